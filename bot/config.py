@@ -1,0 +1,125 @@
+"""Configuration from the environment (and an optional `.env` file).
+
+Every setting has one name, one default and one check; a bad value stops the program with a
+message naming the setting, where it came from and what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EVENT_FILE = PROJECT_ROOT / "data" / "citynet-kupang-2019.toml"
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+TOKEN_PATTERN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,64}$")
+LANGUAGES = ("id", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+def default_database_path() -> Path:
+    # Outside the source tree, so a `git clean` or a fresh clone never loses RSVPs.
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "citynet-bot" / "citynet.db"
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Parse a minimal `.env`: KEY=VALUE lines, `#` comments, optional quotes."""
+    values: dict[str, str] = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[len("export ") :].lstrip()
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise ConfigError(f"{path}:{number}: expected KEY=VALUE, got {raw!r}")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key] = value
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    token: str | None = None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    database_path: Path = field(default_factory=default_database_path)
+    event_file: Path = DEFAULT_EVENT_FILE
+    admins: frozenset[int] = frozenset()
+    default_language: str = "id"
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+    ) -> Settings:
+        """Settings from `environ` (default: os.environ), with `.env` values underneath."""
+        env: dict[str, str] = {}
+        if env_file is not None and env_file.is_file():
+            env.update(read_env_file(env_file))
+        env.update(os.environ if environ is None else environ)
+
+        def get(name: str) -> str | None:
+            value = env.get(name, "").strip()
+            return value or None
+
+        admins: set[int] = set()
+        for part in re.split(r"[,\s]+", get("BOT_ADMINS") or ""):
+            if not part:
+                continue
+            if not re.fullmatch(r"\d{1,20}", part):
+                raise ConfigError(
+                    f"BOT_ADMINS: {part!r} is not a Telegram user id "
+                    "(expected numbers separated by commas, e.g. 12345,67890)"
+                )
+            admins.add(int(part))
+        language = (get("DEFAULT_LANGUAGE") or "id").lower()
+        if language not in LANGUAGES:
+            raise ConfigError(f"DEFAULT_LANGUAGE: {language!r} is not one of {LANGUAGES}")
+        log_level = (get("LOG_LEVEL") or "INFO").upper()
+        if log_level not in LOG_LEVELS:
+            raise ConfigError(f"LOG_LEVEL: {log_level!r} is not one of {LOG_LEVELS}")
+        api = get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL
+        if not re.match(r"^https?://[^\s/]+", api):
+            raise ConfigError(
+                f"TELEGRAM_API_BASE_URL: {api!r} is not an http(s) URL "
+                "(e.g. http://127.0.0.1:8081/bot)"
+            )
+        db = get("DATABASE_PATH")
+        event_file = get("EVENT_FILE")
+        return cls(
+            token=get("TELEGRAM_BOT_TOKEN"),
+            api_base_url=api,
+            database_path=Path(db).expanduser() if db else default_database_path(),
+            event_file=Path(event_file).expanduser() if event_file else DEFAULT_EVENT_FILE,
+            admins=frozenset(admins),
+            default_language=language,
+            log_level=log_level,
+        )
+
+    def require_token(self) -> str:
+        """The bot token, or a ConfigError explaining how to get one."""
+        how = (
+            "Get a token from @BotFather in Telegram (/newbot), then "
+            "`export TELEGRAM_BOT_TOKEN=123456789:AA...` or put it in a .env file. "
+            "To try the bot without a token: `citynet-bot chat`."
+        )
+        if not self.token:
+            raise ConfigError(f"TELEGRAM_BOT_TOKEN is not set. {how}")
+        if not TOKEN_PATTERN.match(self.token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is malformed (expected <digits>:<30+ letters, digits, "
+                f"_ or ->). {how}"
+            )
+        return self.token

@@ -1,0 +1,225 @@
+"""The event model: frozen, in-memory, pure.
+
+Everything a handler shows comes from here. The loader (`bot.loader`) builds it from a data
+file and guarantees the invariants the methods rely on: every time is timezone-aware, sessions
+are sorted by start, every referenced id exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of data text in Indonesian, with an optional English version."""
+
+    id: str
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        if lang == "en" and self.en:
+            return self.en
+        return self.id
+
+    def __bool__(self) -> bool:
+        return bool(self.id)
+
+
+EMPTY = Text("")
+
+
+class SessionKind(StrEnum):
+    """What sort of programme item a session is; drives icons and the morning brief."""
+
+    REGISTRATION = "registration"
+    CEREMONY = "ceremony"
+    PLENARY = "plenary"
+    SESSION = "session"
+    BREAK = "break"
+    PRESS = "press"
+    TOUR = "tour"
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: str
+    address: str
+    latitude: float
+    longitude: float
+    notes: Text = EMPTY
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def map_url(self) -> str:
+        return f"https://www.google.com/maps/search/?api=1&query={self.latitude:.6f},{self.longitude:.6f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    id: str
+    name: str
+    position: Text
+    organization: str = ""
+    bio: Text = EMPTY
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: str
+    title: Text
+    start: datetime
+    end: datetime
+    venue_id: str
+    kind: SessionKind = SessionKind.SESSION
+    speaker_ids: tuple[str, ...] = ()
+    description: Text = EMPTY
+    capacity: int | None = None
+    #: When participants should be there, if earlier than `start` (the city tour gathers first).
+    gather: datetime | None = None
+    tags: tuple[str, ...] = ()
+
+    def is_on(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+    def overlaps(self, other: Session) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: str
+    name: str
+    role: Text
+    instansi: str
+    #: The region this contact belongs to, e.g. "Kabupaten Sidoarjo" (empty for the secretariat).
+    region: str
+    phone: str
+    email: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    name: Text
+    theme: Text
+    host: str
+    city: str
+    timezone: ZoneInfo
+    start_date: date
+    end_date: date
+    participants: int
+    participant_groups: tuple[Text, ...]
+    goals: tuple[Text, ...]
+    about: Text
+    background: tuple[Text, ...]
+    main_venue_id: str
+    venues: dict[str, Venue]
+    speakers: dict[str, Speaker]
+    sessions: tuple[Session, ...]
+    contacts: tuple[Contact, ...]
+    #: Member regions delegates may come from (for registration and contact search).
+    regions: tuple[str, ...] = ()
+    _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((s.id, s) for s in self.sessions)
+
+    # -- days ------------------------------------------------------------------------------
+    @property
+    def days(self) -> tuple[date, ...]:
+        count = (self.end_date - self.start_date).days + 1
+        return tuple(self.start_date + timedelta(days=i) for i in range(count))
+
+    def day_number(self, day: date) -> int | None:
+        """1-based index of `day` within the event, or None outside it."""
+        if self.start_date <= day <= self.end_date:
+            return (day - self.start_date).days + 1
+        return None
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.timezone)
+
+    def localize(self, moment: datetime) -> datetime:
+        """Times given without an offset are event-local (WITA), as on the programme."""
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.timezone)
+
+    def demo_moment(self) -> datetime:
+        """A simulated 'now' inside the event, for demos of a past event: shortly after the
+        first plenary starts."""
+        first = next((s for s in self.sessions if s.kind is SessionKind.PLENARY), self.sessions[0])
+        return first.start + timedelta(minutes=15)
+
+    # -- sessions --------------------------------------------------------------------------
+    def session(self, session_id: str) -> Session | None:
+        return self._by_id.get(session_id)
+
+    def sessions_on(self, day: date) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if self.local(s.start).date() == day)
+
+    def current(self, moment: datetime) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.is_on(moment))
+
+    def upcoming(self, moment: datetime, limit: int = 3) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.start > moment)[:limit]
+
+    def sessions_of_speaker(self, speaker_id: str) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if speaker_id in s.speaker_ids)
+
+    def sessions_at_venue(self, venue_id: str) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.venue_id == venue_id)
+
+    def phase(self, moment: datetime) -> str:
+        """'before', 'during' or 'after' the event, judged by its first and last session."""
+        if moment < self.sessions[0].start:
+            return "before"
+        if moment >= self.sessions[-1].end:
+            return "after"
+        return "during"
+
+    # -- other lookups ---------------------------------------------------------------------
+    def venue(self, venue_id: str) -> Venue | None:
+        return self.venues.get(venue_id)
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        return self.speakers.get(speaker_id)
+
+    def contact(self, contact_id: str) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def contacts_in(self, regions: Iterable[str]) -> tuple[Contact, ...]:
+        wanted = set(regions)
+        return tuple(c for c in self.contacts if c.region in wanted)
+
+    # -- rehearsals ------------------------------------------------------------------------
+    def shifted(self, delta: timedelta) -> Event:
+        """The same event moved by `delta`, for rehearsals and demos of a past event."""
+        if not delta:
+            return self
+        sessions = tuple(
+            replace(
+                s,
+                start=s.start + delta,
+                end=s.end + delta,
+                gather=s.gather + delta if s.gather else None,
+            )
+            for s in self.sessions
+        )
+        # Days follow the first session, so a shift to a date-time that crosses midnight
+        # still yields the right calendar days.
+        first_day = self.local(sessions[0].start).date()
+        span = self.end_date - self.start_date
+        return replace(
+            self,
+            sessions=sessions,
+            start_date=first_day,
+            end_date=first_day + span,
+            _by_id={},
+        )

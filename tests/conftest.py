@@ -1,0 +1,38 @@
+"""Shared fixtures: the shipped event, a pinned clock, and the application over the stand-in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.config import DEFAULT_EVENT_FILE
+from bot.loader import load_event
+from bot.model import Event
+
+if TYPE_CHECKING:
+    from tests.harness import Harness
+
+WITA = ZoneInfo("Asia/Makassar")
+#: During the keynote on the first day.
+KEYNOTE_TIME = datetime(2019, 10, 16, 10, 0, tzinfo=WITA)
+
+
+@pytest.fixture(scope="session")
+def event() -> Event:
+    return load_event(DEFAULT_EVENT_FILE)
+
+
+@pytest.fixture
+async def bot(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
+    from tests.harness import Harness
+
+    harness = await Harness(event, KEYNOTE_TIME, tmp_path / "bot.db").start()
+    try:
+        yield harness
+    finally:
+        await harness.stop()

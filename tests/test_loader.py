@@ -1,0 +1,127 @@
+"""The data file: the shipped event loads; every kind of mistake is named precisely."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from bot.config import DEFAULT_EVENT_FILE
+from bot.loader import EventDataError, load_event, parse_event
+from bot.model import Event, SessionKind
+
+
+def raw() -> dict[str, Any]:
+    return tomllib.loads(DEFAULT_EVENT_FILE.read_text(encoding="utf-8"))
+
+
+def problems_of(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(EventDataError) as caught:
+        parse_event(data, Path("event.toml"))
+    assert "event.toml" in str(caught.value)
+    return [f"{p.place}: {p.message}" for p in caught.value.problems]
+
+
+def test_shipped_event_has_the_facts_of_the_articles(event: Event) -> None:
+    assert event.name.id == "Seminar dan Sharing Best Practice Citynet Indonesia 2019"
+    assert event.theme.id == "Strategi Pengembangan Smart City"
+    assert event.host == "Pemerintah Kota Kupang"
+    assert (event.start_date, event.end_date) == (date(2019, 10, 16), date(2019, 10, 18))
+    assert event.participants == 478
+    assert str(event.timezone) == "Asia/Makassar"
+    keynote = event.session("keynote")
+    assert keynote is not None and keynote.speaker_ids == ("rudiantara",)
+    assert (keynote.start.hour, keynote.start.minute, keynote.end.hour) == (9, 30, 11)
+    tour = next(s for s in event.sessions if s.kind is SessionKind.TOUR)
+    assert tour.gather is not None and (tour.gather.hour, tour.gather.minute) == (7, 30)
+    assert tour.start.date() == date(2019, 10, 18)
+    for region in ("Kabupaten Sidoarjo", "Kota Kupang", "Kabupaten Kupang", "Kota Semarang"):
+        assert region in event.regions
+
+
+def test_shipped_contacts_use_fictional_numbers(event: Event) -> None:
+    for contact in event.contacts:
+        assert "0000" in contact.phone, contact
+        assert contact.email.endswith(("example.go.id", "example.org")) or not contact.email
+
+
+def test_sessions_are_sorted_and_aware(event: Event) -> None:
+    starts = [s.start for s in event.sessions]
+    assert starts == sorted(starts)
+    assert all(s.start.tzinfo is not None for s in event.sessions)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (lambda d: d["sessions"][3].update(venue="nowhere"), "sessions[3].venue: unknown venue id 'nowhere'"),
+        (lambda d: d["sessions"][2].update(end=d["sessions"][2]["start"]), "sessions[2].end: end"),
+        (lambda d: d["sessions"][1].update(start=d["sessions"][1]["start"].replace(tzinfo=None)),
+         "sessions[1].start: naive time"),
+        (lambda d: d["sessions"][4].update(id=d["sessions"][0]["id"]), "sessions[4].id: duplicate id"),
+        (lambda d: d["sessions"][0].update(start=d["sessions"][0]["start"] - timedelta(days=3),
+                                           end=d["sessions"][0]["end"] - timedelta(days=3)),
+         "sessions[0].start: 2019-10-13 is outside the event days"),
+        (lambda d: d["sessions"][0].update(speakers=["nobody"]), "sessions[0].speakers[0]: unknown speaker"),
+        (lambda d: d["sessions"][0].update(kind="party"), "sessions[0].kind: unknown kind 'party'"),
+        (lambda d: d["sessions"][0].update(strat="x"), "sessions[0].strat: unknown field (did you mean 'start'?)"),
+        (lambda d: d["sessions"][0].pop("title"), "sessions[0].title: missing"),
+        (lambda d: d["sessions"][0].update(capacity="many"), "sessions[0].capacity: expected an integer"),
+        (lambda d: d["sessions"][0].update(id="Keynote Utama!"), "sessions[0].id: bad id"),
+        (lambda d: d["venues"][0].update(lat=123.0), "venues[0].lat: latitude 123.0 out of range"),
+        (lambda d: d["event"].update(timezone="Asia/Nowhere"), "event.timezone: unknown time zone"),
+        (lambda d: d["event"].update(main_venue="x"), "event.main_venue: unknown venue id 'x'"),
+        (lambda d: d["event"].update(goals_en=["only one"]), "event.goals_en: has 1 items"),
+        (lambda d: d["contacts"][1].update(region="Atlantis"), "contacts[1].region: unknown region"),
+        (lambda d: d["contacts"][1].update(phone="call me"), "contacts[1].phone: not a phone number"),
+        (lambda d: d.pop("event"), "event: missing [event] table"),
+    ],
+)
+def test_each_mistake_is_named_with_its_place(mutate: Any, expected: str) -> None:
+    data = raw()
+    mutate(data)
+    assert any(p.startswith(expected) for p in problems_of(data)), problems_of(data)
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    data = raw()
+    data["sessions"][0]["venue"] = "nowhere"
+    data["sessions"][1]["kind"] = "party"
+    assert len(problems_of(data)) == 2
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text('[event]\nname = "unterminated\n', encoding="utf-8")
+    with pytest.raises(EventDataError) as caught:
+        load_event(path)
+    assert str(path) in str(caught.value) and "line 2" in str(caught.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(EventDataError, match="cannot read"):
+        load_event(tmp_path / "nope.toml")
+
+
+def test_validate_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(DEFAULT_EVENT_FILE)]) == 0
+    assert "ok" in capsys.readouterr().out
+    bad = tmp_path / "bad.toml"
+    bad.write_text(DEFAULT_EVENT_FILE.read_text(encoding="utf-8").replace(
+        '\nvenue = "balai-kota"', '\nvenue = "balaikota"', 1), encoding="utf-8")
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: sessions[0].venue: unknown venue id 'balaikota'" in err
+
+
+def test_shift_moves_every_session(event: Event) -> None:
+    moved = event.shifted(timedelta(days=7 * 365 + 7))
+    assert moved.start_date == event.start_date + timedelta(days=7 * 365 + 7)
+    assert [s.start - timedelta(days=7 * 365 + 7) for s in moved.sessions] == [
+        s.start for s in event.sessions
+    ]
+    assert moved.session("keynote") is not None
