@@ -105,7 +105,8 @@ class Contact:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+# eq=False: an Event is compared (and cached) by identity; its dict fields are not hashable.
+@dataclass(frozen=True, slots=True, eq=False)
 class Event:
     id: str
     name: Text

@@ -1,0 +1,122 @@
+"""The application factory: one function that builds the whole bot.
+
+The same application serves real Telegram (`citynet-bot run`), the offline terminal chat and
+the tests; only the `request` (how Bot API calls travel) differs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import LinkPreviewOptions
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults, ExtBot
+from telegram.request import BaseRequest
+
+import handlers
+from bot.clock import Clock
+from bot.config import Settings
+from bot.context import BotApplication, BotContext, BotData, Services
+from bot.i18n import I18n
+from bot.model import Event
+from bot.storage import Repo
+from handlers.language import set_default_menus
+
+log = logging.getLogger(__name__)
+
+#: Used when a stand-in answers the Bot API: PTB wants a token-shaped string.
+OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
+
+
+async def _post_init(app: BotApplication) -> None:
+    services = app.bot_data.services
+    services.repo = await Repo.open(services.settings.database_path)
+    await set_default_menus(app.bot, services.i18n)
+    log.info(
+        "ready: event %s, %d sessions, database %s",
+        services.event.id,
+        len(services.event.sessions),
+        services.settings.database_path,
+    )
+
+
+async def _post_shutdown(app: BotApplication) -> None:
+    repo = app.bot_data.services.repo
+    if repo is not None:
+        await repo.close()
+        app.bot_data.services.repo = None
+
+
+def build_application(
+    settings: Settings,
+    event: Event,
+    clock: Clock | None = None,
+    *,
+    request: BaseRequest | None = None,
+    rate_limit: bool = True,
+    i18n: I18n | None = None,
+) -> BotApplication:
+    """The bot, ready for `initialize()`/`start()` or `run_polling()`.
+
+    `request` replaces the HTTP transport (the offline stand-in passes itself here);
+    `rate_limit=False` drops Telegram's flood limits for stand-in runs that measure the bot.
+    """
+    services = Services(
+        settings=settings,
+        event=event,
+        clock=clock or Clock(event.timezone),
+        i18n=i18n or I18n(default=settings.default_language),
+    )
+    context_types: ContextTypes[BotContext, Any, Any, BotData] = ContextTypes(
+        context=BotContext, bot_data=BotData
+    )
+    builder: ApplicationBuilder[ExtBot[Any], BotContext, Any, Any, BotData, Any] = (
+        ApplicationBuilder()
+        .token(settings.token or OFFLINE_TOKEN)
+        .base_url(settings.api_base_url)
+        .context_types(context_types)
+        .defaults(
+            # parse_mode is passed where text is sent (handlers/common.py): as a default,
+            # PTB would also add it to calls that have no such parameter (sendVenue).
+            Defaults(
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                tzinfo=event.timezone,
+            )
+        )
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        # Handle updates of different chats concurrently; PTB still serialises nothing we
+        # rely on, since all shared state lives in SQLite.
+        .concurrent_updates(True)
+    )
+    if rate_limit:
+        # Telegram: ~30 messages/s overall, 20/min per group; retry once on RetryAfter.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app: BotApplication = builder.build()
+    app.bot_data.services = services
+    handlers.register(app)
+    return app
+
+
+async def start_app(app: BotApplication) -> None:
+    """Start without fetching updates (offline chat, tests, benchmarks).
+
+    `run_polling` would call `post_init` itself; driving the application by hand we do it
+    here, in the same order.
+    """
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await app.start()
+
+
+async def stop_app(app: BotApplication) -> None:
+    if app.running:
+        await app.stop()
+    if app.post_stop is not None:
+        await app.post_stop(app)
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)

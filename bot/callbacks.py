@@ -1,0 +1,48 @@
+"""Callback data: what a button asks for, in at most 64 bytes.
+
+Every button's data is `<action>` or `<action>:<argument>`. Arguments are event ids (at
+most 24 characters, checked by the loader), ISO dates or region names, so they always fit;
+`encode` still refuses anything longer than Telegram accepts rather than let a send fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_BYTES = 64
+
+MENU = "menu"
+DAYS = "days"
+DAY = "day"  # day:2019-10-16
+SESSION = "s"  # s:<session id>
+PIN = "pin"  # pin:<venue id> -> a Telegram venue pin
+VENUE = "v"  # v:<venue id>
+VENUES = "locs"
+SPEAKER = "spk"  # spk:<speaker id>
+SPEAKERS = "spks"
+CONTACTS = "cts"
+CONTACT_REGION = "cr"  # cr:<region name>, or cr:- for network-wide contacts
+NETWORK = "-"
+CONTACT_CARD = "card"  # card:<contact id>
+NOW = "now"
+ABOUT = "about"
+HELP = "help"
+LANGUAGE = "lang"  # lang:<code>
+
+
+@dataclass(frozen=True, slots=True)
+class Callback:
+    action: str
+    arg: str = ""
+
+
+def encode(action: str, arg: str = "") -> str:
+    data = f"{action}:{arg}" if arg else action
+    if len(data.encode("utf-8")) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+    return data
+
+
+def decode(data: str | None) -> Callback:
+    action, _, arg = (data or "").partition(":")
+    return Callback(action, arg)

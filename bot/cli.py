@@ -1,0 +1,139 @@
+"""`citynet-bot`: run on Telegram, chat offline, ask one question, validate a data file."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.config import ConfigError, Settings
+from bot.loader import EventDataError, load_event
+from bot.model import Event
+from bot.storage import StorageError
+
+EXIT_USAGE = 2
+
+
+def parse_moment(value: str) -> datetime | date:
+    """A date (2019-10-16) or a date-time (2019-10-16T09:00, with or without offset)."""
+    try:
+        if "T" in value or " " in value.strip():
+            return datetime.fromisoformat(value.strip())
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an ISO date or date-time (e.g. 2019-10-16 or 2019-10-16T09:20)"
+        ) from exc
+
+
+def shift_delta(event: Event, target: datetime | date) -> timedelta:
+    """--shift-to: a date makes it the first day; a date-time starts the first item then."""
+    if isinstance(target, datetime):
+        return event.localize(target) - event.sessions[0].start
+    return timedelta(days=(target - event.start_date).days)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="citynet-bot", description="Telegram assistant for a multi-day seminar."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_data(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--data", type=Path, help="event data file (default: EVENT_FILE or the shipped one)"
+        )
+
+    run = sub.add_parser("run", help="run on Telegram (long polling); needs TELEGRAM_BOT_TOKEN")
+    add_data(run)
+    run.add_argument("--shift-to", type=parse_moment, metavar="DATE|DATETIME",
+                     help="move the whole programme (rehearsals of a past event)")
+
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal, offline")
+    add_data(chat)
+    chat.add_argument("--now", type=parse_moment, metavar="DATETIME",
+                      help="start the clock here (WITA unless an offset is given)")
+    chat.add_argument("--speed", type=float, default=1.0, help="clock speed factor")
+    chat.add_argument("--shift-to", type=parse_moment, metavar="DATE|DATETIME")
+    chat.add_argument("--lang", choices=("id", "en"), default="id")
+    chat.add_argument("--db", default=":memory:", help="database path (default: in memory)")
+
+    ask = sub.add_parser("ask", help="print the reply to one message (or JSON lines from stdin)")
+    add_data(ask)
+    ask.add_argument("--now", type=parse_moment, metavar="DATETIME")
+    ask.add_argument("--lang", choices=("id", "en"), default="id")
+    ask.add_argument("text", nargs="*", help="the message; none: read one per line from stdin")
+
+    validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
+    validate.add_argument("files", nargs="+", type=Path)
+    return parser
+
+
+def load(settings: Settings, data: Path | None) -> Event:
+    return load_event(data or settings.event_file)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return validate(args.files)
+        settings = Settings.from_env()
+        level = settings.log_level
+        if args.command != "run" and "LOG_LEVEL" not in os.environ:
+            level = "WARNING"  # the terminal is the user's screen: keep it for replies
+        logging.basicConfig(
+            level=getattr(logging, level),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        # httpx logs every request URL, and the URL carries the bot token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        event = load(settings, args.data)
+        if getattr(args, "shift_to", None) is not None:
+            event = event.shifted(shift_delta(event, args.shift_to))
+        if args.command == "run":
+            return run(settings, event)
+        from bot import terminal  # the offline front-end is not needed by `run`
+
+        if args.command == "chat":
+            return asyncio.run(terminal.chat(settings, event, args))
+        return asyncio.run(terminal.ask(settings, event, args))
+    except (ConfigError, EventDataError, StorageError) as exc:
+        print(f"citynet-bot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def validate(files: Sequence[Path]) -> int:
+    status = 0
+    for path in files:
+        try:
+            event = load_event(path)
+        except EventDataError as exc:
+            print(exc.describe(), file=sys.stderr)
+            status = EXIT_USAGE
+        else:
+            print(
+                f"{path}: ok — {event.id}: {len(event.days)} days, {len(event.sessions)} sessions, "
+                f"{len(event.venues)} venues, {len(event.speakers)} speakers, "
+                f"{len(event.contacts)} contacts"
+            )
+    return status
+
+
+def run(settings: Settings, event: Event) -> int:
+    settings.require_token()
+    from bot.app import build_application
+
+    app = build_application(settings, event, Clock(event.timezone))
+    app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

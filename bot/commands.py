@@ -1,0 +1,50 @@
+"""The bot's commands: names (Indonesian first, English aliases) and menu descriptions.
+
+One table, used both to register the handlers and to fill Telegram's command menu in each
+language, so the menu can never list a command the bot does not answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.i18n import N_
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str  # shown in the Indonesian menu
+    alias: str  # shown in the English menu; both always work
+    description: str  # msgid; translated per menu language
+
+
+START = Command("start", "start", N_("Mulai dan menu utama"))
+SCHEDULE = Command("jadwal", "schedule", N_("Jadwal acara per hari"))
+TODAY = Command("hariini", "today", N_("Jadwal hari ini"))
+TOMORROW = Command("besok", "tomorrow", N_("Jadwal besok"))
+NOW = Command("sekarang", "now", N_("Yang sedang berlangsung dan berikutnya"))
+SPEAKERS = Command("pembicara", "speakers", N_("Pembicara dan sesinya"))
+VENUES = Command("lokasi", "venues", N_("Tempat acara, alamat dan peta"))
+CONTACTS = Command("kontak", "contacts", N_("Kontak panitia dan daerah"))
+ABOUT = Command("tentang", "about", N_("Tentang acara dan Citynet"))
+HELP = Command("bantuan", "help", N_("Bantuan dan contoh pertanyaan"))
+LANGUAGE = Command("bahasa", "language", N_("Ganti bahasa: Indonesia/English"))
+
+#: In menu order.
+MENU: tuple[Command, ...] = (
+    SCHEDULE,
+    NOW,
+    TODAY,
+    TOMORROW,
+    SPEAKERS,
+    VENUES,
+    CONTACTS,
+    ABOUT,
+    HELP,
+    LANGUAGE,
+    START,
+)
+
+
+def names(command: Command) -> list[str]:
+    return [command.name] if command.alias == command.name else [command.name, command.alias]

@@ -1,0 +1,71 @@
+"""Typed context for handlers: `context.event`, `context.repo`, `context.t`...
+
+PTB builds one context per update and passes the same object to every handler group, so the
+tracking hook in group -1 can set `lang` once and the feature handlers read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import I18n, Translator
+from bot.model import Event
+from bot.storage import Repo
+
+
+@dataclass
+class Services:
+    """Everything the handlers share, created by the app factory."""
+
+    settings: Settings
+    event: Event
+    clock: Clock
+    i18n: I18n
+    repo: Repo | None = None  # opened in post_init, closed in post_shutdown
+
+
+class BotData:
+    """`application.bot_data`: holds the services (PTB creates it with no arguments)."""
+
+    services: Services
+
+
+class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]):
+    lang: str | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services
+
+    @property
+    def event(self) -> Event:
+        return self.services.event
+
+    @property
+    def repo(self) -> Repo:
+        repo = self.services.repo
+        if repo is None:
+            raise RuntimeError("storage is not open (post_init has not run)")
+        return repo
+
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock
+
+    def now(self) -> datetime:
+        return self.services.clock.now()
+
+    @property
+    def t(self) -> Translator:
+        return self.services.i18n.get(self.lang)
+
+
+BotApplication = Application[
+    ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], BotData, Any
+]

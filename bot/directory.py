@@ -1,0 +1,64 @@
+"""Finding contacts: by region (fuzzy, with Kota/Kabupaten ambiguity) or by name words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.model import Contact, Event
+from bot.regions import aliases_from_contacts, match_regions
+
+#: Words that ask for a contact but name nobody ("minta kontak ..."), in both languages.
+REQUEST_WORDS = frozenset(
+    [
+        "minta", "mohon", "tolong", "tlg", "kontak", "kontaknya", "contact", "contacts",
+        "nomor", "no", "nmr", "nomer", "hp", "telp", "tlp", "telepon", "wa", "whatsapp", "cp",
+        "pic", "narahubung", "email", "e-mail", "dong", "ya", "kak", "min", "pak", "bu", "the",
+        "of", "for", "please", "number", "phone", "dari", "di", "untuk", "utk", "yg", "yang",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactSearch:
+    contacts: tuple[Contact, ...] = ()
+    #: Set when the query could mean several regions: ask which one.
+    ambiguous: tuple[str, ...] = ()
+    #: The region that matched, if the search went by region.
+    region: str | None = None
+
+
+@cache
+def _aliases(event: Event) -> dict[str, str]:
+    """Contact aliases that point at a region ("sda" -> "Kabupaten Sidoarjo")."""
+    return aliases_from_contacts(event.contacts, skip_ordinary=False)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", text.lower())
+
+
+def _haystack(contact: Contact) -> str:
+    """Everything a contact may be searched by, in both languages."""
+    role = (contact.role.id, contact.role.en or "")
+    return " ".join((contact.name, contact.instansi, *role, *contact.aliases)).lower()
+
+
+def search_contacts(event: Event, query: str) -> ContactSearch:
+    words = [w for w in _words(query) if w not in REQUEST_WORDS]
+    if not words:
+        return ContactSearch()
+    cleaned = " ".join(words)
+    match = match_regions(cleaned, event.regions, _aliases(event))
+    if match.ambiguous:
+        return ContactSearch(ambiguous=match.regions)
+    if match.regions:
+        region = match.regions[0]
+        return ContactSearch(contacts=event.contacts_in([region]), region=region)
+    hits = tuple(
+        c
+        for c in event.contacts
+        if all(w in _haystack(c) for w in words)
+    )
+    return ContactSearch(contacts=hits)

@@ -1,0 +1,266 @@
+"""The offline front-end: the real application, one delegate, the stand-in Bot API.
+
+`citynet-bot chat` reads lines from the terminal and prints replies as a delegate would read
+them; `citynet-bot ask` answers one message (or one per stdin line, as JSON). Nothing here
+talks to Telegram: the application's Bot API calls are answered by `bot.standin.StandIn`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application, start_app, stop_app
+from bot.clock import Clock
+from bot.config import Settings
+from bot.context import BotApplication
+from bot.i18n import I18n
+from bot.model import Event
+from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+
+USER_ID = 4242
+
+#: Bot API methods whose effect a user sees; everything else (menus, chat actions) is silent.
+VISIBLE = frozenset(
+    {
+        "sendMessage",
+        "editMessageText",
+        "sendVenue",
+        "sendLocation",
+        "sendContact",
+        "sendDocument",
+        "sendPhoto",
+        "answerCallbackQuery",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    message_id: int
+    callback_data: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Output:
+    """What one Bot API call shows the user, as plain text plus its buttons."""
+
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+
+
+def plain(text: str, parse_mode: str | None) -> str:
+    if parse_mode == "HTML":
+        return parse_html(text)[0]
+    return text
+
+
+def describe(call: ApiCall, t: Any) -> Output | None:
+    """A visible Bot API call as the user would see it (None for invisible ones)."""
+    p = call.params
+    _ = t.gettext
+    if call.method not in VISIBLE or not call.ok:
+        return None
+    if call.method == "answerCallbackQuery":
+        return Output(f"⚠️ {p['text']}") if p.get("text") else None
+    if call.method == "sendVenue":
+        return Output(
+            _("📍 [Pin lokasi] {title}\n   {address}\n   {lat:.5f}, {lon:.5f}").format(
+                title=p["title"], address=p["address"], lat=p["latitude"], lon=p["longitude"]
+            )
+        )
+    if call.method == "sendLocation":
+        return Output(f"📍 {p['latitude']:.5f}, {p['longitude']:.5f}")
+    if call.method == "sendContact":
+        name = " ".join(x for x in (p.get("first_name"), p.get("last_name")) if x)
+        return Output(
+            _("📇 [Kartu kontak] {name}: {phone}").format(name=name, phone=p["phone_number"])
+        )
+    if call.method in ("sendDocument", "sendPhoto"):
+        note = p.get("document") or p.get("photo") or {}
+        filename = note.get("filename", "") if isinstance(note, dict) else str(note)
+        caption = plain(p.get("caption", ""), p.get("parse_mode"))
+        label = _("📎 [Dokumen] {name}").format(name=filename)
+        return Output(f"{label}\n{caption}" if caption else label)
+    text = plain(p.get("text", ""), p.get("parse_mode"))
+    result = call.result if isinstance(call.result, dict) else {}
+    message_id = int(result.get("message_id", p.get("message_id", 0)))
+    rows = []
+    for row in (p.get("reply_markup") or {}).get("inline_keyboard", []):
+        rows.append(
+            [
+                Button(b["text"], message_id, b.get("callback_data"), b.get("url"))
+                for b in row
+            ]
+        )
+    if call.method == "editMessageText":
+        text = _("✏️ (pesan diperbarui)") + "\n" + text
+    return Output(text, rows)
+
+
+class OfflineBot:
+    """The application running over the stand-in, for one delegate in a private chat."""
+
+    def __init__(self, settings: Settings, event: Event, clock: Clock, lang: str) -> None:
+        self.standin = StandIn()
+        self.clock = clock
+        self.lang = lang
+        self.i18n = I18n(default=settings.default_language)
+        self.app: BotApplication = build_application(
+            settings, event, clock, request=self.standin, rate_limit=False, i18n=self.i18n
+        )
+        self.updates = UpdateFactory(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
+
+    @property
+    def t(self) -> Any:
+        return self.i18n.get(self.lang)
+
+    async def __aenter__(self) -> OfflineBot:
+        await start_app(self.app)
+        self.updates.bot = self.app.bot
+        repo = self.app.bot_data.services.repo
+        assert repo is not None
+        await repo.touch_user(USER_ID, "Delegasi", None)
+        await repo.set_language(USER_ID, self.lang)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await stop_app(self.app)
+
+    async def _deliver(self, data: dict[str, Any]) -> list[Output]:
+        mark = len(self.standin.calls)
+        await self.app.process_update(self.updates.to_update(data))
+        outputs = []
+        for call in self.standin.calls[mark:]:
+            out = describe(call, self.i18n.get(self._lang_now()))
+            if out is not None:
+                outputs.append(out)
+        return outputs
+
+    def _lang_now(self) -> str:
+        repo = self.app.bot_data.services.repo
+        if repo is not None:
+            return repo.cached_language(USER_ID) or self.lang
+        return self.lang
+
+    async def say(self, text: str) -> list[Output]:
+        """The delegate sends `text` (commands included)."""
+        if text.startswith("/"):
+            command, _, args = text[1:].partition(" ")
+            return await self._deliver(self.updates.command(command, args))
+        return await self._deliver(self.updates.message(text))
+
+    async def press(self, button: Button) -> list[Output]:
+        """The delegate taps an inline button."""
+        if button.callback_data is None:
+            return []
+        return await self._deliver(self.updates.callback(button.callback_data, button.message_id))
+
+
+def simulated_now(
+    event: Event, requested: datetime | date | None, clock_now: datetime
+) -> tuple[datetime, bool]:
+    """The clock start for chat/ask, and whether it was chosen for the user."""
+    if isinstance(requested, datetime):
+        return event.localize(requested), False
+    if isinstance(requested, date):
+        return datetime.combine(requested, event.sessions[0].start.timetz()), False
+    if event.phase(clock_now) == "after":
+        return event.demo_moment(), True
+    return clock_now, False
+
+
+def print_outputs(outputs: list[Output], numbered: list[Button]) -> None:
+    for out in outputs:
+        print()
+        print(out.text)
+        for row in out.buttons:
+            labels = []
+            for button in row:
+                if button.url:
+                    labels.append(f"[{button.label} → {button.url}]")
+                else:
+                    numbered.append(button)
+                    labels.append(f"[{len(numbered)}] {button.label}")
+            print("   " + "   ".join(labels))
+
+
+def as_text(outputs: list[Output]) -> str:
+    """`ask` format: the replies' text, each button on its own `[label]` line."""
+    parts = []
+    for out in outputs:
+        lines = [out.text]
+        lines += [f"[{b.label}]" for row in out.buttons for b in row]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> int:
+    real = Clock(event.timezone)
+    shifted = getattr(args, "shift_to", None) is not None
+    start, simulated = simulated_now(event, args.now, real.now())
+    clock = real if shifted and args.now is None else Clock(event.timezone, start, speed=args.speed)
+    settings = replace(settings, database_path=Path(args.db))
+    async with OfflineBot(settings, event, clock, args.lang) as bot:
+        t = bot.t
+        print(t.gettext("citynet-bot — chat offline (tanpa Telegram). Ketik pesan; angka menekan "
+                        "tombol; /keluar untuk berhenti."))
+        if simulated:
+            print(t.gettext("Acara sudah lewat; memakai waktu simulasi {moment}. "
+                            "Pakai --now untuk waktu lain.").format(moment=t.moment(start)))
+        numbered: list[Button] = []
+        print_outputs(await bot.say("/start"), numbered)
+        for line in _lines():
+            text = line.strip()
+            if not text:
+                continue
+            if text in ("/keluar", "/quit", "/exit"):
+                break
+            if text.isdigit() and 1 <= int(text) <= len(numbered):
+                button = numbered[int(text) - 1]
+                numbered = []
+                print_outputs(await bot.press(button), numbered)
+                continue
+            numbered = []
+            print_outputs(await bot.say(text), numbered)
+    return 0
+
+
+def _lines() -> Iterator[str]:
+    while True:
+        try:
+            yield input("\n› ")
+        except EOFError:
+            return
+
+
+async def ask(settings: Settings, event: Event, args: argparse.Namespace) -> int:
+    start, simulated = simulated_now(event, args.now, Clock(event.timezone).now())
+    clock = Clock(event.timezone, start, running=False)
+    # `ask` answers and forgets: nothing it does belongs in a delegate database.
+    settings = replace(settings, database_path=Path(":memory:"))
+    async with OfflineBot(settings, event, clock, args.lang) as bot:
+        if simulated:
+            print(
+                bot.t.gettext("Acara sudah lewat; memakai waktu simulasi {moment}. "
+                              "Pakai --now untuk waktu lain.").format(moment=bot.t.moment(start)),
+                file=sys.stderr,
+            )
+        if args.text:
+            print(as_text(await bot.say(" ".join(args.text))))
+            return 0
+        for line in sys.stdin:
+            question = line.rstrip("\n")
+            if not question.strip():
+                continue
+            reply = as_text(await bot.say(question))
+            print(json.dumps({"question": question, "reply": reply}, ensure_ascii=False))
+    return 0

@@ -1,0 +1,49 @@
+"""Small helpers every feature handler uses to answer."""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+from telegram.constants import ChatType, ParseMode
+
+from bot.context import BotContext
+from bot.render import Reply
+
+
+def is_private(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+async def send(update: Update, reply: Reply) -> Message | None:
+    """Answer in the chat the update came from."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await chat.send_message(
+        reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup
+    )
+
+
+async def show(update: Update, reply: Reply) -> None:
+    """Answer a button by editing its message in place; anything else with a new message."""
+    query = update.callback_query
+    if query is not None and query.message is not None and isinstance(query.message, Message):
+        await query.answer()
+        if query.message.text is not None:
+            await query.edit_message_text(
+                reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup
+            )
+            return
+    elif query is not None:
+        await query.answer()
+    await send(update, reply)
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button whose target no longer exists (old message, changed programme, forged data)."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer(
+            context.t.gettext("Tombol ini sudah tidak berlaku. Silakan buka /jadwal lagi."),
+            show_alert=True,
+        )

@@ -1,0 +1,88 @@
+"""Contacts of the committee and member regions: private chats only."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks as cb
+from bot import commands, render
+from bot.context import BotContext
+from bot.directory import search_contacts
+from handlers.common import is_private, send, show, stale_button
+
+
+async def private_only(update: Update, context: BotContext) -> bool:
+    """Refuse (with a button to a private chat) when asked in a group. True if refused."""
+    if is_private(update):
+        return False
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    await send(update, render.contacts_private_only(context.t, context.bot.username or ""))
+    return True
+
+
+async def answer_query(update: Update, context: BotContext, query: str) -> None:
+    """Contacts for a free-form query ("sidoarjo", "kab. kupang", "panitia")."""
+    event, t = context.event, context.t
+    found = search_contacts(event, query)
+    if found.ambiguous:
+        await show(update, render.ambiguous_regions(found.ambiguous, t, query))
+    elif found.contacts:
+        await show(update, render.contacts_view(found.contacts, t, found.region or query))
+    elif found.region:
+        await show(update, render.no_contacts_in_region(event, t, found.region))
+    else:
+        await show(update, render.no_contacts(event, t, query))
+
+
+async def contacts(update: Update, context: BotContext) -> None:
+    """/kontak [daerah]: search contacts, or list the regions that have some."""
+    if await private_only(update, context):
+        return
+    query = " ".join(context.args or [])
+    if query:
+        await answer_query(update, context, query)
+    else:
+        await show(update, render.contacts_prompt(context.event, context.t))
+
+
+async def region_button(update: Update, context: BotContext) -> None:
+    """A region button: that region's contacts."""
+    if await private_only(update, context):
+        return
+    region = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    region = "" if region == cb.NETWORK else region
+    event = context.event
+    if region and region not in event.regions:
+        await stale_button(update, context)
+        return
+    found = event.contacts_in([region])
+    title = region or context.t.gettext("Jaringan Citynet")
+    if found:
+        await show(update, render.contacts_view(found, context.t, title))
+    else:
+        await show(update, render.no_contacts_in_region(event, context.t, region))
+
+
+async def card_button(update: Update, context: BotContext) -> None:
+    """A contact-card button: send the contact so it can be saved in one tap."""
+    if await private_only(update, context):
+        return
+    query = update.callback_query
+    contact = context.event.contact(cb.decode(query.data if query else None).arg)
+    if query is None or contact is None or update.effective_chat is None:
+        await stale_button(update, context)
+        return
+    await query.answer()
+    await update.effective_chat.send_contact(
+        phone_number=contact.phone, first_name=contact.name[:64], last_name=contact.instansi[:64]
+    )
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(commands.names(commands.CONTACTS), contacts),
+    CallbackQueryHandler(contacts, pattern=f"^{cb.CONTACTS}$"),
+    CallbackQueryHandler(region_button, pattern=f"^{cb.CONTACT_REGION}:"),
+    CallbackQueryHandler(card_button, pattern=f"^{cb.CONTACT_CARD}:"),
+]

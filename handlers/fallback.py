@@ -1,0 +1,63 @@
+"""Last resort answers: unknown commands, non-text messages, stale buttons, errors."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from bot.render import Reply
+from handlers.common import is_private, send, stale_button
+
+log = logging.getLogger(__name__)
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command the bot does not have."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    command, _, addressee = message.text.split()[0].partition("@")
+    if not is_private(update) and addressee.lower() != (context.bot.username or "").lower():
+        return  # in a group, a command for another bot (or for nobody) is not ours to answer
+    command = command[:40]
+    text = context.t.gettext("Maaf, perintah {command} tidak saya kenal. Lihat /bantuan.")
+    await send(update, Reply(text.format(command=html.escape(command))))
+
+
+async def not_text(update: Update, context: BotContext) -> None:
+    """Stickers, photos, voice notes...: say what the bot can read (only in private)."""
+    message = update.effective_message
+    if message is None or not is_private(update):
+        return
+    text = context.t.gettext(
+        "Maaf, saya hanya bisa membaca pesan teks. Tulis pertanyaan Anda, "
+        "misalnya <i>jadwal hari ini</i>, atau lihat /bantuan."
+    )
+    await send(update, Reply(text))
+
+
+async def error_handler(update: object, context: BotContext) -> None:
+    """Log the error, then apologise to the user in their language."""
+    log.error("error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        text = context.t.gettext(
+            "Maaf, terjadi kesalahan di pihak kami. Silakan coba lagi sebentar lagi."
+        )
+        await send(update, Reply(text))
+    except Exception:  # the apology must never raise in turn
+        log.exception("could not send the apology")
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.COMMAND, unknown_command),
+    MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text),
+    CallbackQueryHandler(stale_button),
+]

@@ -1,0 +1,132 @@
+"""Free text: understand the question, then answer as the matching command would."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Message, Update
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from bot import render
+from bot.context import BotContext
+from bot.model import SessionKind
+from bot.understanding import Intent, Understanding, understand
+from handlers import contacts, venues
+from handlers.common import is_private, show
+
+#: Longer than any question; a pasted document is not something to parse word by word.
+MAX_QUESTION = 500
+
+
+def addressed_to_bot(message: Message, bot_username: str) -> str | None:
+    """In a group, the text meant for the bot (mention removed), or None if not for us."""
+    text = message.text or ""
+    mention = f"@{bot_username}".lower()
+    if mention and mention in text.lower():
+        return re.sub(re.escape(mention), " ", text, flags=re.IGNORECASE).strip()
+    reply_to = message.reply_to_message
+    replied_user = reply_to.from_user if reply_to is not None else None
+    if replied_user is not None and (replied_user.username or "").lower() == bot_username.lower():
+        return text
+    return None
+
+
+async def answer(update: Update, context: BotContext, text: str, found: Understanding) -> None:
+    """Turn an understood question into the reply the matching command gives."""
+    event, t, now = context.event, context.t, context.now()
+    intent = found.intent
+    if intent is Intent.SCHEDULE:
+        day = found.day or (now.date() if event.day_number(now.date()) else None)
+        if day is None:
+            await show(update, render.programme_overview(event, t, now.date()))
+        elif found.time is not None or found.period is not None:
+            await show(update, render.at_time_view(event, day, t, now, found.time, found.period))
+        else:
+            await show(update, render.day_view(event, day, t, now))
+    elif intent is Intent.NOW_NEXT:
+        await show(update, render.now_view(event, t, now))
+    elif intent is Intent.SESSION or (intent is Intent.SPEAKER and found.session_ids):
+        await _sessions(update, context, found.session_ids)
+    elif intent is Intent.SPEAKER:
+        speaker = event.speaker(found.speaker_ids[0]) if found.speaker_ids else None
+        reply = render.speaker_view(event, speaker, t) if speaker else render.speakers_view(
+            event, t
+        )
+        await show(update, reply)
+    elif intent is Intent.VENUE:
+        await _venue(update, context, found)
+    elif intent is Intent.CITY_TOUR:
+        tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
+        await _sessions(update, context, (tour.id,) if tour else ())
+    elif intent is Intent.CONTACT:
+        if await contacts.private_only(update, context):
+            return
+        if found.ambiguous_region:
+            await show(update, render.ambiguous_regions(found.regions, t, text))
+        elif found.regions:
+            await contacts.answer_query(update, context, found.regions[0])
+        else:
+            await contacts.answer_query(update, context, text)
+    elif intent is Intent.RSVP:
+        await show(update, render.rsvp_view(t))
+    elif intent is Intent.REMINDER:
+        await show(update, render.reminder_view(t))
+    elif intent is Intent.ANNOUNCEMENT:
+        await show(update, render.announcements_view(t))
+    elif intent is Intent.ABOUT:
+        await show(update, render.about_view(event, t))
+    elif intent is Intent.HELP:
+        await show(update, render.help_view(t))
+    elif intent is Intent.GREETING:
+        user = update.effective_user
+        await show(update, render.main_menu(event, t, user.first_name if user else ""))
+    elif intent is Intent.THANKS:
+        await show(update, render.thanks_view(t))
+    else:
+        await show(update, render.not_understood(t, text))
+
+
+async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:
+    event, t = context.event, context.t
+    sessions = [s for sid in ids if (s := event.session(sid))]
+    if len(sessions) == 1:
+        await show(update, render.session_view(event, sessions[0], t, context.now()))
+    elif sessions:
+        await show(update, render.sessions_choice(event, sessions, t))
+    else:
+        await show(update, render.programme_overview(event, t, context.now().date()))
+
+
+async def _venue(update: Update, context: BotContext, found: Understanding) -> None:
+    event, t = context.event, context.t
+    venue_ids = list(found.venue_ids)
+    venue_ids += [s.venue_id for sid in found.session_ids if (s := event.session(sid))]
+    venue = event.venue(venue_ids[0]) if venue_ids else None
+    if venue is None:
+        await show(update, render.venues_view(event, t))
+        return
+    await show(update, render.venue_view(event, venue, t))
+    await venues.send_pin(update, venue)
+
+
+async def free_text(update: Update, context: BotContext) -> None:
+    """Any text that is not a command."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    text = message.text
+    if not is_private(update):
+        addressed = addressed_to_bot(message, context.bot.username or "")
+        if addressed is None:
+            return  # group chatter between people is not for the bot
+        text = addressed
+    if len(text) > MAX_QUESTION:
+        await show(update, render.too_long(context.t))
+        return
+    found = understand(text, context.event, context.now(), context.t.lang)
+    await answer(update, context, text, found)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
+]

@@ -1,0 +1,58 @@
+"""Venues: addresses, map links and Telegram venue pins."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks as cb
+from bot import commands, render
+from bot.context import BotContext
+from bot.model import Venue
+from handlers.common import show, stale_button
+
+
+async def send_pin(update: Update, venue: Venue) -> None:
+    """Send the venue as a Telegram venue pin (opens in the phone's maps app)."""
+    chat = update.effective_chat
+    if chat is not None:
+        await chat.send_venue(
+            latitude=venue.latitude,
+            longitude=venue.longitude,
+            title=venue.name,
+            address=venue.address,
+        )
+
+
+async def venues(update: Update, context: BotContext) -> None:
+    """/lokasi: every venue with address and map link."""
+    await show(update, render.venues_view(context.event, context.t))
+
+
+async def venue_button(update: Update, context: BotContext) -> None:
+    """A venue button: its details and what happens there."""
+    arg = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    venue = context.event.venue(arg)
+    if venue is None:
+        await stale_button(update, context)
+        return
+    await show(update, render.venue_view(context.event, venue, context.t))
+
+
+async def pin_button(update: Update, context: BotContext) -> None:
+    """A "Lokasi" button: send the venue pin below the current message."""
+    query = update.callback_query
+    venue = context.event.venue(cb.decode(query.data if query else None).arg)
+    if query is None or venue is None:
+        await stale_button(update, context)
+        return
+    await query.answer()
+    await send_pin(update, venue)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(commands.names(commands.VENUES), venues),
+    CallbackQueryHandler(venues, pattern=f"^{cb.VENUES}$"),
+    CallbackQueryHandler(venue_button, pattern=f"^{cb.VENUE}:"),
+    CallbackQueryHandler(pin_button, pattern=f"^{cb.PIN}:"),
+]

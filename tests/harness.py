@@ -1,0 +1,94 @@
+"""Drive the real Application through the stand-in Bot API, checking every call.
+
+`Harness.send(update)` feeds one update through `Application.process_update` and returns the
+Bot API calls it caused; every call is checked against the vendored Bot API 10.0 spec, and
+any problem fails the test at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application, start_app, stop_app
+from bot.clock import Clock
+from bot.config import Settings
+from bot.context import BotApplication
+from bot.model import Event
+from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from tests.apispec import check_call
+
+USER = 4242
+
+
+class Harness:
+    def __init__(self, event: Event, now: datetime, db: Path | str = ":memory:") -> None:
+        self.event = event
+        self.clock = Clock(event.timezone, now, running=False)
+        self.standin = StandIn()
+        settings = replace(Settings(), database_path=Path(db))
+        self.app: BotApplication = build_application(
+            settings, event, self.clock, request=self.standin, rate_limit=False
+        )
+        self.updates = UpdateFactory(stand_in=self.standin, user_id=USER, first_name="Budi")
+        self.checked = 0
+
+    async def start(self) -> Harness:
+        await start_app(self.app)
+        self.updates.bot = self.app.bot
+        self._check(self.standin.calls)
+        return self
+
+    async def stop(self) -> None:
+        await stop_app(self.app)
+
+    def _check(self, calls: list[ApiCall]) -> None:
+        for call in calls[self.checked :]:
+            problems = check_call(call.method, call.params)
+            assert not problems, f"{call.method} breaks the Bot API spec: {problems}"
+            assert call.ok, f"{call.method} was rejected by the stand-in: {call.error}"
+        self.checked = len(calls)
+
+    async def send(self, update: dict[str, Any]) -> list[ApiCall]:
+        mark = len(self.standin.calls)
+        await self.app.process_update(self.updates.to_update(update))
+        self._check(self.standin.calls)
+        return self.standin.calls[mark:]
+
+    async def say(self, text: str, **kw: Any) -> list[ApiCall]:
+        if text.startswith("/"):
+            command, _, args = text[1:].partition(" ")
+            return await self.send(self.updates.command(command, args, **kw))
+        return await self.send(self.updates.message(text, **kw))
+
+    async def press(self, data: str, **kw: Any) -> list[ApiCall]:
+        return await self.send(self.updates.callback(data, **kw))
+
+
+def visible(calls: list[ApiCall]) -> list[ApiCall]:
+    return [c for c in calls if c.method in ("sendMessage", "editMessageText", "sendVenue",
+                                             "sendContact", "sendDocument", "answerCallbackQuery")]
+
+
+def text_of(call: ApiCall) -> str:
+    """The text as the user reads it (HTML parsed away)."""
+    return parse_html(call.params.get("text", ""))[0]
+
+
+def buttons(call: ApiCall) -> list[tuple[str, str]]:
+    """(label, callback_data or url) of every inline button of a message."""
+    markup = call.params.get("reply_markup") or {}
+    return [
+        (b["text"], b.get("callback_data") or b.get("url", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+    ]
+
+
+def only_text(calls: list[ApiCall]) -> str:
+    """The single message a step produced (fails if there are several)."""
+    messages = [c for c in calls if c.method in ("sendMessage", "editMessageText")]
+    assert len(messages) == 1, [c.method for c in calls]
+    return text_of(messages[0])
