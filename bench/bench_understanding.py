@@ -1,0 +1,216 @@
+"""Accuracy and latency of free-text understanding over tests/nlu_eval.jsonl.
+
+Run: python bench/bench_understanding.py [--errors] [--heldout-errors]
+
+Prints intent accuracy per split and per intent, slot accuracy per split, and latency
+percentiles of `understand()` alone (the per-event index is built once, before timing).
+The scoring functions are shared with tests/test_understanding.py.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time as clock
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bot.loader import load_event  # noqa: E402
+from bot.model import Event  # noqa: E402
+from bot.understanding import Understanding, understand, understander_for  # noqa: E402
+
+EVAL_PATH = ROOT / "tests" / "nlu_eval.jsonl"
+DATA_PATH = ROOT / "data" / "citynet-kupang-2019.toml"
+DEFAULT_NOW = "2019-10-16T08:00:00+08:00"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int
+    split: str
+    #: "a": written before the classifier; "b": written after its first version, before it
+    #: was run on them. Both are held out (never tuned against).
+    batch: str
+    lang: str
+    now: datetime
+    text: str
+    intent: str
+    expected: dict[str, Any]
+
+
+def load_rows(path: Path = EVAL_PATH) -> list[Row]:
+    rows = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        item = json.loads(raw)
+        rows.append(
+            Row(
+                line=number,
+                split=item.pop("split"),
+                batch=item.pop("batch", "a"),
+                lang=item.pop("lang", "id"),
+                now=datetime.fromisoformat(item.pop("now", DEFAULT_NOW)),
+                text=item.pop("text"),
+                intent=item.pop("intent"),
+                expected=item,
+            )
+        )
+    return rows
+
+
+def _actual_slots(u: Understanding) -> dict[str, Any]:
+    return {
+        "day": u.day.isoformat() if isinstance(u.day, date) else None,
+        "time": u.time.strftime("%H:%M") if isinstance(u.time, time) else None,
+        "period": u.period,
+        "sessions": set(u.session_ids),
+        "speakers": set(u.speaker_ids),
+        "venues": set(u.venue_ids),
+        "regions": set(u.regions),
+        "ambiguous": u.ambiguous_region,
+    }
+
+
+# Slots always checked (absent in the row = must be empty); the others only when listed.
+ALWAYS = ("day", "time", "period", "sessions", "regions", "ambiguous")
+WHEN_LISTED = ("speakers", "venues")
+_EMPTY: dict[str, Any] = {
+    "day": None,
+    "time": None,
+    "period": None,
+    "sessions": set(),
+    "regions": set(),
+    "ambiguous": False,
+}
+
+
+def slot_diffs(row: Row, u: Understanding) -> list[str]:
+    actual = _actual_slots(u)
+    diffs = []
+    for key in ALWAYS + WHEN_LISTED:
+        if key not in row.expected and key not in ALWAYS:
+            continue
+        want = row.expected.get(key, _EMPTY.get(key))
+        if isinstance(want, list):
+            want = set(want)
+        if actual[key] != want:
+            diffs.append(f"{key}: want {want!r} got {actual[key]!r}")
+    return diffs
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    rows: int
+    intent_ok: int
+    slot_ok: int
+
+    @property
+    def intent_accuracy(self) -> float:
+        return self.intent_ok / self.rows if self.rows else 0.0
+
+    @property
+    def slot_accuracy(self) -> float:
+        return self.slot_ok / self.rows if self.rows else 0.0
+
+
+def evaluate(event: Event, rows: list[Row]) -> tuple[dict[str, Score], list[str]]:
+    """Scores per split (and "all"), plus a description of every miss."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    misses = []
+    for row in rows:
+        u = understand(row.text, event, row.now, row.lang)
+        intent_ok = u.intent.value == row.intent
+        diffs = slot_diffs(row, u)
+        groups = [row.split, "all"]
+        if row.split == "heldout":
+            groups.append(f"heldout-{row.batch}")
+        for split in groups:
+            c = counts[split]
+            c[0] += 1
+            c[1] += intent_ok
+            c[2] += not diffs
+        if not intent_ok or diffs:
+            what = [] if intent_ok else [f"intent: want {row.intent} got {u.intent.value}"]
+            misses.append(f"[{row.split}] line {row.line} {row.text!r}: " + "; ".join(what + diffs))
+    return {k: Score(*v) for k, v in counts.items()}, misses
+
+
+def per_intent(event: Event, rows: list[Row]) -> dict[tuple[str, str], tuple[int, int]]:
+    out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        ok = understand(row.text, event, row.now, row.lang).intent.value == row.intent
+        for split in (row.split, "all"):
+            c = out[(split, row.intent)]
+            c[0] += 1
+            c[1] += ok
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def latency_us(event: Event, rows: list[Row], rounds: int = 20) -> list[float]:
+    understander_for(event)  # the per-event index is built once per process, not per message
+    samples = []
+    for _ in range(rounds):
+        for row in rows:
+            start = clock.perf_counter_ns()
+            understand(row.text, event, row.now, row.lang)
+            samples.append((clock.perf_counter_ns() - start) / 1000)
+    return samples
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def main(argv: list[str]) -> int:
+    event = load_event(DATA_PATH)
+    rows = load_rows()
+    build_start = clock.perf_counter()
+    understander_for(event)
+    build_ms = (clock.perf_counter() - build_start) * 1000
+
+    scores, misses = evaluate(event, rows)
+    print(f"evaluation set: {EVAL_PATH.relative_to(ROOT)} ({len(rows)} questions)\n")
+    print(f"{'split':<9} {'n':>4} {'intent':>8} {'slots':>8}")
+    for split in ("dev", "heldout", "heldout-a", "heldout-b", "all"):
+        s = scores.get(split)
+        if s:
+            print(f"{split:<9} {s.rows:>4} {s.intent_accuracy:>8.1%} {s.slot_accuracy:>8.1%}")
+
+    table = per_intent(event, rows)
+    intents = sorted({intent for _, intent in table})
+    print(f"\n{'intent':<13} {'dev':>12} {'heldout':>12} {'all':>12}")
+    for intent in intents:
+        cells = []
+        for split in ("dev", "heldout", "all"):
+            n, ok = table.get((split, intent), (0, 0))
+            cells.append(f"{ok}/{n} {ok / n:>4.0%}" if n else "-")
+        print(f"{intent:<13} " + " ".join(f"{c:>12}" for c in cells))
+
+    samples = latency_us(event, rows)
+    print(
+        f"\nlatency of understand() over {len(samples)} calls: "
+        f"p50 {statistics.median(samples):.0f} µs, p90 {_percentile(samples, 0.90):.0f} µs, "
+        f"p99 {_percentile(samples, 0.99):.0f} µs, max {max(samples):.0f} µs "
+        f"(index build once: {build_ms:.1f} ms)"
+    )
+    # Held-out misses are shown only on request: tuning must not look at them one by one.
+    shown = [m for m in misses if "--heldout-errors" in argv or m.startswith("[dev]")]
+    if "--errors" in argv and shown:
+        print("\nmisses:")
+        for miss in shown:
+            print("  " + miss)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""citynet-bot core: config, clock, event model, storage, i18n, rendering, understanding."""

@@ -1,0 +1,310 @@
+"""Normalisation of what delegates type, before any understanding.
+
+Pure and fast: lowercasing, emoji and punctuation stripping, repeated letters ("jadwaaal"),
+the informal spellings recorded in docs/../shared/design/indonesian.md ("jdwl bsk" ->
+"jadwal besok"), the "-nya"/"-kah" suffixes, and a bounded spelling correction against a
+vocabulary (the event's own words plus the bot's lexicon).
+
+We deliberately do not stem: a stemmer turns "kedua" into "dua" and "peserta" into "serta",
+which are exactly the words the bot needs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string: easier to read and to extend than a list."""
+    return frozenset(text.split())
+
+
+# -- informal spellings -----------------------------------------------------------------------
+# Token -> canonical form (may be several words). Sources: the measured list in the design
+# notes plus common chat spellings. Targets are the words the lexicon is written in.
+# fmt: off
+SLANG: Mapping[str, str] = {
+    # question words
+    "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana", "gmna": "bagaimana",
+    "dmn": "dimana", "dmna": "dimana", "dimn": "dimana", "mana": "mana",
+    "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brapa": "berapa", "berapaan": "berapa",
+    "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
+    # time words
+    "bsk": "besok", "besuk": "besok", "besog": "besok", "bsok": "besok",
+    "skrg": "sekarang", "skr": "sekarang", "skrang": "sekarang", "skarang": "sekarang",
+    "ntar": "nanti", "nnti": "nanti", "nti": "nanti", "entar": "nanti", "ntr": "nanti",
+    "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
+    "mlm": "malam", "pg": "pagi", "kmrn": "kemarin", "kmarin": "kemarin",
+    "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
+    # people
+    "sy": "saya", "aku": "saya", "gw": "saya", "gue": "saya", "gua": "saya", "ane": "saya",
+    "pnt": "panitia", "panit": "panitia", "cp": "narahubung", "pic": "narahubung",
+    "narsum": "narasumber",
+    # verbs
+    "mo": "mau", "mw": "mau", "pengen": "mau", "pgn": "mau", "pingin": "mau", "ingin": "mau",
+    "tlg": "tolong", "pls": "tolong", "plis": "tolong", "please": "tolong",
+    "regis": "daftar", "regist": "daftar", "daptar": "daftar", "dftr": "daftar",
+    "ingetin": "ingatkan", "ingatin": "ingatkan", "ingetkan": "ingatkan", "inget": "ingat",
+    "reminder": "pengingat", "remainder": "pengingat", "remind": "ingatkan",
+    "abis": "habis", "hbs": "habis", "kasi": "kasih",
+    # contact
+    "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
+    "hp": "telepon", "telp": "telepon", "tlp": "telepon", "telfon": "telepon",
+    "tlpn": "telepon", "telpon": "telepon", "telephone": "telepon",
+    "wa": "whatsapp", "wasap": "whatsapp", "whatsap": "whatsapp", "watsap": "whatsapp",
+    # schedule and places
+    "jdwl": "jadwal", "jadwl": "jadwal", "jdwal": "jadwal", "rundown": "jadwal",
+    "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
+    "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
+    "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
+    "citytour": "city tour",
+    # function words
+    "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
+    "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
+    "nggak": "tidak", "ngga": "tidak", "enggak": "tidak", "gk": "tidak", "engga": "tidak",
+    "blm": "belum", "sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah",
+    "bs": "bisa", "bsa": "bisa", "aja": "saja", "kalo": "kalau", "klo": "kalau",
+    "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
+    "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
+    # thanks and greetings
+    "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
+    "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
+    "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
+    "tengkyu": "makasih", "thank": "makasih", "tks": "makasih", "tx": "makasih",
+    "hallo": "halo", "hello": "halo", "helo": "halo", "hai": "halo", "hi": "halo",
+    "hey": "halo", "hy": "halo", "hei": "halo", "hallo2": "halo",
+    "ass": "assalamualaikum", "aslmkm": "assalamualaikum", "asw": "assalamualaikum",
+    "assalamualaikum": "assalamualaikum", "assalamu": "assalamualaikum",
+    "salam": "assalamualaikum", "met": "selamat", "slmt": "selamat",
+}
+# fmt: on
+
+# Multi-word expressions folded into one token, so the lexicon and the entity phrases see the
+# same thing whatever spelling was used. Applied after SLANG, longest first.
+PHRASES: Mapping[tuple[str, ...], str] = {
+    ("di", "mana"): "dimana",
+    ("terima", "kasih"): "makasih",
+    ("makasih", "kasih"): "makasih",
+    ("makasih", "you"): "makasih",
+    ("meeting", "point"): "titikkumpul",
+    ("titik", "kumpul"): "titikkumpul",
+    ("tempat", "kumpul"): "titikkumpul",
+    ("share", "lokasi"): "lokasi",
+    ("share", "location"): "lokasi",
+    ("contact", "person"): "narahubung",
+    ("tuan", "rumah"): "tuanrumah",
+    ("wali", "kota"): "walikota",
+    ("good", "morning"): "selamat pagi",
+    ("good", "afternoon"): "selamat siang",
+    ("good", "evening"): "selamat malam",
+}
+
+# Words that carry no meaning for the bot (particles, address terms, fillers).
+PARTICLES: frozenset[str] = _words(
+    """
+    dong deh sih ya yah yaa nih kok kak kakak kk min admin mimin mas mbak mba pak bu
+    bapak ibu bang gan sis bro om permisi nya tuh lah kah dan atau the a an is are of
+    for to me my i we you it this that there do does did be please ok oke okay sip mohon
+    minta tolong ini itu yang ada saja juga lagi dari di ke pada untuk dengan sama kalau
+    apakah gitu gt kah toh kan dgn pun aja loh lho
+    """
+)
+
+# Ordinary words: used to keep fuzzy matching honest ("sekarang" must never become
+# "semarang", "lembaga" never "lembata"). The lexicon's own words are added by whoever
+# builds a vocabulary; this list covers what people type around them.
+ORDINARY: frozenset[str] = _words(
+    """
+    ada adalah agar akan aku anda apa apakah atas atau bagaimana bagi bahwa baik banyak
+    baru bawa begitu belum benar berapa besar besok biasa bila bisa boleh buat bukan
+    cara cuma dalam dan dapat dari datang dekat dengan depan di dia dimana dong dulu
+    gimana hal hampir hanya harus hari harga hingga ini itu jadi jalan jam jauh jelas
+    juga kalau kami kamu kan kapan karena kasih kata ke kecil kembali kemana kemarin
+    kenapa kepada kita kok kota kabupaten kurang lagi lain lalu lama lambat lebih lewat
+    lima mana masih mau melalui memang mereka minggu misal mulai mungkin namun nanti
+    oleh orang pada pagi paling panas pasti per pergi perlu pernah pukul pula punya saat
+    saja salah sama sambil sampai sangat satu saya sebelum sedang sekali sekarang selalu
+    semua sendiri seperti serta sesudah setelah siang siapa sini situ sore suda sudah
+    supaya tadi tahu tahun tak tanpa tapi telah tempat tentang tetapi tiap tidak tiga
+    dua empat enam tujuh delapan sembilan sepuluh tinggal turun untuk waktu wah ya yaitu
+    yang lembaga lembar pemerintah presiden menteri bupati wali walikota gubernur camat
+    lurah kepala dinas kantor badan bagian program strategi pengembangan pembangunan
+    kerja sama kerjasama negara dunia daerah wilayah pusat provinsi regency city town
+    district region capital seminar acara kegiatan sesi peserta panitia registrasi
+    pendaftaran sekretariat rumah tuan tuanrumah makan minum enak murah mahal baik bagus
+    indah ramai sepi rapat kumpul pulang berangkat tiba sampai mulai selesai berakhir
+    dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
+    jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
+    sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
+    daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
+    pelabuhan terminal stasiun sekolah kampus rumah sakit masjid gereja pesawat kapal
+    bus mobil motor tiket pulsa bensin cuaca hujan bola main film lagu the and what when
+    where who how which why can will would should could have has had been about with
+    from into this that these those here there now today tomorrow yesterday morning
+    afternoon evening night day week time please thanks thank hello good
+    """
+)
+
+_TOKEN_RE = re.compile(
+    r"\d{1,2}[.:]\d{2}(?!\d)"  # clock times: 14.00, 9:30
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # dates: 17/10, 17/10/2019
+    r"|\d+(?:st|nd|rd|th|am|pm)?"  # numbers, 17th, 2pm
+    r"|[a-z]+"
+)
+_REPEAT3_RE = re.compile(r"([a-z])\1{2,}")
+_REPEAT2_RE = re.compile(r"([a-z])\1")
+_APOSTROPHES = str.maketrans("", "", "'’‘`´")
+# "LO" in capitals is a liaison officer; lower-case "lo" is "you" and must stay meaningless.
+_LO_RE = re.compile(r"\bLO\b")
+
+
+def tokenize(text: str) -> list[str]:
+    """Surface tokens: lowercase, no punctuation/emoji, 3+ repeated letters cut to two."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _LO_RE.sub(" narahubung ", text)
+    # Removing apostrophes (not splitting on them) keeps "jum'at" and "what's" whole.
+    text = text.lower().translate(_APOSTROPHES)
+    return [_REPEAT3_RE.sub(r"\1\1", t) for t in _TOKEN_RE.findall(text)]
+
+
+def levenshtein(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment distance, giving up (returning limit + 1) beyond `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = i
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                v = min(v, prev2[j - 2] + 1)  # transposition: "kapna" -> "kapan"
+            cur[j] = v
+            best = min(best, v)
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def similarity(a: str, b: str) -> float:
+    """1.0 for equal strings, 0.0 for nothing in common (edit distance over the longer)."""
+    longest = max(len(a), len(b))
+    if not longest:
+        return 1.0
+    return 1.0 - levenshtein(a, b, longest) / longest
+
+
+def is_ordinary(word: str) -> bool:
+    return word in ORDINARY or word in PARTICLES or word in SLANG
+
+
+def _apply_phrases(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = tuple(tokens[i : i + 2])
+        if len(pair) == 2 and pair in PHRASES:
+            out.extend(PHRASES[pair].split())
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
+def simple_tokens(text: str) -> tuple[str, ...]:
+    """Tokens with informal spellings replaced, but no spelling correction.
+
+    Used for data phrases (tags, aliases) and where no vocabulary is at hand.
+    """
+    out: list[str] = []
+    for tok in tokenize(text):
+        out.extend(SLANG.get(tok, tok).split())
+    return tuple(_apply_phrases(out))
+
+
+class Normalizer:
+    """Turns a message into canonical tokens against a known vocabulary.
+
+    The vocabulary decides when to undo doubled letters, strip "-nya" and correct typos, so an
+    unknown word is only changed into a *known* one, never into something invented.
+    """
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        vocab = set(vocabulary) | ORDINARY | PARTICLES
+        for target in SLANG.values():
+            vocab.update(target.split())
+        for phrase, target in PHRASES.items():
+            vocab.update(phrase)
+            vocab.update(target.split())
+        self.vocabulary: frozenset[str] = frozenset(vocab)
+        # Spelling candidates bucketed by first letter: typos rarely hit the first letter, and
+        # the bucket keeps correction within the latency budget.
+        buckets: dict[str, list[str]] = {}
+        for word in self.vocabulary:
+            if len(word) >= 4 and word.isalpha():
+                buckets.setdefault(word[0], []).append(word)
+        self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def _known(self, tok: str) -> bool:
+        return tok in self.vocabulary or tok in SLANG
+
+    def _fix(self, tok: str) -> tuple[str, ...]:
+        if tok in SLANG:
+            return tuple(SLANG[tok].split())
+        if tok in self.vocabulary or not tok.isalpha():
+            return (tok,)
+        single = _REPEAT2_RE.sub(r"\1", tok)  # "jadwaal" -> "jadwal", "besokk" -> "besok"
+        if single != tok and self._known(single):
+            return self._fix(single)
+        for suffix in ("nya", "kah", "lah"):
+            if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
+                base = tok[: -len(suffix)]
+                for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
+                    if self._known(cand):
+                        return self._fix(cand)
+        if len(tok) >= 5:
+            best, best_sim = "", 0.0
+            for cand in self._buckets.get(tok[0], ()):
+                if abs(len(cand) - len(tok)) > 2:
+                    continue
+                sim = similarity(tok, cand)
+                if sim > best_sim:
+                    best, best_sim = cand, sim
+            if best_sim >= 0.85:
+                return (best,)
+        return (tok,)
+
+    def fix(self, tok: str) -> tuple[str, ...]:
+        """One surface token -> canonical token(s); memoised, messages repeat a lot."""
+        hit = self._memo.get(tok)
+        if hit is None:
+            hit = self._fix(tok)
+            if len(self._memo) < 20000:
+                self._memo[tok] = hit
+        return hit
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for tok in tokenize(text):
+            out.extend(self.fix(tok))
+        return tuple(_apply_phrases(out))
+
+
+def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
+    n = len(phrase)
+    return any(tuple(tokens[i : i + n]) == tuple(phrase) for i in range(len(tokens) - n + 1))
+
+
+DEFAULT = Normalizer()
+
+
+def normalize(text: str) -> str:
+    """The canonical form of `text` as one string ("JDWL BSK??" -> "jadwal besok")."""
+    return " ".join(DEFAULT.tokens(text))
