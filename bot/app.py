@@ -14,6 +14,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from telegram.request import BaseRequest
 
 import handlers
+from bot import scheduler
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
@@ -32,6 +33,7 @@ async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
     services.repo = await Repo.open(services.settings.database_path)
     await set_default_menus(app.bot, services.i18n)
+    await scheduler.on_startup(app, services.tick_interval)
     log.info(
         "ready: event %s, %d sessions, database %s",
         services.event.id,
@@ -55,17 +57,21 @@ def build_application(
     request: BaseRequest | None = None,
     rate_limit: bool = True,
     i18n: I18n | None = None,
+    tick_interval: float | None = 1.0,
 ) -> BotApplication:
     """The bot, ready for `initialize()`/`start()` or `run_polling()`.
 
     `request` replaces the HTTP transport (the offline stand-in passes itself here);
-    `rate_limit=False` drops Telegram's flood limits for stand-in runs that measure the bot.
+    `rate_limit=False` drops Telegram's flood limits for stand-in runs that measure the bot;
+    `tick_interval` is how often (real seconds) due reminders are sent — None leaves that to
+    the caller (tests call `bot.scheduler.tick` after moving the clock).
     """
     services = Services(
         settings=settings,
         event=event,
         clock=clock or Clock(event.timezone),
         i18n=i18n or I18n(default=settings.default_language),
+        tick_interval=tick_interval,
     )
     context_types: ContextTypes[BotContext, Any, Any, BotData] = ContextTypes(
         context=BotContext, bot_data=BotData

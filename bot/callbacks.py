@@ -28,6 +28,19 @@ NOW = "now"
 ABOUT = "about"
 HELP = "help"
 LANGUAGE = "lang"  # lang:<code>
+REGISTER = "reg"  # start (or redo) the registration
+REG_INSTANSI = "rgi"  # rgi:<index of a suggested region>, or rgi:- for "use my text"
+REG_ROLE = "rgr"  # rgr:<role>
+RSVP = "r"  # r:<session id> (or r:_event)
+RSVP_FORCE = "rf"  # rf:<session id>: attend despite an overlap
+RSVP_CANCEL = "rx"  # rx:<session id>
+RSVPS = "rl"  # the /rsvp overview
+AGENDA = "ag"
+ICS = "ics"  # ics:<session id>, or ics:* for the whole personal agenda
+ALL = "*"
+PREFS = "pg"
+PREFS_LEAD = "pgl"  # pgl:<minutes>, 0 = off
+PREFS_BRIEF = "pgb"  # toggle the morning brief
 
 
 @dataclass(frozen=True, slots=True)

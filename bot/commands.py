@@ -29,6 +29,12 @@ CONTACTS = Command("kontak", "contacts", N_("Kontak panitia dan daerah"))
 ABOUT = Command("tentang", "about", N_("Tentang acara dan Citynet"))
 HELP = Command("bantuan", "help", N_("Bantuan dan contoh pertanyaan"))
 LANGUAGE = Command("bahasa", "language", N_("Ganti bahasa: Indonesia/English"))
+REGISTER = Command("daftar", "register", N_("Daftar sebagai peserta (untuk RSVP)"))
+PROFILE = Command("profil", "profile", N_("Profil Anda"))
+RSVPS = Command("rsvp", "rsvp", N_("Kehadiran Anda di acara dan sesi"))
+AGENDA = Command("agendaku", "myagenda", N_("Agenda pribadi Anda"))
+REMINDERS = Command("pengingat", "reminders", N_("Atur pengingat sebelum sesi"))
+CANCEL = Command("batal", "cancel", N_("Batalkan pengisian"))
 
 #: In menu order.
 MENU: tuple[Command, ...] = (
@@ -39,6 +45,11 @@ MENU: tuple[Command, ...] = (
     SPEAKERS,
     VENUES,
     CONTACTS,
+    AGENDA,
+    RSVPS,
+    REMINDERS,
+    REGISTER,
+    PROFILE,
     ABOUT,
     HELP,
     LANGUAGE,

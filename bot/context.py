@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -28,6 +28,7 @@ class Services:
     clock: Clock
     i18n: I18n
     repo: Repo | None = None  # opened in post_init, closed in post_shutdown
+    tick_interval: float | None = 1.0  # seconds between delivery ticks; None: manual
 
 
 class BotData:
@@ -60,6 +61,11 @@ class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Bo
 
     def now(self) -> datetime:
         return self.services.clock.now()
+
+    @property
+    def app(self) -> BotApplication:
+        """`application`, typed with this project's context (PTB types it generically)."""
+        return cast("BotApplication", self.application)
 
     @property
     def t(self) -> Translator:

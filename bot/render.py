@@ -223,7 +223,15 @@ def no_event_on(event: Event, day: date, t: Translator, now: datetime) -> Reply:
     return Reply(text, keyboard(days_keyboard(event, t)))
 
 
-def session_view(event: Event, session: Session, t: Translator, now: datetime) -> Reply:
+def session_view(
+    event: Event,
+    session: Session,
+    t: Translator,
+    now: datetime,
+    extra_lines: Sequence[str] = (),
+    extra_rows: Sequence[list[InlineKeyboardButton]] = (),
+) -> Reply:
+    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons."""
     _ = t.gettext
     venue = event.venue(session.venue_id)
     lines = [f"{KIND_ICON[session.kind]} <b>{escape(session.title.get(t.lang))}</b>", ""]
@@ -257,7 +265,8 @@ def session_view(event: Event, session: Session, t: Translator, now: datetime) -
     status = session_status(session, now, t)
     if status:
         lines += ["", status]
-    rows: list[list[InlineKeyboardButton]] = []
+    lines += [line for line in extra_lines if line]
+    rows: list[list[InlineKeyboardButton]] = list(extra_rows)
     if venue:
         rows.append([button(_("📍 Lokasi"), cb.PIN, venue.id)])
     rows += [
@@ -601,24 +610,6 @@ def too_long(t: Translator) -> Reply:
         _("Pesan Anda terlalu panjang untuk saya pahami. Tulis pertanyaan singkat, "
           "misalnya <i>jadwal besok</i> atau <i>kontak panitia</i>."),
         menu_keyboard(t),
-    )
-
-
-def rsvp_view(t: Translator) -> Reply:
-    _ = t.gettext
-    return Reply(
-        _("📝 Pendaftaran peserta diurus panitia. Untuk mendaftar atau konfirmasi kehadiran, "
-          "hubungi sekretariat acara lewat /kontak panitia."),
-        keyboard([[button(_("☎️ Kontak"), cb.CONTACTS), button(_("📅 Jadwal"), cb.DAYS)]]),
-    )
-
-
-def reminder_view(t: Translator) -> Reply:
-    _ = t.gettext
-    return Reply(
-        _("⏰ Saya belum bisa mengirim pengingat otomatis. Lihat yang sedang dan akan "
-          "berlangsung kapan saja dengan /sekarang."),
-        keyboard([[button(_("⏱ Sekarang"), cb.NOW), button(_("📅 Jadwal"), cb.DAYS)]]),
     )
 
 

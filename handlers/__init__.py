@@ -13,6 +13,9 @@ from handlers import (
     fallback,
     freetext,
     language,
+    registration,
+    reminders,
+    rsvp,
     schedule,
     speakers,
     start,
@@ -25,12 +28,17 @@ def register(app: BotApplication) -> None:
     app.add_handlers(tracking.HANDLERS, group=-1)
     app.add_handlers(
         [
+            # The registration conversation first: while it waits for a name or an
+            # instansi, the typed text is the answer, not a question for free text.
+            *registration.HANDLERS,
             *start.HANDLERS,
             *language.HANDLERS,
             *schedule.HANDLERS,
             *speakers.HANDLERS,
             *venues.HANDLERS,
             *contacts.HANDLERS,
+            *rsvp.HANDLERS,
+            *reminders.HANDLERS,
             *freetext.HANDLERS,
             # Catch-alls last: unknown commands, non-text messages, stale buttons.
             *fallback.HANDLERS,

@@ -11,7 +11,7 @@ from bot import render
 from bot.context import BotContext
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand
-from handlers import contacts, venues
+from handlers import contacts, reminders, rsvp, venues
 from handlers.common import is_private, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
@@ -68,9 +68,9 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         else:
             await contacts.answer_query(update, context, text)
     elif intent is Intent.RSVP:
-        await show(update, render.rsvp_view(t))
+        await rsvp.overview(update, context)
     elif intent is Intent.REMINDER:
-        await show(update, render.reminder_view(t))
+        await reminders.preferences(update, context)
     elif intent is Intent.ANNOUNCEMENT:
         await show(update, render.announcements_view(t))
     elif intent is Intent.ABOUT:

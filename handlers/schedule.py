@@ -10,6 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
+from handlers import rsvp
 from handlers.common import show, stale_button
 
 
@@ -55,7 +56,7 @@ async def session_button(update: Update, context: BotContext) -> None:
     if session is None:
         await stale_button(update, context)
         return
-    await show(update, render.session_view(context.event, session, context.t, context.now()))
+    await rsvp.session_detail(update, context, session)
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

@@ -55,32 +55,37 @@ def test_sessions_are_sorted_and_aware(event: Event) -> None:
     assert all(s.start.tzinfo is not None for s in event.sessions)
 
 
-@pytest.mark.parametrize(
-    ("mutate", "expected"),
-    [
-        (lambda d: d["sessions"][3].update(venue="nowhere"), "sessions[3].venue: unknown venue id 'nowhere'"),
-        (lambda d: d["sessions"][2].update(end=d["sessions"][2]["start"]), "sessions[2].end: end"),
-        (lambda d: d["sessions"][1].update(start=d["sessions"][1]["start"].replace(tzinfo=None)),
-         "sessions[1].start: naive time"),
-        (lambda d: d["sessions"][4].update(id=d["sessions"][0]["id"]), "sessions[4].id: duplicate id"),
-        (lambda d: d["sessions"][0].update(start=d["sessions"][0]["start"] - timedelta(days=3),
-                                           end=d["sessions"][0]["end"] - timedelta(days=3)),
-         "sessions[0].start: 2019-10-13 is outside the event days"),
-        (lambda d: d["sessions"][0].update(speakers=["nobody"]), "sessions[0].speakers[0]: unknown speaker"),
-        (lambda d: d["sessions"][0].update(kind="party"), "sessions[0].kind: unknown kind 'party'"),
-        (lambda d: d["sessions"][0].update(strat="x"), "sessions[0].strat: unknown field (did you mean 'start'?)"),
-        (lambda d: d["sessions"][0].pop("title"), "sessions[0].title: missing"),
-        (lambda d: d["sessions"][0].update(capacity="many"), "sessions[0].capacity: expected an integer"),
-        (lambda d: d["sessions"][0].update(id="Keynote Utama!"), "sessions[0].id: bad id"),
-        (lambda d: d["venues"][0].update(lat=123.0), "venues[0].lat: latitude 123.0 out of range"),
-        (lambda d: d["event"].update(timezone="Asia/Nowhere"), "event.timezone: unknown time zone"),
-        (lambda d: d["event"].update(main_venue="x"), "event.main_venue: unknown venue id 'x'"),
-        (lambda d: d["event"].update(goals_en=["only one"]), "event.goals_en: has 1 items"),
-        (lambda d: d["contacts"][1].update(region="Atlantis"), "contacts[1].region: unknown region"),
-        (lambda d: d["contacts"][1].update(phone="call me"), "contacts[1].phone: not a phone number"),
-        (lambda d: d.pop("event"), "event: missing [event] table"),
-    ],
-)
+def shift_days(session: dict[str, Any], days: int) -> None:
+    session.update(start=session["start"] - timedelta(days=days),
+                   end=session["end"] - timedelta(days=days))
+
+
+S = "sessions"
+MISTAKES: list[tuple[Any, str]] = [
+    (lambda d: d[S][3].update(venue="nowhere"), "sessions[3].venue: unknown venue id 'nowhere'"),
+    (lambda d: d[S][2].update(end=d[S][2]["start"]), "sessions[2].end: end"),
+    (lambda d: d[S][1].update(start=d[S][1]["start"].replace(tzinfo=None)),
+     "sessions[1].start: naive time"),
+    (lambda d: d[S][4].update(id=d[S][0]["id"]), "sessions[4].id: duplicate id"),
+    (lambda d: shift_days(d[S][0], 3), "sessions[0].start: 2019-10-13 is outside the event days"),
+    (lambda d: d[S][0].update(speakers=["nobody"]), "sessions[0].speakers[0]: unknown speaker"),
+    (lambda d: d[S][0].update(kind="party"), "sessions[0].kind: unknown kind 'party'"),
+    (lambda d: d[S][0].update(strat="x"),
+     "sessions[0].strat: unknown field (did you mean 'start'?)"),
+    (lambda d: d[S][0].pop("title"), "sessions[0].title: missing"),
+    (lambda d: d[S][0].update(capacity="many"), "sessions[0].capacity: expected an integer"),
+    (lambda d: d[S][0].update(id="Keynote Utama!"), "sessions[0].id: bad id"),
+    (lambda d: d["venues"][0].update(lat=123.0), "venues[0].lat: latitude 123.0 out of range"),
+    (lambda d: d["event"].update(timezone="Asia/Nowhere"), "event.timezone: unknown time zone"),
+    (lambda d: d["event"].update(main_venue="x"), "event.main_venue: unknown venue id 'x'"),
+    (lambda d: d["event"].update(goals_en=["only one"]), "event.goals_en: has 1 items"),
+    (lambda d: d["contacts"][1].update(region="Atlantis"), "contacts[1].region: unknown region"),
+    (lambda d: d["contacts"][1].update(phone="call me"), "contacts[1].phone: not a phone number"),
+    (lambda d: d.pop("event"), "event: missing [event] table"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), MISTAKES)
 def test_each_mistake_is_named_with_its_place(mutate: Any, expected: str) -> None:
     data = raw()
     mutate(data)

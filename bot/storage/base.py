@@ -1,4 +1,4 @@
-"""SQLite storage through aiosqlite: the only module with SQL in it.
+"""The connection and the migrations runner, shared by every storage module.
 
 Migrations are an ordered list of small, described steps. Each runs in its own transaction
 together with the version bump, so a crash leaves the database at a known version. A
@@ -7,11 +7,15 @@ database written by a newer version of the bot is refused rather than guessed at
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -25,54 +29,36 @@ class Migration:
     sql: str
 
 
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "users: who talked to the bot and in which language",
-        """
-        CREATE TABLE users (
-            id          INTEGER PRIMARY KEY,   -- Telegram user id
-            first_name  TEXT NOT NULL DEFAULT '',
-            username    TEXT,
-            language    TEXT,                  -- NULL: not chosen, use the default
-            active      INTEGER NOT NULL DEFAULT 1,
-            created_at  TEXT NOT NULL,
-            last_seen   TEXT NOT NULL
-        );
-        """,
-    ),
-)
-
-
 class StorageError(Exception):
     """The database cannot be used (newer schema, unreadable file...)."""
 
 
-@dataclass(frozen=True, slots=True)
-class UserRow:
-    id: int
-    first_name: str
-    username: str | None
-    language: str | None
-    active: bool
+S = TypeVar("S", bound="Store")
 
 
-def _utcnow() -> str:
+def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Repo:
-    """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
+class Store:
+    """The connection, transactions and migrations; feature mixins add the queries."""
+
+    #: Every migration of every storage module, in version order (set by `bot.storage`).
+    migrations: tuple[Migration, ...] = ()
 
     def __init__(self, db: aiosqlite.Connection, path: str) -> None:
         self._db = db
         self.path = path
-        # Language of users already recorded in this run, so the per-update hook costs
-        # no query for a known user (the hot path of every message).
-        self._languages: dict[int, str | None] = {}
+        # One connection is shared by all handlers; multi-statement transactions take this
+        # lock so two coroutines never interleave inside one BEGIN...COMMIT.
+        self._tx_lock = asyncio.Lock()
+        self._init_caches()
+
+    def _init_caches(self) -> None:
+        """Mixins that keep in-memory caches set them up here."""
 
     @classmethod
-    async def open(cls, path: str | Path) -> Repo:
+    async def open(cls: type[S], path: str | Path) -> S:
         target = str(path)
         if target != ":memory:":
             Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -106,13 +92,13 @@ class Repo:
             current = await self.schema_version()
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"{self.path}: not a usable SQLite database: {exc}") from exc
-        latest = MIGRATIONS[-1].version
+        latest = self.migrations[-1].version
         if current > latest:
             raise StorageError(
                 f"{self.path}: database schema version {current} is newer than this "
                 f"bot knows ({latest}); upgrade the bot or restore a backup"
             )
-        for step in MIGRATIONS:
+        for step in self.migrations:
             if step.version <= current:
                 continue
             log.info("migrating database to version %d: %s", step.version, step.description)
@@ -128,59 +114,32 @@ class Repo:
                 await self._db.execute("ROLLBACK")
                 raise
 
-    # -- users -----------------------------------------------------------------------------
-    async def touch_user(self, user_id: int, first_name: str, username: str | None) -> UserRow:
-        """Record that the user was seen; return their row (created if new)."""
-        now = _utcnow()
-        await self._db.execute(
-            """
-            INSERT INTO users (id, first_name, username, created_at, last_seen)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET
-                first_name = excluded.first_name,
-                username = excluded.username,
-                last_seen = excluded.last_seen,
-                active = 1
-            """,
-            (user_id, first_name, username, now, now),
-        )
-        row = await self.get_user(user_id)
-        assert row is not None  # just written
-        return row
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error), one at a time."""
+        async with self._tx_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
 
-    async def seen_user(self, user_id: int, first_name: str, username: str | None) -> str | None:
-        """Record a user once per run and return their chosen language (None: default)."""
-        if user_id in self._languages:
-            return self._languages[user_id]
-        row = await self.touch_user(user_id, first_name, username)
-        self._languages[user_id] = row.language
-        return row.language
+    async def fetchone(self, sql: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
+        async with self._db.execute(sql, params) as cur:
+            return await cur.fetchone()
 
-    def cached_language(self, user_id: int) -> str | None:
-        """The language recorded for a user seen in this run, without a query."""
-        return self._languages.get(user_id)
+    async def fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
+        async with self._db.execute(sql, params) as cur:
+            return list(await cur.fetchall())
 
-    async def get_user(self, user_id: int) -> UserRow | None:
-        async with self._db.execute(
-            "SELECT id, first_name, username, language, active FROM users WHERE id = ?",
-            (user_id,),
-        ) as cur:
-            row = await cur.fetchone()
-        if row is None:
-            return None
-        return UserRow(
-            id=row["id"],
-            first_name=row["first_name"],
-            username=row["username"],
-            language=row["language"],
-            active=bool(row["active"]),
-        )
-
-    async def set_language(self, user_id: int, language: str) -> None:
-        await self._db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
-        self._languages[user_id] = language
-
-    async def count_users(self) -> int:
-        async with self._db.execute("SELECT COUNT(*) FROM users") as cur:
-            row = await cur.fetchone()
-        return int(row[0]) if row else 0
+    async def execute(self, sql: str, params: tuple[Any, ...] = ()) -> int:
+        """Run one statement outside a transaction block; return the rows it changed."""
+        if self._tx_lock.locked():
+            # Wait for a running transaction so this statement is not swallowed by it.
+            async with self._tx_lock:
+                cursor = await self._db.execute(sql, params)
+        else:
+            cursor = await self._db.execute(sql, params)
+        return cursor.rowcount

@@ -1,0 +1,465 @@
+"""Delegates: profiles, preferences, RSVPs with waiting lists, and personal deliveries.
+
+A *delivery* is one personal message the bot owes a delegate at a time: a reminder before a
+session, the morning brief, a "you got a seat" notice, a "your session moved" notice. The
+table is the truth; the scheduler only asks it what is due. Each row goes
+pending -> sending -> sent (or dropped), so a restart neither loses nor repeats one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.storage.base import Migration, Store, utcnow
+
+#: The RSVP for the event as a whole (event ids never start with "_").
+EVENT_RSVP = "_event"
+ROLES = ("delegasi", "narasumber", "panitia", "media")
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        2,
+        "delegates: profiles, reminder preferences, RSVPs with waiting list, deliveries",
+        """
+        ALTER TABLE users ADD COLUMN reminder_lead INTEGER NOT NULL DEFAULT 15;
+        ALTER TABLE users ADD COLUMN morning_brief INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE profiles (
+            user_id       INTEGER PRIMARY KEY REFERENCES users(id),
+            name          TEXT NOT NULL,
+            instansi      TEXT NOT NULL,
+            region        TEXT,            -- canonical region when picked from the event's
+            role          TEXT NOT NULL,   -- delegasi | narasumber | panitia | media
+            registered_at TEXT NOT NULL,
+            updated_at    TEXT NOT NULL
+        );
+        CREATE TABLE rsvps (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order = waiting order
+            user_id     INTEGER NOT NULL REFERENCES users(id),
+            session_id  TEXT NOT NULL,                      -- '_event' for the whole event
+            status      TEXT NOT NULL CHECK (status IN ('going', 'waiting')),
+            seen_start  TEXT,      -- session start the delegate was last told (UTC ISO)
+            seen_venue  TEXT,      -- venue id the delegate was last told
+            created_at  TEXT NOT NULL,
+            UNIQUE (user_id, session_id)
+        );
+        CREATE INDEX rsvps_by_session ON rsvps (session_id, status, seq);
+        CREATE TABLE deliveries (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id     INTEGER NOT NULL REFERENCES users(id),
+            kind        TEXT NOT NULL,   -- reminder | brief | seat | change
+            ref         TEXT NOT NULL,   -- session id, or the day (ISO) of a brief
+            due_at      TEXT NOT NULL,   -- UTC ISO 8601
+            expires_at  TEXT NOT NULL,   -- pointless after this (the session started)
+            data        TEXT NOT NULL DEFAULT '{}',  -- JSON details (what changed)
+            state       TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (state IN ('pending', 'sending', 'sent', 'dropped')),
+            updated_at  TEXT NOT NULL,
+            UNIQUE (user_id, kind, ref)
+        );
+        CREATE INDEX deliveries_due ON deliveries (state, due_at)
+        """,
+    ),
+)
+
+
+def iso(moment: datetime) -> str:
+    """UTC ISO text: sorts and compares correctly as a string in SQL."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    user_id: int
+    name: str
+    instansi: str
+    region: str | None
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    reminder_lead: int  # minutes; 0 = off
+    morning_brief: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Rsvp:
+    user_id: int
+    session_id: str
+    status: str  # going | waiting
+    seen_start: str | None
+    seen_venue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RsvpResult:
+    status: str  # going | waiting
+    #: 1-based place on the waiting list (0 when going).
+    position: int
+    #: False when the delegate already had this RSVP.
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    id: int
+    user_id: int
+    kind: str
+    ref: str
+    due_at: datetime
+    expires_at: datetime
+    data: dict[str, Any]
+    language: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedDelivery:
+    user_id: int
+    kind: str
+    ref: str
+    due_at: datetime
+    expires_at: datetime
+    data: dict[str, Any] | None = None
+
+
+class DelegatesMixin(Store):
+    # -- profile and preferences -----------------------------------------------------------
+    async def save_profile(
+        self, user_id: int, name: str, instansi: str, region: str | None, role: str
+    ) -> None:
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        now = utcnow()
+        await self.execute(
+            """
+            INSERT INTO profiles (user_id, name, instansi, region, role, registered_at,
+                                  updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(user_id) DO UPDATE SET
+                name = excluded.name, instansi = excluded.instansi,
+                region = excluded.region, role = excluded.role,
+                updated_at = excluded.updated_at
+            """,
+            (user_id, name, instansi, region, role, now, now),
+        )
+
+    async def get_profile(self, user_id: int) -> Profile | None:
+        row = await self.fetchone(
+            "SELECT user_id, name, instansi, region, role FROM profiles WHERE user_id = ?",
+            (user_id,),
+        )
+        return Profile(**dict(row)) if row else None
+
+    async def get_preferences(self, user_id: int) -> Preferences:
+        row = await self.fetchone(
+            "SELECT reminder_lead, morning_brief FROM users WHERE id = ?", (user_id,)
+        )
+        if row is None:
+            return Preferences(15, True)
+        return Preferences(int(row["reminder_lead"]), bool(row["morning_brief"]))
+
+    async def set_reminder_lead(self, user_id: int, minutes: int) -> None:
+        await self.execute("UPDATE users SET reminder_lead = ? WHERE id = ?", (minutes, user_id))
+
+    async def set_morning_brief(self, user_id: int, enabled: bool) -> None:
+        await self.execute(
+            "UPDATE users SET morning_brief = ? WHERE id = ?", (int(enabled), user_id)
+        )
+
+    # -- RSVPs -----------------------------------------------------------------------------
+    async def rsvp(
+        self,
+        user_id: int,
+        session_id: str,
+        capacity: int | None,
+        seen_start: str | None = None,
+        seen_venue: str | None = None,
+    ) -> RsvpResult:
+        """Say the delegate comes. Within `capacity` they get a seat, else a waiting place.
+
+        One transaction: two delegates racing for the last seat cannot both get it.
+        """
+        async with self.transaction() as db:
+            async with db.execute(
+                "SELECT status, seq FROM rsvps WHERE user_id = ? AND session_id = ?",
+                (user_id, session_id),
+            ) as cur:
+                existing = await cur.fetchone()
+            if existing is None:
+                async with db.execute(
+                    "SELECT COUNT(*) FROM rsvps WHERE session_id = ? AND status = 'going'",
+                    (session_id,),
+                ) as cur:
+                    row = await cur.fetchone()
+                going = int(row[0]) if row else 0
+                status = "going" if capacity is None or going < capacity else "waiting"
+                await db.execute(
+                    """
+                    INSERT INTO rsvps (user_id, session_id, status, seen_start, seen_venue,
+                                       created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    (user_id, session_id, status, seen_start, seen_venue, utcnow()),
+                )
+                changed = True
+            else:
+                status, changed = existing["status"], False
+            position = 0
+            if status == "waiting":
+                async with db.execute(
+                    """
+                    SELECT COUNT(*) FROM rsvps
+                    WHERE session_id = ? AND status = 'waiting'
+                      AND seq <= (SELECT seq FROM rsvps WHERE user_id = ? AND session_id = ?)
+                    """,
+                    (session_id, user_id, session_id),
+                ) as cur:
+                    row = await cur.fetchone()
+                position = int(row[0]) if row else 0
+        return RsvpResult(status, position, changed)
+
+    async def cancel_rsvp(
+        self, user_id: int, session_id: str, capacity: int | None
+    ) -> tuple[bool, int | None]:
+        """Withdraw an RSVP and its pending deliveries for that session.
+
+        Returns (whether there was one, the user promoted from the waiting list if a seat
+        freed up). Promotion happens in the same transaction as the cancellation.
+        """
+        promoted: int | None = None
+        async with self.transaction() as db:
+            async with db.execute(
+                "SELECT status FROM rsvps WHERE user_id = ? AND session_id = ?",
+                (user_id, session_id),
+            ) as cur:
+                row = await cur.fetchone()
+            if row is None:
+                return False, None
+            await db.execute(
+                "DELETE FROM rsvps WHERE user_id = ? AND session_id = ?", (user_id, session_id)
+            )
+            await db.execute(
+                "DELETE FROM deliveries WHERE user_id = ? AND ref = ? AND state = 'pending'",
+                (user_id, session_id),
+            )
+            if row["status"] == "going" and capacity is not None:
+                async with db.execute(
+                    "SELECT COUNT(*) FROM rsvps WHERE session_id = ? AND status = 'going'",
+                    (session_id,),
+                ) as cur:
+                    count = await cur.fetchone()
+                if count is not None and int(count[0]) < capacity:
+                    async with db.execute(
+                        """
+                        SELECT user_id FROM rsvps WHERE session_id = ? AND status = 'waiting'
+                        ORDER BY seq LIMIT 1
+                        """,
+                        (session_id,),
+                    ) as cur:
+                        first = await cur.fetchone()
+                    if first is not None:
+                        promoted = int(first["user_id"])
+                        await db.execute(
+                            "UPDATE rsvps SET status = 'going' "
+                            "WHERE user_id = ? AND session_id = ?",
+                            (promoted, session_id),
+                        )
+        return True, promoted
+
+    async def user_rsvps(self, user_id: int) -> list[Rsvp]:
+        rows = await self.fetchall(
+            """
+            SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
+            WHERE user_id = ? ORDER BY seq
+            """,
+            (user_id,),
+        )
+        return [Rsvp(**dict(r)) for r in rows]
+
+    async def get_rsvp(self, user_id: int, session_id: str) -> Rsvp | None:
+        row = await self.fetchone(
+            """
+            SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
+            WHERE user_id = ? AND session_id = ?
+            """,
+            (user_id, session_id),
+        )
+        return Rsvp(**dict(row)) if row else None
+
+    async def session_rsvps(self, session_id: str) -> list[Rsvp]:
+        rows = await self.fetchall(
+            """
+            SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
+            WHERE session_id = ? ORDER BY seq
+            """,
+            (session_id,),
+        )
+        return [Rsvp(**dict(r)) for r in rows]
+
+    async def all_rsvps(self) -> list[Rsvp]:
+        rows = await self.fetchall(
+            "SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps ORDER BY seq"
+        )
+        return [Rsvp(**dict(r)) for r in rows]
+
+    async def waiting_position(self, user_id: int, session_id: str) -> int:
+        row = await self.fetchone(
+            """
+            SELECT COUNT(*) FROM rsvps
+            WHERE session_id = ? AND status = 'waiting'
+              AND seq <= (SELECT seq FROM rsvps WHERE user_id = ? AND session_id = ?)
+            """,
+            (session_id, user_id, session_id),
+        )
+        return int(row[0]) if row else 0
+
+    async def mark_seen(self, user_id: int, session_id: str, start: str, venue: str) -> None:
+        """The delegate now knows the session's current time and place."""
+        await self.execute(
+            "UPDATE rsvps SET seen_start = ?, seen_venue = ? WHERE user_id = ? AND session_id = ?",
+            (start, venue, user_id, session_id),
+        )
+
+    async def delete_session_rsvps(self, session_id: str) -> None:
+        await self.execute("DELETE FROM rsvps WHERE session_id = ?", (session_id,))
+
+    async def registered_users(self) -> list[int]:
+        rows = await self.fetchall(
+            "SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.active = 1"
+        )
+        return [int(r[0]) for r in rows]
+
+    # -- deliveries ------------------------------------------------------------------------
+    async def plan(self, planned: Iterable[PlannedDelivery], replace: bool = True) -> int:
+        """Insert or move deliveries (one per user, kind and ref). Sent ones are left alone.
+
+        With `replace`, a pending delivery gets the new time; without, an existing row wins
+        (a "seat" notice planned twice is still sent once).
+        """
+        now = utcnow()
+        rows = [
+            (p.user_id, p.kind, p.ref, iso(p.due_at), iso(p.expires_at),
+             json.dumps(p.data or {}, ensure_ascii=False), now)
+            for p in planned
+        ]
+        if not rows:
+            return 0
+        conflict = (
+            """DO UPDATE SET due_at = excluded.due_at, expires_at = excluded.expires_at,
+                   data = excluded.data, updated_at = excluded.updated_at
+               WHERE deliveries.state = 'pending'"""
+            if replace
+            else "DO NOTHING"
+        )
+        async with self.transaction() as db:
+            await db.executemany(
+                f"""
+                INSERT INTO deliveries (user_id, kind, ref, due_at, expires_at, data, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(user_id, kind, ref) {conflict}
+                """,
+                rows,
+            )
+        return len(rows)
+
+    async def unplan(self, user_id: int | None, kind: str, ref: str | None = None) -> int:
+        """Remove pending deliveries of a kind (for one user or all, one ref or all)."""
+        clauses, params = ["state = 'pending'", "kind = ?"], [kind]
+        if user_id is not None:
+            clauses.append("user_id = ?")
+            params.append(str(user_id))
+        if ref is not None:
+            clauses.append("ref = ?")
+            params.append(ref)
+        return await self.execute(
+            f"DELETE FROM deliveries WHERE {' AND '.join(clauses)}", tuple(params)
+        )
+
+    async def pending_deliveries(self, user_id: int | None = None) -> list[Delivery]:
+        where, params = ("AND d.user_id = ?", (user_id,)) if user_id is not None else ("", ())
+        rows = await self.fetchall(
+            f"""
+            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
+            WHERE d.state = 'pending' {where} ORDER BY d.due_at, d.id
+            """,
+            params,
+        )
+        return [_delivery(r) for r in rows]
+
+    async def claim_due(self, now: datetime, limit: int = 100) -> list[Delivery]:
+        """Due deliveries, marked 'sending' in one transaction so no other tick takes them."""
+        async with self.transaction() as db:
+            async with db.execute(
+                """
+                SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
+                WHERE d.state = 'pending' AND d.due_at <= ? AND u.active = 1
+                ORDER BY d.due_at, d.id LIMIT ?
+                """,
+                (iso(now), limit),
+            ) as cur:
+                rows = list(await cur.fetchall())
+            await db.executemany(
+                "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ?",
+                [(utcnow(), r["id"]) for r in rows],
+            )
+        return [_delivery(r) for r in rows]
+
+    async def finish_delivery(self, delivery_id: int, state: str) -> None:
+        """Record the outcome: 'sent' or 'dropped' (expired, cancelled, user gone)."""
+        await self.execute(
+            "UPDATE deliveries SET state = ?, updated_at = ? WHERE id = ?",
+            (state, utcnow(), delivery_id),
+        )
+
+    async def release_delivery(self, delivery_id: int) -> None:
+        """Sending failed transiently: back to pending for the next tick."""
+        await self.execute(
+            "UPDATE deliveries SET state = 'pending', updated_at = ? WHERE id = ?",
+            (utcnow(), delivery_id),
+        )
+
+    async def interrupted_deliveries(self) -> list[Delivery]:
+        """Rows left 'sending' by a crash: the send may or may not have happened."""
+        rows = await self.fetchall(
+            """
+            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
+            WHERE d.state = 'sending'
+            """
+        )
+        return [_delivery(r) for r in rows]
+
+    async def delivery_counts(self) -> dict[str, int]:
+        rows = await self.fetchall("SELECT state, COUNT(*) FROM deliveries GROUP BY state")
+        return {r[0]: int(r[1]) for r in rows}
+
+    async def sent_deliveries(self, user_id: int | None = None) -> list[Delivery]:
+        where, params = ("AND d.user_id = ?", (user_id,)) if user_id is not None else ("", ())
+        rows = await self.fetchall(
+            f"""
+            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
+            WHERE d.state = 'sent' {where} ORDER BY d.id
+            """,
+            params,
+        )
+        return [_delivery(r) for r in rows]
+
+
+def _delivery(row: Any) -> Delivery:
+    return Delivery(
+        id=int(row["id"]),
+        user_id=int(row["user_id"]),
+        kind=row["kind"],
+        ref=row["ref"],
+        due_at=parse_iso(row["due_at"]),
+        expires_at=parse_iso(row["expires_at"]),
+        data=json.loads(row["data"] or "{}"),
+        language=row["language"],
+    )

@@ -1,0 +1,202 @@
+"""Registration (name, instansi, role) as a conversation; /profil shows and edits it."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot import callbacks as cb
+from bot import commands, render, render_delegate, scheduler
+from bot.context import BotContext
+from bot.regions import find_regions_in_text
+from bot.storage.delegates import ROLES
+from handlers.common import send, show
+
+NAME, INSTANSI, ROLE = range(3)
+MAX_FIELD = 100
+DRAFT = "registration"  # the user_data key of the draft while the conversation runs
+
+
+@dataclass
+class Draft:
+    name: str = ""
+    instansi: str = ""
+    region: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+
+def _draft(context: BotContext) -> Draft:
+    draft = context.user_data.get(DRAFT) if context.user_data is not None else None
+    if not isinstance(draft, Draft):
+        draft = Draft()
+        if context.user_data is not None:
+            context.user_data[DRAFT] = draft
+    return draft
+
+
+async def begin(update: Update, context: BotContext) -> int:
+    """/daftar (or the 📝 button): ask for the name."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if context.user_data is not None:
+        context.user_data[DRAFT] = Draft()
+    t = context.t
+    await send(update, render.Reply(t.gettext(
+        "📝 <b>Pendaftaran</b> (3 langkah, /batal untuk berhenti)\n\n"
+        "1/3 — Siapa nama lengkap Anda?")))
+    return NAME
+
+
+async def got_name(update: Update, context: BotContext) -> int:
+    """The name: then ask for the instansi, with suggestions from the event's regions."""
+    message = update.effective_message
+    text = (message.text or "").strip() if message else ""
+    t = context.t
+    if not text or len(text) > MAX_FIELD:
+        await send(update, render.Reply(t.gettext(
+            "Mohon tulis nama Anda (maksimal {n} karakter).").format(n=MAX_FIELD)))
+        return NAME
+    _draft(context).name = text
+    await send(update, render.Reply(t.gettext(
+        "2/3 — Dari instansi atau daerah mana? Misalnya <i>Pemkab Sidoarjo</i> atau "
+        "<i>Kota Kupang</i>.")))
+    return INSTANSI
+
+
+async def got_instansi(update: Update, context: BotContext) -> int:
+    """The instansi as typed: suggest matching regions, or accept the text as it is."""
+    message = update.effective_message
+    text = (message.text or "").strip() if message else ""
+    t = context.t
+    if not text or len(text) > MAX_FIELD:
+        await send(update, render.Reply(t.gettext(
+            "Mohon tulis instansi Anda (maksimal {n} karakter).").format(n=MAX_FIELD)))
+        return INSTANSI
+    draft = _draft(context)
+    draft.instansi = text
+    match = find_regions_in_text(text, context.event.regions)
+    draft.suggestions = list(match.regions[:4])
+    if not draft.suggestions:
+        draft.region = None
+        return await _ask_role(update, context)
+    rows = [[render.button(r, cb.REG_INSTANSI, str(i))] for i, r in enumerate(draft.suggestions)]
+    rows.append([render.button(t.gettext("Lainnya: pakai «{text}»").format(text=text[:30]),
+                               cb.REG_INSTANSI, "-")])
+    await send(update, render.Reply(
+        t.gettext("Maksud Anda salah satu daerah ini?"), render.keyboard(rows)))
+    return INSTANSI
+
+
+async def picked_instansi(update: Update, context: BotContext) -> int:
+    """A suggested region (or "use my text")."""
+    query = update.callback_query
+    draft = _draft(context)
+    arg = cb.decode(query.data if query else None).arg
+    if query is not None:
+        await query.answer()
+    if arg.isdigit() and int(arg) < len(draft.suggestions):
+        draft.region = draft.suggestions[int(arg)]
+        draft.instansi = draft.region
+    else:
+        draft.region = None
+    return await _ask_role(update, context)
+
+
+async def _ask_role(update: Update, context: BotContext) -> int:
+    t = context.t
+    rows = [[render.button(render_delegate.role_name(r, t), cb.REG_ROLE, r)] for r in ROLES]
+    await send(update, render.Reply(t.gettext("3/3 — Peran Anda di acara ini?"),
+                                    render.keyboard(rows)))
+    return ROLE
+
+
+async def picked_role(update: Update, context: BotContext) -> int:
+    """The role: save the profile and show it."""
+    query, user = update.callback_query, update.effective_user
+    role = cb.decode(query.data if query else None).arg
+    if query is None or user is None or role not in ROLES:
+        if query is not None:
+            await query.answer()
+        return ROLE
+    await query.answer()
+    draft = _draft(context)
+    if not draft.name or not draft.instansi:
+        return await begin(update, context)
+    await context.repo.save_profile(user.id, draft.name, draft.instansi, draft.region, role)
+    await scheduler.replan_user(context.app, user.id)
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+    t = context.t
+    prefs = await context.repo.get_preferences(user.id)
+    profile = await context.repo.get_profile(user.id)
+    assert profile is not None
+    view = render_delegate.profile_view(profile, prefs, t)
+    text = t.gettext("✅ Terima kasih, {name}! Anda sudah terdaftar. Pilih sesi di /jadwal "
+                     "lalu tekan «✅ Hadir» untuk RSVP dan pengingat.").format(
+        name=escape(draft.name))
+    await send(update, render.Reply(text + "\n\n" + view.text, view.markup))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: BotContext) -> int:
+    """/batal: stop registering; nothing is saved."""
+    if context.user_data is not None:
+        context.user_data.pop(DRAFT, None)
+    await send(update, render.Reply(context.t.gettext(
+        "Pendaftaran dibatalkan; tidak ada yang disimpan. Mulai lagi kapan saja dengan /daftar.")))
+    return ConversationHandler.END
+
+
+async def profile(update: Update, context: BotContext) -> None:
+    """/profil: the profile, or an offer to register."""
+    user = update.effective_user
+    if user is None:
+        return
+    found = await context.repo.get_profile(user.id)
+    if found is None:
+        await show(update, render_delegate.needs_registration(context.t))
+        return
+    prefs = await context.repo.get_preferences(user.id)
+    await show(update, render_delegate.profile_view(found, prefs, context.t))
+
+
+text_only = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
+
+# Tracking per chat (not per message) is intended: name and instansi are typed, only some
+# steps are buttons. PTB warns about exactly that combination; the warning is understood.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+    CONVERSATION: ConversationHandler[BotContext] = ConversationHandler(
+        entry_points=[
+            CommandHandler(commands.names(commands.REGISTER), begin, filters.ChatType.PRIVATE),
+            CallbackQueryHandler(begin, pattern=f"^{cb.REGISTER}$"),
+        ],
+        states={
+            NAME: [MessageHandler(text_only, got_name)],
+            INSTANSI: [MessageHandler(text_only, got_instansi),
+                       CallbackQueryHandler(picked_instansi, pattern=f"^{cb.REG_INSTANSI}:")],
+            ROLE: [CallbackQueryHandler(picked_role, pattern=f"^{cb.REG_ROLE}:")],
+        },
+        fallbacks=[CommandHandler(commands.names(commands.CANCEL), cancel)],
+        # A restart forgets a half-done registration; the delegate simply starts again.
+        allow_reentry=True,
+        name="registration",
+    )
+
+HANDLERS: list[BaseHandler[Update, BotContext, Any]] = [
+    CONVERSATION,
+    CommandHandler(commands.names(commands.PROFILE), profile),
+]

@@ -1,0 +1,54 @@
+"""Reminder preferences: lead time before sessions and the morning brief."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks as cb
+from bot import commands, render_delegate, scheduler
+from bot.context import BotContext
+from handlers.common import show, stale_button
+
+
+async def preferences(update: Update, context: BotContext) -> None:
+    """/pengingat: current settings with buttons to change them."""
+    user = update.effective_user
+    if user is None:
+        return
+    if await context.repo.get_profile(user.id) is None:
+        await show(update, render_delegate.needs_registration(context.t))
+        return
+    prefs = await context.repo.get_preferences(user.id)
+    await show(update, render_delegate.prefs_view(prefs, context.t, scheduler.LEAD_CHOICES))
+
+
+async def set_lead(update: Update, context: BotContext) -> None:
+    """A lead-time button: move every pending reminder of this delegate."""
+    user, query = update.effective_user, update.callback_query
+    arg = cb.decode(query.data if query else None).arg
+    if user is None or not arg.isdigit() or int(arg) not in (0, *scheduler.LEAD_CHOICES):
+        await stale_button(update, context)
+        return
+    await context.repo.set_reminder_lead(user.id, int(arg))
+    await scheduler.replan_user(context.app, user.id)
+    await preferences(update, context)
+
+
+async def toggle_brief(update: Update, context: BotContext) -> None:
+    """The morning-brief button."""
+    user = update.effective_user
+    if user is None:
+        return
+    prefs = await context.repo.get_preferences(user.id)
+    await context.repo.set_morning_brief(user.id, not prefs.morning_brief)
+    await scheduler.replan_user(context.app, user.id)
+    await preferences(update, context)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(commands.names(commands.REMINDERS), preferences),
+    CallbackQueryHandler(preferences, pattern=f"^{cb.PREFS}$"),
+    CallbackQueryHandler(set_lead, pattern=f"^{cb.PREFS_LEAD}:"),
+    CallbackQueryHandler(toggle_brief, pattern=f"^{cb.PREFS_BRIEF}$"),
+]

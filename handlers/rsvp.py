@@ -1,0 +1,172 @@
+"""RSVPs: attending sessions and the event, waiting lists, the personal agenda, .ics files."""
+
+from __future__ import annotations
+
+import io
+
+from telegram import InputFile, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks as cb
+from bot import commands, render, render_delegate, scheduler
+from bot.calendar import agenda_ics
+from bot.context import BotContext
+from bot.model import Session
+from bot.storage.delegates import EVENT_RSVP, iso
+from handlers.common import show, stale_button
+
+
+async def session_detail(update: Update, context: BotContext, session: Session) -> None:
+    """A session's detail view with the delegate's RSVP status and buttons."""
+    user = update.effective_user
+    rsvp = await context.repo.get_rsvp(user.id, session.id) if user else None
+    position = await context.repo.waiting_position(user.id, session.id) if (
+        user and rsvp and rsvp.status == "waiting") else 0
+    t = context.t
+    await show(
+        update,
+        render.session_view(
+            context.event, session, t, context.now(),
+            extra_lines=["", render_delegate.rsvp_status_line(rsvp, position, t)] if rsvp else (),
+            extra_rows=render_delegate.rsvp_buttons(session, rsvp, t),
+        ),
+    )
+
+
+def _arg(update: Update) -> str:
+    return cb.decode(update.callback_query.data if update.callback_query else None).arg
+
+
+async def _registered(update: Update, context: BotContext) -> bool:
+    """RSVPs need a profile: offer registration instead (True if registered)."""
+    user = update.effective_user
+    if user is not None and await context.repo.get_profile(user.id) is not None:
+        return True
+    await show(update, render_delegate.needs_registration(context.t))
+    return False
+
+
+async def attend(update: Update, context: BotContext, force: bool = False) -> None:
+    """"✅ Hadir": RSVP (asking first when it overlaps another chosen session)."""
+    user, query = update.effective_user, update.callback_query
+    session_id = _arg(update)
+    session = context.event.session(session_id)
+    if user is None or query is None or (session is None and session_id != EVENT_RSVP):
+        await stale_button(update, context)
+        return
+    if not await _registered(update, context):
+        return
+    t = context.t
+    if session is None:  # the event as a whole
+        await context.repo.rsvp(user.id, EVENT_RSVP, None)
+        await overview(update, context)
+        return
+    if not force:
+        clashes = scheduler.overlapping(context.event, session,
+                                        await context.repo.user_rsvps(user.id))
+        if clashes and await context.repo.get_rsvp(user.id, session.id) is None:
+            await show(update, render_delegate.overlap_question(session, clashes, t))
+            return
+    result = await context.repo.rsvp(
+        user.id, session.id, session.capacity, iso(session.start), session.venue_id
+    )
+    await scheduler.replan_user(context.app, user.id)
+    if result.status == "going":
+        note = t.gettext("✅ Tercatat: Anda hadir di {title}.")
+    else:
+        note = t.gettext("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.")
+    await query.answer(note.format(title=session.title.get(t.lang), n=result.position)[:200])
+    await session_detail(update, context, session)
+
+
+async def attend_force(update: Update, context: BotContext) -> None:
+    """"Ya, tambahkan" after an overlap warning."""
+    await attend(update, context, force=True)
+
+
+async def withdraw(update: Update, context: BotContext) -> None:
+    """"❌ Tidak jadi": cancel an RSVP; the first on the waiting list gets the seat."""
+    user, query = update.effective_user, update.callback_query
+    session_id = _arg(update)
+    session = context.event.session(session_id)
+    if user is None or query is None or (session is None and session_id != EVENT_RSVP):
+        await stale_button(update, context)
+        return
+    existed, promoted = await context.repo.cancel_rsvp(
+        user.id, session_id, session.capacity if session else None
+    )
+    await scheduler.replan_user(context.app, user.id)
+    if promoted is not None and session is not None:
+        await scheduler.notify_seat(context.app, promoted, session)
+    if session is None:
+        await overview(update, context)
+        return
+    if existed:
+        await query.answer(context.t.gettext("Dibatalkan. Pengingatnya juga dihapus.")[:200])
+    await session_detail(update, context, session)
+
+
+async def overview(update: Update, context: BotContext) -> None:
+    """/rsvp: attendance at the event and each session."""
+    user = update.effective_user
+    if user is None or not await _registered(update, context):
+        return
+    rsvps = await context.repo.user_rsvps(user.id)
+    positions = {
+        r.session_id: await context.repo.waiting_position(user.id, r.session_id)
+        for r in rsvps
+        if r.status == "waiting"
+    }
+    await show(update, render_delegate.rsvp_overview(context.event, rsvps, positions, context.t))
+
+
+async def agenda(update: Update, context: BotContext) -> None:
+    """/agendaku: the personal agenda by day."""
+    user = update.effective_user
+    if user is None or not await _registered(update, context):
+        return
+    rsvps = await context.repo.user_rsvps(user.id)
+    await show(update, render_delegate.agenda_view(context.event, rsvps, context.t,
+                                                   context.now()))
+
+
+async def calendar_file(update: Update, context: BotContext) -> None:
+    """"Tambah ke kalender": an .ics for one session or the whole personal agenda."""
+    user, query, chat = update.effective_user, update.callback_query, update.effective_chat
+    if user is None or query is None or chat is None:
+        return
+    arg, event, t = _arg(update), context.event, context.t
+    if arg == cb.ALL:
+        rsvps = await context.repo.user_rsvps(user.id)
+        sessions = [s for s in event.sessions
+                    if any(r.session_id == s.id and r.status == "going" for r in rsvps)]
+        filename = "agenda-citynet.ics"
+    else:
+        session = event.session(arg)
+        if session is None:
+            await stale_button(update, context)
+            return
+        sessions = [session]
+        filename = f"{session.id}.ics"
+    if not sessions:
+        await query.answer(t.gettext("Belum ada sesi di agenda Anda."), show_alert=True)
+        return
+    prefs = await context.repo.get_preferences(user.id)
+    data = agenda_ics(event, sessions, t.lang, prefs.reminder_lead)
+    await query.answer()
+    await chat.send_document(
+        InputFile(io.BytesIO(data), filename=filename),
+        caption=t.gettext("📅 Buka berkas ini untuk menambahkan ke kalender ponsel Anda."),
+    )
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(commands.names(commands.RSVPS), overview),
+    CommandHandler(commands.names(commands.AGENDA), agenda),
+    CallbackQueryHandler(attend, pattern=f"^{cb.RSVP}:"),
+    CallbackQueryHandler(attend_force, pattern=f"^{cb.RSVP_FORCE}:"),
+    CallbackQueryHandler(withdraw, pattern=f"^{cb.RSVP_CANCEL}:"),
+    CallbackQueryHandler(overview, pattern=f"^{cb.RSVPS}$"),
+    CallbackQueryHandler(agenda, pattern=f"^{cb.AGENDA}$"),
+    CallbackQueryHandler(calendar_file, pattern=f"^{cb.ICS}:"),
+]
