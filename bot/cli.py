@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--shift-to", type=parse_moment, metavar="DATE|DATETIME")
     chat.add_argument("--lang", choices=("id", "en"), default="id")
     chat.add_argument("--db", default=":memory:", help="database path (default: in memory)")
+    chat.add_argument("--downloads", default="citynet-downloads",
+                      help="where files the bot sends (.ics) are saved")
 
     ask = sub.add_parser("ask", help="print the reply to one message (or JSON lines from stdin)")
     add_data(ask)

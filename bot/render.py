@@ -265,7 +265,7 @@ def session_view(
     status = session_status(session, now, t)
     if status:
         lines += ["", status]
-    lines += [line for line in extra_lines if line]
+    lines += extra_lines
     rows: list[list[InlineKeyboardButton]] = list(extra_rows)
     if venue:
         rows.append([button(_("📍 Lokasi"), cb.PIN, venue.id)])

@@ -578,6 +578,8 @@ class StandIn(BaseRequest):
         self.strict_html = strict_html
         self.delay = delay
         self.calls: list[ApiCall] = []
+        #: The bytes of every uploaded file, by file name (the offline chat saves them).
+        self.uploads: dict[str, bytes] = {}
         self.webhook_url = ""
         self.initialized = False
         self._read_timeout = read_timeout
@@ -651,6 +653,11 @@ class StandIn(BaseRequest):
             return 404, _dump(error_body(404, "Not Found: file downloads are offline"))
         api_method = method_from_url(url)
         params = decode_parameters(request_data)
+        if request_data is not None and request_data.contains_files:
+            for field_tuple in request_data.multipart_data.values():
+                filename, content = field_tuple[0], field_tuple[1]
+                data = content if isinstance(content, bytes) else content.read()
+                self.uploads[filename] = bytes(data)
         if self.delay > 0:
             await asyncio.sleep(self.delay)
 

@@ -8,9 +8,9 @@ talks to Telegram: the application's Bot API calls are answered by `bot.standin.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -63,14 +63,14 @@ def plain(text: str, parse_mode: str | None) -> str:
     return text
 
 
-def describe(call: ApiCall, t: Any) -> Output | None:
+def describe(call: ApiCall, t: Any, saved_to: dict[str, Path] | None = None) -> Output | None:
     """A visible Bot API call as the user would see it (None for invisible ones)."""
     p = call.params
     _ = t.gettext
     if call.method not in VISIBLE or not call.ok:
         return None
     if call.method == "answerCallbackQuery":
-        return Output(f"⚠️ {p['text']}") if p.get("text") else None
+        return Output(f"💬 {p['text']}") if p.get("text") else None
     if call.method == "sendVenue":
         return Output(
             _("📍 [Pin lokasi] {title}\n   {address}\n   {lat:.5f}, {lon:.5f}").format(
@@ -87,6 +87,8 @@ def describe(call: ApiCall, t: Any) -> Output | None:
     if call.method in ("sendDocument", "sendPhoto"):
         note = p.get("document") or p.get("photo") or {}
         filename = note.get("filename", "") if isinstance(note, dict) else str(note)
+        if saved_to is not None and filename in saved_to:
+            filename = str(saved_to[filename])
         caption = plain(p.get("caption", ""), p.get("parse_mode"))
         label = _("📎 [Dokumen] {name}").format(name=filename)
         return Output(f"{label}\n{caption}" if caption else label)
@@ -109,15 +111,25 @@ def describe(call: ApiCall, t: Any) -> Output | None:
 class OfflineBot:
     """The application running over the stand-in, for one delegate in a private chat."""
 
-    def __init__(self, settings: Settings, event: Event, clock: Clock, lang: str) -> None:
+    def __init__(
+        self, settings: Settings, event: Event, clock: Clock, lang: str,
+        tick_interval: float | None = 0.5,
+        downloads: Path | None = None,
+    ) -> None:
+        self.downloads = downloads
         self.standin = StandIn()
         self.clock = clock
         self.lang = lang
         self.i18n = I18n(default=settings.default_language)
         self.app: BotApplication = build_application(
-            settings, event, clock, request=self.standin, rate_limit=False, i18n=self.i18n
+            settings, event, clock, request=self.standin, rate_limit=False, i18n=self.i18n,
+            tick_interval=tick_interval,
         )
         self.updates = UpdateFactory(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
+        self.shown = 0  # calls already turned into output
+        # Replies to the user and messages the bot sends on its own (reminders) must not
+        # interleave half-way: whoever shows output holds this.
+        self.lock = asyncio.Lock()
 
     @property
     def t(self) -> Any:
@@ -136,14 +148,30 @@ class OfflineBot:
         await stop_app(self.app)
 
     async def _deliver(self, data: dict[str, Any]) -> list[Output]:
-        mark = len(self.standin.calls)
-        await self.app.process_update(self.updates.to_update(data))
-        outputs = []
-        for call in self.standin.calls[mark:]:
-            out = describe(call, self.i18n.get(self._lang_now()))
-            if out is not None:
-                outputs.append(out)
-        return outputs
+        async with self.lock:
+            self.drain()  # whatever came before belongs to an earlier step
+            await self.app.process_update(self.updates.to_update(data))
+            return self.drain()
+
+    def drain(self) -> list[Output]:
+        """What the bot showed since the last call, in order."""
+        calls = self.standin.calls[self.shown :]
+        self.shown += len(calls)
+        t, saved = self.i18n.get(self._lang_now()), self._save_files()
+        return [out for call in calls if (out := describe(call, t, saved)) is not None]
+
+    def _save_files(self) -> dict[str, Path]:
+        """Files the bot sent (an .ics) are written to the download folder, as a phone would."""
+        saved: dict[str, Path] = {}
+        for filename, data in self.standin.uploads.items():
+            if self.downloads is None:
+                break
+            target = self.downloads / Path(filename).name
+            self.downloads.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            saved[filename] = target
+        self.standin.uploads.clear()
+        return saved
 
     def _lang_now(self) -> str:
         repo = self.app.bot_data.services.repo
@@ -209,7 +237,8 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
     start, simulated = simulated_now(event, args.now, real.now())
     clock = real if shifted and args.now is None else Clock(event.timezone, start, speed=args.speed)
     settings = replace(settings, database_path=Path(args.db))
-    async with OfflineBot(settings, event, clock, args.lang) as bot:
+    downloads = Path(args.downloads)
+    async with OfflineBot(settings, event, clock, args.lang, downloads=downloads) as bot:
         t = bot.t
         print(t.gettext("citynet-bot — chat offline (tanpa Telegram). Ketik pesan; angka menekan "
                         "tombol; /keluar untuk berhenti."))
@@ -218,28 +247,41 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
                             "Pakai --now untuk waktu lain.").format(moment=t.moment(start)))
         numbered: list[Button] = []
         print_outputs(await bot.say("/start"), numbered)
-        for line in _lines():
-            text = line.strip()
-            if not text:
-                continue
-            if text in ("/keluar", "/quit", "/exit"):
-                break
-            if text.isdigit() and 1 <= int(text) <= len(numbered):
-                button = numbered[int(text) - 1]
-                numbered = []
-                print_outputs(await bot.press(button), numbered)
-                continue
-            numbered = []
-            print_outputs(await bot.say(text), numbered)
+        watcher = asyncio.create_task(_show_unprompted(bot, numbered))
+        try:
+            while True:
+                try:
+                    # In a thread, so reminders keep arriving while the user types.
+                    line = await asyncio.to_thread(input, "\n› ")
+                except EOFError:
+                    break
+                text = line.strip()
+                if not text:
+                    continue
+                if text in ("/keluar", "/quit", "/exit"):
+                    break
+                if text.isdigit() and 1 <= int(text) <= len(numbered):
+                    button = numbered[int(text) - 1]
+                    numbered.clear()
+                    print_outputs(await bot.press(button), numbered)
+                    continue
+                numbered.clear()
+                print_outputs(await bot.say(text), numbered)
+        finally:
+            watcher.cancel()
     return 0
 
 
-def _lines() -> Iterator[str]:
+async def _show_unprompted(bot: OfflineBot, numbered: list[Button]) -> None:
+    """Print what the bot sends on its own (reminders, notices) as it arrives."""
     while True:
-        try:
-            yield input("\n› ")
-        except EOFError:
-            return
+        await asyncio.sleep(0.3)
+        async with bot.lock:
+            outputs = bot.drain()
+        if outputs:
+            numbered.clear()
+            print_outputs(outputs, numbered)
+            print("\n› ", end="", flush=True)
 
 
 async def ask(settings: Settings, event: Event, args: argparse.Namespace) -> int:
@@ -247,7 +289,7 @@ async def ask(settings: Settings, event: Event, args: argparse.Namespace) -> int
     clock = Clock(event.timezone, start, running=False)
     # `ask` answers and forgets: nothing it does belongs in a delegate database.
     settings = replace(settings, database_path=Path(":memory:"))
-    async with OfflineBot(settings, event, clock, args.lang) as bot:
+    async with OfflineBot(settings, event, clock, args.lang, tick_interval=None) as bot:
         if simulated:
             print(
                 bot.t.gettext("Acara sudah lewat; memakai waktu simulasi {moment}. "

@@ -1,0 +1,99 @@
+"""The command line as a user runs it: `ask`, `chat`, `validate`, `run` without a token."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+COMMANDS = [
+    "/start", "/jadwal", "/hariini", "/besok", "/sekarang", "/pembicara", "/lokasi",
+    "/kontak sidoarjo", "/kontak kupang", "/tentang", "/bantuan", "/rsvp", "/agendaku",
+    "/pengingat", "/profil",
+]
+QUESTIONS = ["jdwl bsk", "kpn city tour?", "dmn tempat jumpa pers", "minta kontak panitia sidoarjo",
+             "acara jam 2 siang hari kedua apa?", "/daftar", "/bahasa"]
+
+
+def cli(*args: str, stdin: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(cwd or Path.cwd()), "LOG_LEVEL": "WARNING"}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, text=True,
+        timeout=120, cwd=cwd, env=env,
+    )
+
+
+def test_ask_answers_every_command_and_typical_questions() -> None:
+    result = cli("ask", "--now", "2019-10-16T10:00", stdin="\n".join(COMMANDS + QUESTIONS))
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["question"] for r in rows] == COMMANDS + QUESTIONS
+    for row in rows:
+        assert row["reply"].strip(), row
+        assert "terjadi kesalahan" not in row["reply"], row
+        assert "tidak saya kenal" not in row["reply"], row
+    replies = {r["question"]: r["reply"] for r in rows}
+    assert "Kamis, 17 Oktober 2019" in replies["jdwl bsk"]
+    assert "[Kota Kupang]" in replies["/kontak kupang"]
+    assert "Suba Suka Paradise" in replies["dmn tempat jumpa pers"]
+    assert "[Pin lokasi]" in replies["dmn tempat jumpa pers"]
+    assert "Sosialisasi Program Citynet Indonesia" in replies["acara jam 2 siang hari kedua apa?"]
+    assert "Language switched to English" in replies["/bahasa"]
+    assert "1/3" in replies["/daftar"]
+
+
+def test_ask_one_message_in_english_with_buttons_as_lines() -> None:
+    result = cli("ask", "--now", "2019-10-17T09:00", "--lang", "en", "/now")
+    assert result.returncode == 0, result.stderr
+    assert "Thursday, 17 October 2019" in result.stdout
+    assert "\n[🏠 Menu]" in result.stdout
+
+
+def test_ask_says_which_simulated_time_it_uses() -> None:
+    result = cli("ask", "/sekarang")
+    assert result.returncode == 0
+    assert "waktu simulasi Rabu, 16 Oktober 2019 pukul 09.45 WITA" in result.stderr
+
+
+def test_chat_registers_rsvps_downloads_ics_and_gets_the_reminder(tmp_path: Path) -> None:
+    # The clock runs 60x: the 09.15 reminder for the keynote comes ~2 s after 09.13.
+    script = "\n".join(["/daftar", "Siti", "bogor", "1", "1", "/jadwal", "1", "3", "1",
+                        "/agendaku", "2"]) + "\n"
+    result = subprocess.run(
+        ["bash", "-c", f"(printf '{script}'; sleep 4) | {sys.executable} -m bot.cli chat "
+         "--now 2019-10-16T09:13 --speed 60"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Anda sudah terdaftar" in out
+    assert "Tercatat: Anda hadir di Keynote" in out
+    assert "🗓 Agenda saya" in out
+    assert (tmp_path / "citynet-downloads" / "agenda-citynet.ics").read_bytes().startswith(
+        b"BEGIN:VCALENDAR")
+    assert "⏰ Pengingat: Keynote: Strategi Pengembangan Smart City mulai" in out
+    assert "Traceback" not in result.stderr
+
+
+def test_chat_with_shifted_programme(tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"printf '/jadwal\\n' | {sys.executable} -m bot.cli chat "
+         "--shift-to 2030-01-07"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Senin, 7 Januari 2030" in result.stdout
+
+
+def test_bad_data_file_exits_2_naming_the_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[event]\nname = 1\n", encoding="utf-8")
+    result = cli("ask", "--data", str(bad), "/jadwal", cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"{bad}: event.name: expected a string, got an integer" in result.stderr
+    assert "Traceback" not in result.stderr
