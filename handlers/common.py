@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Message, Update
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.render import Reply
@@ -30,9 +31,14 @@ async def show(update: Update, reply: Reply) -> None:
     if query is not None and query.message is not None and isinstance(query.message, Message):
         await query.answer()
         if query.message.text is not None:
-            await query.edit_message_text(
-                reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup
-            )
+            try:
+                await query.edit_message_text(
+                    reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup
+                )
+            except BadRequest as exc:
+                # A second tap on the same button: the message already shows this.
+                if "not modified" not in str(exc).lower():
+                    raise
             return
     elif query is not None:
         await query.answer()

@@ -110,10 +110,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="change nothing; fail if stale")
     args = parser.parse_args()
-    template = extract()
     status = 0
     for lang in LANGUAGES:
-        catalog = merged(lang, template)
+        # A fresh template per language: Catalog.update shares Message objects with the
+        # template, so filling the id catalog would otherwise leak into the next one.
+        catalog = merged(lang, extract())
         data = render(catalog)
         path = po_path(lang)
         stale = not path.is_file() or path.read_bytes() != data

@@ -116,3 +116,27 @@ def test_translations_keep_their_placeholders() -> None:
         wanted = set(re.findall(r"\{(\w*)\}", ids[0]))
         for string in strings:
             assert set(re.findall(r"\{(\w*)\}", string)) == wanted, message.id
+
+
+def test_sql_split_respects_comments_and_strings() -> None:
+    from bot.storage.base import split_sql
+
+    script = "CREATE TABLE a (x TEXT DEFAULT 'p;q' -- note; more\n); CREATE INDEX i ON a (x)"
+    assert [s.split()[1] for s in split_sql(script)] == ["TABLE", "INDEX"]
+
+
+async def test_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    from bot.storage import Repo, StorageError
+
+    path = tmp_path / "future.db"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 999")
+    with pytest.raises(StorageError, match="newer than this bot knows"):
+        await Repo.open(path)
+    repo = await Repo.open(tmp_path / "fresh.db")
+    try:
+        assert await repo.schema_version() == Repo.migrations[-1].version
+    finally:
+        await repo.close()

@@ -36,6 +36,24 @@ class StorageError(Exception):
 S = TypeVar("S", bound="Store")
 
 
+def split_sql(script: str) -> list[str]:
+    """Statements of a script, split where SQLite itself would end them.
+
+    `executescript` would do this but commits first, breaking the one-transaction-per-
+    migration rule; a plain split on ";" breaks on a semicolon inside a comment or string.
+    """
+    statements, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                statements.append(buffer)
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        statements.append(buffer)
+    return statements
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -104,9 +122,8 @@ class Store:
             log.info("migrating database to version %d: %s", step.version, step.description)
             try:
                 await self._db.execute("BEGIN IMMEDIATE")
-                for statement in step.sql.split(";"):
-                    if statement.strip():
-                        await self._db.execute(statement)
+                for statement in split_sql(step.sql):
+                    await self._db.execute(statement)
                 # PRAGMA does not take parameters; the version is our own integer.
                 await self._db.execute(f"PRAGMA user_version = {int(step.version)}")
                 await self._db.execute("COMMIT")

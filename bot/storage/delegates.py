@@ -67,8 +67,9 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 
 def iso(moment: datetime) -> str:
-    """UTC ISO text: sorts and compares correctly as a string in SQL."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    """UTC ISO text with milliseconds: sorts and compares correctly as a string in SQL
+    (always the same precision, so a delivery is never due up to a second early)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def parse_iso(text: str) -> datetime:
