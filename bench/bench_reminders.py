@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -92,12 +93,15 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
     clock = Clock(event.timezone, first_due - timedelta(seconds=2))
     standin = StandIn()
     sent_at: dict[int, float] = {}
+    all_sent = asyncio.Event()
     original = standin.do_request
 
     async def recording(url: str, method: str, request_data: Any = None, **kw: Any) -> Any:
         answer = await original(url, method, request_data, **kw)
         if url.endswith("/sendMessage") and request_data is not None:
             sent_at[int(request_data.parameters["chat_id"])] = time.perf_counter()
+            if len(sent_at) >= count:
+                all_sent.set()
         return answer
 
     standin.do_request = recording  # type: ignore[method-assign]
@@ -122,9 +126,8 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
         due_wall[user] = t0_wall + offset
         planned.append(PlannedDelivery(user, "reminder", "keynote", due, keynote.start))
     await repo.plan(planned)
-    deadline = time.perf_counter() + spread_s + 15
-    while len(sent_at) < count and time.perf_counter() < deadline:
-        await asyncio.sleep(0.1)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(all_sent.wait(), timeout=spread_s + 15)
     await stop_app(app)
     return [max(0.0, sent_at[u] - due_wall[u]) for u in due_wall if u in sent_at]
 

@@ -148,7 +148,9 @@ def rsvp_overview(
     return Reply("\n".join(lines), keyboard(rows))
 
 
-def prefs_view(prefs: Preferences, t: Translator, choices: Sequence[int]) -> Reply:
+def prefs_view(
+    prefs: Preferences, t: Translator, choices: Sequence[int], brief_at: str
+) -> Reply:
     _ = t.gettext
     current = (_("{n} menit sebelum setiap sesi").format(n=prefs.reminder_lead)
                if prefs.reminder_lead else _("mati"))
@@ -156,14 +158,14 @@ def prefs_view(prefs: Preferences, t: Translator, choices: Sequence[int]) -> Rep
         _("⏰ <b>Pengingat</b>"),
         "",
         _("Sekarang: {current}.").format(current=current),
-        _("Ringkasan pagi (06.30 WITA, agenda hari itu): {state}.").format(
-            state=_("aktif") if prefs.morning_brief else _("mati")),
+        _("Ringkasan pagi (pukul {time}, agenda hari itu): {state}.").format(
+            time=brief_at, state=_("aktif") if prefs.morning_brief else _("mati")),
         "",
         _("Pilih berapa menit sebelum sesi saya mengingatkan:"),
     ]
     row = []
     for minutes in choices:
-        label = _("{n} menit").format(n=minutes)
+        label = t.ngettext("{n} menit", "{n} menit", minutes).format(n=minutes)
         row.append(button(f"• {label}" if minutes == prefs.reminder_lead else label,
                           cb.PREFS_LEAD, str(minutes)))
     off = _("Mati")
@@ -177,10 +179,16 @@ def prefs_view(prefs: Preferences, t: Translator, choices: Sequence[int]) -> Rep
 def reminder(event: Event, session: Session, t: Translator, now: datetime) -> Reply:
     _ = t.gettext
     venue = event.venue(session.venue_id)
-    start = session.gather or session.start
+    if session.gather:
+        headline = _("⏰ <b>Pengingat:</b> kumpul untuk {title} {delta} lagi.").format(
+            title=escape(session.title.get(t.lang)),
+            delta=escape(t.duration(session.gather - now)))
+    else:
+        headline = _("⏰ <b>Pengingat:</b> {title} mulai {delta} lagi.").format(
+            title=escape(session.title.get(t.lang)),
+            delta=escape(t.duration(session.start - now)))
     lines = [
-        _("⏰ <b>Pengingat:</b> {title} mulai {delta} lagi.").format(
-            title=escape(session.title.get(t.lang)), delta=escape(t.duration(start - now))),
+        headline,
         _("🕘 {range}").format(range=escape(t.time_range(session.start, session.end))),
     ]
     if session.gather:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
@@ -20,7 +22,11 @@ async def preferences(update: Update, context: BotContext) -> None:
         await show(update, render_delegate.needs_registration(context.t))
         return
     prefs = await context.repo.get_preferences(user.id)
-    await show(update, render_delegate.prefs_view(prefs, context.t, scheduler.LEAD_CHOICES))
+    t = context.t
+    brief_at = datetime.combine(context.event.start_date, scheduler.BRIEF_AT,
+                                tzinfo=context.event.timezone)
+    brief = f"{t.time(brief_at)} {t.zone(brief_at)}"
+    await show(update, render_delegate.prefs_view(prefs, t, scheduler.LEAD_CHOICES, brief))
 
 
 async def set_lead(update: Update, context: BotContext) -> None:
