@@ -14,7 +14,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from telegram.request import BaseRequest
 
 import handlers
-from bot import scheduler
+from bot import outbox, scheduler
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
@@ -34,6 +34,7 @@ async def _post_init(app: BotApplication) -> None:
     services.repo = await Repo.open(services.settings.database_path)
     await set_default_menus(app.bot, services.i18n)
     await scheduler.on_startup(app, services.tick_interval)
+    await outbox.start_outbox(app)
     log.info(
         "ready: event %s, %d sessions, database %s",
         services.event.id,
@@ -43,6 +44,7 @@ async def _post_init(app: BotApplication) -> None:
 
 
 async def _post_shutdown(app: BotApplication) -> None:
+    await outbox.stop_outbox(app)
     repo = app.bot_data.services.repo
     if repo is not None:
         await repo.close()

@@ -27,7 +27,7 @@ def agenda_ics(
         # Stable UIDs: re-importing the file updates the entries instead of doubling them.
         item.add("uid", f"{session.id}@{event.id}.citynet-bot")
         item.add("summary", session.title.get(lang))
-        item.add("dtstart", session.gather or session.start)
+        item.add("dtstart", session.arrive_by)
         item.add("dtend", session.end)
         item.add("dtstamp", session.start)
         venue = event.venue(session.venue_id)

@@ -41,6 +41,12 @@ ALL = "*"
 PREFS = "pg"
 PREFS_LEAD = "pgl"  # pgl:<minutes>, 0 = off
 PREFS_BRIEF = "pgb"  # toggle the morning brief
+TOUR = "tour"  # the city tour plan
+TOUR_CHECKIN = "tc"  # "I'm at the meeting point"
+TOUR_LOCATION = "tl"  # ask for a location to confirm presence
+TOUR_ROLL = "trc"  # trc:<bus id>: roll call
+TOUR_ASSIGN = "tba"  # assign buses automatically
+TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
 
 
 @dataclass(frozen=True, slots=True)

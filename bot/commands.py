@@ -35,6 +35,9 @@ RSVPS = Command("rsvp", "rsvp", N_("Kehadiran Anda di acara dan sesi"))
 AGENDA = Command("agendaku", "myagenda", N_("Agenda pribadi Anda"))
 REMINDERS = Command("pengingat", "reminders", N_("Atur pengingat sebelum sesi"))
 CANCEL = Command("batal", "cancel", N_("Batalkan pengisian"))
+TOUR = Command("citytour", "tour", N_("City tour: titik kumpul, bus, rute"))
+BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"))
+ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
 
 #: In menu order.
 MENU: tuple[Command, ...] = (
@@ -45,6 +48,8 @@ MENU: tuple[Command, ...] = (
     SPEAKERS,
     VENUES,
     CONTACTS,
+    ANNOUNCEMENTS,
+    TOUR,
     AGENDA,
     RSVPS,
     REMINDERS,

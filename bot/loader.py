@@ -18,12 +18,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.model import (
     EMPTY,
+    Bus,
     Contact,
     Event,
     Session,
     SessionKind,
     Speaker,
     Text,
+    Tour,
+    TourStop,
     Venue,
 )
 
@@ -298,13 +301,17 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
 
+    tour = None
+    if "tour" in raw:
+        tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz)
+
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
     groups, goals = ev.texts("participant_groups"), ev.texts("goals")
     about, background = ev.text("about"), ev.texts("background")
     ev.finish()
-    root.seen.update({"event", "venues", "speakers", "sessions", "contacts"})
+    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -319,6 +326,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.id))),
         contacts=tuple(contacts),
         regions=tuple(regions),
+        tour=tour,
         id=event_id,
         name=name,
         theme=theme,
@@ -391,6 +399,70 @@ def _session(
         gather=gather.astimezone(tz) if gather and tz else gather,
         tags=tuple(r.str_list("tags", required=False)),
     )
+
+
+def _tour(
+    r: _Reader, venues: dict[str, Venue], sessions: list[Session], tz: ZoneInfo | None
+) -> Tour | None:
+    session_id = r.string("session")
+    session = next((s for s in sessions if s.id == session_id), None)
+    if session_id and session is None:
+        r.problem("session", f"unknown session id {session_id!r}")
+    elif session is not None and session.kind is not SessionKind.TOUR:
+        r.problem("session", f"session {session_id!r} has kind {session.kind.value!r}, not 'tour'")
+    meeting, back = r.string("meeting_point"), r.string("return_point")
+    for key, venue_id in (("meeting_point", meeting), ("return_point", back)):
+        if venue_id and venue_id not in venues:
+            r.problem(key, f"unknown venue id {venue_id!r}")
+    if session is not None and meeting and session.venue_id != meeting:
+        r.problem("meeting_point", f"differs from the tour session's venue {session.venue_id!r}")
+    radius = r.integer("checkin_radius_m") or 0
+    if not 10 <= radius <= 5000:
+        r.problem("checkin_radius_m", f"{radius} m: expected 10 to 5000")
+    bring = r.texts("bring") if "bring" in r.table else ()
+    stops: list[TourStop] = []
+    raw_stops = r.table.get("stops", [])
+    r.seen.add("stops")
+    for i, item in enumerate(raw_stops if isinstance(raw_stops, list) else []):
+        s = _Reader(r.problems, f"tour.stops[{i}]", item)
+        moment = s.moment("time")
+        lat, lon = s.number("lat"), s.number("lon")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            s.problem("lat", "coordinates out of range")
+        if moment and session and not session.start <= moment <= session.end:
+            s.problem("time", f"{moment.isoformat()} is outside the tour "
+                              f"{session.start.isoformat()}..{session.end.isoformat()}")
+        if moment and stops and moment < stops[-1].time:
+            s.problem("time", "stops must be in time order")
+        name, notes = s.text("name"), s.text("notes", required=False)
+        s.finish()
+        if moment:
+            stops.append(TourStop(name, moment.astimezone(tz) if tz else moment, lat, lon, notes))
+    buses: list[Bus] = []
+    raw_buses = r.table.get("buses", [])
+    r.seen.add("buses")
+    bus_readers = [_Reader(r.problems, f"tour.buses[{i}]", item)
+                   for i, item in enumerate(raw_buses if isinstance(raw_buses, list) else [])]
+    bus_ids = [b.ident() for b in bus_readers]
+    _check_unique(bus_readers, bus_ids)
+    for b, bus_id in zip(bus_readers, bus_ids, strict=True):
+        capacity = b.integer("capacity") or 0
+        if capacity < 1:
+            b.problem("capacity", "must be at least 1")
+        phone = b.string("leader_phone")
+        if phone and not re.fullmatch(r"\+?[0-9][0-9 ()-]{5,}", phone):
+            b.problem("leader_phone", f"not a phone number: {phone!r}")
+        buses.append(Bus(bus_id, b.string("name"), capacity, b.string("leader"), phone))
+        b.finish()
+    if not buses:
+        r.problem("buses", "no [[tour.buses]]: add at least one bus")
+    seats = sum(bus.capacity for bus in buses)
+    if session is not None and session.capacity and seats < session.capacity:
+        r.problem("buses", f"{seats} bus seats for a tour capacity of {session.capacity}")
+    r.finish()
+    if not r.ok or session is None:
+        return None
+    return Tour(session_id, meeting, back, radius, bring, tuple(stops), tuple(buses))
 
 
 def load_event(path: str | Path) -> Event:

@@ -85,6 +85,11 @@ class Session:
     gather: datetime | None = None
     tags: tuple[str, ...] = ()
 
+    @property
+    def arrive_by(self) -> datetime:
+        """When a participant must be there: the gathering time if any, else the start."""
+        return self.gather or self.start
+
     def is_on(self, moment: datetime) -> bool:
         return self.start <= moment < self.end
 
@@ -103,6 +108,41 @@ class Contact:
     phone: str
     email: str = ""
     aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TourStop:
+    name: Text
+    time: datetime
+    latitude: float
+    longitude: float
+    notes: Text = EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class Bus:
+    id: str
+    name: str
+    capacity: int
+    #: A role name ("Koordinator Bus 1 — Dinas Perhubungan"), never a private person.
+    leader: str
+    leader_phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tour:
+    """The city tour: its session (times, capacity), meeting point, route and buses."""
+
+    session_id: str
+    meeting_venue_id: str
+    return_venue_id: str
+    checkin_radius_m: int
+    bring: tuple[Text, ...] = ()
+    stops: tuple[TourStop, ...] = ()
+    buses: tuple[Bus, ...] = ()
+
+    def bus(self, bus_id: str) -> Bus | None:
+        return next((b for b in self.buses if b.id == bus_id), None)
 
 
 # eq=False: an Event is compared (and cached) by identity; its dict fields are not hashable.
@@ -128,6 +168,7 @@ class Event:
     contacts: tuple[Contact, ...]
     #: Member regions delegates may come from (for registration and contact search).
     regions: tuple[str, ...] = ()
+    tour: Tour | None = None
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -213,6 +254,10 @@ class Event:
             )
             for s in self.sessions
         )
+        tour = self.tour
+        if tour is not None:
+            stops = tuple(replace(stop, time=stop.time + delta) for stop in tour.stops)
+            tour = replace(tour, stops=stops)
         # Days follow the first session, so a shift to a date-time that crosses midnight
         # still yields the right calendar days.
         first_day = self.local(sessions[0].start).date()
@@ -222,5 +267,10 @@ class Event:
             sessions=sessions,
             start_date=first_day,
             end_date=first_day + span,
+            tour=tour,
             _by_id={},
         )
+
+    # -- city tour -------------------------------------------------------------------------
+    def tour_session(self) -> Session | None:
+        return self.session(self.tour.session_id) if self.tour else None

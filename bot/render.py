@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup
 
 from bot import callbacks as cb
 from bot.i18n import Translator
@@ -38,6 +38,8 @@ KIND_ICON = {
 class Reply:
     text: str
     markup: InlineKeyboardMarkup | None = None
+    #: A reply keyboard (a location request): only on a new message, never on an edit.
+    request: ReplyKeyboardMarkup | None = None
 
 
 def button(label: str, action: str, arg: str = "") -> InlineKeyboardButton:
@@ -86,7 +88,7 @@ def session_status(session: Session, now: datetime, t: Translator) -> str:
     if session.is_on(now):
         return _("🔴 Sedang berlangsung, selesai {time}.").format(time=t.time(session.end))
     if now < session.start:
-        gather = session.gather or session.start
+        gather = session.arrive_by
         if gather > now and (gather - now).days < 1:
             if session.gather:
                 return _("⏳ Kumpul {gather} lagi (pukul {time}).").format(
@@ -148,6 +150,8 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
             _("• 🎤 Pembicara dan sesinya"),
             _("• 📍 Lokasi dengan alamat dan peta"),
             _("• ☎️ Kontak panitia dan daerah anggota (di chat pribadi)"),
+            _("• 📝 Daftar, pilih sesi («✅ Hadir»), dan dapat pengingat sebelum sesi"),
+            _("• 🚌 City tour: titik kumpul, bus, dan absen"),
             _("• ℹ️ Tentang acara dan Citynet"),
             "",
             _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
@@ -164,6 +168,7 @@ def menu_keyboard(t: Translator) -> InlineKeyboardMarkup | None:
         [
             [button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)],
             [button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES)],
+            [button(_("🗓 Agenda saya"), cb.AGENDA), button(_("🚌 City tour"), cb.TOUR)],
             [button(_("☎️ Kontak"), cb.CONTACTS), button(_("ℹ️ Tentang"), cb.ABOUT)],
             [button(_("❓ Bantuan"), cb.HELP), button(_("🌐 English"), cb.LANGUAGE, other)],
         ]
@@ -509,6 +514,10 @@ def help_view(t: Translator) -> Reply:
         _("/pembicara — pembicara dan sesinya"),
         _("/lokasi — tempat acara, alamat dan peta"),
         _("/kontak [daerah] — kontak panitia dan daerah, mis. /kontak sidoarjo"),
+        _("/daftar — daftar sebagai peserta; /profil — lihat atau ubah"),
+        _("/agendaku — agenda pribadi; /rsvp — kehadiran Anda"),
+        _("/pengingat — atur pengingat dan ringkasan pagi"),
+        _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
         _("/tentang — tentang acara dan Citynet"),
         _("/bahasa — ganti bahasa (Indonesia/English)"),
         "",
@@ -520,6 +529,7 @@ def help_view(t: Translator) -> Reply:
         _("• di mana jumpa pers?"),
         _("• kapan city tour?"),
         _("• minta kontak panitia sidoarjo"),
+        _("• ingatkan saya 30 menit sebelum sesi"),
     ]
     return Reply("\n".join(lines), menu_keyboard(t))
 
@@ -558,7 +568,7 @@ def at_time_view(
     sessions = event.sessions_on(day)
     if at is not None:
         moment = datetime.combine(day, at, tzinfo=event.timezone)
-        found = [s for s in sessions if s.is_on(moment) or (s.gather or s.start) == moment]
+        found = [s for s in sessions if s.is_on(moment) or s.arrive_by == moment]
         header = _("🕑 <b>{moment}</b>").format(moment=escape(t.moment(moment)))
         if not found:
             later = [s for s in sessions if s.start > moment][:1]

@@ -215,7 +215,7 @@ def morning_brief(
         lines.append(_("Anda belum memilih sesi untuk hari ini."))
     others = [s for s in plenary if s not in mine]
     if others:
-        lines += ["", _("<b>Sesi pleno hari ini:</b>")]
+        lines += ["", _("<b>Acara utama hari ini:</b>")]
         lines += [session_line(event, s, t) for s in others]
     rows = [[button(_("📅 Jadwal hari ini"), cb.DAY, day.isoformat()),
              button(_("🗓 Agenda saya"), cb.AGENDA)]]
@@ -242,9 +242,9 @@ def change_notice(
         title=escape(session.title.get(t.lang)))]
     if old_start is not None:
         old_local = event.local(old_start)
-        if old_local != session.start:
+        if old_local != session.arrive_by:
             lines.append(_("Sebelumnya: {when}").format(when=escape(t.moment(old_local))))
-            lines.append(_("Sekarang: {when}").format(when=escape(t.moment(session.start))))
+            lines.append(_("Sekarang: {when}").format(when=escape(t.moment(session.arrive_by))))
     if venue is not None and old_venue is not None and old_venue.id != venue.id:
         lines.append(_("Tempat: {old} → <b>{new}</b>").format(
             old=escape(old_venue.name), new=escape(venue.name)))

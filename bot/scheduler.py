@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import render_delegate
+from bot import render_delegate, render_tour
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -38,13 +38,18 @@ BRIEF_AT = time(6, 30)
 #: A brief not sent by noon (bot down all morning) is no longer a *morning* brief.
 BRIEF_EXPIRES = time(12, 0)
 LEAD_CHOICES = (10, 15, 30, 60)
+#: City tour: a message the evening before, and one shortly before gathering.
+TOUR_EVENING_AT = time(19, 0)
+TOUR_GATHER_LEAD = timedelta(minutes=30)
 JOB_NAME = "deliveries"
+#: What the morning brief lists for everyone: plenaries, ceremonies and the tour.
+MAIN_KINDS = (SessionKind.PLENARY, SessionKind.CEREMONY, SessionKind.TOUR)
 
 
 # -- planning (pure) -----------------------------------------------------------------------
 def reminder_time(session: Session, lead_minutes: int) -> datetime:
     """When to remind: `lead` before the session, or before gathering when there is one."""
-    return (session.gather or session.start) - timedelta(minutes=lead_minutes)
+    return session.arrive_by - timedelta(minutes=lead_minutes)
 
 
 def plan_for_user(
@@ -62,10 +67,14 @@ def plan_for_user(
     by `replan_user` and still goes out until noon.
     """
     planned: list[PlannedDelivery] = []
+    for rsvp in rsvps:
+        session = event.session(rsvp.session_id)
+        if session is not None and rsvp.status == "going" and session.kind is SessionKind.TOUR:
+            planned += tour_plan(event, user_id, session)
     if prefs.reminder_lead > 0:
         for rsvp in rsvps:
             session = event.session(rsvp.session_id)
-            if session is None or rsvp.status != "going":
+            if session is None or rsvp.status != "going" or session.kind is SessionKind.TOUR:
                 continue
             planned.append(
                 PlannedDelivery(
@@ -73,7 +82,7 @@ def plan_for_user(
                     kind="reminder",
                     ref=session.id,
                     due_at=reminder_time(session, prefs.reminder_lead),
-                    expires_at=session.gather or session.start,
+                    expires_at=session.arrive_by,
                 )
             )
     if prefs.morning_brief and registered:
@@ -91,6 +100,20 @@ def plan_for_user(
                 )
             )
     return planned
+
+
+def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDelivery]:
+    """The tour's own messages: logistics everyone on the bus needs, whatever their
+    reminder setting (the generic session reminder is not sent for the tour)."""
+    gather = session.arrive_by
+    evening = datetime.combine(
+        event.local(gather).date() - timedelta(days=1), TOUR_EVENING_AT, tzinfo=event.timezone
+    )
+    return [
+        # Once the 30-minute message is due, the evening one would only repeat it.
+        PlannedDelivery(user_id, "tour_eve", session.id, evening, gather - TOUR_GATHER_LEAD),
+        PlannedDelivery(user_id, "tour_gather", session.id, gather - TOUR_GATHER_LEAD, gather),
+    ]
 
 
 def overlapping(event: Event, session: Session, rsvps: Iterable[Rsvp]) -> list[Session]:
@@ -123,7 +146,9 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
     for delivery in await repo.pending_deliveries(user_id):
         if (delivery.kind, delivery.ref) in wanted:
             continue
-        if delivery.kind == "reminder" or (delivery.kind == "brief" and not keep_briefs):
+        if delivery.kind in ("reminder", "tour_eve", "tour_gather") or (
+            delivery.kind == "brief" and not keep_briefs
+        ):
             await repo.unplan(user_id, delivery.kind, delivery.ref)
     await repo.plan(planned)
 
@@ -184,7 +209,7 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
             await repo.cancel_rsvp(rsvp.user_id, rsvp.session_id, None)
             touched.add(rsvp.user_id)
             continue
-        start, venue = iso(session.start), session.venue_id
+        start, venue = iso(session.arrive_by), session.venue_id
         if rsvp.seen_start is None:
             await repo.mark_seen(rsvp.user_id, session.id, start, venue)
             continue
@@ -220,6 +245,10 @@ async def tick(app: BotApplication, limit: int = 100) -> int:
     if repo is None:
         return 0
     now = services.clock.now()
+    tour = event.tour_session()
+    if tour is not None and now >= tour.end:
+        # Where people were is nobody's business once the bus is back.
+        await repo.purge_locations()
     sent = 0
     batch = await repo.claim_due(now, limit)
     for index, delivery in enumerate(batch):
@@ -273,12 +302,33 @@ async def _compose(
         if session is None or rsvp is None or rsvp.status != "going":
             return None  # cancelled meanwhile: never remind after a cancellation
         return render_delegate.reminder(event, session, t, services.clock.now())
+    if delivery.kind in ("tour_eve", "tour_gather"):
+        session = event.session(delivery.ref)
+        rsvp = await repo.get_rsvp(delivery.user_id, delivery.ref)
+        if session is None or event.tour is None or rsvp is None or rsvp.status != "going":
+            return None
+        bus = event.tour.bus(await repo.bus_of(delivery.user_id) or "")
+        now = services.clock.now()
+        if delivery.kind == "tour_eve":
+            return render_tour.evening_before(event, event.tour, session, bus, t)
+        return render_tour.gather_soon(event, event.tour, session, bus, t, now)
+    if delivery.kind == "bus_msg":
+        tour = event.tour
+        bus = tour.bus(str(delivery.data.get("bus"))) if tour else None
+        place = event.venue(tour.meeting_venue_id if tour else "")
+        if delivery.data.get("kind") == "back" and tour is not None:
+            place = event.venue(tour.return_venue_id)
+        if bus is None or delivery.data.get("kind") not in ("wait", "5", "go", "back"):
+            return None
+        text = render_tour.bus_message(str(delivery.data["kind"]), bus,
+                                       place.name if place else "", t)
+        return render_delegate.Reply(text)
     if delivery.kind == "brief":
         day = datetime.fromisoformat(delivery.ref).date()
         rsvps = await repo.user_rsvps(delivery.user_id)
         mine = [s for r in rsvps if r.status == "going" and (s := event.session(r.session_id))]
         mine = [s for s in mine if s.start.date() == day]
-        plenary = [s for s in event.sessions_on(day) if s.kind is SessionKind.PLENARY]
+        plenary = [s for s in event.sessions_on(day) if s.kind in MAIN_KINDS]
         return render_delegate.morning_brief(event, day, mine, plenary, t)
     if delivery.kind == "seat":
         session = event.session(delivery.ref.split("@")[0])

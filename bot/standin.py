@@ -658,32 +658,41 @@ class StandIn(BaseRequest):
                 filename, content = field_tuple[0], field_tuple[1]
                 data = content if isinstance(content, bytes) else content.read()
                 self.uploads[filename] = bytes(data)
+        status, body = await self.handle(api_method, params)
+        return status, _dump(body)
+
+    async def handle(self, method: str, params: JSON) -> tuple[int, JSON]:
+        """Answer one Bot API call given as decoded parameters: (HTTP status, JSON body).
+
+        The seam for front-ends other than PTB's `BaseRequest` (the HTTP stand-in server in
+        tests/httpstandin.py): the same delay, fault, recording and answers as `do_request`.
+        """
         if self.delay > 0:
             await asyncio.sleep(self.delay)
 
         if self.fault is not None:
-            injected = self.fault(ApiCall(api_method, params))
+            injected = self.fault(ApiCall(method, params))
             if injected is not None:
                 status, body = injected
                 ok = 200 <= status < 300 and bool(body.get("ok"))
                 self.calls.append(
-                    ApiCall(api_method, params, ok, body.get("description"), body.get("result"))
+                    ApiCall(method, params, ok, body.get("description"), body.get("result"))
                 )
-                return status, _dump(body)
+                return status, body
 
         try:
-            if api_method == "getUpdates":
+            if method == "getUpdates":
                 result = await self._get_updates(params)
             else:
-                handler = self._handlers.get(api_method)
+                handler = self._handlers.get(method)
                 if handler is None:
                     raise ApiError(ERR_METHOD_NOT_FOUND)
                 result = handler(params)
         except ApiError as exc:
-            self.calls.append(ApiCall(api_method, params, ok=False, error=exc.description))
-            return exc.code, _dump(exc.body())
-        self.calls.append(ApiCall(api_method, params, result=copy.deepcopy(result)))
-        return 200, _dump({"ok": True, "result": result})
+            self.calls.append(ApiCall(method, params, ok=False, error=exc.description))
+            return exc.code, exc.body()
+        self.calls.append(ApiCall(method, params, result=copy.deepcopy(result)))
+        return 200, {"ok": True, "result": result}
 
     # Inspection helpers
 

@@ -237,6 +237,8 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
     start, simulated = simulated_now(event, args.now, real.now())
     clock = real if shifted and args.now is None else Clock(event.timezone, start, speed=args.speed)
     settings = replace(settings, database_path=Path(args.db))
+    if getattr(args, "organizer", False):
+        settings = replace(settings, admins=settings.admins | {USER_ID})
     downloads = Path(args.downloads)
     async with OfflineBot(settings, event, clock, args.lang, downloads=downloads) as bot:
         t = bot.t

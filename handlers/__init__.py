@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from bot.context import BotApplication
 from handlers import (
+    citytour,
     contacts,
     fallback,
     freetext,
     language,
+    organizer,
     registration,
     reminders,
     rsvp,
@@ -39,6 +41,8 @@ def register(app: BotApplication) -> None:
             *contacts.HANDLERS,
             *rsvp.HANDLERS,
             *reminders.HANDLERS,
+            *citytour.HANDLERS,
+            *organizer.HANDLERS,
             *freetext.HANDLERS,
             # Catch-alls last: unknown commands, non-text messages, stale buttons.
             *fallback.HANDLERS,

@@ -21,19 +21,22 @@ async def send(update: Update, reply: Reply) -> Message | None:
     if chat is None:
         return None
     return await chat.send_message(
-        reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup
+        reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.request or reply.markup
     )
 
 
 async def show(update: Update, reply: Reply) -> None:
     """Answer a button by editing its message in place; anything else with a new message."""
     query = update.callback_query
+    editable = reply.request is None
     if query is not None and query.message is not None and isinstance(query.message, Message):
         await query.answer()
-        if query.message.text is not None:
+        if query.message.text is not None and editable:
             try:
                 await query.edit_message_text(
-                    reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup
+                    reply.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=reply.markup,
                 )
             except BadRequest as exc:
                 # A second tap on the same button: the message already shows this.

@@ -11,7 +11,7 @@ from bot import render
 from bot.context import BotContext
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand
-from handlers import contacts, reminders, rsvp, venues
+from handlers import citytour, contacts, organizer, reminders, rsvp, venues
 from handlers.common import is_private, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
@@ -56,8 +56,11 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.VENUE:
         await _venue(update, context, found)
     elif intent is Intent.CITY_TOUR:
-        tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
-        await _sessions(update, context, (tour.id,) if tour else ())
+        if event.tour is not None:
+            await citytour.plan(update, context)
+        else:
+            tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
+            await _sessions(update, context, (tour.id,) if tour else ())
     elif intent is Intent.CONTACT:
         if await contacts.private_only(update, context):
             return
@@ -72,7 +75,7 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.REMINDER:
         await reminders.preferences(update, context)
     elif intent is Intent.ANNOUNCEMENT:
-        await show(update, render.announcements_view(t))
+        await organizer.latest(update, context)
     elif intent is Intent.ABOUT:
         await show(update, render.about_view(event, t))
     elif intent is Intent.HELP:

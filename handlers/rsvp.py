@@ -68,7 +68,7 @@ async def attend(update: Update, context: BotContext, force: bool = False) -> No
             await show(update, render_delegate.overlap_question(session, clashes, t))
             return
     result = await context.repo.rsvp(
-        user.id, session.id, session.capacity, iso(session.start), session.venue_id
+        user.id, session.id, session.capacity, iso(session.arrive_by), session.venue_id
     )
     await scheduler.replan_user(context.app, user.id)
     if result.status == "going":

@@ -8,12 +8,14 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
-from handlers import contacts
+from handlers import contacts, organizer
 from handlers.common import show
 
 
 async def start(update: Update, context: BotContext) -> None:
     """/start: welcome and main menu; `/start kontak` (deep link from a group) opens contacts."""
+    if await organizer.redeem(update, context):  # /start org_… (an organizer invite)
+        return
     if context.args and context.args[0] == "kontak":
         await contacts.contacts(update, context)
         return

@@ -24,11 +24,17 @@ USER = 4242
 
 
 class Harness:
-    def __init__(self, event: Event, now: datetime, db: Path | str = ":memory:") -> None:
+    def __init__(
+        self,
+        event: Event,
+        now: datetime,
+        db: Path | str = ":memory:",
+        admins: frozenset[int] = frozenset(),
+    ) -> None:
         self.event = event
         self.clock = Clock(event.timezone, now, running=False)
         self.standin = StandIn()
-        settings = replace(Settings(), database_path=Path(db))
+        settings = replace(Settings(), database_path=Path(db), admins=admins)
         self.app: BotApplication = build_application(
             settings, event, self.clock, request=self.standin, rate_limit=False,
             tick_interval=None,

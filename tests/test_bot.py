@@ -33,8 +33,8 @@ async def test_start_shows_welcome_and_main_menu(bot: Harness) -> None:
     assert "Seminar dan Sharing Best Practice Citynet Indonesia 2019" in text
     assert "Rabu, 16 Oktober 2019 – Jumat, 18 Oktober 2019" in text
     assert [label for label, _ in buttons(calls[0])] == [
-        "📅 Jadwal", "⏱ Sekarang", "🎤 Pembicara", "📍 Lokasi",
-        "☎️ Kontak", "ℹ️ Tentang", "❓ Bantuan", "🌐 English",
+        "📅 Jadwal", "⏱ Sekarang", "🎤 Pembicara", "📍 Lokasi", "🗓 Agenda saya",
+        "🚌 City tour", "☎️ Kontak", "ℹ️ Tentang", "❓ Bantuan", "🌐 English",
     ]
 
 

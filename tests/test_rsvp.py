@@ -162,7 +162,7 @@ async def test_morning_brief(bot: Harness) -> None:
     texts = sent_texts(await bot.tick())
     assert texts and texts[0].startswith("☀️ Selamat pagi! Rabu, 16 Oktober 2019")
     assert "Agenda Anda hari ini:" in texts[0] and "Keynote" in texts[0]
-    assert "Sesi pleno hari ini:" in texts[0] and "Banyuwangi" in texts[0]
+    assert "Acara utama hari ini:" in texts[0] and "Banyuwangi" in texts[0]
     # Opting out removes the next days' briefs.
     await bot.press("pgb")
     bot.clock.set(datetime(2019, 10, 17, 6, 31, tzinfo=WITA))

@@ -7,17 +7,22 @@ module; `Repo` combines them. Migration versions are global: 1 users, 2 delegate
 
 from __future__ import annotations
 
-from bot.storage import delegates, users
+from bot.storage import delegates, organizers, tour, users
 from bot.storage.base import Migration, StorageError, Store
 from bot.storage.delegates import DelegatesMixin
+from bot.storage.organizers import OrganizersMixin
+from bot.storage.tour import TourMixin
 from bot.storage.users import UserRow, UsersMixin
 
 __all__ = ["Migration", "Repo", "StorageError", "UserRow"]
 
 
-class Repo(DelegatesMixin, UsersMixin, Store):
+class Repo(TourMixin, OrganizersMixin, DelegatesMixin, UsersMixin, Store):
     """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
 
     migrations = tuple(
-        sorted((*users.MIGRATIONS, *delegates.MIGRATIONS), key=lambda m: m.version)
+        sorted(
+            (*users.MIGRATIONS, *delegates.MIGRATIONS, *organizers.MIGRATIONS, *tour.MIGRATIONS),
+            key=lambda m: m.version,
+        )
     )

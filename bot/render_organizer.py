@@ -1,0 +1,483 @@
+"""Screens of the organizer tools: roles, announcements, delivery reports, programme
+changes, statistics, and the CSV export. Pure functions; all data is HTML-escaped here
+(an announcement's own text is already Telegram HTML, built by PTB from its entities)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from bot.changes import Change, ChangeKind
+from bot.i18n import Translator
+from bot.loader import Problem
+from bot.model import Event, Session
+from bot.render import KIND_ICON, Reply, button, clip_html_lines, keyboard
+from bot.storage.organizers import (
+    Announcement,
+    DeliveryReport,
+    LinkedChat,
+    Organizer,
+    Recipient,
+)
+
+# Callback actions of the organizer tools ("o" + one letter). Only READ is for everyone.
+AUDIENCE = "oa"  # oa:<announcement>:<all|tour|org|grp|sess|reg|menu>, oa:<a>:s:<session>
+URGENT = "ou"  # ou:<announcement>: toggle the "Sudah dibaca" button
+SEND = "os"  # os:<announcement>: confirm
+DISCARD = "ox"  # ox:<announcement>: cancel the draft
+READ = "or"  # or:<announcement>: a recipient confirms reading
+REPORT = "op"  # op:<announcement>: refresh the delivery report
+RELOAD = "ol"  # ol:<digest of the data file>: apply /muatulang
+EDIT_SESSION = "oe"  # oe:<session>: what to change
+EDIT_MOVE = "om"  # om:<session>:<new start, unix time>: preview a move
+EDIT_VENUE = "ov"  # ov:<session>:<venue>: preview a venue change
+EDIT_APPLY = "oy"  # oy:<session>:t:<unix> or oy:<session>:v:<venue>
+DISMISS = "oq"  # close a preview without doing anything
+
+#: Audience keys as stored on the announcement.
+ALL, TOUR, ORGANIZERS, LINKED = "all", "tour", "organizers", "linked"
+SESSION_PREFIX, REGION_PREFIX = "session:", "region:"
+
+#: Longest announcement text (characters as the reader sees them): Telegram's 4096 minus
+#: the header, and room for the preview's summary around it.
+MAX_ANNOUNCEMENT = 3500
+MAX_CAPTION = 900
+
+
+def refused(t: Translator) -> str:
+    return t.gettext("Maaf, fitur ini hanya untuk panitia.")
+
+
+def organizer_help(t: Translator) -> str:
+    _ = t.gettext
+    return "\n".join(
+        [
+            _("<b>Perintah panitia</b>"),
+            _("/umumkan — kirim pengumuman"),
+            _("/ubah — pindahkan sesi atau ganti tempatnya"),
+            _("/muatulang — muat ulang file data jadwal"),
+            _("/statistik — pendaftaran, RSVP dan pengiriman"),
+            _("/ekspor — unduh CSV pendaftaran dan RSVP"),
+            _("/admin — daftar panitia, /admin undang, /admin cabut &lt;id&gt;"),
+            _("/hubungkan — (di grup) tautkan grup untuk pengumuman"),
+        ]
+    )
+
+
+# -- roles -------------------------------------------------------------------------------------
+def organizers_view(
+    configured: Sequence[tuple[int, str | None]],
+    invited: Sequence[Organizer],
+    pending_invites: int,
+    linked: Sequence[LinkedChat],
+    t: Translator,
+) -> Reply:
+    _ = t.gettext
+    lines = [_("🧑‍💼 <b>Panitia</b>"), ""]
+    for user_id, name in configured:
+        lines.append(_("• {name} (<code>{id}</code>) — dari konfigurasi").format(
+            name=escape(name or "?"), id=user_id))
+    for o in invited:
+        lines.append(_("• {name} (<code>{id}</code>) — diundang oleh {by}").format(
+            name=escape(o.first_name or "?"), id=o.user_id, by=o.added_by))
+    if pending_invites:
+        lines += ["", t.ngettext("{n} undangan belum dipakai.", "{n} undangan belum dipakai.",
+                                 pending_invites).format(n=pending_invites)]
+    if linked:
+        lines += ["", _("<b>Grup/kanal tertaut:</b>")]
+        lines += [f"• {escape(c.title)} (<code>{c.chat_id}</code>)" for c in linked]
+    lines += ["", organizer_help(t)]
+    return Reply(clip_html_lines(lines, "…"))
+
+
+def invite_view(link: str, code: str, expires: datetime, t: Translator) -> Reply:
+    _ = t.gettext
+    text = "\n".join(
+        [
+            _("🔑 <b>Undangan panitia</b>"),
+            "",
+            _("Kirim tautan ini ke calon panitia. Berlaku satu kali, sampai {when}.").format(
+                when=escape(t.moment(expires))),
+            "",
+            escape(link),
+            "",
+            _("Atau minta dia mengirim ke bot: <code>/start {code}</code>").format(
+                code=escape(code)),
+        ]
+    )
+    return Reply(text)
+
+
+def redeemed(result: str, t: Translator) -> Reply:
+    _ = t.gettext
+    texts = {
+        "ok": _("✅ Selamat datang di tim panitia!") + "\n\n" + organizer_help(t),
+        "already": _("Anda sudah terdaftar sebagai panitia."),
+        "used": _("Kode undangan ini sudah dipakai. Minta undangan baru ke panitia."),
+        "expired": _("Kode undangan ini sudah kedaluwarsa. Minta undangan baru ke panitia."),
+        "unknown": _("Kode undangan tidak dikenal. Periksa kembali tautannya."),
+    }
+    return Reply(texts.get(result, texts["unknown"]))
+
+
+# -- announcements -----------------------------------------------------------------------------
+def announcement_message(
+    announcement: Announcement, t: Translator, with_read_button: bool = False
+) -> Reply:
+    """The announcement as a recipient gets it (text, or caption of the photo/document)."""
+    _ = t.gettext
+    header = _("📢 <b>Pengumuman panitia</b>")
+    if announcement.urgent:
+        header = _("❗ <b>PENTING</b> — pengumuman panitia")
+    text = f"{header}\n\n{announcement.text}" if announcement.text else header
+    markup = None
+    if announcement.urgent and with_read_button:
+        markup = keyboard([[button(_("✅ Sudah dibaca"), READ, str(announcement.id))]])
+    return Reply(text, markup)
+
+
+def compose_prompt(t: Translator) -> Reply:
+    _ = t.gettext
+    return Reply(_("📢 <b>Pengumuman baru</b>\n\nKirim teks pengumuman. Boleh juga foto atau "
+                   "dokumen dengan keterangan. Format tebal/miring ikut terkirim.\n"
+                   "/batal untuk membatalkan."))
+
+
+def compose_too_long(limit: int, t: Translator) -> Reply:
+    return Reply(t.gettext("Pengumuman terlalu panjang (maksimal {n} karakter). Persingkat dan "
+                           "kirim lagi, atau /batal.").format(n=limit))
+
+
+def compose_cancelled(t: Translator) -> Reply:
+    return Reply(t.gettext("Pengumuman dibatalkan; tidak ada yang dikirim."))
+
+
+def audience_label(audience: str, event: Event, t: Translator) -> str:
+    _ = t.gettext
+    if audience == ALL:
+        return _("semua peserta terdaftar")
+    if audience == TOUR:
+        return _("peserta city tour")
+    if audience == ORGANIZERS:
+        return _("panitia")
+    if audience == LINKED:
+        return _("grup/kanal tertaut")
+    if audience.startswith(SESSION_PREFIX):
+        session = event.session(audience.removeprefix(SESSION_PREFIX))
+        title = session.title.get(t.lang) if session else audience
+        return _("peserta sesi «{title}»").format(title=title)
+    if audience.startswith(REGION_PREFIX):
+        return _("peserta dari {region}").format(region=audience.removeprefix(REGION_PREFIX))
+    return audience
+
+
+def audience_menu(
+    announcement_id: int, counts: dict[str, int], linked: int, t: Translator
+) -> Reply:
+    _ = t.gettext
+    a = str(announcement_id)
+    rows = [
+        [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(ALL, 0)),
+                AUDIENCE, f"{a}:all")],
+        [button(_("🚌 Peserta city tour ({n})").format(n=counts.get(TOUR, 0)),
+                AUDIENCE, f"{a}:tour")],
+        [button(_("🗓 Peserta sesi tertentu…"), AUDIENCE, f"{a}:sess")],
+        [button(_("📍 Peserta per daerah…"), AUDIENCE, f"{a}:reg")],
+        [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(ORGANIZERS, 0)),
+                AUDIENCE, f"{a}:org")],
+    ]
+    if linked:
+        rows.append([button(_("📣 Grup/kanal tertaut ({n})").format(n=linked),
+                            AUDIENCE, f"{a}:grp")])
+    rows.append([button(_("✖ Batal"), DISCARD, a)])
+    return Reply(_("Kepada siapa pengumuman ini dikirim?"), keyboard(rows))
+
+
+def session_picker(
+    announcement_id: int, event: Event, counts: dict[str, tuple[int, int]], t: Translator
+) -> Reply:
+    _ = t.gettext
+    rows = []
+    for s in event.sessions:
+        going = counts.get(s.id, (0, 0))[0]
+        if not going:
+            continue
+        label = f"{t.day_short(s.start.date())} {t.time(s.start)} · {s.title.get(t.lang)}"
+        rows.append([button(f"({going}) {label}", AUDIENCE, f"{announcement_id}:s:{s.id}")])
+    rows.append([button(_("◀ Kembali"), AUDIENCE, f"{announcement_id}:menu")])
+    text = _("Pilih sesi (jumlah peserta yang hadir):") if len(rows) > 1 else _(
+        "Belum ada RSVP untuk sesi mana pun.")
+    return Reply(text, keyboard(rows))
+
+
+def region_picker(
+    announcement_id: int, event: Event, counts: Sequence[tuple[str | None, int]], t: Translator
+) -> Reply:
+    _ = t.gettext
+    rows = []
+    for region, n in counts:
+        if region is None or region not in event.regions:
+            continue
+        index = event.regions.index(region)
+        rows.append([button(f"{region} ({n})", AUDIENCE, f"{announcement_id}:r:{index}")])
+    rows.append([button(_("◀ Kembali"), AUDIENCE, f"{announcement_id}:menu")])
+    text = _("Pilih daerah:") if len(rows) > 1 else _("Belum ada peserta dengan daerah.")
+    return Reply(text, keyboard(rows))
+
+
+def preview(
+    announcement: Announcement, event: Event, reachable: int, unreachable: int, t: Translator
+) -> Reply:
+    _ = t.gettext
+    a = str(announcement.id)
+    sample = announcement_message(announcement, t)
+    lines = [
+        _("👀 <b>Pratinjau</b> — seperti ini yang diterima:"),
+        "",
+        sample.text,
+        "",
+        "—",
+    ]
+    if announcement.media_kind == "photo":
+        lines.append(_("📎 Dengan foto."))
+    elif announcement.media_kind == "document":
+        lines.append(_("📎 Dengan dokumen."))
+    lines.append(_("Penerima: {who}").format(
+        who=escape(audience_label(announcement.audience, event, t))))
+    lines.append(t.ngettext("<b>{n} penerima</b>", "<b>{n} penerima</b>", reachable).format(
+        n=reachable))
+    if unreachable:
+        lines.append(t.ngettext(
+            "({n} orang tidak dikirimi: memblokir bot)",
+            "({n} orang tidak dikirimi: memblokir bot)", unreachable).format(n=unreachable))
+    lines.append(_("Penting (dengan tombol «Sudah dibaca»): {state}").format(
+        state=_("ya") if announcement.urgent else _("tidak")))
+    rows = [
+        [button(_("❗ Penting: ubah"), URGENT, a)],
+        [button(_("✅ Kirim ke {n} penerima").format(n=reachable), SEND, a)] if reachable else [],
+        [button(_("◀ Ganti penerima"), AUDIENCE, f"{a}:menu"), button(_("✖ Batal"), DISCARD, a)],
+    ]
+    return Reply("\n".join(lines), keyboard(rows))
+
+
+def delivery_progress(announcement: Announcement, report: DeliveryReport, t: Translator) -> Reply:
+    _ = t.gettext
+    done = report.sent + report.failed + report.blocked
+    return Reply(_("⏳ Mengirim pengumuman #{id}…\nTerkirim {sent}/{total}").format(
+        id=announcement.id, sent=done, total=report.total))
+
+
+def delivery_report(
+    announcement: Announcement,
+    report: DeliveryReport,
+    unread: Sequence[Recipient],
+    t: Translator,
+) -> Reply:
+    _ = t.gettext
+    title = _("✅ Pengumuman #{id} selesai dikirim.") if report.done else _(
+        "⏳ Pengumuman #{id} sedang dikirim.")
+    lines = [
+        title.format(id=announcement.id),
+        _("Terkirim: {sent} dari {total}").format(sent=report.sent, total=report.total),
+    ]
+    if report.failed:
+        lines.append(_("Gagal: {n}").format(n=report.failed))
+        lines += [f"  • {escape(reason)}: {n}" for reason, n in sorted(report.reasons.items())]
+    if report.blocked:
+        lines.append(_("Memblokir bot: {n} (ditandai tidak aktif)").format(n=report.blocked))
+    if report.interrupted:
+        lines.append(_("Tidak pasti (bot terhenti saat mengirim): {n}").format(
+            n=report.interrupted))
+    if announcement.urgent:
+        lines.append(_("Sudah dibaca: {read} dari {sent}").format(
+            read=report.read, sent=report.sent))
+        if unread:
+            lines.append(_("<b>Belum konfirmasi:</b>"))
+            lines += [f"• {escape(r.name or '?')} (<code>{r.chat_id}</code>)" for r in unread]
+    rows = [[button(_("🔄 Perbarui laporan"), REPORT, str(announcement.id))]]
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def latest_announcements(items: Sequence[Announcement], t: Translator) -> Reply:
+    _ = t.gettext
+    lines = [_("📢 <b>Pengumuman terbaru</b>")]
+    for item in items:
+        lines += ["", f"<b>#{item.id}</b> · {escape(item.created_at[:10])}", item.text or "—"]
+    return Reply(clip_html_lines(lines, "…"))
+
+
+# -- programme changes -------------------------------------------------------------------------
+def _when(session: Session, t: Translator) -> str:
+    return f"{t.day_short(session.start.date())} {t.time_range(session.start, session.end)}"
+
+
+def change_lines(changes: Sequence[Change], event_before: Event, event_after: Event,
+                 t: Translator) -> list[str]:
+    _ = t.gettext
+    lines = []
+    for c in changes:
+        s = c.new or c.old
+        assert s is not None
+        title = escape(s.title.get(t.lang))
+        if c.kind is ChangeKind.MOVED and c.old and c.new:
+            lines.append(_("🕑 <b>{title}</b> dipindah: {old} → {new}").format(
+                title=title, old=escape(_when(c.old, t)), new=escape(_when(c.new, t))))
+        elif c.kind is ChangeKind.VENUE and c.old and c.new:
+            old_v, new_v = event_before.venue(c.old.venue_id), event_after.venue(c.new.venue_id)
+            lines.append(_("📍 <b>{title}</b> pindah tempat: {old} → {new}").format(
+                title=title, old=escape(old_v.name if old_v else c.old.venue_id),
+                new=escape(new_v.name if new_v else c.new.venue_id)))
+        elif c.kind is ChangeKind.CANCELLED:
+            lines.append(_("❌ <b>{title}</b> dibatalkan").format(title=title))
+        elif c.kind is ChangeKind.NEW and c.new:
+            lines.append(_("🆕 <b>{title}</b> ({when})").format(
+                title=title, when=escape(_when(c.new, t))))
+        elif c.kind is ChangeKind.TITLE and c.old and c.new:
+            lines.append(_("✏️ Judul diganti: {old} → {new}").format(
+                old=escape(c.old.title.get(t.lang)), new=title))
+    return lines
+
+
+def changes_preview(
+    changes: Sequence[Change],
+    before: Event,
+    after: Event,
+    affected: int,
+    confirm: tuple[str, str],
+    t: Translator,
+) -> Reply:
+    _ = t.gettext
+    lines = [_("🔁 <b>Perubahan jadwal</b>"), ""]
+    if changes:
+        lines += change_lines(changes, before, after, t)
+    else:
+        lines.append(_("Tidak ada perubahan jadwal (data lain tetap dimuat ulang)."))
+    lines += ["", t.ngettext(
+        "{n} peserta dengan RSVP akan diberi tahu.",
+        "{n} peserta dengan RSVP akan diberi tahu.", affected).format(n=affected)]
+    rows = [[button(_("✅ Terapkan"), *confirm), button(_("✖ Batal"), DISMISS)]]
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
+    _ = t.gettext
+    lines = [_("⚠️ File data tidak valid; tidak ada yang diubah."), ""]
+    lines += [f"• <code>{escape(p.place)}</code>: {escape(p.message)}" for p in problems[:25]]
+    if len(problems) > 25:
+        lines.append(_("… dan {n} masalah lain.").format(n=len(problems) - 25))
+    return Reply(clip_html_lines(lines, "…"))
+
+
+def change_applied(notices: int, t: Translator) -> Reply:
+    return Reply(t.ngettext(
+        "✅ Jadwal diperbarui. {n} pemberitahuan dikirim ke peserta yang terdampak.",
+        "✅ Jadwal diperbarui. {n} pemberitahuan dikirim ke peserta yang terdampak.",
+        notices).format(n=notices))
+
+
+def sessions_to_edit(event: Event, t: Translator) -> Reply:
+    _ = t.gettext
+    rows = [
+        [button(f"{KIND_ICON.get(s.kind, '•')} {t.day_short(s.start.date())} "
+                f"{t.time(s.start)} · {s.title.get(t.lang)}", EDIT_SESSION, s.id)]
+        for s in event.sessions
+    ]
+    rows.append([button(_("✖ Tutup"), DISMISS)])
+    text = _("✏️ <b>Ubah jadwal</b>\nPilih sesi. (Bisa juga: <code>/ubah &lt;id&gt; 14.30</code>, "
+             "<code>/ubah &lt;id&gt; 2019-10-17 14.30</code>, "
+             "<code>/ubah &lt;id&gt; tempat &lt;id-tempat&gt;</code>)")
+    return Reply(text, keyboard(rows))
+
+
+def edit_menu(event: Event, session: Session, t: Translator) -> Reply:
+    _ = t.gettext
+    venue = event.venue(session.venue_id)
+    lines = [
+        f"{KIND_ICON.get(session.kind, '•')} <b>{escape(session.title.get(t.lang))}</b>",
+        escape(_when(session, t)) + " · " + escape(venue.name if venue else session.venue_id),
+        "",
+        _("Geser waktu (durasi tetap) atau pilih tempat baru:"),
+    ]
+    start = int(session.start.timestamp())
+    shifts = [(-60, _("−1 jam")), (-30, _("−30 mnt")), (-15, _("−15 mnt")),
+              (15, _("+15 mnt")), (30, _("+30 mnt")), (60, _("+1 jam"))]
+    rows = [
+        [button(label, EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
+         for minutes, label in shifts[:3]],
+        [button(label, EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
+         for minutes, label in shifts[3:]],
+    ]
+    day_row = []
+    for days, label in ((-1, _("−1 hari")), (1, _("+1 hari"))):
+        moved = session.start.date().toordinal() + days
+        if event.start_date.toordinal() <= moved <= event.end_date.toordinal():
+            day_row.append(button(label, EDIT_MOVE, f"{session.id}:{start + days * 86400}"))
+    rows.append(day_row)
+    rows += [[button("📍 " + v.name, EDIT_VENUE, f"{session.id}:{v.id}")]
+             for v in event.venues.values() if v.id != session.venue_id]
+    rows.append([button(_("✖ Tutup"), DISMISS)])
+    return Reply("\n".join(lines), keyboard(rows))
+
+
+# -- reports -----------------------------------------------------------------------------------
+def stats_view(
+    event: Event,
+    by_region: Sequence[tuple[str | None, int]],
+    by_role: Sequence[tuple[str | None, int]],
+    rsvps: dict[str, tuple[int, int]],
+    announcements: Sequence[tuple[Announcement, DeliveryReport]],
+    blocked: int,
+    role_names: dict[str, str],
+    t: Translator,
+) -> Reply:
+    _ = t.gettext
+    total = sum(n for _region, n in by_region)
+    lines = [_("📊 <b>Statistik</b>"), "",
+             _("<b>Peserta terdaftar: {n}</b>").format(n=total)]
+    lines += [f"• {escape(role_names.get(r or '', r or '?'))}: {n}" for r, n in by_role]
+    lines += ["", _("<b>Per daerah:</b>")]
+    lines += [f"• {escape(r or _('(tanpa daerah)'))}: {n}" for r, n in by_region]
+    lines += ["", _("<b>RSVP per sesi</b> (hadir/kapasitas, antre):")]
+    for s in event.sessions:
+        going, waiting = rsvps.get(s.id, (0, 0))
+        if not going and not waiting and s.capacity is None:
+            continue
+        cap = str(s.capacity) if s.capacity is not None else "∞"
+        extra = _(", {n} antre").format(n=waiting) if waiting else ""
+        lines.append(f"• {escape(s.title.get(t.lang))}: {going}/{cap}{extra}")
+    whole = rsvps.get("_event")
+    if whole:
+        lines.append(_("• Seluruh acara: {n}").format(n=whole[0]))
+    if announcements:
+        lines += ["", _("<b>Pengumuman terakhir</b> (terkirim/penerima):")]
+        for a, r in announcements:
+            rate = f"{100 * r.sent / r.total:.0f}%" if r.total else "—"
+            lines.append(f"• #{a.id} {escape(a.created_at[:10])}: {r.sent}/{r.total} ({rate})")
+    lines += ["", _("Pengguna yang memblokir bot: {n}").format(n=blocked)]
+    return Reply(clip_html_lines(lines, "…"))
+
+
+def _cell(value: Any) -> Any:
+    # A cell starting with = + - @ is run as a formula by Excel (CSV injection): quote it.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """UTF-8 with BOM, so Excel opens Indonesian names correctly; ';'-free standard CSV."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def export_private_only(t: Translator) -> Reply:
+    return Reply(t.gettext("Demi privasi, ekspor hanya dikirim lewat chat pribadi dengan bot."))
+

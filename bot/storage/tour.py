@@ -1,0 +1,145 @@
+"""City tour: bus assignments, bus leaders, check-ins, and the phone delegates share for it.
+
+Check-ins keep no coordinates: a shared location is turned into a distance to the meeting
+point at once, and even that distance is erased when the tour ends (`purge_locations`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.storage.base import Migration, Store, utcnow
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        4,
+        "city tour: bus assignments, bus leaders, check-ins, optional phone for the bus",
+        """
+        ALTER TABLE profiles ADD COLUMN phone TEXT;  -- shared by the delegate for the tour
+        CREATE TABLE tour_buses (
+            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
+            bus_id       TEXT NOT NULL,
+            assigned_by  INTEGER,                     -- NULL: assigned automatically
+            assigned_at  TEXT NOT NULL
+        );
+        CREATE TABLE bus_leaders (
+            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
+            bus_id       TEXT NOT NULL,
+            assigned_by  INTEGER NOT NULL,
+            assigned_at  TEXT NOT NULL
+        );
+        CREATE TABLE tour_checkins (
+            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
+            at           TEXT NOT NULL,
+            method       TEXT NOT NULL CHECK (method IN ('button', 'location')),
+            distance_m   INTEGER                      -- erased after the tour
+        )
+        """,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TourMember:
+    """A tour participant as the roll call shows them."""
+
+    user_id: int
+    name: str
+    region: str | None
+    phone: str | None
+    username: str | None
+    bus_id: str | None
+    checked_in_at: str | None
+    method: str | None
+
+
+class TourMixin(Store):
+    async def set_phone(self, user_id: int, phone: str) -> None:
+        await self.execute("UPDATE profiles SET phone = ? WHERE user_id = ?", (phone, user_id))
+
+    async def assign_bus(self, user_id: int, bus_id: str, by: int | None) -> None:
+        await self.execute(
+            """
+            INSERT INTO tour_buses (user_id, bus_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
+                assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+            """,
+            (user_id, bus_id, by, utcnow()),
+        )
+
+    async def assign_buses(self, assignments: Iterable[tuple[int, str]]) -> int:
+        rows = [(user, bus, utcnow()) for user, bus in assignments]
+        async with self.transaction() as db:
+            await db.executemany(
+                """
+                INSERT INTO tour_buses (user_id, bus_id, assigned_by, assigned_at)
+                VALUES (?, ?, NULL, ?)
+                ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
+                    assigned_at = excluded.assigned_at
+                """,
+                rows,
+            )
+        return len(rows)
+
+    async def unassign_bus(self, user_id: int) -> None:
+        await self.execute("DELETE FROM tour_buses WHERE user_id = ?", (user_id,))
+
+    async def bus_of(self, user_id: int) -> str | None:
+        row = await self.fetchone("SELECT bus_id FROM tour_buses WHERE user_id = ?", (user_id,))
+        return str(row[0]) if row else None
+
+    async def set_bus_leader(self, user_id: int, bus_id: str, by: int) -> None:
+        await self.execute(
+            """
+            INSERT INTO bus_leaders (user_id, bus_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
+                assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+            """,
+            (user_id, bus_id, by, utcnow()),
+        )
+
+    async def led_bus(self, user_id: int) -> str | None:
+        row = await self.fetchone("SELECT bus_id FROM bus_leaders WHERE user_id = ?", (user_id,))
+        return str(row[0]) if row else None
+
+    async def check_in(self, user_id: int, method: str, distance_m: int | None) -> bool:
+        """Record presence at the meeting point; False if already checked in."""
+        changed = await self.execute(
+            """
+            INSERT INTO tour_checkins (user_id, at, method, distance_m) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user_id) DO NOTHING
+            """,
+            (user_id, utcnow(), method, distance_m),
+        )
+        return changed > 0
+
+    async def tour_members(self, session_id: str) -> list[TourMember]:
+        """Everyone going on the tour, plus anyone checked in without an RSVP."""
+        rows = await self.fetchall(
+            """
+            SELECT u.id AS user_id, COALESCE(p.name, u.first_name) AS name, p.region,
+                   p.phone, u.username, b.bus_id, c.at AS checked_in_at, c.method
+            FROM users u
+            LEFT JOIN profiles p ON p.user_id = u.id
+            LEFT JOIN tour_buses b ON b.user_id = u.id
+            LEFT JOIN tour_checkins c ON c.user_id = u.id
+            WHERE u.id IN (SELECT user_id FROM rsvps WHERE session_id = ? AND status = 'going')
+               OR u.id IN (SELECT user_id FROM tour_checkins)
+            ORDER BY name
+            """,
+            (session_id,),
+        )
+        return [TourMember(**dict(r)) for r in rows]
+
+    async def stored_distances(self) -> int:
+        row = await self.fetchone(
+            "SELECT COUNT(*) FROM tour_checkins WHERE distance_m IS NOT NULL"
+        )
+        return int(row[0]) if row else 0
+
+    async def purge_locations(self) -> int:
+        """After the tour: forget every trace of where people were."""
+        return await self.execute(
+            "UPDATE tour_checkins SET distance_m = NULL WHERE distance_m IS NOT NULL"
+        )

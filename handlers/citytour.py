@@ -1,0 +1,297 @@
+"""City tour: the plan and one's bus, check-in, and roll calls for organizers and bus leaders."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks as cb
+from bot import commands, render, render_tour, scheduler
+from bot.context import BotContext
+from bot.model import Bus, Session, Tour
+from bot.storage.delegates import PlannedDelivery
+from bot.tour import auto_assign, checkin_open, distance_m
+from handlers.common import is_private, send, show, stale_button
+from handlers.organizer import is_organizer, refuse
+
+log = logging.getLogger(__name__)
+
+
+def _tour(context: BotContext) -> tuple[Tour, Session] | None:
+    tour, session = context.event.tour, context.event.tour_session()
+    return (tour, session) if tour is not None and session is not None else None
+
+
+async def no_tour(update: Update, context: BotContext) -> None:
+    await show(update, render.Reply(context.t.gettext("Acara ini tidak punya city tour.")))
+
+
+async def plan(update: Update, context: BotContext) -> None:
+    """/citytour: the plan, the meeting point, and the delegate's own status and bus."""
+    found, user = _tour(context), update.effective_user
+    if found is None or user is None:
+        await no_tour(update, context)
+        return
+    tour, session = found
+    repo, now = context.repo, context.now()
+    rsvp = await repo.get_rsvp(user.id, session.id)
+    position = await repo.waiting_position(user.id, session.id) if (
+        rsvp and rsvp.status == "waiting") else 0
+    bus = tour.bus(await repo.bus_of(user.id) or "")
+    members = await repo.tour_members(session.id) if rsvp else []
+    checked_in = any(m.user_id == user.id and m.checked_in_at for m in members)
+    await show(update, render_tour.tour_view(
+        context.event, tour, session, context.t, now, rsvp, position, bus, checked_in,
+        can_check_in=checkin_open(session, now) and is_private(update),
+    ))
+
+
+async def _going(update: Update, context: BotContext, session: Session) -> bool:
+    user = update.effective_user
+    rsvp = await context.repo.get_rsvp(user.id, session.id) if user else None
+    if rsvp is not None and rsvp.status == "going":
+        return True
+    if update.callback_query is not None:
+        await update.callback_query.answer(
+            context.t.gettext("Check-in hanya untuk peserta city tour yang terdaftar."),
+            show_alert=True)
+    else:
+        await send(update, render.Reply(context.t.gettext(
+            "Check-in hanya untuk peserta city tour yang terdaftar. Lihat /citytour.")))
+    return False
+
+
+async def check_in(update: Update, context: BotContext) -> None:
+    """"Saya sudah di titik kumpul"."""
+    found, user, query = _tour(context), update.effective_user, update.callback_query
+    if found is None or user is None or query is None:
+        await stale_button(update, context)
+        return
+    _, session = found
+    if not await _going(update, context, session):
+        return
+    t = context.t
+    if not checkin_open(session, context.now()):
+        await query.answer(t.gettext("Check-in dibuka 2 jam sebelum waktu kumpul."),
+                           show_alert=True)
+        return
+    await context.repo.check_in(user.id, "button", None)
+    await query.answer(t.gettext("✅ Tercatat hadir. Sampai jumpa di bus!"))
+    await plan(update, context)
+
+
+async def ask_location(update: Update, context: BotContext) -> None:
+    """"Konfirmasi dengan lokasi": Telegram's location button (a reply keyboard)."""
+    found = _tour(context)
+    if found is None or update.callback_query is None:
+        await stale_button(update, context)
+        return
+    tour, session = found
+    if not await _going(update, context, session):
+        return
+    await update.callback_query.answer()
+    await send(update, render_tour.location_request(context.t, tour.checkin_radius_m))
+
+
+async def got_location(update: Update, context: BotContext) -> None:
+    """A shared (or live) location: present if close enough. Only the distance is kept."""
+    found, message, user = _tour(context), update.effective_message, update.effective_user
+    if found is None or message is None or message.location is None or user is None:
+        return
+    if not is_private(update):
+        return  # a location shared in a group is not a check-in
+    tour, session = found
+    meeting = context.event.venue(tour.meeting_venue_id)
+    if meeting is None or not await _going(update, context, session):
+        return
+    t, now = context.t, context.now()
+    if not checkin_open(session, now):
+        await send(update, render.Reply(t.gettext(
+            "Check-in dibuka 2 jam sebelum waktu kumpul. Lokasi Anda tidak disimpan.")))
+        return
+    distance = distance_m(message.location.latitude, message.location.longitude,
+                          meeting.latitude, meeting.longitude)
+    present = distance <= tour.checkin_radius_m
+    if present:
+        newly = await context.repo.check_in(user.id, "location", round(distance))
+        if not newly and update.edited_message is not None:
+            return  # live location keeps updating: confirm once, not every few seconds
+    elif update.edited_message is not None:
+        return  # still on the way: no message per live-location update
+    await send(update, render.Reply(
+        render_tour.checkin_result(t, present, distance, tour.checkin_radius_m)))
+
+
+# -- organizers and bus leaders ------------------------------------------------------------
+async def _allowed_bus(update: Update, context: BotContext, bus_id: str | None) -> bool:
+    """Organizers see every bus; a bus leader only their own. Refuse anyone else."""
+    user = update.effective_user
+    if user is None:
+        return False
+    if await is_organizer(context, user.id):
+        return True
+    led = await context.repo.led_bus(user.id)
+    if led is not None and bus_id is not None and led == bus_id:
+        return True
+    await refuse(update, context)
+    return False
+
+
+async def buses(update: Update, context: BotContext) -> None:
+    """/bus: all buses (organizers), one's own roll call (bus leaders), or subcommands."""
+    found, user = _tour(context), update.effective_user
+    if found is None or user is None:
+        await no_tour(update, context)
+        return
+    tour, session = found
+    args = context.args or []
+    organizer = await is_organizer(context, user.id)
+    if not organizer:
+        led = await context.repo.led_bus(user.id)
+        bus = tour.bus(led or "")
+        if bus is None:
+            await refuse(update, context)
+            return
+        await _roll_call(update, context, tour, session, bus)
+        return
+    if len(args) == 3 and args[0] in ("pindah", "move"):
+        await _move(update, context, tour, args[1], args[2])
+        return
+    if len(args) == 3 and args[0] in ("pemimpin", "leader"):
+        await _leader(update, context, tour, args[1], args[2])
+        return
+    if args:
+        await send(update, render.Reply(context.t.gettext(
+            "Perintah: /bus, /bus pindah &lt;user-id&gt; &lt;bus-id&gt;, "
+            "/bus pemimpin &lt;bus-id&gt; &lt;user-id&gt;")))
+        return
+    members = await context.repo.tour_members(session.id)
+    await show(update, render_tour.buses_view(tour, members, context.t))
+
+
+async def _move(update: Update, context: BotContext, tour: Tour, who: str, bus_id: str) -> None:
+    t = context.t
+    if not who.isdigit() or tour.bus(bus_id) is None:
+        await send(update, render.Reply(t.gettext("User id atau bus tidak dikenal.")))
+        return
+    user = update.effective_user
+    assert user is not None
+    await context.repo.assign_bus(int(who), bus_id, user.id)
+    await context.repo.audit(user.id, "tour.move", {"user": int(who), "bus": bus_id})
+    await send(update, render.Reply(t.gettext("✅ {who} dipindah ke {bus}.").format(
+        who=who, bus=bus_id)))
+
+
+async def _leader(update: Update, context: BotContext, tour: Tour, bus_id: str,
+                  who: str) -> None:
+    t = context.t
+    if not who.isdigit() or tour.bus(bus_id) is None:
+        await send(update, render.Reply(t.gettext("User id atau bus tidak dikenal.")))
+        return
+    user = update.effective_user
+    assert user is not None
+    await context.repo.set_bus_leader(int(who), bus_id, user.id)
+    await context.repo.audit(user.id, "tour.leader", {"user": int(who), "bus": bus_id})
+    await send(update, render.Reply(t.gettext(
+        "✅ {who} sekarang pemimpin {bus} dan bisa melihat absennya dengan /bus.").format(
+        who=who, bus=bus_id)))
+
+
+async def _roll_call(update: Update, context: BotContext, tour: Tour, session: Session,
+                     bus: Bus) -> None:
+    if not is_private(update):
+        # Phone numbers of the missing are in the roll call: never in a group.
+        await send(update, render.Reply(context.t.gettext(
+            "Absen bus berisi nomor telepon: buka lewat chat pribadi dengan bot.")))
+        return
+    members = await context.repo.tour_members(session.id)
+    await show(update, render_tour.roll_call(bus, members, context.t, context.now()))
+
+
+async def roll_button(update: Update, context: BotContext) -> None:
+    """"Absen Bus N": that bus's roll call."""
+    found = _tour(context)
+    bus_id = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    bus = found[0].bus(bus_id) if found else None
+    if found is None or bus is None:
+        await stale_button(update, context)
+        return
+    if not await _allowed_bus(update, context, bus.id):
+        return
+    await _roll_call(update, context, found[0], found[1], bus)
+
+
+async def assign_button(update: Update, context: BotContext) -> None:
+    """"Bagi bus otomatis": seat everyone unassigned, regions together."""
+    found, user = _tour(context), update.effective_user
+    if found is None or user is None:
+        await stale_button(update, context)
+        return
+    if not await is_organizer(context, user.id):
+        await refuse(update, context)
+        return
+    tour, session = found
+    members = await context.repo.tour_members(session.id)
+    going = {r.user_id for r in await context.repo.session_rsvps(session.id)
+             if r.status == "going"}
+    pool = [(m.user_id, m.region) for m in members if m.user_id in going]
+    current = {m.user_id: m.bus_id for m in members if m.bus_id}
+    new = auto_assign(pool, tour.buses, current)
+    await context.repo.assign_buses(new.items())
+    await context.repo.audit(user.id, "tour.auto_assign", {"assigned": len(new)})
+    if update.callback_query is not None:
+        await update.callback_query.answer(
+            context.t.gettext("{n} peserta dibagi ke bus.").format(n=len(new)))
+    await show(update, render_tour.buses_view(
+        tour, await context.repo.tour_members(session.id), context.t))
+
+
+async def say_button(update: Update, context: BotContext) -> None:
+    """One-tap messages: to the missing of a bus, or to a whole bus (or all buses)."""
+    found, user, query = _tour(context), update.effective_user, update.callback_query
+    arg = cb.decode(query.data if query else None).arg
+    target, _sep, kind = arg.partition(":")
+    if found is None or user is None or query is None or kind not in ("wait", "5", "go", "back"):
+        await stale_button(update, context)
+        return
+    tour, session = found
+    if target != "*" and tour.bus(target) is None:
+        await stale_button(update, context)
+        return
+    if target == "*" and not await is_organizer(context, user.id):
+        await refuse(update, context)
+        return
+    if target != "*" and not await _allowed_bus(update, context, target):
+        return
+    members = await context.repo.tour_members(session.id)
+    chosen = [m for m in members if m.bus_id and (target == "*" or m.bus_id == target)]
+    if kind in ("wait", "5"):
+        chosen = [m for m in chosen if not m.checked_in_at]
+    now = context.now()
+    await context.repo.plan(
+        [
+            PlannedDelivery(m.user_id, "bus_msg", f"{m.bus_id}:{kind}@{now.isoformat()}", now,
+                            session.end, {"bus": m.bus_id, "kind": kind})
+            for m in chosen
+        ],
+        replace=False,
+    )
+    await context.repo.audit(user.id, "tour.say", {"bus": target, "kind": kind,
+                                                   "recipients": len(chosen)})
+    await query.answer(context.t.gettext("Dikirim ke {n} orang.").format(n=len(chosen)))
+    await scheduler.tick(context.app)
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(commands.names(commands.TOUR), plan),
+    CommandHandler(commands.names(commands.BUS), buses),
+    CallbackQueryHandler(plan, pattern=f"^{cb.TOUR}$"),
+    CallbackQueryHandler(check_in, pattern=f"^{cb.TOUR_CHECKIN}$"),
+    CallbackQueryHandler(ask_location, pattern=f"^{cb.TOUR_LOCATION}$"),
+    CallbackQueryHandler(roll_button, pattern=f"^{cb.TOUR_ROLL}:"),
+    CallbackQueryHandler(assign_button, pattern=f"^{cb.TOUR_ASSIGN}$"),
+    CallbackQueryHandler(say_button, pattern=f"^{cb.TOUR_SAY}:"),
+    MessageHandler(filters.LOCATION, got_location),
+]
