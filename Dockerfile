@@ -15,6 +15,6 @@ COPY --chown=citynet:citynet . /app
 # Same install as the README (editable, so data/ and locales/ are read from /app).
 RUN pip install --no-cache-dir -e .
 
-USER citynet
+USER 10001
 VOLUME ["/data"]
 CMD ["citynet-bot", "run"]

@@ -1,17 +1,17 @@
-"""`citynet-bot`: run on Telegram, chat offline, ask one question, validate a data file."""
+"""`citynet-bot`: run on Telegram, chat offline, ask one question, validate, back up."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bot.clock import Clock
+from bot import logs, service
 from bot.config import ConfigError, Settings
 from bot.loader import EventDataError, load_event
 from bot.model import Event
@@ -54,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_data(run)
     run.add_argument("--shift-to", type=parse_moment, metavar="DATE|DATETIME",
                      help="move the whole programme (rehearsals of a past event)")
+    run.add_argument("--webhook", metavar="URL",
+                     help="receive updates at this https URL (behind a reverse proxy) "
+                     "instead of long polling; secret from WEBHOOK_SECRET or generated")
+    run.add_argument("--listen", default=service.DEFAULT_LISTEN,
+                     help="webhook server address (default %(default)s)")
+    run.add_argument("--port", type=int, default=service.DEFAULT_PORT,
+                     help="webhook server port (default %(default)s)")
+
+    backup = sub.add_parser("backup", help="copy the database (safe while the bot runs)")
+    backup.add_argument("file", type=Path, help="where to write the copy")
 
     chat = sub.add_parser("chat", help="chat with the bot in this terminal, offline")
     add_data(chat)
@@ -63,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--shift-to", type=parse_moment, metavar="DATE|DATETIME")
     chat.add_argument("--lang", choices=("id", "en"), default="id")
     chat.add_argument("--db", default=":memory:", help="database path (default: in memory)")
+    chat.add_argument("--organizer", action="store_true",
+                      help="act as an organizer (/umumkan, /ubah, /ekspor...)")
     chat.add_argument("--downloads", default="citynet-downloads",
                       help="where files the bot sends (.ics) are saved")
 
@@ -90,17 +102,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         level = settings.log_level
         if args.command != "run" and "LOG_LEVEL" not in os.environ:
             level = "WARNING"  # the terminal is the user's screen: keep it for replies
-        logging.basicConfig(
-            level=getattr(logging, level),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-        # httpx logs every request URL, and the URL carries the bot token.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+        logs.configure(level, [settings.token or ""])
+        if args.command == "backup":
+            copy = asyncio.run(service.backup(settings, args.file))
+            print(f"{settings.database_path} -> {copy}")
+            return 0
         event = load(settings, args.data)
+        if args.data:  # /muatulang and /ubah read and write the file in use
+            settings = replace(settings, event_file=args.data)
         if getattr(args, "shift_to", None) is not None:
             event = event.shifted(shift_delta(event, args.shift_to))
         if args.command == "run":
-            return run(settings, event)
+            return service.run(
+                settings, event, webhook=args.webhook, listen=args.listen, port=args.port
+            )
         from bot import terminal  # the offline front-end is not needed by `run`
 
         if args.command == "chat":
@@ -126,15 +141,6 @@ def validate(files: Sequence[Path]) -> int:
                 f"{len(event.contacts)} contacts"
             )
     return status
-
-
-def run(settings: Settings, event: Event) -> int:
-    settings.require_token()
-    from bot.app import build_application
-
-    app = build_application(settings, event, Clock(event.timezone))
-    app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
-    return 0
 
 
 if __name__ == "__main__":

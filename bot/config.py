@@ -18,6 +18,8 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 TOKEN_PATTERN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,64}$")
 LANGUAGES = ("id", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+#: Telegram's rule for a webhook's secret_token: 1-256 of A-Z, a-z, 0-9, _ and -.
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class ConfigError(Exception):
@@ -59,6 +61,7 @@ class Settings:
     admins: frozenset[int] = frozenset()
     default_language: str = "id"
     log_level: str = "INFO"
+    webhook_secret: str | None = None  # WEBHOOK_SECRET; `run --webhook` generates one if unset
 
     @classmethod
     def from_env(
@@ -98,6 +101,12 @@ class Settings:
             )
         db = get("DATABASE_PATH")
         event_file = get("EVENT_FILE")
+        secret = get("WEBHOOK_SECRET")
+        if secret is not None and not WEBHOOK_SECRET_PATTERN.match(secret):
+            raise ConfigError(
+                "WEBHOOK_SECRET: must be 1-256 characters of A-Z, a-z, 0-9, _ and - "
+                "(Telegram's rule for secret_token)"
+            )
         return cls(
             token=get("TELEGRAM_BOT_TOKEN"),
             api_base_url=api,
@@ -106,6 +115,7 @@ class Settings:
             admins=frozenset(admins),
             default_language=language,
             log_level=log_level,
+            webhook_secret=secret,
         )
 
     def require_token(self) -> str:

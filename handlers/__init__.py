@@ -12,6 +12,7 @@ from handlers import (
     citytour,
     contacts,
     fallback,
+    flood,
     freetext,
     language,
     organizer,
@@ -27,6 +28,8 @@ from handlers import (
 
 
 def register(app: BotApplication) -> None:
+    # Flood control first: a muted user's updates cost nothing further (not even tracking).
+    app.add_handlers(flood.HANDLERS, group=-2)
     app.add_handlers(tracking.HANDLERS, group=-1)
     app.add_handlers(
         [

@@ -54,6 +54,25 @@ def split_sql(script: str) -> list[str]:
     return statements
 
 
+def _backup_paths(source: str, target: str | Path) -> tuple[Path, Path]:
+    """The backup's final path and the temporary one it is written to first."""
+    final = Path(target).expanduser().resolve()
+    if source != ":memory:" and final == Path(source).expanduser().resolve():
+        raise StorageError(f"{final}: the backup would overwrite the database itself")
+    if not final.parent.is_dir():
+        raise StorageError(f"{final.parent}: no such directory for the backup")
+    partial = final.with_name(final.name + ".partial")
+    partial.unlink(missing_ok=True)
+    return final, partial
+
+
+def _seal_copy(copy: sqlite3.Connection) -> str:
+    """Make a fresh backup copy one self-contained file and return its integrity check."""
+    copy.execute("PRAGMA journal_mode=DELETE")
+    row = copy.execute("PRAGMA integrity_check").fetchone()
+    return str(row[0]) if row else "no answer"
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -91,6 +110,11 @@ class Store:
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA busy_timeout=5000")
             await repo._migrate()
+        except sqlite3.Error as exc:
+            # A read-only, locked or damaged file: say so in one line instead of a traceback
+            # from deep inside the start-up (the caller exits non-zero with this message).
+            await db.close()
+            raise StorageError(f"{target}: cannot use database: {exc}") from exc
         except BaseException:
             await db.close()
             raise
@@ -98,6 +122,37 @@ class Store:
 
     async def close(self) -> None:
         await self._db.close()
+
+    async def backup(self, target: str | Path) -> Path:
+        """Copy the whole database to `target` with SQLite's online backup; return the path.
+
+        Safe while the bot runs: the backup API reads a consistent snapshot page by page and
+        WAL lets the bot keep writing meanwhile. The copy is written next to `target` and
+        renamed into place only once complete and checked, so a crash or a full disk never
+        leaves a half-written file under the backup's name. The copy is switched to a plain
+        rollback journal: one self-contained file to carry away.
+        """
+        final, partial = _backup_paths(self.path, target)
+        try:
+            # aiosqlite runs the backup on its own thread, so the target connection must
+            # allow use from a thread other than the one that created it.
+            copy = sqlite3.connect(partial, check_same_thread=False)
+            try:
+                await self._db.backup(copy)
+                # Off the event loop: checking a large copy takes a moment.
+                check = await asyncio.to_thread(_seal_copy, copy)
+            finally:
+                copy.close()
+            if check != "ok":
+                raise StorageError(f"{final}: the backup copy failed its integrity check")
+            partial.replace(final)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise StorageError(f"{final}: backup failed: {exc}") from exc
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return final
 
     # -- migrations ------------------------------------------------------------------------
     async def schema_version(self) -> int:
