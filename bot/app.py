@@ -31,7 +31,7 @@ OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
 
 async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
-    services.repo = await Repo.open(services.settings.database_path)
+    services.repo = await Repo.open(services.settings.database_path, services.clock.now)
     await set_default_menus(app.bot, services.i18n)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)

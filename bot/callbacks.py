@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_BYTES = 64
+#: SQLite stores integers in 64 bits: a larger id cannot be in the database at all.
+MAX_NUMBER = 2**63 - 1
 
 MENU = "menu"
 DAYS = "days"
@@ -65,3 +67,16 @@ def encode(action: str, arg: str = "") -> str:
 def decode(data: str | None) -> Callback:
     action, _, arg = (data or "").partition(":")
     return Callback(action, arg)
+
+
+def number(text: str) -> int | None:
+    """A non-negative integer argument (an id, an index, minutes), or None.
+
+    Only ASCII digits count: `str.isdigit` also accepts "²" or "١", which `int` then refuses
+    or reads as a number nobody typed on purpose. Values SQLite cannot store are None too, so
+    forged button data or a mistyped command argument never reaches a query as an overflow.
+    """
+    if not text or not text.isascii() or not text.isdigit() or len(text) > 19:
+        return None
+    value = int(text)
+    return value if value <= MAX_NUMBER else None

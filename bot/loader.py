@@ -210,7 +210,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if tz_name:
         try:
             tz = ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # OSError: a key naming a directory of the zone database ("Asia").
             ev.problem("timezone", f"unknown time zone {tz_name!r} (use e.g. Asia/Makassar)")
     start_date, end_date = ev.day("start_date"), ev.day("end_date")
     if start_date and end_date and end_date < start_date:

@@ -518,6 +518,7 @@ def help_view(t: Translator) -> Reply:
         _("/agendaku — agenda pribadi; /rsvp — kehadiran Anda"),
         _("/pengingat — atur pengingat dan ringkasan pagi"),
         _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
+        _("/pengumuman — pengumuman terbaru dari panitia"),
         _("/tentang — tentang acara dan Citynet"),
         _("/bahasa — ganti bahasa (Indonesia/English)"),
         "",

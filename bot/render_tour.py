@@ -35,6 +35,7 @@ def tour_view(
     bus: Bus | None,
     checked_in: bool,
     can_check_in: bool,
+    private: bool = True,
 ) -> Reply:
     _ = t.gettext
     meeting = event.venue(tour.meeting_venue_id)
@@ -71,7 +72,9 @@ def tour_view(
         rows.append([button(_("❌ Keluar dari daftar tunggu"), cb.RSVP_CANCEL, session.id)])
     else:
         lines.append(_("✅ Anda ikut city tour."))
-        lines.append(_bus_line(bus, t))
+        if private:
+            # The bus line carries the bus leader's phone number: never in a group.
+            lines.append(_bus_line(bus, t))
         if checked_in:
             lines.append(_("🙋 Anda sudah tercatat hadir di titik kumpul."))
         elif can_check_in:

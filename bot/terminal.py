@@ -103,6 +103,9 @@ def describe(call: ApiCall, t: Any, saved_to: dict[str, Path] | None = None) -> 
                 for b in row
             ]
         )
+    keyboard = (p.get("reply_markup") or {}).get("keyboard", [])
+    if any(b.get("request_location") for row in keyboard for b in row if isinstance(b, dict)):
+        text += "\n" + _("(Di terminal: ketik !lokasi <lintang>,<bujur> untuk berbagi lokasi.)")
     if call.method == "editMessageText":
         text = _("✏️ (pesan diperbarui)") + "\n" + text
     return Output(text, rows)
@@ -186,11 +189,34 @@ class OfflineBot:
             return await self._deliver(self.updates.command(command, args))
         return await self._deliver(self.updates.message(text))
 
+    async def share_location(self, latitude: float, longitude: float) -> list[Output]:
+        """The delegate shares a location (Telegram's 📎 → Location), e.g. to check in."""
+        return await self._deliver(self.updates.location(latitude, longitude))
+
     async def press(self, button: Button) -> list[Output]:
         """The delegate taps an inline button."""
         if button.callback_data is None:
             return []
         return await self._deliver(self.updates.callback(button.callback_data, button.message_id))
+
+
+#: Terminal-only: a line starting with one of these shares a location instead of text (the
+#: terminal has no map to pick one on; Telegram's own "📎 → Location" does this on a phone).
+LOCATION_WORDS = ("!lokasi", "!location")
+
+
+def parse_location(args: list[str]) -> tuple[float, float] | None:
+    """"-10.1633,123.6067" or "-10.1633 123.6067" → (lat, lon); None when not coordinates."""
+    parts = " ".join(args).replace(",", " ").split()
+    if len(parts) != 2:
+        return None
+    try:
+        lat, lon = float(parts[0]), float(parts[1])
+    except ValueError:
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon
 
 
 def simulated_now(
@@ -268,6 +294,15 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
                     print_outputs(await bot.press(button), numbered)
                     continue
                 numbered.clear()
+                if text.split(maxsplit=1)[0] in LOCATION_WORDS:
+                    where = parse_location(text.split(maxsplit=1)[1:])
+                    if where is None:
+                        print(t.gettext(
+                            "Bagikan lokasi: !lokasi <lintang>,<bujur>, "
+                            "misalnya !lokasi -10.1633,123.6067"))
+                        continue
+                    print_outputs(await bot.share_location(*where), numbered)
+                    continue
                 print_outputs(await bot.say(text), numbered)
         finally:
             watcher.cancel()

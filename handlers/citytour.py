@@ -45,6 +45,7 @@ async def plan(update: Update, context: BotContext) -> None:
     await show(update, render_tour.tour_view(
         context.event, tour, session, context.t, now, rsvp, position, bus, checked_in,
         can_check_in=checkin_open(session, now) and is_private(update),
+        private=is_private(update),
     ))
 
 
@@ -124,6 +125,43 @@ async def got_location(update: Update, context: BotContext) -> None:
         render_tour.checkin_result(t, present, distance, tour.checkin_radius_m)))
 
 
+# -- seats ---------------------------------------------------------------------------------
+async def seat_everyone(context: BotContext) -> dict[int, str]:
+    """Put every tour participant without a bus on one, regions kept together; returns the
+    new seats. Runs on each tour RSVP (a delegate learns their bus at once) and from the
+    organizers' "Bagi bus otomatis"; seats placed by hand are kept."""
+    found = _tour(context)
+    if found is None:
+        return {}
+    tour, session = found
+    members = await context.repo.tour_members(session.id)
+    going = {r.user_id for r in await context.repo.session_rsvps(session.id)
+             if r.status == "going"}
+    pool = [(m.user_id, m.region) for m in members if m.user_id in going]
+    # Seats of those who cancelled are free again (their row may still be there).
+    current = {m.user_id: m.bus_id for m in members if m.bus_id and m.user_id in going}
+    new = auto_assign(pool, tour.buses, current)
+    await context.repo.assign_buses(new.items())
+    return new
+
+
+async def release_seat(context: BotContext, user_id: int) -> None:
+    """A delegate left the tour: their bus seat goes back to the pool."""
+    if _tour(context) is not None:
+        await context.repo.unassign_bus(user_id)
+
+
+async def my_bus_name(context: BotContext, user_id: int) -> str | None:
+    found = _tour(context)
+    if found is None:
+        return None
+    tour, session = found
+    member = next((m for m in await context.repo.tour_members(session.id)
+                   if m.user_id == user_id), None)
+    bus = tour.bus(member.bus_id) if member is not None and member.bus_id else None
+    return bus.name if bus is not None else None
+
+
 # -- organizers and bus leaders ------------------------------------------------------------
 async def _allowed_bus(update: Update, context: BotContext, bus_id: str | None) -> bool:
     """Organizers see every bus; a bus leader only their own. Refuse anyone else."""
@@ -171,15 +209,25 @@ async def buses(update: Update, context: BotContext) -> None:
     await show(update, render_tour.buses_view(tour, members, context.t))
 
 
+async def _known_user(context: BotContext, who: str) -> int | None:
+    """The user id an organizer typed, if that user has written to the bot (the bus tables
+    refer to users: an id the bot never saw is a typo)."""
+    user_id = cb.number(who)
+    if user_id is None or await context.repo.get_user(user_id) is None:
+        return None
+    return user_id
+
+
 async def _move(update: Update, context: BotContext, tour: Tour, who: str, bus_id: str) -> None:
     t = context.t
-    if not who.isdigit() or tour.bus(bus_id) is None:
+    user_id = await _known_user(context, who)
+    if user_id is None or tour.bus(bus_id) is None:
         await send(update, render.Reply(t.gettext("User id atau bus tidak dikenal.")))
         return
     user = update.effective_user
     assert user is not None
-    await context.repo.assign_bus(int(who), bus_id, user.id)
-    await context.repo.audit(user.id, "tour.move", {"user": int(who), "bus": bus_id})
+    await context.repo.assign_bus(user_id, bus_id, user.id)
+    await context.repo.audit(user.id, "tour.move", {"user": user_id, "bus": bus_id})
     await send(update, render.Reply(t.gettext("✅ {who} dipindah ke {bus}.").format(
         who=who, bus=bus_id)))
 
@@ -187,13 +235,14 @@ async def _move(update: Update, context: BotContext, tour: Tour, who: str, bus_i
 async def _leader(update: Update, context: BotContext, tour: Tour, bus_id: str,
                   who: str) -> None:
     t = context.t
-    if not who.isdigit() or tour.bus(bus_id) is None:
+    user_id = await _known_user(context, who)
+    if user_id is None or tour.bus(bus_id) is None:
         await send(update, render.Reply(t.gettext("User id atau bus tidak dikenal.")))
         return
     user = update.effective_user
     assert user is not None
-    await context.repo.set_bus_leader(int(who), bus_id, user.id)
-    await context.repo.audit(user.id, "tour.leader", {"user": int(who), "bus": bus_id})
+    await context.repo.set_bus_leader(user_id, bus_id, user.id)
+    await context.repo.audit(user.id, "tour.leader", {"user": user_id, "bus": bus_id})
     await send(update, render.Reply(t.gettext(
         "✅ {who} sekarang pemimpin {bus} dan bisa melihat absennya dengan /bus.").format(
         who=who, bus=bus_id)))
@@ -233,13 +282,7 @@ async def assign_button(update: Update, context: BotContext) -> None:
         await refuse(update, context)
         return
     tour, session = found
-    members = await context.repo.tour_members(session.id)
-    going = {r.user_id for r in await context.repo.session_rsvps(session.id)
-             if r.status == "going"}
-    pool = [(m.user_id, m.region) for m in members if m.user_id in going]
-    current = {m.user_id: m.bus_id for m in members if m.bus_id}
-    new = auto_assign(pool, tour.buses, current)
-    await context.repo.assign_buses(new.items())
+    new = await seat_everyone(context)
     await context.repo.audit(user.id, "tour.auto_assign", {"assigned": len(new)})
     if update.callback_query is not None:
         await update.callback_query.answer(

@@ -52,7 +52,7 @@ from bot.render_organizer import (
     TOUR,
 )
 from bot.storage.delegates import ROLES
-from bot.storage.organizers import DeliveryReport
+from bot.storage.organizers import Announcement, DeliveryReport
 from handlers.common import is_private, send, show
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,25 @@ def _arg(update: Update) -> str:
     return cb.decode(query.data if query else None).arg
 
 
+async def _announcement(context: BotContext, arg: str) -> Announcement | None:
+    """The announcement a button's argument names (None for anything else)."""
+    announcement_id = cb.number(arg)
+    return None if announcement_id is None else await context.repo.get_announcement(
+        announcement_id)
+
+
+def _timestamp(text: str, event: Event) -> datetime | None:
+    """A Unix time from button data as an event-local time; None if it is not one."""
+    seconds = cb.number(text.removeprefix("-"))
+    if seconds is None:
+        return None
+    try:
+        return datetime.fromtimestamp(-seconds if text.startswith("-") else seconds,
+                                      event.timezone)
+    except (OverflowError, OSError, ValueError):  # beyond the years datetime can hold
+        return None
+
+
 # -- /admin ---------------------------------------------------------------------------------------
 @organizer_only
 async def admin(update: Update, context: BotContext) -> None:
@@ -149,10 +168,10 @@ def _hash(code: str) -> str:
 
 async def _revoke(update: Update, context: BotContext, target: str) -> None:
     t = context.t
-    if not target.isdigit():
+    user_id = cb.number(target)
+    if user_id is None:
         await send(update, Reply(t.gettext("Tulis: <code>/admin cabut &lt;user_id&gt;</code>")))
         return
-    user_id = int(target)
     if user_id in context.services.settings.admins:
         await send(update, Reply(t.gettext(
             "Panitia {id} diatur di konfigurasi (BOT_ADMINS) dan tidak bisa dicabut di sini."
@@ -291,7 +310,7 @@ _AUDIENCE_KEYS = {"all": ALL, "tour": TOUR, "org": ORGANIZERS, "grp": LINKED}
 async def audience_button(update: Update, context: BotContext) -> None:
     """oa:<id>:<choice>: pick or refine the audience, then preview."""
     head, _, rest = _arg(update).partition(":")
-    draft = await context.repo.get_announcement(int(head)) if head.isdigit() else None
+    draft = await _announcement(context, head)
     if draft is None or draft.status != "draft":
         await _gone(update, context)
         return
@@ -302,8 +321,9 @@ async def audience_button(update: Update, context: BotContext) -> None:
         audience = _AUDIENCE_KEYS[choice]
     elif choice == "s" and event.session(value) is not None:
         audience = SESSION_PREFIX + value
-    elif choice == "r" and value.isdigit() and int(value) < len(event.regions):
-        audience = REGION_PREFIX + event.regions[int(value)]
+    elif choice == "r" and (index := cb.number(value)) is not None and index < len(
+            event.regions):
+        audience = REGION_PREFIX + event.regions[index]
     elif choice == "sess":
         await show(update, render_organizer.session_picker(
             draft.id, event, await context.repo.rsvp_counts(), t))
@@ -335,7 +355,7 @@ async def _preview(update: Update, context: BotContext, announcement_id: int) ->
 async def urgent_button(update: Update, context: BotContext) -> None:
     """ou:<id>: toggle "urgent" on a draft."""
     arg = _arg(update)
-    draft = await context.repo.get_announcement(int(arg)) if arg.isdigit() else None
+    draft = await _announcement(context, arg)
     if draft is None or draft.status != "draft" or not draft.audience:
         await _gone(update, context)
         return
@@ -347,8 +367,8 @@ async def urgent_button(update: Update, context: BotContext) -> None:
 async def discard_button(update: Update, context: BotContext) -> None:
     """ox:<id>: cancel a draft."""
     arg = _arg(update)
-    if arg.isdigit():
-        await context.repo.cancel_draft(int(arg))
+    if (announcement_id := cb.number(arg)) is not None:
+        await context.repo.cancel_draft(announcement_id)
     await show(update, render_organizer.compose_cancelled(context.t))
 
 
@@ -357,7 +377,7 @@ async def send_button(update: Update, context: BotContext) -> None:
     """os:<id>: queue the announcement for every reachable recipient and start sending."""
     query = update.callback_query
     arg = _arg(update)
-    draft = await context.repo.get_announcement(int(arg)) if arg.isdigit() else None
+    draft = await _announcement(context, arg)
     t = context.t
     if (query is None or not isinstance(query.message, Message) or draft is None
             or draft.status != "draft" or not draft.audience):
@@ -390,7 +410,7 @@ def _empty_report(total: int) -> DeliveryReport:
 async def report_button(update: Update, context: BotContext) -> None:
     """op:<id>: the delivery report now (who has not confirmed yet, for urgent ones)."""
     arg = _arg(update)
-    announcement = await context.repo.get_announcement(int(arg)) if arg.isdigit() else None
+    announcement = await _announcement(context, arg)
     if announcement is None or announcement.status not in ("sending", "done"):
         await _gone(update, context)
         return
@@ -414,7 +434,8 @@ async def read_button(update: Update, context: BotContext) -> None:
     arg = _arg(update)
     if query is None or user is None:
         return
-    if arg.isdigit() and await context.repo.mark_read(int(arg), user.id):
+    announcement_id = cb.number(arg)
+    if announcement_id is not None and await context.repo.mark_read(announcement_id, user.id):
         await query.answer(context.t.gettext("Terima kasih, sudah dicatat. 🙏"))
         if isinstance(query.message, Message):
             await query.edit_message_reply_markup(reply_markup=None)
@@ -571,16 +592,14 @@ async def change_button(update: Update, context: BotContext) -> None:
         await show(update, render_organizer.edit_menu(event, session, context.t))
         return
     sid, _, rest = arg.partition(":")
-    if action == render_organizer.EDIT_MOVE and rest.lstrip("-").isdigit():
-        start = datetime.fromtimestamp(int(rest), event.timezone)
+    if action == render_organizer.EDIT_MOVE and (start := _timestamp(rest, event)):
         await _preview_change(update, context, sid, start=start)
     elif action == render_organizer.EDIT_VENUE:
         await _preview_change(update, context, sid, venue=rest)
     elif action == render_organizer.EDIT_APPLY:
         kind, _, value = rest.partition(":")
-        if kind == "t" and value.lstrip("-").isdigit():
-            await _apply_change(update, context, sid,
-                                start=datetime.fromtimestamp(int(value), event.timezone))
+        if kind == "t" and (start := _timestamp(value, event)):
+            await _apply_change(update, context, sid, start=start)
         elif kind == "v":
             await _apply_change(update, context, sid, venue=value)
         else:
@@ -601,8 +620,11 @@ def _changed_event(
     new = session
     if start is not None:
         delta = start - session.start
-        new = replace(session, start=start, end=session.end + delta,
-                      gather=session.gather + delta if session.gather else None)
+        try:
+            new = replace(session, start=start, end=session.end + delta,
+                          gather=session.gather + delta if session.gather else None)
+        except OverflowError:  # moved to the end of year 9999: not a change anyone means
+            return None
         values = {"start": new.start, "end": new.end}
         if new.gather is not None:
             values["gather"] = new.gather

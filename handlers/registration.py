@@ -107,8 +107,9 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
     arg = cb.decode(query.data if query else None).arg
     if query is not None:
         await query.answer()
-    if arg.isdigit() and int(arg) < len(draft.suggestions):
-        draft.region = draft.suggestions[int(arg)]
+    index = cb.number(arg)
+    if index is not None and index < len(draft.suggestions):
+        draft.region = draft.suggestions[index]
         draft.instansi = draft.region
     else:
         draft.region = None

@@ -33,10 +33,11 @@ async def set_lead(update: Update, context: BotContext) -> None:
     """A lead-time button: move every pending reminder of this delegate."""
     user, query = update.effective_user, update.callback_query
     arg = cb.decode(query.data if query else None).arg
-    if user is None or not arg.isdigit() or int(arg) not in (0, *scheduler.LEAD_CHOICES):
+    minutes = cb.number(arg)
+    if user is None or minutes not in (0, *scheduler.LEAD_CHOICES):
         await stale_button(update, context)
         return
-    await context.repo.set_reminder_lead(user.id, int(arg))
+    await context.repo.set_reminder_lead(user.id, minutes)
     await scheduler.replan_user(context.app, user.id)
     await preferences(update, context)
 

@@ -11,8 +11,9 @@ from bot import callbacks as cb
 from bot import commands, render, render_delegate, scheduler
 from bot.calendar import agenda_ics
 from bot.context import BotContext
-from bot.model import Session
+from bot.model import Session, SessionKind
 from bot.storage.delegates import EVENT_RSVP, iso
+from handlers import citytour
 from handlers.common import show, stale_button
 
 
@@ -70,9 +71,15 @@ async def attend(update: Update, context: BotContext, force: bool = False) -> No
     result = await context.repo.rsvp(
         user.id, session.id, session.capacity, iso(session.arrive_by), session.venue_id
     )
-    await scheduler.replan_user(context.app, user.id)
+    bus = None
+    if session.kind is SessionKind.TOUR and result.status == "going":
+        await citytour.seat_everyone(context)
+        bus = await citytour.my_bus_name(context, user.id)
+    await scheduler.replan_user(context.app, user.id)  # after seating: reminders name the bus
     if result.status == "going":
         note = t.gettext("✅ Tercatat: Anda hadir di {title}.")
+        if bus is not None:
+            note += " " + t.gettext("Bus Anda: {bus}.").format(bus=bus)
     else:
         note = t.gettext("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.")
     await query.answer(note.format(title=session.title.get(t.lang), n=result.position)[:200])
@@ -95,6 +102,10 @@ async def withdraw(update: Update, context: BotContext) -> None:
     existed, promoted = await context.repo.cancel_rsvp(
         user.id, session_id, session.capacity if session else None
     )
+    if session is not None and session.kind is SessionKind.TOUR:
+        await citytour.release_seat(context, user.id)
+        if promoted is not None:
+            await citytour.seat_everyone(context)
     await scheduler.replan_user(context.app, user.id)
     if promoted is not None and session is not None:
         await scheduler.notify_seat(context.app, promoted, session)

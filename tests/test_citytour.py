@@ -114,6 +114,7 @@ async def test_check_in_by_button_and_roll_call(tour_bot: Harness) -> None:
     text = only_text(await bot.press("trc:bus-1", user_id=ORGANIZER, chat_id=ORGANIZER))
     assert "Absen Bus 1 — 1/2 hadir" in text
     assert "✅ Budi Santoso" in text and "❌ Leader" in text
+    assert "🙋 07.20" in text  # the check-in time is the bot's clock, in WITA
 
     # One tap tells the missing one the bus is waiting; the present one gets nothing.
     calls = await bot.press("tsay:bus-1:wait", user_id=ORGANIZER, chat_id=ORGANIZER)
@@ -184,6 +185,23 @@ async def test_auto_assignment_keeps_regions_together(tour_bot: Harness) -> None
     repo = bot.app.bot_data.services.repo
     assert repo is not None
     assert await repo.bus_of(USER) is not None
+
+
+async def test_rsvp_to_the_tour_seats_at_once_and_cancelling_frees_the_seat(
+    tour_bot: Harness,
+) -> None:
+    bot = tour_bot
+    repo = bot.app.bot_data.services.repo
+    assert repo is not None
+    # The fixture's two participants got a bus the moment they said "Hadir".
+    assert await repo.bus_of(USER) is not None and await repo.bus_of(LEADER) is not None
+    calls = await bot.press("r:city-tour", user_id=OTHER, chat_id=OTHER)
+    bus = await repo.bus_of(OTHER)
+    assert bus is not None
+    toast = next(c for c in calls if c.method == "answerCallbackQuery").params["text"]
+    assert toast.endswith(f"Bus Anda: {bus.replace('bus-', 'Bus ')}.")
+    await bot.press("rx:city-tour", user_id=OTHER, chat_id=OTHER)
+    assert await repo.bus_of(OTHER) is None
 
 
 def test_auto_assign_pure() -> None:

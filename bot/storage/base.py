@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -73,8 +73,9 @@ def _seal_copy(copy: sqlite3.Connection) -> str:
     return str(row[0]) if row else "no answer"
 
 
-def utcnow() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def utcnow(now: datetime | None = None) -> str:
+    """`now` (default: the wall clock) as the UTC ISO text stored in every timestamp column."""
+    return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -83,9 +84,14 @@ class Store:
     #: Every migration of every storage module, in version order (set by `bot.storage`).
     migrations: tuple[Migration, ...] = ()
 
-    def __init__(self, db: aiosqlite.Connection, path: str) -> None:
+    def __init__(
+        self, db: aiosqlite.Connection, path: str, clock: Callable[[], datetime] | None = None
+    ) -> None:
         self._db = db
         self.path = path
+        # The bot's clock (bot/clock.py), so timestamps shown to people (a check-in time, an
+        # announcement's date) agree with the pinned or shifted time of tests and rehearsals.
+        self._clock = clock
         # One connection is shared by all handlers; multi-statement transactions take this
         # lock so two coroutines never interleave inside one BEGIN...COMMIT.
         self._tx_lock = asyncio.Lock()
@@ -94,8 +100,13 @@ class Store:
     def _init_caches(self) -> None:
         """Mixins that keep in-memory caches set them up here."""
 
+    def utcnow(self) -> str:
+        return utcnow(self._clock() if self._clock is not None else None)
+
     @classmethod
-    async def open(cls: type[S], path: str | Path) -> S:
+    async def open(
+        cls: type[S], path: str | Path, clock: Callable[[], datetime] | None = None
+    ) -> S:
         target = str(path)
         if target != ":memory:":
             Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -104,7 +115,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StorageError(f"{target}: cannot open database: {exc}") from exc
         db.row_factory = aiosqlite.Row
-        repo = cls(db, target)
+        repo = cls(db, target, clock)
         try:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA foreign_keys=ON")

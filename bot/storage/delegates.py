@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.storage.base import Migration, Store, utcnow
+from bot.storage.base import Migration, Store
 
 #: The RSVP for the event as a whole (event ids never start with "_").
 EVENT_RSVP = "_event"
@@ -138,7 +138,7 @@ class DelegatesMixin(Store):
     ) -> None:
         if role not in ROLES:
             raise ValueError(f"unknown role {role!r}")
-        now = utcnow()
+        now = self.utcnow()
         await self.execute(
             """
             INSERT INTO profiles (user_id, name, instansi, region, role, registered_at,
@@ -208,7 +208,7 @@ class DelegatesMixin(Store):
                                        created_at)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                    (user_id, session_id, status, seen_start, seen_venue, utcnow()),
+                    (user_id, session_id, status, seen_start, seen_venue, self.utcnow()),
                 )
                 changed = True
             else:
@@ -345,7 +345,7 @@ class DelegatesMixin(Store):
         With `replace`, a pending delivery gets the new time; without, an existing row wins
         (a "seat" notice planned twice is still sent once).
         """
-        now = utcnow()
+        now = self.utcnow()
         rows = [
             (p.user_id, p.kind, p.ref, iso(p.due_at), iso(p.expires_at),
              json.dumps(p.data or {}, ensure_ascii=False), now)
@@ -409,7 +409,7 @@ class DelegatesMixin(Store):
                 rows = list(await cur.fetchall())
             await db.executemany(
                 "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ?",
-                [(utcnow(), r["id"]) for r in rows],
+                [(self.utcnow(), r["id"]) for r in rows],
             )
         return [_delivery(r) for r in rows]
 
@@ -417,14 +417,14 @@ class DelegatesMixin(Store):
         """Record the outcome: 'sent' or 'dropped' (expired, cancelled, user gone)."""
         await self.execute(
             "UPDATE deliveries SET state = ?, updated_at = ? WHERE id = ?",
-            (state, utcnow(), delivery_id),
+            (state, self.utcnow(), delivery_id),
         )
 
     async def release_delivery(self, delivery_id: int) -> None:
         """Sending failed transiently: back to pending for the next tick."""
         await self.execute(
             "UPDATE deliveries SET state = 'pending', updated_at = ? WHERE id = ?",
-            (utcnow(), delivery_id),
+            (self.utcnow(), delivery_id),
         )
 
     async def interrupted_deliveries(self) -> list[Delivery]:

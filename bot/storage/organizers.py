@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Migration, Store, utcnow
+from bot.storage.base import Migration, Store
 from bot.storage.delegates import iso, parse_iso
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -248,7 +248,7 @@ class OrganizersMixin(Store):
     async def audit(self, actor: int, action: str, details: dict[str, Any] | None = None) -> None:
         await self.execute(
             "INSERT INTO audit (at, actor, action, details) VALUES (?, ?, ?, ?)",
-            (utcnow(), actor, action, json.dumps(details or {}, ensure_ascii=False)),
+            (self.utcnow(), actor, action, json.dumps(details or {}, ensure_ascii=False)),
         )
 
     async def audit_log(self, limit: int = 50) -> list[tuple[str, int, str, dict[str, Any]]]:
@@ -266,7 +266,7 @@ class OrganizersMixin(Store):
             ON CONFLICT(chat_id) DO UPDATE SET title = excluded.title, kind = excluded.kind,
                 linked_by = excluded.linked_by, linked_at = excluded.linked_at
             """,
-            (chat_id, title, kind, linked_by, utcnow()),
+            (chat_id, title, kind, linked_by, self.utcnow()),
         )
 
     async def linked_chats(self) -> list[LinkedChat]:
@@ -326,7 +326,7 @@ class OrganizersMixin(Store):
                 INSERT INTO announcements (author, text, media_kind, media_file_id, created_at)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-                (author, text, media_kind, media_file_id, utcnow()),
+                (author, text, media_kind, media_file_id, self.utcnow()),
             )
             return int(cursor.lastrowid or 0)
 
@@ -378,11 +378,11 @@ class OrganizersMixin(Store):
                     progress_message = ?
                 WHERE id = ? AND status = 'draft'
                 """,
-                (utcnow(), progress_chat, progress_message, announcement_id),
+                (self.utcnow(), progress_chat, progress_message, announcement_id),
             )
             if cursor.rowcount == 0:
                 return False
-            now = utcnow()
+            now = self.utcnow()
             await db.executemany(
                 "INSERT OR IGNORE INTO outbox (announcement_id, chat_id, updated_at) "
                 "VALUES (?, ?, ?)",
@@ -405,7 +405,7 @@ class OrganizersMixin(Store):
                 SELECT 1 FROM outbox WHERE announcement_id = ?
                   AND state IN ('pending', 'sending'))
             """,
-            (utcnow(), announcement_id, announcement_id),
+            (self.utcnow(), announcement_id, announcement_id),
         )
         return changed > 0
 
@@ -459,7 +459,7 @@ class OrganizersMixin(Store):
             UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?
             WHERE id = ? AND state = 'pending'
             """,
-            (utcnow(), row_id),
+            (self.utcnow(), row_id),
         )
         return changed > 0
 
@@ -470,7 +470,7 @@ class OrganizersMixin(Store):
         await self.execute(
             "UPDATE outbox SET state = ?, error = ?, message_id = ?, updated_at = ? "
             "WHERE id = ?",
-            (state, error, message_id, utcnow(), row_id),
+            (state, error, message_id, self.utcnow(), row_id),
         )
 
     async def settle_interrupted(self) -> int:
@@ -479,7 +479,7 @@ class OrganizersMixin(Store):
         sent, marked 'interrupted' so the report can say how many are uncertain."""
         return await self.execute(
             "UPDATE outbox SET state = 'sent', error = ?, updated_at = ? WHERE state = 'sending'",
-            (INTERRUPTED, utcnow()),
+            (INTERRUPTED, self.utcnow()),
         )
 
     async def delivery_report(self, announcement_id: int) -> DeliveryReport:
@@ -520,7 +520,7 @@ class OrganizersMixin(Store):
             UPDATE outbox SET read_at = ? WHERE announcement_id = ? AND chat_id = ?
               AND state = 'sent' AND read_at IS NULL
             """,
-            (utcnow(), announcement_id, chat_id),
+            (self.utcnow(), announcement_id, chat_id),
         )
         return changed > 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.storage.base import Migration, Store, utcnow
+from bot.storage.base import Migration, Store
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -65,11 +65,11 @@ class TourMixin(Store):
             ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
                 assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
             """,
-            (user_id, bus_id, by, utcnow()),
+            (user_id, bus_id, by, self.utcnow()),
         )
 
     async def assign_buses(self, assignments: Iterable[tuple[int, str]]) -> int:
-        rows = [(user, bus, utcnow()) for user, bus in assignments]
+        rows = [(user, bus, self.utcnow()) for user, bus in assignments]
         async with self.transaction() as db:
             await db.executemany(
                 """
@@ -96,7 +96,7 @@ class TourMixin(Store):
             ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
                 assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
             """,
-            (user_id, bus_id, by, utcnow()),
+            (user_id, bus_id, by, self.utcnow()),
         )
 
     async def led_bus(self, user_id: int) -> str | None:
@@ -110,7 +110,7 @@ class TourMixin(Store):
             INSERT INTO tour_checkins (user_id, at, method, distance_m) VALUES (?, ?, ?, ?)
             ON CONFLICT(user_id) DO NOTHING
             """,
-            (user_id, utcnow(), method, distance_m),
+            (user_id, self.utcnow(), method, distance_m),
         )
         return changed > 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.storage.base import Migration, Store, utcnow
+from bot.storage.base import Migration, Store
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -43,7 +43,7 @@ class UsersMixin(Store):
 
     async def touch_user(self, user_id: int, first_name: str, username: str | None) -> UserRow:
         """Record that the user was seen (and can be reached); return their row."""
-        now = utcnow()
+        now = self.utcnow()
         await self.execute(
             """
             INSERT INTO users (id, first_name, username, created_at, last_seen)
