@@ -512,7 +512,9 @@ async def start_outbox(app: BotApplication) -> Sender:
 async def _launch(context: Any) -> None:
     app = context.application
     sender = _SENDERS.get(app)
-    if sender is not None and sender.task is None:
+    # Not when the application is already stopping (started and stopped at once): the rows
+    # stay queued for the next start, and PTB would not await a task created now.
+    if sender is not None and sender.task is None and app.running:
         sender.task = app.create_task(sender.run(), name="outbox")
 
 
