@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
 from bot.i18n import I18n
 from bot.model import Event
+from bot.persistence import RepoPersistence
 from bot.storage import Repo
 from handlers.language import set_default_menus
 
@@ -31,7 +32,8 @@ OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
 
 async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
-    services.repo = await Repo.open(services.settings.database_path, services.clock.now)
+    if services.repo is None:  # RepoPersistence may have opened it already, in initialize()
+        services.repo = await Repo.open(services.settings.database_path, services.clock.now)
     await set_default_menus(app.bot, services.i18n)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
@@ -91,6 +93,9 @@ def build_application(
                 tzinfo=event.timezone,
             )
         )
+        # Half-done conversations (registration, an announcement being written) survive a
+        # restart: their steps and drafts are kept in the same database.
+        .persistence(RepoPersistence(services))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         # Handle updates of different chats concurrently; PTB still serialises nothing we

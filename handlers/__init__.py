@@ -35,6 +35,7 @@ def register(app: BotApplication) -> None:
         [
             # The registration conversation first: while it waits for a name or an
             # instansi, the typed text is the answer, not a question for free text.
+            registration.conversation(),
             *registration.HANDLERS,
             *start.HANDLERS,
             *language.HANDLERS,
@@ -45,6 +46,7 @@ def register(app: BotApplication) -> None:
             *rsvp.HANDLERS,
             *reminders.HANDLERS,
             *citytour.HANDLERS,
+            organizer.conversation(),
             *organizer.HANDLERS,
             *freetext.HANDLERS,
             # Catch-alls last: unknown commands, non-text messages, stale buttons.

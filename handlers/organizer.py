@@ -752,20 +752,24 @@ def _title(event: Event, session_id: str) -> str:
 private = filters.ChatType.PRIVATE
 content = private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL)
 
-with warnings.catch_warnings():
-    # Only a command and messages in this conversation, tracked per chat and user: PTB's
-    # per_message warning is about CallbackQueryHandlers, which it has none of.
-    warnings.filterwarnings("ignore", category=PTBUserWarning)
-    COMPOSER: ConversationHandler[BotContext] = ConversationHandler(
-        entry_points=[CommandHandler(["umumkan", "announce"], compose, private)],
-        states={COMPOSE: [MessageHandler(content, composed)]},
-        fallbacks=[CommandHandler(["batal", "cancel"], compose_cancel)],
-        allow_reentry=True,
-        name="announcement",
-    )
+def conversation() -> ConversationHandler[BotContext]:
+    """Composing an announcement; built per application (see registration.conversation)."""
+    with warnings.catch_warnings():
+        # Only a command and messages in this conversation, tracked per chat and user: PTB's
+        # per_message warning is about CallbackQueryHandlers, which it has none of.
+        warnings.filterwarnings("ignore", category=PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[CommandHandler(["umumkan", "announce"], compose, private)],
+            states={COMPOSE: [MessageHandler(content, composed)]},
+            fallbacks=[CommandHandler(["batal", "cancel"], compose_cancel)],
+            allow_reentry=True,
+            name="announcement",
+            persistent=True,  # an organizer half-way through keeps their place on restart
+        )
 
+
+#: Besides `conversation()`.
 HANDLERS: list[BaseHandler[Update, BotContext, Any]] = [
-    COMPOSER,
     CommandHandler(["umumkan", "announce"], organizer_only(compose_elsewhere)),
     CommandHandler("admin", admin),
     CommandHandler(["hubungkan", "link"], link_chat),
@@ -787,4 +791,4 @@ HANDLERS: list[BaseHandler[Update, BotContext, Any]] = [
     CallbackQueryHandler(stale, pattern="^o"),
 ]
 
-__all__ = ["HANDLERS", "is_organizer", "organizer_only", "redeem"]
+__all__ = ["HANDLERS", "conversation", "is_organizer", "organizer_only", "redeem"]

@@ -176,28 +176,40 @@ async def profile(update: Update, context: BotContext) -> None:
 
 text_only = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE
 
-# Tracking per chat (not per message) is intended: name and instansi are typed, only some
-# steps are buttons. PTB warns about exactly that combination; the warning is understood.
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-    CONVERSATION: ConversationHandler[BotContext] = ConversationHandler(
-        entry_points=[
-            CommandHandler(commands.names(commands.REGISTER), begin, filters.ChatType.PRIVATE),
-            CallbackQueryHandler(begin, pattern=f"^{cb.REGISTER}$"),
-        ],
-        states={
-            NAME: [MessageHandler(text_only, got_name)],
-            INSTANSI: [MessageHandler(text_only, got_instansi),
-                       CallbackQueryHandler(picked_instansi, pattern=f"^{cb.REG_INSTANSI}:")],
-            ROLE: [CallbackQueryHandler(picked_role, pattern=f"^{cb.REG_ROLE}:")],
-        },
-        fallbacks=[CommandHandler(commands.names(commands.CANCEL), cancel)],
-        # A restart forgets a half-done registration; the delegate simply starts again.
-        allow_reentry=True,
-        name="registration",
-    )
+def conversation() -> ConversationHandler[BotContext]:
+    """The registration conversation, built for each application: a ConversationHandler
+    keeps every user's step in memory, which one module-level instance would share between
+    applications (tests and benchmarks build many in one process)."""
+    # Tracking per chat (not per message) is intended: name and instansi are typed, only
+    # some steps are buttons. PTB warns about exactly that combination; it is understood.
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="If 'per_message=False'", category=PTBUserWarning
+        )
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler(commands.names(commands.REGISTER), begin,
+                               filters.ChatType.PRIVATE),
+                CallbackQueryHandler(begin, pattern=f"^{cb.REGISTER}$"),
+            ],
+            states={
+                NAME: [MessageHandler(text_only, got_name)],
+                INSTANSI: [
+                    MessageHandler(text_only, got_instansi),
+                    CallbackQueryHandler(picked_instansi, pattern=f"^{cb.REG_INSTANSI}:"),
+                ],
+                ROLE: [CallbackQueryHandler(picked_role, pattern=f"^{cb.REG_ROLE}:")],
+            },
+            fallbacks=[CommandHandler(commands.names(commands.CANCEL), cancel)],
+            allow_reentry=True,
+            # The step and the draft are kept in the database (bot/persistence.py): a
+            # restart in the middle does not make the delegate start again.
+            name="registration",
+            persistent=True,
+        )
 
+
+#: Besides `conversation()`.
 HANDLERS: list[BaseHandler[Update, BotContext, Any]] = [
-    CONVERSATION,
     CommandHandler(commands.names(commands.PROFILE), profile),
 ]

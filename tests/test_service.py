@@ -139,3 +139,6 @@ async def test_webhook_rejects_requests_without_the_secret(event: Event, tmp_pat
     finally:
         await app.updater.stop()
         await app.shutdown()
+        # initialize() opened the database (for the persistence): close it as run_webhook would.
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
