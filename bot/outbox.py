@@ -373,7 +373,22 @@ class Sender:
             await repo.settle_outbox(row.id, "failed", repr(exc)[:200])
             return "failed"
         await repo.settle_outbox(row.id, "sent", None, message.message_id)
+        if row.chat_id < 0:
+            await self._pin(row.chat_id, message.message_id)
         return "sent"
+
+    async def _pin(self, chat_id: int, message_id: int) -> None:
+        """Pin an announcement in the linked group, so latecomers find it at the top.
+
+        Best effort, after the row is settled: the bot may not be allowed to pin there (it
+        needs the group's "pin messages" right), and a pin never changes what was delivered.
+        Silent: the message itself already notified the members.
+        """
+        try:
+            await self.pacer.slot(chat_id)
+            await self.bot.pin_chat_message(chat_id, message_id, disable_notification=True)
+        except TelegramError as exc:
+            log.info("announcement in chat %s not pinned: %s", chat_id, exc)
 
     async def _retry_or_fail(self, row: OutboxRow, attempt: int, reason: str) -> str:
         if attempt >= self.max_attempts:

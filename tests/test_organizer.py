@@ -209,6 +209,16 @@ async def test_announcement_to_linked_group(org: Harness) -> None:
     sent = [c for c in org.standin.calls if c.method == "sendMessage" and c.ok
             and c.params["chat_id"] == group and "Rapat panitia" in c.params["text"]]
     assert len(sent) == 1 and "reply_markup" not in sent[0].params
+    # ...and pinned there, silently (one second later: the group's own pace).
+    for _ in range(60):
+        pins = [c for c in org.standin.calls if c.method == "pinChatMessage"]
+        if pins:
+            break
+        await asyncio.sleep(0.05)
+    assert len(pins) == 1 and pins[0].ok
+    assert pins[0].params["chat_id"] == group
+    assert pins[0].params["message_id"] == sent[0].result["message_id"]
+    assert pins[0].params["disable_notification"] is True
 
 
 async def test_move_a_session_writes_the_file_and_tells_the_delegates(org: Harness) -> None:
