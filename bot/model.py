@@ -169,6 +169,9 @@ class Event:
     #: Member regions delegates may come from (for registration and contact search).
     regions: tuple[str, ...] = ()
     tour: Tour | None = None
+    #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
+    #: reload applies it again, and an edit subtracts it before writing the file.
+    shift: timedelta = timedelta(0)
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -268,6 +271,7 @@ class Event:
             start_date=first_day,
             end_date=first_day + span,
             tour=tour,
+            shift=self.shift + delta,
             _by_id={},
         )
 

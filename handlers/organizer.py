@@ -489,7 +489,8 @@ async def reload(update: Update, context: BotContext) -> None:
     """/muatulang: validate the data file and show what would change."""
     path = context.services.settings.event_file
     try:
-        new = load_event(path)
+        # A rehearsal (--shift-to) runs the programme moved in time: so is the reloaded one.
+        new = load_event(path).shifted(context.event.shift)
         digest = _digest(path)
     except EventDataError as exc:
         await send(update, render_organizer.data_errors(exc.problems, context.t))
@@ -510,7 +511,7 @@ async def reload_button(update: Update, context: BotContext) -> None:
     path = context.services.settings.event_file
     t = context.t
     try:
-        new = load_event(path)
+        new = load_event(path).shifted(context.event.shift)
         digest = _digest(path)
     except (EventDataError, OSError):
         await show(update, Reply(t.gettext("File data berubah dan tidak valid lagi; "
@@ -663,8 +664,9 @@ async def _apply_change(
     t = context.t
     path = context.services.settings.event_file
     running = context.event
+    shift = running.shift  # non-zero in a --shift-to rehearsal
     try:
-        on_disk = load_event(path)
+        on_disk = load_event(path).shifted(shift)
     except EventDataError:
         on_disk = None
     if on_disk is None or diff_events(running, on_disk):
@@ -677,12 +679,16 @@ async def _apply_change(
         await _gone(update, context)
         return
     _after, values = result
+    # The file keeps the real dates: a rehearsal's edit is written back unshifted.
+    written: dict[str, Any] = {
+        k: v - shift if isinstance(v, datetime) else v for k, v in values.items()
+    }
     try:
-        text = rewrite_session(path.read_text(encoding="utf-8"), session_id, **values)
+        text = rewrite_session(path.read_text(encoding="utf-8"), session_id, **written)
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         temporary.write_text(text, encoding="utf-8")
         try:
-            new = load_event(temporary)
+            new = load_event(temporary).shifted(shift)
             session = new.session(session_id)
             expected = _after.session(session_id)
             if session is None or expected is None or (

@@ -319,3 +319,34 @@ def test_diff_names_moved_cancelled_new_and_venue(event: Event) -> None:
     kinds = {(c.kind, c.session_id) for c in diff_events(event, after)}
     assert kinds == {(ChangeKind.MOVED, "keynote"), (ChangeKind.VENUE, "keynote"),
                      (ChangeKind.CANCELLED, "ishoma-1"), (ChangeKind.NEW, "baru")}
+
+
+async def test_rehearsal_shift_is_kept_by_reload_and_change(event: Event, tmp_path: Path) -> None:
+    """`run --shift-to`: the programme runs moved in time; /muatulang and /ubah must neither
+    pull it back to 2019 nor write rehearsal dates into the real data file."""
+    data = tmp_path / "event.toml"
+    shutil.copy(DEFAULT_EVENT_FILE, data)
+    shift = timedelta(days=2600)  # 2019-10-16 -> 2026-12-08
+    rehearsal = load_event(data).shifted(shift)
+    bot = Harness(rehearsal, KEYNOTE_TIME + shift, tmp_path / "bot.db")
+    services = bot.app.bot_data.services
+    services.settings = replace(services.settings, admins=frozenset({USER}), event_file=data)
+    await bot.start()
+    try:
+        assert "Tidak ada perubahan jadwal" in texts(await bot.say("/muatulang"))[0]
+
+        moved_day = rehearsal.session("bp-semarang")
+        assert moved_day is not None
+        day = moved_day.start.date().isoformat()
+        calls = await bot.say(f"/ubah bp-semarang {day} 15.00")
+        confirm = next(d for _, d in buttons(calls[-1]) if d.startswith("oy:"))
+        assert "Jadwal diperbarui" in texts(await bot.press(confirm))[0]
+
+        running = services.event.session("bp-semarang")
+        assert running is not None and running.start.date() == moved_day.start.date()
+        assert running.start.hour == 15
+        on_disk = load_event(data).session("bp-semarang")
+        assert on_disk is not None and on_disk.start == running.start - shift
+        assert on_disk.start.year == 2019
+    finally:
+        await bot.stop()
