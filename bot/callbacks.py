@@ -36,6 +36,7 @@ REG_ROLE = "rgr"  # rgr:<role>
 RSVP = "r"  # r:<session id> (or r:_event)
 RSVP_FORCE = "rf"  # rf:<session id>: attend despite an overlap
 RSVP_CANCEL = "rx"  # rx:<session id>
+RSVP_CANCEL_SURE = "rxy"  # rxy:<session id>: cancel confirmed (a seat is at stake)
 RSVPS = "rl"  # the /rsvp overview
 AGENDA = "ag"
 ICS = "ics"  # ics:<session id>, or ics:* for the whole personal agenda

@@ -56,6 +56,18 @@ def overlap_question(session: Session, others: Sequence[Session], t: Translator)
                                   button(_("Batal"), cb.SESSION, session.id)]]))
 
 
+def cancel_question(session: Session, waiting: int, t: Translator) -> Reply:
+    """Before giving up a limited seat: one stray tap must not hand it to someone else."""
+    _ = t.gettext
+    text = _("Batalkan kehadiran Anda di <b>{title}</b>?").format(
+        title=escape(session.title.get(t.lang)))
+    if waiting:
+        text += "\n" + _("Kursi Anda langsung diberikan ke peserta berikutnya di daftar tunggu "
+                         "({n} orang menunggu).").format(n=waiting)
+    return Reply(text, keyboard([[button(_("Ya, batalkan"), cb.RSVP_CANCEL_SURE, session.id),
+                                  button(_("Tidak"), cb.SESSION, session.id)]]))
+
+
 def needs_registration(t: Translator) -> Reply:
     _ = t.gettext
     return Reply(

@@ -91,14 +91,27 @@ async def attend_force(update: Update, context: BotContext) -> None:
     await attend(update, context, force=True)
 
 
-async def withdraw(update: Update, context: BotContext) -> None:
-    """"❌ Tidak jadi": cancel an RSVP; the first on the waiting list gets the seat."""
+async def withdraw(update: Update, context: BotContext, sure: bool = False) -> None:
+    """"❌ Tidak jadi": cancel an RSVP; the first on the waiting list gets the seat.
+
+    A held seat in a session with limited places (the tour's buses) is asked about first:
+    cancelling gives it away at once and tapping "Hadir" again may only reach the end of
+    the waiting list. Unlimited sessions and waiting-list places are cancelled directly.
+    """
     user, query = update.effective_user, update.callback_query
     session_id = _arg(update)
     session = context.event.session(session_id)
     if user is None or query is None or (session is None and session_id != EVENT_RSVP):
         await stale_button(update, context)
         return
+    if not sure and session is not None and session.capacity is not None:
+        current = await context.repo.get_rsvp(user.id, session.id)
+        if current is not None and current.status == "going":
+            waiting = sum(1 for r in await context.repo.session_rsvps(session.id)
+                          if r.status == "waiting")
+            await query.answer()
+            await show(update, render_delegate.cancel_question(session, waiting, context.t))
+            return
     existed, promoted = await context.repo.cancel_rsvp(
         user.id, session_id, session.capacity if session else None
     )
@@ -115,6 +128,11 @@ async def withdraw(update: Update, context: BotContext) -> None:
     if existed:
         await query.answer(context.t.gettext("Dibatalkan. Pengingatnya juga dihapus.")[:200])
     await session_detail(update, context, session)
+
+
+async def withdraw_sure(update: Update, context: BotContext) -> None:
+    """"Ya, batalkan" after `cancel_question`."""
+    await withdraw(update, context, sure=True)
 
 
 async def overview(update: Update, context: BotContext) -> None:
@@ -177,6 +195,7 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(attend, pattern=f"^{cb.RSVP}:"),
     CallbackQueryHandler(attend_force, pattern=f"^{cb.RSVP_FORCE}:"),
     CallbackQueryHandler(withdraw, pattern=f"^{cb.RSVP_CANCEL}:"),
+    CallbackQueryHandler(withdraw_sure, pattern=f"^{cb.RSVP_CANCEL_SURE}:"),
     CallbackQueryHandler(overview, pattern=f"^{cb.RSVPS}$"),
     CallbackQueryHandler(agenda, pattern=f"^{cb.AGENDA}$"),
     CallbackQueryHandler(calendar_file, pattern=f"^{cb.ICS}:"),

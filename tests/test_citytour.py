@@ -200,8 +200,14 @@ async def test_rsvp_to_the_tour_seats_at_once_and_cancelling_frees_the_seat(
     assert bus is not None
     toast = next(c for c in calls if c.method == "answerCallbackQuery").params["text"]
     assert toast.endswith(f"Bus Anda: {bus.replace('bus-', 'Bus ')}.")
-    await bot.press("rx:city-tour", user_id=OTHER, chat_id=OTHER)
+    # Giving up a limited seat is asked about first: one stray tap changes nothing.
+    calls = await bot.press("rx:city-tour", user_id=OTHER, chat_id=OTHER)
+    assert "Batalkan kehadiran Anda di <b>City Tour Kota Kupang</b>?" in calls[-1].params["text"]
+    assert ("Ya, batalkan", "rxy:city-tour") in buttons(calls[-1])
+    assert await repo.bus_of(OTHER) == bus
+    await bot.press("rxy:city-tour", user_id=OTHER, chat_id=OTHER)
     assert await repo.bus_of(OTHER) is None
+    assert await repo.get_rsvp(OTHER, "city-tour") is None
 
 
 def test_auto_assign_pure() -> None:

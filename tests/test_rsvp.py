@@ -304,7 +304,9 @@ async def test_capacity_waiting_list_and_promotion(bot: Harness) -> None:
     assert "daftar tunggu, urutan ke-1" in answer.params["text"]
     assert ("❌ Keluar dari daftar tunggu", "rx:city-tour") in buttons(calls[-1])
 
-    await bot.press("rx:city-tour", user_id=other, chat_id=other)
+    calls = await bot.press("rx:city-tour", user_id=other, chat_id=other)
+    assert "(1 orang menunggu)" in calls[-1].params["text"]  # asked before the seat goes
+    await bot.press("rxy:city-tour", user_id=other, chat_id=other)
     texts = sent_texts(await bot.tick())
     assert any(t.startswith("🎉 Ada kursi kosong! Anda sekarang terdaftar di City Tour")
                for t in texts)
