@@ -50,6 +50,7 @@ TOUR_LOCATION = "tl"  # ask for a location to confirm presence
 TOUR_ROLL = "trc"  # trc:<bus id>: roll call
 TOUR_ASSIGN = "tba"  # assign buses automatically
 TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
+TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 
 from bot import callbacks as cb
 from bot.i18n import Translator
@@ -38,8 +43,9 @@ KIND_ICON = {
 class Reply:
     text: str
     markup: InlineKeyboardMarkup | None = None
-    #: A reply keyboard (a location request): only on a new message, never on an edit.
-    request: ReplyKeyboardMarkup | None = None
+    #: A reply keyboard (a location or contact request, or its removal): only on a new
+    #: message, never on an edit.
+    request: ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None
 
 
 def button(label: str, action: str, arg: str = "") -> InlineKeyboardButton:

@@ -36,6 +36,7 @@ def tour_view(
     checked_in: bool,
     can_check_in: bool,
     private: bool = True,
+    phone_shared: bool = True,
 ) -> Reply:
     _ = t.gettext
     meeting = event.venue(tour.meeting_venue_id)
@@ -80,6 +81,8 @@ def tour_view(
         elif can_check_in:
             rows.append([button(_("🙋 Saya sudah di titik kumpul"), cb.TOUR_CHECKIN)])
             rows.append([button(_("📡 Konfirmasi dengan lokasi"), cb.TOUR_LOCATION)])
+        if private and not phone_shared and not checked_in:
+            rows.append([button(_("📱 Nomor HP untuk pemimpin bus"), cb.TOUR_PHONE)])
         rows.append([button(_("❌ Tidak jadi ikut"), cb.RSVP_CANCEL, session.id)])
     if meeting:
         rows.insert(0, [button(_("📍 Titik kumpul"), cb.PIN, meeting.id),
@@ -95,6 +98,21 @@ def location_request(t: Translator, radius_m: int) -> Reply:
              "dan jaraknya dihapus setelah tour selesai.").format(radius=radius_m)
     markup = ReplyKeyboardMarkup(
         [[KeyboardButton(_("📍 Kirim lokasi saya"), request_location=True)]],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+    return Reply(text, request=markup)
+
+
+def phone_request(t: Translator) -> Reply:
+    """Telegram's "share my contact" button: the number comes from Telegram, not typed."""
+    _ = t.gettext
+    text = _("📱 Boleh kami simpan nomor HP Anda untuk city tour? Hanya panitia dan pemimpin "
+             "bus Anda yang melihatnya, untuk menelepon jika Anda belum tiba saat bus akan "
+             "berangkat. Nomor dihapus setelah tour selesai. Tekan tombol di bawah untuk "
+             "mengirimnya, atau abaikan pesan ini.")
+    markup = ReplyKeyboardMarkup(
+        [[KeyboardButton(_("📱 Kirim nomor saya"), request_contact=True)]],
         resize_keyboard=True,
         one_time_keyboard=True,
     )

@@ -31,6 +31,7 @@ import asyncio
 import contextlib
 import copy
 import hashlib
+import itertools
 import json
 import re
 import time
@@ -67,6 +68,9 @@ MAX_CALLBACK_DATA_BYTES: Final = 64
 MAX_CALLBACK_ANSWER_LENGTH: Final = 200
 
 # Telegram's own descriptions for the failures the stand-in reproduces.
+ERR_QUERY_INVALID: Final = (
+    "Bad Request: query is too old and response timeout expired or query ID is invalid"
+)
 ERR_METHOD_NOT_FOUND: Final = "Bad Request: method not found in stand-in"
 ERR_TEXT_EMPTY: Final = "Bad Request: message text is empty"
 ERR_TEXT_TOO_LONG: Final = "Bad Request: message is too long"
@@ -618,6 +622,7 @@ class StandIn(BaseRequest):
         self._menu_buttons: dict[int, JSON] = {}
         self._pinned: dict[int, int] = {}
         self._pending_updates: list[JSON] = []
+        self._answered: set[str] = set()  # callback queries already answered
         self._update_arrived: asyncio.Event | None = None
         self._last_update_id = 0
         self._file_counter = 0
@@ -995,6 +1000,11 @@ class StandIn(BaseRequest):
         self._require(params, "callback_query_id")
         if len(str(params.get("text") or "")) > MAX_CALLBACK_ANSWER_LENGTH:
             raise ApiError("Bad Request: MESSAGE_TOO_LONG")
+        # Telegram accepts one answer per query; a second one is an error.
+        query_id = str(params["callback_query_id"])
+        if query_id in self._answered:
+            raise ApiError(ERR_QUERY_INVALID)
+        self._answered.add(query_id)
         return True
 
     def _send_venue(self, params: JSON) -> JSON:
@@ -1215,6 +1225,9 @@ def _dump(body: Mapping[str, Any]) -> bytes:
 
 
 # -- incoming updates --------------------------------------------------------------------------
+
+
+_CALLBACK_IDS = itertools.count(1)
 
 
 @dataclass
@@ -1459,6 +1472,16 @@ class UpdateFactory:
         message["location"] = {"latitude": latitude, "longitude": longitude}
         return self._wrap("message", message)
 
+    def contact(self, phone_number: str, own: bool = True, **kw: Any) -> JSON:
+        """A shared contact card: the sender's own (Telegram's "share my contact" button
+        sets user_id to the sender) or, with `own=False`, somebody else's."""
+        message = self._media_message(**kw)
+        sender = message["from"]
+        card: JSON = {"phone_number": phone_number, "first_name": sender.get("first_name", "")}
+        card["user_id"] = sender["id"] if own else sender["id"] + 1
+        message["contact"] = card
+        return self._wrap("message", message)
+
     def _media_message(
         self,
         *,
@@ -1512,7 +1535,9 @@ class UpdateFactory:
                 "date": self._now(),
                 "text": message_text,
             }
-        self._callback_id += 1
+        # Unique in the whole process, as Telegram's are unique everywhere: handlers remember
+        # which queries they answered (handlers/common.answer), across applications.
+        self._callback_id = next(_CALLBACK_IDS)
         query: JSON = {
             "id": f"{user['id']}{self._callback_id:08d}",
             "from": user,

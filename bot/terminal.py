@@ -106,6 +106,8 @@ def describe(call: ApiCall, t: Any, saved_to: dict[str, Path] | None = None) -> 
     keyboard = (p.get("reply_markup") or {}).get("keyboard", [])
     if any(b.get("request_location") for row in keyboard for b in row if isinstance(b, dict)):
         text += "\n" + _("(Di terminal: ketik !lokasi <lintang>,<bujur> untuk berbagi lokasi.)")
+    if any(b.get("request_contact") for row in keyboard for b in row if isinstance(b, dict)):
+        text += "\n" + _("(Di terminal: ketik !nomor <nomor HP> untuk berbagi nomor Anda.)")
     if call.method == "editMessageText":
         text = _("✏️ (pesan diperbarui)") + "\n" + text
     return Output(text, rows)
@@ -193,6 +195,10 @@ class OfflineBot:
         """The delegate shares a location (Telegram's 📎 → Location), e.g. to check in."""
         return await self._deliver(self.updates.location(latitude, longitude))
 
+    async def share_phone(self, phone_number: str) -> list[Output]:
+        """The delegate shares their own number (Telegram's "share my contact" button)."""
+        return await self._deliver(self.updates.contact(phone_number))
+
     async def press(self, button: Button) -> list[Output]:
         """The delegate taps an inline button."""
         if button.callback_data is None:
@@ -203,6 +209,8 @@ class OfflineBot:
 #: Terminal-only: a line starting with one of these shares a location instead of text (the
 #: terminal has no map to pick one on; Telegram's own "📎 → Location" does this on a phone).
 LOCATION_WORDS = ("!lokasi", "!location")
+#: Terminal-only: shares one's own phone number, as Telegram's "share my contact" button does.
+PHONE_WORDS = ("!nomor", "!phone")
 
 
 def parse_location(args: list[str]) -> tuple[float, float] | None:
@@ -294,6 +302,14 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
                     print_outputs(await bot.press(button), numbered)
                     continue
                 numbered.clear()
+                if text.split(maxsplit=1)[0] in PHONE_WORDS:
+                    number = text.split(maxsplit=1)[1:]
+                    if not number:
+                        print(t.gettext("Bagikan nomor: !nomor <nomor HP>, misalnya "
+                                        "!nomor +62 812 0000 1234"))
+                        continue
+                    print_outputs(await bot.share_phone(number[0].strip()), numbered)
+                    continue
                 if text.split(maxsplit=1)[0] in LOCATION_WORDS:
                     where = parse_location(text.split(maxsplit=1)[1:])
                     if where is None:

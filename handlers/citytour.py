@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import ReplyKeyboardRemove, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.model import Bus, Session, Tour
 from bot.storage.delegates import PlannedDelivery
 from bot.tour import auto_assign, checkin_open, distance_m
-from handlers.common import is_private, send, show, stale_button
+from handlers.common import answer, is_private, send, show, stale_button
 from handlers.organizer import is_organizer, refuse
 
 log = logging.getLogger(__name__)
@@ -41,11 +41,13 @@ async def plan(update: Update, context: BotContext) -> None:
         rsvp and rsvp.status == "waiting") else 0
     bus = tour.bus(await repo.bus_of(user.id) or "")
     members = await repo.tour_members(session.id) if rsvp else []
-    checked_in = any(m.user_id == user.id and m.checked_in_at for m in members)
+    me = next((m for m in members if m.user_id == user.id), None)
+    checked_in = me is not None and me.checked_in_at is not None
     await show(update, render_tour.tour_view(
         context.event, tour, session, context.t, now, rsvp, position, bus, checked_in,
         can_check_in=checkin_open(session, now) and is_private(update),
         private=is_private(update),
+        phone_shared=me is None or bool(me.phone),
     ))
 
 
@@ -55,7 +57,7 @@ async def _going(update: Update, context: BotContext, session: Session) -> bool:
     if rsvp is not None and rsvp.status == "going":
         return True
     if update.callback_query is not None:
-        await update.callback_query.answer(
+        await answer(update.callback_query,
             context.t.gettext("Check-in hanya untuk peserta city tour yang terdaftar."),
             show_alert=True)
     else:
@@ -75,11 +77,11 @@ async def check_in(update: Update, context: BotContext) -> None:
         return
     t = context.t
     if not checkin_open(session, context.now()):
-        await query.answer(t.gettext("Check-in dibuka 2 jam sebelum waktu kumpul."),
+        await answer(query, t.gettext("Check-in dibuka 2 jam sebelum waktu kumpul."),
                            show_alert=True)
         return
     await context.repo.check_in(user.id, "button", None)
-    await query.answer(t.gettext("✅ Tercatat hadir. Sampai jumpa di bus!"))
+    await answer(query, t.gettext("✅ Tercatat hadir. Sampai jumpa di bus!"))
     await plan(update, context)
 
 
@@ -92,7 +94,7 @@ async def ask_location(update: Update, context: BotContext) -> None:
     tour, session = found
     if not await _going(update, context, session):
         return
-    await update.callback_query.answer()
+    await answer(update.callback_query)
     await send(update, render_tour.location_request(context.t, tour.checkin_radius_m))
 
 
@@ -123,6 +125,46 @@ async def got_location(update: Update, context: BotContext) -> None:
         return  # still on the way: no message per live-location update
     await send(update, render.Reply(
         render_tour.checkin_result(t, present, distance, tour.checkin_radius_m)))
+
+
+async def ask_phone(update: Update, context: BotContext) -> None:
+    """"Nomor HP untuk pemimpin bus": Telegram's contact button (a reply keyboard)."""
+    found = _tour(context)
+    if found is None or update.callback_query is None:
+        await stale_button(update, context)
+        return
+    _, session = found
+    if not await _going(update, context, session) or not is_private(update):
+        return
+    await answer(update.callback_query)
+    await send(update, render_tour.phone_request(context.t))
+
+
+async def got_contact(update: Update, context: BotContext) -> None:
+    """A shared contact in private: the delegate's own number, kept for the tour's roll call.
+
+    Only the sender's own card counts (Telegram sets its user_id): a card of someone else,
+    forwarded or typed, is not stored.
+    """
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.contact is None or user is None or not is_private(update):
+        return
+    t = context.t
+    found = _tour(context)
+    going = False
+    if found is not None:
+        rsvp = await context.repo.get_rsvp(user.id, found[1].id)
+        going = rsvp is not None and rsvp.status == "going"
+    if message.contact.user_id != user.id or not going:
+        await send(update, render.Reply(
+            t.gettext("Nomor hanya disimpan untuk peserta city tour, dan hanya nomor Anda "
+                      "sendiri lewat tombol «Kirim nomor saya»."),
+            request=ReplyKeyboardRemove()))
+        return
+    await context.repo.set_phone(user.id, message.contact.phone_number[:32])
+    await send(update, render.Reply(
+        t.gettext("✅ Nomor tersimpan untuk pemimpin bus Anda. Dihapus setelah tour selesai."),
+        request=ReplyKeyboardRemove()))
 
 
 # -- seats ---------------------------------------------------------------------------------
@@ -285,7 +327,7 @@ async def assign_button(update: Update, context: BotContext) -> None:
     new = await seat_everyone(context)
     await context.repo.audit(user.id, "tour.auto_assign", {"assigned": len(new)})
     if update.callback_query is not None:
-        await update.callback_query.answer(
+        await answer(update.callback_query,
             context.t.gettext("{n} peserta dibagi ke bus.").format(n=len(new)))
     await show(update, render_tour.buses_view(
         tour, await context.repo.tour_members(session.id), context.t))
@@ -323,7 +365,7 @@ async def say_button(update: Update, context: BotContext) -> None:
     )
     await context.repo.audit(user.id, "tour.say", {"bus": target, "kind": kind,
                                                    "recipients": len(chosen)})
-    await query.answer(context.t.gettext("Dikirim ke {n} orang.").format(n=len(chosen)))
+    await answer(query, context.t.gettext("Dikirim ke {n} orang.").format(n=len(chosen)))
     await scheduler.tick(context.app)
 
 
@@ -336,5 +378,7 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(roll_button, pattern=f"^{cb.TOUR_ROLL}:"),
     CallbackQueryHandler(assign_button, pattern=f"^{cb.TOUR_ASSIGN}$"),
     CallbackQueryHandler(say_button, pattern=f"^{cb.TOUR_SAY}:"),
+    CallbackQueryHandler(ask_phone, pattern=f"^{cb.TOUR_PHONE}$"),
     MessageHandler(filters.LOCATION, got_location),
+    MessageHandler(filters.CONTACT & filters.ChatType.PRIVATE, got_contact),
 ]

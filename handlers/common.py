@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from collections import OrderedDict
+
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.render import Reply
+
+#: Callback queries already answered, newest last. Telegram accepts one answer per query and
+#: refuses a second ("query is too old … or query ID is invalid"); a handler that shows a
+#: toast and then re-renders through `show` would otherwise answer twice and fail. Query ids
+#: are unique, so one process-wide record serves every application; bounded, as a query
+#: cannot be answered anyway once it is a few seconds old.
+_ANSWERED: OrderedDict[str, None] = OrderedDict()
+_ANSWERED_MAX = 10_000
+
+
+async def answer(
+    query: CallbackQuery | None, text: str | None = None, *, show_alert: bool = False
+) -> None:
+    """Answer a button press (stop its spinner, optionally a toast) — at most once."""
+    if query is None or query.id in _ANSWERED:
+        return
+    _ANSWERED[query.id] = None
+    if len(_ANSWERED) > _ANSWERED_MAX:
+        _ANSWERED.popitem(last=False)
+    await query.answer(text, show_alert=show_alert)
 
 
 def is_private(update: Update) -> bool:
@@ -30,7 +52,7 @@ async def show(update: Update, reply: Reply) -> None:
     query = update.callback_query
     editable = reply.request is None
     if query is not None and query.message is not None and isinstance(query.message, Message):
-        await query.answer()
+        await answer(query)
         if query.message.text is not None and editable:
             try:
                 await query.edit_message_text(
@@ -44,15 +66,15 @@ async def show(update: Update, reply: Reply) -> None:
                     raise
             return
     elif query is not None:
-        await query.answer()
+        await answer(query)
     await send(update, reply)
 
 
 async def stale_button(update: Update, context: BotContext) -> None:
     """A button whose target no longer exists (old message, changed programme, forged data)."""
     query = update.callback_query
-    if query is not None:
-        await query.answer(
-            context.t.gettext("Tombol ini sudah tidak berlaku. Silakan buka /jadwal lagi."),
-            show_alert=True,
-        )
+    await answer(
+        query,
+        context.t.gettext("Tombol ini sudah tidak berlaku. Silakan buka /jadwal lagi."),
+        show_alert=True,
+    )

@@ -9,7 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from bot.directory import search_contacts
-from handlers.common import is_private, send, show, stale_button
+from handlers.common import answer, is_private, send, show, stale_button
 
 
 async def private_only(update: Update, context: BotContext) -> bool:
@@ -17,7 +17,7 @@ async def private_only(update: Update, context: BotContext) -> bool:
     if is_private(update):
         return False
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer(update.callback_query)
     await send(update, render.contacts_private_only(context.t, context.bot.username or ""))
     return True
 
@@ -74,7 +74,7 @@ async def card_button(update: Update, context: BotContext) -> None:
     if query is None or contact is None or update.effective_chat is None:
         await stale_button(update, context)
         return
-    await query.answer()
+    await answer(query)
     await update.effective_chat.send_contact(
         phone_number=contact.phone, first_name=contact.name[:64], last_name=contact.instansi[:64]
     )

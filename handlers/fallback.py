@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 
 from bot.context import BotContext
 from bot.render import Reply
-from handlers.common import is_private, send, stale_button
+from handlers.common import answer, is_private, send, stale_button
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ async def error_handler(update: object, context: BotContext) -> None:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer()
+            await answer(update.callback_query)
         text = context.t.gettext(
             "Maaf, terjadi kesalahan di pihak kami. Silakan coba lagi sebentar lagi."
         )

@@ -53,7 +53,7 @@ from bot.render_organizer import (
 )
 from bot.storage.delegates import ROLES
 from bot.storage.organizers import Announcement, DeliveryReport
-from handlers.common import is_private, send, show
+from handlers.common import answer, is_private, send, show
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ async def refuse(update: Update, context: BotContext) -> None:
     text = render_organizer.refused(context.t)
     query = update.callback_query
     if query is not None:
-        await query.answer(text, show_alert=True)
+        await answer(query, text, show_alert=True)
     else:
         await send(update, Reply(text))
 
@@ -385,9 +385,9 @@ async def send_button(update: Update, context: BotContext) -> None:
         return
     recipients = await _recipients(context, draft.audience)
     if not recipients:
-        await query.answer(t.gettext("Tidak ada penerima."), show_alert=True)
+        await answer(query, t.gettext("Tidak ada penerima."), show_alert=True)
         return
-    await query.answer()
+    await answer(query)
     # The preview message becomes the live progress message (the sender edits it).
     progress = render_organizer.delivery_progress(
         draft, _empty_report(len(recipients)), t)
@@ -419,7 +419,7 @@ async def report_button(update: Update, context: BotContext) -> None:
     reply = render_organizer.delivery_report(announcement, report, unread, context.t)
     query = update.callback_query
     if query is not None and isinstance(query.message, Message) and query.message.text:
-        await query.answer()
+        await answer(query)
         # "Message is not modified" just means there is nothing new to show.
         with contextlib.suppress(TelegramError):
             await query.edit_message_text(
@@ -436,11 +436,11 @@ async def read_button(update: Update, context: BotContext) -> None:
         return
     announcement_id = cb.number(arg)
     if announcement_id is not None and await context.repo.mark_read(announcement_id, user.id):
-        await query.answer(context.t.gettext("Terima kasih, sudah dicatat. 🙏"))
+        await answer(query, context.t.gettext("Terima kasih, sudah dicatat. 🙏"))
         if isinstance(query.message, Message):
             await query.edit_message_reply_markup(reply_markup=None)
         return
-    await query.answer()
+    await answer(query)
 
 
 async def latest(update: Update, context: BotContext) -> None:
@@ -456,7 +456,7 @@ async def latest(update: Update, context: BotContext) -> None:
 async def _gone(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is not None:
-        await query.answer(context.t.gettext("Tombol ini sudah tidak berlaku."), show_alert=True)
+        await answer(query, context.t.gettext("Tombol ini sudah tidak berlaku."), show_alert=True)
 
 
 @organizer_only

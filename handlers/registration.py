@@ -23,7 +23,7 @@ from bot import commands, render, render_delegate, scheduler
 from bot.context import BotContext
 from bot.regions import find_regions_in_text
 from bot.storage.delegates import ROLES
-from handlers.common import send, show
+from handlers.common import answer, send, show
 
 NAME, INSTANSI, ROLE = range(3)
 MAX_FIELD = 100
@@ -50,7 +50,7 @@ def _draft(context: BotContext) -> Draft:
 async def begin(update: Update, context: BotContext) -> int:
     """/daftar (or the 📝 button): ask for the name."""
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer(update.callback_query)
     if context.user_data is not None:
         context.user_data[DRAFT] = Draft()
     t = context.t
@@ -106,7 +106,7 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     arg = cb.decode(query.data if query else None).arg
     if query is not None:
-        await query.answer()
+        await answer(query)
     index = cb.number(arg)
     if index is not None and index < len(draft.suggestions):
         draft.region = draft.suggestions[index]
@@ -130,9 +130,9 @@ async def picked_role(update: Update, context: BotContext) -> int:
     role = cb.decode(query.data if query else None).arg
     if query is None or user is None or role not in ROLES:
         if query is not None:
-            await query.answer()
+            await answer(query)
         return ROLE
-    await query.answer()
+    await answer(query)
     draft = _draft(context)
     if not draft.name or not draft.instansi:
         return await begin(update, context)

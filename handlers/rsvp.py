@@ -14,7 +14,7 @@ from bot.context import BotContext
 from bot.model import Session, SessionKind
 from bot.storage.delegates import EVENT_RSVP, iso
 from handlers import citytour
-from handlers.common import show, stale_button
+from handlers.common import answer, show, stale_button
 
 
 async def session_detail(update: Update, context: BotContext, session: Session) -> None:
@@ -82,7 +82,7 @@ async def attend(update: Update, context: BotContext, force: bool = False) -> No
             note += " " + t.gettext("Bus Anda: {bus}.").format(bus=bus)
     else:
         note = t.gettext("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.")
-    await query.answer(note.format(title=session.title.get(t.lang), n=result.position)[:200])
+    await answer(query, note.format(title=session.title.get(t.lang), n=result.position)[:200])
     await session_detail(update, context, session)
 
 
@@ -109,7 +109,7 @@ async def withdraw(update: Update, context: BotContext, sure: bool = False) -> N
         if current is not None and current.status == "going":
             waiting = sum(1 for r in await context.repo.session_rsvps(session.id)
                           if r.status == "waiting")
-            await query.answer()
+            await answer(query)
             await show(update, render_delegate.cancel_question(session, waiting, context.t))
             return
     existed, promoted = await context.repo.cancel_rsvp(
@@ -126,7 +126,7 @@ async def withdraw(update: Update, context: BotContext, sure: bool = False) -> N
         await overview(update, context)
         return
     if existed:
-        await query.answer(context.t.gettext("Dibatalkan. Pengingatnya juga dihapus.")[:200])
+        await answer(query, context.t.gettext("Dibatalkan. Pengingatnya juga dihapus.")[:200])
     await session_detail(update, context, session)
 
 
@@ -178,11 +178,11 @@ async def calendar_file(update: Update, context: BotContext) -> None:
         sessions = [session]
         filename = f"{session.id}.ics"
     if not sessions:
-        await query.answer(t.gettext("Belum ada sesi di agenda Anda."), show_alert=True)
+        await answer(query, t.gettext("Belum ada sesi di agenda Anda."), show_alert=True)
         return
     prefs = await context.repo.get_preferences(user.id)
     data = agenda_ics(event, sessions, t.lang, prefs.reminder_lead)
-    await query.answer()
+    await answer(query)
     await chat.send_document(
         InputFile(io.BytesIO(data), filename=filename),
         caption=t.gettext("📅 Buka berkas ini untuk menambahkan ke kalender ponsel Anda."),

@@ -9,7 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from bot.model import Venue
-from handlers.common import show, stale_button
+from handlers.common import answer, show, stale_button
 
 
 async def send_pin(update: Update, venue: Venue) -> None:
@@ -46,7 +46,7 @@ async def pin_button(update: Update, context: BotContext) -> None:
     if query is None or venue is None:
         await stale_button(update, context)
         return
-    await query.answer()
+    await answer(query)
     await send_pin(update, venue)
 
 

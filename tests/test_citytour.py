@@ -233,3 +233,38 @@ def test_distance() -> None:
     assert distance_m(*MEETING, *MEETING) == 0
     assert 50 < distance_m(MEETING[0] + 0.0005, MEETING[1], *MEETING) < 60
     assert USER  # the module's fixtures use the harness's default user
+
+
+async def test_own_phone_shared_for_the_roll_call_and_erased_after_the_tour(
+    tour_bot: Harness,
+) -> None:
+    bot = tour_bot
+    text = only_text(await bot.say("/citytour"))
+    assert "✅ Anda ikut city tour." in text
+    calls = await bot.press("tph")
+    request = next(c for c in calls if c.method == "sendMessage")
+    assert request.params["reply_markup"]["keyboard"][0][0]["request_contact"] is True
+    assert "Hanya panitia dan pemimpin bus Anda" in text_of(request)
+
+    # Someone else's card is not stored; one's own (from Telegram's button) is.
+    refused = await bot.send(bot.updates.contact("+62 812 0000 9999", own=False))
+    assert "hanya nomor Anda sendiri" in only_text(refused)
+    calls = await bot.send(bot.updates.contact("+62 812 0000 1234"))
+    assert "Nomor tersimpan" in only_text(calls)
+    assert calls[-1].params["reply_markup"] == {"remove_keyboard": True}
+    repo = bot.app.bot_data.services.repo
+    assert repo is not None
+    await bot.say(f"/bus pindah {USER} bus-1", user_id=ORGANIZER, chat_id=ORGANIZER)
+    roll = only_text(await bot.press("trc:bus-1", user_id=ORGANIZER, chat_id=ORGANIZER))
+    assert "+62 812 0000 1234" in roll  # missing, with a number to call
+    assert not any(b[1] == "tph" for b in buttons((await bot.say("/citytour"))[-1]))
+
+    # A delegate not on the tour cannot leave a number.
+    other = await bot.send(bot.updates.contact("+62 812 0000 5555", user_id=OTHER,
+                                               chat_id=OTHER))
+    assert "hanya disimpan untuk peserta city tour" in only_text(other)
+
+    bot.clock.set(datetime(2019, 10, 18, 11, 1, tzinfo=WITA))
+    await bot.tick()
+    members = await repo.tour_members("city-tour")
+    assert all(m.phone is None for m in members)

@@ -361,3 +361,14 @@ def test_planning_is_pure(event: Event) -> None:
     assert "sosialisasi" not in by_ref  # waiting: no reminder yet
     assert {p.ref for p in planned if p.kind == "brief"} == {
         "2019-10-16", "2019-10-17", "2019-10-18"}
+
+
+async def test_a_button_press_is_answered_exactly_once(bot: Harness) -> None:
+    """Telegram refuses a second answerCallbackQuery: the toast and the re-rendered detail
+    must share one answer (the stand-in rejects a second one, as Telegram does)."""
+    await bot.register()
+    for data in ("r:keynote", "rx:keynote", "r:city-tour", "rx:city-tour", "rxy:city-tour"):
+        calls = await bot.press(data)
+        answers = [c for c in calls if c.method == "answerCallbackQuery"]
+        assert len(answers) == 1 and answers[0].ok, (data, answers)
+    assert bot.standin.failures() == []

@@ -139,7 +139,10 @@ class TourMixin(Store):
         return int(row[0]) if row else 0
 
     async def purge_locations(self) -> int:
-        """After the tour: forget every trace of where people were."""
-        return await self.execute(
+        """After the tour: forget every trace of where people were, and the phone numbers
+        shared only so a bus leader could call them."""
+        distances = await self.execute(
             "UPDATE tour_checkins SET distance_m = NULL WHERE distance_m IS NOT NULL"
         )
+        phones = await self.execute("UPDATE profiles SET phone = NULL WHERE phone IS NOT NULL")
+        return distances + phones
