@@ -32,6 +32,8 @@ from bot.model import (
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")
 MAX_REGION_BYTES = 48
+#: Who may see contact details: anyone in a private chat, or registered delegates only.
+CONTACTS_FOR = ("everyone", "registered")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +313,9 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     host, city = ev.string("host"), ev.string("city")
     groups, goals = ev.texts("participant_groups"), ev.texts("goals")
     about, background = ev.text("about"), ev.texts("background")
+    contacts_for = ev.string("contacts_for", required=False) or "everyone"
+    if contacts_for not in CONTACTS_FOR:
+        ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
     ev.finish()
     root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour"})
     root.finish()
@@ -328,6 +333,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         contacts=tuple(contacts),
         regions=tuple(regions),
         tour=tour,
+        contacts_registered_only=contacts_for == "registered",
         id=event_id,
         name=name,
         theme=theme,

@@ -169,6 +169,9 @@ class Event:
     #: Member regions delegates may come from (for registration and contact search).
     regions: tuple[str, ...] = ()
     tour: Tour | None = None
+    #: `contacts_for = "registered"`: contact details only for registered delegates (never
+    #: in groups either way).
+    contacts_registered_only: bool = False
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)

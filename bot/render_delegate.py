@@ -68,6 +68,15 @@ def cancel_question(session: Session, waiting: int, t: Translator) -> Reply:
                                   button(_("Tidak"), cb.SESSION, session.id)]]))
 
 
+def contacts_need_registration(t: Translator) -> Reply:
+    _ = t.gettext
+    return Reply(
+        _("☎️ Panitia membatasi kontak untuk peserta terdaftar. Daftar dulu (nama, instansi, "
+          "peran — kurang dari satu menit), lalu buka /kontak lagi."),
+        keyboard([[button(_("📝 Daftar sekarang"), cb.REGISTER)]]),
+    )
+
+
 def needs_registration(t: Translator) -> Reply:
     _ = t.gettext
     return Reply(

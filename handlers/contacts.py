@@ -6,20 +6,31 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render, render_delegate
 from bot.context import BotContext
 from bot.directory import search_contacts
 from handlers.common import answer, is_private, send, show, stale_button
 
 
 async def private_only(update: Update, context: BotContext) -> bool:
-    """Refuse (with a button to a private chat) when asked in a group. True if refused."""
-    if is_private(update):
-        return False
-    if update.callback_query is not None:
-        await answer(update.callback_query)
-    await send(update, render.contacts_private_only(context.t, context.bot.username or ""))
-    return True
+    """Refuse when contact details may not be shown here. True if refused.
+
+    Never in a group (a button leads to the private chat); and, when the data file says
+    `contacts_for = "registered"`, not to someone who has not registered (they are offered
+    the registration instead).
+    """
+    if not is_private(update):
+        if update.callback_query is not None:
+            await answer(update.callback_query)
+        await send(update, render.contacts_private_only(context.t, context.bot.username or ""))
+        return True
+    user = update.effective_user
+    if context.event.contacts_registered_only and (
+        user is None or await context.repo.get_profile(user.id) is None
+    ):
+        await show(update, render_delegate.contacts_need_registration(context.t))
+        return True
+    return False
 
 
 async def answer_query(update: Update, context: BotContext, query: str) -> None:

@@ -138,9 +138,8 @@ async def test_contact_details_never_reach_a_group(org: Harness) -> None:
 
 async def test_contacts_go_only_to_the_private_chat_that_asked(bot: Harness,
                                                                event: Event) -> None:
-    """No setting restricts contacts to registered delegates: the data file's contacts are
-    the committee's public role contacts, shown to anyone who asks in private (this test pins
-    that, so introducing a restriction is a conscious change)."""
+    """By default (`contacts_for = "everyone"`) the data file's contacts are the committee's
+    public role contacts, shown to anyone who asks in private."""
     sidoarjo = event.contact("sidoarjo")
     assert sidoarjo is not None
     calls = await bot.say("/kontak sidoarjo", user_id=STRANGER)
@@ -153,6 +152,42 @@ async def test_contacts_go_only_to_the_private_chat_that_asked(bot: Harness,
     # Nobody else got anything.
     assert {c.params.get("chat_id", STRANGER) for c in bot.standin.calls
             if c.method in SHOWN} == {STRANGER}
+
+
+async def test_contacts_restricted_to_registered_delegates(event: Event,
+                                                         tmp_path: Path) -> None:
+    """`contacts_for = "registered"`: an unregistered user gets no contact detail by any
+    way of asking; after registering, the same questions answer."""
+    data = tmp_path / "event.toml"
+    text = DEFAULT_EVENT_FILE.read_text(encoding="utf-8")
+    data.write_text(text.replace('main_venue = "balai-kota"',
+                                 'main_venue = "balai-kota"\ncontacts_for = "registered"', 1),
+                    encoding="utf-8")
+    restricted = load_event(data)
+    assert restricted.contacts_registered_only
+    sidoarjo = restricted.contact("sidoarjo")
+    assert sidoarjo is not None
+    bot = await Harness(restricted, KEYNOTE_TIME, tmp_path / "bot.db").start()
+    try:
+        asked = [await bot.say("/kontak sidoarjo", user_id=STRANGER),
+                 await bot.say("/kontak", user_id=STRANGER),
+                 await bot.say("minta kontak panitia sidoarjo", user_id=STRANGER),
+                 # (each button under a fresh message: an identical edit is "not modified")
+                 await bot.say("/tentang", user_id=STRANGER),
+                 await bot.press("cr:Kabupaten Sidoarjo", user_id=STRANGER),
+                 await bot.say("/tentang", user_id=STRANGER),
+                 await bot.press("card:sidoarjo", user_id=STRANGER),
+                 await bot.say("/start kontak", user_id=STRANGER)]
+        for calls in asked:
+            shown = str([c.params for c in calls])
+            assert digits(sidoarjo.phone) not in digits(shown) and sidoarjo.email not in shown
+            assert not [c for c in calls if c.method == "sendContact"]
+        assert "peserta terdaftar" in texts(asked[0])[0]
+        await bot.register(user_id=STRANGER, chat_id=STRANGER)
+        calls = await bot.say("/kontak sidoarjo", user_id=STRANGER)
+        assert sidoarjo.phone in texts(calls)[0]
+    finally:
+        await bot.stop()
 
 
 async def test_roll_call_phone_numbers_only_for_the_bus_leader_and_organizers(
