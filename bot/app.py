@@ -6,10 +6,14 @@ the tests; only the `request` (how Bot API calls travel) differs.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable, Coroutine
 from typing import Any
 
+import httpx
 from telegram import LinkPreviewOptions
+from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 from telegram.request import BaseRequest
 
@@ -28,6 +32,77 @@ log = logging.getLogger(__name__)
 
 #: Used when a stand-in answers the Bot API: PTB wants a token-shaped string.
 OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
+
+
+#: Transport failures that happen before the request is sent: Telegram never saw the call.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def never_delivered(exc: BaseException) -> bool:
+    """Whether a failed Bot API call certainly or very probably did not take effect, so
+    sending it again cannot make the user see it twice.
+
+    Yes: the connection could not be made (refused, connect or pool timeout: nothing was
+    sent), or Telegram answered with a server error (5xx: PTB raises a plain NetworkError,
+    with no httpx exception behind it, for any status it has no better class for).
+    No: a read or write timeout or a connection dropped mid-answer (the message may well
+    have been delivered: a double is worse than a loss here, the user can ask again), and
+    every 4xx (BadRequest, Forbidden, ... would fail again).
+    """
+    if isinstance(exc, TimedOut):
+        return isinstance(exc.__cause__, _NOT_SENT)
+    if type(exc) is not NetworkError:
+        return False
+    cause = exc.__cause__
+    # No cause, or an unparsable body (TelegramError): Telegram answered an error status.
+    return cause is None or isinstance(cause, (TelegramError, *_NOT_SENT))
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter, plus a short retry of calls that failed before reaching Telegram
+    or with a 5xx.
+
+    Why: without it one 502 from Telegram (or a blip of the local network) loses the reply
+    to whatever the delegate asked: the error handler apologises instead, and if the
+    apology fails as well the delegate gets nothing (tests/test_process.py, scenario d).
+    Only failures that cannot have delivered the message are retried (`never_delivered`);
+    getUpdates is left to the Updater's own back-off loop. The broadcast outbox does not go
+    through here (bot/outbox.py retries per row itself).
+    """
+
+    def __init__(
+        self, *, max_retries: int = 3, network_retries: int = 2, backoff: float = 0.5
+    ) -> None:
+        super().__init__(max_retries=max_retries)
+        self.network_retries = network_retries
+        self.backoff = backoff
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        attempt = 0
+        while True:
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except NetworkError as exc:
+                if (
+                    endpoint == "getUpdates"
+                    or attempt >= self.network_retries
+                    or not never_delivered(exc)
+                ):
+                    raise
+                attempt += 1
+                log.info("%s failed (%s); retry %d of %d", endpoint, exc, attempt,
+                         self.network_retries)
+                await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
 
 
 async def _post_init(app: BotApplication) -> None:
@@ -103,8 +178,9 @@ def build_application(
         .concurrent_updates(True)
     )
     if rate_limit:
-        # Telegram: ~30 messages/s overall, 20/min per group; retry once on RetryAfter.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # Telegram: ~30 messages/s overall, 20/min per group; retry up to 3 times on
+        # RetryAfter, and twice on a failure that cannot have delivered the call.
+        builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: BotApplication = builder.build()

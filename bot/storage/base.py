@@ -121,6 +121,8 @@ class Store:
             await db.execute("PRAGMA foreign_keys=ON")
             await db.execute("PRAGMA busy_timeout=5000")
             await repo._migrate()
+            if target != ":memory:":
+                await repo._check_writable()
         except sqlite3.Error as exc:
             # A read-only, locked or damaged file: say so in one line instead of a traceback
             # from deep inside the start-up (the caller exits non-zero with this message).
@@ -133,6 +135,23 @@ class Store:
 
     async def close(self) -> None:
         await self._db.close()
+
+    async def _check_writable(self) -> None:
+        """Fail now, not at the first write, if the file cannot be written.
+
+        An up-to-date database needs no migration, so a read-only file (permissions, a
+        read-only mount) or one another process holds locked would otherwise open fine and
+        fail inside a handler or the outbox with a traceback (tests/test_process.py). Setting
+        user_version to its own value is a real write; rolled back, it changes nothing.
+        """
+        version = await self.schema_version()
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            # PRAGMA does not take parameters; the version is our own integer.
+            await self._db.execute(f"PRAGMA user_version = {int(version)}")
+        finally:
+            if self._db.in_transaction:  # a failed write may have ended it already
+                await self._db.execute("ROLLBACK")
 
     async def backup(self, target: str | Path) -> Path:
         """Copy the whole database to `target` with SQLite's online backup; return the path.
