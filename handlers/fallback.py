@@ -6,6 +6,7 @@ import html
 import logging
 
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import BotContext
@@ -42,6 +43,11 @@ async def not_text(update: Update, context: BotContext) -> None:
 
 async def error_handler(update: object, context: BotContext) -> None:
     """Log the error, then apologise to the user in their language."""
+    if update is None and isinstance(context.error, NetworkError):
+        # Fetching updates failed (Telegram or the network is away): PTB retries with its
+        # own back-off. One line per attempt, not a traceback every 30 s of an outage.
+        log.warning("cannot reach Telegram to fetch updates: %s (retrying)", context.error)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
