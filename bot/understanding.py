@@ -85,9 +85,9 @@ class Understanding:
 _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: """jadwal:3 susunan:2 acara:1 kegiatan:1 program:0.5 schedule:3
         programme:2.5 happening:1 happens:1.5 happen:1.5 events:1 sesi:0.5 session:0.5
-        sessions:0.5 lineup:2""",
+        sessions:0.5 lineup:2 anything:1""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
-        currently:3 current:2 upcoming:2""",
+        currently:3 current:2 upcoming:2 berikut:2.5""",
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
         paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
     Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
@@ -104,12 +104,12 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.RSVP: """daftar:5 mendaftar:5 rsvp:6 hadir:3 kehadiran:3 konfirmasi:2 register:5
         registrasi:2 registration:2 ikut:1.5 join:2 attend:3 attending:3 sign:2 batal:1
         saya:1""",
-    Intent.REMINDER: """ingatkan:5 pengingat:5 ingat:2 alarm:4 notifikasi:3 notif:3
+    Intent.REMINDER: """ingatkan:5 pengingat:5 ingat:2 alarm:5 notifikasi:3 notif:3
         notification:3 kabari:3 kabarin:3 saya:0.5""",
     Intent.ANNOUNCEMENT: """pengumuman:6 diundur:6 dimajukan:6 ditunda:6 perubahan:5
         berubah:5 ubah:3 diubah:5 batal:3 dibatalkan:6 update:4 updates:4 terbaru:3
         terkini:3 announcement:6 announcements:6 changes:5 changed:5 change:4 postponed:6
-        cancelled:6 canceled:6 news:3 mundur:4 dipindah:5""",
+        cancelled:6 canceled:6 news:3 mundur:4 dipindah:5 penting:2 latest:3""",
     Intent.ABOUT: """tentang:3 about:3 citynet:2 tema:4 theme:4 tujuan:4 purpose:3 goal:3
         goals:3 penyelenggara:4 organizer:4 organiser:4 tuanrumah:4 host:3 jumlah:1.5
         peserta:1.5 participants:2 latar:3 background:3 seminar:0.5 event:0.5 info:0.5""",
@@ -118,7 +118,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         menggunakan:1.5""",
     Intent.GREETING: """halo:3 assalamualaikum:4 selamat:1""",
     Intent.THANKS: """makasih:4 appreciate:3""",
-    Intent.UNKNOWN: """cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3 pesawat:4 flight:4
+    Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
+        pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
         recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
@@ -127,13 +128,18 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
 
 _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: "ada_apa:1.5 apa_saja:0.5 whats_on:2 what_on:2",
-    Intent.NOW_NEXT: "habis_ini:3 setelah_ini:3 after_this:3 right_now:1 lagi_berlangsung:1",
+    Intent.NOW_NEXT: """habis_ini:3 setelah_ini:3 after_this:3 right_now:1 lagi_berlangsung:1
+        sudah_mulai:2.5 started_yet:3""",
     Intent.SESSION: "jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1",
-    Intent.ABOUT: "apa_itu:1.5 what_is:1 acara_tentang:1",
-    Intent.HELP: "bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3",
+    Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
+        how_many:2""",
+    Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
+        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
-    Intent.RSVP: "sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 mau_ikut:4 saya_ikut:3",
-    Intent.UNKNOWN: "tempat_makan:4 rumah_makan:4",
+    Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 mau_ikut:4 saya_ikut:3
+        cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4""",
+    Intent.UNKNOWN: "tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5",
+    Intent.ANNOUNCEMENT: "info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3",
 }
 
 
@@ -484,6 +490,16 @@ class Understander:
         # Gates: intents that need evidence beyond a question word.
         context = bool(words & _CONTEXT)
         has_when = when.day is not None or when.time is not None or when.period is not None
+        if has_when and not (direct or spoken) and Intent.SESSION in scores:
+            # "besok mulai jam berapa?": a when-question about a day, no session named: it
+            # asks for that day's programme.
+            vote([(Intent.SCHEDULE, 0.5 * scores[Intent.SESSION])])
+        if words & {"about", "tentang"} and Intent.ABOUT in scores and any(
+            score >= 3 for intent, score in scores.items() if intent is not Intent.ABOUT
+        ):
+            # "about"/"tentang" is a preposition: "tell me about the speakers" is about the
+            # speakers, not about the event.
+            scores[Intent.ABOUT] -= 3
         if not (speakers or sessions or when.day or (words & _SPEAKER_WORDS)):
             scores.pop(Intent.SPEAKER, None)
         if not (venues or sessions or context or (words & _VENUE_WORDS)):
