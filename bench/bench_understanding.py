@@ -181,7 +181,7 @@ def main(argv: list[str]) -> int:
     scores, misses = evaluate(event, rows)
     print(f"evaluation set: {EVAL_PATH.relative_to(ROOT)} ({len(rows)} questions)\n")
     print(f"{'split':<9} {'n':>4} {'intent':>8} {'slots':>8}")
-    for split in ("dev", "heldout", "heldout-a", "heldout-b", "all"):
+    for split in ("dev", "heldout", "heldout-a", "heldout-c", "all"):
         s = scores.get(split)
         if s:
             print(f"{split:<9} {s.rows:>4} {s.intent_accuracy:>8.1%} {s.slot_accuracy:>8.1%}")
