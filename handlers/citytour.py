@@ -237,10 +237,10 @@ async def buses(update: Update, context: BotContext) -> None:
         await _roll_call(update, context, tour, session, bus)
         return
     if len(args) == 3 and args[0] in ("pindah", "move"):
-        await _move(update, context, tour, args[1], args[2])
+        await _place(update, context, tour, args[1], args[2], leader=False)
         return
     if len(args) == 3 and args[0] in ("pemimpin", "leader"):
-        await _leader(update, context, tour, args[1], args[2])
+        await _place(update, context, tour, args[2], args[1], leader=True)
         return
     if args:
         await send(update, render.Reply(context.t.gettext(
@@ -260,34 +260,24 @@ async def _known_user(context: BotContext, who: str) -> int | None:
     return user_id
 
 
-async def _move(update: Update, context: BotContext, tour: Tour, who: str, bus_id: str) -> None:
+async def _place(update: Update, context: BotContext, tour: Tour, who: str, bus_id: str,
+                 *, leader: bool) -> None:
+    """`/bus pindah` (seat `who` on the bus) or `/bus pemimpin` (make `who` its leader)."""
     t = context.t
     user_id = await _known_user(context, who)
-    if user_id is None or tour.bus(bus_id) is None:
+    user = update.effective_user
+    if user_id is None or tour.bus(bus_id) is None or user is None:
         await send(update, render.Reply(t.gettext("User id atau bus tidak dikenal.")))
         return
-    user = update.effective_user
-    assert user is not None
-    await context.repo.assign_bus(user_id, bus_id, user.id)
-    await context.repo.audit(user.id, "tour.move", {"user": user_id, "bus": bus_id})
-    await send(update, render.Reply(t.gettext("✅ {who} dipindah ke {bus}.").format(
-        who=who, bus=bus_id)))
-
-
-async def _leader(update: Update, context: BotContext, tour: Tour, bus_id: str,
-                  who: str) -> None:
-    t = context.t
-    user_id = await _known_user(context, who)
-    if user_id is None or tour.bus(bus_id) is None:
-        await send(update, render.Reply(t.gettext("User id atau bus tidak dikenal.")))
-        return
-    user = update.effective_user
-    assert user is not None
-    await context.repo.set_bus_leader(user_id, bus_id, user.id)
-    await context.repo.audit(user.id, "tour.leader", {"user": user_id, "bus": bus_id})
-    await send(update, render.Reply(t.gettext(
-        "✅ {who} sekarang pemimpin {bus} dan bisa melihat absennya dengan /bus.").format(
-        who=who, bus=bus_id)))
+    if leader:
+        await context.repo.set_bus_leader(user_id, bus_id, user.id)
+        action, done = "tour.leader", t.gettext(
+            "✅ {who} sekarang pemimpin {bus} dan bisa melihat absennya dengan /bus.")
+    else:
+        await context.repo.assign_bus(user_id, bus_id, user.id)
+        action, done = "tour.move", t.gettext("✅ {who} dipindah ke {bus}.")
+    await context.repo.audit(user.id, action, {"user": user_id, "bus": bus_id})
+    await send(update, render.Reply(done.format(who=who, bus=bus_id)))
 
 
 async def _roll_call(update: Update, context: BotContext, tour: Tour, session: Session,
