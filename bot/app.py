@@ -18,7 +18,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from telegram.request import BaseRequest
 
 import handlers
-from bot import outbox, scheduler
+from bot import filewatch, outbox, scheduler
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
@@ -112,6 +112,8 @@ async def _post_init(app: BotApplication) -> None:
     await set_default_menus(app.bot, services.i18n)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
+    if services.tick_interval is not None:  # tests drive time (and the watcher) by hand
+        filewatch.start(app)
     log.info(
         "ready: event %s, %d sessions, database %s",
         services.event.id,

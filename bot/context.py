@@ -29,6 +29,10 @@ class Services:
     i18n: I18n
     repo: Repo | None = None  # opened in post_init, closed in post_shutdown
     tick_interval: float | None = 1.0  # seconds between delivery ticks; None: manual
+    #: Digest of the data file as the running programme was loaded or last applied, and the
+    #: last edited version organizers were told about (bot/filewatch.py).
+    event_digest: str | None = None
+    notified_digest: str | None = None
 
 
 class BotData:

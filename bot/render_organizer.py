@@ -372,6 +372,26 @@ def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
     return Reply(clip_html_lines(lines, "…"))
 
 
+def file_changed(changes: Sequence[Change], before: Event, after: Event,
+                 t: Translator) -> Reply:
+    """The data file was edited on the server: what changed, and how to apply it."""
+    _ = t.gettext
+    lines = [_("📝 <b>File data jadwal berubah</b> (belum diterapkan)."), ""]
+    if changes:
+        lines += change_lines(changes, before, after, t)
+    else:
+        lines.append(_("Jadwal sesi tidak berubah (data lain berubah)."))
+    lines += ["", _("Tinjau dan terapkan dengan /muatulang; peserta yang terdampak diberi tahu "
+                    "setelah Anda konfirmasi.")]
+    return Reply(clip_html_lines(lines, "…"))
+
+
+def file_changed_invalid(problems: Sequence[Problem], t: Translator) -> Reply:
+    _ = t.gettext
+    errors = data_errors(problems, t)
+    return Reply(_("📝 File data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
+
+
 def change_applied(notices: int, t: Translator) -> Reply:
     return Reply(t.ngettext(
         "✅ Jadwal diperbarui. {n} pemberitahuan dikirim ke peserta yang terdampak.",

@@ -20,7 +20,6 @@ from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from html import escape
-from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import InputFile, Message, Update
@@ -40,6 +39,7 @@ from bot import callbacks as cb
 from bot import commands, outbox, render, render_delegate, render_organizer, scheduler
 from bot.changes import RewriteError, affects_delegates, diff_events, rewrite_session
 from bot.context import BotContext
+from bot.filewatch import file_digest
 from bot.loader import EventDataError, load_event
 from bot.model import Event, SessionKind
 from bot.render import Reply
@@ -472,10 +472,6 @@ async def stale(update: Update, context: BotContext) -> None:
 
 
 # -- /muatulang -----------------------------------------------------------------------------------
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
 async def _affected(context: BotContext, before: Event, after: Event) -> int:
     """Delegates with an RSVP to a session that moved, changed venue or was cancelled."""
     touched = {c.session_id for c in diff_events(before, after) if affects_delegates(c)}
@@ -491,7 +487,7 @@ async def reload(update: Update, context: BotContext) -> None:
     try:
         # A rehearsal (--shift-to) runs the programme moved in time: so is the reloaded one.
         new = load_event(path).shifted(context.event.shift)
-        digest = _digest(path)
+        digest = file_digest(path) or ""
     except EventDataError as exc:
         await send(update, render_organizer.data_errors(exc.problems, context.t))
         return
@@ -512,7 +508,7 @@ async def reload_button(update: Update, context: BotContext) -> None:
     t = context.t
     try:
         new = load_event(path).shifted(context.event.shift)
-        digest = _digest(path)
+        digest = file_digest(path) or ""
     except (EventDataError, OSError):
         await show(update, Reply(t.gettext("File data berubah dan tidak valid lagi; "
                                            "jalankan /muatulang sekali lagi.")))
@@ -533,6 +529,8 @@ async def _apply(
     old = context.services.event
     changes = diff_events(old, new)
     context.services.event = new
+    # The file as applied: the watcher (bot/filewatch.py) need not tell anyone about it.
+    context.services.event_digest = file_digest(context.services.settings.event_file)
     notices = await scheduler.apply_event_change(context.app, old, new)
     await context.repo.audit(_user_id(update), action, {
         **details, "changes": [f"{c.kind}:{c.session_id}" for c in changes],

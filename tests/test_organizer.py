@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import outbox, scheduler
+from bot import filewatch, outbox, scheduler
 from bot.changes import ChangeKind, diff_events, rewrite_session
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
@@ -350,3 +350,43 @@ async def test_rehearsal_shift_is_kept_by_reload_and_change(event: Event, tmp_pa
         assert on_disk.start.year == 2019
     finally:
         await bot.stop()
+
+
+async def test_an_edited_data_file_is_noticed_and_organizers_are_told_once(
+    org: Harness,
+) -> None:
+    services = org.app.bot_data.services
+    data = services.settings.event_file
+    filewatch.start(org.app)  # as `run` does (the harness drives jobs by hand)
+    assert not await filewatch.check(org.app)  # unchanged: nobody is bothered
+
+    text = data.read_text(encoding="utf-8")
+    edited = text.replace("start = 2019-10-17T08:30:00+08:00", "start = 2019-10-17T09:00:00+08:00")
+    edited = edited.replace("end = 2019-10-17T10:00:00+08:00", "end = 2019-10-17T10:30:00+08:00")
+    assert edited != text
+    data.write_text(edited, encoding="utf-8")
+    mark = len(org.standin.calls)
+    assert await filewatch.check(org.app)
+    told = [text_of(c) for c in org.standin.calls[mark:] if c.method == "sendMessage"]
+    assert len(told) == 1 and "File data jadwal berubah" in told[0]
+    assert "Sharing Best Practice Kota Semarang" in told[0] and "/muatulang" in told[0]
+    assert not await filewatch.check(org.app)  # told once per version
+    old = services.event.session("bp-semarang")
+    assert old is not None and old.start.hour == 8  # nothing applied by itself
+
+    # Applied with /muatulang: the running programme is the file again; no more nudges.
+    calls = await org.say("/muatulang")
+    confirm = next(d for _, d in buttons(calls[-1]) if d.startswith("ol:"))
+    await org.press(confirm)
+    new = services.event.session("bp-semarang")
+    assert new is not None and new.start.hour == 9
+    assert not await filewatch.check(org.app)
+
+    # A broken save is reported with its problems, and still nothing changes.
+    data.write_text(edited.replace('timezone = "Asia/Makassar"', 'timezone = "Asia"'),
+                    encoding="utf-8")
+    mark = len(org.standin.calls)
+    assert await filewatch.check(org.app)
+    told = [text_of(c) for c in org.standin.calls[mark:] if c.method == "sendMessage"]
+    assert len(told) == 1 and "belum valid" in told[0] and "timezone" in told[0]
+    assert services.event.session("bp-semarang") is new
