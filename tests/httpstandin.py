@@ -341,15 +341,19 @@ class HttpStandIn:
     def make(self, build: Callable[[UpdateFactory], JSON]) -> JSON:
         """Build an update with the server's UpdateFactory (ids from the stand-in's sequences),
         queue it, and return it: `server.make(lambda u: u.command("start", user_id=7))`."""
+        update = self.build(build)
+        self.in_loop(lambda: self.standin.feed(update))
+        return update
 
-        def build_and_feed() -> JSON:
+    def build(self, build: Callable[[UpdateFactory], JSON]) -> JSON:
+        """Build an update without queueing it (webhook mode: the test POSTs it itself)."""
+
+        def build_in_loop() -> JSON:
             if self._factory is None:
                 self._factory = UpdateFactory(stand_in=self.standin)
-            update = build(self._factory)
-            self.standin.feed(update)
-            return update
+            return build(self._factory)
 
-        return self.in_loop(build_and_feed)
+        return self.in_loop(build_in_loop)
 
     def calls(self) -> list[ApiCall]:
         with self._changed:

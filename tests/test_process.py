@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import os
 import random
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.standin import ApiCall, error_body, retry_after
@@ -539,3 +542,59 @@ def test_g_locked_database(server: HttpStandIn, bot: BotProcess, tmp_path: Path)
         holder.execute("ROLLBACK")
         holder.close()
     assert digest(db) == before
+
+
+# -- h. webhook mode ------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_h_webhook_mode_answers_only_requests_with_the_secret(
+    server: HttpStandIn, bot: BotProcess
+) -> None:
+    """`run --webhook URL` as an organizer starts it behind a reverse proxy: Telegram is
+    told the URL and the secret, and the bot's server refuses requests without it."""
+    secret = "citynet-webhook-secret_123"
+    port = _free_port()
+    bot.env["WEBHOOK_SECRET"] = secret
+    bot.start("--shift-to", SHIFT_TO, "--webhook", "https://bot.example.org/citynet",
+              "--listen", "127.0.0.1", "--port", str(port))
+    calls = server.wait_for(
+        lambda cs: any(c.method == "setWebhook" and c.ok for c in cs), START_TIMEOUT,
+        f"setWebhook\n{bot.errors()[-2000:]}")
+    hook = next(c for c in calls if c.method == "setWebhook")
+    assert hook.params["url"] == "https://bot.example.org/citynet"
+    assert hook.params["secret_token"] == secret
+
+    url = f"http://127.0.0.1:{port}/citynet"
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:  # the server may start listening a moment after setWebhook
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            assert time.monotonic() < deadline, bot.errors()[-2000:]
+            time.sleep(0.1)
+
+    user = 990
+    update = server.build(lambda u: u.command("start", user_id=user, first_name="Budi"))
+    body = json.dumps(update).encode()
+    headers = {"Content-Type": "application/json"}
+    with httpx.Client(timeout=10) as client:
+        missing = client.post(url, content=body, headers=headers)
+        forged = client.post(url, content=body,
+                             headers={**headers, "X-Telegram-Bot-Api-Secret-Token": "tebakan"})
+        assert (missing.status_code, forged.status_code) == (403, 403)
+        server.quiet(1.0)
+        assert not sent_counts(server.calls(), [user])  # nothing got through
+        right = client.post(url, content=body,
+                            headers={**headers, "X-Telegram-Bot-Api-Secret-Token": secret})
+        assert right.status_code == 200
+    wait_replies(server, [user])
+    server.quiet(1.0)
+    assert sent_counts(server.calls(), [user]) == {user: 1}
+    assert not [c for c in server.calls() if c.method == "getUpdates"]  # no polling
+    bot.signal(signal.SIGTERM)
+    assert bot.wait() == 0
