@@ -21,6 +21,7 @@ from bot.model import (
     Bus,
     Contact,
     Event,
+    Faq,
     Session,
     SessionKind,
     Speaker,
@@ -304,6 +305,17 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
 
+    faqs: list[Faq] = []
+    faq_readers = _items(root, "faq")
+    faq_ids = [r.ident() for r in faq_readers]
+    _check_unique(faq_readers, faq_ids)
+    for r, fid in zip(faq_readers, faq_ids, strict=True):
+        keywords = tuple(k.strip().lower() for k in r.str_list("keywords") if k.strip())
+        if not keywords and "keywords" in r.table:
+            r.problem("keywords", "give at least one word delegates would use for it")
+        faqs.append(Faq(fid, r.text("question"), r.text("answer"), keywords))
+        r.finish()
+
     tour = None
     if "tour" in raw:
         tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz)
@@ -317,7 +329,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if contacts_for not in CONTACTS_FOR:
         ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
     ev.finish()
-    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour"})
+    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -333,6 +345,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         contacts=tuple(contacts),
         regions=tuple(regions),
         tour=tour,
+        faq=tuple(faqs),
         contacts_registered_only=contacts_for == "registered",
         id=event_id,
         name=name,

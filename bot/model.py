@@ -111,6 +111,17 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Faq:
+    """A practical question the organizers answer in the data file (dress code, Wi-Fi...)."""
+
+    id: str
+    question: Text
+    answer: Text
+    #: Words and short phrases delegates use for it, in any language ("wifi", "dress code").
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class TourStop:
     name: Text
     time: datetime
@@ -169,6 +180,7 @@ class Event:
     #: Member regions delegates may come from (for registration and contact search).
     regions: tuple[str, ...] = ()
     tour: Tour | None = None
+    faq: tuple[Faq, ...] = ()
     #: `contacts_for = "registered"`: contact details only for registered delegates (never
     #: in groups either way).
     contacts_registered_only: bool = False

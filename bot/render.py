@@ -20,7 +20,7 @@ from telegram import (
 
 from bot import callbacks as cb
 from bot.i18n import Translator
-from bot.model import Contact, Event, Session, SessionKind, Speaker, Venue
+from bot.model import Contact, Event, Faq, Session, SessionKind, Speaker, Venue
 
 #: Telegram's limit is 4096 characters; keep a margin for the entities' effect on length.
 MAX_TEXT = 4000
@@ -481,6 +481,24 @@ def contacts_private_only(t: Translator, bot_username: str) -> Reply:
     return Reply(text, markup)
 
 
+def faq_list(event: Event, t: Translator) -> Reply:
+    """/info: the organizers' practical answers, one button each."""
+    _ = t.gettext
+    if not event.faq:
+        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanya lewat "
+                       "/kontak."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
+    rows = [[button(f.question.get(t.lang), cb.FAQ, f.id)] for f in event.faq]
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply(_("💡 <b>Info praktis</b>\nPilih pertanyaan:"), keyboard(rows))
+
+
+def faq_view(faq: Faq, t: Translator) -> Reply:
+    _ = t.gettext
+    text = f"💡 <b>{escape(faq.question.get(t.lang))}</b>\n\n{escape(faq.answer.get(t.lang))}"
+    rows = [[button(_("◀ Info lain"), cb.FAQS), button(_("🏠 Menu"), cb.MENU)]]
+    return Reply(clip_html_lines(text.split("\n"), "…"), keyboard(rows))
+
+
 def about_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     lines = [
@@ -525,6 +543,7 @@ def help_view(t: Translator) -> Reply:
         _("/pengingat — atur pengingat dan ringkasan pagi"),
         _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
         _("/pengumuman — pengumuman terbaru dari panitia"),
+        _("/info — info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah"),
         _("/tentang — tentang acara dan Citynet"),
         _("/bahasa — ganti bahasa (Indonesia/English)"),
         "",

@@ -9,6 +9,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import render
 from bot.context import BotContext
+from bot.faq import match_faq
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand
 from handlers import citytour, contacts, organizer, reminders, rsvp, venues
@@ -127,7 +128,22 @@ async def free_text(update: Update, context: BotContext) -> None:
         await show(update, render.too_long(context.t))
         return
     found = understand(text, context.event, context.now(), context.t.lang)
+    faq = match_faq(context.event, text)
+    if faq is not None and _faq_first(found):
+        await show(update, render.faq_view(faq, context.t))
+        return
     await answer(update, context, text, found)
+
+
+#: Intents a practical answer may take over when the question names nothing of the programme
+#: ("dimana mushola?" reads as a venue question, "wifi hari ini?" as a schedule one).
+_FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, Intent.SCHEDULE,
+                       Intent.NOW_NEXT, Intent.SESSION})
+
+
+def _faq_first(found: Understanding) -> bool:
+    names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
+    return found.intent in _FAQ_OVER and not names_something
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

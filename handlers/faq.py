@@ -1,0 +1,33 @@
+"""Practical questions the organizers answer in the data file: /info and its buttons."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks as cb
+from bot import commands, render
+from bot.context import BotContext
+from handlers.common import show, stale_button
+
+
+async def faq_list(update: Update, context: BotContext) -> None:
+    """/info (or "◀ Info lain")."""
+    await show(update, render.faq_list(context.event, context.t))
+
+
+async def faq_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    faq_id = cb.decode(query.data if query else None).arg
+    faq = next((f for f in context.event.faq if f.id == faq_id), None)
+    if faq is None:  # removed from the data file since the list was shown, or forged
+        await stale_button(update, context)
+        return
+    await show(update, render.faq_view(faq, context.t))
+
+
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(commands.names(commands.FAQ), faq_list),
+    CallbackQueryHandler(faq_list, pattern=f"^{cb.FAQS}$"),
+    CallbackQueryHandler(faq_button, pattern=f"^{cb.FAQ}:"),
+]
