@@ -28,6 +28,7 @@ NETWORK = "-"
 CONTACT_CARD = "card"  # card:<contact id>
 NOW = "now"
 ABOUT = "about"
+FORGET_SURE = "fgy"  # erase my data, confirmed
 FAQS = "faqs"  # the list of practical questions
 FAQ = "faq"  # faq:<faq id>
 HELP = "help"

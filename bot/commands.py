@@ -37,6 +37,7 @@ REMINDERS = Command("pengingat", "reminders", N_("Atur pengingat sebelum sesi"))
 CANCEL = Command("batal", "cancel", N_("Batalkan pengisian"))
 TOUR = Command("citytour", "tour", N_("City tour: titik kumpul, bus, rute"))
 BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"))
+MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
 FAQ = Command("info", "faq", N_("Info praktis: pakaian, Wi-Fi, sertifikat, ibadah"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
 
@@ -60,6 +61,7 @@ MENU: tuple[Command, ...] = (
     ABOUT,
     HELP,
     LANGUAGE,
+    MYDATA,
     START,
 )
 

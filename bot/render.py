@@ -546,6 +546,7 @@ def help_view(t: Translator) -> Reply:
         _("/info — info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah"),
         _("/tentang — tentang acara dan Citynet"),
         _("/bahasa — ganti bahasa (Indonesia/English)"),
+        _("/hapusdata — hapus semua data Anda dari bot"),
         "",
         _("<b>Atau tanya langsung, misalnya:</b>"),
         _("• jadwal besok"),

@@ -77,6 +77,30 @@ def contacts_need_registration(t: Translator) -> Reply:
     )
 
 
+def forget_question(profile: Profile | None, rsvps: int, t: Translator) -> Reply:
+    """/hapusdata: what the bot keeps about this person, and a confirmation."""
+    _ = t.gettext
+    lines = [_("🗑 <b>Hapus data Anda</b>"), "", _("Yang disimpan bot tentang Anda:")]
+    if profile is not None:
+        lines.append(_("• Profil: {name}, {instansi}").format(
+            name=escape(profile.name), instansi=escape(profile.instansi)))
+    lines.append(t.ngettext("• {n} RSVP (dengan pengingatnya)", "• {n} RSVP (dengan pengingatnya)",
+                            rsvps).format(n=rsvps))
+    lines.append(_("• Nama dan bahasa Telegram Anda, pengumuman yang Anda terima, dan data "
+                   "city tour (bus, check-in, nomor HP) bila ada"))
+    lines += ["", _("Semua dihapus sekarang juga dan tidak bisa dikembalikan; kursi Anda di "
+                    "sesi berkapasitas diberikan ke daftar tunggu. Lanjutkan?")]
+    return Reply("\n".join(lines), keyboard([[button(_("🗑 Ya, hapus data saya"), cb.FORGET_SURE),
+                                              button(_("✖ Batal"), cb.MENU)]]))
+
+
+def forgotten_view(t: Translator) -> Reply:
+    _ = t.gettext
+    return Reply(_("✅ Data Anda sudah dihapus dari bot. Jika Anda menulis lagi, bot hanya "
+                   "mencatat nama dan bahasa Telegram Anda untuk menjawab; /daftar untuk "
+                   "mendaftar lagi kapan saja."))
+
+
 def needs_registration(t: Translator) -> Reply:
     _ = t.gettext
     return Reply(

@@ -180,8 +180,8 @@ async def test_language_survives_restart(event: Event, tmp_path: object) -> None
 
 # -- bad input -----------------------------------------------------------------------------
 async def test_unknown_command(bot: Harness) -> None:
-    assert only_text(await bot.say("/hapusdata")) == (
-        "Maaf, perintah /hapusdata tidak saya kenal. Lihat /bantuan."
+    assert only_text(await bot.say("/hapusjadwal")) == (
+        "Maaf, perintah /hapusjadwal tidak saya kenal. Lihat /bantuan."
     )
 
 

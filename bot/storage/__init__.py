@@ -11,14 +11,15 @@ from bot.storage import delegates, organizers, state, tour, users
 from bot.storage.base import Migration, StorageError, Store
 from bot.storage.delegates import DelegatesMixin
 from bot.storage.organizers import OrganizersMixin
+from bot.storage.privacy import Forgotten, PrivacyMixin
 from bot.storage.state import StateMixin
 from bot.storage.tour import TourMixin
 from bot.storage.users import UserRow, UsersMixin
 
-__all__ = ["Migration", "Repo", "StorageError", "UserRow"]
+__all__ = ["Forgotten", "Migration", "Repo", "StorageError", "UserRow"]
 
 
-class Repo(StateMixin, TourMixin, OrganizersMixin, DelegatesMixin, UsersMixin, Store):
+class Repo(PrivacyMixin, StateMixin, TourMixin, OrganizersMixin, DelegatesMixin, UsersMixin, Store):
     """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
 
     migrations = tuple(

@@ -100,6 +100,9 @@ class Store:
     def _init_caches(self) -> None:
         """Mixins that keep in-memory caches set them up here."""
 
+    def _forget_cached(self, user_id: int) -> None:
+        """Mixins that cache per-user rows drop this user's (after `forget_user`)."""
+
     def utcnow(self) -> str:
         return utcnow(self._clock() if self._clock is not None else None)
 

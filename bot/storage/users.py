@@ -68,6 +68,10 @@ class UsersMixin(Store):
         self._languages[user_id] = row.language
         return row.language
 
+    def _forget_cached(self, user_id: int) -> None:
+        super()._forget_cached(user_id)
+        self._languages.pop(user_id, None)
+
     def cached_language(self, user_id: int) -> str | None:
         """The language recorded for a user seen in this run, without a query."""
         return self._languages.get(user_id)
