@@ -109,13 +109,13 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.ANNOUNCEMENT: """pengumuman:6 diundur:6 dimajukan:6 ditunda:6 perubahan:5
         berubah:5 ubah:3 diubah:5 batal:3 dibatalkan:6 update:4 updates:4 terbaru:3
         terkini:3 announcement:6 announcements:6 changes:5 changed:5 change:4 postponed:6
-        cancelled:6 canceled:6 news:3 mundur:4 dipindah:5 penting:2 latest:3""",
+        cancelled:6 canceled:6 news:3 mundur:4 dipindah:5 penting:2 latest:3 kabar:2.5""",
     Intent.ABOUT: """tentang:3 about:3 citynet:2 tema:4 theme:4 tujuan:4 purpose:3 goal:3
         goals:3 penyelenggara:4 organizer:4 organiser:4 tuanrumah:4 host:3 jumlah:1.5
         peserta:1.5 participants:2 latar:3 background:3 seminar:0.5 event:0.5 info:0.5""",
     Intent.HELP: """bantuan:5 help:5 menu:4 fitur:4 perintah:3 command:3 commands:3 bot:1
         pakai:1.5 cara:1 bantu:2 panduan:4 guide:3 bingung:2
-        menggunakan:1.5""",
+        menggunakan:1.5 petunjuk:4 penggunaan:2""",
     Intent.GREETING: """halo:3 assalamualaikum:4 selamat:1""",
     Intent.THANKS: """makasih:4 appreciate:3""",
     Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
@@ -134,12 +134,14 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
         how_many:2""",
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
-        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5""",
+        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
     Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 mau_ikut:4 saya_ikut:3
-        cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4""",
+        cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
+        ikut_sesi:4 gabung_sesi:4""",
     Intent.UNKNOWN: "tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5",
-    Intent.ANNOUNCEMENT: "info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3",
+    Intent.ANNOUNCEMENT: """info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3
+        news_from:2 jadi_tidak:4 still_on:3""",
 }
 
 
