@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.model import Bus, Session, Tour
 from bot.storage.delegates import PlannedDelivery
 from bot.tour import auto_assign, checkin_open, distance_m
-from handlers.common import answer, is_private, send, show, stale_button
+from handlers.common import answer, callback_arg, is_private, send, show, stale_button
 from handlers.organizer import is_organizer, refuse
 
 log = logging.getLogger(__name__)
@@ -294,7 +294,7 @@ async def _roll_call(update: Update, context: BotContext, tour: Tour, session: S
 async def roll_button(update: Update, context: BotContext) -> None:
     """"Absen Bus N": that bus's roll call."""
     found = _tour(context)
-    bus_id = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    bus_id = callback_arg(update)
     bus = found[0].bus(bus_id) if found else None
     if found is None or bus is None:
         await stale_button(update, context)
@@ -326,7 +326,7 @@ async def assign_button(update: Update, context: BotContext) -> None:
 async def say_button(update: Update, context: BotContext) -> None:
     """One-tap messages: to the missing of a bus, or to a whole bus (or all buses)."""
     found, user, query = _tour(context), update.effective_user, update.callback_query
-    arg = cb.decode(query.data if query else None).arg
+    arg = callback_arg(update)
     target, _sep, kind = arg.partition(":")
     if found is None or user is None or query is None or kind not in ("wait", "5", "go", "back"):
         await stale_button(update, context)

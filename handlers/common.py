@@ -8,6 +8,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
+from bot import callbacks as cb
 from bot.context import BotContext
 from bot.render import Reply
 
@@ -30,6 +31,12 @@ async def answer(
     if len(_ANSWERED) > _ANSWERED_MAX:
         _ANSWERED.popitem(last=False)
     await query.answer(text, show_alert=show_alert)
+
+
+def callback_arg(update: Update) -> str:
+    """The argument of the pressed button's data ("r:keynote" -> "keynote"; "" if none)."""
+    query = update.callback_query
+    return cb.decode(query.data if query else None).arg
 
 
 def is_private(update: Update) -> bool:

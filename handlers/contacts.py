@@ -9,7 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render, render_delegate
 from bot.context import BotContext
 from bot.directory import search_contacts
-from handlers.common import answer, is_private, send, show, stale_button
+from handlers.common import answer, callback_arg, is_private, send, show, stale_button
 
 
 async def private_only(update: Update, context: BotContext) -> bool:
@@ -62,7 +62,7 @@ async def region_button(update: Update, context: BotContext) -> None:
     """A region button: that region's contacts."""
     if await private_only(update, context):
         return
-    region = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    region = callback_arg(update)
     region = "" if region == cb.NETWORK else region
     event = context.event
     if region and region not in event.regions:
@@ -81,7 +81,7 @@ async def card_button(update: Update, context: BotContext) -> None:
     if await private_only(update, context):
         return
     query = update.callback_query
-    contact = context.event.contact(cb.decode(query.data if query else None).arg)
+    contact = context.event.contact(callback_arg(update))
     if query is None or contact is None or update.effective_chat is None:
         await stale_button(update, context)
         return

@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
-from handlers.common import show, stale_button
+from handlers.common import callback_arg, show, stale_button
 
 
 async def faq_list(update: Update, context: BotContext) -> None:
@@ -17,8 +17,7 @@ async def faq_list(update: Update, context: BotContext) -> None:
 
 
 async def faq_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    faq_id = cb.decode(query.data if query else None).arg
+    faq_id = callback_arg(update)
     faq = next((f for f in context.event.faq if f.id == faq_id), None)
     if faq is None:  # removed from the data file since the list was shown, or forged
         await stale_button(update, context)

@@ -9,7 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from bot.i18n import I18n, Translator
-from handlers.common import is_private, show
+from handlers.common import callback_arg, is_private, show
 
 
 def menu_commands(t: Translator) -> list[BotCommand]:
@@ -58,8 +58,7 @@ async def language(update: Update, context: BotContext) -> None:
 
 async def language_button(update: Update, context: BotContext) -> None:
     """The 🌐 button."""
-    query = update.callback_query
-    await switch(update, context, cb.decode(query.data if query else None).arg)
+    await switch(update, context, callback_arg(update))
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

@@ -53,7 +53,7 @@ from bot.render_organizer import (
 )
 from bot.storage.delegates import ROLES
 from bot.storage.organizers import Announcement, DeliveryReport
-from handlers.common import answer, is_private, send, show
+from handlers.common import answer, callback_arg, is_private, send, show
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +101,6 @@ def _user_id(update: Update) -> int:
     assert user is not None  # organizer_only has checked
     return user.id
 
-
-def _arg(update: Update) -> str:
-    query = update.callback_query
-    return cb.decode(query.data if query else None).arg
 
 
 async def _announcement(context: BotContext, arg: str) -> Announcement | None:
@@ -309,7 +305,7 @@ _AUDIENCE_KEYS = {"all": ALL, "tour": TOUR, "org": ORGANIZERS, "grp": LINKED}
 @organizer_only
 async def audience_button(update: Update, context: BotContext) -> None:
     """oa:<id>:<choice>: pick or refine the audience, then preview."""
-    head, _, rest = _arg(update).partition(":")
+    head, _, rest = callback_arg(update).partition(":")
     draft = await _announcement(context, head)
     if draft is None or draft.status != "draft":
         await _gone(update, context)
@@ -354,7 +350,7 @@ async def _preview(update: Update, context: BotContext, announcement_id: int) ->
 @organizer_only
 async def urgent_button(update: Update, context: BotContext) -> None:
     """ou:<id>: toggle "urgent" on a draft."""
-    arg = _arg(update)
+    arg = callback_arg(update)
     draft = await _announcement(context, arg)
     if draft is None or draft.status != "draft" or not draft.audience:
         await _gone(update, context)
@@ -366,7 +362,7 @@ async def urgent_button(update: Update, context: BotContext) -> None:
 @organizer_only
 async def discard_button(update: Update, context: BotContext) -> None:
     """ox:<id>: cancel a draft."""
-    arg = _arg(update)
+    arg = callback_arg(update)
     if (announcement_id := cb.number(arg)) is not None:
         await context.repo.cancel_draft(announcement_id)
     await show(update, render_organizer.compose_cancelled(context.t))
@@ -376,7 +372,7 @@ async def discard_button(update: Update, context: BotContext) -> None:
 async def send_button(update: Update, context: BotContext) -> None:
     """os:<id>: queue the announcement for every reachable recipient and start sending."""
     query = update.callback_query
-    arg = _arg(update)
+    arg = callback_arg(update)
     draft = await _announcement(context, arg)
     t = context.t
     if (query is None or not isinstance(query.message, Message) or draft is None
@@ -409,7 +405,7 @@ def _empty_report(total: int) -> DeliveryReport:
 @organizer_only
 async def report_button(update: Update, context: BotContext) -> None:
     """op:<id>: the delivery report now (who has not confirmed yet, for urgent ones)."""
-    arg = _arg(update)
+    arg = callback_arg(update)
     announcement = await _announcement(context, arg)
     if announcement is None or announcement.status not in ("sending", "done"):
         await _gone(update, context)
@@ -431,7 +427,7 @@ async def report_button(update: Update, context: BotContext) -> None:
 async def read_button(update: Update, context: BotContext) -> None:
     """or:<id>: a recipient confirms an urgent announcement (anyone: only their own row)."""
     query, user = update.callback_query, update.effective_user
-    arg = _arg(update)
+    arg = callback_arg(update)
     if query is None or user is None:
         return
     announcement_id = cb.number(arg)
@@ -513,7 +509,7 @@ async def reload_button(update: Update, context: BotContext) -> None:
         await show(update, Reply(t.gettext("File data berubah dan tidak valid lagi; "
                                            "jalankan /muatulang sekali lagi.")))
         return
-    if digest != _arg(update):
+    if digest != callback_arg(update):
         await show(update, Reply(t.gettext(
             "File data sudah berubah sejak pratinjau; jalankan /muatulang sekali lagi.")))
         return
@@ -581,7 +577,7 @@ async def change_button(update: Update, context: BotContext) -> None:
     """oe/om/ov/oy: the /ubah steps."""
     query = update.callback_query
     action = cb.decode(query.data if query else None).action
-    arg = _arg(update)
+    arg = callback_arg(update)
     event = context.event
     if action == render_organizer.EDIT_SESSION:
         session = event.session(arg)

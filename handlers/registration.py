@@ -23,7 +23,7 @@ from bot import commands, render, render_delegate, scheduler
 from bot.context import BotContext
 from bot.regions import find_regions_in_text
 from bot.storage.delegates import ROLES
-from handlers.common import answer, send, show
+from handlers.common import answer, callback_arg, send, show
 
 NAME, INSTANSI, ROLE = range(3)
 MAX_FIELD = 100
@@ -104,7 +104,7 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
     """A suggested region (or "use my text")."""
     query = update.callback_query
     draft = _draft(context)
-    arg = cb.decode(query.data if query else None).arg
+    arg = callback_arg(update)
     if query is not None:
         await answer(query)
     index = cb.number(arg)
@@ -127,7 +127,7 @@ async def _ask_role(update: Update, context: BotContext) -> int:
 async def picked_role(update: Update, context: BotContext) -> int:
     """The role: save the profile and show it."""
     query, user = update.callback_query, update.effective_user
-    role = cb.decode(query.data if query else None).arg
+    role = callback_arg(update)
     if query is None or user is None or role not in ROLES:
         if query is not None:
             await answer(query)

@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render_delegate, scheduler
 from bot.context import BotContext
-from handlers.common import show, stale_button
+from handlers.common import callback_arg, show, stale_button
 
 
 async def preferences(update: Update, context: BotContext) -> None:
@@ -31,9 +31,8 @@ async def preferences(update: Update, context: BotContext) -> None:
 
 async def set_lead(update: Update, context: BotContext) -> None:
     """A lead-time button: move every pending reminder of this delegate."""
-    user, query = update.effective_user, update.callback_query
-    arg = cb.decode(query.data if query else None).arg
-    minutes = cb.number(arg)
+    user = update.effective_user
+    minutes = cb.number(callback_arg(update))
     if user is None or minutes not in (0, *scheduler.LEAD_CHOICES):
         await stale_button(update, context)
         return

@@ -14,7 +14,7 @@ from bot.context import BotContext
 from bot.model import Session, SessionKind
 from bot.storage.delegates import EVENT_RSVP, iso
 from handlers import citytour
-from handlers.common import answer, show, stale_button
+from handlers.common import answer, callback_arg, show, stale_button
 
 
 async def session_detail(update: Update, context: BotContext, session: Session) -> None:
@@ -34,10 +34,6 @@ async def session_detail(update: Update, context: BotContext, session: Session) 
     )
 
 
-def _arg(update: Update) -> str:
-    return cb.decode(update.callback_query.data if update.callback_query else None).arg
-
-
 async def _registered(update: Update, context: BotContext) -> bool:
     """RSVPs need a profile: offer registration instead (True if registered)."""
     user = update.effective_user
@@ -50,7 +46,7 @@ async def _registered(update: Update, context: BotContext) -> bool:
 async def attend(update: Update, context: BotContext, force: bool = False) -> None:
     """"✅ Hadir": RSVP (asking first when it overlaps another chosen session)."""
     user, query = update.effective_user, update.callback_query
-    session_id = _arg(update)
+    session_id = callback_arg(update)
     session = context.event.session(session_id)
     if user is None or query is None or (session is None and session_id != EVENT_RSVP):
         await stale_button(update, context)
@@ -99,7 +95,7 @@ async def withdraw(update: Update, context: BotContext, sure: bool = False) -> N
     the waiting list. Unlimited sessions and waiting-list places are cancelled directly.
     """
     user, query = update.effective_user, update.callback_query
-    session_id = _arg(update)
+    session_id = callback_arg(update)
     session = context.event.session(session_id)
     if user is None or query is None or (session is None and session_id != EVENT_RSVP):
         await stale_button(update, context)
@@ -164,7 +160,7 @@ async def calendar_file(update: Update, context: BotContext) -> None:
     user, query, chat = update.effective_user, update.callback_query, update.effective_chat
     if user is None or query is None or chat is None:
         return
-    arg, event, t = _arg(update), context.event, context.t
+    arg, event, t = callback_arg(update), context.event, context.t
     if arg == cb.ALL:
         rsvps = await context.repo.user_rsvps(user.id)
         sessions = [s for s in event.sessions

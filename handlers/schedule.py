@@ -11,7 +11,7 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from handlers import rsvp
-from handlers.common import show, stale_button
+from handlers.common import callback_arg, show, stale_button
 
 
 def day_reply(context: BotContext, day: date) -> render.Reply:
@@ -40,7 +40,7 @@ async def now(update: Update, context: BotContext) -> None:
 
 async def day_button(update: Update, context: BotContext) -> None:
     """A day button: that day's sessions."""
-    arg = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    arg = callback_arg(update)
     try:
         day = date.fromisoformat(arg)
     except ValueError:
@@ -51,7 +51,7 @@ async def day_button(update: Update, context: BotContext) -> None:
 
 async def session_button(update: Update, context: BotContext) -> None:
     """A session button: its detail view."""
-    arg = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    arg = callback_arg(update)
     session = context.event.session(arg)
     if session is None:
         await stale_button(update, context)

@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
-from handlers.common import show, stale_button
+from handlers.common import callback_arg, show, stale_button
 
 
 async def speakers(update: Update, context: BotContext) -> None:
@@ -18,7 +18,7 @@ async def speakers(update: Update, context: BotContext) -> None:
 
 async def speaker_button(update: Update, context: BotContext) -> None:
     """A speaker button: who they are and when they speak."""
-    arg = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    arg = callback_arg(update)
     speaker = context.event.speaker(arg)
     if speaker is None:
         await stale_button(update, context)

@@ -9,7 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from bot.model import Venue
-from handlers.common import answer, show, stale_button
+from handlers.common import answer, callback_arg, show, stale_button
 
 
 async def send_pin(update: Update, venue: Venue) -> None:
@@ -31,7 +31,7 @@ async def venues(update: Update, context: BotContext) -> None:
 
 async def venue_button(update: Update, context: BotContext) -> None:
     """A venue button: its details and what happens there."""
-    arg = cb.decode(update.callback_query.data if update.callback_query else None).arg
+    arg = callback_arg(update)
     venue = context.event.venue(arg)
     if venue is None:
         await stale_button(update, context)
@@ -42,7 +42,7 @@ async def venue_button(update: Update, context: BotContext) -> None:
 async def pin_button(update: Update, context: BotContext) -> None:
     """A "Lokasi" button: send the venue pin below the current message."""
     query = update.callback_query
-    venue = context.event.venue(cb.decode(query.data if query else None).arg)
+    venue = context.event.venue(callback_arg(update))
     if query is None or venue is None:
         await stale_button(update, context)
         return
