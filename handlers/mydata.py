@@ -10,7 +10,7 @@ from bot import commands, render, render_delegate, scheduler
 from bot.context import BotContext
 from bot.model import SessionKind
 from handlers import citytour
-from handlers.common import is_private, send, show
+from handlers.common import answer, is_private, send, show
 
 
 async def ask(update: Update, context: BotContext) -> None:
@@ -30,7 +30,11 @@ async def ask(update: Update, context: BotContext) -> None:
 async def forget(update: Update, context: BotContext) -> None:
     """"Ya, hapus data saya": free their seats first, then erase everything at once."""
     user = update.effective_user
-    if user is None or not is_private(update):
+    if user is None:
+        return
+    if not is_private(update):
+        await answer(update.callback_query, context.t.gettext(
+            "Kirim /hapusdata di chat pribadi dengan bot."), show_alert=True)
         return
     event, repo = context.event, context.repo
     for rsvp in await repo.user_rsvps(user.id):

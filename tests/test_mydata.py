@@ -64,3 +64,19 @@ async def test_erasing_is_asked_for_in_private_only(bot: Harness) -> None:
     calls = await bot.say("/hapusdata", chat_type="supergroup", chat_id=group)
     assert "chat pribadi" in only_text(calls)
     assert await repo_of(bot).get_profile(USER) is not None
+
+
+async def test_the_erase_button_outside_a_private_chat_or_with_nothing_registered(
+    bot: Harness,
+) -> None:
+    group = bot.updates.group_chat_id
+    calls = await bot.press("fgy", chat_id=group)
+    answers = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert len(answers) == 1 and "chat pribadi" in answers[0].params["text"]
+    # Someone who only chatted: their Telegram name goes, and there is nothing to audit.
+    await bot.say("halo", user_id=OTHER, chat_id=OTHER)
+    repo = repo_of(bot)
+    assert await repo.get_user(OTHER) is not None
+    await bot.press("fgy", user_id=OTHER, chat_id=OTHER)
+    assert await repo.get_user(OTHER) is None
+    assert not await repo.fetchone("SELECT 1 FROM audit WHERE actor = ?", (OTHER,))

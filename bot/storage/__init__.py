@@ -11,12 +11,12 @@ from bot.storage import delegates, organizers, state, tour, users
 from bot.storage.base import Migration, StorageError, Store
 from bot.storage.delegates import DelegatesMixin
 from bot.storage.organizers import OrganizersMixin
-from bot.storage.privacy import Forgotten, PrivacyMixin
+from bot.storage.privacy import PrivacyMixin
 from bot.storage.state import StateMixin
 from bot.storage.tour import TourMixin
 from bot.storage.users import UserRow, UsersMixin
 
-__all__ = ["Forgotten", "Migration", "Repo", "StorageError", "UserRow"]
+__all__ = ["Migration", "Repo", "StorageError", "UserRow"]
 
 
 class Repo(PrivacyMixin, StateMixin, TourMixin, OrganizersMixin, DelegatesMixin, UsersMixin, Store):
