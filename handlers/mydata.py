@@ -6,10 +6,9 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render, render_delegate, scheduler
+from bot import commands, render, render_delegate
 from bot.context import BotContext
-from bot.model import SessionKind
-from handlers import citytour
+from handlers import rsvp as rsvp_handlers
 from handlers.common import answer, is_private, send, show
 
 
@@ -36,16 +35,10 @@ async def forget(update: Update, context: BotContext) -> None:
         await answer(update.callback_query, context.t.gettext(
             "Kirim /hapusdata di chat pribadi dengan bot."), show_alert=True)
         return
-    event, repo = context.event, context.repo
-    for rsvp in await repo.user_rsvps(user.id):
-        session = event.session(rsvp.session_id)
-        _, promoted = await repo.cancel_rsvp(
-            user.id, rsvp.session_id, session.capacity if session else None)
-        if promoted is not None and session is not None:
-            if session.kind is SessionKind.TOUR:
-                await citytour.seat_everyone(context)
-            await scheduler.notify_seat(context.app, promoted, session)
-    await repo.forget_user(user.id)
+    for rsvp in await context.repo.user_rsvps(user.id):
+        await rsvp_handlers.cancel_attendance(
+            context, user.id, rsvp.session_id, context.event.session(rsvp.session_id))
+    await context.repo.forget_user(user.id)
     # A draft kept for a half-done conversation goes too (PTB persistence, bot/persistence.py).
     context.application.drop_user_data(user.id)
     await show(update, render_delegate.forgotten_view(context.t))

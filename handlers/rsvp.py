@@ -87,6 +87,24 @@ async def attend_force(update: Update, context: BotContext) -> None:
     await attend(update, context, force=True)
 
 
+async def cancel_attendance(
+    context: BotContext, user_id: int, session_id: str, session: Session | None
+) -> bool:
+    """Cancel one RSVP (True if there was one): the first on the waiting list gets the seat
+    and a message, a tour seat goes back to the buses, the reminders follow."""
+    existed, promoted = await context.repo.cancel_rsvp(
+        user_id, session_id, session.capacity if session else None
+    )
+    if session is not None and session.kind is SessionKind.TOUR:
+        await citytour.release_seat(context, user_id)
+        if promoted is not None:
+            await citytour.seat_everyone(context)
+    await scheduler.replan_user(context.app, user_id)
+    if promoted is not None and session is not None:
+        await scheduler.notify_seat(context.app, promoted, session)
+    return existed
+
+
 async def withdraw(update: Update, context: BotContext, sure: bool = False) -> None:
     """"❌ Tidak jadi": cancel an RSVP; the first on the waiting list gets the seat.
 
@@ -108,16 +126,7 @@ async def withdraw(update: Update, context: BotContext, sure: bool = False) -> N
             await answer(query)
             await show(update, render_delegate.cancel_question(session, waiting, context.t))
             return
-    existed, promoted = await context.repo.cancel_rsvp(
-        user.id, session_id, session.capacity if session else None
-    )
-    if session is not None and session.kind is SessionKind.TOUR:
-        await citytour.release_seat(context, user.id)
-        if promoted is not None:
-            await citytour.seat_everyone(context)
-    await scheduler.replan_user(context.app, user.id)
-    if promoted is not None and session is not None:
-        await scheduler.notify_seat(context.app, promoted, session)
+    existed = await cancel_attendance(context, user.id, session_id, session)
     if session is None:
         await overview(update, context)
         return
