@@ -194,13 +194,8 @@ async def release_seat(context: BotContext, user_id: int) -> None:
 
 
 async def my_bus_name(context: BotContext, user_id: int) -> str | None:
-    found = _tour(context)
-    if found is None:
-        return None
-    tour, session = found
-    member = next((m for m in await context.repo.tour_members(session.id)
-                   if m.user_id == user_id), None)
-    bus = tour.bus(member.bus_id) if member is not None and member.bus_id else None
+    tour = context.event.tour
+    bus = tour.bus(await context.repo.bus_of(user_id) or "") if tour is not None else None
     return bus.name if bus is not None else None
 
 
