@@ -33,6 +33,7 @@ from bot.model import (
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")
 MAX_REGION_BYTES = 48
+PHONE_PATTERN = re.compile(r"\+?[0-9][0-9 ()-]{5,}")
 #: Who may see contact details: anyone in a private chat, or registered delegates only.
 CONTACTS_FOR = ("everyone", "registered")
 
@@ -181,12 +182,22 @@ def _toml_type(value: Any) -> str:
     return type(value).__name__
 
 
-def _items(root: _Reader, key: str) -> list[_Reader]:
-    value = root.table.get(key, [])
+def _items(parent: _Reader, key: str) -> list[_Reader]:
+    """Readers for the [[key]] tables in `parent` (places like "tour.stops[2]")."""
+    parent.seen.add(key)
+    name = f"{parent.place}.{key}" if parent.place else key
+    value = parent.table.get(key, [])
     if not isinstance(value, list):
-        root.problem(key, f"expected [[{key}]] tables, got {_toml_type(value)}")
+        parent.problem(key, f"expected [[{name}]] tables, got {_toml_type(value)}")
         return []
-    return [_Reader(root.problems, f"{key}[{i}]", item) for i, item in enumerate(value)]
+    return [_Reader(parent.problems, f"{name}[{i}]", item) for i, item in enumerate(value)]
+
+
+def _phone(r: _Reader, key: str) -> str:
+    phone = r.string(key)
+    if phone and not PHONE_PATTERN.fullmatch(phone):
+        r.problem(key, f"not a phone number: {phone!r}")
+    return phone
 
 
 def _check_unique(readers: list[_Reader], ids: list[str]) -> None:
@@ -288,9 +299,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         region = r.string("region", required=False)
         if region and region not in regions:
             r.problem("region", f"unknown region {region!r}: add it to event.regions")
-        phone = r.string("phone")
-        if phone and not re.fullmatch(r"\+?[0-9][0-9 ()-]{5,}", phone):
-            r.problem("phone", f"not a phone number: {phone!r}")
+        phone = _phone(r, "phone")
         contacts.append(
             Contact(
                 id=cid,
@@ -441,10 +450,7 @@ def _tour(
         r.problem("checkin_radius_m", f"{radius} m: expected 10 to 5000")
     bring = r.texts("bring") if "bring" in r.table else ()
     stops: list[TourStop] = []
-    raw_stops = r.table.get("stops", [])
-    r.seen.add("stops")
-    for i, item in enumerate(raw_stops if isinstance(raw_stops, list) else []):
-        s = _Reader(r.problems, f"tour.stops[{i}]", item)
+    for s in _items(r, "stops"):
         moment = s.moment("time")
         lat, lon = s.number("lat"), s.number("lon")
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -459,19 +465,14 @@ def _tour(
         if moment:
             stops.append(TourStop(name, moment.astimezone(tz) if tz else moment, lat, lon, notes))
     buses: list[Bus] = []
-    raw_buses = r.table.get("buses", [])
-    r.seen.add("buses")
-    bus_readers = [_Reader(r.problems, f"tour.buses[{i}]", item)
-                   for i, item in enumerate(raw_buses if isinstance(raw_buses, list) else [])]
+    bus_readers = _items(r, "buses")
     bus_ids = [b.ident() for b in bus_readers]
     _check_unique(bus_readers, bus_ids)
     for b, bus_id in zip(bus_readers, bus_ids, strict=True):
         capacity = b.integer("capacity") or 0
         if capacity < 1:
             b.problem("capacity", "must be at least 1")
-        phone = b.string("leader_phone")
-        if phone and not re.fullmatch(r"\+?[0-9][0-9 ()-]{5,}", phone):
-            b.problem("leader_phone", f"not a phone number: {phone!r}")
+        phone = _phone(b, "leader_phone")
         buses.append(Bus(bus_id, b.string("name"), capacity, b.string("leader"), phone))
         b.finish()
     if not buses:

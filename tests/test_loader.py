@@ -82,6 +82,14 @@ MISTAKES: list[tuple[Any, str]] = [
     (lambda d: d["contacts"][1].update(region="Atlantis"), "contacts[1].region: unknown region"),
     (lambda d: d["contacts"][1].update(phone="call me"), "contacts[1].phone: not a phone number"),
     (lambda d: d.pop("event"), "event: missing [event] table"),
+    (lambda d: d["tour"]["stops"][2].update(lat=-100.0),
+     "tour.stops[2].lat: coordinates out of range"),
+    (lambda d: d["tour"]["buses"][1].update(leader_phone="abc"),
+     "tour.buses[1].leader_phone: not a phone number"),
+    (lambda d: d["tour"]["buses"][1].update(id=d["tour"]["buses"][0]["id"]),
+     "tour.buses[1].id: duplicate id"),
+    (lambda d: d["tour"].update(stops="Lasiana"), "tour.stops: expected [[tour.stops]] tables"),
+    (lambda d: d["faq"][0].update(keywords=[]), "faq[0].keywords: give at least one word"),
 ]
 
 
