@@ -19,6 +19,7 @@ from bot import render_organizer
 from bot.changes import diff_events
 from bot.context import BotApplication
 from bot.loader import EventDataError, load_event
+from bot.model import Event
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,12 @@ def file_digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
     except OSError:
         return None
+
+
+def load_as_running(path: Path, running: Event) -> Event:
+    """The data file as the running programme would show it: a rehearsal (--shift-to) runs
+    the programme moved in time, and so is anything compared with it or put in its place."""
+    return load_event(path).shifted(running.shift)
 
 
 def start(app: BotApplication, interval: float = WATCH_INTERVAL) -> None:
@@ -60,8 +67,7 @@ async def check(app: BotApplication) -> bool:
         return False
     services.notified_digest = digest
     try:
-        # A rehearsal (--shift-to) runs the programme moved in time: compare like with like.
-        new = load_event(path).shifted(services.event.shift)
+        new = load_as_running(path, services.event)
         problems = None
     except EventDataError as exc:
         new, problems = None, exc.problems

@@ -39,8 +39,8 @@ from bot import callbacks as cb
 from bot import commands, outbox, render, render_delegate, render_organizer, scheduler
 from bot.changes import RewriteError, affects_delegates, diff_events, rewrite_session
 from bot.context import BotContext
-from bot.filewatch import file_digest
-from bot.loader import EventDataError, load_event
+from bot.filewatch import file_digest, load_as_running
+from bot.loader import EventDataError
 from bot.model import Event, SessionKind
 from bot.render import Reply
 from bot.render_organizer import (
@@ -481,8 +481,7 @@ async def reload(update: Update, context: BotContext) -> None:
     """/muatulang: validate the data file and show what would change."""
     path = context.services.settings.event_file
     try:
-        # A rehearsal (--shift-to) runs the programme moved in time: so is the reloaded one.
-        new = load_event(path).shifted(context.event.shift)
+        new = load_as_running(path, context.event)
         digest = file_digest(path) or ""
     except EventDataError as exc:
         await send(update, render_organizer.data_errors(exc.problems, context.t))
@@ -503,7 +502,7 @@ async def reload_button(update: Update, context: BotContext) -> None:
     path = context.services.settings.event_file
     t = context.t
     try:
-        new = load_event(path).shifted(context.event.shift)
+        new = load_as_running(path, context.event)
         digest = file_digest(path) or ""
     except (EventDataError, OSError):
         await show(update, Reply(t.gettext("File data berubah dan tidak valid lagi; "
@@ -549,9 +548,9 @@ async def change(update: Update, context: BotContext) -> None:
         return
     session = event.session(args[0])
     if session is None:
+        choose = render_organizer.sessions_to_edit(event, t)
         await send(update, Reply(t.gettext("Sesi «{id}» tidak ada. Pilih dari daftar:").format(
-            id=escape(args[0][:30])) + "\n\n" + render_organizer.sessions_to_edit(event, t).text,
-            render_organizer.sessions_to_edit(event, t).markup))
+            id=escape(args[0][:30])) + "\n\n" + choose.text, choose.markup))
         return
     rest = args[1:]
     if len(rest) == 2 and rest[0].lower() in ("tempat", "venue"):
@@ -660,7 +659,7 @@ async def _apply_change(
     running = context.event
     shift = running.shift  # non-zero in a --shift-to rehearsal
     try:
-        on_disk = load_event(path).shifted(shift)
+        on_disk = load_as_running(path, running)
     except EventDataError:
         on_disk = None
     if on_disk is None or diff_events(running, on_disk):
@@ -682,7 +681,7 @@ async def _apply_change(
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         temporary.write_text(text, encoding="utf-8")
         try:
-            new = load_event(temporary).shifted(shift)
+            new = load_as_running(temporary, running)
             session = new.session(session_id)
             expected = _after.session(session_id)
             if session is None or expected is None or (
