@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -17,6 +17,10 @@ from bot.config import Settings
 from bot.i18n import I18n, Translator
 from bot.model import Event
 from bot.storage import Repo
+
+if TYPE_CHECKING:
+    from bot.flood import FloodGate
+    from bot.outbox import Sender
 
 
 @dataclass
@@ -27,12 +31,18 @@ class Services:
     event: Event
     clock: Clock
     i18n: I18n
-    repo: Repo | None = None  # opened in post_init, closed in post_shutdown
+    #: Opened by whichever needs it first at start-up (RepoPersistence in initialize(), or
+    #: post_init), closed in post_shutdown.
+    repo: Repo | None = None
     tick_interval: float | None = 1.0  # seconds between delivery ticks; None: manual
     #: Digest of the data file as the running programme was loaded or last applied, and the
     #: last edited version organizers were told about (bot/filewatch.py).
     event_digest: str | None = None
     notified_digest: str | None = None
+    #: The broadcast sender (bot/outbox.py), from post_init to post_shutdown.
+    sender: Sender | None = None
+    #: Per-user flood control (handlers/flood.py); None: off (offline chat, tests).
+    flood_gate: FloodGate | None = None
 
 
 class BotData:

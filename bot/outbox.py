@@ -31,7 +31,6 @@ import asyncio
 import contextlib
 import logging
 import time
-import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -486,18 +485,15 @@ class Sender:
 
 
 # -- lifecycle ---------------------------------------------------------------------------------
-_SENDERS: weakref.WeakKeyDictionary[BotApplication, Sender] = weakref.WeakKeyDictionary()
-
-
 def sender_for(app: BotApplication) -> Sender:
-    sender = _SENDERS.get(app)
+    sender = app.bot_data.services.sender
     if sender is None:
         raise RuntimeError("the outbox sender is not started (start_outbox in post_init)")
     return sender
 
 
 def wake(app: BotApplication) -> None:
-    sender = _SENDERS.get(app)
+    sender = app.bot_data.services.sender
     if sender is not None:
         sender.wake()
 
@@ -509,8 +505,7 @@ async def start_outbox(app: BotApplication) -> Sender:
     `app.create_task`: PTB then awaits it in `Application.stop()`, *before* the HTTP client
     is shut down, so calls in flight end cleanly.
     """
-    sender = Sender(app)
-    _SENDERS[app] = sender
+    sender = app.bot_data.services.sender = Sender(app)
     await sender.recover()
     if app.job_queue is not None:
         app.job_queue.run_once(_launch, when=0, name="outbox")
@@ -526,7 +521,7 @@ async def start_outbox(app: BotApplication) -> Sender:
 
 async def _launch(context: Any) -> None:
     app = context.application
-    sender = _SENDERS.get(app)
+    sender = app.bot_data.services.sender
     # Not when the application is already stopping (started and stopped at once): the rows
     # stay queued for the next start, and PTB would not await a task created now.
     if sender is not None and sender.task is None and app.running:
@@ -535,7 +530,8 @@ async def _launch(context: Any) -> None:
 
 async def stop_outbox(app: BotApplication) -> None:
     """From post_shutdown: normally the loop has already ended with `Application.stop()`."""
-    sender = _SENDERS.pop(app, None)
+    services = app.bot_data.services
+    sender, services.sender = services.sender, None
     if sender is None:
         return
     sender._stopping = True

@@ -8,7 +8,6 @@ logic itself is `bot.flood`.
 from __future__ import annotations
 
 import logging
-import weakref
 
 from telegram import Update
 from telegram.constants import ChatType
@@ -19,11 +18,6 @@ from bot.flood import FloodGate, Verdict
 
 log = logging.getLogger(__name__)
 
-# One gate per application, set by `enable` (tests build many applications); weak, so a
-# finished application takes its gate with it. Not in bot_data: the gate is process state,
-# never persisted or shared.
-_gates: weakref.WeakKeyDictionary[BotApplication, FloodGate] = weakref.WeakKeyDictionary()
-
 
 def enable(app: BotApplication, gate: FloodGate | None = None) -> FloodGate:
     """Turn flood control on for `app` (`citynet-bot run` does; tests pass their own gate).
@@ -31,14 +25,14 @@ def enable(app: BotApplication, gate: FloodGate | None = None) -> FloodGate:
     Off by default: the offline chat, `ask` and the test harness have one local user who may
     paste many lines at once, and nothing to protect.
     """
-    gate = _gates[app] = gate or FloodGate()
+    gate = app.bot_data.services.flood_gate = gate or FloodGate()
     return gate
 
 
 async def flood_guard(update: Update, context: BotContext) -> None:
     """Let the update through, or warn once and stop it, or stop it silently."""
     user = update.effective_user
-    gate = _gates.get(context.app)
+    gate = context.services.flood_gate
     if gate is None or user is None or user.is_bot:
         return
     verdict = gate.check(user.id)
