@@ -128,8 +128,9 @@ async def free_text(update: Update, context: BotContext) -> None:
         await show(update, render.too_long(context.t))
         return
     found = understand(text, context.event, context.now(), context.t.lang)
-    faq = match_faq(context.event, text)
-    if faq is not None and _faq_first(found):
+    # Only a question that names nothing of the programme is looked up among the FAQ.
+    faq = match_faq(context.event, text) if _faq_first(found) else None
+    if faq is not None:
         await show(update, render.faq_view(faq, context.t))
         return
     await answer(update, context, text, found)
