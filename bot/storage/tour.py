@@ -59,24 +59,22 @@ class TourMixin(Store):
         await self.execute("UPDATE profiles SET phone = ? WHERE user_id = ?", (phone, user_id))
 
     async def assign_bus(self, user_id: int, bus_id: str, by: int | None) -> None:
-        await self.execute(
-            """
-            INSERT INTO tour_buses (user_id, bus_id, assigned_by, assigned_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
-                assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
-            """,
-            (user_id, bus_id, by, self.utcnow()),
-        )
+        await self.assign_buses([(user_id, bus_id)], by)
 
-    async def assign_buses(self, assignments: Iterable[tuple[int, str]]) -> int:
-        rows = [(user, bus, self.utcnow()) for user, bus in assignments]
+    async def assign_buses(
+        self, assignments: Iterable[tuple[int, str]], by: int | None = None
+    ) -> int:
+        """Seat users on buses (moving those already seated); `by`: the organizer, or None
+        when the bot assigned them."""
+        now = self.utcnow()
+        rows = [(user, bus, by, now) for user, bus in assignments]
         async with self.transaction() as db:
             await db.executemany(
                 """
                 INSERT INTO tour_buses (user_id, bus_id, assigned_by, assigned_at)
-                VALUES (?, ?, NULL, ?)
+                VALUES (?, ?, ?, ?)
                 ON CONFLICT(user_id) DO UPDATE SET bus_id = excluded.bus_id,
-                    assigned_at = excluded.assigned_at
+                    assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
                 """,
                 rows,
             )
