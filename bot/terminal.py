@@ -213,9 +213,9 @@ LOCATION_WORDS = ("!lokasi", "!location")
 PHONE_WORDS = ("!nomor", "!phone")
 
 
-def parse_location(args: list[str]) -> tuple[float, float] | None:
+def parse_location(text: str) -> tuple[float, float] | None:
     """"-10.1633,123.6067" or "-10.1633 123.6067" → (lat, lon); None when not coordinates."""
-    parts = " ".join(args).replace(",", " ").split()
+    parts = text.replace(",", " ").split()
     if len(parts) != 2:
         return None
     try:
@@ -302,16 +302,16 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
                     print_outputs(await bot.press(button), numbered)
                     continue
                 numbered.clear()
-                if text.split(maxsplit=1)[0] in PHONE_WORDS:
-                    number = text.split(maxsplit=1)[1:]
-                    if not number:
+                word, _, rest = text.partition(" ")
+                if word in PHONE_WORDS:
+                    if not rest.strip():
                         print(t.gettext("Bagikan nomor: !nomor <nomor HP>, misalnya "
                                         "!nomor +62 812 0000 1234"))
                         continue
-                    print_outputs(await bot.share_phone(number[0].strip()), numbered)
+                    print_outputs(await bot.share_phone(rest.strip()), numbered)
                     continue
-                if text.split(maxsplit=1)[0] in LOCATION_WORDS:
-                    where = parse_location(text.split(maxsplit=1)[1:])
+                if word in LOCATION_WORDS:
+                    where = parse_location(rest)
                     if where is None:
                         print(t.gettext(
                             "Bagikan lokasi: !lokasi <lintang>,<bujur>, "
