@@ -11,9 +11,8 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import httpx
 from telegram import LinkPreviewOptions
-from telegram.error import NetworkError, TelegramError, TimedOut
+from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 from telegram.request import BaseRequest
 
@@ -25,6 +24,7 @@ from bot.context import BotApplication, BotContext, BotData, Services
 from bot.i18n import I18n
 from bot.model import Event
 from bot.persistence import RepoPersistence
+from bot.policy import never_delivered
 from bot.storage import Repo
 from handlers.language import set_default_menus
 
@@ -32,30 +32,6 @@ log = logging.getLogger(__name__)
 
 #: Used when a stand-in answers the Bot API: PTB wants a token-shaped string.
 OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
-
-
-#: Transport failures that happen before the request is sent: Telegram never saw the call.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-def never_delivered(exc: BaseException) -> bool:
-    """Whether a failed Bot API call certainly or very probably did not take effect, so
-    sending it again cannot make the user see it twice.
-
-    Yes: the connection could not be made (refused, connect or pool timeout: nothing was
-    sent), or Telegram answered with a server error (5xx: PTB raises a plain NetworkError,
-    with no httpx exception behind it, for any status it has no better class for).
-    No: a read or write timeout or a connection dropped mid-answer (the message may well
-    have been delivered: a double is worse than a loss here, the user can ask again), and
-    every 4xx (BadRequest, Forbidden, ... would fail again).
-    """
-    if isinstance(exc, TimedOut):
-        return isinstance(exc.__cause__, _NOT_SENT)
-    if type(exc) is not NetworkError:
-        return False
-    cause = exc.__cause__
-    # No cause, or an unparsable body (TelegramError): Telegram answered an error status.
-    return cause is None or isinstance(cause, (TelegramError, *_NOT_SENT))
 
 
 class RetryingRateLimiter(AIORateLimiter):

@@ -6,7 +6,7 @@ tracking hook in group -1 can set `lang` once and the feature handlers read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -43,6 +43,9 @@ class Services:
     sender: Sender | None = None
     #: Per-user flood control (handlers/flood.py); None: off (offline chat, tests).
     flood_gate: FloodGate | None = None
+    #: Delivery rows the scheduler has taken on and not finished (bot/scheduler.py), so a
+    #: tick does not start a row the previous tick is still sending.
+    delivering: set[int] = field(default_factory=set)
 
 
 class BotData:

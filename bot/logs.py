@@ -18,11 +18,18 @@ from typing import TextIO
 
 #: A Bot API token anywhere in a text (in URLs it follows "bot" without a separator).
 TOKEN_RE = re.compile(r"(?<!\d)\d{5,20}:[A-Za-z0-9_-]{30,64}")
-#: +62 numbers in any spacing (mobile and landline), and national mobile numbers (08…).
-#: Plain digit runs such as user or chat ids do not start with +62 or 08, so they stay.
+#: Indonesian phone numbers in the forms people and Telegram write them:
+#: - +62 in any spacing (mobile and landline);
+#: - 62 8… without the +, as Telegram sends a shared contact's number: at least 11 digits,
+#:   so a Telegram user id (10 digits today) that happens to start with 628 is kept;
+#: - national 0… numbers: mobile 08…, landline with an area code, "(0380) 821 234".
+#: Spaces, dots and dashes may split the digits. Ids, counts, times ("06.30") and ISO dates
+#: do not start a number here: they are not preceded by +, do not start with 0 and a digit
+#: run of 8 or more, or are glued to other text by ":" or "-".
 PHONE_RE = re.compile(
     r"\+\s?62(?:[\s.()-]{0,2}\d){7,13}"
-    r"|(?<![\w.:/+-])08\d(?:[\s.-]?\d){6,11}(?![\d])"
+    r"|(?<![\w.:/+-])62[\s.-]?8(?:[\s.-]?\d){8,11}(?!\d)"
+    r"|(?<![\w.:/+-])(?:\(0\d{2,3}\)|0\d{1,3})(?:[\s.-]{0,2}\d){6,11}(?!\d)"
 )
 TOKEN_MASK = "<token>"
 PHONE_MASK = "<phone>"
@@ -86,4 +93,9 @@ def configure(
     # httpx logs every request URL at INFO, and the URL carries the token: redacted anyway,
     # but a line per Bot API call would drown the events that matter.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # APScheduler (under PTB's JobQueue) logs "Running job…" and "executed successfully" at
+    # INFO for every tick of every repeating job, twice a second: noise unless debugging.
+    logging.getLogger("apscheduler").setLevel(
+        logging.DEBUG if level == "DEBUG" else logging.WARNING
+    )
     return handler

@@ -114,6 +114,11 @@ class Pacer:
         self._started: deque[float] = deque()
         self._window_max = max(1, int(self.limits.per_second - self.limits.headroom))
 
+    @property
+    def rate(self) -> float:
+        """Calls per second the pacer plans for overall (the limit less the headroom)."""
+        return 1.0 / self.limits.interval
+
     def _chat_ready(self, chat_id: int) -> float:
         """When this chat may get its next call (per chat, and per group per minute)."""
         ready = self._chat_next.get(chat_id, 0.0)

@@ -2,7 +2,8 @@
 
 Each feature keeps its queries (and the migrations that create its tables) in its own
 module; `Repo` combines them. Migration versions are global: 1 users, 2 delegates,
-3 organizers (roles, audit, announcements, outbox), 4 city tour, 5 conversation state.
+3 organizers (roles, audit, announcements, outbox), 4 city tour, 5 conversation state,
+6 delivery index per user.
 """
 
 from __future__ import annotations

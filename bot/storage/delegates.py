@@ -9,9 +9,10 @@ pending -> sending -> sent (or dropped), so a restart neither loses nor repeats 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from bot.storage.base import Migration, Store
@@ -63,7 +64,26 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX deliveries_due ON deliveries (state, due_at)
         """,
     ),
+    Migration(
+        6,
+        "deliveries: index per user, so a delegate's pending rows are found without a scan",
+        """
+        CREATE INDEX deliveries_by_user ON deliveries (user_id, state)
+        """,
+    ),
 )
+
+
+class DeliveryKind(StrEnum):
+    """What a delivery row is; stored in `deliveries.kind`."""
+
+    REMINDER = "reminder"
+    BRIEF = "brief"
+    SEAT = "seat"
+    CHANGE = "change"
+    TOUR_EVE = "tour_eve"
+    TOUR_GATHER = "tour_gather"
+    BUS_MSG = "bus_msg"
 
 
 def iso(moment: datetime) -> str:
@@ -113,7 +133,7 @@ class RsvpResult:
 class Delivery:
     id: int
     user_id: int
-    kind: str
+    kind: DeliveryKind | str
     ref: str
     due_at: datetime
     expires_at: datetime
@@ -311,6 +331,44 @@ class DelegatesMixin(Store):
         )
         return [Rsvp(**dict(r)) for r in rows]
 
+    async def rsvps_told_otherwise(self, session_id: str, start: str, venue: str) -> list[Rsvp]:
+        """RSVPs to a session whose delegate was told another time or venue (or nothing yet):
+        what a programme change has to look at, found through `rsvps_by_session`."""
+        rows = await self.fetchall(
+            """
+            SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
+            WHERE session_id = ?
+              AND (seen_start IS NULL OR seen_start != ? OR seen_venue IS NOT ?)
+            ORDER BY seq
+            """,
+            (session_id, start, venue),
+        )
+        return [Rsvp(**dict(r)) for r in rows]
+
+    async def rsvps_outside(self, session_ids: Collection[str]) -> list[Rsvp]:
+        """RSVPs to sessions not in `session_ids` (cancelled ones), the whole event's aside."""
+        rows = await self.fetchall(
+            """
+            SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
+            WHERE session_id != ? AND session_id NOT IN (SELECT value FROM json_each(?))
+            ORDER BY seq
+            """,
+            (EVENT_RSVP, json.dumps(list(session_ids))),
+        )
+        return [Rsvp(**dict(r)) for r in rows]
+
+    async def mark_session_seen(self, session_id: str, start: str, venue: str) -> int:
+        """Every delegate of a session now knows its current time and venue (one statement,
+        touching only the rows that differ)."""
+        return await self.execute(
+            """
+            UPDATE rsvps SET seen_start = ?, seen_venue = ?
+            WHERE session_id = ?
+              AND (seen_start IS NULL OR seen_start != ? OR seen_venue IS NOT ?)
+            """,
+            (start, venue, session_id, start, venue),
+        )
+
     async def waiting_position(self, user_id: int, session_id: str) -> int:
         row = await self.fetchone(
             """
@@ -395,23 +453,47 @@ class DelegatesMixin(Store):
         )
         return [_delivery(r) for r in rows]
 
-    async def claim_due(self, now: datetime, limit: int = 100) -> list[Delivery]:
-        """Due deliveries, marked 'sending' in one transaction so no other tick takes them."""
-        async with self.transaction() as db:
-            async with db.execute(
-                """
-                SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
-                WHERE d.state = 'pending' AND d.due_at <= ? AND u.active = 1
-                ORDER BY d.due_at, d.id LIMIT ?
-                """,
-                (iso(now), limit),
-            ) as cur:
-                rows = list(await cur.fetchall())
-            await db.executemany(
-                "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ?",
-                [(self.utcnow(), r["id"]) for r in rows],
-            )
+    async def due_counts(self, until: datetime) -> list[tuple[datetime, int]]:
+        """Pending deliveries due by `until`, counted per due instant, earliest first.
+
+        Grouped in SQL over the (state, due_at) index: a handful of instants (sessions
+        times leads) however many delegates, so the scheduler can afford it every tick.
+        """
+        rows = await self.fetchall(
+            """
+            SELECT due_at, COUNT(*) FROM deliveries
+            WHERE state = 'pending' AND due_at <= ? GROUP BY due_at ORDER BY due_at
+            """,
+            (iso(until),),
+        )
+        return [(parse_iso(r[0]), int(r[1])) for r in rows]
+
+    async def due_deliveries(
+        self, until: datetime, limit: int, skip: Collection[int] = ()
+    ) -> list[Delivery]:
+        """Pending deliveries due by `until` for active users, earliest first, not claimed
+        (`claim_delivery` takes each one right before its call)."""
+        held = ",".join(str(int(i)) for i in skip)
+        rows = await self.fetchall(
+            f"""
+            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
+            WHERE d.state = 'pending' AND d.due_at <= ? AND u.active = 1
+              {f"AND d.id NOT IN ({held})" if held else ""}
+            ORDER BY d.due_at, d.id LIMIT ?
+            """,
+            (iso(until), limit),
+        )
         return [_delivery(r) for r in rows]
+
+    async def claim_delivery(self, delivery_id: int) -> bool:
+        """Mark one delivery 'sending' right before its call; False if it is no longer
+        pending (unplanned, cancelled or taken meanwhile)."""
+        changed = await self.execute(
+            "UPDATE deliveries SET state = 'sending', updated_at = ? "
+            "WHERE id = ? AND state = 'pending'",
+            (self.utcnow(), delivery_id),
+        )
+        return changed == 1
 
     async def finish_delivery(self, delivery_id: int, state: str) -> None:
         """Record the outcome: 'sent' or 'dropped' (expired, cancelled, user gone)."""
@@ -453,11 +535,19 @@ class DelegatesMixin(Store):
         return [_delivery(r) for r in rows]
 
 
+def _kind(value: str) -> DeliveryKind | str:
+    """The kind as an enum; an unknown one (a newer bot wrote it) stays text and is skipped."""
+    try:
+        return DeliveryKind(value)
+    except ValueError:
+        return value
+
+
 def _delivery(row: Any) -> Delivery:
     return Delivery(
         id=int(row["id"]),
         user_id=int(row["user_id"]),
-        kind=row["kind"],
+        kind=_kind(row["kind"]),
         ref=row["ref"],
         due_at=parse_iso(row["due_at"]),
         expires_at=parse_iso(row["expires_at"]),

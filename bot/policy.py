@@ -1,0 +1,52 @@
+"""The delivery policy: what happens to a message whose Bot API call failed, per kind.
+
+Telegram has no idempotency key, so after some failures nobody can know whether the message
+arrived. The rule for each kind (the table is in the README, "Delivery policy"):
+
+| outcome                               | reply to a person | reminder, notice | broadcast    |
+|---------------------------------------|-------------------|------------------|--------------|
+| never sent (connect error, 5xx, 429)  | retried           | retried          | retried      |
+| maybe delivered (read timeout, reset) | retried           | counted sent     | retried      |
+| crash mid-call                        | lost (ask again)  | counted sent     | counted sent |
+| refused (4xx, blocked)                | error handler     | dropped          | failed       |
+
+Why they differ: a reply is what a person is waiting for right now; a duplicate answer is a
+small annoyance, silence is a failure, so replies are at-least-once while the process runs
+(`bot.app.RetryingRateLimiter`). A reminder is one of many timed pushes: a duplicate is
+noise at the worst moment, a rare loss is mitigated by the morning brief and /jadwal, so it
+is at-most-once. An announcement may be urgent (a room change) and reaches each person once
+in a whole event: at-least-once, except across a crash (bot/outbox.py).
+"""
+
+from __future__ import annotations
+
+import httpx
+from telegram.error import NetworkError, TelegramError, TimedOut
+
+#: Transport failures that happen before the request is sent: Telegram never saw the call.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def never_delivered(exc: BaseException) -> bool:
+    """Whether a failed Bot API call certainly or very probably did not take effect, so
+    sending it again cannot make the user see it twice.
+
+    Yes: the connection could not be made (refused, connect or pool timeout: nothing was
+    sent), or Telegram answered with a server error (5xx: PTB raises a plain NetworkError,
+    with no httpx exception behind it, for any status it has no better class for).
+    No: a read or write timeout or a connection dropped mid-answer (the message may well
+    have been delivered), and every 4xx (BadRequest, Forbidden, ... would fail again).
+    """
+    if isinstance(exc, TimedOut):
+        return isinstance(exc.__cause__, _NOT_SENT)
+    if type(exc) is not NetworkError:
+        return False
+    cause = exc.__cause__
+    # No cause, or an unparsable body (TelegramError): Telegram answered an error status.
+    return cause is None or isinstance(cause, (TelegramError, *_NOT_SENT))
+
+
+def maybe_delivered(exc: BaseException) -> bool:
+    """A transport failure after the request may have reached Telegram (read or write
+    timeout, connection reset mid-answer): the uncertain outcome the policy decides on."""
+    return isinstance(exc, NetworkError) and not never_delivered(exc)

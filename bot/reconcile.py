@@ -1,0 +1,85 @@
+"""Reconciling RSVPs and deliveries with a changed programme (an organizer's reload, `/ubah`,
+or a restart with an edited data file).
+
+Each RSVP remembers the time and venue its delegate was last told, so the work is a query
+per session for the RSVPs told otherwise: proportional to what changed, not to the number of
+delegates (bench/bench_scale.py measures it). Only the delegates touched are re-planned.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.model import Event
+from bot.planning import replan_user
+from bot.storage.delegates import DeliveryKind, PlannedDelivery, iso
+
+if TYPE_CHECKING:
+    from bot.context import BotApplication
+
+log = logging.getLogger(__name__)
+
+#: How long a "your session was cancelled" notice is still worth sending.
+CANCELLED_NOTICE_FOR = timedelta(days=3)
+
+
+async def apply_event_change(app: BotApplication, old: Event | None, new: Event) -> int:
+    """Bring RSVPs and deliveries in line with `new` event data; return notices planned.
+
+    Works the same after a reload and after a restart (`old` is only used for the titles of
+    cancelled sessions; without it the stored id is used).
+    """
+    services = app.bot_data.services
+    repo = services.repo
+    assert repo is not None
+    now = services.clock.now()
+    notices: list[PlannedDelivery] = []
+    touched: set[int] = set()
+    for rsvp in await repo.rsvps_outside([s.id for s in new.sessions]):
+        gone = old.session(rsvp.session_id) if old else None
+        notices.append(
+            PlannedDelivery(
+                user_id=rsvp.user_id,
+                kind=DeliveryKind.CHANGE,
+                ref=f"{rsvp.session_id}@cancelled",
+                due_at=now,
+                expires_at=now + CANCELLED_NOTICE_FOR,
+                data={"what": "cancelled",
+                      "title": gone.title.get("id") if gone else rsvp.session_id,
+                      "title_en": gone.title.get("en") if gone else rsvp.session_id,
+                      "old_start": rsvp.seen_start},
+            )
+        )
+        # Also removes the session's pending deliveries for this delegate.
+        await repo.cancel_rsvp(rsvp.user_id, rsvp.session_id, None)
+        touched.add(rsvp.user_id)
+    for session in new.sessions:
+        start, venue = iso(session.arrive_by), session.venue_id
+        told = await repo.rsvps_told_otherwise(session.id, start, venue)
+        if not told:
+            continue
+        for rsvp in told:
+            if rsvp.seen_start is None:
+                continue  # never told anything (an RSVP from before this was recorded)
+            touched.add(rsvp.user_id)
+            if session.end > now:
+                notices.append(
+                    PlannedDelivery(
+                        user_id=rsvp.user_id,
+                        kind=DeliveryKind.CHANGE,
+                        ref=f"{session.id}@{start}@{venue}",
+                        due_at=now,
+                        expires_at=session.end,
+                        data={"what": "moved", "old_start": rsvp.seen_start,
+                              "old_venue": rsvp.seen_venue},
+                    )
+                )
+        await repo.mark_session_seen(session.id, start, venue)
+    await repo.plan(notices, replace=False)
+    for user_id in touched:
+        await replan_user(app, user_id)
+    if notices:
+        log.info("event change: %d notices planned for %d delegates", len(notices), len(touched))
+    return len(notices)
