@@ -24,7 +24,7 @@ from bot.context import BotApplication, BotContext, BotData, Services
 from bot.i18n import I18n
 from bot.model import Event
 from bot.persistence import RepoPersistence
-from bot.policy import never_delivered
+from bot.policy import maybe_delivered, never_delivered
 from bot.storage import Repo
 from handlers.language import set_default_menus
 
@@ -34,24 +34,46 @@ log = logging.getLogger(__name__)
 OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
 
 
-class RetryingRateLimiter(AIORateLimiter):
-    """PTB's AIORateLimiter, plus a short retry of calls that failed before reaching Telegram
-    or with a 5xx.
+#: Bot API methods that deliver a new message to a person: kept until delivered, even after
+#: an outcome that may have delivered it (bot/policy.py: a rare duplicate beats silence).
+AT_LEAST_ONCE = frozenset({
+    "sendMessage", "sendVenue", "sendContact", "sendDocument", "sendPhoto", "sendLocation",
+})
+#: How long a reply is kept trying through failures: a 15 s outage with room to spare. A
+#: button's answer (answerCallbackQuery) is useless after Telegram's ~15 s, so less.
+REPLY_PATIENCE = 60.0
+CALLBACK_PATIENCE = 10.0
 
-    Why: without it one 502 from Telegram (or a blip of the local network) loses the reply
-    to whatever the delegate asked: the error handler apologises instead, and if the
-    apology fails as well the delegate gets nothing (tests/test_process.py, scenario d).
-    Only failures that cannot have delivered the message are retried (`never_delivered`);
-    getUpdates is left to the Updater's own back-off loop. The broadcast outbox does not go
-    through here (bot/outbox.py retries per row itself).
+
+class RetryingRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter, plus the delivery policy for replies (bot/policy.py): a reply
+    to a person is sent again after any network failure until it is delivered, for up to
+    `patience` seconds, and replies to one chat keep their order meanwhile.
+
+    Why: without it one 502 from Telegram, a reset connection or a short outage loses the
+    answer to whatever the delegate asked: the error handler apologises instead, and if the
+    apology fails as well the delegate gets nothing (tests/test_process.py, scenarios d, i).
+    A new message (`AT_LEAST_ONCE`) is retried even when it may have arrived (read timeout,
+    reset after sending): a rare duplicate beats silence. An edit or a button's answer is
+    retried only when Telegram never saw it (`never_delivered`): repeating one that took
+    effect would fail ("message is not modified", "query is too old"). getUpdates is left
+    to the Updater's own back-off loop. The broadcast outbox and the reminders do not go
+    through here (bot/outbox.py, bot/scheduler.py apply their own rows of the policy).
+
+    Order per chat: calls to one chat pass one at a time (an asyncio.Lock is first come,
+    first served), so an answer retrying through an outage is not overtaken by the next.
     """
 
     def __init__(
-        self, *, max_retries: int = 3, network_retries: int = 2, backoff: float = 0.5
+        self, *, max_retries: int = 3, backoff: float = 0.5, max_backoff: float = 2.0,
+        patience: float = REPLY_PATIENCE,
     ) -> None:
         super().__init__(max_retries=max_retries)
-        self.network_retries = network_retries
         self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.patience = patience
+        #: Per chat: its lock and how many calls hold or wait for it.
+        self._chats: dict[object, tuple[asyncio.Lock, int]] = {}
 
     async def process_request(
         self,
@@ -62,6 +84,36 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        chat_id = data.get("chat_id")
+        if endpoint == "getUpdates" or chat_id is None:
+            return await self._with_retries(callback, args, kwargs, endpoint, data,
+                                            rate_limit_args)
+        lock, users = self._chats.get(chat_id, (asyncio.Lock(), 0))
+        self._chats[chat_id] = (lock, users + 1)
+        try:
+            async with lock:
+                return await self._with_retries(callback, args, kwargs, endpoint, data,
+                                                rate_limit_args)
+        finally:
+            lock, users = self._chats[chat_id]
+            if users <= 1:
+                del self._chats[chat_id]  # nobody else holds or waits: forget the chat
+            else:
+                self._chats[chat_id] = (lock, users - 1)
+
+    async def _with_retries(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        patience = CALLBACK_PATIENCE if endpoint == "answerCallbackQuery" else self.patience
+        patience = min(patience, self.patience)
         attempt = 0
         while True:
             try:
@@ -69,16 +121,17 @@ class RetryingRateLimiter(AIORateLimiter):
                     callback, args, kwargs, endpoint, data, rate_limit_args
                 )
             except NetworkError as exc:
-                if (
-                    endpoint == "getUpdates"
-                    or attempt >= self.network_retries
-                    or not never_delivered(exc)
-                ):
+                retry = never_delivered(exc) or (
+                    endpoint in AT_LEAST_ONCE and maybe_delivered(exc)
+                )
+                if endpoint == "getUpdates" or not retry or \
+                        loop.time() - started >= patience:
                     raise
                 attempt += 1
-                log.info("%s failed (%s); retry %d of %d", endpoint, exc, attempt,
-                         self.network_retries)
-                await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
+                wait = min(self.max_backoff, self.backoff * 2 ** min(attempt - 1, 8))
+                # One line per retry, no traceback: the outcome is what matters.
+                log.info("%s failed (%s); retry %d in %.1f s", endpoint, exc, attempt, wait)
+                await asyncio.sleep(wait)
 
 
 async def _post_init(app: BotApplication) -> None:
@@ -157,7 +210,7 @@ def build_application(
     )
     if rate_limit:
         # Telegram: ~30 messages/s overall, 20/min per group; retry up to 3 times on
-        # RetryAfter, and twice on a failure that cannot have delivered the call.
+        # RetryAfter, and replies through network failures (RetryingRateLimiter).
         builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)

@@ -266,6 +266,11 @@ class Sender:
         """New rows were queued: start sending now rather than at the next poll."""
         self._wake.set()
 
+    def stop(self) -> None:
+        """Start no new call: the loop ends once the calls in flight are recorded."""
+        self._stopping = True
+        self._wake.set()
+
     # -- the loop ----------------------------------------------------------------------------
     async def recover(self) -> int:
         """At start-up: settle rows a crash left 'sending' (see the module docstring)."""
@@ -539,8 +544,7 @@ async def stop_outbox(app: BotApplication) -> None:
     sender, services.sender = services.sender, None
     if sender is None:
         return
-    sender._stopping = True
-    sender.wake()
+    sender.stop()
     if sender.task is not None and not sender.task.done():
         try:
             await asyncio.wait_for(asyncio.shield(sender.task), timeout=5.0)

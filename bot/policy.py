@@ -49,4 +49,6 @@ def never_delivered(exc: BaseException) -> bool:
 def maybe_delivered(exc: BaseException) -> bool:
     """A transport failure after the request may have reached Telegram (read or write
     timeout, connection reset mid-answer): the uncertain outcome the policy decides on."""
-    return isinstance(exc, NetworkError) and not never_delivered(exc)
+    # BadRequest is a NetworkError in PTB, but it is Telegram refusing: not uncertain.
+    transport = isinstance(exc, TimedOut) or type(exc) is NetworkError
+    return transport and not never_delivered(exc)
