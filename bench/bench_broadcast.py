@@ -7,7 +7,8 @@ Runs the real application and outbox sender over the in-process stand-in Bot API
 enforces Telegram's limits (tests/limits.py: 30 calls per sliding second overall, 1 per second
 per chat, 20 per minute per group; 429 with retry_after beyond them) and answers each call
 after `--latency` seconds, like a network. Prints the delivery time as a ratio to the floor
-of recipients/30 s (goal: within 10%), the 429s received, and checks that every reachable
+of recipients/28 s (the pacer's budget: Telegram's 30/s less a margin of 2/s; goal ≤ 1.05)
+and to Telegram's recipients/30 s, the 429s received, and checks that every reachable
 recipient got the announcement exactly once (no duplicates, no losses).
 """
 
@@ -83,7 +84,7 @@ async def run(args: argparse.Namespace) -> int:
     reachable = set(ids) - blocked
     duplicates = sum(n - 1 for n in delivered.values() if n > 1)
     losses = len(reachable - set(delivered))
-    floor = args.recipients / 30
+    floor = args.recipients / 28
     ratio = elapsed / floor
     print(f"recipients            {args.recipients} ({len(blocked)} blocked the bot)")
     print(f"network latency       {args.latency * 1000:.0f} ms per call"
@@ -91,14 +92,15 @@ async def run(args: argparse.Namespace) -> int:
     print(f"delivered             {sum(delivered.values())} (report: sent {report.sent}, "
           f"blocked {report.blocked}, failed {report.failed})")
     print(f"time                  {elapsed:.2f} s")
-    print(f"floor ({args.recipients}/30 s)       {floor:.2f} s")
-    print(f"ratio to floor        {ratio:.3f}  (goal ≤ 1.10)")
+    print(f"floor ({args.recipients}/28 s)       {floor:.2f} s")
+    print(f"ratio to floor        {ratio:.3f}  (goal ≤ 1.05; to {args.recipients}/30 s: "
+          f"{elapsed / (args.recipients / 30):.3f})")
     examples = f" e.g. {limits.log[:3]}" if limits.log else ""
     print(f"429 answers           {limits.too_many}{examples}")
     print(f"transient failures    {limits.flaky} (retried)")
     print(f"duplicates            {duplicates}")
     print(f"losses                {losses}")
-    ok = duplicates == 0 and losses == 0 and ratio <= 1.10
+    ok = duplicates == 0 and losses == 0 and ratio <= 1.05
     print("OK" if ok else "NOT OK")
     return 0 if ok else 1
 

@@ -3,7 +3,8 @@ or a restart with an edited data file).
 
 Each RSVP remembers the time and venue its delegate was last told, so the work is a query
 per session for the RSVPs told otherwise: proportional to what changed, not to the number of
-delegates (bench/bench_scale.py measures it). Only the delegates touched are re-planned.
+delegates (bench/bench_scale.py measures it). Only the delegates touched are re-planned, and
+for an ordinary session that moved only its reminders, in one batch.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.model import Event
-from bot.planning import replan_user
+from bot.model import Event, Session, SessionKind
+from bot.planning import reminder_time, replan_user
 from bot.storage.delegates import DeliveryKind, PlannedDelivery, iso
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
     assert repo is not None
     now = services.clock.now()
     notices: list[PlannedDelivery] = []
-    touched: set[int] = set()
+    touched: set[int] = set()  # re-planned one by one (cancellations, the tour)
+    moved: list[Session] = []  # their reminders move in one batch
     for rsvp in await repo.rsvps_outside([s.id for s in new.sessions]):
         gone = old.session(rsvp.session_id) if old else None
         notices.append(
@@ -60,10 +62,13 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
         told = await repo.rsvps_told_otherwise(session.id, start, venue)
         if not told:
             continue
-        for rsvp in told:
-            if rsvp.seen_start is None:
-                continue  # never told anything (an RSVP from before this was recorded)
-            touched.add(rsvp.user_id)
+        was_told = [rsvp for rsvp in told if rsvp.seen_start is not None]
+        if was_told:  # else: never told anything (RSVPs from before this was recorded)
+            if session.kind is SessionKind.TOUR:
+                touched.update(rsvp.user_id for rsvp in was_told)
+            else:
+                moved.append(session)
+        for rsvp in was_told:
             if session.end > now:
                 notices.append(
                     PlannedDelivery(
@@ -78,8 +83,15 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
                 )
         await repo.mark_session_seen(session.id, start, venue)
     await repo.plan(notices, replace=False)
+    for session in moved:
+        await repo.plan(
+            PlannedDelivery(user_id, DeliveryKind.REMINDER, session.id,
+                            reminder_time(session, lead), session.arrive_by)
+            for user_id, lead in await repo.reminder_leads(session.id)
+        )
     for user_id in touched:
         await replan_user(app, user_id)
     if notices:
-        log.info("event change: %d notices planned for %d delegates", len(notices), len(touched))
+        log.info("event change: %d notices planned, %d sessions moved", len(notices),
+                 len(moved))
     return len(notices)

@@ -357,6 +357,17 @@ class DelegatesMixin(Store):
         )
         return [Rsvp(**dict(r)) for r in rows]
 
+    async def reminder_leads(self, session_id: str) -> list[tuple[int, int]]:
+        """(user, reminder lead in minutes) of everyone going to a session with reminders on."""
+        rows = await self.fetchall(
+            """
+            SELECT u.id, u.reminder_lead FROM rsvps r JOIN users u ON u.id = r.user_id
+            WHERE r.session_id = ? AND r.status = 'going' AND u.reminder_lead > 0
+            """,
+            (session_id,),
+        )
+        return [(int(r[0]), int(r[1])) for r in rows]
+
     async def mark_session_seen(self, session_id: str, start: str, venue: str) -> int:
         """Every delegate of a session now knows its current time and venue (one statement,
         touching only the rows that differ)."""
