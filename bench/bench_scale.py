@@ -106,6 +106,11 @@ def fill(db: Path, size: int, event: Event) -> None:
 
 
 def rss_mb() -> float:
+    """Peak RSS of this process. VmHWM, not getrusage: ru_maxrss survives fork and exec, so
+    the child would report the parent's peak (the filling)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

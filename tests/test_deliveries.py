@@ -162,13 +162,19 @@ async def test_a_reminder_telegram_never_saw_is_sent_on_the_next_tick(fast: Harn
     assert await repo_of(fast).delivery_counts() == {"sent": 1}
 
 
-async def test_pending_deliveries_of_one_user_use_an_index(fast: Harness) -> None:
+async def test_per_user_delivery_queries_use_an_index(fast: Harness) -> None:
     repo = repo_of(fast)
-    rows = await repo.fetchall(
-        "EXPLAIN QUERY PLAN SELECT * FROM deliveries WHERE state = 'pending' AND user_id = ?",
-        (1,),
-    )
-    assert any("deliveries_by_user" in str(row[3]) for row in rows), [tuple(r) for r in rows]
+    statements: list[str] = []
+    await repo._db.set_trace_callback(statements.append)
+    await repo.pending_deliveries(1)
+    await repo.unplan(1, DeliveryKind.REMINDER, "keynote")
+    await repo._db.set_trace_callback(None)
+    mine = [sql for sql in statements if "FROM deliveries" in sql]  # not the outbox's poll
+    assert len(mine) == 2
+    for sql in mine:
+        plan = " / ".join(str(row[3]) for row in await repo.fetchall("EXPLAIN QUERY PLAN " + sql))
+        assert "deliveries USING INDEX" in plan or "d USING INDEX" in plan, plan
+        assert "deliveries_due" not in plan and "SCAN" not in plan, plan
 
 
 async def test_a_programme_change_does_not_read_every_rsvp(fast: Harness) -> None:

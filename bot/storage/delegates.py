@@ -67,8 +67,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         6,
         "deliveries: index per user, so a delegate's pending rows are found without a scan",
+        # With due_at, it also gives pending_deliveries(user) its order: without it SQLite
+        # preferred walking deliveries_due through every pending row (0.2 s at 50,000).
         """
-        CREATE INDEX deliveries_by_user ON deliveries (user_id, state)
+        CREATE INDEX deliveries_by_user ON deliveries (user_id, state, due_at)
         """,
     ),
 )
