@@ -12,7 +12,8 @@ import gettext
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -41,6 +42,32 @@ def load_catalog(path: Path) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+# Babel formats are pure functions of the locale and the value, and each costs tens of µs;
+# every programme view formats the same few days and times again, so they are cached. The
+# keys are what the output depends on (the wall-clock date, the hour and minute, the zone
+# and its offset): a datetime as key would be wrong, since 09.30 WITA == 01.30 UTC in Python.
+@lru_cache(maxsize=1024)
+def _format_date(year: int, month: int, day: int, pattern: str, locale: Locale) -> str:
+    return format_date(date(year, month, day), pattern, locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def _format_time(hour: int, minute: int, locale: Locale) -> str:
+    return format_skeleton("Hm", datetime(2000, 1, 1, hour, minute), locale=locale)
+
+
+def _zone_of(moment: datetime) -> str:
+    key = (moment.tzinfo, moment.utcoffset())
+    cached = _ZONES.get(key)
+    if cached is None:
+        cached = _ZONES[key] = get_timezone_name(moment, "short", locale="id")
+    return cached
+
+
+#: A handful of entries: one per zone and offset the event uses.
+_ZONES: dict[tuple[tzinfo | None, timedelta | None], str] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Translator:
     """Text and formats for one language. Handlers get it as `context.t`."""
@@ -58,23 +85,23 @@ class Translator:
     # -- formats ---------------------------------------------------------------------------
     def day(self, value: date) -> str:
         """'Rabu, 16 Oktober 2019' (no zero padding, unlike Babel's "full")."""
-        return format_date(value, "EEEE, d MMMM y", locale=self.locale)
+        return _format_date(value.year, value.month, value.day, "EEEE, d MMMM y", self.locale)
 
     def day_short(self, value: date) -> str:
         """'Rab, 16 Okt' for buttons."""
-        return format_date(value, "EEE, d MMM", locale=self.locale)
+        return _format_date(value.year, value.month, value.day, "EEE, d MMM", self.locale)
 
     def weekday(self, value: date) -> str:
-        return format_date(value, "EEEE", locale=self.locale)
+        return _format_date(value.year, value.month, value.day, "EEEE", self.locale)
 
     def time(self, moment: datetime) -> str:
         """'09.30' in Indonesian, '09:30' in English (24-hour in both)."""
-        return format_skeleton("Hm", moment, locale=self.locale)
+        return _format_time(moment.hour, moment.minute, self.locale)
 
     def zone(self, moment: datetime) -> str:
         # Delegates read the Indonesian zone name ("WITA") on every sign at the venue,
         # so it is used in English too; Babel's English name would be "+0800".
-        return get_timezone_name(moment, "short", locale="id")
+        return _zone_of(moment)
 
     def time_range(self, start: datetime, end: datetime, zone: bool = True) -> str:
         """'09.30–11.00 WITA'."""
