@@ -151,8 +151,10 @@ async def _deliver(
     try:
         planned = await sender.pacer.acquire(delivery.user_id)
         repo = services.repo
-        if repo is None or not await repo.claim_delivery(delivery.id):
-            return False  # unplanned or cancelled meanwhile, or the bot is stopping
+        if not app.running or repo is None:
+            return False  # stopping: the row stays pending for the next start
+        if not await repo.claim_delivery(delivery.id):
+            return False  # unplanned, cancelled or taken meanwhile
         sending = _send_claimed(app, sender, delivery, planned)
         if not shielded:
             return await sending
