@@ -31,7 +31,7 @@ import pytest
 
 from bot.standin import ApiCall, error_body, retry_after
 from bot.storage import Repo
-from tests.httpstandin import Action, Delay, HttpStandIn
+from tests.httpstandin import Action, Delay, Drop, HttpStandIn
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 ORGANIZER = 4242
@@ -360,6 +360,60 @@ def test_d_server_errors_do_not_crash_and_replies_are_retried(
         errors[-3000:]
     assert "error while handling an update" not in errors, errors[-3000:]
     assert "Traceback" not in errors, errors[-3000:]
+
+
+# -- i. replies through resets, 5xx and an outage mid-flight ------------------------------------
+
+#: The outage of issue 12: replies in flight when it starts must arrive when it ends.
+REPLY_OUTAGE = 15.0
+
+
+def test_i_no_answer_is_lost_to_faults_or_an_outage_mid_flight(
+    server: HttpStandIn, bot: BotProcess
+) -> None:
+    start_polling(bot, server)
+    rng = random.Random(12)
+    faults = Counter[str]()
+
+    def flaky(call: ApiCall) -> Action | None:
+        if call.method != "sendMessage":
+            return None
+        roll = rng.random()
+        if roll < 0.05:
+            faults["5xx"] += 1
+            return rng.choice((500, 502, 503)), error_body(502, "Bad Gateway")
+        if roll < 0.07:
+            faults["reset"] += 1
+            return Drop()
+        # Slow enough that the outage below catches answers in flight.
+        return Delay(0.2)
+
+    server.fault = flaky
+    users = list(range(901, 961))
+    for user_id in users[:40]:
+        server.make(lambda u, uid=user_id: u.message("jadwal besok", user_id=uid))
+    # Some answers are out, others are being sent: now the network goes.
+    server.wait_for(lambda calls: sum(c.ok and c.method == "sendMessage" for c in calls) >= 10,
+                    REPLY_TIMEOUT, "the first answers")
+    server.go_down()
+    for user_id in users[40:]:
+        server.make(lambda u, uid=user_id: u.message("jadwal besok", user_id=uid))
+    time.sleep(REPLY_OUTAGE)
+    server.come_back()
+    wait_replies(server, users, timeout=REPLY_OUTAGE + 30)
+    server.quiet(2.0)
+    calls = server.calls()
+    texts = [str(c.params.get("text")) for c in calls
+             if c.ok and c.method == "sendMessage" and c.params.get("chat_id") in set(users)]
+    assert not [t for t in texts if t.startswith("Maaf")], texts  # no answer replaced
+    assert set(sent_counts(calls, users)) == set(users)  # 0 lost (a duplicate is allowed)
+    assert faults["5xx"] > 0 and faults["reset"] > 0, faults
+    bot.signal(signal.SIGTERM)
+    assert bot.wait() == 0
+    errors = bot.errors()
+    assert "Traceback" not in errors, errors[-3000:]
+    assert "error while handling an update" not in errors, errors[-3000:]
+    assert "sendMessage failed" in errors  # the retries were there, one line each
 
 
 # -- e, f. stopped mid-broadcast, then restarted ------------------------------------------------
