@@ -6,7 +6,8 @@ HTML-escaped here, the one place where text is put together for `parse_mode=HTML
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
@@ -46,6 +47,33 @@ class Reply:
     #: A reply keyboard (a location or contact request, or its removal): only on a new
     #: message, never on an edit.
     request: ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None
+
+
+class ViewCache:
+    """Rendered views that are the same for every delegate: a function of the event, the
+    language and a day, nothing per user (no "you are attending" mark). Built once, then
+    shared: Reply and PTB's markup objects are immutable. An entry holds its event, so a
+    reload (a new Event object) rebuilds the view and an id is never mistaken for another.
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[Hashable, ...], tuple[Event, Reply]] = OrderedDict()
+
+    def get(self, event: Event, key: tuple[Hashable, ...], build: Callable[[], Reply]) -> Reply:
+        full = (id(event), *key)
+        hit = self._entries.get(full)
+        if hit is not None and hit[0] is event:
+            self._entries.move_to_end(full)
+            return hit[1]
+        reply = build()
+        self._entries[full] = (event, reply)
+        if len(self._entries) > self.size:
+            self._entries.popitem(last=False)
+        return reply
+
+
+VIEWS = ViewCache()
 
 
 def button(label: str, action: str, arg: str = "") -> InlineKeyboardButton:
@@ -182,6 +210,11 @@ def menu_keyboard(t: Translator) -> InlineKeyboardMarkup | None:
 
 
 def programme_overview(event: Event, t: Translator, today: date) -> Reply:
+    return VIEWS.get(event, ("overview", t.lang, today),
+                     lambda: _programme_overview(event, t, today))
+
+
+def _programme_overview(event: Event, t: Translator, today: date) -> Reply:
     _ = t.gettext
     lines = [
         _("📅 <b>Jadwal {event}</b>").format(event=escape(event.name.get(t.lang))),
@@ -199,10 +232,14 @@ def programme_overview(event: Event, t: Translator, today: date) -> Reply:
 
 
 def day_view(event: Event, day: date, t: Translator, now: datetime) -> Reply:
-    _ = t.gettext
     number = event.day_number(day)
     if number is None:
         return no_event_on(event, day, t, now)
+    return VIEWS.get(event, ("day", t.lang, day), lambda: _day_view(event, day, number, t))
+
+
+def _day_view(event: Event, day: date, number: int, t: Translator) -> Reply:
+    _ = t.gettext
     sessions = event.sessions_on(day)
     header = _("📅 <b>{day}</b> — hari {n} dari {total}").format(
         day=escape(t.day(day)), n=number, total=len(event.days)
