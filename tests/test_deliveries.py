@@ -186,3 +186,47 @@ async def test_a_programme_change_does_not_read_every_rsvp(fast: Harness) -> Non
     repo.all_rsvps = everything  # type: ignore[method-assign,assignment]
     event = fast.app.bot_data.services.event
     assert await scheduler.apply_event_change(fast.app, event, event) == 0
+
+
+async def test_reminders_and_a_broadcast_share_one_budget_under_telegrams_limits(
+    event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram's windows enforced exactly (tests/limits.py): reminders due at once and a
+    broadcast at the same moment draw no 429, and everyone gets their message once."""
+    import asyncio
+
+    from tests.limits import TelegramLimits
+
+    scale = 20.0
+    monkeypatch.setattr(outbox, "TIMER_SCALE", scale)
+    bot = await Harness(event, T - timedelta(minutes=30), tmp_path / "bot.db").start()
+    try:
+        limits = TelegramLimits(outbox.Timer(scale))
+        bot.standin.fault = limits
+        keynote = event.session("keynote")
+        assert keynote is not None
+        due = keynote.arrive_by - timedelta(minutes=15)
+        reminded = range(9000, 9100)
+        await plan_reminders(bot, reminded, due)
+        repo = repo_of(bot)
+        told = list(range(8000, 8100))
+        for user in told:
+            await repo.touch_user(user, "x", None)
+        organizer = 4242
+        announcement = await repo.create_announcement(organizer, "Bus berangkat 07.30.", None,
+                                                      None)
+        await repo.update_draft(announcement, audience="all")
+        bot.clock.set(due)
+        await repo.queue_announcement(announcement, told, organizer, None)
+        outbox.wake(bot.app)
+        await bot.tick()
+        for _ in range(500):  # at most 5 s
+            found = await repo.get_announcement(announcement)
+            if found is not None and found.status == "done":
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        await bot.stop()
+    sent = [c.params["chat_id"] for c in bot.standin.calls if c.method == "sendMessage" and c.ok]
+    assert sorted(sent) == [*told, *reminded]
+    assert limits.too_many == 0, limits.log[:5]
