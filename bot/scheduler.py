@@ -121,8 +121,12 @@ async def tick(app: BotApplication, *, wait: bool = True) -> int:
                                 name=f"delivery-{delivery.id}")
             return 0
         tried.update(d.id for d in batch)
-        for delivery in batch:
-            sent += await _deliver(app, sender, delivery, shielded=False)
+        try:
+            for delivery in batch:
+                sent += await _deliver(app, sender, delivery, shielded=False)
+        finally:
+            # Rows not reached (an error stopped the loop) must not stay held forever.
+            held.difference_update(d.id for d in batch)
         now = services.clock.now()
 
 
