@@ -62,6 +62,9 @@ class Settings:
     default_language: str = "id"
     log_level: str = "INFO"
     webhook_secret: str | None = None  # WEBHOOK_SECRET; `run --webhook` generates one if unset
+    #: PAID_BROADCAST_MIN: urgent announcements to at least this many people go out through
+    #: Telegram's paid broadcast (up to 1000/s, 0.1 Star each); 0: never (the default).
+    paid_broadcast_min: int = 0
 
     @classmethod
     def from_env(
@@ -107,6 +110,11 @@ class Settings:
                 "WEBHOOK_SECRET: must be 1-256 characters of A-Z, a-z, 0-9, _ and - "
                 "(Telegram's rule for secret_token)"
             )
+        paid = get("PAID_BROADCAST_MIN") or "0"
+        if not re.fullmatch(r"\d{1,7}", paid):
+            raise ConfigError(
+                f"PAID_BROADCAST_MIN: {paid!r} is not a number of recipients (0: off)"
+            )
         return cls(
             token=get("TELEGRAM_BOT_TOKEN"),
             api_base_url=api,
@@ -116,6 +124,7 @@ class Settings:
             default_language=language,
             log_level=log_level,
             webhook_secret=secret,
+            paid_broadcast_min=int(paid),
         )
 
     def require_token(self) -> str:

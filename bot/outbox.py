@@ -96,6 +96,13 @@ class Limits:
         return 1.0 / (self.per_second - self.headroom)
 
 
+#: Telegram's paid broadcast (`allow_paid_broadcast`): up to 1000 messages per second for
+#: 0.1 Star each; the per-chat second still holds. The same kind of margin as for 30/s.
+PAID_LIMITS = Limits(per_second=1000.0, headroom=100.0)
+#: What Telegram charges per message sent with allow_paid_broadcast, in Stars.
+PAID_STARS_PER_MESSAGE = 0.1
+
+
 class Pacer:
     """Start times for Bot API calls: evenly spaced overall, ≥ 1 s apart per chat, ≤ 20 per
     minute per group, and nothing while a RetryAfter pause runs.
@@ -231,6 +238,7 @@ class Sender:
         self._inflight: set[asyncio.Task[None]] = set()
         self._progress: dict[int, _Progress] = {}
         self._announcements: dict[int, Announcement] = {}
+        self._paid: dict[int, bool] = {}
         self._bot: Bot | None = None
         #: Test hook: awaited after each row is settled (a test can kill the sender there).
         self.after_settle: Callable[[OutboxRow, str], Awaitable[None]] | None = None
@@ -238,6 +246,8 @@ class Sender:
     def configure(self, *, timer: Timer | None = None, limits: Limits | None = None) -> None:
         self.timer = timer or Timer()
         self.pacer = Pacer(self.timer, limits)
+        # Paid broadcasts have their own budget: they do not count against the 30/s.
+        self.paid_pacer = Pacer(self.timer, PAID_LIMITS)
 
     # -- plumbing ----------------------------------------------------------------------------
     @property
@@ -326,12 +336,14 @@ class Sender:
     async def _deliver(self, row: OutboxRow, slots: asyncio.Semaphore) -> None:
         try:
             while True:
-                planned = await self.pacer.acquire(row.chat_id)
+                pacer = self.paid_pacer if await self.is_paid(row.announcement_id) \
+                    else self.pacer
+                planned = await pacer.acquire(row.chat_id)
                 if self._stopped() or not await self.repo.claim_outbox(row.id):
                     return  # still pending: the next run sends it
                 # Shielded: once the call is made, its outcome is recorded even if the
                 # sender is cancelled meanwhile.
-                outcome = await asyncio.shield(self._send_and_settle(row, planned))
+                outcome = await asyncio.shield(self._send_and_settle(row, planned, pacer))
                 if self.after_settle is not None:
                     await self.after_settle(row, outcome)
                 if outcome != "retry":
@@ -346,14 +358,14 @@ class Sender:
             self._held.discard(row.id)
             slots.release()
 
-    async def _send_and_settle(self, row: OutboxRow, planned: float) -> str:
+    async def _send_and_settle(self, row: OutboxRow, planned: float, pacer: Pacer) -> str:
         """One attempt; returns 'sent', 'failed' or 'retry' (row back to pending)."""
         repo = self.repo
         attempt = row.attempts + 1
         try:
-            message = await self._send(row, planned)
+            message = await self._send(row, planned, pacer)
         except RetryAfter as exc:
-            self.pacer.pause(retry_seconds(exc))
+            pacer.pause(retry_seconds(exc))
             return await self._retry_or_fail(row, attempt, "flood: retry after")
         except Forbidden as exc:
             if row.chat_id > 0:
@@ -415,7 +427,19 @@ class Sender:
             self._announcements[announcement_id] = found
         return found
 
-    async def _send(self, row: OutboxRow, planned: float) -> Message:
+    async def is_paid(self, announcement_id: int) -> bool:
+        """Whether an announcement goes out as a paid broadcast: only when the deployment
+        allows it (PAID_BROADCAST_MIN), for an urgent one to that many people or more."""
+        paid = self._paid.get(announcement_id)
+        if paid is None:
+            least = self.app.bot_data.services.settings.paid_broadcast_min
+            announcement = await self._announcement(announcement_id)
+            paid = least > 0 and announcement.urgent and (
+                (await self.repo.delivery_report(announcement_id)).total >= least)
+            self._paid[announcement_id] = paid
+        return paid
+
+    async def _send(self, row: OutboxRow, planned: float, pacer: Pacer) -> Message:
         announcement = await self._announcement(row.announcement_id)
         t = self.app.bot_data.services.i18n.get(row.language)
         reply = render_organizer.announcement_message(
@@ -424,8 +448,10 @@ class Sender:
         common: dict[str, Any] = {
             "chat_id": row.chat_id, "parse_mode": ParseMode.HTML, "reply_markup": reply.markup,
         }
+        if pacer is self.paid_pacer:
+            common["allow_paid_broadcast"] = True
         # Nothing awaits between admission and the request: no other call can slip in.
-        await self.pacer.admit(row.chat_id, planned)
+        await pacer.admit(row.chat_id, planned)
         if announcement.media_kind == "photo" and announcement.media_file_id:
             return await self.bot.send_photo(
                 photo=announcement.media_file_id, caption=reply.text, **common
@@ -492,6 +518,7 @@ class Sender:
             await asyncio.gather(progress.editing, return_exceptions=True)
         await self._show_progress(announcement_id, final=True)
         self._announcements.pop(announcement_id, None)
+        self._paid.pop(announcement_id, None)
 
 
 # -- lifecycle ---------------------------------------------------------------------------------

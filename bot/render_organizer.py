@@ -11,6 +11,8 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from bot.changes import Change, ChangeKind
 from bot.i18n import Translator
 from bot.loader import Problem
@@ -230,8 +232,11 @@ def region_picker(
 
 
 def preview(
-    announcement: Announcement, event: Event, reachable: int, unreachable: int, t: Translator
+    announcement: Announcement, event: Event, reachable: int, unreachable: int, t: Translator,
+    paid_stars: float | None = None,
 ) -> Reply:
+    """The draft as recipients will see it, and what sending it means. `paid_stars`: it
+    would go out as a paid broadcast (bot/outbox.py), at that cost."""
     _ = t.gettext
     a = str(announcement.id)
     sample = announcement_message(announcement, t)
@@ -256,6 +261,11 @@ def preview(
             "({n} orang tidak dikirimi: memblokir bot)", unreachable).format(n=unreachable))
     lines.append(_("Penting (dengan tombol «Sudah dibaca»): {state}").format(
         state=_("ya") if announcement.urgent else _("tidak")))
+    if paid_stars is not None:
+        # Translators: Telegram's paid broadcast; Stars are Telegram's in-app currency.
+        lines.append(_("⚡ Siaran berbayar Telegram: terkirim jauh lebih cepat (hingga 1000 "
+                       "pesan/detik), biaya sekitar {stars} Telegram Stars dari saldo bot.")
+                     .format(stars=format_decimal(paid_stars, "#,##0.#", locale=t.locale)))
     rows = [
         [button(_("❗ Penting: ubah"), URGENT, a)],
         [button(_("✅ Kirim ke {n} penerima").format(n=reachable), SEND, a)] if reachable else [],

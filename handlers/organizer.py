@@ -343,8 +343,11 @@ async def _preview(update: Update, context: BotContext, announcement_id: int) ->
     assert draft is not None
     everyone = await _audience(context, draft.audience)
     reachable = sum(1 for _, ok in everyone if ok)
+    least = context.services.settings.paid_broadcast_min
+    paid = least > 0 and draft.urgent and reachable >= least  # the rule of Sender.is_paid
     await show(update, render_organizer.preview(
-        draft, context.event, reachable, len(everyone) - reachable, context.t))
+        draft, context.event, reachable, len(everyone) - reachable, context.t,
+        paid_stars=reachable * outbox.PAID_STARS_PER_MESSAGE if paid else None))
 
 
 @organizer_only

@@ -55,6 +55,9 @@ class TelegramLimits:
         self.transient = transient
         self.random = random.Random(seed)
         self._overall: deque[float] = deque()
+        self._paid: deque[float] = deque()
+        self.paid_per_second = 1000
+        self.paid = 0  # calls made with allow_paid_broadcast
         self._chat_last: dict[int, float] = {}
         self._groups: dict[int, deque[float]] = {}
         self.too_many = 0  # 429 answers given
@@ -74,8 +77,13 @@ class TelegramLimits:
         while self._overall and self._overall[0] <= now - 1.0:
             self._overall.popleft()
         wait = 0.0
-        if len(self._overall) >= self.per_second:
-            wait = self._overall[0] + 1.0 - now
+        # A paid broadcast (allow_paid_broadcast) has Telegram's 1000/s, not the 30/s.
+        paid = bool(call.params.get("allow_paid_broadcast"))
+        overall = self._paid if paid else self._overall
+        while overall and overall[0] <= now - 1.0:
+            overall.popleft()
+        if len(overall) >= (self.paid_per_second if paid else self.per_second):
+            wait = overall[0] + 1.0 - now
         last = self._chat_last.get(chat_id)
         if last is not None and now - last < self.chat_interval - self.chat_jitter:
             wait = max(wait, last + self.chat_interval - now)
@@ -89,10 +97,11 @@ class TelegramLimits:
             self.too_many += 1
             self.log.append((call.method, chat_id, now, len(self._overall)))
             return retry_after(max(1, math.ceil(wait)))
-        self._overall.append(now)
+        overall.append(now)
         self._chat_last[chat_id] = now
         if chat_id < 0:
             self._groups[chat_id].append(now)
+        self.paid += paid
         if chat_id in self.blocked and call.method in SENDS:
             return blocked_by_user()
         return None

@@ -390,3 +390,32 @@ async def test_an_edited_data_file_is_noticed_and_organizers_are_told_once(
     told = [text_of(c) for c in org.standin.calls[mark:] if c.method == "sendMessage"]
     assert len(told) == 1 and "belum valid" in told[0] and "timezone" in told[0]
     assert services.event.session("bp-semarang") is new
+
+
+@pytest.mark.parametrize(("least", "urgent", "paid"),
+                         [(0, True, False), (3, False, False), (3, True, True), (4, True, False)])
+async def test_paid_broadcast_is_opt_in_for_urgent_announcements_to_many(
+    org: Harness, least: int, urgent: bool, paid: bool
+) -> None:
+    """PAID_BROADCAST_MIN (off by default): an urgent announcement to at least that many
+    people goes out with allow_paid_broadcast, and the preview shows what it costs."""
+    services = org.app.bot_data.services
+    services.settings = replace(services.settings, paid_broadcast_min=least)
+    repo = repo_of(org)
+    people = [6001, 6002, 6003]
+    for user_id in people:
+        await repo.touch_user(user_id, f"Peserta {user_id}", None)
+        await repo.save_profile(user_id, f"Peserta {user_id}", "Kota Kupang", "Kota Kupang",
+                                "delegasi")
+    draft = await compose(org)
+    preview = texts(await org.press(f"oa:{draft}:all"))[0]
+    if urgent:
+        preview = texts(await org.press(f"ou:{draft}"))[0]
+    cost = "biaya sekitar 0,3 Telegram Stars" in preview
+    assert cost is paid, preview
+    await org.press(f"os:{draft}")
+    await wait_done(org, draft)
+    sent = [c for c in org.standin.calls if c.method == "sendMessage" and c.ok
+            and c.params["chat_id"] in people]
+    assert sorted(c.params["chat_id"] for c in sent) == people
+    assert {bool(c.params.get("allow_paid_broadcast")) for c in sent} == {paid}

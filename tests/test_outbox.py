@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,31 @@ async def test_graceful_stop_leaves_the_rest_pending(
         assert (await repo.delivery_report(announcement)).interrupted == 0
     finally:
         await second.stop()
+
+
+async def test_a_paid_broadcast_goes_past_30_per_second_without_a_429(
+    event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An urgent announcement with PAID_BROADCAST_MIN reached: every call carries
+    allow_paid_broadcast, the 30/s window does not apply (the stand-in enforces 1000/s for
+    those, and 1 s per chat), and no 429 comes back."""
+    monkeypatch.setattr(outbox, "TIMER_SCALE", SCALE)
+    limits = TelegramLimits(outbox.Timer(SCALE), chat_jitter=0.3)
+    bot = await started(event, tmp_path / "db", limits)
+    try:
+        services = bot.app.bot_data.services
+        services.settings = replace(services.settings, paid_broadcast_min=100)
+        repo = services.repo
+        assert repo is not None
+        ids = await add_delegates(repo, 200)
+        progress = await bot.app.bot.send_message(USER, "⏳")
+        announcement = await repo.create_announcement(USER, "Bus berangkat 07.30.", None, None)
+        await repo.update_draft(announcement, audience="all", urgent=True)
+        assert await repo.queue_announcement(announcement, ids, USER, progress.message_id)
+        outbox.wake(bot.app)
+        await wait_done(bot, announcement)
+    finally:
+        await bot.stop()
+    assert set(delivered(bot.standin.calls).values()) == {1}
+    assert set(delivered(bot.standin.calls)) == set(ids)
+    assert limits.paid == 200 and limits.too_many == 0, limits.log
