@@ -53,6 +53,8 @@ TOUR_LOCATION = "tl"  # ask for a location to confirm presence
 TOUR_ROLL = "trc"  # trc:<bus id>: roll call
 TOUR_ASSIGN = "tba"  # assign buses automatically
 TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
+TOUR_MARK = "tm"  # tm:<bus id>:<user id>: a bus leader marks someone present
+TOUR_UNMARK = "tu"  # tu:<bus id>:<user id>: ... and undoes it
 TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
 
 

@@ -156,7 +156,7 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
             _("• 🎤 Pembicara dan sesinya"),
             _("• 📍 Lokasi dengan alamat dan peta"),
             _("• ☎️ Kontak panitia dan daerah anggota (di chat pribadi)"),
-            _("• 📝 Daftar, pilih sesi («✅ Hadir»), dan dapat pengingat sebelum sesi"),
+            _("• 📝 Daftar, pilih sesi (“✅ Hadir”), dan dapat pengingat sebelum sesi"),
             _("• 🚌 City tour: titik kumpul, bus, dan absen"),
             _("• ℹ️ Tentang acara dan Citynet"),
             "",
@@ -458,14 +458,14 @@ def contacts_view(
 
 def ambiguous_regions(regions: Sequence[str], t: Translator, query: str) -> Reply:
     _ = t.gettext
-    text = _("«{query}» bisa berarti beberapa daerah. Yang mana?").format(query=escape(query))
+    text = _("“{query}” bisa berarti beberapa daerah. Yang mana?").format(query=escape(query))
     rows = [[button(r, cb.CONTACT_REGION, r)] for r in regions]
     return Reply(text, keyboard(rows))
 
 
 def no_contacts(event: Event, t: Translator, query: str) -> Reply:
     _ = t.gettext
-    text = _("Maaf, saya tidak menemukan kontak untuk «{query}». Pilih dari daftar ini:").format(
+    text = _("Maaf, saya tidak menemukan kontak untuk “{query}”. Pilih dari daftar ini:").format(
         query=escape(_clip(query, 60))
     )
     return Reply(text, contacts_prompt(event, t).markup)
@@ -564,7 +564,7 @@ def help_view(t: Translator) -> Reply:
 def not_understood(t: Translator, text: str) -> Reply:
     _ = t.gettext
     lines = [
-        _("Maaf, saya belum bisa menjawab «{text}».").format(text=escape(_clip(text, 80))),
+        _("Maaf, saya belum bisa menjawab “{text}”.").format(text=escape(_clip(text, 80))),
         _("Saya bisa membantu soal jadwal, sesi, pembicara, lokasi, kontak dan city tour. "
           "Lihat contoh pertanyaan di /bantuan."),
     ]

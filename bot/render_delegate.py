@@ -48,7 +48,7 @@ def rsvp_buttons(
 
 def overlap_question(session: Session, others: Sequence[Session], t: Translator) -> Reply:
     _ = t.gettext
-    titles = t.join(f"«{escape(o.title.get(t.lang))}» ({escape(t.time_range(o.start, o.end))})"
+    titles = t.join(f"“{escape(o.title.get(t.lang))}” ({escape(t.time_range(o.start, o.end))})"
                     for o in others)
     text = _("⚠️ <b>{title}</b> bentrok dengan {others} yang sudah Anda pilih. "
              "Tetap tambahkan?").format(title=escape(session.title.get(t.lang)), others=titles)
@@ -144,7 +144,7 @@ def agenda_view(event: Event, rsvps: Sequence[Rsvp], t: Translator, now: datetim
         lines.append("")
     if not sessions:
         lines.append(_("Belum ada sesi yang Anda pilih. Buka /jadwal, pilih sesi, lalu "
-                       "tekan «✅ Hadir»."))
+                       "tekan “✅ Hadir”."))
         rows.append([button(_("📅 Jadwal"), cb.DAYS)])
         return Reply("\n".join(lines), keyboard(rows))
     for day in event.days:
@@ -188,7 +188,7 @@ def rsvp_overview(
         lines.append(f"{mark} {escape(t.day_short(s.start.date()))} "
                      f"{escape(t.time(s.start))} · {escape(s.title.get(t.lang))}")
     if len(attending) == (1 if EVENT_RSVP in attending else 0):
-        lines.append(_("Belum ada sesi. Pilih sesi di /jadwal lalu tekan «✅ Hadir»."))
+        lines.append(_("Belum ada sesi. Pilih sesi di /jadwal lalu tekan “✅ Hadir”."))
     rows.append([button(_("🗓 Agenda saya"), cb.AGENDA), button(_("📅 Jadwal"), cb.DAYS)])
     return Reply("\n".join(lines), keyboard(rows))
 

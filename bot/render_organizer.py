@@ -169,7 +169,7 @@ def audience_label(audience: str, event: Event, t: Translator) -> str:
     if audience.startswith(SESSION_PREFIX):
         session = event.session(audience.removeprefix(SESSION_PREFIX))
         title = session.title.get(t.lang) if session else audience
-        return _("peserta sesi «{title}»").format(title=title)
+        return _("peserta sesi “{title}”").format(title=title)
     if audience.startswith(REGION_PREFIX):
         return _("peserta dari {region}").format(region=audience.removeprefix(REGION_PREFIX))
     return audience
@@ -254,7 +254,7 @@ def preview(
         lines.append(t.ngettext(
             "({n} orang tidak dikirimi: memblokir bot)",
             "({n} orang tidak dikirimi: memblokir bot)", unreachable).format(n=unreachable))
-    lines.append(_("Penting (dengan tombol «Sudah dibaca»): {state}").format(
+    lines.append(_("Penting (dengan tombol “Sudah dibaca”): {state}").format(
         state=_("ya") if announcement.urgent else _("tidak")))
     rows = [
         [button(_("❗ Penting: ubah"), URGENT, a)],

@@ -109,9 +109,12 @@ def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDeliv
     evening = datetime.combine(
         event.local(gather).date() - timedelta(days=1), TOUR_EVENING_AT, tzinfo=event.timezone
     )
+    # "Besok city tour!" is only true the evening before: someone who joins on the tour
+    # morning (or a bot down all evening) gets the day's own messages instead.
+    tour_day = datetime.combine(event.local(gather).date(), time(0), tzinfo=event.timezone)
     return [
-        # Once the 30-minute message is due, the evening one would only repeat it.
-        PlannedDelivery(user_id, "tour_eve", session.id, evening, gather - TOUR_GATHER_LEAD),
+        PlannedDelivery(user_id, "tour_eve", session.id, evening,
+                        min(tour_day, gather - TOUR_GATHER_LEAD)),
         PlannedDelivery(user_id, "tour_gather", session.id, gather - TOUR_GATHER_LEAD, gather),
     ]
 
@@ -311,7 +314,8 @@ async def _compose(
         now = services.clock.now()
         if delivery.kind == "tour_eve":
             return render_tour.evening_before(event, event.tour, session, bus, t)
-        return render_tour.gather_soon(event, event.tour, session, bus, t, now)
+        checked_in = await repo.checked_in(delivery.user_id)
+        return render_tour.gather_soon(event, event.tour, session, bus, t, now, checked_in)
     if delivery.kind == "bus_msg":
         tour = event.tour
         bus = tour.bus(str(delivery.data.get("bus"))) if tour else None

@@ -158,7 +158,7 @@ async def got_contact(update: Update, context: BotContext) -> None:
     if message.contact.user_id != user.id or not going:
         await send(update, render.Reply(
             t.gettext("Nomor hanya disimpan untuk peserta city tour, dan hanya nomor Anda "
-                      "sendiri lewat tombol «Kirim nomor saya»."),
+                      "sendiri lewat tombol “Kirim nomor saya”."),
             request=ReplyKeyboardRemove()))
         return
     await context.repo.set_phone(user.id, message.contact.phone_number[:32])
@@ -283,7 +283,36 @@ async def _roll_call(update: Update, context: BotContext, tour: Tour, session: S
             "Absen bus berisi nomor telepon: buka lewat chat pribadi dengan bot.")))
         return
     members = await context.repo.tour_members(session.id)
-    await show(update, render_tour.roll_call(bus, members, context.t, context.now()))
+    now = context.now()
+    await show(update, render_tour.roll_call(bus, members, context.t, now,
+                                             can_mark=checkin_open(session, now)))
+
+
+async def mark_button(update: Update, context: BotContext) -> None:
+    """"✅ Name" / "↩️ Name" on a roll call: the leader counts someone present, or undoes it."""
+    found, query = _tour(context), update.callback_query
+    bus_id, _sep, who = callback_arg(update).partition(":")
+    bus = found[0].bus(bus_id) if found else None
+    user_id = cb.number(who)
+    if found is None or bus is None or user_id is None or query is None:
+        await stale_button(update, context)
+        return
+    if not await _allowed_bus(update, context, bus.id):
+        return
+    tour, session = found
+    members = await context.repo.tour_members(session.id)
+    member = next((m for m in members if m.user_id == user_id and m.bus_id == bus.id), None)
+    if member is None or not checkin_open(session, context.now()):
+        await stale_button(update, context)
+        return
+    t = context.t
+    if query.data and query.data.startswith(cb.TOUR_MARK + ":"):
+        await context.repo.check_in(user_id, "button", None)
+        await answer(query, t.gettext("✅ {name} tercatat hadir.").format(name=member.name)[:200])
+    else:
+        await context.repo.uncheck(user_id)
+        await answer(query, t.gettext("↩️ {name} belum hadir.").format(name=member.name)[:200])
+    await _roll_call(update, context, tour, session, bus)
 
 
 async def roll_button(update: Update, context: BotContext) -> None:
@@ -363,6 +392,7 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(roll_button, pattern=f"^{cb.TOUR_ROLL}:"),
     CallbackQueryHandler(assign_button, pattern=f"^{cb.TOUR_ASSIGN}$"),
     CallbackQueryHandler(say_button, pattern=f"^{cb.TOUR_SAY}:"),
+    CallbackQueryHandler(mark_button, pattern=f"^({cb.TOUR_MARK}|{cb.TOUR_UNMARK}):"),
     CallbackQueryHandler(ask_phone, pattern=f"^{cb.TOUR_PHONE}$"),
     MessageHandler(filters.LOCATION, got_location),
     MessageHandler(filters.CONTACT & filters.ChatType.PRIVATE, got_contact),

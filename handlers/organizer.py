@@ -549,7 +549,7 @@ async def change(update: Update, context: BotContext) -> None:
     session = event.session(args[0])
     if session is None:
         choose = render_organizer.sessions_to_edit(event, t)
-        await send(update, Reply(t.gettext("Sesi «{id}» tidak ada. Pilih dari daftar:").format(
+        await send(update, Reply(t.gettext("Sesi “{id}” tidak ada. Pilih dari daftar:").format(
             id=escape(args[0][:30])) + "\n\n" + choose.text, choose.markup))
         return
     rest = args[1:]

@@ -93,7 +93,7 @@ async def got_instansi(update: Update, context: BotContext) -> int:
         draft.region = None
         return await _ask_role(update, context)
     rows = [[render.button(r, cb.REG_INSTANSI, str(i))] for i, r in enumerate(draft.suggestions)]
-    rows.append([render.button(t.gettext("Lainnya: pakai «{text}»").format(text=text[:30]),
+    rows.append([render.button(t.gettext("Lainnya: pakai “{text}”").format(text=text[:30]),
                                cb.REG_INSTANSI, "-")])
     await send(update, render.Reply(
         t.gettext("Maksud Anda salah satu daerah ini?"), render.keyboard(rows)))
@@ -146,7 +146,7 @@ async def picked_role(update: Update, context: BotContext) -> int:
     assert profile is not None
     view = render_delegate.profile_view(profile, prefs, t)
     text = t.gettext("✅ Terima kasih, {name}! Anda sudah terdaftar. Pilih sesi di /jadwal "
-                     "lalu tekan «✅ Hadir» untuk RSVP dan pengingat.").format(
+                     "lalu tekan “✅ Hadir” untuk RSVP dan pengingat.").format(
         name=escape(draft.name))
     await send(update, render.Reply(text + "\n\n" + view.text, view.markup))
     return ConversationHandler.END

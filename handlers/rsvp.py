@@ -34,6 +34,14 @@ async def session_detail(update: Update, context: BotContext, session: Session) 
     )
 
 
+async def _after_change(update: Update, context: BotContext, session: Session) -> None:
+    """The screen after an RSVP change: the tour keeps its own screen (bus, check-in)."""
+    if session.kind is SessionKind.TOUR and context.event.tour is not None:
+        await citytour.plan(update, context)
+    else:
+        await session_detail(update, context, session)
+
+
 async def _registered(update: Update, context: BotContext) -> bool:
     """RSVPs need a profile: offer registration instead (True if registered)."""
     user = update.effective_user
@@ -79,7 +87,7 @@ async def attend(update: Update, context: BotContext, force: bool = False) -> No
     else:
         note = t.gettext("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.")
     await answer(query, note.format(title=session.title.get(t.lang), n=result.position)[:200])
-    await session_detail(update, context, session)
+    await _after_change(update, context, session)
 
 
 async def attend_force(update: Update, context: BotContext) -> None:
@@ -132,7 +140,7 @@ async def withdraw(update: Update, context: BotContext, sure: bool = False) -> N
         return
     if existed:
         await answer(query, context.t.gettext("Dibatalkan. Pengingatnya juga dihapus.")[:200])
-    await session_detail(update, context, session)
+    await _after_change(update, context, session)
 
 
 async def withdraw_sure(update: Update, context: BotContext) -> None:

@@ -127,7 +127,7 @@ async def test_contacts_fuzzy_ambiguous_and_card(bot: Harness) -> None:
     assert contact.params["phone_number"].startswith("+62")
 
     text = only_text(await bot.say("/kontak atlantis"))
-    assert "tidak menemukan kontak untuk «atlantis»" in text
+    assert "tidak menemukan kontak untuk “atlantis”" in text
 
 
 async def test_contacts_never_go_to_groups(bot: Harness) -> None:

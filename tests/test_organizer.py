@@ -171,7 +171,7 @@ async def test_urgent_announcement_to_city_tour_participants(org: Harness) -> No
     assert "Penerima: peserta city tour" in preview and "3 penerima" in preview
     assert "Bus berangkat pukul <07.30> & tepat!" in preview
     calls = await org.press(f"ou:{draft}")
-    assert "Penting (dengan tombol «Sudah dibaca»): ya" in texts(calls)[0]
+    assert "Penting (dengan tombol “Sudah dibaca”): ya" in texts(calls)[0]
     calls = await org.press(f"os:{draft}")
     assert "Terkirim 0/3" in texts(calls)[0]
     await org.press(f"os:{draft}")  # a second press queues nothing more

@@ -149,7 +149,7 @@ async def test_overlap_asks_first(bot: Harness) -> None:
         event, sessions=tuple(sorted((*event.sessions, clash), key=lambda s: s.start)), _by_id={}
     )
     calls = await bot.press("r:clash")
-    assert "bentrok dengan «Keynote" in only_text(calls)
+    assert "bentrok dengan “Keynote" in only_text(calls)
     assert ("Ya, tambahkan", "rf:clash") in buttons(calls[-1])
     assert "Anda terdaftar hadir" in only_text(await bot.press("rf:clash"))
 
