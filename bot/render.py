@@ -653,7 +653,7 @@ def too_long(t: Translator) -> Reply:
 def announcements_view(t: Translator) -> Reply:
     _ = t.gettext
     return Reply(
-        _("📢 Jadwal di bot ini selalu yang terbaru dari panitia: setiap perubahan waktu "
-          "atau tempat langsung tampil di /jadwal."),
+        _("📢 Belum ada pengumuman.\nJadwal di bot ini selalu yang terbaru dari panitia: "
+          "setiap perubahan waktu atau tempat langsung tampil di /jadwal."),
         keyboard([[button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)]]),
     )

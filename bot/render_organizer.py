@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from html import escape
 from typing import Any
 
@@ -38,8 +38,10 @@ EDIT_VENUE = "ov"  # ov:<session>:<venue>: preview a venue change
 EDIT_APPLY = "oy"  # oy:<session>:t:<unix> or oy:<session>:v:<venue>
 DISMISS = "oq"  # close a preview without doing anything
 
-#: Audience keys as stored on the announcement.
+#: Audience keys as stored on the announcement. ALL is the registered delegates (its stored
+#: value predates EVERYONE); EVERYONE is whoever started the bot and has not blocked it.
 ALL, TOUR, ORGANIZERS, LINKED = "all", "tour", "organizers", "linked"
+EVERYONE = "everyone"
 SESSION_PREFIX, REGION_PREFIX = "session:", "region:"
 
 #: Longest announcement text (characters as the reader sees them): Telegram's 4096 minus
@@ -158,8 +160,10 @@ def compose_cancelled(t: Translator) -> Reply:
 
 def audience_label(audience: str, event: Event, t: Translator) -> str:
     _ = t.gettext
+    if audience == EVERYONE:
+        return _("semua pengguna bot")
     if audience == ALL:
-        return _("semua peserta terdaftar")
+        return _("peserta terdaftar")
     if audience == TOUR:
         return _("peserta city tour")
     if audience == ORGANIZERS:
@@ -181,8 +185,10 @@ def audience_menu(
     _ = t.gettext
     a = str(announcement_id)
     rows = [
-        [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(ALL, 0)),
+        [button(_("👥 Peserta terdaftar ({n})").format(n=counts.get(ALL, 0)),
                 AUDIENCE, f"{a}:all")],
+        [button(_("📢 Semua pengguna bot ({n})").format(n=counts.get(EVERYONE, 0)),
+                AUDIENCE, f"{a}:every")],
         [button(_("🚌 Peserta city tour ({n})").format(n=counts.get(TOUR, 0)),
                 AUDIENCE, f"{a}:tour")],
         [button(_("🗓 Peserta sesi tertentu…"), AUDIENCE, f"{a}:sess")],
@@ -302,11 +308,19 @@ def delivery_report(
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def latest_announcements(items: Sequence[Announcement], t: Translator) -> Reply:
+def stamp(stored: str, zone: tzinfo, t: Translator) -> str:
+    """A stored UTC timestamp as people at the event read it: 'Jum, 18 Okt 07.45'. (The
+    UTC date is the previous day before 08.00 WITA.)"""
+    moment = datetime.fromisoformat(stored).astimezone(zone)
+    return f"{t.day_short(moment.date())} {t.time(moment)}"
+
+
+def latest_announcements(items: Sequence[Announcement], t: Translator, zone: tzinfo) -> Reply:
     _ = t.gettext
     lines = [_("📢 <b>Pengumuman terbaru</b>")]
     for item in items:
-        lines += ["", f"<b>#{item.id}</b> · {escape(item.created_at[:10])}", item.text or "—"]
+        lines += ["", f"<b>#{item.id}</b> · {escape(stamp(item.created_at, zone, t))}",
+                  item.text or "—"]
     return Reply(clip_html_lines(lines, "…"))
 
 
@@ -476,7 +490,8 @@ def stats_view(
         lines += ["", _("<b>Pengumuman terakhir</b> (terkirim/penerima):")]
         for a, r in announcements:
             rate = f"{100 * r.sent / r.total:.0f}%" if r.total else "—"
-            lines.append(f"• #{a.id} {escape(a.created_at[:10])}: {r.sent}/{r.total} ({rate})")
+            when = stamp(a.created_at, event.timezone, t)
+            lines.append(f"• #{a.id} {escape(when)}: {r.sent}/{r.total} ({rate})")
     lines += ["", _("Pengguna yang memblokir bot: {n}").format(n=blocked)]
     return Reply(clip_html_lines(lines, "…"))
 
@@ -486,6 +501,47 @@ def _cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def _csv_time(stored: str | None, zone: tzinfo) -> str:
+    # Local time in a form spreadsheets read as a date; the zone is in the column header.
+    if not stored:
+        return ""
+    return datetime.fromisoformat(stored).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _zone_name(event: Event, t: Translator) -> str:
+    first = event.sessions[0].start if event.sessions else datetime.now(event.timezone)
+    return t.zone(first)
+
+
+def registrations_csv(event: Event, rows: Sequence[Sequence[Any]],
+                      role_names: dict[str, str], t: Translator) -> bytes:
+    """Registrations as the organizer reads them: their language, the event's time zone.
+    `rows`: user id, name, instansi, region, role, username, language, active, registered."""
+    _ = t.gettext
+    header = [_("user_id"), _("nama"), _("instansi"), _("daerah"), _("peran"), _("username"),
+              _("bahasa"), _("bisa dihubungi"),
+              _("terdaftar ({zone})").format(zone=_zone_name(event, t))]
+    out = [[*row[:4], role_names.get(row[4], row[4]), row[5], row[6],
+            _("ya") if row[7] else _("tidak"), _csv_time(row[8], event.timezone)]
+           for row in rows]
+    return csv_bytes(header, out)
+
+
+def rsvps_csv(event: Event, rows: Sequence[Sequence[Any]], t: Translator) -> bytes:
+    """RSVPs per session. `rows`: user id, name, instansi, session id, status, time."""
+    _ = t.gettext
+    statuses = {"going": _("hadir"), "waiting": _("daftar tunggu")}
+    header = [_("user_id"), _("nama"), _("instansi"), _("sesi"), _("judul"), _("status"),
+              _("waktu ({zone})").format(zone=_zone_name(event, t))]
+    out = []
+    for row in rows:
+        session = event.session(row[3])
+        title = session.title.get(t.lang) if session else row[3]
+        out.append([*row[:4], title, statuses.get(row[4], row[4]),
+                    _csv_time(row[5], event.timezone)])
+    return csv_bytes(header, out)
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:

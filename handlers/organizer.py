@@ -45,6 +45,7 @@ from bot.model import Event, SessionKind
 from bot.render import Reply
 from bot.render_organizer import (
     ALL,
+    EVERYONE,
     LINKED,
     ORGANIZERS,
     REGION_PREFIX,
@@ -267,6 +268,7 @@ async def compose_cancel(update: Update, context: BotContext) -> int:
 async def _audience_menu(context: BotContext, announcement_id: int) -> Reply:
     counts = {
         ALL: len(await _recipients(context, ALL)),
+        EVERYONE: len(await _recipients(context, EVERYONE)),
         TOUR: len(await _recipients(context, TOUR)),
         ORGANIZERS: len(await _recipients(context, ORGANIZERS)),
     }
@@ -279,6 +281,8 @@ async def _audience(context: BotContext, audience: str) -> list[tuple[int, bool]
     repo, event = context.repo, context.event
     if audience == ALL:
         return await repo.audience_registered()
+    if audience == EVERYONE:
+        return await repo.audience_everyone()
     if audience == TOUR:
         tours = [s.id for s in event.sessions if s.kind is SessionKind.TOUR]
         return await repo.audience_sessions(tours)
@@ -299,7 +303,7 @@ async def _recipients(context: BotContext, audience: str) -> list[int]:
 
 
 # -- /umumkan: buttons ----------------------------------------------------------------------------
-_AUDIENCE_KEYS = {"all": ALL, "tour": TOUR, "org": ORGANIZERS, "grp": LINKED}
+_AUDIENCE_KEYS = {"all": ALL, "every": EVERYONE, "tour": TOUR, "org": ORGANIZERS, "grp": LINKED}
 
 
 @organizer_only
@@ -446,7 +450,8 @@ async def latest(update: Update, context: BotContext) -> None:
     if not items:
         await show(update, render.announcements_view(context.t))
         return
-    await show(update, render_organizer.latest_announcements(items, context.t))
+    await show(update, render_organizer.latest_announcements(items, context.t,
+                                                             context.event.timezone))
 
 
 async def _gone(update: Update, context: BotContext) -> None:
@@ -725,26 +730,15 @@ async def export(update: Update, context: BotContext) -> None:
         await send(update, render_organizer.export_private_only(t))
         return
     repo, event = context.repo, context.event
-    registrations = render_organizer.csv_bytes(
-        ["user_id", "nama", "instansi", "daerah", "peran", "username", "bahasa", "aktif",
-         "terdaftar"],
-        await repo.export_registrations())
-    rsvps = [
-        (*row[:3], row[3], _title(event, row[3]), row[4], row[5])
-        for row in await repo.export_rsvps()
-    ]
-    rsvp_file = render_organizer.csv_bytes(
-        ["user_id", "nama", "instansi", "sesi", "judul", "status", "waktu"], rsvps)
+    roles = {r: render_delegate.role_name(r, t) for r in ROLES}
+    registrations = render_organizer.registrations_csv(
+        event, await repo.export_registrations(), roles, t)
+    rsvp_file = render_organizer.rsvps_csv(event, await repo.export_rsvps(), t)
     await context.repo.audit(_user_id(update), "export", {})
     await chat.send_document(InputFile(registrations, filename="pendaftaran-citynet.csv"),
                              caption=t.gettext("Pendaftaran peserta (CSV)"))
     await chat.send_document(InputFile(rsvp_file, filename="rsvp-citynet.csv"),
                              caption=t.gettext("RSVP per sesi (CSV)"))
-
-
-def _title(event: Event, session_id: str) -> str:
-    session = event.session(session_id)
-    return session.title.get("id") if session else session_id
 
 
 # -- registration ------------------------------------------------------------------------------

@@ -1,0 +1,109 @@
+"""Issue 13: what delegates and organizers tripped over when the bot was tried end to end.
+
+Each test failed before its fix; the item number is in the docstring.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_EVENT_FILE
+from bot.loader import load_event
+from bot.model import Event
+from tests.conftest import KEYNOTE_TIME, WITA
+from tests.harness import USER, Harness, buttons, only_text, text_of
+from tests.test_organizer import _fast_sender as _fast_sender  # fixture
+from tests.test_organizer import compose, repo_of, texts, wait_done
+
+
+@pytest.fixture
+async def org(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
+    """The bot with USER as an organizer and a copy of the data file (as in test_organizer)."""
+    data = tmp_path / "event.toml"
+    shutil.copy(DEFAULT_EVENT_FILE, data)
+    bot = Harness(load_event(data), KEYNOTE_TIME, tmp_path / "bot.db")
+    services = bot.app.bot_data.services
+    services.settings = replace(services.settings, admins=frozenset({USER}), event_file=data)
+    await bot.start()
+    try:
+        yield bot
+    finally:
+        await bot.stop()
+
+STARTED_ONLY = 7001  # pressed /start, never registered
+REGISTERED = 7002
+BLOCKED = 7003
+
+
+async def test_everyone_means_everyone_who_started_the_bot(org: Harness) -> None:
+    """#13.6: "everyone" reaches people who only pressed /start; registered-only stays."""
+    repo = repo_of(org)
+    await org.say("/start", user_id=STARTED_ONLY, chat_id=STARTED_ONLY)
+    await org.register("Rina", "sidoarjo", user_id=REGISTERED, chat_id=REGISTERED)
+    await org.say("/start", user_id=BLOCKED, chat_id=BLOCKED)
+    await repo.mark_inactive(BLOCKED)
+    calls = await org.say("/umumkan")
+    calls = await org.say("Ruang pleno pindah ke lantai 2")
+    draft = int(buttons(calls[-1])[0][1].split(":")[1])
+    labels = dict((d.split(":")[-1], label) for label, d in buttons(calls[-1]))
+    assert labels["all"] == "👥 Peserta terdaftar (1)"
+    assert labels["every"] == "📢 Semua pengguna bot (3)"  # USER, STARTED_ONLY, REGISTERED
+    preview = texts(await org.press(f"oa:{draft}:every"))[0]
+    assert "Penerima: semua pengguna bot" in preview and "3 penerima" in preview
+    assert "1 orang tidak dikirimi: memblokir bot" in preview
+    await org.press(f"os:{draft}")
+    await wait_done(org, draft)
+    got = sorted(c.params["chat_id"] for c in org.standin.calls if c.method == "sendMessage"
+                 and c.ok and "lantai 2" in c.params["text"] and "Pratinjau" not in
+                 c.params["text"])
+    assert got == sorted([USER, STARTED_ONLY, REGISTERED])
+    assert "lantai 2" in texts(await org.say("/pengumuman", user_id=STARTED_ONLY))[0]
+
+
+async def test_dates_in_the_event_time_zone_and_csv_in_the_organizers_language(
+    org: Harness,
+) -> None:
+    """#13.7: 07.45 WITA is 23.45 UTC the day before: no date may show the UTC day."""
+    org.clock.set(datetime(2019, 10, 18, 7, 45, tzinfo=WITA))
+    await org.register("Rina", "sidoarjo", user_id=REGISTERED, chat_id=REGISTERED)
+    await org.press("r:keynote", user_id=REGISTERED, chat_id=REGISTERED)
+    draft = await compose(org, "Bus berangkat 08.00")
+    await org.press(f"oa:{draft}:all")
+    await org.press(f"os:{draft}")
+    await wait_done(org, draft)
+    latest = texts(await org.say("/pengumuman", user_id=REGISTERED))[0]
+    assert "Jum, 18 Okt 07.45" in latest and "2019-10-17" not in latest
+    stats = texts(await org.say("/statistik"))[0]
+    assert "Jum, 18 Okt 07.45" in stats and "2019-10-17" not in stats
+
+    await org.say("/ekspor")
+    rows = list(csv.reader(io.StringIO(
+        org.standin.uploads["rsvp-citynet.csv"].decode("utf-8-sig"))))
+    assert rows[0][-2:] == ["status", "waktu (WITA)"]
+    assert rows[1][-2:] == ["hadir", "2019-10-18 07:45"]
+    rows = list(csv.reader(io.StringIO(
+        org.standin.uploads["pendaftaran-citynet.csv"].decode("utf-8-sig"))))
+    assert rows[0][-1] == "terdaftar (WITA)"
+    assert rows[1][-1] == "2019-10-18 07:45" and rows[1][4] == "Delegasi"
+    assert rows[1][7] == "ya"
+
+    await org.say("/language en")
+    await org.say("/export")
+    rows = list(csv.reader(io.StringIO(
+        org.standin.uploads["rsvp-citynet.csv"].decode("utf-8-sig"))))
+    assert rows[0][-2:] == ["status", "time (WITA)"] and rows[1][-2] == "attending"
+
+
+async def test_no_announcements_says_so(bot: Harness) -> None:
+    """#13.8: with nothing sent yet, both ways of asking say "Belum ada pengumuman"."""
+    assert only_text(await bot.say("/pengumuman")).startswith("📢 Belum ada pengumuman.")
+    assert only_text(await bot.say("ada pengumuman?")).startswith("📢 Belum ada pengumuman.")
+    assert text_of  # the module's helpers
