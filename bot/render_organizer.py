@@ -11,7 +11,7 @@ from datetime import datetime, tzinfo
 from html import escape
 from typing import Any
 
-from bot.changes import Change, ChangeKind
+from bot.changes import Change, ChangeKind, Refusal
 from bot.i18n import Translator
 from bot.loader import Problem
 from bot.model import Event, Session
@@ -363,6 +363,7 @@ def changes_preview(
     affected: int,
     confirm: tuple[str, str],
     t: Translator,
+    warnings: Sequence[str] = (),
 ) -> Reply:
     _ = t.gettext
     lines = [_("🔁 <b>Perubahan jadwal</b>"), ""]
@@ -370,11 +371,40 @@ def changes_preview(
         lines += change_lines(changes, before, after, t)
     else:
         lines.append(_("Tidak ada perubahan jadwal (data lain tetap dimuat ulang)."))
+    if warnings:
+        lines += ["", *warnings]
     lines += ["", t.ngettext(
         "{n} peserta dengan RSVP akan diberi tahu.",
         "{n} peserta dengan RSVP akan diberi tahu.", affected).format(n=affected)]
     rows = [[button(_("✅ Terapkan"), *confirm), button(_("✖ Batal"), DISMISS)]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def clash_lines(event: Event, moved: Session, others: Sequence[Session],
+                t: Translator) -> list[str]:
+    """A warning (not a refusal: two rooms of one venue may be meant) for a move onto
+    other sessions in the same place."""
+    if not others:
+        return []
+    venue = event.venue(moved.venue_id)
+    names = t.join(f"{o.title.get(t.lang)} ({t.time_range(o.start, o.end, zone=False)})"
+                   for o in others)
+    return [t.gettext("⚠️ Bentrok di {place} dengan: {sessions}").format(
+        place=escape(venue.name if venue else moved.venue_id), sessions=escape(names))]
+
+
+def change_refused(reason: Refusal, event: Event, moved: Session, t: Translator) -> Reply:
+    """Why a change is not offered, before any "Terapkan"."""
+    _ = t.gettext
+    if reason is Refusal.TOUR_STOPS:
+        text = _("⚠️ Perhentian city tour punya jam sendiri di file data, jadi tour tidak bisa "
+                 "dipindah dengan /ubah. Ubah jam tour dan perhentiannya di file data, lalu "
+                 "/muatulang. Tidak ada yang diubah.")
+    else:
+        text = _("⚠️ {day} di luar hari acara ({first} – {last}). Tidak ada yang diubah.").format(
+            day=t.day(event.local(moved.start).date()), first=t.day(event.start_date),
+            last=t.day(event.end_date))
+    return Reply(escape(text, quote=False), keyboard([[button(_("✖ Tutup"), DISMISS)]]))
 
 
 def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:

@@ -37,7 +37,14 @@ from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
 from bot import commands, outbox, render, render_delegate, render_organizer, scheduler
-from bot.changes import RewriteError, affects_delegates, diff_events, rewrite_session
+from bot.changes import (
+    RewriteError,
+    affects_delegates,
+    clashes,
+    diff_events,
+    refusal,
+    rewrite_session,
+)
 from bot.context import BotContext
 from bot.filewatch import file_digest, load_as_running
 from bot.loader import EventDataError
@@ -648,10 +655,17 @@ async def _preview_change(
             t.gettext("Perubahan itu tidak bisa dibuat (sesi atau tempat tidak dikenal)."))))
         return
     after, _values = result
+    moved = after.session(session_id)
+    assert moved is not None
+    refused = refusal(event, moved)
+    if refused is not None:
+        await show(update, render_organizer.change_refused(refused, event, moved, t))
+        return
     confirm = f"{session_id}:t:{int(start.timestamp())}" if start else f"{session_id}:v:{venue}"
     await show(update, render_organizer.changes_preview(
         diff_events(event, after), event, after, await _affected(context, event, after),
-        (render_organizer.EDIT_APPLY, confirm), t))
+        (render_organizer.EDIT_APPLY, confirm), t,
+        warnings=render_organizer.clash_lines(event, moved, clashes(event, moved), t)))
 
 
 async def _apply_change(
@@ -697,10 +711,11 @@ async def _apply_change(
         finally:
             temporary.unlink(missing_ok=True)
     except (RewriteError, EventDataError, OSError) as exc:
+        # The details (a temporary file's path, the loader's English) are for the log.
         log.warning("change of %s not written: %s", session_id, exc)
         await show(update, Reply(t.gettext(
-            "Perubahan tidak bisa ditulis ke file data; tidak ada yang diubah.\n{error}").format(
-            error=escape(str(exc)[:500]))))
+            "Perubahan tidak bisa ditulis ke file data; tidak ada yang diubah. Periksa file "
+            "data, atau ubah lewat file lalu /muatulang.")))
         return
     notices = await _apply(update, context, new, "change", {
         "session": session_id, **{k: str(v) for k, v in values.items()}})

@@ -107,3 +107,32 @@ async def test_no_announcements_says_so(bot: Harness) -> None:
     assert only_text(await bot.say("/pengumuman")).startswith("📢 Belum ada pengumuman.")
     assert only_text(await bot.say("ada pengumuman?")).startswith("📢 Belum ada pengumuman.")
     assert text_of  # the module's helpers
+
+
+async def test_a_change_is_checked_before_it_is_offered(org: Harness) -> None:
+    """#13.9: a date outside the event is refused at once, in the organizer's language; a
+    move onto another session in the same place is offered with a warning."""
+    data_file = org.app.bot_data.services.settings.event_file
+    before = data_file.read_text()
+    calls = await org.say("/ubah keynote 2019-10-20 09.00")
+    text = texts(calls)[0]
+    assert "Minggu, 20 Oktober 2019 di luar hari acara" in text
+    assert "16–18 Oktober 2019" in text or "Rabu, 16 Oktober 2019" in text
+    assert not [d for _, d in buttons(calls[-1]) if d.startswith("oy:")]
+    assert ".tmp" not in text and "outside" not in text
+    # The tour's stops have their own times in the file: moving the tour is refused too.
+    calls = await org.say("/ubah city-tour 09.00")
+    assert "perhentian" in texts(calls)[0]
+    assert not [d for _, d in buttons(calls[-1]) if d.startswith("oy:")]
+    assert data_file.read_text() == before
+
+    calls = await org.say("/ubah keynote 13.30")
+    preview = texts(calls)[0]
+    assert ("⚠️ Bentrok di Kantor Wali Kota Kupang dengan: Sharing Best Practice Kabupaten "
+            "Banyuwangi") in preview and "(13.00–14.30)" in preview
+    confirm = next(d for _, d in buttons(calls[-1]) if d.startswith("oy:"))
+    assert "Jadwal diperbarui" in texts(await org.press(confirm))[0]
+
+    await org.say("/language en")
+    text = texts(await org.say("/change keynote 2019-10-20 09.00"))[0]
+    assert "Sunday, 20 October 2019 is outside the event days" in text
