@@ -61,6 +61,16 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def clip_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word and marked with "…" (a word cut
+    in half reads like a typo: "Banyuw")."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head.strip() else head
+    return cut.rstrip(" ,.;:-–") + "…"
+
+
 def clip_html_lines(lines: Sequence[str], more: str) -> str:
     """Join lines, dropping whole lines at the end (never cutting a tag) to fit MAX_TEXT."""
     out: list[str] = []

@@ -31,10 +31,9 @@ async def test_registration_conversation_and_profile(bot: Harness) -> None:
     assert "daftar dulu" in only_text(await bot.say("/profil"))
     assert "1/3" in only_text(await bot.say("/daftar"))
     assert "2/3" in only_text(await bot.say("Budi Santoso"))
+    # A region named for certain is not asked about (#13.11).
     calls = await bot.say("pemkab sidoarjo")
-    assert ("Kabupaten Sidoarjo", "rgi:0") in buttons(calls[0])
-    calls = await bot.press("rgi:0")
-    assert "3/3" in only_text(calls)
+    assert "Daerah: Kabupaten Sidoarjo" in only_text(calls) and "3/3" in only_text(calls)
     text = only_text(await bot.press("rgr:narasumber"))
     assert "sudah terdaftar" in text
     assert "Instansi: Kabupaten Sidoarjo" in text and "Peran: Narasumber" in text

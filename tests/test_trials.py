@@ -18,6 +18,7 @@ import pytest
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
 from bot.model import Event
+from bot.standin import ApiCall
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of
 from tests.test_organizer import _fast_sender as _fast_sender  # fixture
@@ -136,3 +137,54 @@ async def test_a_change_is_checked_before_it_is_offered(org: Harness) -> None:
     await org.say("/language en")
     text = texts(await org.say("/change keynote 2019-10-20 09.00"))[0]
     assert "Sunday, 20 October 2019 is outside the event days" in text
+
+
+async def _register_as(bot: Harness, instansi: str, user_id: int) -> list[ApiCall]:
+    kw = {"user_id": user_id, "chat_id": user_id}
+    await bot.say("/daftar", **kw)
+    await bot.say("Rina", **kw)
+    return await bot.say(instansi, **kw)
+
+
+async def test_instansi_keeps_its_text_and_gives_the_region(bot: Harness) -> None:
+    """#13.11: the prompt's own example is not questioned; "Dinas Kominfo Kota Kupang" keeps
+    the instansi and sets the region (per-region announcements need it)."""
+    repo = bot.app.bot_data.services.repo
+    assert repo is not None
+    # A bare region name, however typed, is saved as the region's proper name.
+    cases = [("Kota Kupang", "Kota Kupang", "Kota Kupang"),
+             ("Dinas Kominfo Kota Kupang", "Dinas Kominfo Kota Kupang", "Kota Kupang"),
+             ("kab. sidoarjo", "Kabupaten Sidoarjo", "Kabupaten Sidoarjo")]
+    for user_id, (typed, instansi, region) in enumerate(cases, start=7100):
+        calls = await _register_as(bot, typed, user_id)
+        text = only_text(calls)
+        assert "Maksud Anda" not in text and "3/3" in text
+        assert f"Daerah: {region}" in text
+        await bot.press("rgr:delegasi", user_id=user_id, chat_id=user_id)
+        profile = await repo.get_profile(user_id)
+        assert profile is not None
+        assert (profile.instansi, profile.region) == (instansi, region)
+
+    # A bare "Kupang" is Kota or Kabupaten: asked, and the typed instansi is kept.
+    calls = await _register_as(bot, "Dinas Kominfo Kupang", 7200)
+    assert "Daerah Anda yang mana?" in only_text(calls)
+    assert ("Kota Kupang", "rgi:0") in buttons(calls[-1])
+    await bot.press("rgi:0", user_id=7200, chat_id=7200)
+    await bot.press("rgr:delegasi", user_id=7200, chat_id=7200)
+    profile = await repo.get_profile(7200)
+    assert profile is not None
+    assert (profile.instansi, profile.region) == ("Dinas Kominfo Kupang", "Kota Kupang")
+
+
+async def test_long_instansi_button_is_cut_on_a_word_and_saved_whole(bot: Harness) -> None:
+    """#13.20: the "use my text" button ends with "…" on a word; the full text is saved."""
+    repo = bot.app.bot_data.services.repo
+    assert repo is not None
+    typed = "Dinas Komunikasi dan Informatika Pemerintah Kupang"
+    calls = await _register_as(bot, typed, 7300)
+    (label,) = [label for label, data in buttons(calls[-1]) if data == "rgi:-"]
+    assert label == "Lainnya: pakai “Dinas Komunikasi dan…”"
+    await bot.press("rgi:-", user_id=7300, chat_id=7300)
+    await bot.press("rgr:delegasi", user_id=7300, chat_id=7300)
+    profile = await repo.get_profile(7300)
+    assert profile is not None and (profile.instansi, profile.region) == (typed, None)
