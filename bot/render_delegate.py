@@ -221,6 +221,13 @@ def prefs_view(
 
 
 # -- deliveries ----------------------------------------------------------------------------
+def starts_in(session: Session, now: datetime, t: Translator) -> str:
+    """What the reminder would have said, for a confirmation inside its lead time."""
+    if session.gather:
+        return t.gettext("Kumpul {delta} lagi.").format(delta=t.duration(session.gather - now))
+    return t.gettext("Mulai {delta} lagi.").format(delta=t.duration(session.start - now))
+
+
 def reminder(event: Event, session: Session, t: Translator, now: datetime) -> Reply:
     _ = t.gettext
     venue = event.venue(session.venue_id)

@@ -156,6 +156,21 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
     await repo.plan(planned)
 
 
+async def fold_due_reminder(app: BotApplication, user_id: int, session: Session) -> bool:
+    """An RSVP made inside the reminder's lead time: the reminder is already due and would
+    arrive right after the confirmation. The confirmation says when the session starts
+    instead; the reminder is recorded as delivered with it. True if one was folded."""
+    services = app.bot_data.services
+    assert services.repo is not None
+    now = services.clock.now()
+    for delivery in await services.repo.pending_deliveries(user_id):
+        if (delivery.kind, delivery.ref) == ("reminder", session.id) and (
+                delivery.due_at <= now < delivery.expires_at):
+            await services.repo.finish_delivery(delivery.id, "sent")
+            return True
+    return False
+
+
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:
     """Tell a delegate promoted from the waiting list (sent by the next tick)."""
     services = app.bot_data.services

@@ -84,6 +84,8 @@ async def attend(update: Update, context: BotContext, force: bool = False) -> No
         note = t.gettext("✅ Tercatat: Anda hadir di {title}.")
         if bus is not None:
             note += " " + t.gettext("Bus Anda: {bus}.").format(bus=bus)
+        if await scheduler.fold_due_reminder(context.app, user.id, session):
+            note += " " + render_delegate.starts_in(session, context.now(), t)
     else:
         note = t.gettext("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.")
     await answer(query, note.format(title=session.title.get(t.lang), n=result.position)[:200])

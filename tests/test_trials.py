@@ -188,3 +188,29 @@ async def test_long_instansi_button_is_cut_on_a_word_and_saved_whole(bot: Harnes
     await bot.press("rgr:delegasi", user_id=7300, chat_id=7300)
     profile = await repo.get_profile(7300)
     assert profile is not None and (profile.instansi, profile.region) == (typed, None)
+
+
+async def test_rsvp_inside_the_lead_time_folds_the_reminder_into_the_confirmation(
+    event: Event, tmp_path: Path,
+) -> None:
+    """#13.12: at 09.19 for the 09.30 keynote (lead 15 minutes), the confirmation says when
+    it starts; no reminder follows it."""
+    bot = await Harness(event, datetime(2019, 10, 16, 9, 19, tzinfo=WITA),
+                        tmp_path / "db").start()
+    try:
+        await bot.register()
+        calls = await bot.press("r:keynote")
+        toast = next(c for c in calls if c.method == "answerCallbackQuery").params["text"]
+        assert toast.endswith("Mulai 11 menit lagi.")
+        assert [c for c in await bot.tick() if c.method == "sendMessage"] == []
+        bot.clock.set(datetime(2019, 10, 16, 9, 25, tzinfo=WITA))
+        assert [c for c in await bot.tick() if c.method == "sendMessage"] == []
+        # Outside the lead time the reminder still comes, and the toast says nothing more.
+        calls = await bot.press("r:bp-banyuwangi")
+        toast = next(c for c in calls if c.method == "answerCallbackQuery").params["text"]
+        assert "Mulai" not in toast
+        bot.clock.set(datetime(2019, 10, 16, 12, 45, tzinfo=WITA))
+        (reminder,) = [text_of(c) for c in await bot.tick() if c.method == "sendMessage"]
+        assert reminder.startswith("⏰ Pengingat: Sharing Best Practice")
+    finally:
+        await bot.stop()
