@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
 from bot import commands, render, render_delegate, scheduler
-from bot.calendar import agenda_ics
+from bot.calendar import agenda_ics, fingerprint
 from bot.context import BotContext
 from bot.model import Session, SessionKind
 from bot.storage.delegates import EVENT_RSVP, iso
@@ -196,7 +196,9 @@ async def calendar_file(update: Update, context: BotContext) -> None:
         await answer(query, t.gettext("Belum ada sesi di agenda Anda."), show_alert=True)
         return
     prefs = await context.repo.get_preferences(user.id)
-    data = agenda_ics(event, sessions, t.lang, prefs.reminder_lead)
+    sequences = await context.repo.session_sequences({s.id: fingerprint(s) for s in sessions})
+    data = agenda_ics(event, sessions, t.lang, prefs.reminder_lead, now=context.now(),
+                      sequences=sequences)
     await answer(query)
     await chat.send_document(
         InputFile(io.BytesIO(data), filename=filename),

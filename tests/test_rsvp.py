@@ -105,7 +105,8 @@ async def test_calendar_file_has_zone_and_alarm(event: Event) -> None:
 
     keynote = event.session("keynote")
     assert keynote is not None
-    cal = Calendar.from_ical(agenda_ics(event, [keynote], "id", 30))
+    cal = Calendar.from_ical(agenda_ics(event, [keynote], "id", 30, now=BEFORE_KEYNOTE,
+                                        sequences={}))
     (item,) = [c for c in cal.walk("VEVENT")]
     assert item.decoded("dtstart") == keynote.start
     assert str(item["dtstart"].params["TZID"]) == "Asia/Makassar"

@@ -10,10 +10,12 @@ import io
 import shutil
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from icalendar import Calendar
 
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
@@ -214,3 +216,31 @@ async def test_rsvp_inside_the_lead_time_folds_the_reminder_into_the_confirmatio
         assert reminder.startswith("⏰ Pengingat: Sharing Best Practice")
     finally:
         await bot.stop()
+
+
+async def test_ics_has_a_real_dtstamp_stable_uid_and_a_sequence_that_rises(
+    org: Harness,
+) -> None:
+    """#13.13: DTSTAMP is when the file is made; after a move the same UID comes with a
+    higher SEQUENCE, so calendar apps update the entry instead of adding a second one."""
+
+    async def download() -> Any:
+        await org.press("ics:keynote")
+        (item,) = Calendar.from_ical(org.standin.uploads["keynote.ics"]).walk("VEVENT")
+        return item
+
+    first = await download()
+    assert first.decoded("dtstamp") == KEYNOTE_TIME
+    assert int(first["sequence"]) == 0
+    org.clock.set(KEYNOTE_TIME + timedelta(minutes=5))
+    again = await download()
+    assert int(again["sequence"]) == 0 and again["uid"] == first["uid"]
+    assert again.decoded("dtstamp") == KEYNOTE_TIME + timedelta(minutes=5)
+
+    calls = await org.say("/ubah keynote 2019-10-17 13.00")
+    confirm = next(d for _, d in buttons(calls[-1]) if d.startswith("oy:"))
+    await org.press(confirm)
+    moved = await download()
+    assert moved["uid"] == first["uid"] and int(moved["sequence"]) == 1
+    assert moved.decoded("dtstart") == datetime(2019, 10, 17, 13, 0, tzinfo=WITA)
+    assert int((await download())["sequence"]) == 1  # unchanged: no new version
