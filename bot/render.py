@@ -244,6 +244,23 @@ def no_event_on(event: Event, day: date, t: Translator, now: datetime) -> Reply:
     return Reply(text, keyboard(days_keyboard(event, t)))
 
 
+def capacity_line(capacity: int, taken: tuple[int, int] | None, t: Translator) -> str:
+    """'🪑 Kapasitas 2 orang — sisa 1 kursi': a delegate sees a session is full before
+    tapping "Hadir", not after."""
+    line = t.gettext("🪑 Kapasitas {n} orang").format(n=capacity)
+    if taken is None:
+        return line
+    going, waiting = taken
+    left = capacity - going
+    if left > 0:
+        return line + " — " + t.ngettext("sisa {n} kursi", "sisa {n} kursi", left).format(n=left)
+    if waiting:
+        return line + " — " + t.ngettext(
+            "penuh, daftar tunggu {n} orang", "penuh, daftar tunggu {n} orang", waiting
+        ).format(n=waiting)
+    return line + " — " + t.gettext("penuh")
+
+
 def session_view(
     event: Event,
     session: Session,
@@ -251,8 +268,10 @@ def session_view(
     now: datetime,
     extra_lines: Sequence[str] = (),
     extra_rows: Sequence[list[InlineKeyboardButton]] = (),
+    taken: tuple[int, int] | None = None,
 ) -> Reply:
-    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons."""
+    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons; `taken`
+    (seats held, waiting list) shows what is left of a limited capacity."""
     _ = t.gettext
     venue = event.venue(session.venue_id)
     lines = [f"{KIND_ICON[session.kind]} <b>{escape(session.title.get(t.lang))}</b>", ""]
@@ -280,7 +299,7 @@ def session_view(
                 )
             )
     if session.capacity:
-        lines.append(_("🪑 Kapasitas {n} orang").format(n=session.capacity))
+        lines.append(capacity_line(session.capacity, taken, t))
     if session.description:
         lines += ["", escape(session.description.get(t.lang))]
     status = session_status(session, now, t)

@@ -94,7 +94,10 @@ async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -
     event, t = context.event, context.t
     sessions = [s for sid in ids if (s := event.session(sid))]
     if len(sessions) == 1:
-        await show(update, render.session_view(event, sessions[0], t, context.now()))
+        session = sessions[0]
+        taken = (await context.repo.rsvp_counts()).get(session.id, (0, 0)) if (
+            session.capacity) else None
+        await show(update, render.session_view(event, session, t, context.now(), taken=taken))
     elif sessions:
         await show(update, render.sessions_choice(event, sessions, t))
     else:

@@ -24,12 +24,15 @@ async def session_detail(update: Update, context: BotContext, session: Session) 
     position = await context.repo.waiting_position(user.id, session.id) if (
         user and rsvp and rsvp.status == "waiting") else 0
     t = context.t
+    taken = (await context.repo.rsvp_counts()).get(session.id, (0, 0)) if (
+        session.capacity) else None
     await show(
         update,
         render.session_view(
             context.event, session, t, context.now(),
             extra_lines=["", render_delegate.rsvp_status_line(rsvp, position, t)] if rsvp else (),
             extra_rows=render_delegate.rsvp_buttons(session, rsvp, t),
+            taken=taken,
         ),
     )
 

@@ -244,3 +244,33 @@ async def test_ics_has_a_real_dtstamp_stable_uid_and_a_sequence_that_rises(
     assert moved["uid"] == first["uid"] and int(moved["sequence"]) == 1
     assert moved.decoded("dtstart") == datetime(2019, 10, 17, 13, 0, tzinfo=WITA)
     assert int((await download())["sequence"]) == 1  # unchanged: no new version
+
+
+async def test_the_card_shows_the_seats_left_and_the_waiting_list(
+    event: Event, tmp_path: Path,
+) -> None:
+    """#13.19: "🪑 Kapasitas 2 orang" alone hid that the session was full."""
+    small = replace(event, sessions=tuple(
+        replace(s, capacity=2) if s.id == "bp-semarang" else s for s in event.sessions),
+        _by_id={})
+    bot = await Harness(small, KEYNOTE_TIME, tmp_path / "db").start()
+    try:
+        people = [7400, 7401, 7402, 7403]
+        for user_id in people:
+            await bot.register("Rina", "sidoarjo", user_id=user_id, chat_id=user_id)
+
+        def card(calls: list[ApiCall]) -> str:
+            return text_of([c for c in calls if c.method in ("editMessageText",
+                                                             "sendMessage")][-1])
+
+        first = card(await bot.press("s:bp-semarang", user_id=7400, chat_id=7400))
+        assert "🪑 Kapasitas 2 orang — sisa 2 kursi" in first
+        assert "sisa 1 kursi" in card(await bot.press("r:bp-semarang", user_id=7400,
+                                                     chat_id=7400))
+        assert "— penuh" in card(await bot.press("r:bp-semarang", user_id=7401, chat_id=7401))
+        await bot.press("r:bp-semarang", user_id=7402, chat_id=7402)
+        text = card(await bot.press("r:bp-semarang", user_id=7403, chat_id=7403))
+        assert "🪑 Kapasitas 2 orang — penuh, daftar tunggu 2 orang" in text
+        assert "sisa" not in text
+    finally:
+        await bot.stop()
