@@ -21,6 +21,13 @@ _ANSWERED: OrderedDict[str, None] = OrderedDict()
 _ANSWERED_MAX = 10_000
 
 
+async def is_organizer(context: BotContext, user_id: int) -> bool:
+    """Organizer rights: BOT_ADMINS, or an accepted invite (never the profile's role)."""
+    return user_id in context.services.settings.admins or await context.repo.is_invited_organizer(
+        user_id
+    )
+
+
 async def answer(
     query: CallbackQuery | None, text: str | None = None, *, show_alert: bool = False
 ) -> None:

@@ -61,7 +61,7 @@ from bot.render_organizer import (
 )
 from bot.storage.delegates import ROLES
 from bot.storage.organizers import Announcement, DeliveryReport
-from handlers.common import answer, callback_arg, is_private, send, show
+from handlers.common import answer, callback_arg, is_organizer, is_private, send, show
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +74,6 @@ COMPOSE = 0
 
 
 # -- roles ---------------------------------------------------------------------------------------
-async def is_organizer(context: BotContext, user_id: int) -> bool:
-    return user_id in context.services.settings.admins or await context.repo.is_invited_organizer(
-        user_id
-    )
-
-
 async def refuse(update: Update, context: BotContext) -> None:
     text = render_organizer.refused(context.t)
     query = update.callback_query

@@ -23,7 +23,7 @@ from bot import commands, render, render_delegate, scheduler
 from bot.context import BotContext
 from bot.regions import region_of_instansi
 from bot.storage.delegates import ROLES
-from handlers.common import answer, callback_arg, send, show
+from handlers.common import answer, callback_arg, is_organizer, send, show
 
 NAME, INSTANSI, ROLE = range(3)
 MAX_FIELD = 100
@@ -155,6 +155,12 @@ async def picked_role(update: Update, context: BotContext) -> int:
     text = t.gettext("✅ Terima kasih, {name}! Anda sudah terdaftar. Pilih sesi di /jadwal "
                      "lalu tekan “✅ Hadir” untuk RSVP dan pengingat.").format(
         name=escape(draft.name))
+    if role == "panitia" and not await is_organizer(context, user.id):
+        # The role is what the profile says; the tools need an invite (anyone can pick a role).
+        text += "\n\n" + t.gettext(
+            "ℹ️ Peran “Panitia” tidak membuka alat panitia. Akses panitia diberikan lewat "
+            "tautan undangan: minta panitia yang sudah punya akses mengirim /admin undang, "
+            "lalu buka tautannya.")
     await send(update, render.Reply(text + "\n\n" + view.text, view.markup))
     return ConversationHandler.END
 

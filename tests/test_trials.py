@@ -274,3 +274,22 @@ async def test_the_card_shows_the_seats_left_and_the_waiting_list(
         assert "sisa" not in text
     finally:
         await bot.stop()
+
+
+async def test_role_panitia_says_how_organizer_access_is_given(org: Harness) -> None:
+    """#13.10: the role "Panitia" is a label; access to the tools comes with an invite."""
+    await org.register("Rina", "sidoarjo", role="panitia", user_id=7500, chat_id=7500)
+    done = [c for c in org.standin.calls if c.method == "sendMessage"
+            and c.params["chat_id"] == 7500][-1]
+    text = text_of(done)
+    assert "sudah terdaftar" in text
+    assert "tautan undangan" in text and "/admin undang" in text
+    # An organizer (USER is one) is not told to get an invite; a delegate is not told at all.
+    await org.register("Budi", "sidoarjo", role="panitia")
+    done = [c for c in org.standin.calls if c.method == "sendMessage"
+            and c.params["chat_id"] == USER][-1]
+    assert "sudah terdaftar" in text_of(done) and "tautan undangan" not in text_of(done)
+    await org.register("Sari", "sidoarjo", user_id=7501, chat_id=7501)
+    done = [c for c in org.standin.calls if c.method == "sendMessage"
+            and c.params["chat_id"] == 7501][-1]
+    assert "sudah terdaftar" in text_of(done) and "tautan undangan" not in text_of(done)
