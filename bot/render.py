@@ -418,17 +418,32 @@ def venues_view(event: Event, t: Translator) -> Reply:
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def venue_view(event: Event, venue: Venue, t: Translator) -> Reply:
+#: A venue card lists this many sessions: with the address and notes it still fits a phone
+#: screen; the whole programme is one tap away in /jadwal.
+VENUE_SESSIONS = 3
+
+
+def venue_view(event: Event, venue: Venue, t: Translator, now: datetime,
+               asked: Sequence[Session] = ()) -> Reply:
+    """A venue: address, notes, and what happens there — the sessions asked about
+    ("makan siang dimana?"), or the next few. Aliases are for matching, not for display."""
     _ = t.gettext
     lines = [f"📍 <b>{escape(venue.name)}</b>", escape(venue.address)]
-    if venue.aliases:
-        lines.append(_("Juga disebut: {names}").format(names=escape(t.join(venue.aliases))))
     if venue.notes:
         lines += ["", escape(venue.notes.get(t.lang))]
-    sessions = event.sessions_at_venue(venue.id)
-    if sessions:
+    here = [s for s in (asked or event.sessions_at_venue(venue.id)) if s.venue_id == venue.id]
+    coming = [s for s in here if s.end > now] or ([] if not asked else list(here))
+    shown = coming[:VENUE_SESSIONS]
+    if shown:
         lines += ["", _("<b>Acara di sini:</b>")]
-        lines += [session_line(event, s, t, with_day=True) for s in sessions]
+        for s in shown:
+            when = f"{t.day_short(s.start.date())} {t.time_range(s.start, s.end, zone=False)}"
+            lines.append(f"{KIND_ICON[s.kind]} <b>{escape(when)}</b> · "
+                         f"{escape(s.title.get(t.lang))}")
+        more = len(coming) - len(shown)
+        if more > 0:
+            lines.append(t.ngettext("… dan {n} acara lain di sini (/jadwal)",
+                                    "… dan {n} acara lain di sini (/jadwal)", more).format(n=more))
     rows = [
         [
             button(_("📌 Kirim pin lokasi"), cb.PIN, venue.id),

@@ -112,7 +112,8 @@ async def _venue(update: Update, context: BotContext, found: Understanding) -> N
     if venue is None:
         await show(update, render.venues_view(event, t))
         return
-    await show(update, render.venue_view(event, venue, t))
+    asked = [s for sid in found.session_ids if (s := event.session(sid))]
+    await show(update, render.venue_view(event, venue, t, context.now(), asked))
     await venues.send_pin(update, venue)
 
 

@@ -36,7 +36,7 @@ async def venue_button(update: Update, context: BotContext) -> None:
     if venue is None:
         await stale_button(update, context)
         return
-    await show(update, render.venue_view(context.event, venue, context.t))
+    await show(update, render.venue_view(context.event, venue, context.t, context.now()))
 
 
 async def pin_button(update: Update, context: BotContext) -> None:

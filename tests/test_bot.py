@@ -103,7 +103,9 @@ async def test_speakers_and_venues(bot: Harness) -> None:
     text = only_text(await bot.say("/lokasi"))
     assert "Suba Suka Paradise" in text
     calls = await bot.press("v:suba-suka")
-    assert "Juga disebut: Sumba Suka Paradise" in only_text(calls)
+    # Aliases are for matching ("sumba suka"), not for display (#13.14).
+    assert "📍 Suba Suka Paradise" in only_text(calls)
+    assert "Juga disebut" not in only_text(calls)
     assert any(d.startswith("https://www.google.com/maps") for _, d in buttons(calls[-1]))
 
 

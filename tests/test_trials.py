@@ -293,3 +293,19 @@ async def test_role_panitia_says_how_organizer_access_is_given(org: Harness) -> 
     done = [c for c in org.standin.calls if c.method == "sendMessage"
             and c.params["chat_id"] == 7501][-1]
     assert "sudah terdaftar" in text_of(done) and "tautan undangan" not in text_of(done)
+
+
+async def test_where_is_lunch_is_short_and_shows_no_aliases(bot: Harness) -> None:
+    """#14: aliases are for matching, not for display; the answer fits a phone screen."""
+    calls = await bot.say("makan siang dimana?")
+    text = text_of(next(c for c in calls if c.method == "sendMessage"))
+    assert "Juga disebut" not in text and "balaikota" not in text
+    assert "Ishoma" in text and "12.00–13.00" in text
+    assert "Keynote" not in text and "Penutupan" not in text  # only what was asked about
+    assert len(text.splitlines()) <= 12
+    # The venue card itself lists what is coming there, a few at a time.
+    text = only_text(await bot.press("v:balai-kota"))
+    assert "Juga disebut" not in text
+    assert "Registrasi" not in text  # over by 10.00 on the first day
+    assert "acara lain di sini" in text
+    assert len(text.splitlines()) <= 14
