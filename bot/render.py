@@ -6,7 +6,7 @@ HTML-escaped here, the one place where text is put together for `parse_mode=HTML
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
@@ -59,6 +59,24 @@ def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _mid_list(item: str) -> str:
+    """'Topi atau payung' -> 'topi atau payung'. Several capitalised words are a name
+    ('Pantai Lasiana') and an acronym ('KTP') is one too: those keep their capitals."""
+    words = item.split()
+    if not words or len(words[0]) < 2 or not (words[0][0].isupper() and words[0][1:].islower()):
+        return item
+    if any(w[:1].isupper() for w in words[1:]):
+        return item
+    return item[0].lower() + item[1:]
+
+
+def list_items(items: Iterable[str], t: Translator) -> str:
+    """'Air minum, topi atau payung, dan tabir surya': items written as their own lines in
+    the data file are capitalised; in the middle of a sentence they are not."""
+    values = list(items)
+    return t.join([values[0], *(_mid_list(v) for v in values[1:])]) if values else ""
 
 
 def clip_words(text: str, limit: int) -> str:

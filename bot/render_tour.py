@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, KeyboardButton, ReplyKeyboardMarkup
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, Tour
-from bot.render import Reply, button, clip_html_lines, keyboard
+from bot.render import Reply, button, clip_html_lines, keyboard, list_items
 from bot.storage.delegates import Rsvp
 from bot.storage.tour import TourMember
 
@@ -61,7 +61,7 @@ def tour_view(
         lines.append(_("🏁 Kembali ke {place}").format(place=escape(back.name)))
     if tour.bring:
         lines += ["", _("<b>Bawa:</b> {items}").format(
-            items=escape(t.join(item.get(t.lang) for item in tour.bring)))]
+            items=escape(list_items((item.get(t.lang) for item in tour.bring), t)))]
     lines.append("")
     rows: list[list[InlineKeyboardButton]] = []
     if rsvp is None:
@@ -143,7 +143,7 @@ def evening_before(event: Event, tour: Tour, session: Session, bus: Bus | None,
     ]
     if tour.bring:
         lines.append(_("<b>Bawa:</b> {items}").format(
-            items=escape(t.join(item.get(t.lang) for item in tour.bring))))
+            items=escape(list_items((item.get(t.lang) for item in tour.bring), t))))
     rows = [[button(_("📍 Titik kumpul"), cb.PIN, tour.meeting_venue_id),
              button(_("🚌 City tour"), cb.TOUR)]]
     return Reply("\n".join(lines), keyboard(rows))

@@ -309,3 +309,15 @@ async def test_where_is_lunch_is_short_and_shows_no_aliases(bot: Harness) -> Non
     assert "Registrasi" not in text  # over by 10.00 on the first day
     assert "acara lain di sini" in text
     assert len(text.splitlines()) <= 14
+
+
+async def test_list_items_are_not_capitalised_mid_list(bot: Harness) -> None:
+    """#13.16: "Bawa: Air minum, Topi…" reads as a row of sentences; names keep capitals."""
+    text = only_text(await bot.say("/citytour"))
+    assert ("Bawa: Air minum, topi atau payung, tabir surya, kartu peserta, dan pakaian "
+            "sopan untuk kunjungan") in text
+    from bot.render import list_items
+
+    t = bot.app.bot_data.services.i18n.get("id")
+    assert list_items(["Air", "KTP", "Pantai Lasiana", "Topi"], t) == (
+        "Air, KTP, Pantai Lasiana, dan topi")
