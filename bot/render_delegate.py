@@ -176,7 +176,7 @@ def rsvp_overview(
         lines.append(_("Acara: ✅ hadir"))
         rows = [[button(_("❌ Batal hadir di acara"), cb.RSVP_CANCEL, EVENT_RSVP)]]
     else:
-        lines.append(_("Acara: belum konfirmasi"))
+        lines.append(_("Acara: Anda belum menyatakan hadir di seminar ini"))
         rows = [[button(_("✅ Saya hadir di acara"), cb.RSVP, EVENT_RSVP)]]
     lines.append("")
     for s in event.sessions:

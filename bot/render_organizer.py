@@ -61,7 +61,7 @@ def organizer_help(t: Translator) -> str:
             _("<b>Perintah panitia</b>"),
             _("/umumkan — kirim pengumuman"),
             _("/ubah — pindahkan sesi atau ganti tempatnya"),
-            _("/muatulang — muat ulang file data jadwal"),
+            _("/muatulang — muat ulang berkas data jadwal"),
             _("/statistik — pendaftaran, RSVP dan pengiriman"),
             _("/ekspor — unduh CSV pendaftaran dan RSVP"),
             _("/admin — daftar panitia, /admin undang, /admin cabut &lt;id&gt;"),
@@ -397,8 +397,8 @@ def change_refused(reason: Refusal, event: Event, moved: Session, t: Translator)
     """Why a change is not offered, before any "Terapkan"."""
     _ = t.gettext
     if reason is Refusal.TOUR_STOPS:
-        text = _("⚠️ Perhentian city tour punya jam sendiri di file data, jadi tour tidak bisa "
-                 "dipindah dengan /ubah. Ubah jam tour dan perhentiannya di file data, lalu "
+        text = _("⚠️ Perhentian city tour punya jam sendiri di berkas data, jadi tour tidak bisa "
+                 "dipindah dengan /ubah. Ubah jam tour dan perhentiannya di berkas data, lalu "
                  "/muatulang. Tidak ada yang diubah.")
     else:
         text = _("⚠️ {day} di luar hari acara ({first} – {last}). Tidak ada yang diubah.").format(
@@ -409,7 +409,7 @@ def change_refused(reason: Refusal, event: Event, moved: Session, t: Translator)
 
 def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
-    lines = [_("⚠️ File data tidak valid; tidak ada yang diubah."), ""]
+    lines = [_("⚠️ Berkas data tidak valid; tidak ada yang diubah."), ""]
     lines += [f"• <code>{escape(p.place)}</code>: {escape(p.message)}" for p in problems[:25]]
     if len(problems) > 25:
         lines.append(_("… dan {n} masalah lain.").format(n=len(problems) - 25))
@@ -420,7 +420,7 @@ def file_changed(changes: Sequence[Change], before: Event, after: Event,
                  t: Translator) -> Reply:
     """The data file was edited on the server: what changed, and how to apply it."""
     _ = t.gettext
-    lines = [_("📝 <b>File data jadwal berubah</b> (belum diterapkan)."), ""]
+    lines = [_("📝 <b>Berkas data jadwal berubah</b> (belum diterapkan)."), ""]
     if changes:
         lines += change_lines(changes, before, after, t)
     else:
@@ -433,7 +433,7 @@ def file_changed(changes: Sequence[Change], before: Event, after: Event,
 def file_changed_invalid(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
     errors = data_errors(problems, t)
-    return Reply(_("📝 File data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
+    return Reply(_("📝 Berkas data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
 
 
 def change_applied(notices: int, t: Translator) -> Reply:

@@ -511,12 +511,12 @@ async def reload_button(update: Update, context: BotContext) -> None:
         new = load_as_running(path, context.event)
         digest = file_digest(path) or ""
     except (EventDataError, OSError):
-        await show(update, Reply(t.gettext("File data berubah dan tidak valid lagi; "
+        await show(update, Reply(t.gettext("Berkas data berubah dan tidak valid lagi; "
                                            "jalankan /muatulang sekali lagi.")))
         return
     if digest != callback_arg(update):
         await show(update, Reply(t.gettext(
-            "File data sudah berubah sejak pratinjau; jalankan /muatulang sekali lagi.")))
+            "Berkas data sudah berubah sejak pratinjau; jalankan /muatulang sekali lagi.")))
         return
     notices = await _apply(update, context, new, "reload", {"digest": digest})
     await show(update, render_organizer.change_applied(notices, t))
@@ -678,7 +678,7 @@ async def _apply_change(
     if on_disk is None or diff_events(running, on_disk):
         # Writing now would also publish the file's unreviewed edits (or a broken file).
         await show(update, Reply(t.gettext(
-            "File data berbeda dengan jadwal yang berjalan. Jalankan /muatulang dulu.")))
+            "Berkas data berbeda dengan jadwal yang berjalan. Jalankan /muatulang dulu.")))
         return
     result = _changed_event(on_disk, session_id, start, venue)
     if result is None:
@@ -708,8 +708,8 @@ async def _apply_change(
         # The details (a temporary file's path, the loader's English) are for the log.
         log.warning("change of %s not written: %s", session_id, exc)
         await show(update, Reply(t.gettext(
-            "Perubahan tidak bisa ditulis ke file data; tidak ada yang diubah. Periksa file "
-            "data, atau ubah lewat file lalu /muatulang.")))
+            "Perubahan tidak bisa ditulis ke berkas data; tidak ada yang diubah. Periksa berkas "
+            "data, atau ubah berkasnya lalu /muatulang.")))
         return
     notices = await _apply(update, context, new, "change", {
         "session": session_id, **{k: str(v) for k, v in values.items()}})

@@ -368,7 +368,7 @@ async def test_an_edited_data_file_is_noticed_and_organizers_are_told_once(
     mark = len(org.standin.calls)
     assert await filewatch.check(org.app)
     told = [text_of(c) for c in org.standin.calls[mark:] if c.method == "sendMessage"]
-    assert len(told) == 1 and "File data jadwal berubah" in told[0]
+    assert len(told) == 1 and "Berkas data jadwal berubah" in told[0]
     assert "Sharing Best Practice Kota Semarang" in told[0] and "/muatulang" in told[0]
     assert not await filewatch.check(org.app)  # told once per version
     old = services.event.session("bp-semarang")

@@ -340,7 +340,8 @@ async def test_blocked_user_is_marked_inactive_and_skipped(bot: Harness) -> None
 
 async def test_rsvp_overview_and_event_attendance(bot: Harness) -> None:
     await bot.register()
-    assert "Acara: belum konfirmasi" in only_text(await bot.say("/rsvp"))
+    assert "Acara: Anda belum menyatakan hadir di seminar ini" in only_text(
+        await bot.say("/rsvp"))  # not "belum konfirmasi" (#13.17)
     assert "Acara: ✅ hadir" in only_text(await bot.press("r:_event"))
     await bot.press("r:keynote")
     text = only_text(await bot.say("/rsvp"))
