@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import signal
+import time
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -321,3 +323,24 @@ async def test_list_items_are_not_capitalised_mid_list(bot: Harness) -> None:
     t = bot.app.bot_data.services.i18n.get("id")
     assert list_items(["Air", "KTP", "Pantai Lasiana", "Topi"], t) == (
         "Air, KTP, Pantai Lasiana, dan topi")
+
+
+def test_stopping_while_telegram_is_unreachable_logs_one_calm_line(tmp_path: Path) -> None:
+    """#13.18: an outage at shutdown is expected; PTB's ERROR with a traceback is noise."""
+    from tests.httpstandin import HttpStandIn
+    from tests.test_process import TOKEN, BotProcess, start_polling
+
+    with HttpStandIn(token=TOKEN) as server:
+        bot = BotProcess(server, tmp_path / "citynet.db", tmp_path)
+        try:
+            start_polling(bot, server)
+            server.go_down()
+            time.sleep(1.0)
+            bot.signal(signal.SIGTERM)
+            assert bot.wait() == 0
+        finally:
+            bot.ensure_stopped()
+        log = bot.errors()
+    assert " ERROR " not in log and "Traceback" not in log, log[-3000:]
+    calm = [line for line in log.splitlines() if "unreachable" in line]
+    assert len(calm) == 1 and " WARNING " in calm[0], log[-3000:]
