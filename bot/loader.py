@@ -368,6 +368,20 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     )
 
 
+#: A clock time in prose ("pukul 07.30", "08:00"); not "1.000" nor a date like "16.10.2019".
+CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
+
+
+def _no_times_in_prose(r: _Reader, key: str, text: Text) -> None:
+    """A session's times live in start/end/gather, which the bot shows (moved by /ubah,
+    shifted in a rehearsal); a time restated in its prose would contradict them."""
+    for suffix, value in (("", text.id), ("_en", text.en or "")):
+        found = CLOCK_TIME.search(value)
+        if found:
+            r.problem(key + suffix, f"states the time {found.group()!r}: times belong in "
+                                    "start/end/gather, which the bot shows; remove it")
+
+
 def _session(
     r: _Reader,
     sid: str,
@@ -387,6 +401,8 @@ def _session(
     for i, spk in enumerate(speaker_ids):
         if spk not in speakers:
             r.problem(f"speakers[{i}]", f"unknown speaker id {spk!r}")
+    description = r.text("description", required=False)
+    _no_times_in_prose(r, "description", description)
     kind_name = r.string("kind", required=False) or SessionKind.SESSION.value
     try:
         kind = SessionKind(kind_name)
@@ -423,7 +439,7 @@ def _session(
         venue_id=venue_id,
         kind=kind,
         speaker_ids=tuple(speaker_ids),
-        description=r.text("description", required=False),
+        description=description,
         capacity=capacity,
         gather=gather.astimezone(tz) if gather and tz else gather,
         tags=tuple(r.str_list("tags", required=False)),

@@ -20,7 +20,7 @@ import pytest
 from icalendar import Calendar
 
 from bot.config import DEFAULT_EVENT_FILE
-from bot.loader import load_event
+from bot.loader import EventDataError, load_event
 from bot.model import Event
 from bot.standin import ApiCall
 from tests.conftest import KEYNOTE_TIME, WITA
@@ -344,3 +344,29 @@ def test_stopping_while_telegram_is_unreachable_logs_one_calm_line(tmp_path: Pat
     assert " ERROR " not in log and "Traceback" not in log, log[-3000:]
     calm = [line for line in log.splitlines() if "unreachable" in line]
     assert len(calm) == 1 and " WARNING " in calm[0], log[-3000:]
+
+
+async def test_prose_does_not_restate_times_the_bot_shows(event: Event, tmp_path: Path) -> None:
+    """#13.4: in a rehearsal (or after /ubah) the tour's text said 07.30 while the bot said
+    08.30. Times live in start/end/gather only; the loader refuses them in descriptions."""
+    later = event.shifted(timedelta(hours=1))
+    bot = await Harness(later, datetime(2019, 10, 17, 9, 0, tzinfo=WITA), tmp_path / "db").start()
+    try:
+        text = only_text(await bot.press("s:city-tour"))
+        assert "Kumpul pukul 08.30" in text
+        assert "07.30" not in text and "08.00" not in text
+        faq = only_text(await bot.say("dimana ambil kartu peserta?"))
+        assert "07.30" not in faq
+    finally:
+        await bot.stop()
+
+    source = DEFAULT_EVENT_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    tour_text = 'description = "Tur keliling Kota Kupang dengan bus,'
+    assert tour_text in source
+    bad.write_text(source.replace(tour_text, tour_text + " kumpul pukul 07.30,"),
+                   encoding="utf-8")
+    with pytest.raises(EventDataError) as raised:
+        load_event(bad)
+    assert "sessions[11].description" in str(raised.value)  # the tour, 12th session
+    assert "07.30" in str(raised.value)
