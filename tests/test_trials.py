@@ -370,3 +370,17 @@ async def test_prose_does_not_restate_times_the_bot_shows(event: Event, tmp_path
         load_event(bad)
     assert "sessions[11].description" in str(raised.value)  # the tour, 12th session
     assert "07.30" in str(raised.value)
+
+
+async def test_quotes_are_indonesian_not_guillemets(bot: Harness) -> None:
+    """#13.15: Indonesian quotes with “…”; no «…» anywhere the bot can say."""
+    text = only_text(await bot.say("/kontak atlantis"))
+    assert "“atlantis”" in text and "«" not in text
+
+
+def test_catalogs_have_no_guillemets() -> None:
+    """#13.15, for every text: the catalogs hold all of them."""
+    root = Path(__file__).resolve().parent.parent
+    for po in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
+        content = po.read_text(encoding="utf-8")
+        assert "«" not in content and "»" not in content, po
