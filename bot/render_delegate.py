@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton
 
 from bot import callbacks as cb
 from bot.i18n import Translator
-from bot.model import Event, Session, Venue
+from bot.model import Event, Session, SessionKind, Venue
 from bot.render import Reply, button, clip_html_lines, keyboard, session_line
 from bot.storage.delegates import EVENT_RSVP, Preferences, Profile, Rsvp
 
@@ -64,8 +64,11 @@ def cancel_question(session: Session, waiting: int, t: Translator) -> Reply:
     if waiting:
         text += "\n" + _("Kursi Anda langsung diberikan ke peserta berikutnya di daftar tunggu "
                          "({n} orang menunggu).").format(n=waiting)
+    # "No" goes back where the question came from: the tour has its own screen.
+    back = button(_("Tidak"), cb.TOUR) if session.kind is SessionKind.TOUR else button(
+        _("Tidak"), cb.SESSION, session.id)
     return Reply(text, keyboard([[button(_("Ya, batalkan"), cb.RSVP_CANCEL_SURE, session.id),
-                                  button(_("Tidak"), cb.SESSION, session.id)]]))
+                                  back]]))
 
 
 def contacts_need_registration(t: Translator) -> Reply:

@@ -324,8 +324,9 @@ async def test_joining_from_the_tour_screen_stays_on_the_tour_screen(
     assert text.startswith("🚌 City Tour Kota Kupang")
     assert "✅ Anda ikut city tour." in text and "🚌 Bus Anda: Bus " in text
     assert ("🙋 Saya sudah di titik kumpul", "tc") in buttons(screen)
-    # Leaving from the tour screen also stays on it.
-    await bot.press("rx:city-tour", user_id=OTHER, chat_id=OTHER)
+    # Leaving from the tour screen also stays on it, and so does changing one's mind.
+    calls = await bot.press("rx:city-tour", user_id=OTHER, chat_id=OTHER)
+    assert ("Tidak", "tour") in buttons(calls[-1])
     calls = await bot.press("rxy:city-tour", user_id=OTHER, chat_id=OTHER)
     (screen,) = [c for c in calls if c.method == "editMessageText"]
     assert "Anda belum terdaftar ikut city tour." in text_of(screen)
