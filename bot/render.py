@@ -449,8 +449,11 @@ def venue_view(event: Event, venue: Venue, t: Translator, now: datetime,
     lines = [f"📍 <b>{escape(venue.name)}</b>", escape(venue.address)]
     if venue.notes:
         lines += ["", escape(venue.notes.get(t.lang))]
-    here = [s for s in (asked or event.sessions_at_venue(venue.id)) if s.venue_id == venue.id]
-    coming = [s for s in here if s.end > now] or ([] if not asked else list(here))
+    # The sessions asked about that are here; else (none, or elsewhere) the venue's own.
+    here = [s for s in asked if s.venue_id == venue.id]
+    coming = [s for s in here if s.end > now] or here  # asked about past ones: still say
+    if not here:
+        coming = [s for s in event.sessions_at_venue(venue.id) if s.end > now]
     shown = coming[:VENUE_SESSIONS]
     if shown:
         lines += ["", _("<b>Acara di sini:</b>")]
