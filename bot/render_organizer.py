@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 from html import escape
 from typing import Any
 
@@ -541,8 +541,8 @@ def _csv_time(stored: str | None, zone: tzinfo) -> str:
 
 
 def _zone_name(event: Event, t: Translator) -> str:
-    first = event.sessions[0].start if event.sessions else datetime.now(event.timezone)
-    return t.zone(first)
+    # The zone's name on the event's first day ("WITA"), for the column headers.
+    return t.zone(datetime.combine(event.start_date, time(12), tzinfo=event.timezone))
 
 
 def registrations_csv(event: Event, rows: Sequence[Sequence[Any]],

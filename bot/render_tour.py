@@ -222,10 +222,12 @@ def roll_call(bus: Bus, members: Sequence[TourMember], t: Translator, now: datet
         lines += [f"❔ {escape(m.name)} · {escape(m.region or '')}" for m in strays]
     marks = []
     if can_mark:
-        marks = [button("✅ " + _short(m.name), cb.TOUR_MARK, f"{bus.id}:{m.user_id}")
+        marks = [button("🙋 " + _short(m.name), cb.TOUR_MARK, f"{bus.id}:{m.user_id}")
                  for m in missing]
         marks += [button("↩️ " + _short(m.name), cb.TOUR_UNMARK, f"{bus.id}:{m.user_id}")
                   for m in present]
+    if marks:
+        lines += ["", _("Tekan 🙋 nama untuk mencatat hadir peserta tanpa ponsel; ↩️ membatalkan.")]
     rows = [marks[i:i + 2] for i in range(0, len(marks), 2)]
     rows += [
         [button(_("📣 Yang belum hadir: bus menunggu"), cb.TOUR_SAY, f"{bus.id}:wait")],

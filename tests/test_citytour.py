@@ -341,7 +341,8 @@ async def test_bus_leader_marks_a_delegate_present_and_undoes_it(tour_bot: Harne
     await bot.say(f"/bus pemimpin bus-2 {LEADER}", user_id=ORGANIZER, chat_id=ORGANIZER)
     bot.clock.set(datetime(2019, 10, 18, 7, 10, tzinfo=WITA))
     calls = await bot.say("/bus", user_id=LEADER, chat_id=LEADER)
-    assert ("✅ Budi Santoso", f"tm:bus-2:{USER}") in buttons(calls[-1])
+    assert ("🙋 Budi Santoso", f"tm:bus-2:{USER}") in buttons(calls[-1])
+    assert "Tekan 🙋 nama untuk mencatat hadir" in only_text(calls)
     calls = await bot.press(f"tm:bus-2:{USER}", user_id=LEADER, chat_id=LEADER)
     text = only_text(calls)
     assert "Absen Bus 2 — 1/2 hadir" in text and "✅ Budi Santoso" in text
