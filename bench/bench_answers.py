@@ -18,7 +18,8 @@ or "miss" (some other reply: a loosely related card, the wrong facts in other wo
 The files are blind batches written by people who read only the seed articles, the data file
 and the README (see each file's first lines); they are graded as they are, never edited to fit
 the bot. Matching is by substring after lowercasing, stripping the HTML (the offline front-end
-already does) and reading "08:00" as "08.00", as the batch's writer was told.
+already does) and reading "08:00" as "08.00", as the batch's writer was told; the question
+itself, when the reply quotes it back, is removed first.
 """
 
 from __future__ import annotations
@@ -96,8 +97,14 @@ def load_rows(path: Path) -> list[Row]:
 _CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
-def normalise(reply: str) -> str:
-    return " ".join(_CLOCK_TIME.sub(r"\1.\2", reply.lower()).split())
+def normalise(text: str) -> str:
+    """Lower case, "08:00" read as "08.00", runs of white space as one space.
+
+    A leading or trailing space is kept: the writers use it to mark a word's edge ("rp ").
+    """
+    lowered = _CLOCK_TIME.sub(r"\1.\2", text.lower())
+    edges = (" " if lowered[:1].isspace() else "", " " if lowered[-1:].isspace() else "")
+    return edges[0] + " ".join(lowered.split()) + edges[1]
 
 
 def is_decline(reply: str) -> bool:
@@ -106,7 +113,8 @@ def is_decline(reply: str) -> bool:
 
 def grade(row: Row, reply: str) -> str:
     """correct | wrong | declined | miss (see the module's docstring)."""
-    text = normalise(reply)
+    # The bot may quote the question back ("I can't answer «…»"): an echo is not a fact.
+    text = normalise(reply).replace(normalise(row.text).strip(), " ")
     if any(normalise(s) in text for s in row.none_of):
         return "wrong"
     if row.expect == "decline":
