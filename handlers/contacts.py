@@ -9,6 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render, render_delegate
 from bot.context import BotContext
 from bot.directory import search_contacts
+from bot.understanding import Understanding
 from handlers.common import answer, callback_arg, is_private, send, show, stale_button
 
 
@@ -45,6 +46,18 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
         await show(update, render.no_contacts_in_region(event, t, found.region))
     else:
         await show(update, render.no_contacts(event, t, query))
+
+
+async def answer_question(
+    update: Update, context: BotContext, text: str, found: Understanding
+) -> None:
+    """A free-text request for contacts ("kontak panitia sidoarjo")."""
+    if await private_only(update, context):
+        return
+    if found.ambiguous_region:
+        await show(update, render.ambiguous_regions(found.regions, context.t, text))
+    else:
+        await answer_query(update, context, found.regions[0] if found.regions else text)
 
 
 async def contacts(update: Update, context: BotContext) -> None:

@@ -9,6 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from bot.model import Venue
+from bot.understanding import Understanding
 from handlers.common import answer, callback_arg, show, stale_button
 
 
@@ -22,6 +23,21 @@ async def send_pin(update: Update, venue: Venue) -> None:
             title=venue.name,
             address=venue.address,
         )
+
+
+async def answer_question(
+    update: Update, context: BotContext, _text: str, found: Understanding
+) -> None:
+    """A free-text question about a place: the venue it names (or a session's), pinned."""
+    event, t = context.event, context.t
+    venue_ids = list(found.venue_ids)
+    venue_ids += [s.venue_id for sid in found.session_ids if (s := event.session(sid))]
+    venue = event.venue(venue_ids[0]) if venue_ids else None
+    if venue is None:
+        await show(update, render.venues_view(event, t))
+        return
+    await show(update, render.venue_view(event, venue, t))
+    await send_pin(update, venue)
 
 
 async def venues(update: Update, context: BotContext) -> None:
