@@ -12,6 +12,7 @@ from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, Tour
 from bot.render import Reply, button, clip_html_lines, keyboard
+from bot.states import RsvpStatus
 from bot.storage.delegates import Rsvp
 from bot.storage.tour import TourMember
 
@@ -67,7 +68,7 @@ def tour_view(
     if rsvp is None:
         lines.append(_("Anda belum terdaftar ikut city tour."))
         rows.append([button(_("✅ Ikut city tour"), cb.RSVP, session.id)])
-    elif rsvp.status == "waiting":
+    elif rsvp.status == RsvpStatus.WAITING:
         lines.append(_("⏳ Kursi bus penuh: Anda di daftar tunggu, urutan ke-{n}.").format(
             n=position))
         rows.append([button(_("❌ Keluar dari daftar tunggu"), cb.RSVP_CANCEL, session.id)])
