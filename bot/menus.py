@@ -11,7 +11,7 @@ from bot.i18n import I18n, Translator
 def menu_commands(t: Translator) -> list[BotCommand]:
     """The command menu in `t`'s language (English shows the English aliases)."""
     return [
-        BotCommand(c.alias if t.lang == "en" else c.name, t.gettext(c.description))
+        BotCommand(commands.shown_name(c, t.lang), t.gettext(c.description))
         for c in commands.MENU
     ]
 

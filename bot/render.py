@@ -19,6 +19,7 @@ from telegram import (
 )
 
 from bot import callbacks as cb
+from bot import commands
 from bot.i18n import Translator
 from bot.model import Contact, Event, Faq, Session, SessionKind, Speaker, Venue
 
@@ -526,27 +527,24 @@ def about_view(event: Event, t: Translator) -> Reply:
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
+def help_lines(t: Translator) -> list[str]:
+    """The commands part of /bantuan, from the command table (bot/commands.py)."""
+
+    def entry(e: commands.HelpEntry) -> str:
+        names = ", ".join("/" + commands.shown_name(c, t.lang) for c in e.commands)
+        usage = " " + t.gettext(e.usage) if e.usage else ""
+        return f"{names}{usage} — {t.gettext(e.text)}"
+
+    return ["; ".join(entry(e) for e in line) for line in commands.HELP_LINES]
+
+
 def help_view(t: Translator) -> Reply:
     _ = t.gettext
     lines = [
         _("❓ <b>Bantuan</b>"),
         "",
         _("<b>Perintah:</b>"),
-        _("/jadwal — jadwal per hari"),
-        _("/hariini, /besok — jadwal hari ini atau besok"),
-        _("/sekarang — yang sedang berlangsung dan berikutnya"),
-        _("/pembicara — pembicara dan sesinya"),
-        _("/lokasi — tempat acara, alamat dan peta"),
-        _("/kontak [daerah] — kontak panitia dan daerah, mis. /kontak sidoarjo"),
-        _("/daftar — daftar sebagai peserta; /profil — lihat atau ubah"),
-        _("/agendaku — agenda pribadi; /rsvp — kehadiran Anda"),
-        _("/pengingat — atur pengingat dan ringkasan pagi"),
-        _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
-        _("/pengumuman — pengumuman terbaru dari panitia"),
-        _("/info — info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah"),
-        _("/tentang — tentang acara dan Citynet"),
-        _("/bahasa — ganti bahasa (Indonesia/English)"),
-        _("/hapusdata — hapus semua data Anda dari bot"),
+        *help_lines(t),
         "",
         _("<b>Atau tanya langsung, misalnya:</b>"),
         _("• jadwal besok"),
