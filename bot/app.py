@@ -153,6 +153,8 @@ def build_application(
     `tick_interval` is how often (real seconds) due reminders are sent — None leaves that to
     the caller (tests call `bot.scheduler.tick` after moving the clock).
     """
+    # One function on purpose (~65 lines, most of them comments): every option the bot runs
+    # with is read here in order, for every front-end alike.
     services = Services(
         settings=settings,
         event=event,

@@ -2,8 +2,8 @@
 the lines of /bantuan.
 
 One table, used to register the handlers, to fill Telegram's command menu in each language
-(bot/menus.py) and to write the help (`render.help_view`), so neither can list a command
-the bot does not answer, or name it differently.
+(bot/menus.py) and to write the help (`render_info.help_view`), so neither can list a
+command the bot does not answer, or name it differently.
 """
 
 from __future__ import annotations

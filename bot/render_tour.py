@@ -39,6 +39,8 @@ def tour_view(
     private: bool = True,
     phone_shared: bool = True,
 ) -> Reply:
+    # Long, but one screen read top to bottom (plan, then the delegate's own status and
+    # buttons); split into pieces, the order of what a delegate sees would be scattered.
     _ = t.gettext
     meeting = event.venue(tour.meeting_venue_id)
     back = event.venue(tour.return_venue_id)

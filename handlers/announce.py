@@ -21,7 +21,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
-from bot import commands, render, render_organizer
+from bot import commands, render_info, render_organizer
 from bot.context import BotContext
 from bot.features import announcements
 from bot.features.organizers import is_organizer
@@ -207,7 +207,7 @@ async def latest(update: Update, context: BotContext) -> None:
     user = update.effective_user
     items = await announcements.latest(context.services, user.id if user else 0)
     if not items:
-        await show(update, render.announcements_view(context.t))
+        await show(update, render_info.announcements_view(context.t))
         return
     await show(update, render_organizer.latest_announcements(items, context.t))
 

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import render
+from bot import render, render_info
 from bot.context import BotContext
 from bot.faq import match_faq
 from bot.model import SessionKind
@@ -79,16 +79,16 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         )
         await show(update, reply)
     elif intent is Intent.ABOUT:
-        await show(update, render.about_view(event, t))
+        await show(update, render_info.about_view(event, t))
     elif intent is Intent.HELP:
-        await show(update, render.help_view(t))
+        await show(update, render_info.help_view(t))
     elif intent is Intent.GREETING:
         user = update.effective_user
-        await show(update, render.main_menu(event, t, user.first_name if user else ""))
+        await show(update, render_info.main_menu(event, t, user.first_name if user else ""))
     elif intent is Intent.THANKS:
-        await show(update, render.thanks_view(t))
+        await show(update, render_info.thanks_view(t))
     else:
-        await show(update, render.not_understood(t, text))
+        await show(update, render_info.not_understood(t, text))
 
 
 async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:
@@ -114,13 +114,13 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        await show(update, render.too_long(context.t))
+        await show(update, render_info.too_long(context.t))
         return
     found = understand(text, context.event, context.now(), context.t.lang)
     # Only a question that names nothing of the programme is looked up among the FAQ.
     faq = match_faq(context.event, text) if _faq_first(found) else None
     if faq is not None:
-        await show(update, render.faq_view(faq, context.t))
+        await show(update, render_info.faq_view(faq, context.t))
         return
     await answer(update, context, text, found, answers)
 

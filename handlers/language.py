@@ -6,7 +6,7 @@ from telegram import BotCommandScopeChat, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render, render_info
 from bot.context import BotContext
 from bot.menus import menu_commands
 from handlers.common import callback_arg, is_private, show
@@ -27,7 +27,7 @@ async def switch(update: Update, context: BotContext, lang: str | None = None) -
         await context.bot.set_my_commands(
             menu_commands(t), scope=BotCommandScopeChat(chat_id=chat.id)
         )
-    reply = render.help_view(t)
+    reply = render_info.help_view(t)
     await show(
         update,
         render.Reply(t.gettext("🌐 Bahasa diganti ke Bahasa Indonesia.") + "\n\n" + reply.text,

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render, render_organizer
+from bot import commands, render_info, render_organizer
 from bot.context import BotContext
 from bot.features import organizers
 from bot.features.organizers import Redeemed
@@ -30,7 +30,8 @@ async def start(update: Update, context: BotContext, deep_links: Mapping[str, Ca
         await target(update, context)
         return
     user = update.effective_user
-    await show(update, render.main_menu(context.event, context.t, user.first_name if user else ""))
+    name = user.first_name if user else ""
+    await show(update, render_info.main_menu(context.event, context.t, name))
 
 
 async def _redeem(update: Update, context: BotContext) -> bool:
@@ -48,12 +49,12 @@ async def _redeem(update: Update, context: BotContext) -> bool:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """/bantuan: commands and example questions."""
-    await show(update, render.help_view(context.t))
+    await show(update, render_info.help_view(context.t))
 
 
 async def about(update: Update, context: BotContext) -> None:
     """/tentang: the event and Citynet."""
-    await show(update, render.about_view(context.event, context.t))
+    await show(update, render_info.about_view(context.event, context.t))
 
 
 def handlers(deep_links: Mapping[str, Callback]) -> list[BaseHandler[Update, BotContext, None]]:

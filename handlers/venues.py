@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render_info
 from bot.context import BotContext
 from bot.model import Venue
 from bot.understanding import Understanding
@@ -34,15 +34,15 @@ async def answer_question(
     venue_ids += [s.venue_id for sid in found.session_ids if (s := event.session(sid))]
     venue = event.venue(venue_ids[0]) if venue_ids else None
     if venue is None:
-        await show(update, render.venues_view(event, t))
+        await show(update, render_info.venues_view(event, t))
         return
-    await show(update, render.venue_view(event, venue, t))
+    await show(update, render_info.venue_view(event, venue, t))
     await send_pin(update, venue)
 
 
 async def venues(update: Update, context: BotContext) -> None:
     """/lokasi: every venue with address and map link."""
-    await show(update, render.venues_view(context.event, context.t))
+    await show(update, render_info.venues_view(context.event, context.t))
 
 
 async def venue_button(update: Update, context: BotContext) -> None:
@@ -52,7 +52,7 @@ async def venue_button(update: Update, context: BotContext) -> None:
     if venue is None:
         await stale_button(update, context)
         return
-    await show(update, render.venue_view(context.event, venue, context.t))
+    await show(update, render_info.venue_view(context.event, venue, context.t))
 
 
 async def pin_button(update: Update, context: BotContext) -> None:
