@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.context import Services
-from bot.features import privacy, repo_of, rsvp
+from bot.features import delegates, privacy, repo_of, rsvp
 from bot.features.rsvp import Attend, Withdraw
 from bot.model import Event
 from bot.states import RsvpStatus
@@ -142,3 +142,21 @@ async def test_forgetting_frees_seats_first(services: Services) -> None:
     assert deliveries.seats == [(BUDI, "keynote")]
     assert await privacy.kept(services, ANI) == privacy.Kept(None, 0)
     assert await repo_of(services).get_user(ANI) is None
+
+
+async def test_registering_and_reminder_preferences(services: Services) -> None:
+    deliveries = RecordedDeliveries()
+    newcomer = 7010
+    await repo_of(services).touch_user(newcomer, "Dewi", None)
+    assert (await delegates.record(services, newcomer)).profile is None
+    saved = await delegates.register(services, deliveries, newcomer, "Dewi", "Pemkot Kupang",
+                                     "Kota Kupang", "media")
+    assert saved.profile is not None and saved.profile.role == "media"
+    assert deliveries.replanned == [newcomer]  # the morning brief starts
+    assert not await delegates.set_reminder_lead(services, deliveries, newcomer, 7)
+    assert await delegates.set_reminder_lead(services, deliveries, newcomer, 0)
+    assert (await delegates.record(services, newcomer)).preferences.reminder_lead == 0
+    brief = (await delegates.record(services, newcomer)).preferences.morning_brief
+    await delegates.toggle_morning_brief(services, deliveries, newcomer)
+    assert (await delegates.record(services, newcomer)).preferences.morning_brief is not brief
+    assert deliveries.replanned == [newcomer] * 3
