@@ -107,10 +107,10 @@ async def audience_button(update: Update, context: BotContext) -> None:
     choice, _, value = rest.partition(":")
     if choice == "sess":
         await show(update, render_organizer.session_picker(
-            draft.id, event, await context.repo.rsvp_counts(), t))
+            draft.id, event, await announcements.session_counts(context.services), t))
     elif choice == "reg":
         await show(update, render_organizer.region_picker(
-            draft.id, event, await context.repo.registrations_by("region"), t))
+            draft.id, event, await announcements.region_counts(context.services), t))
     elif choice == "menu":
         await show(update, await _audience_menu(context, draft.id))
     elif (audience := announcements.resolve_audience(event, choice, value)) is None:

@@ -9,6 +9,7 @@ from bot import callbacks as cb
 from bot import commands, render_delegate, render_info
 from bot.context import BotContext
 from bot.directory import search_contacts
+from bot.features import delegates
 from bot.understanding import Understanding
 from handlers.common import answer, callback_arg, is_private, send, show, stale_button
 
@@ -27,7 +28,7 @@ async def private_only(update: Update, context: BotContext) -> bool:
         return True
     user = update.effective_user
     if context.event.contacts_registered_only and (
-        user is None or await context.repo.get_profile(user.id) is None
+        user is None or not await delegates.is_registered(context.services, user.id)
     ):
         await show(update, render_delegate.contacts_need_registration(context.t))
         return True

@@ -11,7 +11,7 @@ from bot import callbacks as cb
 from bot import commands, render, render_delegate
 from bot.calendar import agenda_ics
 from bot.context import BotContext
-from bot.features import rsvp
+from bot.features import delegates, rsvp
 from bot.features.rsvp import Attend, Withdraw
 from bot.model import Session
 from handlers.common import answer, callback_arg, deliveries, show, stale_button
@@ -46,7 +46,7 @@ async def session_button(update: Update, context: BotContext) -> None:
 async def _registered(update: Update, context: BotContext) -> bool:
     """RSVPs need a profile: offer registration instead (True if registered)."""
     user = update.effective_user
-    if user is not None and await rsvp.is_registered(context.services, user.id):
+    if user is not None and await delegates.is_registered(context.services, user.id):
         return True
     await show(update, render_delegate.needs_registration(context.t))
     return False
@@ -130,8 +130,8 @@ async def agenda(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None or not await _registered(update, context):
         return
-    rsvps = await context.repo.user_rsvps(user.id)
-    await show(update, render_delegate.agenda_view(context.event, rsvps, context.t,
+    mine = await rsvp.overview(context.services, user.id)
+    await show(update, render_delegate.agenda_view(context.event, list(mine.rsvps), context.t,
                                                    context.now()))
 
 
@@ -140,25 +140,18 @@ async def calendar_file(update: Update, context: BotContext) -> None:
     user, query, chat = update.effective_user, update.callback_query, update.effective_chat
     if user is None or query is None or chat is None:
         return
-    arg, event, t = callback_arg(update), context.event, context.t
-    if arg == cb.ALL:
-        sessions = rsvp.going_sessions(event, await context.repo.user_rsvps(user.id))
-        filename = "agenda-citynet.ics"
-    else:
-        session = event.session(arg)
-        if session is None:
-            await stale_button(update, context)
-            return
-        sessions = [session]
-        filename = f"{session.id}.ics"
-    if not sessions:
+    arg, t = callback_arg(update), context.t
+    found = await rsvp.calendar_file(context.services, user.id, None if arg == cb.ALL else arg)
+    if found is None:
+        await stale_button(update, context)
+        return
+    if not found.sessions:
         await answer(query, t.gettext("Belum ada sesi di agenda Anda."), show_alert=True)
         return
-    prefs = await context.repo.get_preferences(user.id)
-    data = agenda_ics(event, sessions, t.lang, prefs.reminder_lead)
+    data = agenda_ics(context.event, found.sessions, t.lang, found.reminder_lead)
     await answer(query)
     await chat.send_document(
-        InputFile(io.BytesIO(data), filename=filename),
+        InputFile(io.BytesIO(data), filename=found.filename),
         caption=t.gettext("📅 Buka berkas ini untuk menambahkan ke kalender ponsel Anda."),
     )
 

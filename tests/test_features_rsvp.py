@@ -160,3 +160,16 @@ async def test_registering_and_reminder_preferences(services: Services) -> None:
     await delegates.toggle_morning_brief(services, deliveries, newcomer)
     assert (await delegates.record(services, newcomer)).preferences.morning_brief is not brief
     assert deliveries.replanned == [newcomer] * 3
+
+
+async def test_calendar_files(services: Services) -> None:
+    deliveries = RecordedDeliveries()
+    assert await rsvp.calendar_file(services, ANI, "no-such") is None
+    empty = await rsvp.calendar_file(services, ANI, None)
+    assert empty is not None and empty.sessions == [] and empty.filename == "agenda-citynet.ics"
+    await rsvp.attend(services, deliveries, ANI, "keynote")
+    agenda = await rsvp.calendar_file(services, ANI, None)
+    assert agenda is not None and [s.id for s in agenda.sessions] == ["keynote"]
+    one = await rsvp.calendar_file(services, ANI, "city-tour")
+    assert one is not None and one.filename == "city-tour.ics"
+    assert one.reminder_lead == (await delegates.record(services, ANI)).preferences.reminder_lead

@@ -69,6 +69,16 @@ async def audience_counts(services: Services) -> AudienceCounts:
     return AudienceCounts(counts, len(await repo_of(services).linked_chats()))
 
 
+async def session_counts(services: Services) -> dict[str, tuple[int, int]]:
+    """Session id -> (going, waiting), for choosing a session's delegates."""
+    return await repo_of(services).rsvp_counts()
+
+
+async def region_counts(services: Services) -> list[tuple[str | None, int]]:
+    """Registered delegates per region, for choosing a region's delegates."""
+    return await repo_of(services).registrations_by("region")
+
+
 def resolve_audience(event: Event, choice: str, value: str) -> str | None:
     """The audience a button's choice names (None: unknown, or not in the programme)."""
     if choice in AUDIENCE_KEYS:

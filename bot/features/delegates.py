@@ -21,6 +21,11 @@ class Record:
     preferences: Preferences
 
 
+async def is_registered(services: Services, user_id: int) -> bool:
+    """RSVPs (and, if the event says so, contacts) need a profile."""
+    return await repo_of(services).get_profile(user_id) is not None
+
+
 async def record(services: Services, user_id: int) -> Record:
     repo = repo_of(services)
     return Record(await repo.get_profile(user_id), await repo.get_preferences(user_id))

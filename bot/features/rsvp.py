@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.features import Deliveries, repo_of
 from bot.features import tour as tours
+from bot.features.delegates import is_registered
 from bot.model import Event, Session, SessionKind
 from bot.states import RsvpStatus
 from bot.storage.delegates import EVENT_RSVP, Rsvp, iso
@@ -40,11 +41,6 @@ def going_sessions(event: Event, rsvps: Iterable[Rsvp]) -> list[Session]:
     """The sessions held (not waited for), in programme order."""
     held = {r.session_id for r in rsvps if r.status == RsvpStatus.GOING}
     return [s for s in event.sessions if s.id in held]
-
-
-async def is_registered(services: Services, user_id: int) -> bool:
-    """RSVPs need a profile (the organizers need to know who comes)."""
-    return await repo_of(services).get_profile(user_id) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +72,31 @@ async def overview(services: Services, user_id: int) -> Overview:
     positions = {r.session_id: await repo.waiting_position(user_id, r.session_id)
                  for r in rsvps if r.status == RsvpStatus.WAITING}
     return Overview(tuple(rsvps), positions)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFile:
+    """An .ics to download: sessions, its file name, and the delegate's reminder lead."""
+
+    sessions: list[Session]
+    filename: str
+    reminder_lead: int
+
+
+async def calendar_file(services: Services, user_id: int, session_id: str | None
+                        ) -> CalendarFile | None:
+    """One session (None if unknown), or with `session_id=None` the whole personal agenda
+    (the sessions held; possibly none)."""
+    event, repo = services.event, repo_of(services)
+    if session_id is None:
+        sessions = going_sessions(event, await repo.user_rsvps(user_id))
+        filename = "agenda-citynet.ics"
+    elif (session := event.session(session_id)) is not None:
+        sessions, filename = [session], f"{session.id}.ics"
+    else:
+        return None
+    prefs = await repo.get_preferences(user_id)
+    return CalendarFile(sessions, filename, prefs.reminder_lead)
 
 
 class Attend(StrEnum):
