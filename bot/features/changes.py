@@ -99,9 +99,11 @@ class Reload(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Applied:
-    outcome: StrEnum
+    """What applying a reload or an edit came to; `notices` planned for delegates."""
+
+    outcome: Reload | Edit
     notices: int = 0
-    error: str = ""
+    error: str = ""  # why the data file could not be written
 
 
 async def apply_reload(services: Services, deliveries: Deliveries, by: int,
