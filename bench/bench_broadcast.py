@@ -35,6 +35,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.config import DEFAULT_EVENT_FILE, Settings
     from bot.loader import load_event
     from bot.standin import StandIn
+    from handlers import register
     from tests.limits import TelegramLimits
 
     outbox.TIMER_SCALE = args.scale
@@ -50,7 +51,8 @@ async def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = replace(Settings(), database_path=Path(tmp) / "bench.db",
                            admins=frozenset({organizer}))
-        app = build_application(settings, event, Clock(event.timezone), request=standin,
+        app = build_application(settings, event, Clock(event.timezone),
+                                register=register, request=standin,
                                 rate_limit=True, tick_interval=None)
         await start_app(app)
         repo = app.bot_data.services.repo

@@ -35,6 +35,7 @@ from bot.loader import load_event  # noqa: E402
 from bot.model import Event, Session  # noqa: E402
 from bot.standin import StandIn  # noqa: E402
 from bot.storage.delegates import iso  # noqa: E402
+from handlers import register  # noqa: E402
 
 SESSIONS_EACH = 12
 
@@ -56,7 +57,8 @@ async def plan_and_rearm(delegates: int, db: Path) -> tuple[float, float, int]:
     clock = Clock(event.timezone, datetime(2019, 10, 15, 20, 0, tzinfo=event.timezone),
                   running=False)
     settings = replace(Settings(), database_path=db)
-    app = build_application(settings, event, clock, request=StandIn(), rate_limit=False,
+    app = build_application(settings, event, clock,
+                            register=register, request=StandIn(), rate_limit=False,
                             tick_interval=None)
     await start_app(app)
     repo = app.bot_data.services.repo
@@ -75,7 +77,8 @@ async def plan_and_rearm(delegates: int, db: Path) -> tuple[float, float, int]:
     await stop_app(app)
 
     began = time.perf_counter()
-    app = build_application(settings, event, clock, request=StandIn(), rate_limit=False,
+    app = build_application(settings, event, clock,
+                            register=register, request=StandIn(), rate_limit=False,
                             tick_interval=None)
     await start_app(app)
     rearmed = time.perf_counter() - began
@@ -106,7 +109,8 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
 
     standin.do_request = recording  # type: ignore[method-assign]
     settings = replace(Settings(), database_path=db)
-    app = build_application(settings, event, clock, request=standin, rate_limit=True,
+    app = build_application(settings, event, clock,
+                            register=register, request=standin, rate_limit=True,
                             tick_interval=0.25)
     await start_app(app)
     repo = app.bot_data.services.repo

@@ -116,21 +116,6 @@ def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDeliv
     ]
 
 
-def overlapping(event: Event, session: Session, rsvps: Iterable[Rsvp]) -> list[Session]:
-    """Sessions the delegate already attends that overlap `session`."""
-    out = []
-    for rsvp in rsvps:
-        other = event.session(rsvp.session_id)
-        if (
-            other is not None
-            and other.id != session.id
-            and rsvp.status == "going"
-            and other.overlaps(session)
-        ):
-            out.append(other)
-    return out
-
-
 # -- planning (storage) --------------------------------------------------------------------
 async def replan_user(app: BotApplication, user_id: int) -> None:
     """Re-derive one delegate's pending reminders and briefs (after any change of theirs)."""

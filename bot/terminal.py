@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -118,6 +119,7 @@ class OfflineBot:
 
     def __init__(
         self, settings: Settings, event: Event, clock: Clock, lang: str,
+        register: Callable[[BotApplication], None],
         tick_interval: float | None = 0.5,
         downloads: Path | None = None,
     ) -> None:
@@ -127,8 +129,8 @@ class OfflineBot:
         self.lang = lang
         self.i18n = I18n(default=settings.default_language)
         self.app: BotApplication = build_application(
-            settings, event, clock, request=self.standin, rate_limit=False, i18n=self.i18n,
-            tick_interval=tick_interval,
+            settings, event, clock, register=register, request=self.standin, rate_limit=False,
+            i18n=self.i18n, tick_interval=tick_interval,
         )
         self.updates = UpdateFactory(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
         self.shown = 0  # calls already turned into output
@@ -265,7 +267,8 @@ def as_text(outputs: list[Output]) -> str:
     return "\n\n".join(parts)
 
 
-async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> int:
+async def chat(settings: Settings, event: Event, args: argparse.Namespace,
+               register: Callable[[BotApplication], None]) -> int:
     real = Clock(event.timezone)
     shifted = getattr(args, "shift_to", None) is not None
     start, simulated = simulated_now(event, args.now, real.now())
@@ -274,7 +277,8 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
     if getattr(args, "organizer", False):
         settings = replace(settings, admins=settings.admins | {USER_ID})
     downloads = Path(args.downloads)
-    async with OfflineBot(settings, event, clock, args.lang, downloads=downloads) as bot:
+    async with OfflineBot(settings, event, clock, args.lang, register,
+                          downloads=downloads) as bot:
         t = bot.t
         print(t.gettext("citynet-bot — chat offline (tanpa Telegram). Ketik pesan; angka menekan "
                         "tombol; /keluar untuk berhenti."))
@@ -337,12 +341,14 @@ async def _show_unprompted(bot: OfflineBot, numbered: list[Button]) -> None:
             print("\n› ", end="", flush=True)
 
 
-async def ask(settings: Settings, event: Event, args: argparse.Namespace) -> int:
+async def ask(settings: Settings, event: Event, args: argparse.Namespace,
+              register: Callable[[BotApplication], None]) -> int:
     start, simulated = simulated_now(event, args.now, Clock(event.timezone).now())
     clock = Clock(event.timezone, start, running=False)
     # `ask` answers and forgets: nothing it does belongs in a delegate database.
     settings = replace(settings, database_path=Path(":memory:"))
-    async with OfflineBot(settings, event, clock, args.lang, tick_interval=None) as bot:
+    async with OfflineBot(settings, event, clock, args.lang, register,
+                          tick_interval=None) as bot:
         if simulated:
             print(
                 bot.t.gettext("Acara sudah lewat; memakai waktu simulasi {moment}. "

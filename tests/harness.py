@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.context import BotApplication
 from bot.model import Event
 from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from handlers import register
 from tests.apispec import check_call
 
 USER = 4242
@@ -36,7 +37,7 @@ class Harness:
         self.standin = StandIn()
         settings = replace(Settings(), database_path=Path(db), admins=admins)
         self.app: BotApplication = build_application(
-            settings, event, self.clock, request=self.standin, rate_limit=False,
+            settings, event, self.clock, register=register, request=self.standin, rate_limit=False,
             tick_interval=None,
         )
         self.updates = UpdateFactory(stand_in=self.standin, user_id=USER, first_name="Budi")

@@ -25,11 +25,11 @@ from typing import Any
 import pytest
 
 from bot.config import DEFAULT_EVENT_FILE
+from bot.features import organizers as organizer
 from bot.loader import load_event
 from bot.model import Event
 from bot.standin import ApiCall
 from bot.storage import Repo
-from handlers import organizer
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import USER, Harness, buttons, text_of
 
