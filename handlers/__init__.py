@@ -18,6 +18,7 @@ from handlers import (
     language,
     mydata,
     organizer,
+    questions,
     registration,
     reminders,
     rsvp,
@@ -39,6 +40,9 @@ def register(app: BotApplication) -> None:
             # instansi, the typed text is the answer, not a question for free text.
             registration.conversation(),
             *registration.HANDLERS,
+            # Tanya panitia before /start (its deep link) and before the announcement
+            # conversation and free text (an organizer's reply to a relayed question).
+            *questions.HANDLERS,
             *start.HANDLERS,
             *language.HANDLERS,
             *schedule.HANDLERS,

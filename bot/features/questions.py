@@ -179,19 +179,12 @@ def _write_faq(
 
 
 # -- the organizers' overview ---------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Waiting:
-    question: Question
-    asker: Asker
-    minutes: int
-
-
-async def waiting(repo: Repo, now: datetime) -> list[Waiting]:
-    """Open questions, oldest first, with how long each has waited."""
+async def waiting(repo: Repo, now: datetime) -> list[tuple[Question, Asker, int]]:
+    """Open questions, oldest first, with who asked and how many minutes each has waited."""
     out = []
     for question in await repo.open_questions():
         minutes = max(0, int((now - question.created_at) / timedelta(minutes=1)))
-        out.append(Waiting(question, await repo.asker(question.user_id), minutes))
+        out.append((question, await repo.asker(question.user_id), minutes))
     return out
 
 
