@@ -209,3 +209,32 @@ def test_saved_keywords_are_the_question_and_its_uncommon_words() -> None:
     assert questions.faq_keywords("Apakah ada tempat PARKIR untuk mobil dinas?") == [
         "apakah ada tempat parkir untuk mobil dinas", "parkir"]
     assert questions.faq_keywords("   ") == []
+
+
+async def test_offline_chat_organizer_answers_with_balas(event: Event, tmp_path: Path) -> None:
+    """`citynet-bot chat --organizer`: the relayed question shows with how to answer it, and
+    `!balas N text` (OfflineBot.answer_question) works as a Telegram reply does."""
+    from bot.clock import Clock
+    from bot.config import Settings
+    from bot.terminal import USER_ID, OfflineBot
+
+    data = tmp_path / "event.toml"
+    shutil.copy(DEFAULT_EVENT_FILE, data)
+    settings = replace(Settings(), database_path=tmp_path / "chat.db", event_file=data,
+                       admins=frozenset({USER_ID}))
+    clock = Clock(event.timezone, KEYNOTE_TIME, running=False)
+    async with OfflineBot(settings, load_event(data), clock, "id", tick_interval=None) as chat:
+        outputs = await chat.say(QUESTION)
+        ask = next(b for out in outputs for row in out.buttons for b in row
+                   if b.callback_data and b.callback_data.startswith("qa:"))
+        shown = "\n".join(out.text for out in await chat.press(ask))
+        assert "Pertanyaan #1 dari peserta" in shown and "!balas" in shown
+        assert await chat.answer_question(2, "salah nomor") is None
+        outputs = await chat.answer_question(1, "Tidak ada uang harian.")
+        assert outputs is not None
+        shown = "\n".join(out.text for out in outputs)
+        assert "💬 Jawaban panitia: Tidak ada uang harian." in shown
+        save = next(b for out in outputs for row in out.buttons for b in row
+                    if b.callback_data and b.callback_data.startswith("qs:"))
+        assert "Tersimpan sebagai FAQ" in "\n".join(o.text for o in await chat.press(save))
+    assert 'id = "tanya-1"' in data.read_text(encoding="utf-8")
