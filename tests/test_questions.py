@@ -238,3 +238,59 @@ async def test_offline_chat_organizer_answers_with_balas(event: Event, tmp_path:
                     if b.callback_data and b.callback_data.startswith("qs:"))
         assert "Tersimpan sebagai FAQ" in "\n".join(o.text for o in await chat.press(save))
     assert 'id = "tanya-1"' in data.read_text(encoding="utf-8")
+
+
+async def test_the_use_case_without_telegram(event: Event, tmp_path: Path) -> None:
+    """bot/features/questions.py on its own: plain values in, results out."""
+    from bot.features.questions import AnswerStatus, SaveStatus
+
+    data = tmp_path / "event.toml"
+    shutil.copy(DEFAULT_EVENT_FILE, data)
+    repo = await Repo.open(tmp_path / "q.db")
+    try:
+        await repo.touch_user(USER, "Budi", None)
+        handoff = await questions.hand_over(repo, {ORG}, USER, f"  {QUESTION}\n ", KEYNOTE_TIME)
+        assert handoff is not None and handoff.question.text == QUESTION
+        assert handoff.recipients == (ORG,) and not handoff.asker.registered
+        assert await questions.hand_over(repo, {ORG}, USER, " \n", KEYNOTE_TIME) is None
+        await repo.add_relay(handoff.question.id, ORG, 10)
+
+        saved = await questions.save_as_faq(repo, {ORG}, ORG, handoff.question.id, data, event)
+        assert saved.status is SaveStatus.NOT_ANSWERED
+        assert (await questions.answer(repo, {ORG}, OTHER, "X", ORG, 10, "hi")).status is (
+            AnswerStatus.NOT_ORGANIZER)
+        assert (await questions.answer(repo, {ORG}, ORG, "Ani", ORG, 11, "hi")).status is (
+            AnswerStatus.GONE)
+        assert (await questions.answer(repo, {ORG}, ORG, "Ani", ORG, 10, "  ")).status is (
+            AnswerStatus.EMPTY)
+        done = await questions.answer(repo, {ORG}, ORG, "Ani", ORG, 10, "Tidak ada.")
+        assert done.status is AnswerStatus.SENT and not done.again
+        assert [(c.chat_id, c.message_id) for c in done.copies] == [(ORG, 10)]
+        again = await questions.answer(repo, {ORG}, ORG, "Ani", ORG, 10, "Tidak ada sama sekali.")
+        assert again.again
+
+        # Unreviewed session edits in the file: saving would publish them, so it waits.
+        original = data.read_text(encoding="utf-8")
+        data.write_text(original.replace("2019-10-16T08:30:00+08:00",
+                                         "2019-10-16T08:45:00+08:00", 1), encoding="utf-8")
+        saved = await questions.save_as_faq(repo, {ORG}, ORG, handoff.question.id, data, event)
+        assert saved.status is SaveStatus.FILE_DIFFERS
+        data.write_text(original, encoding="utf-8")
+        saved = await questions.save_as_faq(repo, {ORG}, ORG, handoff.question.id, data, event)
+        assert saved.status is SaveStatus.SAVED and saved.event is not None
+        assert saved.event.faq[-1].answer.get("id") == "Tidak ada sama sekali."
+        stored = await repo.get_question(handoff.question.id)
+        assert stored is not None and stored.state == "saved"
+    finally:
+        await repo.close()
+
+
+def test_the_use_case_imports_no_telegram() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, bot.features.questions; print(any(m.startswith('telegram') " \
+            "for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
