@@ -118,7 +118,11 @@ async def save_button(update: Update, context: BotContext) -> None:
     """qs:<question>: save the question and its answer as an [[faq]] entry, then use it."""
     user = update.effective_user
     question_id = cb.number(callback_arg(update))
-    if user is None or question_id is None or not await _organizer(update, context):
+    if user is None or not await _organizer(update, context):
+        return
+    if question_id is None:  # forged or garbled data: every button gets an answer
+        await answer(update.callback_query, render_questions.answer_gone(context.t).text,
+                     show_alert=True)
         return
     services, t = context.services, context.t
     saved = await questions.save_as_faq(
