@@ -212,6 +212,28 @@ def panitia_chat_private(t: Translator) -> Reply:
                            "ditambahkan ke grup itu)."))
 
 
+def panitia_chat_unset(t: Translator) -> Reply:
+    return Reply(t.gettext("Grup ini tidak lagi menerima pertanyaan peserta; pertanyaan dikirim "
+                           "ke setiap panitia lewat chat pribadi."))
+
+
+def panitia_chat_not_set(t: Translator) -> Reply:
+    return Reply(t.gettext("Grup ini bukan grup pertanyaan panitia."))
+
+
+def list_private_only(t: Translator) -> Reply:
+    return Reply(t.gettext("Daftar pertanyaan memuat nama peserta: buka di chat pribadi dengan "
+                           "bot atau di grup panitia."))
+
+
+def too_many(t: Translator, limit: int) -> Reply:
+    return Reply(t.ngettext(
+        "Anda sudah punya {n} pertanyaan yang menunggu jawaban panitia. Mohon tunggu "
+        "jawabannya dulu.",
+        "Anda sudah punya {n} pertanyaan yang menunggu jawaban panitia. Mohon tunggu "
+        "jawabannya dulu.", limit).format(n=limit))
+
+
 def export_caption(t: Translator, count: int) -> str:
     return t.ngettext("{n} pertanyaan belum terjawab (CSV, tanpa nama penanya)",
                       "{n} pertanyaan belum terjawab (CSV, tanpa nama penanya)",

@@ -13,7 +13,7 @@ from bot import callbacks as cb
 from bot import relay, render_organizer, render_questions
 from bot.context import BotContext
 from bot.features import questions
-from bot.features.questions import AnswerStatus, SaveStatus
+from bot.features.questions import AnswerStatus, AskStatus, SaveStatus
 from bot.filewatch import file_digest
 from bot.render import Reply
 from handlers.common import answer, callback_arg, declined_question, is_private, send, show
@@ -52,7 +52,10 @@ async def ask_button(update: Update, context: BotContext) -> None:
         return
     handoff = await questions.hand_over(
         context.repo, context.services.settings.admins, user.id, text, context.now())
-    if handoff is None:
+    if handoff.status is AskStatus.TOO_MANY:
+        await show(update, render_questions.too_many(context.t, questions.MAX_OPEN))
+        return
+    if handoff.question is None or handoff.asker is None:
         await show(update, render_questions.ask_again(context.t))
         return
     delivered = await relay.relay(context.app, handoff.question, handoff.asker,
@@ -156,7 +159,7 @@ async def save_button(update: Update, context: BotContext) -> None:
 async def waiting(update: Update, context: BotContext) -> None:
     """/pertanyaan (and its button): open questions with their age.
     `/pertanyaan ekspor`: CSV of the unanswered ones; `/pertanyaan disini` in the panitia
-    group: questions go there instead of to each organizer."""
+    group: questions go there instead of to each organizer (`/pertanyaan lepas`: no more)."""
     if not await _organizer(update, context):
         return
     word = (context.args or [""])[0].lower() if update.callback_query is None else ""
@@ -164,6 +167,12 @@ async def waiting(update: Update, context: BotContext) -> None:
         await _export(update, context)
     elif word in ("disini", "here"):
         await _here(update, context)
+    elif word in ("lepas", "unlink"):
+        await _unlink(update, context)
+    elif not is_private(update) and update.effective_chat is not None and (
+            update.effective_chat.id not in await context.repo.panitia_chats()):
+        # The list names delegates: not for the event's group (or any other).
+        await send(update, render_questions.list_private_only(context.t))
     else:
         items = await questions.waiting(context.repo, context.now())
         await show(update, render_questions.waiting_list(items, context.t))
@@ -189,6 +198,15 @@ async def _here(update: Update, context: BotContext) -> None:
     await context.repo.set_panitia_chat(chat.id, chat.title or str(chat.id), user.id)
     await context.repo.audit(user.id, "panitia_chat_set", {"chat_id": chat.id})
     await send(update, render_questions.panitia_chat_set(context.t))
+
+
+async def _unlink(update: Update, context: BotContext) -> None:
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None or not await context.repo.unset_panitia_chat(chat.id):
+        await send(update, render_questions.panitia_chat_not_set(context.t))
+        return
+    await context.repo.audit(user.id, "panitia_chat_unset", {"chat_id": chat.id})
+    await send(update, render_questions.panitia_chat_unset(context.t))
 
 
 _DEEP_LINK = re.compile(rf"^/start(@\w+)?\s+{render_questions.DEEP_LINK_PREFIX}\d+$")

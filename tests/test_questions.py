@@ -190,6 +190,21 @@ async def test_panitia_group_gets_the_questions_and_only_organizers_answer(bot: 
                           reply_to=relayed)
     assert text_of(sent_to(calls, USER)[0]).startswith("💬 Jawaban panitia: Tidak ada.")
 
+    # The list names delegates: in the panitia group yes, in the event's group no.
+    await ask_panitia(bot, "Apakah ada laundry di hotel?")
+    calls = await bot.say("/pertanyaan", user_id=ORG, chat_type="supergroup", chat_id=panitia)
+    assert "laundry" in text_of(sent_to(calls, panitia)[0])
+    group = bot.updates.group_chat_id
+    calls = await bot.say("/pertanyaan", user_id=ORG, chat_type="supergroup", chat_id=group)
+    shown = text_of(sent_to(calls, group)[0])
+    assert "chat pribadi" in shown and "laundry" not in shown and "Budi" not in shown
+
+    calls = await bot.say("/pertanyaan lepas", user_id=ORG, chat_type="supergroup",
+                          chat_id=panitia)
+    assert "tidak lagi menerima" in text_of(sent_to(calls, panitia)[0])
+    calls = await ask_panitia(bot, "Apakah boleh membawa anak?")
+    assert sent_to(calls, ORG) and sent_to(calls, ORG2) and not sent_to(calls, panitia)
+
 
 async def test_erasing_my_data_removes_my_questions(bot: Harness) -> None:
     await ask_panitia(bot)
@@ -242,7 +257,7 @@ async def test_offline_chat_organizer_answers_with_balas(event: Event, tmp_path:
 
 async def test_the_use_case_without_telegram(event: Event, tmp_path: Path) -> None:
     """bot/features/questions.py on its own: plain values in, results out."""
-    from bot.features.questions import AnswerStatus, SaveStatus
+    from bot.features.questions import AnswerStatus, AskStatus, SaveStatus
 
     data = tmp_path / "event.toml"
     shutil.copy(DEFAULT_EVENT_FILE, data)
@@ -250,10 +265,17 @@ async def test_the_use_case_without_telegram(event: Event, tmp_path: Path) -> No
     try:
         await repo.touch_user(USER, "Budi", None)
         handoff = await questions.hand_over(repo, {ORG}, USER, f"  {QUESTION}\n ", KEYNOTE_TIME)
-        assert handoff is not None and handoff.question.text == QUESTION
-        assert handoff.recipients == (ORG,) and not handoff.asker.registered
-        assert await questions.hand_over(repo, {ORG}, USER, " \n", KEYNOTE_TIME) is None
+        assert handoff.question is not None and handoff.question.text == QUESTION
+        assert handoff.asker is not None and not handoff.asker.registered
+        assert handoff.recipients == (ORG,)
+        empty = await questions.hand_over(repo, {ORG}, USER, " \n", KEYNOTE_TIME)
+        assert empty.status is AskStatus.EMPTY and empty.question is None
         await repo.add_relay(handoff.question.id, ORG, 10)
+        for n in range(questions.MAX_OPEN - 1):
+            assert (await questions.hand_over(repo, {ORG}, USER, f"q{n}", KEYNOTE_TIME)).status \
+                is AskStatus.SENT
+        assert (await questions.hand_over(repo, {ORG}, USER, "lagi", KEYNOTE_TIME)).status is (
+            AskStatus.TOO_MANY)
 
         saved = await questions.save_as_faq(repo, {ORG}, ORG, handoff.question.id, data, event)
         assert saved.status is SaveStatus.NOT_ANSWERED
@@ -281,6 +303,7 @@ async def test_the_use_case_without_telegram(event: Event, tmp_path: Path) -> No
         assert saved.event.faq[-1].answer.get("id") == "Tidak ada sama sekali."
         stored = await repo.get_question(handoff.question.id)
         assert stored is not None and stored.state == "saved"
+        assert len(await repo.open_questions()) == questions.MAX_OPEN - 1
     finally:
         await repo.close()
 
@@ -294,3 +317,28 @@ def test_the_use_case_imports_no_telegram() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+async def test_a_question_waiting_through_a_restart_is_still_raised_once(
+    event: Event, tmp_path: Path,
+) -> None:
+    db = tmp_path / "bot.db"
+    first = Harness(event, KEYNOTE_TIME, db, admins=frozenset({ORG}))
+    await first.start()
+    await first.say("/start", user_id=ORG)
+    await ask_panitia(first)
+    await first.stop()
+
+    later = Harness(event, KEYNOTE_TIME + timedelta(minutes=20), db, admins=frozenset({ORG}))
+    await later.start()
+    try:
+        await later.say("/start", user_id=ORG)
+        raised = sent_to(await later.tick(), ORG)
+        assert len(raised) == 1 and "pertanyaan #1" in text_of(raised[0])
+        assert not sent_to(await later.tick(), ORG)
+        # The raised copy is a relay like the first: a reply to it answers.
+        copy = later.standin.message(ORG, mid(raised[0]))
+        calls = await later.say("Tidak ada.", user_id=ORG, reply_to=copy)
+        assert text_of(sent_to(calls, USER)[0]).startswith("💬 Jawaban panitia: Tidak ada.")
+    finally:
+        await later.stop()

@@ -26,6 +26,8 @@ from bot.storage.questions import Asker, Question, QuestionState, Relay
 MAX_QUESTION = 500
 #: Longest answer passed on: the delegate's message also carries a label and the question.
 MAX_ANSWER = 3000
+#: Questions one delegate may have waiting at once.
+MAX_OPEN = 5
 #: Keywords saved with a new FAQ entry (the organizers can edit them in the file).
 MAX_KEYWORDS = 6
 
@@ -35,25 +37,36 @@ async def is_organizer(repo: Repo, admins: Iterable[int], user_id: int) -> bool:
 
 
 # -- asking --------------------------------------------------------------------------------------
+class AskStatus(StrEnum):
+    SENT = "sent"  # recorded; relay it to the recipients
+    EMPTY = "empty"
+    #: The delegate already has MAX_OPEN questions waiting: one person must not flood the
+    #: organizers' chats (each question is a message to every organizer).
+    TOO_MANY = "too_many"
+
+
 @dataclass(frozen=True, slots=True)
 class Handoff:
     """A question recorded for the panitia, who asked it and where it is to be relayed."""
 
-    question: Question
-    asker: Asker
+    status: AskStatus
+    question: Question | None = None
+    asker: Asker | None = None
     #: Chat ids: the panitia group, or each organizer. Empty: nobody to ask (no organizers).
-    recipients: tuple[int, ...]
+    recipients: tuple[int, ...] = ()
 
 
 async def hand_over(
     repo: Repo, admins: Iterable[int], user_id: int, text: str, now: datetime
-) -> Handoff | None:
-    """Record the question for the organizers; None when there is no question to send."""
+) -> Handoff:
+    """Record the question for the organizers and say where it goes."""
     text = " ".join(text.split())[:MAX_QUESTION]
     if not text:
-        return None
+        return Handoff(AskStatus.EMPTY)
+    if await repo.open_question_count(user_id) >= MAX_OPEN:
+        return Handoff(AskStatus.TOO_MANY)
     question = await repo.add_question(user_id, text, now)
-    return Handoff(question, await repo.asker(user_id),
+    return Handoff(AskStatus.SENT, question, await repo.asker(user_id),
                    tuple(await repo.question_recipients(admins)))
 
 

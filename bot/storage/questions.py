@@ -173,15 +173,22 @@ class QuestionsMixin(Store):
         )
         return [_question(r) for r in rows]
 
+    async def open_question_count(self, user_id: int) -> int:
+        row = await self.fetchone(
+            "SELECT COUNT(*) FROM questions WHERE user_id = ? AND state = 'open'", (user_id,))
+        return int(row[0]) if row else 0
+
     async def claim_stale_questions(self, asked_before: datetime) -> list[Question]:
         """Open questions asked before `asked_before` not yet raised again; marked raised
         in the same transaction, so each is raised once even across restarts."""
+        query = (f"SELECT {_COLUMNS} FROM questions WHERE state = 'open' AND raised_again = 0 "
+                 "AND created_at <= ? ORDER BY created_at, id")
+        # Asked every delivery tick (each second): a plain read first, the write only when
+        # there is something to raise.
+        if not await self.fetchall(query + " LIMIT 1", (iso(asked_before),)):
+            return []
         async with self.transaction() as db:
-            async with db.execute(
-                f"SELECT {_COLUMNS} FROM questions WHERE state = 'open' AND raised_again = 0 "
-                "AND created_at <= ? ORDER BY created_at, id",
-                (iso(asked_before),),
-            ) as cursor:
+            async with db.execute(query, (iso(asked_before),)) as cursor:
                 rows = list(await cursor.fetchall())
             await db.executemany(
                 "UPDATE questions SET raised_again = 1 WHERE id = ?", [(r["id"],) for r in rows]
