@@ -62,3 +62,37 @@ def test_faq_added_to_the_shipped_file_loads_and_keeps_everything_else(tmp_path)
     assert all(line in text for line in kept)
     with pytest.raises(RewriteError):
         add_faq(text, "tanya-7", "again", "again", ["x"])
+
+
+async def test_change_command_writes_a_file_the_regex_could_not_read(tmp_path) -> None:
+    """/ubah end to end on valid TOML the old line rewrite missed: single-quoted id, a
+    date-time with a space; the organizers' comments stay."""
+    from dataclasses import replace
+
+    from tests.conftest import KEYNOTE_TIME
+    from tests.harness import USER, Harness, buttons, text_of
+
+    data = tmp_path / "event.toml"
+    text = DEFAULT_EVENT_FILE.read_text(encoding="utf-8").replace(
+        'id = "keynote"', "id = 'keynote'  # quoted the other way").replace(
+        "start = 2019-10-16T09:30:00+08:00\nend = 2019-10-16T11:00:00+08:00",
+        "start = 2019-10-16 09:30:00+08:00  # with a space\nend = 2019-10-16T11:00:00+08:00")
+    assert "# with a space" in text and "# quoted the other way" in text
+    data.write_text(text, encoding="utf-8")
+    bot = Harness(load_event(data), KEYNOTE_TIME, tmp_path / "bot.db")
+    services = bot.app.bot_data.services
+    services.settings = replace(services.settings, admins=frozenset({USER}), event_file=data)
+    await bot.start()
+    try:
+        calls = await bot.say("/ubah keynote 14.30")
+        confirm = next(d for c in calls for _, d in buttons(c) if d.startswith("oy:"))
+        calls = await bot.press(confirm)
+        assert "Jadwal diperbarui" in text_of(calls[-1])
+    finally:
+        await bot.stop()
+    written = data.read_text(encoding="utf-8")
+    keynote = next(s for s in tomllib.loads(written)["sessions"] if s["id"] == "keynote")
+    assert keynote["start"] == datetime(2019, 10, 16, 14, 30, tzinfo=WITA)
+    assert keynote["end"] == datetime(2019, 10, 16, 16, 0, tzinfo=WITA)
+    assert "# quoted the other way" in written and "# with a space" in written
+    assert load_event(data).session("keynote") is not None
