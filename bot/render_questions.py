@@ -74,8 +74,10 @@ def sent(t: Translator, question: Question, recipients: int) -> Reply:
         return Reply(_("Maaf, saat ini belum ada panitia yang bisa dihubungi lewat bot. "
                        "Pertanyaan Anda sudah dicatat; silakan juga bertanya di meja "
                        "registrasi atau lihat /kontak."))
-    return Reply(_("✅ Pertanyaan Anda (#{number}) sudah dikirim ke panitia. Jawabannya akan "
-                   "saya teruskan di sini.").format(number=question.id))
+    text = _("✅ Pertanyaan Anda (#{number}) sudah dikirim ke panitia. Jawabannya akan "
+             "saya teruskan di sini.").format(number=question.id)
+    # The button's message is edited into this: keep the question in view.
+    return Reply(f"{text}\n«{escape(_clip(question.text, 300))}»")
 
 
 def _who(asker: Asker, t: Translator) -> str:
