@@ -342,3 +342,19 @@ async def test_a_question_waiting_through_a_restart_is_still_raised_once(
         assert text_of(sent_to(calls, USER)[0]).startswith("💬 Jawaban panitia: Tidak ada.")
     finally:
         await later.stop()
+
+
+async def test_each_side_reads_in_their_own_language(bot: Harness) -> None:
+    """An English-speaking delegate asks; the organizer reads Indonesian; the answer arrives
+    in English."""
+    await bot.press("lang:en")
+    calls = await bot.say("Can I bring my children?")
+    decline = sent_to(calls, USER)[-1]
+    assert buttons(decline)[0][0] == "🙋 Ask the organizers"
+    calls = await bot.press(button_data(decline, "qa:"))
+    assert "has been sent to the organizers" in text_of(sent_to(calls, USER, "editMessageText")[0])
+    relayed = sent_to(calls, ORG)[0]
+    assert "dari peserta" in text_of(relayed)
+    calls = await bot.say("No.", user_id=ORG, reply_to=bot.standin.message(ORG, mid(relayed)))
+    assert text_of(sent_to(calls, USER)[0]).startswith("💬 The organizers' answer: No.")
+    assert "terkirim ke" in text_of(sent_to(calls, ORG)[-1])
