@@ -16,6 +16,7 @@ from bot.features import questions
 from bot.features.questions import AnswerStatus, AskStatus, SaveStatus
 from bot.filewatch import file_digest
 from bot.render import Reply
+from bot.storage.questions import Asker
 from handlers.common import answer, callback_arg, declined_question, is_private, send, show
 
 log = logging.getLogger(__name__)
@@ -108,12 +109,10 @@ async def organizer_reply(update: Update, context: BotContext) -> None:
     if result.status is AnswerStatus.EMPTY:
         await send(update, render_questions.answer_empty(t))
         return
-    question = result.question
-    asker = await context.repo.asker(question.user_id)
+    question, asker = result.question, result.asker or Asker("", "", registered=False)
     delivered = await relay.deliver_answer(context.app, question, result.text, result.again)
     await relay.mark_answered(context.app, question, asker, result.text, result.organizer_name,
                               result.copies)
-    await context.repo.audit(user.id, "question_answered", {"question": question.id})
     await send(update, render_questions.answer_sent(t, question, asker, delivered))
 
 
@@ -136,8 +135,6 @@ async def save_button(update: Update, context: BotContext) -> None:
         services.event = saved.event
         # The file as applied: the watcher (bot/filewatch.py) need not tell anyone about it.
         services.event_digest = file_digest(services.settings.event_file)
-        await context.repo.audit(user.id, "faq_saved", {"question": question_id,
-                                                        "faq": saved.faq_id})
         await show(update, render_questions.faq_saved(t, saved.faq_id))
     elif saved.status is SaveStatus.ALREADY:
         await answer(update.callback_query, render_questions.faq_already(t, saved.faq_id),
@@ -183,9 +180,8 @@ async def _export(update: Update, context: BotContext) -> None:
     if chat is None or user is None or not is_private(update):
         await send(update, render_organizer.export_private_only(t))
         return
-    rows = await questions.unanswered(context.repo)
+    rows = await questions.unanswered(context.repo, user.id)
     data = render_organizer.csv_bytes(["ditanya_utc", "pertanyaan"], rows)
-    await context.repo.audit(user.id, "questions_export", {"rows": len(rows)})
     await chat.send_document(InputFile(data, filename="pertanyaan-belum-terjawab.csv"),
                              caption=render_questions.export_caption(t, len(rows)))
 

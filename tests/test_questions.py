@@ -125,6 +125,8 @@ async def test_question_to_the_panitia_and_the_answer_back_then_the_bot_knows(
     reply = " ".join(text_of(c) for c in sent_to(calls, NEXT))
     assert "Tidak ada uang harian" in reply and "Maaf" not in reply
     assert not sent_to(calls, ORG) and not sent_to(calls, ORG2)
+    actions = [(actor, action) for _, actor, action, _ in await repo_of(bot).audit_log()]
+    assert (ORG, "question_answered") in actions and (ORG, "faq_saved") in actions
 
 
 async def test_a_stale_question_is_raised_once_more_and_listed(bot: Harness) -> None:

@@ -88,6 +88,7 @@ class Answer:
     #: True when the question had an answer already (this one is a correction or addition).
     again: bool = False
     organizer_name: str = ""
+    asker: Asker | None = None
 
 
 async def answer(
@@ -105,10 +106,11 @@ async def answer(
         return Answer(AnswerStatus.EMPTY, question)
     again = question.state is not QuestionState.OPEN
     await repo.answer_question(question.id, text, organizer_id)
+    await repo.audit(organizer_id, "question_answered", {"question": question.id})
     updated = await repo.get_question(question.id)
     assert updated is not None  # just written
     return Answer(AnswerStatus.SENT, updated, text, tuple(await repo.relays(question.id)), again,
-                  organizer_name)
+                  organizer_name, await repo.asker(question.user_id))
 
 
 # -- saving as an FAQ entry ----------------------------------------------------------------------
@@ -168,6 +170,7 @@ async def save_as_faq(
     if event is None:
         return Saved(status, new_id, error=error)
     await repo.mark_question_saved(question.id, new_id)
+    await repo.audit(user_id, "faq_saved", {"question": question.id, "faq": new_id})
     return Saved(SaveStatus.SAVED, new_id, event)
 
 
@@ -201,6 +204,9 @@ async def waiting(repo: Repo, now: datetime) -> list[tuple[Question, Asker, int]
     return out
 
 
-async def unanswered(repo: Repo) -> list[tuple[str, str]]:
-    """(asked at, question) of every open question: the next evaluation set, without names."""
-    return await repo.unanswered_questions()
+async def unanswered(repo: Repo, organizer_id: int) -> list[tuple[str, str]]:
+    """(asked at, question) of every open question: the next evaluation set, without names.
+    Taking data out is audited."""
+    rows = await repo.unanswered_questions()
+    await repo.audit(organizer_id, "questions_export", {"rows": len(rows)})
+    return rows
