@@ -54,6 +54,9 @@ TOUR_ROLL = "trc"  # trc:<bus id>: roll call
 TOUR_ASSIGN = "tba"  # assign buses automatically
 TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
 TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
+ASK_PANITIA = "qa"  # qa:<key of the declined question kept for the delegate>: Tanya panitia
+QUESTION_SAVE = "qs"  # qs:<question id>: save the answered question as an FAQ entry
+QUESTIONS = "qo"  # the open questions (/pertanyaan); also marks a relayed question
 
 # The organizer tools: "o" + one letter, and no other action starts with "o" (an unknown
 # "o…" button is refused to non-organizers like any organizer button, handlers/fallback.py).

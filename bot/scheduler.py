@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import render_delegate, render_tour
+from bot import relay, render_delegate, render_tour
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -270,6 +270,8 @@ async def tick(app: BotApplication, limit: int = 100) -> int:
             break
         await repo.finish_delivery(delivery.id, "sent")
         sent += 1
+    # Questions to the panitia left waiting are deliveries too (bot/relay.py).
+    await relay.raise_stale(app)
     return sent
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import callbacks as cb
 from bot.app import build_application, start_app, stop_app
 from bot.clock import Clock
 from bot.config import Settings
@@ -109,6 +110,10 @@ def describe(call: ApiCall, t: Any, saved_to: dict[str, Path] | None = None) -> 
         text += "\n" + _("(Di terminal: ketik !lokasi <lintang>,<bujur> untuk berbagi lokasi.)")
     if any(b.get("request_contact") for row in keyboard for b in row if isinstance(b, dict)):
         text += "\n" + _("(Di terminal: ketik !nomor <nomor HP> untuk berbagi nomor Anda.)")
+    if any(b.callback_data == cb.QUESTIONS for row in rows for b in row):
+        # A question relayed to the organizer: the terminal cannot "reply to" a message.
+        text += "\n" + _("(Di terminal: ketik !balas <nomor pertanyaan> <jawaban> untuk "
+                         "menjawab.)")
     if call.method == "editMessageText":
         text = _("✏️ (pesan diperbarui)") + "\n" + text
     return Output(text, rows)
@@ -201,6 +206,17 @@ class OfflineBot:
         """The delegate shares their own number (Telegram's "share my contact" button)."""
         return await self._deliver(self.updates.contact(phone_number))
 
+    async def answer_question(self, question_id: int, text: str) -> list[Output] | None:
+        """The organizer replies `text` to relayed question #`question_id`, as Telegram's
+        "reply" does; None when that question was not relayed to this chat."""
+        repo = self.app.bot_data.services.repo
+        assert repo is not None
+        copies = [r for r in await repo.relays(question_id) if r.chat_id == USER_ID]
+        original = self.standin.message(USER_ID, copies[-1].message_id) if copies else None
+        if original is None:
+            return None
+        return await self._deliver(self.updates.message(text, reply_to=original))
+
     async def press(self, button: Button) -> list[Output]:
         """The delegate taps an inline button."""
         if button.callback_data is None:
@@ -213,6 +229,9 @@ class OfflineBot:
 LOCATION_WORDS = ("!lokasi", "!location")
 #: Terminal-only: shares one's own phone number, as Telegram's "share my contact" button does.
 PHONE_WORDS = ("!nomor", "!phone")
+#: Terminal-only (`chat --organizer`): answers a question relayed to the panitia, as replying
+#: to its message does in Telegram: `!balas 3 Ada, di halaman belakang.`
+ANSWER_WORDS = ("!balas", "!reply")
 
 
 def parse_location(text: str) -> tuple[float, float] | None:
@@ -313,6 +332,18 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace,
                                         "!nomor +62 812 0000 1234"))
                         continue
                     print_outputs(await bot.share_phone(rest.strip()), numbered)
+                    continue
+                if word in ANSWER_WORDS:
+                    number, _, answer = rest.strip().partition(" ")
+                    question_id = cb.number(number)
+                    outputs = (await bot.answer_question(question_id, answer.strip())
+                               if question_id is not None and answer.strip() else None)
+                    if outputs is None:
+                        print(t.gettext("Jawab pertanyaan peserta: !balas <nomor pertanyaan> "
+                                        "<jawaban>, misalnya !balas 1 Ada, di halaman belakang. "
+                                        "(Hanya pertanyaan yang dikirim ke chat ini.)"))
+                        continue
+                    print_outputs(outputs, numbered)
                     continue
                 if word in LOCATION_WORDS:
                     where = parse_location(rest)

@@ -23,6 +23,7 @@ from handlers import (
     freetext,
     language,
     mydata,
+    questions,
     registration,
     reminders,
     roles,
@@ -59,6 +60,9 @@ def register(app: BotApplication) -> None:
             # instansi, the typed text is the answer, not a question for free text.
             registration.conversation(),
             *registration.HANDLERS,
+            # Tanya panitia before /start (its deep link) and before the announcement
+            # conversation and free text (an organizer's reply to a relayed question).
+            *questions.HANDLERS,
             *start.handlers(DEEP_LINKS),
             *language.HANDLERS,
             *schedule.HANDLERS,

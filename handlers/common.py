@@ -13,7 +13,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot import callbacks as cb
-from bot import render_organizer
+from bot import render_organizer, render_questions
 from bot.context import BotContext
 from bot.deliveries import AppDeliveries
 from bot.features.organizers import is_organizer
@@ -141,3 +141,33 @@ def organizer_only(handler: Handler[R]) -> Handler[R | None]:
         return await handler(update, context)
 
     return guarded
+
+
+#: user_data key of the questions the bot declined, by key, for the Tanya panitia button:
+#: the button's data (64 bytes) cannot carry the question itself. Kept with the user's other
+#: drafts (persisted, erased by /hapusdata); only the newest few.
+DECLINED = "tanya"
+DECLINED_KEEP = 5
+
+
+def keep_declined(context: BotContext, text: str) -> str:
+    """Remember a declined question; return the key its button carries."""
+    kept = context.user_data.setdefault(DECLINED, {}) if context.user_data is not None else {}
+    key = str(max((int(k) for k in kept), default=0) + 1)
+    kept[key] = text
+    for old in sorted(kept, key=int)[:-DECLINED_KEEP]:
+        del kept[old]
+    return key
+
+
+def declined_question(context: BotContext, key: str, *, forget: bool = False) -> str | None:
+    """The question a Tanya panitia button was offered for (None: no longer kept)."""
+    kept = (context.user_data or {}).get(DECLINED) or {}
+    return kept.pop(key, None) if forget else kept.get(key)
+
+
+async def decline(update: Update, context: BotContext, text: str) -> None:
+    """The bot cannot answer `text`: say so, and offer to hand it to the panitia."""
+    key = keep_declined(context, text)
+    await show(update, render_questions.declined(
+        context.t, text, key, is_private(update), context.bot.username or ""))

@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.faq import match_faq
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand
-from handlers.common import is_private, show
+from handlers.common import decline, is_private, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
 MAX_QUESTION = 500
@@ -88,7 +88,7 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.THANKS:
         await show(update, render_info.thanks_view(t))
     else:
-        await show(update, render_info.not_understood(t, text))
+        await decline(update, context, text)
 
 
 async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:

@@ -23,8 +23,9 @@ class PrivacyMixin(Store):
                 return int(cursor.rowcount or 0)
 
             erased = 0
+            # "questions": what they asked the panitia (relays go too: ON DELETE CASCADE).
             for table in ("profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
-                          "tour_checkins", "user_states"):
+                          "tour_checkins", "user_states", "questions"):
                 erased += await delete(f"DELETE FROM {table} WHERE user_id = ?")
             erased += await delete("DELETE FROM outbox WHERE chat_id = ?")
             # Conversation keys are JSON arrays (chat id, user id).
