@@ -34,7 +34,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.clock import Clock
     from bot.config import DEFAULT_EVENT_FILE, Settings
     from bot.loader import load_event
-    from bot.standin import StandIn
+    from bot.offline.botapi import StandIn
     from tests.limits import TelegramLimits
 
     outbox.TIMER_SCALE = args.scale

@@ -33,7 +33,7 @@ from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.loader import load_event  # noqa: E402
 from bot.model import Event, Session  # noqa: E402
-from bot.standin import StandIn  # noqa: E402
+from bot.offline.botapi import StandIn  # noqa: E402
 from bot.storage.delegates import iso  # noqa: E402
 
 SESSIONS_EACH = 12

@@ -2,7 +2,7 @@
 
 `citynet-bot chat` reads lines from the terminal and prints replies as a delegate would read
 them; `citynet-bot ask` answers one message (or one per stdin line, as JSON). Nothing here
-talks to Telegram: the application's Bot API calls are answered by `bot.standin.StandIn`.
+talks to Telegram: the application's Bot API calls are answered by `bot.offline.botapi.StandIn`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from bot.config import Settings
 from bot.context import BotApplication
 from bot.i18n import I18n
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from bot.offline.botapi import StandIn
+from bot.offline.html import parse_html
+from bot.offline.protocol import ApiCall
+from bot.offline.updates import UpdateBuilder
 
 USER_ID = 4242
 
@@ -130,7 +133,7 @@ class OfflineBot:
             settings, event, clock, request=self.standin, rate_limit=False, i18n=self.i18n,
             tick_interval=tick_interval,
         )
-        self.updates = UpdateFactory(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
+        self.updates = UpdateBuilder(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
         self.shown = 0  # calls already turned into output
         # Replies to the user and messages the bot sends on its own (reminders) must not
         # interleave half-way: whoever shows output holds this.

@@ -16,7 +16,7 @@ from bot.changes import ChangeKind, diff_events, rewrite_session
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, text_of

@@ -10,8 +10,8 @@ import pytest
 
 from bot import outbox
 from bot.model import Event
+from bot.offline.protocol import ApiCall
 from bot.outbox import Limits, Pacer
-from bot.standin import ApiCall
 from bot.storage import Repo
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import USER, Harness

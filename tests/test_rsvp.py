@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from bot import scheduler
 from bot.model import Event
-from bot.standin import blocked_by_user, fail_method
+from bot.offline.protocol import blocked_by_user, fail_method
 from tests.conftest import WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of
 

@@ -27,7 +27,7 @@ import pytest
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from handlers import organizer
 from tests.conftest import KEYNOTE_TIME
