@@ -14,56 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.storage.base import Migration, Store
+from bot.storage.base import Store
 
 #: The RSVP for the event as a whole (event ids never start with "_").
 EVENT_RSVP = "_event"
 ROLES = ("delegasi", "narasumber", "panitia", "media")
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        2,
-        "delegates: profiles, reminder preferences, RSVPs with waiting list, deliveries",
-        """
-        ALTER TABLE users ADD COLUMN reminder_lead INTEGER NOT NULL DEFAULT 15;
-        ALTER TABLE users ADD COLUMN morning_brief INTEGER NOT NULL DEFAULT 1;
-        CREATE TABLE profiles (
-            user_id       INTEGER PRIMARY KEY REFERENCES users(id),
-            name          TEXT NOT NULL,
-            instansi      TEXT NOT NULL,
-            region        TEXT,            -- canonical region when picked from the event's
-            role          TEXT NOT NULL,   -- delegasi | narasumber | panitia | media
-            registered_at TEXT NOT NULL,
-            updated_at    TEXT NOT NULL
-        );
-        CREATE TABLE rsvps (
-            seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order = waiting order
-            user_id     INTEGER NOT NULL REFERENCES users(id),
-            session_id  TEXT NOT NULL,                      -- '_event' for the whole event
-            status      TEXT NOT NULL CHECK (status IN ('going', 'waiting')),
-            seen_start  TEXT,      -- session start the delegate was last told (UTC ISO)
-            seen_venue  TEXT,      -- venue id the delegate was last told
-            created_at  TEXT NOT NULL,
-            UNIQUE (user_id, session_id)
-        );
-        CREATE INDEX rsvps_by_session ON rsvps (session_id, status, seq);
-        CREATE TABLE deliveries (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            user_id     INTEGER NOT NULL REFERENCES users(id),
-            kind        TEXT NOT NULL,   -- reminder | brief | seat | change
-            ref         TEXT NOT NULL,   -- session id, or the day (ISO) of a brief
-            due_at      TEXT NOT NULL,   -- UTC ISO 8601
-            expires_at  TEXT NOT NULL,   -- pointless after this (the session started)
-            data        TEXT NOT NULL DEFAULT '{}',  -- JSON details (what changed)
-            state       TEXT NOT NULL DEFAULT 'pending'
-                        CHECK (state IN ('pending', 'sending', 'sent', 'dropped')),
-            updated_at  TEXT NOT NULL,
-            UNIQUE (user_id, kind, ref)
-        );
-        CREATE INDEX deliveries_due ON deliveries (state, due_at)
-        """,
-    ),
-)
 
 
 def iso(moment: datetime) -> str:

@@ -14,76 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.base import Migration, Store
+from bot.storage.base import Store
 from bot.storage.delegates import iso, parse_iso
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        3,
-        "organizers: invited organizers, invites, audit, linked chats, announcements, outbox",
-        """
-        CREATE TABLE organizers (
-            user_id     INTEGER PRIMARY KEY,   -- invited organizers (BOT_ADMINS live in config)
-            added_by    INTEGER NOT NULL,
-            added_at    TEXT NOT NULL,
-            revoked_by  INTEGER,
-            revoked_at  TEXT                   -- NULL while the role is held
-        );
-        CREATE TABLE invites (
-            code_hash   TEXT PRIMARY KEY,      -- sha256 of the code: the code itself is not kept
-            created_by  INTEGER NOT NULL,
-            created_at  TEXT NOT NULL,
-            expires_at  TEXT NOT NULL,         -- UTC ISO
-            used_by     INTEGER,
-            used_at     TEXT
-        );
-        CREATE TABLE audit (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            at          TEXT NOT NULL,
-            actor       INTEGER NOT NULL,
-            action      TEXT NOT NULL,
-            details     TEXT NOT NULL DEFAULT '{}'   -- JSON
-        );
-        CREATE TABLE linked_chats (
-            chat_id     INTEGER PRIMARY KEY,
-            title       TEXT NOT NULL,
-            kind        TEXT NOT NULL,         -- group | supergroup | channel
-            linked_by   INTEGER NOT NULL,
-            linked_at   TEXT NOT NULL
-        );
-        CREATE TABLE announcements (
-            id               INTEGER PRIMARY KEY AUTOINCREMENT,
-            author           INTEGER NOT NULL,
-            text             TEXT NOT NULL,    -- Telegram HTML (the organizer's formatting)
-            media_kind       TEXT,             -- photo | document | NULL
-            media_file_id    TEXT,
-            audience         TEXT NOT NULL DEFAULT '',
-            urgent           INTEGER NOT NULL DEFAULT 0,
-            status           TEXT NOT NULL DEFAULT 'draft'
-                             CHECK (status IN ('draft', 'cancelled', 'sending', 'done')),
-            progress_chat    INTEGER,          -- the organizer's message showing progress
-            progress_message INTEGER,
-            created_at       TEXT NOT NULL,
-            queued_at        TEXT,
-            finished_at      TEXT
-        );
-        CREATE TABLE outbox (
-            id              INTEGER PRIMARY KEY AUTOINCREMENT,
-            announcement_id INTEGER NOT NULL REFERENCES announcements(id),
-            chat_id         INTEGER NOT NULL,
-            state           TEXT NOT NULL DEFAULT 'pending'
-                            CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
-            attempts        INTEGER NOT NULL DEFAULT 0,
-            error           TEXT,              -- failure reason; 'interrupted' when recovered
-            message_id      INTEGER,
-            read_at         TEXT,              -- "Sudah dibaca" pressed (urgent ones)
-            updated_at      TEXT NOT NULL,
-            UNIQUE (announcement_id, chat_id)
-        );
-        CREATE INDEX outbox_by_state ON outbox (state, id)
-        """,
-    ),
-)
 
 #: `outbox.error` of a user who blocked the bot (Forbidden): reported apart from failures.
 BLOCKED = "blocked"

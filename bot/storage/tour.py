@@ -9,35 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.storage.base import Migration, Store
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        4,
-        "city tour: bus assignments, bus leaders, check-ins, optional phone for the bus",
-        """
-        ALTER TABLE profiles ADD COLUMN phone TEXT;  -- shared by the delegate for the tour
-        CREATE TABLE tour_buses (
-            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
-            bus_id       TEXT NOT NULL,
-            assigned_by  INTEGER,                     -- NULL: assigned automatically
-            assigned_at  TEXT NOT NULL
-        );
-        CREATE TABLE bus_leaders (
-            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
-            bus_id       TEXT NOT NULL,
-            assigned_by  INTEGER NOT NULL,
-            assigned_at  TEXT NOT NULL
-        );
-        CREATE TABLE tour_checkins (
-            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
-            at           TEXT NOT NULL,
-            method       TEXT NOT NULL CHECK (method IN ('button', 'location')),
-            distance_m   INTEGER                      -- erased after the tour
-        )
-        """,
-    ),
-)
+from bot.storage.base import Store
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,25 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.storage.base import Migration, Store
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "users: who talked to the bot and in which language",
-        """
-        CREATE TABLE users (
-            id          INTEGER PRIMARY KEY,   -- Telegram user id
-            first_name  TEXT NOT NULL DEFAULT '',
-            username    TEXT,
-            language    TEXT,                  -- NULL: not chosen, use the default
-            active      INTEGER NOT NULL DEFAULT 1,
-            created_at  TEXT NOT NULL,
-            last_seen   TEXT NOT NULL
-        );
-        """,
-    ),
-)
+from bot.storage.base import Store
 
 
 @dataclass(frozen=True, slots=True)
