@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from sqlite3 import Row
+from typing import Any, Self
 
 from bot.storage.base import Store
 
@@ -39,11 +40,19 @@ class Profile:
     region: str | None
     role: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(row["user_id"], row["name"], row["instansi"], row["region"], row["role"])
+
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
     reminder_lead: int  # minutes; 0 = off
     morning_brief: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(int(row["reminder_lead"]), bool(row["morning_brief"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,12 @@ class Rsvp:
     status: str  # going | waiting
     seen_start: str | None
     seen_venue: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            row["user_id"], row["session_id"], row["status"], row["seen_start"], row["seen_venue"]
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +89,20 @@ class Delivery:
     expires_at: datetime
     data: dict[str, Any]
     language: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """A `deliveries` row joined with its user's language."""
+        return cls(
+            id=int(row["id"]),
+            user_id=int(row["user_id"]),
+            kind=row["kind"],
+            ref=row["ref"],
+            due_at=parse_iso(row["due_at"]),
+            expires_at=parse_iso(row["expires_at"]),
+            data=json.loads(row["data"] or "{}"),
+            language=row["language"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +141,7 @@ class DelegatesMixin(Store):
             "SELECT user_id, name, instansi, region, role FROM profiles WHERE user_id = ?",
             (user_id,),
         )
-        return Profile(**dict(row)) if row else None
+        return Profile.from_row(row) if row else None
 
     async def get_preferences(self, user_id: int) -> Preferences:
         row = await self.fetchone(
@@ -120,7 +149,7 @@ class DelegatesMixin(Store):
         )
         if row is None:
             return Preferences(15, True)
-        return Preferences(int(row["reminder_lead"]), bool(row["morning_brief"]))
+        return Preferences.from_row(row)
 
     async def set_reminder_lead(self, user_id: int, minutes: int) -> None:
         await self.execute("UPDATE users SET reminder_lead = ? WHERE id = ?", (minutes, user_id))
@@ -238,7 +267,7 @@ class DelegatesMixin(Store):
             """,
             (user_id,),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def get_rsvp(self, user_id: int, session_id: str) -> Rsvp | None:
         row = await self.fetchone(
@@ -248,7 +277,7 @@ class DelegatesMixin(Store):
             """,
             (user_id, session_id),
         )
-        return Rsvp(**dict(row)) if row else None
+        return Rsvp.from_row(row) if row else None
 
     async def session_rsvps(self, session_id: str) -> list[Rsvp]:
         rows = await self.fetchall(
@@ -258,13 +287,13 @@ class DelegatesMixin(Store):
             """,
             (session_id,),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def all_rsvps(self) -> list[Rsvp]:
         rows = await self.fetchall(
             "SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps ORDER BY seq"
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def waiting_position(self, user_id: int, session_id: str) -> int:
         row = await self.fetchone(
@@ -348,7 +377,7 @@ class DelegatesMixin(Store):
             """,
             params,
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def claim_due(self, now: datetime, limit: int = 100) -> list[Delivery]:
         """Due deliveries, marked 'sending' in one transaction so no other tick takes them."""
@@ -366,7 +395,7 @@ class DelegatesMixin(Store):
                 "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ?",
                 [(self.utcnow(), r["id"]) for r in rows],
             )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def finish_delivery(self, delivery_id: int, state: str) -> None:
         """Record the outcome: 'sent' or 'dropped' (expired, cancelled, user gone)."""
@@ -390,7 +419,7 @@ class DelegatesMixin(Store):
             WHERE d.state = 'sending'
             """
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def delivery_counts(self) -> dict[str, int]:
         rows = await self.fetchall("SELECT state, COUNT(*) FROM deliveries GROUP BY state")
@@ -405,17 +434,4 @@ class DelegatesMixin(Store):
             """,
             params,
         )
-        return [_delivery(r) for r in rows]
-
-
-def _delivery(row: Any) -> Delivery:
-    return Delivery(
-        id=int(row["id"]),
-        user_id=int(row["user_id"]),
-        kind=row["kind"],
-        ref=row["ref"],
-        due_at=parse_iso(row["due_at"]),
-        expires_at=parse_iso(row["expires_at"]),
-        data=json.loads(row["data"] or "{}"),
-        language=row["language"],
-    )
+        return [Delivery.from_row(r) for r in rows]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from sqlite3 import Row
+from typing import Self
 
 from bot.storage.base import Store
 
@@ -24,6 +26,10 @@ class TourMember:
     bus_id: str | None
     checked_in_at: str | None
     method: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(**dict(row))
 
 
 class TourMixin(Store):
@@ -100,7 +106,7 @@ class TourMixin(Store):
             """,
             (session_id,),
         )
-        return [TourMember(**dict(r)) for r in rows]
+        return [TourMember.from_row(r) for r in rows]
 
     async def stored_distances(self) -> int:
         row = await self.fetchone(

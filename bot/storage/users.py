@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from sqlite3 import Row
+from typing import Self
 
 from bot.storage.base import Store
 
@@ -14,6 +16,16 @@ class UserRow:
     username: str | None
     language: str | None
     active: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            id=row["id"],
+            first_name=row["first_name"],
+            username=row["username"],
+            language=row["language"],
+            active=bool(row["active"]),
+        )
 
 
 class UsersMixin(Store):
@@ -63,15 +75,7 @@ class UsersMixin(Store):
             "SELECT id, first_name, username, language, active FROM users WHERE id = ?",
             (user_id,),
         )
-        if row is None:
-            return None
-        return UserRow(
-            id=row["id"],
-            first_name=row["first_name"],
-            username=row["username"],
-            language=row["language"],
-            active=bool(row["active"]),
-        )
+        return UserRow.from_row(row) if row else None
 
     async def set_language(self, user_id: int, language: str) -> None:
         await self.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
