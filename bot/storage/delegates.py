@@ -313,15 +313,6 @@ class DelegatesMixin(Store):
             (start, venue, user_id, session_id),
         )
 
-    async def delete_session_rsvps(self, session_id: str) -> None:
-        await self.execute("DELETE FROM rsvps WHERE session_id = ?", (session_id,))
-
-    async def registered_users(self) -> list[int]:
-        rows = await self.fetchall(
-            "SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.active = 1"
-        )
-        return [int(r[0]) for r in rows]
-
     # -- deliveries ------------------------------------------------------------------------
     async def plan(self, planned: Iterable[PlannedDelivery], replace: bool = True) -> int:
         """Insert or move deliveries (one per user, kind and ref). Sent ones are left alone.
@@ -424,14 +415,3 @@ class DelegatesMixin(Store):
     async def delivery_counts(self) -> dict[str, int]:
         rows = await self.fetchall("SELECT state, COUNT(*) FROM deliveries GROUP BY state")
         return {r[0]: int(r[1]) for r in rows}
-
-    async def sent_deliveries(self, user_id: int | None = None) -> list[Delivery]:
-        where, params = ("AND d.user_id = ?", (user_id,)) if user_id is not None else ("", ())
-        rows = await self.fetchall(
-            f"""
-            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
-            WHERE d.state = 'sent' {where} ORDER BY d.id
-            """,
-            params,
-        )
-        return [Delivery.from_row(r) for r in rows]
