@@ -54,7 +54,6 @@ async def run(args: argparse.Namespace) -> int:
                                 rate_limit=True, tick_interval=None)
         await start_app(app)
         repo = app.bot_data.services.repo
-        assert repo is not None
         for user_id in ids:
             await repo.touch_user(user_id, f"Peserta {user_id}", None)
             await repo.save_profile(user_id, f"Peserta {user_id}", "Kota Kupang", "Kota Kupang",

@@ -60,7 +60,6 @@ async def plan_and_rearm(delegates: int, db: Path) -> tuple[float, float, int]:
                             tick_interval=None)
     await start_app(app)
     repo = app.bot_data.services.repo
-    assert repo is not None
     sessions: list[Session] = [s for s in event.sessions if s.capacity is None][:SESSIONS_EACH]
     began = time.perf_counter()
     for user in range(1, delegates + 1):
@@ -110,7 +109,6 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
                             tick_interval=0.25)
     await start_app(app)
     repo = app.bot_data.services.repo
-    assert repo is not None
     from bot.storage.delegates import PlannedDelivery
 
     t0_wall = time.perf_counter()

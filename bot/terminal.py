@@ -147,7 +147,6 @@ class OfflineBot:
         await start_app(self.app)
         self.updates.bot = self.app.bot
         repo = self.app.bot_data.services.repo
-        assert repo is not None
         await repo.touch_user(USER_ID, "Delegasi", None)
         await repo.set_language(USER_ID, self.lang)
         return self
@@ -182,10 +181,7 @@ class OfflineBot:
         return saved
 
     def _lang_now(self) -> str:
-        repo = self.app.bot_data.services.repo
-        if repo is not None:
-            return repo.cached_language(USER_ID) or self.lang
-        return self.lang
+        return self.app.bot_data.services.repo.cached_language(USER_ID) or self.lang
 
     async def say(self, text: str) -> list[Output]:
         """The delegate sends `text` (commands included)."""

@@ -13,7 +13,6 @@ OTHER = 5151
 
 def repo_of(bot: Harness) -> Repo:
     repo = bot.app.bot_data.services.repo
-    assert repo is not None
     return repo
 
 

@@ -48,7 +48,6 @@ async def org(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
 
 def repo_of(bot: Harness) -> Repo:
     repo = bot.app.bot_data.services.repo
-    assert repo is not None
     return repo
 
 

@@ -84,7 +84,6 @@ class Probe:
     @property
     def repo(self) -> Repo:
         repo = self.bot.app.bot_data.services.repo
-        assert repo is not None
         return repo
 
     async def send(self, update: dict[str, Any]) -> list[ApiCall]:

@@ -43,7 +43,6 @@ SHOWN = ("sendMessage", "editMessageText", "sendVenue", "sendContact", "sendDocu
 
 def repo_of(bot: Harness) -> Repo:
     repo = bot.app.bot_data.services.repo
-    assert repo is not None
     return repo
 
 
