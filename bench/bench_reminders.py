@@ -123,7 +123,7 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
         due = t0_clock + timedelta(seconds=offset)
         due_wall[user] = t0_wall + offset
         planned.append(PlannedDelivery(user, "reminder", "keynote", due, keynote.start))
-    await repo.plan(planned)
+    await repo.save_deliveries(planned)
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(all_sent.wait(), timeout=spread_s + 15)
     await stop_app(app)

@@ -340,7 +340,7 @@ async def say_button(update: Update, context: BotContext) -> None:
     if kind in ("wait", "5"):
         chosen = [m for m in chosen if not m.checked_in_at]
     now = context.now()
-    await context.repo.plan(
+    await context.repo.save_deliveries(
         [
             PlannedDelivery(m.user_id, "bus_msg", f"{m.bus_id}:{kind}@{now.isoformat()}", now,
                             session.end, {"bus": m.bus_id, "kind": kind})

@@ -314,17 +314,19 @@ class DelegatesMixin(Store):
         )
 
     # -- deliveries ------------------------------------------------------------------------
-    async def plan(self, planned: Iterable[PlannedDelivery], replace: bool = True) -> int:
+    async def save_deliveries(
+        self, deliveries: Iterable[PlannedDelivery], replace: bool = True
+    ) -> int:
         """Insert or move deliveries (one per user, kind and ref). Sent ones are left alone.
 
         With `replace`, a pending delivery gets the new time; without, an existing row wins
-        (a "seat" notice planned twice is still sent once).
+        (a "seat" notice saved twice is still sent once).
         """
         now = self.utcnow()
         rows = [
             (p.user_id, p.kind, p.ref, iso(p.due_at), iso(p.expires_at),
              json.dumps(p.data or {}, ensure_ascii=False), now)
-            for p in planned
+            for p in deliveries
         ]
         if not rows:
             return 0
@@ -346,7 +348,9 @@ class DelegatesMixin(Store):
             )
         return len(rows)
 
-    async def unplan(self, user_id: int | None, kind: str, ref: str | None = None) -> int:
+    async def delete_pending_deliveries(
+        self, user_id: int | None, kind: str, ref: str | None = None
+    ) -> int:
         """Remove pending deliveries of a kind (for one user or all, one ref or all)."""
         clauses, params = ["state = 'pending'", "kind = ?"], [kind]
         if user_id is not None:
