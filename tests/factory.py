@@ -26,26 +26,9 @@ class UpdateFactory(UpdateBuilder):
             **kw,
         )
 
-    def edited_message(
-        self,
-        text: str,
-        message_id: int,
-        *,
-        user_id: int | None = None,
-        chat_id: int | None = None,
-        first_name: str | None = None,
-        language_code: str | None = None,
-        chat_type: str = "private",
-    ) -> JSON:
+    def edited_message(self, text: str, message_id: int, **kw: Any) -> JSON:
         """The user edited their message `message_id` to `text`."""
-        message = self._base_message(
-            user_id=user_id,
-            chat_id=chat_id,
-            first_name=first_name,
-            language_code=language_code,
-            chat_type=chat_type,
-            message_id=message_id,
-        )
+        message = self._base_message(message_id=message_id, **kw)
         message["date"] = message["date"] - 60
         message["edit_date"] = self._now()
         message["text"] = text
@@ -53,7 +36,7 @@ class UpdateFactory(UpdateBuilder):
 
     def sticker(self, emoji: str = "👍", **kw: Any) -> JSON:
         """A non-text message: a sticker."""
-        message = self._media_message(**kw)
+        message = self._base_message(**kw)
         message["sticker"] = {
             "file_id": "CAACAgIAAxkBAAIstandinsticker",
             "file_unique_id": "AgADstandin",
@@ -68,7 +51,7 @@ class UpdateFactory(UpdateBuilder):
 
     def photo(self, caption: str | None = None, **kw: Any) -> JSON:
         """A non-text message: a photo, optionally captioned."""
-        message = self._media_message(**kw)
+        message = self._base_message(**kw)
         message["photo"] = [
             {"file_id": "AgACAgIAAxkBAAIstandinphoto-s", "file_unique_id": "AQADs",
              "width": 90, "height": 60, "file_size": 1200},

@@ -392,16 +392,32 @@ class StandIn(BaseRequest):
             content["entities"] = entities
         return self._new_message(params, content, checks.inline_markup(params))
 
+    def _to_edit(self, params: JSON) -> tuple[tuple[int, int], JSON, bool]:
+        """The bot's message `params` name, to edit: (key, message, whether it was known)."""
+        key, stored = self._existing(params, "Bad Request: message to edit not found")
+        known = stored is not None
+        if stored is None:
+            stored = self._placeholder(key)
+        self._check_editable(stored)
+        return key, stored, known
+
+    def _save_edit(self, key: tuple[int, int], stored: JSON, markup: JSON | None) -> JSON:
+        # An edit without a reply_markup removes the keyboard, as on Telegram.
+        stored.pop("reply_markup", None)
+        if markup is not None:
+            stored["reply_markup"] = markup
+        stored["edit_date"] = int(self.now())
+        self._messages[key] = stored
+        return copy.deepcopy(stored)
+
     def _edit_message_text(self, params: JSON) -> JSON | bool:
         text, entities = checks.message_text(params, ERR_EDIT_TOO_LONG, strict=self.strict_html)
         markup = checks.inline_markup(params)
         if params.get("inline_message_id"):
             return True
-        key, stored = self._existing(params, "Bad Request: message to edit not found")
-        if stored is None:
-            stored = self._placeholder(key)
+        key, stored, known = self._to_edit(params)
+        if not known:
             stored["text"] = ""
-        self._check_editable(stored)
         if "text" not in stored:
             raise ApiError(ERR_NO_TEXT_TO_EDIT)
         if (
@@ -414,30 +430,16 @@ class StandIn(BaseRequest):
         stored.pop("entities", None)
         if entities:
             stored["entities"] = entities
-        # Editing the text without a reply_markup removes the keyboard, as on Telegram.
-        stored.pop("reply_markup", None)
-        if markup is not None:
-            stored["reply_markup"] = markup
-        stored["edit_date"] = int(self.now())
-        self._messages[key] = stored
-        return copy.deepcopy(stored)
+        return self._save_edit(key, stored, markup)
 
     def _edit_message_reply_markup(self, params: JSON) -> JSON | bool:
         markup = checks.inline_markup(params)
         if params.get("inline_message_id"):
             return True
-        key, stored = self._existing(params, "Bad Request: message to edit not found")
-        if stored is None:
-            stored = self._placeholder(key)
-        self._check_editable(stored)
+        key, stored, _ = self._to_edit(params)
         if checks.same(stored.get("reply_markup"), markup):
             raise ApiError(ERR_NOT_MODIFIED)
-        stored.pop("reply_markup", None)
-        if markup is not None:
-            stored["reply_markup"] = markup
-        stored["edit_date"] = int(self.now())
-        self._messages[key] = stored
-        return copy.deepcopy(stored)
+        return self._save_edit(key, stored, markup)
 
     def _answer_callback_query(self, params: JSON) -> bool:
         checks.require(params, "callback_query_id")

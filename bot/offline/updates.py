@@ -91,13 +91,14 @@ class UpdateBuilder:
     def _base_message(
         self,
         *,
-        user_id: int | None,
-        chat_id: int | None,
-        first_name: str | None,
-        language_code: str | None,
-        chat_type: str,
+        user_id: int | None = None,
+        chat_id: int | None = None,
+        first_name: str | None = None,
+        language_code: str | None = None,
+        chat_type: str = "private",
         message_id: int | None = None,
     ) -> JSON:
+        """A message's sender, chat, id and date (private chat with this user by default)."""
         user = self.user(user_id, first_name=first_name, language_code=language_code)
         if chat_id is None:
             chat_id = user["id"] if chat_type == "private" else self.group_chat_id
@@ -175,36 +176,19 @@ class UpdateBuilder:
 
     def location(self, latitude: float, longitude: float, **kw: Any) -> JSON:
         """A shared location."""
-        message = self._media_message(**kw)
+        message = self._base_message(**kw)
         message["location"] = {"latitude": latitude, "longitude": longitude}
         return self._wrap("message", message)
 
     def contact(self, phone_number: str, own: bool = True, **kw: Any) -> JSON:
         """A shared contact card: the sender's own (Telegram's "share my contact" button
         sets user_id to the sender) or, with `own=False`, somebody else's."""
-        message = self._media_message(**kw)
+        message = self._base_message(**kw)
         sender = message["from"]
         card: JSON = {"phone_number": phone_number, "first_name": sender.get("first_name", "")}
         card["user_id"] = sender["id"] if own else sender["id"] + 1
         message["contact"] = card
         return self._wrap("message", message)
-
-    def _media_message(
-        self,
-        *,
-        user_id: int | None = None,
-        chat_id: int | None = None,
-        first_name: str | None = None,
-        language_code: str | None = None,
-        chat_type: str = "private",
-    ) -> JSON:
-        return self._base_message(
-            user_id=user_id,
-            chat_id=chat_id,
-            first_name=first_name,
-            language_code=language_code,
-            chat_type=chat_type,
-        )
 
     def callback(
         self,
