@@ -89,9 +89,9 @@ def parse_html(source: str, *, strict: bool = False) -> tuple[str, list[JSON]]:
     or unclosed tags, mismatched end tags, a bare `<`. A bare `&` is accepted, as Telegram
     does; `strict=True` rejects it too, to catch text that skipped `html.escape`.
     """
-    # One loop over ~140 lines on purpose: it follows Telegram's own single-pass parser
-    # (tdlib's parse_html) step by step, so its error texts and offsets can be compared
-    # with the original; split into helpers, the shared cursor would be harder to follow.
+    # One loop over ~140 lines on purpose: it keeps the shape of Telegram's single-pass
+    # parser (tdlib's parse_html), whose error texts and byte offsets it reproduces; split
+    # into helpers, the cursor, the output and the tag stack would all have to be passed on.
     out: list[str] = []
     utf16 = 0
     entities: list[JSON] = []
