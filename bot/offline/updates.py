@@ -1,10 +1,11 @@
-"""Incoming updates for the offline Bot API: what a user in a private chat sends.
+"""Incoming updates for the offline Bot API: messages, commands, shared locations and
+contacts, button presses.
 
 `UpdateBuilder` makes them as Telegram would (JSON-ready dicts, or PTB `Update`s bound to a
 bot), with ids from the `StandIn`'s sequences, so a user's message and the bot's replies share
 one message_id sequence per chat; incoming messages are remembered there, so replies, copies
 and forwards of them work. The offline chat (bot/terminal.py) uses it; the tests extend it
-(tests/factory.py) with groups, edits and media.
+(tests/factory.py) with shortcuts for group messages, edits, stickers and photos.
 """
 
 from __future__ import annotations
