@@ -5,6 +5,7 @@
   and PTB's requests decoded into plain JSON;
 - `html`: Telegram-flavoured HTML parsed into plain text and entities;
 - `checks`: what a call's parameters must satisfy, with Telegram's error texts;
-- `botapi`: `StandIn`, the `BaseRequest` that answers and records every call;
+- `botapi`: `StandIn`, the `BaseRequest` that answers and records every call, with
+  `polling` (getUpdates, webhook) and `menus` (bot commands, menu buttons);
 - `updates`: `UpdateBuilder`, the incoming side (what a user sends).
 """

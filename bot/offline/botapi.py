@@ -21,14 +21,14 @@ Known simplifications: Markdown/MarkdownV2 text is not parsed (it is measured ra
 MarkdownV2 text may be rejected slightly before Telegram would); no automatic url/mention
 entities; `<a href="tg://user?id=...">` becomes a text_link, not a text_mention.
 
-Over ~500 lines on purpose: one class holds the in-memory state of the chats and the ~20
-methods that read and change it; the checks that need no state live in `bot.offline.checks`.
+Over ~500 lines on purpose: one class holds the chats and messages and the methods that read
+and change them (sending, editing, copying, deleting); what is separable lives next to it:
+stateless checks (`checks`), getUpdates and the webhook (`polling`), command menus (`menus`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import copy
 import hashlib
 import json
@@ -41,10 +41,11 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.offline import checks
+from bot.offline.menus import Menus
+from bot.offline.polling import UpdateQueue
 from bot.offline.protocol import (
     BOT_USER,
     CHAT_ACTIONS,
-    ERR_BOT_COMMAND,
     ERR_CHAT_ID_EMPTY,
     ERR_EDIT_TOO_LONG,
     ERR_METHOD_NOT_FOUND,
@@ -52,8 +53,6 @@ from bot.offline.protocol import (
     ERR_NOT_MODIFIED,
     ERR_QUERY_INVALID,
     ERR_TEXT_TOO_LONG,
-    ERR_WEBHOOK_ACTIVE,
-    ERR_WEBHOOK_HTTPS,
     JSON,
     MAX_CALLBACK_ANSWER_LENGTH,
     SEND_METHODS,
@@ -98,8 +97,9 @@ class StandIn(BaseRequest):
         self.calls: list[ApiCall] = []
         #: The bytes of every uploaded file, by file name (the offline chat saves them).
         self.uploads: dict[str, bytes] = {}
-        self.webhook_url = ""
         self.initialized = False
+        self._queue = UpdateQueue()
+        self._menus = Menus()
         self._read_timeout = read_timeout
         self._handlers: dict[str, Callable[[JSON], Any]] = {
             "getMe": self._get_me,
@@ -113,14 +113,14 @@ class StandIn(BaseRequest):
             "sendDocument": self._send_document,
             "sendPhoto": self._send_photo,
             "sendChatAction": self._send_chat_action,
-            "setMyCommands": self._set_my_commands,
-            "deleteMyCommands": self._delete_my_commands,
-            "getMyCommands": self._get_my_commands,
-            "setChatMenuButton": self._set_chat_menu_button,
+            "setMyCommands": self._menus.set_my_commands,
+            "deleteMyCommands": self._menus.delete_my_commands,
+            "getMyCommands": self._menus.get_my_commands,
+            "setChatMenuButton": self._menus.set_chat_menu_button,
             "deleteMessage": self._delete_message,
             "pinChatMessage": self._pin_chat_message,
-            "deleteWebhook": self._delete_webhook,
-            "setWebhook": self._set_webhook,
+            "deleteWebhook": self._queue.delete_webhook,
+            "setWebhook": self._queue.set_webhook,
             "getChat": self._get_chat,
             "copyMessage": self._copy_message,
             "forwardMessage": self._forward_message,
@@ -132,15 +132,11 @@ class StandIn(BaseRequest):
         self._deleted: set[tuple[int, int]] = set()
         self._last_message_id: dict[int, int] = {}
         self._chats: dict[int, JSON] = {}
-        self._commands: dict[str, list[JSON]] = {}
-        self._menu_buttons: dict[int, JSON] = {}
         self._pinned: dict[int, int] = {}
-        self._pending_updates: list[JSON] = []
         self._answered: set[str] = set()  # callback queries already answered
-        self._update_arrived: asyncio.Event | None = None
-        self._last_update_id = 0
         self._file_counter = 0
-        self.webhook_url = ""
+        self._queue.clear()
+        self._menus.clear()
 
     # BaseRequest interface
 
@@ -153,9 +149,7 @@ class StandIn(BaseRequest):
 
     async def shutdown(self) -> None:
         self.initialized = False
-        if self._update_arrived is not None:
-            # Wake a pending long poll so shutdown does not wait for its timeout.
-            self._update_arrived.set()
+        self._queue.wake()  # so shutdown does not wait for a long poll's timeout
 
     async def do_request(
         self,
@@ -201,7 +195,7 @@ class StandIn(BaseRequest):
 
         try:
             if method == "getUpdates":
-                result = await self._get_updates(params)
+                result = await self._queue.get_updates(params)
             else:
                 handler = self._handlers.get(method)
                 if handler is None:
@@ -275,7 +269,7 @@ class StandIn(BaseRequest):
     def commands(
         self, scope: Mapping[str, Any] | None = None, language_code: str = ""
     ) -> list[JSON]:
-        return copy.deepcopy(self._commands.get(self._commands_key(scope, language_code), []))
+        return self._menus.commands(scope, language_code)
 
     def is_deleted(self, chat_id: int, message_id: int) -> bool:
         return (chat_id, message_id) in self._deleted
@@ -288,8 +282,7 @@ class StandIn(BaseRequest):
         return self._last_message_id[chat_id]
 
     def next_update_id(self) -> int:
-        self._last_update_id += 1
-        return self._last_update_id
+        return self._queue.next_update_id()
 
     def remember_chat(self, chat: Mapping[str, Any]) -> None:
         """Use this chat (names, title, type) when answering about `chat["id"]`."""
@@ -304,12 +297,7 @@ class StandIn(BaseRequest):
 
     def feed(self, *updates: Mapping[str, Any] | Update) -> None:
         """Queue incoming updates for getUpdates (polling against the stand-in)."""
-        for update in updates:
-            data = update.to_dict() if isinstance(update, Update) else copy.deepcopy(dict(update))
-            self._pending_updates.append(data)
-            self._last_update_id = max(self._last_update_id, int(data["update_id"]))
-        if self._update_arrived is not None:
-            self._update_arrived.set()
+        self._queue.feed(*updates)
 
     # State shared by the methods
 
@@ -526,43 +514,6 @@ class StandIn(BaseRequest):
             raise ApiError("Bad Request: wrong parameter action in request")
         return True
 
-    @staticmethod
-    def _commands_key(scope: Any, language_code: Any) -> str:
-        scope = scope if isinstance(scope, dict) else {"type": "default"}
-        return json.dumps([scope, language_code or ""], sort_keys=True)
-
-    def _set_my_commands(self, params: JSON) -> bool:
-        commands = params.get("commands")
-        if not isinstance(commands, list):
-            raise ApiError("Bad Request: parameter commands is required")
-        for command in commands:
-            if not isinstance(command, dict) or not checks.COMMAND_RE.match(
-                str(command.get("command", ""))
-            ):
-                raise ApiError(ERR_BOT_COMMAND)
-        key = self._commands_key(params.get("scope"), params.get("language_code"))
-        self._commands[key] = copy.deepcopy(commands)
-        return True
-
-    def _delete_my_commands(self, params: JSON) -> bool:
-        self._commands.pop(
-            self._commands_key(params.get("scope"), params.get("language_code")), None
-        )
-        return True
-
-    def _get_my_commands(self, params: JSON) -> list[JSON]:
-        key = self._commands_key(params.get("scope"), params.get("language_code"))
-        if key not in self._commands and params.get("language_code"):
-            # Telegram falls back to the commands set for all languages in that scope.
-            key = self._commands_key(params.get("scope"), "")
-        return copy.deepcopy(self._commands.get(key, []))
-
-    def _set_chat_menu_button(self, params: JSON) -> bool:
-        chat_id = checks.normalize_chat_id(params.get("chat_id"))
-        button = params.get("menu_button") or {"type": "default"}
-        self._menu_buttons[chat_id if isinstance(chat_id, int) else 0] = button
-        return True
-
     def _delete_message(self, params: JSON) -> bool:
         key, _ = self._existing(params, "Bad Request: message to delete not found")
         self._messages.pop(key, None)
@@ -573,39 +524,6 @@ class StandIn(BaseRequest):
         key, _ = self._existing(params, "Bad Request: message to pin not found")
         self._pinned[key[0]] = key[1]
         return True
-
-    def _delete_webhook(self, params: JSON) -> bool:
-        self.webhook_url = ""
-        if params.get("drop_pending_updates"):
-            self._pending_updates.clear()
-        return True
-
-    def _set_webhook(self, params: JSON) -> bool:
-        url = str(params.get("url") or "")
-        if url and not url.lower().startswith("https://"):
-            raise ApiError(ERR_WEBHOOK_HTTPS)
-        self.webhook_url = url
-        return True
-
-    async def _get_updates(self, params: JSON) -> list[JSON]:
-        if self.webhook_url:
-            raise ApiError(ERR_WEBHOOK_ACTIVE, code=409)
-        offset = int(params.get("offset") or 0)
-        if offset > 0:
-            # Telegram forgets the updates an offset confirms.
-            self._pending_updates = [
-                u for u in self._pending_updates if int(u["update_id"]) >= offset
-            ]
-        timeout = float(params.get("timeout") or 0)
-        if not self._pending_updates and timeout > 0:
-            # Long polling, so a polling Application waits here instead of spinning. A fresh
-            # event each time: an Event binds to the loop it first waits in.
-            arrived = self._update_arrived = asyncio.Event()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(arrived.wait(), timeout)
-            self._update_arrived = None
-        limit = int(params.get("limit") or 100)
-        return copy.deepcopy(self._pending_updates[:limit])
 
     def _get_chat(self, params: JSON) -> JSON:
         chat = self._chat(params.get("chat_id"))
