@@ -34,7 +34,7 @@ async def run(args: argparse.Namespace) -> int:
     from bot.clock import Clock
     from bot.config import DEFAULT_EVENT_FILE, Settings
     from bot.loader import load_event
-    from bot.standin import StandIn
+    from bot.offline.botapi import StandIn
     from handlers import register
     from tests.limits import TelegramLimits
 
@@ -56,7 +56,6 @@ async def run(args: argparse.Namespace) -> int:
                                 rate_limit=True, tick_interval=None)
         await start_app(app)
         repo = app.bot_data.services.repo
-        assert repo is not None
         for user_id in ids:
             await repo.touch_user(user_id, f"Peserta {user_id}", None)
             await repo.save_profile(user_id, f"Peserta {user_id}", "Kota Kupang", "Kota Kupang",

@@ -33,7 +33,7 @@ from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.loader import load_event  # noqa: E402
 from bot.model import Event, Session  # noqa: E402
-from bot.standin import StandIn  # noqa: E402
+from bot.offline.botapi import StandIn  # noqa: E402
 from bot.storage.delegates import iso  # noqa: E402
 from handlers import register  # noqa: E402
 
@@ -62,7 +62,6 @@ async def plan_and_rearm(delegates: int, db: Path) -> tuple[float, float, int]:
                             tick_interval=None)
     await start_app(app)
     repo = app.bot_data.services.repo
-    assert repo is not None
     sessions: list[Session] = [s for s in event.sessions if s.capacity is None][:SESSIONS_EACH]
     began = time.perf_counter()
     for user in range(1, delegates + 1):
@@ -114,7 +113,6 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
                             tick_interval=0.25)
     await start_app(app)
     repo = app.bot_data.services.repo
-    assert repo is not None
     from bot.storage.delegates import PlannedDelivery
 
     t0_wall = time.perf_counter()
@@ -129,7 +127,7 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
         due = t0_clock + timedelta(seconds=offset)
         due_wall[user] = t0_wall + offset
         planned.append(PlannedDelivery(user, "reminder", "keynote", due, keynote.start))
-    await repo.plan(planned)
+    await repo.save_deliveries(planned)
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(all_sent.wait(), timeout=spread_s + 15)
     await stop_app(app)

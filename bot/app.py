@@ -26,7 +26,6 @@ from bot.i18n import I18n
 from bot.menus import set_default_menus
 from bot.model import Event
 from bot.persistence import RepoPersistence
-from bot.storage import Repo
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +106,7 @@ class RetryingRateLimiter(AIORateLimiter):
 
 async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
-    if services.repo is None:  # RepoPersistence may have opened it already, in initialize()
-        services.repo = await Repo.open(services.settings.database_path, services.clock.now)
+    await services.open_repo()  # unless RepoPersistence opened it already, in initialize()
     await set_default_menus(app.bot, services.i18n)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
@@ -124,10 +122,7 @@ async def _post_init(app: BotApplication) -> None:
 
 async def _post_shutdown(app: BotApplication) -> None:
     await outbox.stop_outbox(app)
-    repo = app.bot_data.services.repo
-    if repo is not None:
-        await repo.close()
-        app.bot_data.services.repo = None
+    await app.bot_data.services.close_repo()
 
 
 def build_application(

@@ -31,10 +31,9 @@ STALE_AFTER = timedelta(minutes=15)
 
 async def _translator(app: BotApplication, chat_id: int) -> Translator:
     services = app.bot_data.services
-    repo = services.repo
     lang = None
-    if repo is not None and chat_id > 0:  # a person; groups have negative ids
-        user = await repo.get_user(chat_id)
+    if chat_id > 0:  # a person; groups have negative ids
+        user = await services.repo.get_user(chat_id)
         lang = user.language if user is not None else None
     return services.i18n.get(lang)
 
@@ -45,7 +44,6 @@ async def relay(
 ) -> int:
     """Send the question to each recipient and record the copies; return how many arrived."""
     repo = app.bot_data.services.repo
-    assert repo is not None
     delivered = 0
     for chat_id in recipients:
         reply = render_questions.relay(question, asker, await _translator(app, chat_id), again)
@@ -69,8 +67,6 @@ async def raise_stale(app: BotApplication) -> int:
     """Raise every question open longer than STALE_AFTER once more; return how many."""
     services = app.bot_data.services
     repo = services.repo
-    if repo is None:
-        return 0
     stale = await repo.claim_stale_questions(services.clock.now() - STALE_AFTER)
     if not stale:
         return 0
@@ -89,9 +85,7 @@ async def deliver_answer(
     try:
         await app.bot.send_message(question.user_id, reply.text, parse_mode=ParseMode.HTML)
     except Forbidden:
-        repo = app.bot_data.services.repo
-        if repo is not None:
-            await repo.mark_inactive(question.user_id)
+        await app.bot_data.services.repo.mark_inactive(question.user_id)
         return False
     except TelegramError as exc:
         log.warning("answer to question %s not delivered: %s", question.id, exc)

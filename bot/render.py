@@ -24,6 +24,7 @@ from telegram import (
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event, Session, SessionKind, Speaker
+from bot.when import PERIOD_HOURS
 
 #: Telegram's limit is 4096 characters; keep a margin for the entities' effect on length.
 MAX_TEXT = 4000
@@ -338,13 +339,6 @@ def speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-#: Parts of the day as delegates use them (see docs on Indonesian: "pagi" lasts until ~11).
-PERIODS: dict[str, tuple[int, int]] = {
-    "pagi": (5, 11),
-    "siang": (11, 15),
-    "sore": (15, 18),
-    "malam": (18, 24),
-}
 
 
 def at_time_view(
@@ -372,7 +366,7 @@ def at_time_view(
                 else _("Tidak ada sesi pada jam itu atau sesudahnya di hari ini.")
             )
     else:
-        low, high = PERIODS.get(period or "", (0, 24))
+        low, high = PERIOD_HOURS.get(period or "", (0, 24))
         midnight = datetime.combine(day, time(0), tzinfo=event.timezone)
         window_start = midnight + timedelta(hours=low)
         window_end = midnight + timedelta(hours=high)

@@ -1,4 +1,4 @@
-"""City tour screens: the plan, the delegate's bus, tour messages, roll calls."""
+"""City tour screens: the overview, the delegate's bus, tour messages, roll calls."""
 
 from __future__ import annotations
 

@@ -134,8 +134,8 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         if delivery.kind in ("reminder", "tour_eve", "tour_gather") or (
             delivery.kind == "brief" and not keep_briefs
         ):
-            await repo.unplan(user_id, delivery.kind, delivery.ref)
-    await repo.plan(planned)
+            await repo.delete_pending_deliveries(user_id, delivery.kind, delivery.ref)
+    await repo.save_deliveries(planned)
 
 
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:
@@ -143,7 +143,7 @@ async def notify_seat(app: BotApplication, user_id: int, session: Session) -> No
     services = app.bot_data.services
     assert services.repo is not None
     now = services.clock.now()
-    await services.repo.plan(
+    await services.repo.save_deliveries(
         [
             PlannedDelivery(
                 user_id=user_id,
@@ -214,7 +214,7 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
             )
         await repo.mark_seen(rsvp.user_id, session.id, start, venue)
         touched.add(rsvp.user_id)
-    await repo.plan(notices, replace=False)
+    await repo.save_deliveries(notices, replace=False)
     for user_id in touched:
         await replan_user(app, user_id)
     if notices:

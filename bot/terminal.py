@@ -2,7 +2,7 @@
 
 `citynet-bot chat` reads lines from the terminal and prints replies as a delegate would read
 them; `citynet-bot ask` answers one message (or one per stdin line, as JSON). Nothing here
-talks to Telegram: the application's Bot API calls are answered by `bot.standin.StandIn`.
+talks to Telegram: the application's Bot API calls are answered by `bot.offline.botapi.StandIn`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ from bot.config import Settings
 from bot.context import BotApplication
 from bot.i18n import I18n
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from bot.offline.botapi import StandIn
+from bot.offline.html import parse_html
+from bot.offline.protocol import ApiCall
+from bot.offline.updates import UpdateBuilder
 
 USER_ID = 4242
 
@@ -137,7 +140,7 @@ class OfflineBot:
             settings, event, clock, register=register, request=self.standin, rate_limit=False,
             i18n=self.i18n, tick_interval=tick_interval,
         )
-        self.updates = UpdateFactory(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
+        self.updates = UpdateBuilder(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
         self.shown = 0  # calls already turned into output
         # Replies to the user and messages the bot sends on its own (reminders) must not
         # interleave half-way: whoever shows output holds this.
@@ -151,7 +154,6 @@ class OfflineBot:
         await start_app(self.app)
         self.updates.bot = self.app.bot
         repo = self.app.bot_data.services.repo
-        assert repo is not None
         await repo.touch_user(USER_ID, "Delegasi", None)
         await repo.set_language(USER_ID, self.lang)
         return self
@@ -186,10 +188,7 @@ class OfflineBot:
         return saved
 
     def _lang_now(self) -> str:
-        repo = self.app.bot_data.services.repo
-        if repo is not None:
-            return repo.cached_language(USER_ID) or self.lang
-        return self.lang
+        return self.app.bot_data.services.repo.cached_language(USER_ID) or self.lang
 
     async def say(self, text: str) -> list[Output]:
         """The delegate sends `text` (commands included)."""
@@ -210,7 +209,6 @@ class OfflineBot:
         """The organizer replies `text` to relayed question #`question_id`, as Telegram's
         "reply" does; None when that question was not relayed to this chat."""
         repo = self.app.bot_data.services.repo
-        assert repo is not None
         copies = [r for r in await repo.relays(question_id) if r.chat_id == USER_ID]
         original = self.standin.message(USER_ID, copies[-1].message_id) if copies else None
         if original is None:

@@ -116,7 +116,7 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
     if len(text) > MAX_QUESTION:
         await show(update, render_info.too_long(context.t))
         return
-    found = understand(text, context.event, context.now(), context.t.lang)
+    found = understand(text, context.event, context.now())
     # Only a question that names nothing of the programme is looked up among the FAQ.
     faq = match_faq(context.event, text) if _faq_first(found) else None
     if faq is not None:

@@ -14,10 +14,8 @@ from pathlib import Path
 from bot.clock import Clock
 from bot.config import DEFAULT_EVENT_FILE, Settings
 from bot.context import Services
-from bot.features import repo_of
 from bot.i18n import I18n
 from bot.model import Event, Session
-from bot.storage import Repo
 
 ADMIN = 9000  # in BOT_ADMINS
 
@@ -57,13 +55,13 @@ async def open_services(event: Event, at: datetime, tmp_path: Path) -> Services:
                         admins=frozenset({ADMIN}))
     clock = Clock(event.timezone, at, running=False)
     services = Services(settings=settings, event=event, clock=clock, i18n=I18n())
-    services.repo = await Repo.open(settings.database_path, clock.now)
+    await services.open_repo()
     return services
 
 
 async def register(services: Services, user_id: int, region: str = "Kota Kupang") -> None:
     """A delegate who wrote to the bot and registered."""
-    repo = repo_of(services)
+    repo = services.repo
     await repo.touch_user(user_id, f"User {user_id}", None)
     await repo.save_profile(user_id, f"Peserta {user_id}", "Pemkot", region, "delegasi")
 

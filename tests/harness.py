@@ -17,9 +17,12 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from bot.offline.botapi import StandIn
+from bot.offline.html import parse_html
+from bot.offline.protocol import ApiCall
 from handlers import register
 from tests.apispec import check_call
+from tests.factory import UpdateFactory
 
 USER = 4242
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.context import Services
-from bot.features import changes, repo_of
+from bot.features import changes
 from bot.features.changes import Edit, Reload
 from bot.filewatch import file_digest
 from bot.model import Event
@@ -23,7 +23,7 @@ BEFORE = datetime(2019, 10, 16, 8, 0, tzinfo=WITA)
 async def services(event: Event, tmp_path: Path) -> AsyncIterator[Services]:
     services = await open_services(event, BEFORE, tmp_path)
     yield services
-    await repo_of(services).close()
+    await services.close_repo()
 
 
 def keynote_start(services: Services) -> datetime:
@@ -45,7 +45,7 @@ async def test_a_move_is_previewed_then_written_and_swapped_in(services: Service
     assert deliveries.changes == [(before, services.event)]
     assert "2019-10-16T10:30:00+08:00" in services.settings.event_file.read_text()
     assert services.event_digest == file_digest(services.settings.event_file)
-    _, actor, action, details = (await repo_of(services).audit_log())[0]
+    _, actor, action, details = (await services.repo.audit_log())[0]
     assert (actor, action, details["session"]) == (ADMIN, "change", "keynote")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.context import Services
-from bot.features import announcements, organizers, repo_of, rsvp, stats
+from bot.features import announcements, organizers, rsvp, stats
 from bot.features.organizers import Redeemed, Revoked
 from bot.model import Event
 from bot.states import AnnouncementStatus, Audience
@@ -27,7 +27,7 @@ async def services(event: Event, tmp_path: Path) -> AsyncIterator[Services]:
     await register(services, ANI, "Kota Kupang")
     await register(services, BUDI, "Kabupaten Sidoarjo")
     yield services
-    await repo_of(services).close()
+    await services.close_repo()
 
 
 def actions(log: list[tuple[str, int, str, dict[str, object]]]) -> list[str]:
@@ -58,7 +58,7 @@ async def test_revoking(services: Services) -> None:
     assert await organizers.revoke(services, ANI, ADMIN) is Revoked.DONE
     assert not await organizers.is_organizer(services, ANI)
     assert await organizers.revoke(services, ANI, ADMIN) is Revoked.NOT_INVITED
-    assert actions(await repo_of(services).audit_log()) == [
+    assert actions(await services.repo.audit_log()) == [
         "invite_created", "invite_redeemed", "organizer_revoked"]
 
 
@@ -101,7 +101,7 @@ async def test_a_draft_is_queued_once(services: Services) -> None:
     found = await announcements.report(services, str(draft_id))
     assert found is not None and found.announcement.status == AnnouncementStatus.SENDING
     assert not await announcements.mark_read(services, "forged", ANI)
-    assert actions(await repo_of(services).audit_log()) == ["announcement_sent"]
+    assert actions(await services.repo.audit_log()) == ["announcement_sent"]
 
 
 async def test_a_discarded_draft_cannot_be_sent(services: Services) -> None:
@@ -121,4 +121,4 @@ async def test_stats_and_export(services: Services) -> None:
     assert keynote is not None
     assert [(r[0], r[3], r[4]) for r in rows.rsvps] == [(ANI, "keynote", keynote.title.get("id"))]
     assert all(len(r) == len(stats.RSVP_COLUMNS) for r in rows.rsvps)
-    assert actions(await repo_of(services).audit_log()) == ["export"]
+    assert actions(await services.repo.audit_log()) == ["export"]

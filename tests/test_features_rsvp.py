@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.context import Services
-from bot.features import delegates, privacy, repo_of, rsvp
+from bot.features import delegates, privacy, rsvp
 from bot.features.rsvp import Attend, Withdraw
 from bot.model import Event
 from bot.states import RsvpStatus
@@ -28,7 +28,7 @@ async def services(event: Event, tmp_path: Path) -> AsyncIterator[Services]:
     for user in (ANI, BUDI, CICI):
         await register(services, user)
     yield services
-    await repo_of(services).close()
+    await services.close_repo()
 
 
 def limited(services: Services, session_id: str, capacity: int) -> None:
@@ -41,10 +41,10 @@ async def test_attend_needs_a_known_session_and_a_profile(services: Services) ->
     deliveries = RecordedDeliveries()
     assert (await rsvp.attend(services, deliveries, ANI, "no-such")).outcome is Attend.UNKNOWN
     stranger = 7999
-    await repo_of(services).touch_user(stranger, "Tamu", None)
+    await services.repo.touch_user(stranger, "Tamu", None)
     done = await rsvp.attend(services, deliveries, stranger, "keynote")
     assert done.outcome is Attend.NOT_REGISTERED
-    assert await repo_of(services).user_rsvps(stranger) == []
+    assert await services.repo.user_rsvps(stranger) == []
     assert deliveries.replanned == []
 
 
@@ -69,10 +69,10 @@ async def test_an_overlap_is_asked_about_unless_forced(services: Services) -> No
     await rsvp.attend(services, deliveries, ANI, "keynote")
     asked = await rsvp.attend(services, deliveries, ANI, "clash")
     assert asked.outcome is Attend.OVERLAP and [s.id for s in asked.clashes] == ["keynote"]
-    assert await repo_of(services).get_rsvp(ANI, "clash") is None
+    assert await services.repo.get_rsvp(ANI, "clash") is None
     forced = await rsvp.attend(services, deliveries, ANI, "clash", force=True)
     assert forced.outcome is Attend.GOING
-    assert rsvp.overlapping(services.event, clash, await repo_of(services).user_rsvps(ANI)) == [
+    assert rsvp.overlapping(services.event, clash, await services.repo.user_rsvps(ANI)) == [
         keynote]
 
 
@@ -115,9 +115,9 @@ async def test_a_tour_seat_is_a_bus_seat(services: Services) -> None:
     done = await rsvp.attend(services, deliveries, ANI, "city-tour")
     assert done.outcome is Attend.GOING
     assert done.bus in {bus.name for bus in tour.buses}
-    assert await repo_of(services).bus_of(ANI) is not None
+    assert await services.repo.bus_of(ANI) is not None
     await rsvp.cancel_attendance(services, deliveries, ANI, "city-tour")
-    assert await repo_of(services).bus_of(ANI) is None
+    assert await services.repo.bus_of(ANI) is None
 
 
 async def test_going_sessions_skip_waiting_places(services: Services) -> None:
@@ -125,10 +125,10 @@ async def test_going_sessions_skip_waiting_places(services: Services) -> None:
     limited(services, "keynote", 1)
     await rsvp.attend(services, deliveries, ANI, "keynote")
     await rsvp.attend(services, deliveries, BUDI, "keynote")
-    rsvps = await repo_of(services).user_rsvps(BUDI)
+    rsvps = await services.repo.user_rsvps(BUDI)
     assert rsvp.going_sessions(services.event, rsvps) == []
     assert [s.id for s in rsvp.going_sessions(
-        services.event, await repo_of(services).user_rsvps(ANI))] == ["keynote"]
+        services.event, await services.repo.user_rsvps(ANI))] == ["keynote"]
 
 
 async def test_forgetting_frees_seats_first(services: Services) -> None:
@@ -141,13 +141,13 @@ async def test_forgetting_frees_seats_first(services: Services) -> None:
     await privacy.forget(services, deliveries, ANI)
     assert deliveries.seats == [(BUDI, "keynote")]
     assert await privacy.kept(services, ANI) == privacy.Kept(None, 0)
-    assert await repo_of(services).get_user(ANI) is None
+    assert await services.repo.get_user(ANI) is None
 
 
 async def test_registering_and_reminder_preferences(services: Services) -> None:
     deliveries = RecordedDeliveries()
     newcomer = 7010
-    await repo_of(services).touch_user(newcomer, "Dewi", None)
+    await services.repo.touch_user(newcomer, "Dewi", None)
     assert (await delegates.record(services, newcomer)).profile is None
     saved = await delegates.register(services, deliveries, newcomer, "Dewi", "Pemkot Kupang",
                                      "Kota Kupang", "media")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.context import Services
-from bot.features import repo_of, rsvp
+from bot.features import rsvp
 from bot.features import tour as tours
 from bot.features.tour import CheckIn, Say
 from bot.model import Event, Session, Tour
@@ -32,7 +32,7 @@ async def services(event: Event, tmp_path: Path) -> AsyncIterator[Services]:
         if user != STRANGER:
             await rsvp.attend(services, deliveries, user, "city-tour")
     yield services
-    await repo_of(services).close()
+    await services.close_repo()
 
 
 def tour_of(services: Services) -> tuple[Tour, Session]:
@@ -50,7 +50,7 @@ async def test_seating_keeps_hand_placed_seats(services: Services) -> None:
     await tours.release_seat(services, BUDI)
     assert await tours.bus_of(services, BUDI) is None
     assert await tours.auto_assign_buses(services, ADMIN) == 1
-    actions = [a for _, _, a, _ in await repo_of(services).audit_log()]
+    actions = [a for _, _, a, _ in await services.repo.audit_log()]
     assert actions == ["tour.auto_assign", "tour.move"]
 
 
@@ -60,7 +60,7 @@ async def test_place_refuses_unknown_users_and_buses(services: Services) -> None
     assert not await tours.place(services, tour, "123456", bus, ADMIN, leader=False)
     assert not await tours.place(services, tour, "abc", bus, ADMIN, leader=True)
     assert not await tours.place(services, tour, str(ANI), "no-bus", ADMIN, leader=True)
-    assert await repo_of(services).audit_log() == []
+    assert await services.repo.audit_log() == []
 
 
 async def test_check_in_rules(services: Services) -> None:
@@ -115,5 +115,5 @@ async def test_who_sees_a_bus_and_who_may_message_it(services: Services) -> None
     assert (await tours.say(services, ADMIN, "no-bus", "go")).outcome is Say.UNKNOWN
     said = await tours.say(services, ADMIN, tours.ALL_BUSES, "go")
     assert said.outcome is Say.SENT and said.recipients == 3  # everyone seated
-    pending = await repo_of(services).pending_deliveries(ANI)
+    pending = await services.repo.pending_deliveries(ANI)
     assert [d.kind for d in pending if d.kind == "bus_msg"] == ["bus_msg"]

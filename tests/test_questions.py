@@ -15,7 +15,7 @@ from bot.config import DEFAULT_EVENT_FILE
 from bot.features import questions
 from bot.loader import load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from handlers import register
 from tests.conftest import KEYNOTE_TIME
@@ -45,9 +45,7 @@ async def bot(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
 
 
 def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    assert repo is not None
-    return repo
+    return bot.app.bot_data.services.repo
 
 
 def sent_to(calls: list[ApiCall], chat_id: int, method: str = "sendMessage") -> list[ApiCall]:

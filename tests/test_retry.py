@@ -17,9 +17,11 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, error_body
+from bot.offline.botapi import StandIn
+from bot.offline.protocol import ApiCall, error_body
 from handlers import register
 from tests.conftest import KEYNOTE_TIME
+from tests.factory import UpdateFactory
 
 USER = 4343
 

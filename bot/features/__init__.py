@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from bot.context import Services
     from bot.model import Event, Session
-    from bot.storage import Repo
 
 
 class Deliveries(Protocol):
@@ -36,13 +35,6 @@ class Deliveries(Protocol):
     async def send_due(self) -> None:
         """Send what is due now (instead of waiting for the next tick)."""
 
-
-def repo_of(services: Services) -> Repo:
-    """The open database (start-up opens it before any update is handled)."""
-    repo = services.repo
-    if repo is None:
-        raise RuntimeError("storage is not open (post_init has not run)")
-    return repo
 
 
 def now(services: Services) -> datetime:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot import callbacks as cb
-from bot.features import Deliveries, repo_of
+from bot.features import Deliveries
 from bot.model import Event, SessionKind
 from bot.states import (
     REGION_PREFIX,
@@ -33,7 +33,7 @@ AUDIENCE_KEYS = {"all": Audience.ALL, "tour": Audience.TOUR, "org": Audience.ORG
 
 async def members(services: Services, audience: str) -> list[tuple[int, bool]]:
     """(chat id, reachable) of everyone an audience names."""
-    repo, event = repo_of(services), services.event
+    repo, event = services.repo, services.event
     if audience == Audience.ALL:
         return await repo.audience_registered()
     if audience == Audience.TOUR:
@@ -66,17 +66,17 @@ class AudienceCounts:
 async def audience_counts(services: Services) -> AudienceCounts:
     fixed = (Audience.ALL, Audience.TOUR, Audience.ORGANIZERS)
     counts: dict[str, int] = {a: len(await recipients(services, a)) for a in fixed}
-    return AudienceCounts(counts, len(await repo_of(services).linked_chats()))
+    return AudienceCounts(counts, len(await services.repo.linked_chats()))
 
 
 async def session_counts(services: Services) -> dict[str, tuple[int, int]]:
     """Session id -> (going, waiting), for choosing a session's delegates."""
-    return await repo_of(services).rsvp_counts()
+    return await services.repo.rsvp_counts()
 
 
 async def region_counts(services: Services) -> list[tuple[str | None, int]]:
     """Registered delegates per region, for choosing a region's delegates."""
-    return await repo_of(services).registrations_by("region")
+    return await services.repo.registrations_by("region")
 
 
 def resolve_audience(event: Event, choice: str, value: str) -> str | None:
@@ -92,13 +92,13 @@ def resolve_audience(event: Event, choice: str, value: str) -> str | None:
 
 async def create_draft(services: Services, author: int, html_text: str,
                        media_kind: str | None, media_id: str | None) -> int:
-    return await repo_of(services).create_announcement(author, html_text, media_kind, media_id)
+    return await services.repo.create_announcement(author, html_text, media_kind, media_id)
 
 
 async def find(services: Services, arg: str) -> Announcement | None:
     """The announcement a button's argument names (None for anything else)."""
     announcement_id = cb.number(arg)
-    return None if announcement_id is None else await repo_of(services).get_announcement(
+    return None if announcement_id is None else await services.repo.get_announcement(
         announcement_id)
 
 
@@ -112,16 +112,16 @@ async def open_draft(services: Services, arg: str, *, with_audience: bool = Fals
 
 
 async def set_audience(services: Services, draft_id: int, audience: str) -> None:
-    await repo_of(services).update_draft(draft_id, audience=audience)
+    await services.repo.update_draft(draft_id, audience=audience)
 
 
 async def toggle_urgent(services: Services, draft: Announcement) -> None:
-    await repo_of(services).update_draft(draft.id, urgent=not draft.urgent)
+    await services.repo.update_draft(draft.id, urgent=not draft.urgent)
 
 
 async def discard(services: Services, arg: str) -> None:
     if (announcement_id := cb.number(arg)) is not None:
-        await repo_of(services).cancel_draft(announcement_id)
+        await services.repo.cancel_draft(announcement_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +132,7 @@ class Preview:
 
 
 async def preview(services: Services, draft_id: int) -> Preview:
-    draft = await repo_of(services).get_announcement(draft_id)
+    draft = await services.repo.get_announcement(draft_id)
     assert draft is not None  # the caller has just found or updated it
     everyone = await members(services, draft.audience)
     reachable = sum(1 for _, ok in everyone if ok)
@@ -148,7 +148,7 @@ async def queue(services: Services, deliveries: Deliveries, draft: Announcement,
                 recipients: list[int], by: int, progress: tuple[int, int]) -> bool:
     """Queue the draft for `recipients` and start sending; `progress` is the (chat,
     message) the sender keeps up to date. False if it was queued already (pressed twice)."""
-    repo = repo_of(services)
+    repo = services.repo
     if not await repo.queue_announcement(draft.id, recipients, *progress):
         return False
     await repo.audit(by, "announcement_sent", {
@@ -171,7 +171,7 @@ async def report(services: Services, arg: str) -> Report | None:
     if announcement is None or announcement.status not in (
             AnnouncementStatus.SENDING, AnnouncementStatus.DONE):
         return None
-    repo = repo_of(services)
+    repo = services.repo
     return Report(announcement, await repo.delivery_report(announcement.id),
                   await repo.unread_recipients(announcement.id))
 
@@ -179,9 +179,9 @@ async def report(services: Services, arg: str) -> Report | None:
 async def mark_read(services: Services, arg: str, user_id: int) -> bool:
     """A recipient confirms an urgent announcement (only their own row can change)."""
     announcement_id = cb.number(arg)
-    return announcement_id is not None and await repo_of(services).mark_read(
+    return announcement_id is not None and await services.repo.mark_read(
         announcement_id, user_id)
 
 
 async def latest(services: Services, user_id: int) -> list[Announcement]:
-    return await repo_of(services).latest_announcements(user_id)
+    return await services.repo.latest_announcements(user_id)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.changes import Change, RewriteError, affects_delegates, diff_events, rewrite_session
-from bot.features import Deliveries, repo_of
+from bot.features import Deliveries
 from bot.filewatch import file_digest, load_as_running
 from bot.loader import EventDataError, Problem
 from bot.model import Event
@@ -33,7 +33,7 @@ async def affected(services: Services, before: Event, after: Event) -> int:
     touched = {c.session_id for c in diff_events(before, after) if affects_delegates(c)}
     if not touched:
         return 0
-    return len(await repo_of(services).audience_sessions(sorted(touched)))
+    return len(await services.repo.audience_sessions(sorted(touched)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ async def _apply(services: Services, deliveries: Deliveries, new: Event, by: int
     # The file as applied: the watcher (bot/filewatch.py) need not tell anyone about it.
     services.event_digest = file_digest(services.settings.event_file)
     notices = await deliveries.apply_event_change(old, new)
-    await repo_of(services).audit(by, action, {
+    await services.repo.audit(by, action, {
         **details, "changes": [f"{c.kind}:{c.session_id}" for c in changes],
         "notices": notices})
     return notices

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.features import Deliveries, repo_of
+from bot.features import Deliveries
 from bot.scheduler import LEAD_CHOICES
 from bot.storage.delegates import Preferences, Profile
 
@@ -23,18 +23,18 @@ class Record:
 
 async def is_registered(services: Services, user_id: int) -> bool:
     """RSVPs (and, if the event says so, contacts) need a profile."""
-    return await repo_of(services).get_profile(user_id) is not None
+    return await services.repo.get_profile(user_id) is not None
 
 
 async def record(services: Services, user_id: int) -> Record:
-    repo = repo_of(services)
+    repo = services.repo
     return Record(await repo.get_profile(user_id), await repo.get_preferences(user_id))
 
 
 async def register(services: Services, deliveries: Deliveries, user_id: int, name: str,
                    instansi: str, region: str | None, role: str) -> Record:
     """Save (or replace) the profile; the morning brief starts for the registered."""
-    await repo_of(services).save_profile(user_id, name, instansi, region, role)
+    await services.repo.save_profile(user_id, name, instansi, region, role)
     await deliveries.replan_user(user_id)
     return await record(services, user_id)
 
@@ -45,13 +45,13 @@ async def set_reminder_lead(services: Services, deliveries: Deliveries, user_id:
     Every pending reminder moves."""
     if minutes not in (0, *LEAD_CHOICES):
         return False
-    await repo_of(services).set_reminder_lead(user_id, minutes)
+    await services.repo.set_reminder_lead(user_id, minutes)
     await deliveries.replan_user(user_id)
     return True
 
 
 async def toggle_morning_brief(services: Services, deliveries: Deliveries, user_id: int) -> None:
-    repo = repo_of(services)
+    repo = services.repo
     prefs = await repo.get_preferences(user_id)
     await repo.set_morning_brief(user_id, not prefs.morning_brief)
     await deliveries.replan_user(user_id)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.features import now, repo_of
+from bot.features import now
 from bot.storage.organizers import LinkedChat, Organizer
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ INVITE_VALID = timedelta(hours=24)
 
 
 async def is_organizer(services: Services, user_id: int) -> bool:
-    return user_id in services.settings.admins or await repo_of(services).is_invited_organizer(
+    return user_id in services.settings.admins or await services.repo.is_invited_organizer(
         user_id)
 
 
@@ -39,7 +39,7 @@ class Roster:
 
 
 async def roster(services: Services) -> Roster:
-    repo = repo_of(services)
+    repo = services.repo
     configured = []
     for user_id in sorted(services.settings.admins):
         row = await repo.get_user(user_id)
@@ -61,7 +61,7 @@ def _hash(code: str) -> str:
 async def create_invite(services: Services, by: int) -> Invite:
     """A single-use code, valid for a day. Only its hash is stored: whoever reads the
     database cannot use pending invites."""
-    repo = repo_of(services)
+    repo = services.repo
     code = INVITE_PREFIX + secrets.token_urlsafe(18)
     created = now(services)
     expires = created + INVITE_VALID
@@ -85,7 +85,7 @@ class Redeemed(StrEnum):
 async def redeem(services: Services, user_id: int, code: str) -> Redeemed:
     if await is_organizer(services, user_id):
         return Redeemed.ALREADY
-    repo = repo_of(services)
+    repo = services.repo
     result = Redeemed(await repo.redeem_invite(_hash(code), user_id, now(services)))
     if result is Redeemed.OK:
         await repo.audit(user_id, "invite_redeemed", {})
@@ -101,7 +101,7 @@ class Revoked(StrEnum):
 async def revoke(services: Services, user_id: int, by: int) -> Revoked:
     if user_id in services.settings.admins:
         return Revoked.CONFIGURED
-    repo = repo_of(services)
+    repo = services.repo
     if not await repo.revoke_organizer(user_id, by, now(services)):
         return Revoked.NOT_INVITED
     await repo.audit(by, "organizer_revoked", {"user_id": user_id})
@@ -110,6 +110,6 @@ async def revoke(services: Services, user_id: int, by: int) -> Revoked:
 
 async def link_chat(services: Services, chat_id: int, title: str, kind: str, by: int) -> None:
     """A group where announcements can go too."""
-    repo = repo_of(services)
+    repo = services.repo
     await repo.link_chat(chat_id, title, kind, by)
     await repo.audit(by, "chat_linked", {"chat_id": chat_id})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.features import Deliveries, repo_of
+from bot.features import Deliveries
 from bot.features.rsvp import cancel_all
 from bot.storage.delegates import Profile
 
@@ -20,7 +20,7 @@ class Kept:
 
 
 async def kept(services: Services, user_id: int) -> Kept:
-    repo = repo_of(services)
+    repo = services.repo
     return Kept(await repo.get_profile(user_id), len(await repo.user_rsvps(user_id)))
 
 
@@ -29,4 +29,4 @@ async def forget(services: Services, deliveries: Deliveries, user_id: int) -> No
 
     A draft of a half-done conversation is PTB persistence: the handler drops it."""
     await cancel_all(services, deliveries, user_id)
-    await repo_of(services).forget_user(user_id)
+    await services.repo.forget_user(user_id)

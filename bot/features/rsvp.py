@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.features import Deliveries, repo_of
+from bot.features import Deliveries
 from bot.features import tour as tours
 from bot.features.delegates import is_registered
 from bot.model import Event, Session, SessionKind
@@ -52,7 +52,7 @@ class SessionStatus:
 
 
 async def status(services: Services, user_id: int, session_id: str) -> SessionStatus:
-    repo = repo_of(services)
+    repo = services.repo
     rsvp = await repo.get_rsvp(user_id, session_id)
     if rsvp is None or rsvp.status != RsvpStatus.WAITING:
         return SessionStatus(rsvp)
@@ -67,7 +67,7 @@ class Overview:
 
 
 async def overview(services: Services, user_id: int) -> Overview:
-    repo = repo_of(services)
+    repo = services.repo
     rsvps = await repo.user_rsvps(user_id)
     positions = {r.session_id: await repo.waiting_position(user_id, r.session_id)
                  for r in rsvps if r.status == RsvpStatus.WAITING}
@@ -87,7 +87,7 @@ async def calendar_file(services: Services, user_id: int, session_id: str | None
                         ) -> CalendarFile | None:
     """One session (None if unknown), or with `session_id=None` the whole personal agenda
     (the sessions held; possibly none)."""
-    event, repo = services.event, repo_of(services)
+    event, repo = services.event, services.repo
     if session_id is None:
         sessions = going_sessions(event, await repo.user_rsvps(user_id))
         filename = "agenda-citynet.ics"
@@ -120,7 +120,7 @@ class Attendance:
 async def attend(services: Services, deliveries: Deliveries, user_id: int, session_id: str,
                  *, force: bool = False) -> Attendance:
     """RSVP to a session (or `EVENT_RSVP`); unless `force`, ask first about an overlap."""
-    event, repo = services.event, repo_of(services)
+    event, repo = services.event, services.repo
     session = event.session(session_id)
     if session is None and session_id != EVENT_RSVP:
         return Attendance(Attend.UNKNOWN)
@@ -153,7 +153,7 @@ async def cancel_attendance(
     """Cancel one RSVP (True if there was one): the first on the waiting list gets the seat
     and a message, a tour seat goes back to the buses, the reminders follow."""
     session = services.event.session(session_id)
-    existed, promoted = await repo_of(services).cancel_rsvp(
+    existed, promoted = await services.repo.cancel_rsvp(
         user_id, session_id, session.capacity if session else None
     )
     if session is not None and session.kind is SessionKind.TOUR:
@@ -188,7 +188,7 @@ async def withdraw(services: Services, deliveries: Deliveries, user_id: int, ses
     cancelling gives it away at once and tapping "Hadir" again may only reach the end of
     the waiting list. Unlimited sessions and waiting-list places are cancelled directly.
     """
-    repo = repo_of(services)
+    repo = services.repo
     session = services.event.session(session_id)
     if session is None and session_id != EVENT_RSVP:
         return Withdrawal(Withdraw.UNKNOWN)
@@ -204,5 +204,5 @@ async def withdraw(services: Services, deliveries: Deliveries, user_id: int, ses
 
 async def cancel_all(services: Services, deliveries: Deliveries, user_id: int) -> None:
     """Every RSVP of a delegate, cancelled one by one (their seats go to those waiting)."""
-    for rsvp in await repo_of(services).user_rsvps(user_id):
+    for rsvp in await services.repo.user_rsvps(user_id):
         await cancel_attendance(services, deliveries, user_id, rsvp.session_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.features import repo_of
 from bot.storage.organizers import Announcement, DeliveryReport
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ class Stats:
 
 
 async def stats(services: Services) -> Stats:
-    repo = repo_of(services)
+    repo = services.repo
     recent = [(a, await repo.delivery_report(a.id)) for a in await repo.recent_announcements(5)]
     return Stats(await repo.registrations_by("region"), await repo.registrations_by("role"),
                  await repo.rsvp_counts(), recent, await repo.blocked_users())
@@ -42,7 +41,7 @@ class Export:
 
 async def export(services: Services, by: int) -> Export:
     """Personal data leaving the bot: written to the audit table."""
-    repo, event = repo_of(services), services.event
+    repo, event = services.repo, services.event
 
     def title(session_id: str) -> str:
         session = event.session(session_id)

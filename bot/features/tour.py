@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot import callbacks as cb
-from bot.features import now, repo_of
+from bot.features import now
 from bot.features.organizers import is_organizer
 from bot.model import Bus, Session, Tour
 from bot.states import RsvpStatus
@@ -33,7 +33,7 @@ def tour_of(services: Services) -> tuple[Tour, Session] | None:
 
 
 async def is_going(services: Services, user_id: int, session: Session) -> bool:
-    rsvp = await repo_of(services).get_rsvp(user_id, session.id)
+    rsvp = await services.repo.get_rsvp(user_id, session.id)
     return rsvp is not None and rsvp.status == RsvpStatus.GOING
 
 
@@ -46,7 +46,7 @@ async def seat_everyone(services: Services) -> dict[int, str]:
     if found is None:
         return {}
     tour, session = found
-    repo = repo_of(services)
+    repo = services.repo
     members = await repo.tour_members(session.id)
     going = {r.user_id for r in await repo.session_rsvps(session.id)
              if r.status == RsvpStatus.GOING}
@@ -61,18 +61,18 @@ async def seat_everyone(services: Services) -> dict[int, str]:
 async def release_seat(services: Services, user_id: int) -> None:
     """A delegate left the tour: their bus seat goes back to the pool."""
     if tour_of(services) is not None:
-        await repo_of(services).unassign_bus(user_id)
+        await services.repo.unassign_bus(user_id)
 
 
 async def bus_of(services: Services, user_id: int) -> Bus | None:
     tour = services.event.tour
-    return tour.bus(await repo_of(services).bus_of(user_id) or "") if tour is not None else None
+    return tour.bus(await services.repo.bus_of(user_id) or "") if tour is not None else None
 
 
 async def auto_assign_buses(services: Services, by: int) -> int:
     """The organizers' "Bagi bus otomatis": how many were seated."""
     new = await seat_everyone(services)
-    await repo_of(services).audit(by, "tour.auto_assign", {"assigned": len(new)})
+    await services.repo.audit(by, "tour.auto_assign", {"assigned": len(new)})
     return len(new)
 
 
@@ -90,7 +90,7 @@ class MyTour:
 
 
 async def my_tour(services: Services, user_id: int, tour: Tour, session: Session) -> MyTour:
-    repo, at = repo_of(services), now(services)
+    repo, at = services.repo, now(services)
     rsvp = await repo.get_rsvp(user_id, session.id)
     position = await repo.waiting_position(user_id, session.id) if (
         rsvp and rsvp.status == RsvpStatus.WAITING) else 0
@@ -122,7 +122,7 @@ async def check_in_by_button(services: Services, user_id: int, session: Session)
         return CheckIn.NOT_GOING
     if not checkin_open(session, now(services)):
         return CheckIn.NOT_OPEN
-    await repo_of(services).check_in(user_id, "button", None)
+    await services.repo.check_in(user_id, "button", None)
     return CheckIn.PRESENT
 
 
@@ -146,7 +146,7 @@ async def check_in_by_location(
     radius = tour.checkin_radius_m
     if distance > radius:
         return CheckInResult(CheckIn.TOO_FAR, distance, radius)
-    newly = await repo_of(services).check_in(user_id, "location", round(distance))
+    newly = await services.repo.check_in(user_id, "location", round(distance))
     return CheckInResult(CheckIn.PRESENT if newly else CheckIn.ALREADY, distance, radius)
 
 
@@ -160,7 +160,7 @@ async def keep_phone(services: Services, user_id: int, card_user_id: int | None,
     going = found is not None and await is_going(services, user_id, found[1])
     if card_user_id != user_id or not going:
         return False
-    await repo_of(services).set_phone(user_id, phone[:32])
+    await services.repo.set_phone(user_id, phone[:32])
     return True
 
 
@@ -169,16 +169,16 @@ async def may_see_bus(services: Services, user_id: int, bus_id: str | None) -> b
     """Organizers see every bus; a bus leader only their own."""
     if await is_organizer(services, user_id):
         return True
-    led = await repo_of(services).led_bus(user_id)
+    led = await services.repo.led_bus(user_id)
     return led is not None and bus_id is not None and led == bus_id
 
 
 async def led_bus(services: Services, tour: Tour, user_id: int) -> Bus | None:
-    return tour.bus(await repo_of(services).led_bus(user_id) or "")
+    return tour.bus(await services.repo.led_bus(user_id) or "")
 
 
 async def members(services: Services, session: Session) -> list[TourMember]:
-    return await repo_of(services).tour_members(session.id)
+    return await services.repo.tour_members(session.id)
 
 
 async def place(services: Services, tour: Tour, who: str, bus_id: str, by: int, *,
@@ -187,7 +187,7 @@ async def place(services: Services, tour: Tour, who: str, bus_id: str, by: int, 
 
     False for an unknown bus, or a user id the bot never saw (the bus tables refer to
     users: such an id is a typo)."""
-    repo = repo_of(services)
+    repo = services.repo
     user_id = cb.number(who)
     if user_id is None or await repo.get_user(user_id) is None or tour.bus(bus_id) is None:
         return False
@@ -227,13 +227,13 @@ async def say(services: Services, by: int, target: str, kind: str) -> SayResult:
                else await may_see_bus(services, by, target))
     if not allowed:
         return SayResult(Say.REFUSED)
-    repo = repo_of(services)
+    repo = services.repo
     chosen = [m for m in await repo.tour_members(session.id)
               if m.bus_id and (target == ALL_BUSES or m.bus_id == target)]
     if kind in ("wait", "5"):
         chosen = [m for m in chosen if not m.checked_in_at]
     at = now(services)
-    await repo.plan(
+    await repo.save_deliveries(
         [
             PlannedDelivery(m.user_id, "bus_msg", f"{m.bus_id}:{kind}@{at.isoformat()}", at,
                             session.end, {"bus": m.bus_id, "kind": kind})

@@ -15,45 +15,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from bot.storage.base import Migration, Store
+from bot.storage.base import Store
 from bot.storage.delegates import iso, parse_iso
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        6,
-        "questions to the panitia, their relayed copies, and the panitia group",
-        """
-        CREATE TABLE questions (
-            id            INTEGER PRIMARY KEY AUTOINCREMENT,
-            user_id       INTEGER NOT NULL,      -- the delegate who asked
-            text          TEXT NOT NULL,
-            created_at    TEXT NOT NULL,         -- UTC ISO (milliseconds)
-            state         TEXT NOT NULL DEFAULT 'open'
-                          CHECK (state IN ('open', 'answered', 'saved')),
-            answer        TEXT,
-            answered_by   INTEGER,
-            answered_at   TEXT,
-            raised_again  INTEGER NOT NULL DEFAULT 0,  -- reminded to the organizers once
-            faq_id        TEXT                   -- the [[faq]] entry it was saved as
-        );
-        CREATE INDEX questions_open ON questions (state, raised_again, created_at);
-        CREATE INDEX questions_by_user ON questions (user_id);
-        CREATE TABLE question_relays (
-            chat_id       INTEGER NOT NULL,      -- an organizer, or the panitia group
-            message_id    INTEGER NOT NULL,
-            question_id   INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
-            PRIMARY KEY (chat_id, message_id)
-        );
-        CREATE INDEX question_relays_by_question ON question_relays (question_id);
-        CREATE TABLE panitia_chats (
-            chat_id       INTEGER PRIMARY KEY,   -- where questions go instead of each organizer
-            title         TEXT NOT NULL,
-            linked_by     INTEGER NOT NULL,
-            linked_at     TEXT NOT NULL
-        )
-        """,
-    ),
-)
 
 
 class QuestionState(StrEnum):
