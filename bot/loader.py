@@ -259,6 +259,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
         venues.setdefault(vid, venue)
+    # Checked so data files stay valid and consistent; the bot itself names venues per session.
     main_venue = ev.string("main_venue")
     if main_venue and main_venue not in venues:
         ev.problem("main_venue", f"unknown venue id {main_venue!r}")
@@ -347,7 +348,6 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         start_date=start_date,
         end_date=end_date,
         participants=participants,
-        main_venue_id=main_venue,
         venues=venues,
         speakers=speakers,
         sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.id))),

@@ -172,7 +172,6 @@ class Event:
     goals: tuple[Text, ...]
     about: Text
     background: tuple[Text, ...]
-    main_venue_id: str
     venues: dict[str, Venue]
     speakers: dict[str, Speaker]
     sessions: tuple[Session, ...]

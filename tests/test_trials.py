@@ -22,7 +22,7 @@ from icalendar import Calendar
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import EventDataError, load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of
 from tests.test_organizer import _fast_sender as _fast_sender  # fixture

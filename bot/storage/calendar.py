@@ -11,22 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.storage.base import Migration, Store
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        6,
-        "calendar: a SEQUENCE per session that rises when the session moves",
-        """
-        CREATE TABLE session_versions (
-            session_id   TEXT PRIMARY KEY,
-            fingerprint  TEXT NOT NULL,    -- start, end and venue as last put in an .ics
-            sequence     INTEGER NOT NULL,
-            updated_at   TEXT NOT NULL
-        )
-        """,
-    ),
-)
+from bot.storage.base import Store
 
 
 class CalendarMixin(Store):
