@@ -54,6 +54,7 @@ TOUR_ROLL = "trc"  # trc:<bus id>: roll call
 TOUR_ASSIGN = "tba"  # assign buses automatically
 TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
 TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
+ATTEND_CODE = "abs"  # abs:<session id>: show the current check-in code of a session
 
 
 @dataclass(frozen=True, slots=True)

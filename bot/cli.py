@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=("id", "en"), default="id")
     ask.add_argument("text", nargs="*", help="the message; none: read one per line from stdin")
 
+    export = sub.add_parser("export", help="write the daftar hadir (CSV, PDF per session)")
+    add_data(export)
+    export.add_argument("what", choices=("attendance",))
+    export.add_argument("--out", type=Path, required=True, help="directory for the files")
+
     validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
     validate.add_argument("files", nargs="+", type=Path)
     return parser
@@ -112,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = replace(settings, event_file=args.data)
         if getattr(args, "shift_to", None) is not None:
             event = event.shifted(shift_delta(event, args.shift_to))
+        if args.command == "export":
+            for path in export_attendance(settings, event, args.out):
+                print(path)
+            return 0
         if args.command == "run":
             return service.run(
                 settings, event, webhook=args.webhook, listen=args.listen, port=args.port
@@ -124,6 +133,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, EventDataError, StorageError) as exc:
         print(f"citynet-bot: {exc}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def export_attendance(settings: Settings, event: Event, out: Path) -> list[Path]:
+    """`export attendance`: the daftar hadir files, a PDF for every session (blank ones too,
+    to print for a paper fallback)."""
+    from bot import render_attendance as view
+    from bot.features.attendance import Report, attendance_report
+    from bot.i18n import I18n
+    from bot.render_delegate import role_name
+    from bot.storage import Repo
+    from bot.storage.delegates import ROLES
+
+    if not settings.database_path.is_file():
+        # Repo.open would create an empty database here: refuse instead.
+        raise StorageError(f"{settings.database_path}: no database here (see DATABASE_PATH)")
+
+    async def read() -> Report:
+        repo = await Repo.open(settings.database_path)
+        try:
+            return await attendance_report(repo, event)
+        finally:
+            await repo.close()
+
+    report = asyncio.run(read())
+    t = I18n().get("id")  # the official sheets are in Indonesian
+    roles = {r: role_name(r, t) for r in ROLES}
+    out.mkdir(parents=True, exist_ok=True)
+    files = {"daftar-hadir-sesi.csv": view.sessions_csv(report, roles),
+             "daftar-hadir-harian.csv": view.days_csv(report, roles)}
+    for sheet in report.sessions:
+        files[f"daftar-hadir-{sheet.key}.pdf"] = view.sheet_pdf(event, sheet, roles, t)
+    written = []
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+        written.append(out / name)
+    return written
 
 
 def validate(files: Sequence[Path]) -> int:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.model import (
     EMPTY,
+    AttendanceRules,
     Bus,
     Contact,
     Event,
@@ -329,6 +330,10 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if "tour" in raw:
         tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz)
 
+    attendance = AttendanceRules()
+    if "attendance" in raw:
+        attendance = _attendance(_Reader(problems, "attendance", raw["attendance"]))
+
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
@@ -338,7 +343,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if contacts_for not in CONTACTS_FOR:
         ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
     ev.finish()
-    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq"})
+    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
+                      "attendance"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -356,6 +362,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         tour=tour,
         faq=tuple(faqs),
         contacts_registered_only=contacts_for == "registered",
+        attendance=attendance,
         id=event_id,
         name=name,
         theme=theme,
@@ -484,6 +491,21 @@ def _tour(
     if not r.ok or session is None:
         return None
     return Tour(session_id, meeting, back, radius, bring, tuple(stops), tuple(buses))
+
+
+def _attendance(r: _Reader) -> AttendanceRules:
+    defaults = AttendanceRules()
+    grace = r.integer("grace_minutes", required=False)
+    period = r.integer("code_minutes", required=False)
+    if grace is not None and grace > 240:
+        r.problem("grace_minutes", f"{grace}: expected 0 to 240 minutes after a session ends")
+    if period is not None and not 1 <= period <= 60:
+        r.problem("code_minutes", f"{period}: expected 1 to 60 minutes")
+    r.finish()
+    return AttendanceRules(
+        grace=timedelta(minutes=grace) if grace is not None else defaults.grace,
+        code_period=timedelta(minutes=period) if period else defaults.code_period,
+    )
 
 
 def load_event(path: str | Path) -> Event:

@@ -156,6 +156,16 @@ class Tour:
         return next((b for b in self.buses if b.id == bus_id), None)
 
 
+@dataclass(frozen=True, slots=True)
+class AttendanceRules:
+    """`[attendance]` of the data file: how long a session check-in code lives."""
+
+    #: After a session ends, delegates may still check in this long (late scanners, long Q&A).
+    grace: timedelta = timedelta(minutes=15)
+    #: A shown check-in code changes this often, so a code passed on by chat soon stops working.
+    code_period: timedelta = timedelta(minutes=5)
+
+
 # eq=False: an Event is compared (and cached) by identity; its dict fields are not hashable.
 @dataclass(frozen=True, slots=True, eq=False)
 class Event:
@@ -184,6 +194,7 @@ class Event:
     #: `contacts_for = "registered"`: contact details only for registered delegates (never
     #: in groups either way).
     contacts_registered_only: bool = False
+    attendance: AttendanceRules = AttendanceRules()
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.context import BotApplication
 from handlers import (
+    attendance,
     citytour,
     contacts,
     fallback,
@@ -39,6 +40,7 @@ def register(app: BotApplication) -> None:
             # instansi, the typed text is the answer, not a question for free text.
             registration.conversation(),
             *registration.HANDLERS,
+            *attendance.HANDLERS,  # before start: /start k_… is a scanned card, not a welcome
             *start.HANDLERS,
             *language.HANDLERS,
             *schedule.HANDLERS,
@@ -57,4 +59,6 @@ def register(app: BotApplication) -> None:
             *fallback.HANDLERS,
         ]
     )
+    # After group 0, so /ekspor runs the organizer export and then adds the daftar hadir.
+    app.add_handlers(attendance.AFTER, group=1)
     app.add_error_handler(fallback.error_handler)

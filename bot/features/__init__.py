@@ -1,0 +1,1 @@
+"""Use cases: plain values in, frozen result dataclasses out, no `telegram` import."""

@@ -1,0 +1,198 @@
+"""Attendance: /kartu, desk check-in from a scanned card, /absen and /hadir, /petugas, and the
+daftar hadir added to /ekspor. Thin adapters over `bot.features.attendance`."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.constants import ParseMode
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks as cb
+from bot import render_attendance as view
+from bot import render_delegate
+from bot.context import BotContext
+from bot.features import attendance
+from bot.features.attendance import Staff
+from bot.render import Reply
+from bot.storage.delegates import ROLES
+from handlers.common import answer, callback_arg, is_private, send
+
+
+def _roles(context: BotContext) -> dict[str, str]:
+    return {r: render_delegate.role_name(r, context.t) for r in ROLES}
+
+
+def _user_id(update: Update) -> int:
+    user = update.effective_user
+    return user.id if user else 0
+
+
+def _admins(context: BotContext) -> frozenset[int]:
+    return context.services.settings.admins
+
+
+def _private_only(context: BotContext) -> Reply:
+    return Reply(context.t.gettext("Buka perintah ini di chat pribadi dengan bot."))
+
+
+# -- the delegate's card -------------------------------------------------------------------------
+async def card(update: Update, context: BotContext) -> None:
+    """/kartu: the delegate's card with the QR the desk scans (private chats only)."""
+    chat = update.effective_chat
+    if chat is None or not is_private(update):
+        await send(update, _private_only(context))
+        return
+    result = await attendance.my_card(context.repo, _user_id(update))
+    if result.attendee is None:
+        await send(update, view.not_registered(context.t))
+        return
+    role = _roles(context).get(result.attendee.role, result.attendee.role)
+    link = view.deep_link(context.bot.username, result.payload)
+    image = view.card_png(context.event, result.attendee, role, link, context.t)
+    await chat.send_photo(InputFile(image, filename="kartu-peserta.png"),
+                          caption=view.card_caption(result.attendee, role, context.t),
+                          parse_mode=ParseMode.HTML)
+
+
+# -- deep links: a scanned card, a session code, a staff invite ----------------------------------
+async def start_link(update: Update, context: BotContext) -> None:
+    """`/start k_…`, `/start a_…` or `/start ptg_…` (a QR or an invite link opened)."""
+    payload = context.args[0] if context.args else ""
+    if payload.startswith(attendance.CARD_PREFIX):
+        result = await attendance.desk_checkin(
+            context.repo, context.event, _admins(context), _user_id(update), payload,
+            context.now())
+        await send(update, view.desk_result(result, _roles(context), context.t))
+    elif payload.startswith(attendance.CODE_PREFIX):
+        await _checkin(update, context, payload, via="link")
+    else:
+        redeemed = await attendance.redeem_staff_invite(
+            context.repo, _admins(context), _user_id(update), payload, context.now())
+        await send(update, view.staff_redeemed(redeemed, context.t))
+
+
+# -- session check-in ----------------------------------------------------------------------------
+async def _checkin(update: Update, context: BotContext, text: str, via: str) -> None:
+    result = await attendance.session_checkin(
+        context.repo, context.event, _user_id(update), text, context.now(), via)
+    await send(update, view.checkin_result(result, context.t))
+
+
+async def hadir(update: Update, context: BotContext) -> None:
+    """/hadir KODE: check in to the session whose code is on the screen."""
+    if not is_private(update):
+        await send(update, _private_only(context))
+        return
+    if not context.args:
+        await send(update, view.checkin_usage(context.t))
+        return
+    await _checkin(update, context, "".join(context.args), via="code")
+
+
+async def typed_code(update: Update, context: BotContext) -> None:
+    """A message that is only a check-in code ('KMP 472'): the same as /hadir."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await _checkin(update, context, message.text, via="code")
+
+
+# -- the code on the screen ----------------------------------------------------------------------
+async def absen(update: Update, context: BotContext) -> None:
+    """/absen [sesi]: the QR and code of the running session (staff and moderators)."""
+    query = update.callback_query
+    session_id = callback_arg(update) if query else " ".join(context.args or [])
+    screen = await attendance.screen_code(
+        context.repo, context.event, _admins(context), _user_id(update), session_id,
+        context.now())
+    chat = update.effective_chat
+    if screen.status is not attendance.ScreenStatus.OK or chat is None:
+        await answer(query)
+        await send(update, view.screen_refused(screen, context.t))
+        return
+    await answer(query)
+    link = view.deep_link(context.bot.username, screen.payload)
+    await chat.send_photo(InputFile(view.qr_png(link), filename="absen-sesi.png"),
+                          caption=view.screen_caption(screen, link, context.t),
+                          parse_mode=ParseMode.HTML,
+                          reply_markup=view.screen_markup(screen, context.t).markup)
+
+
+# -- desk staff ----------------------------------------------------------------------------------
+async def staff(update: Update, context: BotContext) -> None:
+    """/petugas: list; `/petugas undang [moderator]`; `/petugas cabut <user_id>`."""
+    args = context.args or []
+    t, repo, me, now = context.t, context.repo, _user_id(update), context.now()
+    if args and args[0] in ("undang", "invite"):
+        if not is_private(update):
+            await send(update, _private_only(context))
+            return
+        invite = await attendance.invite_staff(
+            repo, context.event, _admins(context), me, " ".join(args[1:2]), now)
+        link = view.deep_link(context.bot.username, invite.code)
+        await send(update, view.staff_invite(invite, link, t))
+    elif args and args[0] in ("cabut", "revoke"):
+        target = cb.number(args[1]) if len(args) > 1 else None
+        if target is None:
+            await send(update, Reply(t.gettext(
+                "Tulis: <code>/petugas cabut &lt;user_id&gt;</code>")))
+            return
+        revoked = await attendance.revoke_staff(repo, _admins(context), me, target, now)
+        await send(update, view.staff_revoked(revoked, target, t))
+    else:
+        await send(update, view.staff_list(
+            await attendance.list_staff(repo, _admins(context), me), t))
+
+
+# -- daftar hadir --------------------------------------------------------------------------------
+async def export(update: Update, context: BotContext) -> None:
+    """/ekspor (group 1, after the organizer's own export): the daftar hadir files.
+
+    Silent where the organizer handler already answered: anyone else, or outside a private
+    chat (it said why there).
+    """
+    chat = update.effective_chat
+    role = await attendance.staff_role(context.repo, _admins(context), _user_id(update))
+    if chat is None or role is not Staff.ORGANIZER or not is_private(update):
+        return
+    report = await attendance.attendance_report(context.repo, context.event)
+    roles = _roles(context)
+    sessions_caption, days_caption, pdf_caption = view.export_caption(context.t)
+    await context.repo.audit(_user_id(update), "export_attendance", {})
+    await chat.send_document(InputFile(view.sessions_csv(report, roles),
+                                       filename="daftar-hadir-sesi.csv"),
+                             caption=sessions_caption)
+    await chat.send_document(InputFile(view.days_csv(report, roles),
+                                       filename="daftar-hadir-harian.csv"),
+                             caption=days_caption)
+    # The official sheets are in Indonesian whatever the organizer's language (SPJ papers).
+    official = context.services.i18n.get("id")
+    for sheet in report.sessions:
+        if not sheet.lines:
+            continue  # blank sheets: `citynet-bot export attendance` prints every session
+        pdf = view.sheet_pdf(context.event, sheet, roles, official)
+        await chat.send_document(InputFile(pdf, filename=f"daftar-hadir-{sheet.key}.pdf"),
+                                 caption=pdf_caption.format(title=sheet.title))
+
+
+private = filters.ChatType.PRIVATE
+#: Only a code, as typed from the screen: three letters and three digits, maybe spaced.
+CODE_TEXT = filters.Regex(r"^\s*[A-Za-z]{3}[\s-]?[0-9]{3}\s*$")
+LINK_ARG = filters.Regex(
+    rf"^/start(@\w+)?\s+({attendance.CARD_PREFIX}|{attendance.CODE_PREFIX}"
+    rf"|{attendance.STAFF_INVITE_PREFIX})")
+
+#: Before `start`, so a scanned card or code link is not taken for a plain /start.
+HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler("start", start_link, private & LINK_ARG),
+    CommandHandler(["kartu", "badge"], card),
+    CommandHandler(["hadir", "checkin"], hadir),
+    CommandHandler(["absen", "attendance"], absen),
+    CommandHandler(["petugas", "staff"], staff),
+    CallbackQueryHandler(absen, pattern=f"^{cb.ATTEND_CODE}:"),
+    MessageHandler(private & filters.TEXT & ~filters.COMMAND & CODE_TEXT, typed_code),
+]
+
+#: In a later group: `/ekspor` also reaches the organizer's export in group 0.
+AFTER: list[BaseHandler[Update, BotContext, None]] = [
+    CommandHandler(["ekspor", "export"], export),
+]
