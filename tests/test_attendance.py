@@ -322,3 +322,17 @@ def test_card_links_cannot_be_forged() -> None:
     assert attendance.card_number(key, "k_!!") is None
     assert attendance.card_number(key, "org_abc") is None
 
+
+
+async def test_erasing_my_data_removes_card_and_attendance(bot: Harness) -> None:
+    card = await attendance.my_card(repo_of(bot), USER)
+    await bot.say(f"/start {card.payload}", user_id=ORGANIZER)
+    await bot.say(f"/hadir {await screen_code(bot)}")
+    await bot.say("/hapusdata")
+    await bot.press("fgy")
+    repo = repo_of(bot)
+    assert await repo.desk_checkin_rows() == [] and await repo.session_checkin_rows() == []
+    assert await repo.fetchone("SELECT 1 FROM desk_checkins") is None
+    assert await repo.fetchone("SELECT 1 FROM session_checkins") is None
+    reply = said(await bot.say(f"/start {card.payload}", user_id=ORGANIZER))
+    assert "tidak dikenal" in reply and "Budi" not in reply

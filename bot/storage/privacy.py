@@ -24,7 +24,9 @@ class PrivacyMixin(Store):
 
             erased = 0
             for table in ("profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
-                          "tour_checkins", "user_states"):
+                          "tour_checkins", "user_states",
+                          # attendance (bot/storage/attendance.py)
+                          "cards", "desk_checkins", "session_checkins", "staff"):
                 erased += await delete(f"DELETE FROM {table} WHERE user_id = ?")
             erased += await delete("DELETE FROM outbox WHERE chat_id = ?")
             # Conversation keys are JSON arrays (chat id, user id).
