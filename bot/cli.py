@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -89,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("what", choices=("attendance",))
     export.add_argument("--out", type=Path, required=True, help="directory for the files")
 
+    verify = sub.add_parser("verify", help="is a certificate genuine, and whose is it")
+    add_data(verify)
+    verify.add_argument("code", help="the code printed on the certificate")
+
     validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
     validate.add_argument("files", nargs="+", type=Path)
     return parser
@@ -121,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for path in export_attendance(settings, event, args.out):
                 print(path)
             return 0
+        if args.command == "verify":
+            return verify_certificate(settings, event, args.code)
         if args.command == "run":
             return service.run(
                 settings, event, webhook=args.webhook, listen=args.listen, port=args.port
@@ -169,6 +177,30 @@ def export_attendance(settings: Settings, event: Event, out: Path) -> list[Path]
         (out / name).write_bytes(data)
         written.append(out / name)
     return written
+
+
+def verify_certificate(settings: Settings, event: Event, code: str) -> int:
+    """`verify KODE`: print what /cek says; exit 0 only for a genuine certificate."""
+    from bot import render_certificate
+    from bot.features.certificates import Verdict, Verification, verify
+    from bot.i18n import I18n
+    from bot.storage import Repo
+
+    if not settings.database_path.is_file():
+        raise StorageError(f"{settings.database_path}: no database here (see DATABASE_PATH)")
+
+    async def check() -> Verification:
+        repo = await Repo.open(settings.database_path)
+        try:
+            return await verify(repo, code)
+        finally:
+            await repo.close()
+
+    result = asyncio.run(check())
+    reply = render_certificate.verification(result, event, I18n().get("id"))
+    # The terminal shows plain text: drop the Telegram HTML tags.
+    print(html.unescape(re.sub(r"<[^>]+>", "", reply.text)))
+    return 0 if result.verdict is Verdict.GENUINE else 1
 
 
 def validate(files: Sequence[Path]) -> int:

@@ -20,11 +20,13 @@ from bot.model import (
     EMPTY,
     AttendanceRules,
     Bus,
+    CertificateRules,
     Contact,
     Event,
     Faq,
     Session,
     SessionKind,
+    Signatory,
     Speaker,
     Text,
     Tour,
@@ -333,6 +335,9 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     attendance = AttendanceRules()
     if "attendance" in raw:
         attendance = _attendance(_Reader(problems, "attendance", raw["attendance"]))
+    certificate = None
+    if "certificate" in raw:
+        certificate = _certificate(_Reader(problems, "certificate", raw["certificate"]), sessions)
 
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
@@ -344,7 +349,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
     ev.finish()
     root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
-                      "attendance"})
+                      "attendance", "certificate"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -363,6 +368,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         faq=tuple(faqs),
         contacts_registered_only=contacts_for == "registered",
         attendance=attendance,
+        certificate=certificate,
         id=event_id,
         name=name,
         theme=theme,
@@ -506,6 +512,30 @@ def _attendance(r: _Reader) -> AttendanceRules:
         grace=timedelta(minutes=grace) if grace is not None else defaults.grace,
         code_period=timedelta(minutes=period) if period else defaults.code_period,
     )
+
+
+def _certificate(r: _Reader, sessions: list[Session]) -> CertificateRules | None:
+    all_days = r._get("all_days", bool, False, "true or false")
+    percent = r.integer("min_plenary_percent", required=False)
+    if percent is not None and not 1 <= percent <= 100:
+        r.problem("min_plenary_percent", f"{percent}: expected 1 to 100")
+    if not all_days and percent is None:
+        r.problem("", "no rule: set all_days = true and/or min_plenary_percent")
+    if percent is not None and not any(s.kind is SessionKind.PLENARY for s in sessions):
+        r.problem("min_plenary_percent", "the programme has no session of kind 'plenary'")
+    title, statement = r.text("title"), r.text("statement")
+    signatories: list[Signatory] = []
+    for s in _items(r, "signatories"):
+        signatories.append(Signatory(s.string("name"), s.text("position")))
+        s.finish()
+    if not signatories:
+        r.problem("signatories", "add at least one [[certificate.signatories]]")
+    elif len(signatories) > 3:
+        r.problem("signatories", f"{len(signatories)}: at most 3 fit on the certificate")
+    r.finish()
+    if not r.ok:
+        return None
+    return CertificateRules(title, statement, tuple(signatories), bool(all_days), percent)
 
 
 def load_event(path: str | Path) -> Event:

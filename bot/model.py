@@ -166,6 +166,29 @@ class AttendanceRules:
     code_period: timedelta = timedelta(minutes=5)
 
 
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    name: str
+    position: Text
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateRules:
+    """`[certificate]` of the data file: who gets one, and what it says.
+
+    A delegate qualifies when any configured attendance criterion holds: present at the
+    registration desk on every event day (`all_days`), or checked in to at least
+    `min_plenary_percent` % of the plenary sessions.
+    """
+
+    title: Text
+    #: The line between the delegate's name and the event ("telah mengikuti sebagai peserta").
+    statement: Text
+    signatories: tuple[Signatory, ...]
+    all_days: bool = False
+    min_plenary_percent: int | None = None
+
+
 # eq=False: an Event is compared (and cached) by identity; its dict fields are not hashable.
 @dataclass(frozen=True, slots=True, eq=False)
 class Event:
@@ -195,6 +218,7 @@ class Event:
     #: in groups either way).
     contacts_registered_only: bool = False
     attendance: AttendanceRules = AttendanceRules()
+    certificate: CertificateRules | None = None
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)

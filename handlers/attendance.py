@@ -9,9 +9,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import callbacks as cb
 from bot import render_attendance as view
-from bot import render_delegate
+from bot import render_certificate, render_delegate
 from bot.context import BotContext
-from bot.features import attendance
+from bot.features import attendance, certificates
 from bot.features.attendance import Staff
 from bot.render import Reply
 from bot.storage.delegates import ROLES
@@ -143,6 +143,46 @@ async def staff(update: Update, context: BotContext) -> None:
             await attendance.list_staff(repo, _admins(context), me), t))
 
 
+# -- certificates ------------------------------------------------------------------------------
+async def certificate(update: Update, context: BotContext) -> None:
+    """/sertifikat: the PDF when the rule is met, else what is missing; organizers:
+    `/sertifikat beri <user_id>` or `/sertifikat tahan <user_id>`."""
+    chat = update.effective_chat
+    if chat is None or not is_private(update):
+        await send(update, _private_only(context))
+        return
+    args, t = context.args or [], context.t
+    if args:
+        issue = args[0] in ("beri", "issue")
+        target = cb.number(args[1]) if len(args) == 2 else None
+        if target is None or args[0] not in ("beri", "issue", "tahan", "withhold"):
+            await send(update, render_certificate.manual_usage(t))
+            return
+        decided = await certificates.decide(context.repo, context.event, _admins(context),
+                                            _user_id(update), target, issue)
+        await send(update, render_certificate.manual_reply(decided, issue, t))
+        return
+    result = await certificates.request(context.repo, context.event, _user_id(update),
+                                        context.now())
+    reply = render_certificate.certificate_reply(result, context.event, t)
+    if result.status is not certificates.Status.ISSUED or result.certificate is None:
+        await send(update, reply)
+        return
+    pdf = render_certificate.certificate_pdf(context.event, result.certificate,
+                                             context.bot.username, t)
+    await chat.send_document(InputFile(pdf, filename="sertifikat.pdf"), caption=reply.text,
+                             parse_mode=ParseMode.HTML)
+
+
+async def verify(update: Update, context: BotContext) -> None:
+    """/cek KODE: is this certificate genuine, and whose is it (anyone may ask)."""
+    if not context.args:
+        await send(update, render_certificate.verify_usage(context.t))
+        return
+    result = await certificates.verify(context.repo, "".join(context.args))
+    await send(update, render_certificate.verification(result, context.event, context.t))
+
+
 # -- daftar hadir --------------------------------------------------------------------------------
 async def export(update: Update, context: BotContext) -> None:
     """/ekspor (group 1, after the organizer's own export): the daftar hadir files.
@@ -188,6 +228,8 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(["hadir", "checkin"], hadir),
     CommandHandler(["absen", "attendance"], absen),
     CommandHandler(["petugas", "staff"], staff),
+    CommandHandler(["sertifikat", "certificate"], certificate),
+    CommandHandler(["cek", "verify"], verify),
     CallbackQueryHandler(absen, pattern=f"^{cb.ATTEND_CODE}:"),
     MessageHandler(private & filters.TEXT & ~filters.COMMAND & CODE_TEXT, typed_code),
 ]

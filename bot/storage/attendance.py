@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from bot.storage.base import Migration, Store
@@ -17,7 +18,7 @@ from bot.storage.delegates import iso, parse_iso
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         6,
-        "attendance: signing key, delegate cards, desk and session check-ins, desk staff",
+        "attendance: signing key, cards, desk and session check-ins, desk staff, certificates",
         """
         CREATE TABLE attendance_keys (
             name        TEXT PRIMARY KEY,
@@ -60,6 +61,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             expires_at  TEXT NOT NULL,
             used_by     INTEGER,
             used_at     TEXT
+        );
+        CREATE TABLE certificates (
+            code        TEXT PRIMARY KEY,      -- the verification code, without separators
+            user_id     INTEGER UNIQUE,        -- NULL once the holder erased their data
+            name        TEXT NOT NULL,         -- as printed; '' once erased
+            instansi    TEXT NOT NULL,
+            status      TEXT NOT NULL CHECK (status IN ('issued', 'withheld', 'revoked')),
+            issued_by   INTEGER,               -- an organizer issuing by hand; NULL: by the rule
+            updated_at  TEXT NOT NULL
         )
         """,
     ),
@@ -92,6 +102,29 @@ class StaffMember:
     user_id: int
     role: str
     first_name: str | None
+
+
+class CertificateStatus(StrEnum):
+    ISSUED = "issued"
+    WITHHELD = "withheld"  # by an organizer: not (or no longer) valid
+    REVOKED = "revoked"  # its holder erased their data
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateRow:
+    code: str
+    user_id: int | None
+    name: str
+    instansi: str
+    status: CertificateStatus
+    issued_by: int | None
+    updated_at: datetime
+
+
+def _certificate(row: Any) -> CertificateRow:
+    return CertificateRow(
+        row["code"], row["user_id"], row["name"], row["instansi"],
+        CertificateStatus(row["status"]), row["issued_by"], parse_iso(row["updated_at"]))
 
 
 class AttendanceMixin(Store):
@@ -179,6 +212,44 @@ class AttendanceMixin(Store):
             "ORDER BY s.session_id, s.at, p.user_id"
         )
         return [CheckinRow(_attendee(r), r[4], parse_iso(r[5])) for r in rows]
+
+    async def desk_days(self, user_id: int) -> set[str]:
+        rows = await self.fetchall("SELECT day FROM desk_checkins WHERE user_id = ?", (user_id,))
+        return {r[0] for r in rows}
+
+    async def sessions_attended(self, user_id: int) -> set[str]:
+        rows = await self.fetchall(
+            "SELECT session_id FROM session_checkins WHERE user_id = ?", (user_id,))
+        return {r[0] for r in rows}
+
+    # -- certificates ----------------------------------------------------------------------
+    async def certificate_of(self, user_id: int) -> CertificateRow | None:
+        row = await self.fetchone("SELECT * FROM certificates WHERE user_id = ?", (user_id,))
+        return _certificate(row) if row else None
+
+    async def certificate_by_code(self, code: str) -> CertificateRow | None:
+        row = await self.fetchone("SELECT * FROM certificates WHERE code = ?", (code,))
+        return _certificate(row) if row else None
+
+    async def set_certificate(
+        self, user_id: int, name: str, instansi: str, status: CertificateStatus,
+        issued_by: int | None, new_code: str,
+    ) -> CertificateRow:
+        """Issue or withhold the delegate's certificate; its code never changes once made."""
+        await self.execute(
+            """
+            INSERT INTO certificates (code, user_id, name, instansi, status, issued_by,
+                                      updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(user_id) DO UPDATE SET name = excluded.name,
+                instansi = excluded.instansi, status = excluded.status,
+                issued_by = excluded.issued_by, updated_at = excluded.updated_at
+            """,
+            (new_code, user_id, name, instansi, status.value, issued_by, self.utcnow()),
+        )
+        row = await self.certificate_of(user_id)
+        assert row is not None
+        return row
 
     # -- desk staff ------------------------------------------------------------------------
     async def staff_role(self, user_id: int) -> str | None:

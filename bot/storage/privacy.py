@@ -29,6 +29,11 @@ class PrivacyMixin(Store):
                           "cards", "desk_checkins", "session_checkins", "staff"):
                 erased += await delete(f"DELETE FROM {table} WHERE user_id = ?")
             erased += await delete("DELETE FROM outbox WHERE chat_id = ?")
+            # A certificate stays verifiable as revoked ("dicabut"), naming nobody.
+            erased += await delete(
+                "UPDATE certificates SET user_id = NULL, name = '', instansi = '', "
+                "status = 'revoked' WHERE user_id = ?"
+            )
             # Conversation keys are JSON arrays (chat id, user id).
             erased += await delete(
                 "DELETE FROM conversation_states WHERE json_extract(key, '$[1]') = ?"
