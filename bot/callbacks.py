@@ -55,6 +55,8 @@ TOUR_ASSIGN = "tba"  # assign buses automatically
 TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
 TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
 ATTEND_CODE = "abs"  # abs:<session id>: show the current check-in code of a session
+FEEDBACK = "fb"  # fb:<session id>:<1-5 stars>
+FEEDBACK_OFF = "fbx"  # no more feedback questions
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import render_delegate, render_tour
+from bot import render_delegate, render_feedback, render_tour
+from bot.features import feedback
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -343,6 +344,10 @@ async def _compose(
             title = data.get("title_en") if t.lang == "en" else data.get("title")
             return render_delegate.cancelled_notice(str(title or session_id), old_start, t)
         return render_delegate.change_notice(event, session, old_start, old_venue, t)
+    if delivery.kind == feedback.KIND:  # i15: after-session feedback (bot/features/feedback.py)
+        session = await feedback.still_wanted(repo, event, delivery.user_id, delivery.ref,
+                                              services.clock.now())
+        return render_feedback.ask(session, t) if session else None
     log.warning("unknown delivery kind %r", delivery.kind)
     return None
 

@@ -3,19 +3,19 @@ daftar hadir added to /ekspor. Thin adapters over `bot.features.attendance`."""
 
 from __future__ import annotations
 
-from telegram import InputFile, Update
+from telegram import InputFile, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
 from bot import render_attendance as view
-from bot import render_certificate, render_delegate
+from bot import render_certificate, render_delegate, render_feedback
 from bot.context import BotContext
-from bot.features import attendance, certificates
+from bot.features import attendance, certificates, feedback
 from bot.features.attendance import Staff
 from bot.render import Reply
 from bot.storage.delegates import ROLES
-from handlers.common import answer, callback_arg, is_private, send
+from handlers.common import answer, callback_arg, is_private, send, show
 
 
 def _roles(context: BotContext) -> dict[str, str]:
@@ -183,6 +183,43 @@ async def verify(update: Update, context: BotContext) -> None:
     await send(update, render_certificate.verification(result, context.event, context.t))
 
 
+# -- feedback ------------------------------------------------------------------------------------
+async def rate(update: Update, context: BotContext) -> None:
+    """A star button under a feedback question."""
+    query = update.callback_query
+    message_id = query.message.message_id if query and query.message else None
+    result = await feedback.rate(context.repo, context.event, _user_id(update),
+                                 callback_arg(update), message_id)
+    if result.status is feedback.RateStatus.ALREADY:
+        await answer(query, render_feedback.already_rated(result, context.t), show_alert=True)
+        return
+    await show(update, render_feedback.rated(result, context.t))
+
+
+async def feedback_off(update: Update, context: BotContext) -> None:
+    """"Jangan tanya lagi": no more feedback questions."""
+    await feedback.opt_out(context.repo, _user_id(update))
+    await show(update, render_feedback.opted_out(context.t))
+
+
+async def feedback_comment(update: Update, context: BotContext) -> None:
+    """A reply to the bot's feedback question: the optional comment."""
+    message = update.effective_message
+    if message is None or message.reply_to_message is None or not message.text:
+        return
+    session = await feedback.comment(context.repo, context.event, _user_id(update),
+                                     message.reply_to_message.message_id, message.text)
+    await send(update, render_feedback.comment_saved(session, context.t))
+
+
+async def stats(update: Update, context: BotContext) -> None:
+    """/statistik (group 1, after the organizer's statistics): session ratings."""
+    rows = await feedback.summary(context.repo, context.event, _admins(context),
+                                  _user_id(update))
+    if rows:
+        await send(update, render_feedback.summary(rows, context.t))
+
+
 # -- daftar hadir --------------------------------------------------------------------------------
 async def export(update: Update, context: BotContext) -> None:
     """/ekspor (group 1, after the organizer's own export): the daftar hadir files.
@@ -204,6 +241,12 @@ async def export(update: Update, context: BotContext) -> None:
     await chat.send_document(InputFile(view.days_csv(report, roles),
                                        filename="daftar-hadir-harian.csv"),
                              caption=days_caption)
+    ratings = await feedback.summary(context.repo, context.event, _admins(context),
+                                     _user_id(update))
+    if ratings:
+        await chat.send_document(InputFile(render_feedback.feedback_csv(ratings),
+                                           filename="penilaian-sesi.csv"),
+                                 caption=context.t.gettext("Penilaian sesi (CSV, tanpa nama)"))
     # The official sheets are in Indonesian whatever the organizer's language (SPJ papers).
     official = context.services.i18n.get("id")
     for sheet in report.sessions:
@@ -221,6 +264,22 @@ LINK_ARG = filters.Regex(
     rf"^/start(@\w+)?\s+({attendance.CARD_PREFIX}|{attendance.CODE_PREFIX}"
     rf"|{attendance.STAFF_INVITE_PREFIX})")
 
+
+
+class _FeedbackReply(filters.MessageFilter):
+    """A reply to the bot's thanks for a rating (render_feedback.rated: '⭐ … 💬 …', no
+    buttons left): other replies stay with free text. The comment itself is then matched to
+    the rating by the replied message's id."""
+
+    def filter(self, message: Message) -> bool:
+        replied = message.reply_to_message
+        return bool(replied and replied.from_user and replied.from_user.is_bot
+                    and replied.reply_markup is None and replied.text
+                    and replied.text.startswith("⭐") and "💬" in replied.text)
+
+
+FEEDBACK_REPLY = _FeedbackReply()
+
 #: Before `start`, so a scanned card or code link is not taken for a plain /start.
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("start", start_link, private & LINK_ARG),
@@ -231,10 +290,15 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(["sertifikat", "certificate"], certificate),
     CommandHandler(["cek", "verify"], verify),
     CallbackQueryHandler(absen, pattern=f"^{cb.ATTEND_CODE}:"),
+    CallbackQueryHandler(rate, pattern=f"^{cb.FEEDBACK}:"),
+    CallbackQueryHandler(feedback_off, pattern=f"^{cb.FEEDBACK_OFF}$"),
     MessageHandler(private & filters.TEXT & ~filters.COMMAND & CODE_TEXT, typed_code),
+    MessageHandler(private & filters.TEXT & ~filters.COMMAND & filters.REPLY & FEEDBACK_REPLY,
+                   feedback_comment),
 ]
 
 #: In a later group: `/ekspor` also reaches the organizer's export in group 0.
 AFTER: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(["ekspor", "export"], export),
+    CommandHandler(["statistik", "stats"], stats),
 ]

@@ -26,6 +26,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from itertools import groupby
 
+from bot.features import feedback
+from bot.features.roles import Staff, staff_role
 from bot.model import Event, Session, SessionKind
 from bot.storage import Repo
 from bot.storage.attendance import Attendee, CheckinRow
@@ -44,23 +46,8 @@ _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _CARD_MAC_BYTES = 9
 
 
-class Staff(StrEnum):
-    """Who may scan cards and show session codes."""
-
-    ORGANIZER = "panitia"
-    PETUGAS = "petugas"  # desk staff
-    MODERATOR = "moderator"
-
-
 #: Roles an organizer can hand out with an invite (organizers have their own invites).
 INVITABLE = (Staff.PETUGAS, Staff.MODERATOR)
-
-
-async def staff_role(repo: Repo, admins: Iterable[int], user_id: int) -> Staff | None:
-    if user_id in set(admins) or await repo.is_invited_organizer(user_id):
-        return Staff.ORGANIZER
-    role = await repo.staff_role(user_id)
-    return Staff(role) if role in (Staff.PETUGAS, Staff.MODERATOR) else None
 
 
 # -- tokens ----------------------------------------------------------------------------------
@@ -275,6 +262,8 @@ async def session_checkin(
         if any(hmac.compare_digest(code, session_code(key, session.id, i))
                for i in (current, current - 1)):
             new, at = await repo.record_session_checkin(user_id, session.id, via, now)
+            if new:
+                await feedback.plan(repo, event, user_id)
             status = CheckinStatus.RECORDED if new else CheckinStatus.ALREADY
             return CheckinResult(status, session, event.local(at))
     oldest = window(now - LOOKBACK, period)

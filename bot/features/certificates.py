@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from bot.features.attendance import Staff, staff_role
+from bot.features.roles import Staff, staff_role
 from bot.model import Event, Session, SessionKind
 from bot.storage import Repo
 from bot.storage.attendance import CertificateRow, CertificateStatus

@@ -18,7 +18,7 @@ from bot.storage.delegates import iso, parse_iso
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         6,
-        "attendance: signing key, cards, desk and session check-ins, desk staff, certificates",
+        "attendance: key, cards, desk and session check-ins, staff, certificates, feedback",
         """
         CREATE TABLE attendance_keys (
             name        TEXT PRIMARY KEY,
@@ -70,6 +70,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             status      TEXT NOT NULL CHECK (status IN ('issued', 'withheld', 'revoked')),
             issued_by   INTEGER,               -- an organizer issuing by hand; NULL: by the rule
             updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE feedback (
+            user_id     INTEGER NOT NULL,
+            session_id  TEXT NOT NULL,
+            stars       INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+            comment     TEXT,
+            message_id  INTEGER,               -- the question, so a reply to it is the comment
+            at          TEXT NOT NULL,
+            PRIMARY KEY (user_id, session_id)
+        );
+        CREATE TABLE feedback_optout (
+            user_id     INTEGER PRIMARY KEY,
+            at          TEXT NOT NULL
         )
         """,
     ),
@@ -250,6 +263,50 @@ class AttendanceMixin(Store):
         row = await self.certificate_of(user_id)
         assert row is not None
         return row
+
+    # -- feedback --------------------------------------------------------------------------
+    async def rate_session(
+        self, user_id: int, session_id: str, stars: int, message_id: int | None
+    ) -> bool:
+        """True if recorded; False if this delegate already rated this session."""
+        changed = await self.execute(
+            "INSERT OR IGNORE INTO feedback (user_id, session_id, stars, message_id, at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (user_id, session_id, stars, message_id, self.utcnow()),
+        )
+        return changed > 0
+
+    async def has_rated(self, user_id: int, session_id: str) -> bool:
+        row = await self.fetchone(
+            "SELECT 1 FROM feedback WHERE user_id = ? AND session_id = ?", (user_id, session_id))
+        return row is not None
+
+    async def add_feedback_comment(self, user_id: int, message_id: int, text: str) -> str | None:
+        """The session commented on (a reply to its feedback question), or None."""
+        row = await self.fetchone(
+            "SELECT session_id FROM feedback WHERE user_id = ? AND message_id = ?",
+            (user_id, message_id))
+        if row is None:
+            return None
+        await self.execute(
+            "UPDATE feedback SET comment = ? WHERE user_id = ? AND message_id = ?",
+            (text, user_id, message_id))
+        return str(row[0])
+
+    async def opt_out_of_feedback(self, user_id: int) -> None:
+        await self.execute(
+            "INSERT OR IGNORE INTO feedback_optout (user_id, at) VALUES (?, ?)",
+            (user_id, self.utcnow()))
+
+    async def feedback_opted_out(self, user_id: int) -> bool:
+        row = await self.fetchone("SELECT 1 FROM feedback_optout WHERE user_id = ?", (user_id,))
+        return row is not None
+
+    async def feedback_rows(self) -> list[tuple[str, int, str | None]]:
+        """(session id, stars, comment) of every rating, with no one's identity."""
+        rows = await self.fetchall(
+            "SELECT session_id, stars, comment FROM feedback ORDER BY session_id, at")
+        return [(r[0], int(r[1]), r[2]) for r in rows]
 
     # -- desk staff ------------------------------------------------------------------------
     async def staff_role(self, user_id: int) -> str | None:

@@ -26,7 +26,8 @@ class PrivacyMixin(Store):
             for table in ("profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
                           "tour_checkins", "user_states",
                           # attendance (bot/storage/attendance.py)
-                          "cards", "desk_checkins", "session_checkins", "staff"):
+                          "cards", "desk_checkins", "session_checkins", "staff", "feedback",
+                          "feedback_optout"):
                 erased += await delete(f"DELETE FROM {table} WHERE user_id = ?")
             erased += await delete("DELETE FROM outbox WHERE chat_id = ?")
             # A certificate stays verifiable as revoked ("dicabut"), naming nobody.
