@@ -57,6 +57,7 @@ TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
 ATTEND_CODE = "abs"  # abs:<session id>: show the current check-in code of a session
 FEEDBACK = "fb"  # fb:<session id>:<1-5 stars>
 FEEDBACK_OFF = "fbx"  # no more feedback questions
+MATERIALS = "mt"  # mt:<session id>: the session's materials
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from bot.model import (
     Contact,
     Event,
     Faq,
+    Material,
+    Release,
     Session,
     SessionKind,
     Signatory,
@@ -290,9 +292,10 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         root.problem("sessions", "no [[sessions]]: the programme is empty")
     for r, sid in zip(session_readers, session_ids, strict=True):
         session = _session(r, sid, venues, speakers, tz, start_date, end_date)
+        materials = _materials(r, path.parent)
         r.finish()
         if session:
-            sessions.append(session)
+            sessions.append(replace(session, materials=materials))
 
     contacts: list[Contact] = []
     contact_readers = _items(root, "contacts")
@@ -497,6 +500,36 @@ def _tour(
     if not r.ok or session is None:
         return None
     return Tour(session_id, meeting, back, radius, bring, tuple(stops), tuple(buses))
+
+
+def _materials(parent: _Reader, folder: Path) -> tuple[Material, ...]:
+    """`[[sessions.materials]]`: a link (https) or a file beside the data file."""
+    out = []
+    for m in _items(parent, "materials"):
+        title = m.text("title")
+        url, file = m.string("url", required=False), m.string("file", required=False)
+        release = m.string("release", required=False) or Release.END.value
+        restricted = m._get("terbatas", bool, False, "true or false")
+        if bool(url) == bool(file):
+            m.problem("", "give either url or file")
+        if url and not url.startswith("https://"):
+            m.problem("url", f"{url!r}: expected an https:// link")
+        full = ""
+        if file:
+            target = (folder / file).resolve()
+            if not target.is_relative_to(folder.resolve()):
+                m.problem("file", f"{file!r}: must be inside {folder}")
+            elif not target.is_file():
+                m.problem("file", f"{file!r}: no such file beside the data file")
+            elif target.stat().st_size > 50 * 1024 * 1024:
+                m.problem("file", f"{file!r}: over 50 MB, Telegram's limit for a bot")
+            full = str(target)
+        if release not in {r.value for r in Release}:
+            m.problem("release", f"{release!r}: expected 'start' or 'end'")
+            release = Release.END.value
+        m.finish()
+        out.append(Material(title, url, full, Release(release), bool(restricted)))
+    return tuple(out)
 
 
 def _attendance(r: _Reader) -> AttendanceRules:

@@ -70,6 +70,25 @@ class Speaker:
     aliases: tuple[str, ...] = ()
 
 
+class Release(StrEnum):
+    """When a session's material becomes available."""
+
+    START = "start"
+    END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """Slides or a paper of a session: a link, or a file shipped beside the data file."""
+
+    title: Text
+    url: str = ""
+    file: str = ""  # absolute path, checked by the loader to exist
+    release: Release = Release.END
+    #: `terbatas`: only for registered delegates.
+    restricted: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     id: str
@@ -84,6 +103,7 @@ class Session:
     #: When participants should be there, if earlier than `start` (the city tour gathers first).
     gather: datetime | None = None
     tags: tuple[str, ...] = ()
+    materials: tuple[Material, ...] = ()
 
     @property
     def arrive_by(self) -> datetime:

@@ -3,15 +3,18 @@ daftar hadir added to /ekspor. Thin adapters over `bot.features.attendance`."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 from telegram import InputFile, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
 from bot import render_attendance as view
-from bot import render_certificate, render_delegate, render_feedback
+from bot import render_certificate, render_delegate, render_feedback, render_materials
 from bot.context import BotContext
-from bot.features import attendance, certificates, feedback
+from bot.features import attendance, certificates, feedback, materials
 from bot.features.attendance import Staff
 from bot.render import Reply
 from bot.storage.delegates import ROLES
@@ -220,6 +223,29 @@ async def stats(update: Update, context: BotContext) -> None:
         await send(update, render_feedback.summary(rows, context.t))
 
 
+# -- materials -----------------------------------------------------------------------------------
+async def materials_list(update: Update, context: BotContext) -> None:
+    """/materi [sesi]: the sessions with released materials, or one session's."""
+    session_id = callback_arg(update) if update.callback_query else " ".join(context.args or [])
+    if not session_id:
+        now = context.now()
+        await show(update, render_materials.overview(
+            materials.released_sessions(context.event, now),
+            materials.upcoming_count(context.event, now), context.t))
+        return
+    result = await materials.of_session(context.repo, context.event, _user_id(update),
+                                        session_id.strip().lower(), context.now())
+    await answer(update.callback_query)
+    await send(update, render_materials.session_materials(result, context.t))
+    chat = update.effective_chat
+    for item in result.items:
+        if item.available and item.material.file and chat is not None:
+            path = Path(item.material.file)
+            data = await asyncio.to_thread(path.read_bytes)
+            await chat.send_document(InputFile(data, filename=path.name),
+                                     caption=item.material.title.get(context.t.lang)[:1000])
+
+
 # -- daftar hadir --------------------------------------------------------------------------------
 async def export(update: Update, context: BotContext) -> None:
     """/ekspor (group 1, after the organizer's own export): the daftar hadir files.
@@ -289,6 +315,8 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(["petugas", "staff"], staff),
     CommandHandler(["sertifikat", "certificate"], certificate),
     CommandHandler(["cek", "verify"], verify),
+    CommandHandler(["materi", "materials"], materials_list),
+    CallbackQueryHandler(materials_list, pattern=f"^{cb.MATERIALS}:"),
     CallbackQueryHandler(absen, pattern=f"^{cb.ATTEND_CODE}:"),
     CallbackQueryHandler(rate, pattern=f"^{cb.FEEDBACK}:"),
     CallbackQueryHandler(feedback_off, pattern=f"^{cb.FEEDBACK_OFF}$"),
