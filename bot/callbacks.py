@@ -58,6 +58,7 @@ ATTEND_CODE = "abs"  # abs:<session id>: show the current check-in code of a ses
 FEEDBACK = "fb"  # fb:<session id>:<1-5 stars>
 FEEDBACK_OFF = "fbx"  # no more feedback questions
 MATERIALS = "mt"  # mt:<session id>: the session's materials
+EVALUATION = "ev"  # ev:<question id>:<1-5, a choice's index, or - to skip>
 
 
 @dataclass(frozen=True, slots=True)

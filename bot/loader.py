@@ -25,6 +25,8 @@ from bot.model import (
     Event,
     Faq,
     Material,
+    Question,
+    QuestionKind,
     Release,
     Session,
     SessionKind,
@@ -338,6 +340,9 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     attendance = AttendanceRules()
     if "attendance" in raw:
         attendance = _attendance(_Reader(problems, "attendance", raw["attendance"]))
+    evaluation: tuple[Question, ...] = ()
+    if "evaluation" in raw:
+        evaluation = _evaluation(_Reader(problems, "evaluation", raw["evaluation"]))
     certificate = None
     if "certificate" in raw:
         certificate = _certificate(_Reader(problems, "certificate", raw["certificate"]), sessions)
@@ -352,7 +357,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
     ev.finish()
     root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
-                      "attendance", "certificate"})
+                      "attendance", "certificate", "evaluation"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -372,6 +377,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         contacts_registered_only=contacts_for == "registered",
         attendance=attendance,
         certificate=certificate,
+        evaluation=evaluation,
         id=event_id,
         name=name,
         theme=theme,
@@ -545,6 +551,33 @@ def _attendance(r: _Reader) -> AttendanceRules:
         grace=timedelta(minutes=grace) if grace is not None else defaults.grace,
         code_period=timedelta(minutes=period) if period else defaults.code_period,
     )
+
+
+def _evaluation(r: _Reader) -> tuple[Question, ...]:
+    questions: list[Question] = []
+    readers = _items(r, "questions")
+    ids = [q.ident() for q in readers]
+    _check_unique(readers, ids)
+    for q, qid in zip(readers, ids, strict=True):
+        text = q.text("text")
+        kind_name = q.string("kind", required=False) or QuestionKind.SCALE.value
+        if kind_name not in {k.value for k in QuestionKind}:
+            q.problem("kind", f"{kind_name!r}: expected scale, choice or text")
+            kind_name = QuestionKind.SCALE.value
+        kind = QuestionKind(kind_name)
+        choices: tuple[Text, ...] = ()
+        if kind is QuestionKind.CHOICE:
+            choices = q.texts("choices")
+            if not 2 <= len(choices) <= 8:
+                q.problem("choices", f"{len(choices)} choices: expected 2 to 8")
+        q.finish()
+        questions.append(Question(qid, text, kind, choices))
+    if not questions:
+        r.problem("questions", "add at least one [[evaluation.questions]]")
+    elif len(questions) > 20:
+        r.problem("questions", f"{len(questions)} questions: at most 20")
+    r.finish()
+    return tuple(questions)
 
 
 def _certificate(r: _Reader, sessions: list[Session]) -> CertificateRules | None:

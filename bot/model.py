@@ -209,6 +209,22 @@ class CertificateRules:
     min_plenary_percent: int | None = None
 
 
+class QuestionKind(StrEnum):
+    SCALE = "scale"  # 1 to 5
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of the event evaluation (`[[evaluation.questions]]`)."""
+
+    id: str
+    text: Text
+    kind: QuestionKind
+    choices: tuple[Text, ...] = ()
+
+
 # eq=False: an Event is compared (and cached) by identity; its dict fields are not hashable.
 @dataclass(frozen=True, slots=True, eq=False)
 class Event:
@@ -239,6 +255,8 @@ class Event:
     contacts_registered_only: bool = False
     attendance: AttendanceRules = AttendanceRules()
     certificate: CertificateRules | None = None
+    #: The event evaluation asked at closing; empty: none (and none needed for a certificate).
+    evaluation: tuple[Question, ...] = ()
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)

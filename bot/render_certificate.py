@@ -39,6 +39,10 @@ def _missing(progress: Progress, event: Event, t: Translator) -> list[str]:
             needed=progress.plenary_needed))
     if progress.days_rule and progress.plenary_needed is not None:
         lines.append(_("Salah satu syarat di atas cukup."))
+    if progress.evaluation_done is not None:
+        done = progress.evaluation_done
+        lines.append(_("• Dan wajib: evaluasi acara (/evaluasi) — ✅ sudah diisi") if done
+                     else _("• Dan wajib: evaluasi acara (/evaluasi) — belum diisi"))
     return lines
 
 

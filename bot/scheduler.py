@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import render_delegate, render_feedback, render_tour
-from bot.features import feedback
+from bot import render_delegate, render_evaluation, render_feedback, render_tour
+from bot.features import evaluation, feedback
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -348,6 +348,9 @@ async def _compose(
         session = await feedback.still_wanted(repo, event, delivery.user_id, delivery.ref,
                                               services.clock.now())
         return render_feedback.ask(session, t) if session else None
+    if delivery.kind == evaluation.KIND:  # i15: the event evaluation (bot/features/evaluation.py)
+        step = await evaluation.still_wanted(repo, event, delivery.user_id, services.clock.now())
+        return render_evaluation.step_reply(step, t) if step else None
     log.warning("unknown delivery kind %r", delivery.kind)
     return None
 

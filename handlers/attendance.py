@@ -12,10 +12,17 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import callbacks as cb
 from bot import render_attendance as view
-from bot import render_certificate, render_delegate, render_feedback, render_materials
+from bot import (
+    render_certificate,
+    render_delegate,
+    render_evaluation,
+    render_feedback,
+    render_materials,
+)
 from bot.context import BotContext
-from bot.features import attendance, certificates, feedback, materials
+from bot.features import attendance, certificates, evaluation, feedback, materials
 from bot.features.attendance import Staff
+from bot.model import QuestionKind
 from bot.render import Reply
 from bot.storage.delegates import ROLES
 from handlers.common import answer, callback_arg, is_private, send, show
@@ -216,11 +223,52 @@ async def feedback_comment(update: Update, context: BotContext) -> None:
 
 
 async def stats(update: Update, context: BotContext) -> None:
-    """/statistik (group 1, after the organizer's statistics): session ratings."""
+    """/statistik (group 1, after the organizer's statistics): ratings and the evaluation."""
     rows = await feedback.summary(context.repo, context.event, _admins(context),
                                   _user_id(update))
     if rows:
         await send(update, render_feedback.summary(rows, context.t))
+    answers = await evaluation.summary(context.repo, context.event, _admins(context),
+                                       _user_id(update))
+    if answers and any(a.count for a in answers):
+        await send(update, render_evaluation.summary(answers, context.t))
+
+
+# -- the event evaluation ----------------------------------------------------------------------
+async def evaluate(update: Update, context: BotContext) -> None:
+    """/evaluasi: the next question of the event evaluation."""
+    if not is_private(update):
+        await send(update, _private_only(context))
+        return
+    step = await evaluation.current(context.repo, context.event, _user_id(update),
+                                    context.now())
+    await send(update, render_evaluation.step_reply(step, context.t))
+
+
+async def evaluation_button(update: Update, context: BotContext) -> None:
+    """An answer (or Lewati) button: the message turns into the next question."""
+    step = await evaluation.answer(context.repo, context.event, _user_id(update),
+                                   callback_arg(update), context.now())
+    reply = render_evaluation.step_reply(step, context.t)
+    if step.question is not None and step.question.kind is QuestionKind.TEXT:
+        # A free-text question is answered by replying to it: a new message, not an edit.
+        await answer(update.callback_query)
+        await send(update, reply)
+        return
+    await show(update, reply)
+
+
+async def evaluation_reply(update: Update, context: BotContext) -> None:
+    """A reply to a free-text question of the evaluation."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    step = await evaluation.answer_text(context.repo, context.event, _user_id(update),
+                                        message.text, context.now())
+    if step is None:
+        step = await evaluation.current(context.repo, context.event, _user_id(update),
+                                        context.now())
+    await send(update, render_evaluation.step_reply(step, context.t))
 
 
 # -- materials -----------------------------------------------------------------------------------
@@ -273,6 +321,12 @@ async def export(update: Update, context: BotContext) -> None:
         await chat.send_document(InputFile(render_feedback.feedback_csv(ratings),
                                            filename="penilaian-sesi.csv"),
                                  caption=context.t.gettext("Penilaian sesi (CSV, tanpa nama)"))
+    answers = await evaluation.summary(context.repo, context.event, _admins(context),
+                                       _user_id(update))
+    if answers and any(a.count for a in answers):
+        await chat.send_document(InputFile(render_evaluation.evaluation_csv(answers),
+                                           filename="evaluasi-acara.csv"),
+                                 caption=context.t.gettext("Evaluasi acara (CSV, tanpa nama)"))
     # The official sheets are in Indonesian whatever the organizer's language (SPJ papers).
     official = context.services.i18n.get("id")
     for sheet in report.sessions:
@@ -306,6 +360,18 @@ class _FeedbackReply(filters.MessageFilter):
 
 FEEDBACK_REPLY = _FeedbackReply()
 
+
+class _EvaluationReply(filters.MessageFilter):
+    """A reply to one of the bot's evaluation questions (render_evaluation.MARK first)."""
+
+    def filter(self, message: Message) -> bool:
+        replied = message.reply_to_message
+        return bool(replied and replied.from_user and replied.from_user.is_bot
+                    and replied.text and replied.text.startswith(render_evaluation.MARK))
+
+
+EVALUATION_REPLY = _EvaluationReply()
+
 #: Before `start`, so a scanned card or code link is not taken for a plain /start.
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("start", start_link, private & LINK_ARG),
@@ -316,6 +382,8 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(["sertifikat", "certificate"], certificate),
     CommandHandler(["cek", "verify"], verify),
     CommandHandler(["materi", "materials"], materials_list),
+    CommandHandler(["evaluasi", "evaluation"], evaluate),
+    CallbackQueryHandler(evaluation_button, pattern=f"^{cb.EVALUATION}:"),
     CallbackQueryHandler(materials_list, pattern=f"^{cb.MATERIALS}:"),
     CallbackQueryHandler(absen, pattern=f"^{cb.ATTEND_CODE}:"),
     CallbackQueryHandler(rate, pattern=f"^{cb.FEEDBACK}:"),
@@ -323,6 +391,8 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     MessageHandler(private & filters.TEXT & ~filters.COMMAND & CODE_TEXT, typed_code),
     MessageHandler(private & filters.TEXT & ~filters.COMMAND & filters.REPLY & FEEDBACK_REPLY,
                    feedback_comment),
+    MessageHandler(private & filters.TEXT & ~filters.COMMAND & filters.REPLY & EVALUATION_REPLY,
+                   evaluation_reply),
 ]
 
 #: In a later group: `/ekspor` also reaches the organizer's export in group 0.

@@ -47,6 +47,19 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+async def fill_evaluation(bot: Harness, user_id: int = USER) -> None:
+    """Answer the shipped file's three evaluation questions (the clock is past the closing)."""
+    await bot.say("/evaluasi", user_id=user_id)
+    await bot.press("ev:kepuasan:5", user_id=user_id)
+    calls = await bot.press("ev:manfaat:0", user_id=user_id)
+    question = next(c for c in calls if c.method == "sendMessage")
+    message = bot.standin.message(user_id, question.result["message_id"])
+    assert message is not None and "Saran" in message["text"]
+    reply = said(await bot.send(bot.updates.message("Lebih banyak waktu diskusi",
+                                                    user_id=user_id, reply_to=message)))
+    assert "Terima kasih sudah mengisi evaluasi" in reply
+
+
 async def certificate_code(bot: Harness, user_id: int = USER) -> str:
     calls = await bot.say("/sertifikat", user_id=user_id)
     documents = [c for c in calls if c.method == "sendDocument"]
@@ -74,6 +87,10 @@ async def test_certificate_when_present_at_the_desk_every_day(bot: Harness) -> N
     bot.clock.set(KEYNOTE_TIME.replace(day=18, hour=8))
     await bot.say(f"/start {card.payload}", user_id=ORGANIZER)
     bot.clock.set(AFTER_THE_EVENT)
+    # Present every day, but the data file has an evaluation: that is still missing.
+    reply = said(await bot.say("/sertifikat"))
+    assert "belum terpenuhi" in reply and "evaluasi acara (/evaluasi) — belum diisi" in reply
+    await fill_evaluation(bot)
     code = await certificate_code(bot)
     text = pdf_text(bot.standin.uploads["sertifikat.pdf"])
     for expected in ("SERTIFIKAT", "Budi Santoso", "Kabupaten Sidoarjo",
@@ -103,6 +120,7 @@ async def test_certificate_for_plenary_sessions(bot: Harness) -> None:
     bot.clock.set(KEYNOTE_TIME.replace(day=17, hour=10, minute=40))
     await bot.say(f"/hadir {await screen_code(bot, session='bp-luar-negeri')}")
     bot.clock.set(AFTER_THE_EVENT)
+    await fill_evaluation(bot)
     await certificate_code(bot)
 
 

@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from itertools import groupby
 
-from bot.features import feedback
+from bot.features import evaluation, feedback
 from bot.features.roles import Staff, staff_role
 from bot.model import Event, Session, SessionKind
 from bot.storage import Repo
@@ -165,6 +165,8 @@ async def desk_checkin(
     if number is None:
         return DeskResult(DeskStatus.NOT_EVENT_DAY, attendee)
     new, at = await repo.record_desk_checkin(attendee.user_id, day.isoformat(), staff_id, now)
+    if new:
+        await evaluation.plan(repo, event, attendee.user_id)
     status = DeskStatus.RECORDED if new else DeskStatus.ALREADY
     return DeskResult(status, attendee, event.local(at), number)
 
@@ -264,6 +266,7 @@ async def session_checkin(
             new, at = await repo.record_session_checkin(user_id, session.id, via, now)
             if new:
                 await feedback.plan(repo, event, user_id)
+                await evaluation.plan(repo, event, user_id)
             status = CheckinStatus.RECORDED if new else CheckinStatus.ALREADY
             return CheckinResult(status, session, event.local(at))
     oldest = window(now - LOOKBACK, period)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from bot.features import evaluation
 from bot.features.roles import Staff, staff_role
 from bot.model import Event, Session, SessionKind
 from bot.storage import Repo
@@ -55,10 +56,12 @@ class Progress:
     plenary_attended: int
     plenary_total: int
     plenary_needed: int | None  # None: the rule does not count plenary sessions
+    #: None: the event has no evaluation; else whether the delegate completed it.
+    evaluation_done: bool | None = None
 
     @property
     def met(self) -> bool:
-        return self.days_met or self.plenary_met
+        return (self.days_met or self.plenary_met) and self.evaluation_done is not False
 
     @property
     def days_met(self) -> bool:
@@ -93,7 +96,8 @@ async def progress(repo: Repo, event: Event, user_id: int) -> Progress:
         # Rounded up: 70 % of 4 plenaries is 3 of them, never 2.8 rounded down to 2.
         needed = -(-len(plenary) * rules.min_plenary_percent // 100)
     got = sum(1 for s in plenary if s.id in attended)
-    return Progress(rules.all_days, missing, got, len(plenary), needed)
+    done = await evaluation.completed(repo, event, user_id) if event.evaluation else None
+    return Progress(rules.all_days, missing, got, len(plenary), needed, done)
 
 
 async def request(repo: Repo, event: Event, user_id: int, now: datetime) -> CertificateResult:

@@ -18,7 +18,7 @@ from bot.storage.delegates import iso, parse_iso
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         6,
-        "attendance: key, cards, desk and session check-ins, staff, certificates, feedback",
+        "attendance: check-ins, staff, certificates, feedback, evaluation",
         """
         CREATE TABLE attendance_keys (
             name        TEXT PRIMARY KEY,
@@ -83,6 +83,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE TABLE feedback_optout (
             user_id     INTEGER PRIMARY KEY,
             at          TEXT NOT NULL
+        );
+        CREATE TABLE evaluation_answers (
+            user_id     INTEGER NOT NULL,
+            question    TEXT NOT NULL,         -- [[evaluation.questions]] id
+            answer      TEXT NOT NULL,         -- 1-5, a choice's index, free text; '' skipped
+            at          TEXT NOT NULL,
+            PRIMARY KEY (user_id, question)
         )
         """,
     ),
@@ -307,6 +314,27 @@ class AttendanceMixin(Store):
         rows = await self.fetchall(
             "SELECT session_id, stars, comment FROM feedback ORDER BY session_id, at")
         return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    # -- event evaluation ------------------------------------------------------------------
+    async def evaluation_answered(self, user_id: int) -> set[str]:
+        rows = await self.fetchall(
+            "SELECT question FROM evaluation_answers WHERE user_id = ?", (user_id,))
+        return {r[0] for r in rows}
+
+    async def answer_evaluation(self, user_id: int, question: str, answer: str) -> bool:
+        """True if recorded; an answer, once given, stays."""
+        changed = await self.execute(
+            "INSERT OR IGNORE INTO evaluation_answers (user_id, question, answer, at) "
+            "VALUES (?, ?, ?, ?)",
+            (user_id, question, answer, self.utcnow()))
+        return changed > 0
+
+    async def evaluation_rows(self) -> list[tuple[str, str]]:
+        """(question id, answer) of every answer given, with no one's identity."""
+        rows = await self.fetchall(
+            "SELECT question, answer FROM evaluation_answers WHERE answer != '' "
+            "ORDER BY question, at")
+        return [(r[0], r[1]) for r in rows]
 
     # -- desk staff ------------------------------------------------------------------------
     async def staff_role(self, user_id: int) -> str | None:

@@ -27,7 +27,7 @@ class PrivacyMixin(Store):
                           "tour_checkins", "user_states",
                           # attendance (bot/storage/attendance.py)
                           "cards", "desk_checkins", "session_checkins", "staff", "feedback",
-                          "feedback_optout"):
+                          "feedback_optout", "evaluation_answers"):
                 erased += await delete(f"DELETE FROM {table} WHERE user_id = ?")
             erased += await delete("DELETE FROM outbox WHERE chat_id = ?")
             # A certificate stays verifiable as revoked ("dicabut"), naming nobody.
