@@ -40,6 +40,12 @@ BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"
 MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
 FAQ = Command("info", "faq", N_("Info praktis: pakaian, Wi-Fi, sertifikat, ibadah"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
+# Attendance (handlers/attendance.py).
+CARD = Command("kartu", "badge", N_("Kartu peserta dengan kode QR untuk meja registrasi"))
+CHECKIN = Command("hadir", "checkin", N_("Absen sesi dengan kode di layar"))
+MATERIALS = Command("materi", "materials", N_("Materi sesi"))
+CERTIFICATE = Command("sertifikat", "certificate", N_("Sertifikat kehadiran"))
+EVALUATION = Command("evaluasi", "evaluation", N_("Evaluasi acara"))
 
 #: In menu order.
 MENU: tuple[Command, ...] = (
@@ -53,6 +59,11 @@ MENU: tuple[Command, ...] = (
     ANNOUNCEMENTS,
     FAQ,
     TOUR,
+    CARD,
+    CHECKIN,
+    MATERIALS,
+    CERTIFICATE,
+    EVALUATION,
     AGENDA,
     RSVPS,
     REMINDERS,

@@ -546,6 +546,8 @@ def help_view(t: Translator) -> Reply:
         _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
         _("/pengumuman — pengumuman terbaru dari panitia"),
         _("/info — info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah"),
+        _("/kartu — kartu peserta; /hadir KODE — absen sesi; /materi — materi sesi"),
+        _("/sertifikat — sertifikat kehadiran; /evaluasi — evaluasi acara"),
         _("/tentang — tentang acara dan Citynet"),
         _("/bahasa — ganti bahasa (Indonesia/English)"),
         _("/hapusdata — hapus semua data Anda dari bot"),

@@ -11,14 +11,15 @@ from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
-from bot import render_attendance as view
 from bot import (
+    commands,
     render_certificate,
     render_delegate,
     render_evaluation,
     render_feedback,
     render_materials,
 )
+from bot import render_attendance as view
 from bot.context import BotContext
 from bot.features import attendance, certificates, evaluation, feedback, materials
 from bot.features.attendance import Staff
@@ -375,14 +376,14 @@ EVALUATION_REPLY = _EvaluationReply()
 #: Before `start`, so a scanned card or code link is not taken for a plain /start.
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler("start", start_link, private & LINK_ARG),
-    CommandHandler(["kartu", "badge"], card),
-    CommandHandler(["hadir", "checkin"], hadir),
+    CommandHandler(commands.names(commands.CARD), card),
+    CommandHandler(commands.names(commands.CHECKIN), hadir),
     CommandHandler(["absen", "attendance"], absen),
     CommandHandler(["petugas", "staff"], staff),
-    CommandHandler(["sertifikat", "certificate"], certificate),
+    CommandHandler(commands.names(commands.CERTIFICATE), certificate),
     CommandHandler(["cek", "verify"], verify),
-    CommandHandler(["materi", "materials"], materials_list),
-    CommandHandler(["evaluasi", "evaluation"], evaluate),
+    CommandHandler(commands.names(commands.MATERIALS), materials_list),
+    CommandHandler(commands.names(commands.EVALUATION), evaluate),
     CallbackQueryHandler(evaluation_button, pattern=f"^{cb.EVALUATION}:"),
     CallbackQueryHandler(materials_list, pattern=f"^{cb.MATERIALS}:"),
     CallbackQueryHandler(absen, pattern=f"^{cb.ATTEND_CODE}:"),
