@@ -133,10 +133,11 @@ async def staff(update: Update, context: BotContext) -> None:
     """/petugas: list; `/petugas undang [moderator]`; `/petugas cabut <user_id>`."""
     args = context.args or []
     t, repo, me, now = context.t, context.repo, _user_id(update), context.now()
+    if not is_private(update):
+        # Names and user ids of staff, and invite links: never in a group.
+        await send(update, _private_only(context))
+        return
     if args and args[0] in ("undang", "invite"):
-        if not is_private(update):
-            await send(update, _private_only(context))
-            return
         invite = await attendance.invite_staff(
             repo, context.event, _admins(context), me, " ".join(args[1:2]), now)
         link = view.deep_link(context.bot.username, invite.code)
@@ -186,7 +187,11 @@ async def certificate(update: Update, context: BotContext) -> None:
 
 
 async def verify(update: Update, context: BotContext) -> None:
-    """/cek KODE: is this certificate genuine, and whose is it (anyone may ask)."""
+    """/cek KODE: is this certificate genuine, and whose is it (anyone may ask, in private:
+    the answer names the holder)."""
+    if not is_private(update):
+        await send(update, _private_only(context))
+        return
     if not context.args:
         await send(update, render_certificate.verify_usage(context.t))
         return

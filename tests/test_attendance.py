@@ -131,6 +131,9 @@ async def test_a_petugas_is_invited_by_an_organizer_and_records_the_desk(bot: Ha
     reply = said(await bot.say(f"/start {card.payload}", user_id=PETUGAS))
     assert "Hadir hari ke-1 tercatat" in reply and "Budi Santoso" in reply
 
+    # The staff list names people: private chats only.
+    calls = await bot.say("/petugas", user_id=ORGANIZER, chat_type="supergroup")
+    assert str(PETUGAS) not in said(calls) and "chat pribadi" in said(calls)
     # Revoked: the petugas is an ordinary user again.
     assert str(PETUGAS) in said(await bot.say("/petugas", user_id=ORGANIZER))
     assert "dicabut" in said(await bot.say(f"/petugas cabut {PETUGAS}", user_id=ORGANIZER))

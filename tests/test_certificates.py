@@ -103,7 +103,9 @@ async def test_certificate_when_present_at_the_desk_every_day(bot: Harness) -> N
     # Asking again gives the same certificate, not a second code.
     assert await certificate_code(bot) == code
 
-    # Anyone can check it, in a group too.
+    # Anyone can check it, in private: the answer names the holder.
+    calls = await bot.say(f"/cek {code}", user_id=STRANGER, chat_type="supergroup")
+    assert "chat pribadi" in said(calls) and "Budi" not in said(calls)
     reply = said(await bot.say(f"/cek {code.lower()}", user_id=STRANGER))
     assert "asli" in reply and "Budi Santoso" in reply and "Kabupaten Sidoarjo" in reply
     assert "Tidak ada sertifikat" in said(await bot.say("/cek CN-0000-0000", user_id=STRANGER))
