@@ -542,6 +542,7 @@ def _attendance(r: _Reader) -> AttendanceRules:
     defaults = AttendanceRules()
     grace = r.integer("grace_minutes", required=False)
     period = r.integer("code_minutes", required=False)
+    checkin = r._get("session_checkin", bool, False, "true or false")
     if grace is not None and grace > 240:
         r.problem("grace_minutes", f"{grace}: expected 0 to 240 minutes after a session ends")
     if period is not None and not 1 <= period <= 60:
@@ -550,6 +551,7 @@ def _attendance(r: _Reader) -> AttendanceRules:
     return AttendanceRules(
         grace=timedelta(minutes=grace) if grace is not None else defaults.grace,
         code_period=timedelta(minutes=period) if period else defaults.code_period,
+        session_checkin=defaults.session_checkin if checkin is None else bool(checkin),
     )
 
 

@@ -184,6 +184,8 @@ class AttendanceRules:
     grace: timedelta = timedelta(minutes=15)
     #: A shown check-in code changes this often, so a code passed on by chat soon stops working.
     code_period: timedelta = timedelta(minutes=5)
+    #: False: sessions take no check-in, so feedback goes to those who RSVP'd instead.
+    session_checkin: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,6 +152,7 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         ):
             await repo.unplan(user_id, delivery.kind, delivery.ref)
     await repo.plan(planned)
+    await feedback.plan(repo, event, user_id)  # i15: feedback follows RSVPs and check-ins
 
 
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:

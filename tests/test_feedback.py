@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.config import DEFAULT_EVENT_FILE
+from bot.loader import parse_event
 from bot.model import Event
 from bot.standin import ApiCall
 from tests.conftest import KEYNOTE_TIME
@@ -98,3 +102,29 @@ async def test_the_question_survives_a_restart(event: Event, tmp_path: Path) -> 
         assert len(questions(await second.tick())) == 1
     finally:
         await second.stop()
+
+
+async def test_without_session_checkin_feedback_goes_to_those_with_a_seat(
+    event: Event, tmp_path: Path
+) -> None:
+    no_checkin = replace(event, attendance=replace(event.attendance, session_checkin=False),
+                         _by_id={})
+    bot = Harness(no_checkin, OPENING, tmp_path / "bot.db")
+    await bot.start()
+    try:
+        await bot.register("Budi Santoso", "sidoarjo")
+        await bot.press("r:keynote")
+        await bot.register("Siti Aminah", "bogor", user_id=DELEGATE_2)
+        await bot.press("r:keynote", user_id=DELEGATE_2)
+        await bot.press("rx:keynote", user_id=DELEGATE_2)  # cancelled: no question
+        bot.clock.set(KEYNOTE_END)
+        calls = await bot.tick()
+        assert len(questions(calls)) == 1 and questions(calls, DELEGATE_2) == []
+    finally:
+        await bot.stop()
+
+
+def test_session_checkin_can_be_switched_off_in_the_data_file() -> None:
+    raw = tomllib.loads(DEFAULT_EVENT_FILE.read_text(encoding="utf-8"))
+    raw["attendance"]["session_checkin"] = False
+    assert parse_event(raw, Path("event.toml")).attendance.session_checkin is False

@@ -45,17 +45,26 @@ async def _busy_sessions(repo: Repo, event: Event, user_id: int) -> list[Session
 
 
 async def plan(repo: Repo, event: Event, user_id: int) -> int:
-    """(Re)plan the feedback questions of one delegate; after every check-in of theirs."""
+    """(Re)plan the feedback questions of one delegate: after every check-in of theirs, and
+    after any RSVP change (`scheduler.replan_user`). Attendees are those checked in, or,
+    when the event takes no session check-in, those with a seat."""
     if await repo.feedback_opted_out(user_id):
         return 0
     busy = await _busy_sessions(repo, event, user_id)
     attended = await repo.sessions_attended(user_id)
+    if not event.attendance.session_checkin:
+        attended |= {r.session_id for r in await repo.user_rsvps(user_id)
+                     if r.status == "going"}
     planned = []
     for session in event.sessions:
         if session.id not in attended or session.kind not in RATED_KINDS:
             continue
         due = _busy_until(session.end, busy, session)
         planned.append(PlannedDelivery(user_id, KIND, session.id, due, due + STALE_AFTER))
+    wanted = {p.ref for p in planned}
+    for delivery in await repo.pending_deliveries(user_id):
+        if delivery.kind == KIND and delivery.ref not in wanted:
+            await repo.unplan(user_id, KIND, delivery.ref)  # an RSVP cancelled meanwhile
     # Pending questions move; sent ones are never planned again (one row per session).
     return await repo.plan(planned, replace=True)
 
