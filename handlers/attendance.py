@@ -1,5 +1,7 @@
-"""Attendance: /kartu, desk check-in from a scanned card, /absen and /hadir, /petugas, and the
-daftar hadir added to /ekspor. Thin adapters over `bot.features.attendance`."""
+"""Attendance for the official record, as thin adapters over `bot.features`: the card
+(/kartu) and the desk check-in from a scanned card, session codes (/absen, /hadir), desk staff
+(/petugas), certificates (/sertifikat, /cek), feedback and the event evaluation (/evaluasi),
+materials (/materi), and what /statistik and /ekspor add for organizers."""
 
 from __future__ import annotations
 
@@ -21,8 +23,7 @@ from bot import (
 )
 from bot import render_attendance as view
 from bot.context import BotContext
-from bot.features import attendance, certificates, evaluation, feedback, materials
-from bot.features.attendance import Staff
+from bot.features import attendance, certificates, evaluation, feedback, materials, reports
 from bot.model import QuestionKind
 from bot.render import Reply
 from bot.storage.delegates import ROLES
@@ -230,14 +231,12 @@ async def feedback_comment(update: Update, context: BotContext) -> None:
 
 async def stats(update: Update, context: BotContext) -> None:
     """/statistik (group 1, after the organizer's statistics): ratings and the evaluation."""
-    rows = await feedback.summary(context.repo, context.event, _admins(context),
-                                  _user_id(update))
-    if rows:
-        await send(update, render_feedback.summary(rows, context.t))
-    answers = await evaluation.summary(context.repo, context.event, _admins(context),
-                                       _user_id(update))
-    if answers and any(a.count for a in answers):
-        await send(update, render_evaluation.summary(answers, context.t))
+    report = await reports.organizer_report(context.repo, context.event, _admins(context),
+                                            _user_id(update))
+    if report is not None and report.ratings:
+        await send(update, render_feedback.summary(report.ratings, context.t))
+    if report is not None and report.evaluation:
+        await send(update, render_evaluation.summary(report.evaluation, context.t))
 
 
 # -- the event evaluation ----------------------------------------------------------------------
@@ -271,9 +270,6 @@ async def evaluation_reply(update: Update, context: BotContext) -> None:
         return
     step = await evaluation.answer_text(context.repo, context.event, _user_id(update),
                                         message.text, context.now())
-    if step is None:
-        step = await evaluation.current(context.repo, context.event, _user_id(update),
-                                        context.now())
     await send(update, render_evaluation.step_reply(step, context.t))
 
 
@@ -308,40 +304,31 @@ async def export(update: Update, context: BotContext) -> None:
     chat (it said why there).
     """
     chat = update.effective_chat
-    role = await attendance.staff_role(context.repo, _admins(context), _user_id(update))
-    if chat is None or role is not Staff.ORGANIZER or not is_private(update):
+    if chat is None or not is_private(update):
         return
-    report = await attendance.attendance_report(context.repo, context.event)
-    roles = _roles(context)
-    sessions_caption, days_caption, pdf_caption = view.export_caption(context.t)
-    await context.repo.audit(_user_id(update), "export_attendance", {})
-    await chat.send_document(InputFile(view.sessions_csv(report, roles),
-                                       filename="daftar-hadir-sesi.csv"),
-                             caption=sessions_caption)
-    await chat.send_document(InputFile(view.days_csv(report, roles),
-                                       filename="daftar-hadir-harian.csv"),
-                             caption=days_caption)
-    ratings = await feedback.summary(context.repo, context.event, _admins(context),
-                                     _user_id(update))
-    if ratings:
-        await chat.send_document(InputFile(render_feedback.feedback_csv(ratings),
-                                           filename="penilaian-sesi.csv"),
-                                 caption=context.t.gettext("Penilaian sesi (CSV, tanpa nama)"))
-    answers = await evaluation.summary(context.repo, context.event, _admins(context),
-                                       _user_id(update))
-    if answers and any(a.count for a in answers):
-        await chat.send_document(InputFile(render_evaluation.evaluation_csv(answers),
-                                           filename="evaluasi-acara.csv"),
-                                 caption=context.t.gettext("Evaluasi acara (CSV, tanpa nama)"))
+    report = await reports.organizer_report(context.repo, context.event, _admins(context),
+                                            _user_id(update), export=True)
+    if report is None:
+        return
+    t, roles = context.t, _roles(context)
+    sessions_caption, days_caption, pdf_caption = view.export_caption(t)
+    files = [(view.sessions_csv(report.attendance, roles), "daftar-hadir-sesi.csv",
+              sessions_caption),
+             (view.days_csv(report.attendance, roles), "daftar-hadir-harian.csv", days_caption)]
+    if report.ratings:
+        files.append((render_feedback.feedback_csv(report.ratings), "penilaian-sesi.csv",
+                      t.gettext("Penilaian sesi (CSV, tanpa nama)")))
+    if report.evaluation:
+        files.append((render_evaluation.evaluation_csv(report.evaluation), "evaluasi-acara.csv",
+                      t.gettext("Evaluasi acara (CSV, tanpa nama)")))
     # The official sheets are in Indonesian whatever the organizer's language (SPJ papers).
     official = context.services.i18n.get("id")
-    for sheet in report.sessions:
-        if not sheet.lines:
-            continue  # blank sheets: `citynet-bot export attendance` prints every session
-        pdf = view.sheet_pdf(context.event, sheet, roles, official)
-        await chat.send_document(InputFile(pdf, filename=f"daftar-hadir-{sheet.key}.pdf"),
-                                 caption=pdf_caption.format(title=sheet.title))
-
+    for sheet in report.attendance.sessions:
+        if sheet.lines:  # blank sheets: `citynet-bot export attendance` prints every session
+            files.append((view.sheet_pdf(context.event, sheet, roles, official),
+                          f"daftar-hadir-{sheet.key}.pdf", pdf_caption.format(title=sheet.title)))
+    for data, name, caption in files:
+        await chat.send_document(InputFile(data, filename=name), caption=caption)
 
 private = filters.ChatType.PRIVATE
 #: Only a code, as typed from the screen: three letters and three digits, maybe spaced.

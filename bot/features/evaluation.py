@@ -105,15 +105,14 @@ async def answer(repo: Repo, event: Event, user_id: int, arg: str, now: datetime
     return await _next(repo, event, user_id)
 
 
-async def answer_text(
-    repo: Repo, event: Event, user_id: int, text: str, now: datetime
-) -> Step | None:
-    """A reply: the answer to the next question if it is a free-text one, else None."""
+async def answer_text(repo: Repo, event: Event, user_id: int, text: str, now: datetime) -> Step:
+    """A reply: the answer to the next question if it is a free-text one; the next step
+    either way (a reply to a button question just shows that question again)."""
     step = await current(repo, event, user_id, now)
     if step.status is not Status.ASK or step.question is None:
-        return None
+        return step
     if step.question.kind is not QuestionKind.TEXT:
-        return None
+        return step
     await repo.answer_evaluation(user_id, step.question.id, text.strip()[:2000])
     return await _next(repo, event, user_id)
 
