@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import html
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -124,11 +122,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "shift_to", None) is not None:
             event = event.shifted(shift_delta(event, args.shift_to))
         if args.command == "export":
-            for path in export_attendance(settings, event, args.out):
+            from bot import attendance_tools
+
+            for path in attendance_tools.export_attendance(settings, event, args.out):
                 print(path)
             return 0
         if args.command == "verify":
-            return verify_certificate(settings, event, args.code)
+            from bot import attendance_tools
+
+            return attendance_tools.verify_certificate(settings, event, args.code)
         if args.command == "run":
             return service.run(
                 settings, event, webhook=args.webhook, listen=args.listen, port=args.port
@@ -141,66 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, EventDataError, StorageError) as exc:
         print(f"citynet-bot: {exc}", file=sys.stderr)
         return EXIT_USAGE
-
-
-def export_attendance(settings: Settings, event: Event, out: Path) -> list[Path]:
-    """`export attendance`: the daftar hadir files, a PDF for every session (blank ones too,
-    to print for a paper fallback)."""
-    from bot import render_attendance as view
-    from bot.features.attendance import Report, attendance_report
-    from bot.i18n import I18n
-    from bot.render_delegate import role_name
-    from bot.storage import Repo
-    from bot.storage.delegates import ROLES
-
-    if not settings.database_path.is_file():
-        # Repo.open would create an empty database here: refuse instead.
-        raise StorageError(f"{settings.database_path}: no database here (see DATABASE_PATH)")
-
-    async def read() -> Report:
-        repo = await Repo.open(settings.database_path)
-        try:
-            return await attendance_report(repo, event)
-        finally:
-            await repo.close()
-
-    report = asyncio.run(read())
-    t = I18n().get("id")  # the official sheets are in Indonesian
-    roles = {r: role_name(r, t) for r in ROLES}
-    out.mkdir(parents=True, exist_ok=True)
-    files = {"daftar-hadir-sesi.csv": view.sessions_csv(report, roles),
-             "daftar-hadir-harian.csv": view.days_csv(report, roles)}
-    for sheet in report.sessions:
-        files[f"daftar-hadir-{sheet.key}.pdf"] = view.sheet_pdf(event, sheet, roles, t)
-    written = []
-    for name, data in files.items():
-        (out / name).write_bytes(data)
-        written.append(out / name)
-    return written
-
-
-def verify_certificate(settings: Settings, event: Event, code: str) -> int:
-    """`verify KODE`: print what /cek says; exit 0 only for a genuine certificate."""
-    from bot import render_certificate
-    from bot.features.certificates import Verdict, Verification, verify
-    from bot.i18n import I18n
-    from bot.storage import Repo
-
-    if not settings.database_path.is_file():
-        raise StorageError(f"{settings.database_path}: no database here (see DATABASE_PATH)")
-
-    async def check() -> Verification:
-        repo = await Repo.open(settings.database_path)
-        try:
-            return await verify(repo, code)
-        finally:
-            await repo.close()
-
-    result = asyncio.run(check())
-    reply = render_certificate.verification(result, event, I18n().get("id"))
-    # The terminal shows plain text: drop the Telegram HTML tags.
-    print(html.unescape(re.sub(r"<[^>]+>", "", reply.text)))
-    return 0 if result.verdict is Verdict.GENUINE else 1
 
 
 def validate(files: Sequence[Path]) -> int:

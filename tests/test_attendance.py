@@ -300,6 +300,12 @@ def test_cli_exports_every_session_sheet(event: Event, tmp_path: Path,
     assert "daftar-hadir-keynote.pdf" in files and "daftar-hadir-penutupan.pdf" in files
     assert "Budi Santoso" in pdf_text((out / "daftar-hadir-keynote.pdf").read_bytes())[1]
     assert "Belum ada" in pdf_text((out / "daftar-hadir-penutupan.pdf").read_bytes())[1]
+    # A file where the folder should be, or no database: one line, exit 2, no traceback.
+    (tmp_path / "taken").write_text("")
+    assert cli.main(["export", "attendance", "--out", str(tmp_path / "taken")]) == 2
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "none.db"))
+    assert cli.main(["export", "attendance", "--out", str(out)]) == 2
+    assert not (tmp_path / "none.db").exists()
 
 
 # -- the data file -----------------------------------------------------------------------------
