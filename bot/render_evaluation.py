@@ -15,8 +15,7 @@ from bot.render import MAX_TEXT, Reply, button, keyboard
 from bot.render_attendance import not_registered
 from bot.render_organizer import csv_bytes
 
-#: The start of every question's text: handlers/attendance.py recognises a reply to a
-#: free-text question by it.
+#: The start of every question's text.
 MARK = "📝"
 
 

@@ -355,12 +355,16 @@ FEEDBACK_REPLY = _FeedbackReply()
 
 
 class _EvaluationReply(filters.MessageFilter):
-    """A reply to one of the bot's evaluation questions (render_evaluation.MARK first)."""
+    """A reply to one of the bot's evaluation questions: its buttons answer the evaluation
+    (every question has at least "Lewati"), which no other message of the bot's has."""
 
     def filter(self, message: Message) -> bool:
         replied = message.reply_to_message
-        return bool(replied and replied.from_user and replied.from_user.is_bot
-                    and replied.text and replied.text.startswith(render_evaluation.MARK))
+        if not (replied and replied.from_user and replied.from_user.is_bot
+                and replied.reply_markup):
+            return False
+        return any(str(b.callback_data or "").startswith(f"{cb.EVALUATION}:")
+                   for row in replied.reply_markup.inline_keyboard for b in row)
 
 
 EVALUATION_REPLY = _EvaluationReply()

@@ -80,3 +80,17 @@ async def test_evaluation_at_closing_for_those_who_attended(bot: Harness) -> Non
     await bot.say("/ekspor", user_id=ORGANIZER)
     rows = bot.standin.uploads["evaluasi-acara.csv"].decode("utf-8-sig")
     assert "kepuasan" in rows and "3.00" in rows and "Waktu diskusi <lebih> panjang" in rows
+
+
+async def test_replies_to_other_messages_are_not_taken_for_answers(bot: Harness) -> None:
+    bot.clock.set(CLOSING)
+    await bot.say("/evaluasi")
+    await bot.press("ev:kepuasan:4")
+    await bot.press("ev:manfaat:0")  # the next question is the free-text one
+    await bot.say("/rsvp")  # "📝 Kehadiran Anda": other messages start with 📝 too
+    other = bot.standin.last_bot_message(USER)
+    assert other is not None and other["text"].startswith("📝")
+    calls = await bot.send(bot.updates.message("jadwal besok", reply_to=other))
+    assert "Evaluasi" not in said(calls) and "Terima kasih" not in said(calls)
+    repo = bot.app.bot_data.services.repo
+    assert repo is not None and "saran" not in await repo.evaluation_answered(USER)
