@@ -84,3 +84,16 @@ def test_feedback_waits_for_every_overlapping_session(event: Event) -> None:
     assert opening is not None and keynote is not None
     assert feedback._busy_until(opening.end, [opening, keynote], opening) == keynote.end
     assert feedback._busy_until(keynote.end, [opening, keynote], keynote) == keynote.end
+
+
+def test_daftar_hadir_groups_instansi_whatever_their_case(event: Event) -> None:
+    session = event.session("keynote")
+    assert session is not None
+    rows = [attendance.Line(attendance.Attendee(i, name, instansi, "delegasi"), session.start)
+            for i, (name, instansi) in enumerate([("Ani", "Kota Kupang"), ("Budi", "Kota Bogor"),
+                                                  ("Citra", "kota kupang")])]
+    lines = tuple(sorted(rows, key=lambda ln: (ln.attendee.instansi.casefold(),
+                                               ln.attendee.name)))
+    sheet = attendance.Sheet("Keynote", "keynote", lines, session)
+    assert [(name, [ln.attendee.name for ln in group]) for name, group in sheet.groups()] == [
+        ("Kota Bogor", ["Budi"]), ("Kota Kupang", ["Ani", "Citra"])]

@@ -385,7 +385,10 @@ class Sheet:
     session: Session | None = None
 
     def groups(self) -> list[tuple[str, list[Line]]]:
-        return [(k, list(g)) for k, g in groupby(self.lines, key=lambda ln: ln.attendee.instansi)]
+        """(instansi, its lines); "Kota Kupang" and "kota kupang" are one instansi, named
+        as its first delegate typed it."""
+        grouped = groupby(self.lines, key=lambda ln: ln.attendee.instansi.casefold())
+        return [(lines[0].attendee.instansi, lines) for _key, g in grouped if (lines := list(g))]
 
 
 @dataclass(frozen=True, slots=True)
