@@ -117,6 +117,11 @@ async def absen(update: Update, context: BotContext) -> None:
         context.repo, context.event, _admins(context), _user_id(update), session_id,
         context.now())
     chat = update.effective_chat
+    if query is not None and screen.status is attendance.ScreenStatus.FORBIDDEN:
+        # "Kode baru" under a code shown in a group, pressed by a delegate: a toast for them,
+        # nothing for the whole group.
+        await answer(query, view.screen_refused(screen, context.t).text, show_alert=True)
+        return
     if screen.status is not attendance.ScreenStatus.OK or chat is None:
         await answer(query)
         await send(update, view.screen_refused(screen, context.t))

@@ -209,6 +209,14 @@ async def test_a_moderator_shows_the_code_and_refreshes_it(bot: Harness) -> None
     calls = await bot.press("abs:keynote", user_id=PETUGAS)
     caption = parse_html(next(c for c in calls if c.method == "sendPhoto").params["caption"])[0]
     assert code not in caption.replace(" ", "")
+    # A delegate pressing the button (the code is shown in a group) gets a toast, the group
+    # no message.
+    group = bot.updates.group_chat_id
+    shown = await bot.say("/absen", user_id=PETUGAS, chat_type="supergroup", chat_id=group)
+    assert [c.method for c in shown if c.method == "sendPhoto"] == ["sendPhoto"]
+    calls = await bot.press("abs:keynote", user_id=STRANGER, chat_id=group)
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    assert "hanya untuk panitia" in calls[0].params["text"]
 
 
 # -- daftar hadir ------------------------------------------------------------------------------
