@@ -266,6 +266,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
         venues.setdefault(vid, venue)
+    # A session names its own venue; the main one heads a day's daftar hadir (attendance).
     main_venue = ev.string("main_venue")
     if main_venue and main_venue not in venues:
         ev.problem("main_venue", f"unknown venue id {main_venue!r}")

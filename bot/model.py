@@ -243,7 +243,7 @@ class Event:
     goals: tuple[Text, ...]
     about: Text
     background: tuple[Text, ...]
-    main_venue_id: str
+    main_venue_id: str  # '' when none: where a day's daftar hadir says it was held
     venues: dict[str, Venue]
     speakers: dict[str, Speaker]
     sessions: tuple[Session, ...]

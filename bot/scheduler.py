@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import render_delegate, render_evaluation, render_feedback, render_tour
+from bot import relay, render_delegate, render_evaluation, render_feedback, render_tour
 from bot.features import evaluation, feedback
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
@@ -117,21 +117,6 @@ def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDeliv
     ]
 
 
-def overlapping(event: Event, session: Session, rsvps: Iterable[Rsvp]) -> list[Session]:
-    """Sessions the delegate already attends that overlap `session`."""
-    out = []
-    for rsvp in rsvps:
-        other = event.session(rsvp.session_id)
-        if (
-            other is not None
-            and other.id != session.id
-            and rsvp.status == "going"
-            and other.overlaps(session)
-        ):
-            out.append(other)
-    return out
-
-
 # -- planning (storage) --------------------------------------------------------------------
 async def replan_user(app: BotApplication, user_id: int) -> None:
     """Re-derive one delegate's pending reminders and briefs (after any change of theirs)."""
@@ -150,8 +135,8 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         if delivery.kind in ("reminder", "tour_eve", "tour_gather") or (
             delivery.kind == "brief" and not keep_briefs
         ):
-            await repo.unplan(user_id, delivery.kind, delivery.ref)
-    await repo.plan(planned)
+            await repo.delete_pending_deliveries(user_id, delivery.kind, delivery.ref)
+    await repo.save_deliveries(planned)
     await feedback.plan(repo, event, user_id)  # i15: feedback follows RSVPs and check-ins
 
 
@@ -160,7 +145,7 @@ async def notify_seat(app: BotApplication, user_id: int, session: Session) -> No
     services = app.bot_data.services
     assert services.repo is not None
     now = services.clock.now()
-    await services.repo.plan(
+    await services.repo.save_deliveries(
         [
             PlannedDelivery(
                 user_id=user_id,
@@ -231,7 +216,7 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
             )
         await repo.mark_seen(rsvp.user_id, session.id, start, venue)
         touched.add(rsvp.user_id)
-    await repo.plan(notices, replace=False)
+    await repo.save_deliveries(notices, replace=False)
     for user_id in touched:
         await replan_user(app, user_id)
     if notices:
@@ -287,6 +272,8 @@ async def tick(app: BotApplication, limit: int = 100) -> int:
             break
         await repo.finish_delivery(delivery.id, "sent")
         sent += 1
+    # Questions to the panitia left waiting are deliveries too (bot/relay.py).
+    await relay.raise_stale(app)
     return sent
 
 

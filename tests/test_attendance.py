@@ -21,7 +21,8 @@ from bot.features import attendance
 from bot.i18n import I18n
 from bot.loader import EventDataError, parse_event
 from bot.model import Event
-from bot.standin import ApiCall, parse_html
+from bot.offline.html import parse_html
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from bot.storage.attendance import Attendee
 from tests.conftest import KEYNOTE_TIME

@@ -10,7 +10,7 @@ import pytest
 
 from bot.features import attendance
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, text_of
 from tests.test_attendance import DELEGATE_2, ORGANIZER, said

@@ -13,7 +13,7 @@ import pytest
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import parse_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import USER, Harness, buttons, text_of
 from tests.test_attendance import DELEGATE_2, ORGANIZER, said, screen_code

@@ -36,7 +36,7 @@ async def plan(repo: Repo, event: Event, user_id: int) -> None:
     if not event.evaluation:
         return
     due = opens_at(event)
-    await repo.plan([PlannedDelivery(user_id, KIND, event.id, due, event.sessions[-1].end
+    await repo.save_deliveries([PlannedDelivery(user_id, KIND, event.id, due, event.sessions[-1].end
                                      + STALE_AFTER)], replace=False)
 
 

@@ -64,9 +64,10 @@ async def plan(repo: Repo, event: Event, user_id: int) -> int:
     wanted = {p.ref for p in planned}
     for delivery in await repo.pending_deliveries(user_id):
         if delivery.kind == KIND and delivery.ref not in wanted:
-            await repo.unplan(user_id, KIND, delivery.ref)  # an RSVP cancelled meanwhile
+            # An RSVP cancelled meanwhile.
+            await repo.delete_pending_deliveries(user_id, KIND, delivery.ref)
     # Pending questions move; sent ones are never planned again (one row per session).
-    return await repo.plan(planned, replace=True)
+    return await repo.save_deliveries(planned, replace=True)
 
 
 async def still_wanted(
@@ -120,7 +121,7 @@ async def comment(
 
 async def opt_out(repo: Repo, user_id: int) -> None:
     await repo.opt_out_of_feedback(user_id)
-    await repo.unplan(user_id, KIND)
+    await repo.delete_pending_deliveries(user_id, KIND)
 
 
 @dataclass(frozen=True, slots=True)
