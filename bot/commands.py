@@ -42,6 +42,12 @@ BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"
 MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
 FAQ = Command("info", "faq", N_("Info praktis: pakaian, Wi-Fi, sertifikat, ibadah"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
+# Attendance (handlers/attendance.py).
+CARD = Command("kartu", "badge", N_("Kartu peserta dengan kode QR untuk meja registrasi"))
+CHECKIN = Command("hadir", "checkin", N_("Absen sesi dengan kode di layar"))
+MATERIALS = Command("materi", "materials", N_("Materi sesi"))
+CERTIFICATE = Command("sertifikat", "certificate", N_("Sertifikat kehadiran"))
+EVALUATION = Command("evaluasi", "evaluation", N_("Evaluasi acara"))
 
 #: In menu order.
 MENU: tuple[Command, ...] = (
@@ -55,6 +61,11 @@ MENU: tuple[Command, ...] = (
     ANNOUNCEMENTS,
     FAQ,
     TOUR,
+    CARD,
+    CHECKIN,
+    MATERIALS,
+    CERTIFICATE,
+    EVALUATION,
     AGENDA,
     RSVPS,
     REMINDERS,
@@ -97,6 +108,11 @@ HELP_LINES: tuple[tuple[HelpEntry, ...], ...] = (
     (HelpEntry((TOUR,), N_("titik kumpul, bus, rute dan check-in city tour")),),
     (HelpEntry((ANNOUNCEMENTS,), N_("pengumuman terbaru dari panitia")),),
     (HelpEntry((FAQ,), N_("info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah")),),
+    (HelpEntry((CARD,), N_("kartu peserta")),
+     HelpEntry((CHECKIN,), N_("absen sesi"), N_("KODE")),
+     HelpEntry((MATERIALS,), N_("materi sesi"))),
+    (HelpEntry((CERTIFICATE,), N_("sertifikat kehadiran")),
+     HelpEntry((EVALUATION,), N_("evaluasi acara"))),
     (HelpEntry((ABOUT,), N_("tentang acara dan Citynet")),),
     (HelpEntry((LANGUAGE,), N_("ganti bahasa (Indonesia/English)")),),
     (HelpEntry((MYDATA,), N_("hapus semua data Anda dari bot")),),

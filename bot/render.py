@@ -290,6 +290,8 @@ def session_view(
     rows: list[list[InlineKeyboardButton]] = list(extra_rows)
     if venue:
         rows.append([button(_("📍 Lokasi"), cb.PIN, venue.id)])
+    if session.materials:  # i15: materials (handlers/attendance.py answers the button)
+        rows.append([button(_("📎 Materi"), cb.MATERIALS, session.id)])
     rows += [
         [button(f"🎤 {s.name}", cb.SPEAKER, s.id)]
         for sid in session.speaker_ids

@@ -92,6 +92,8 @@ def forget_question(profile: Profile | None, rsvps: int, t: Translator) -> Reply
                             rsvps).format(n=rsvps))
     lines.append(_("• Nama dan bahasa Telegram Anda, pengumuman yang Anda terima, dan data "
                    "city tour (bus, check-in, nomor HP) bila ada"))
+    lines.append(_("• Kehadiran (meja registrasi dan sesi), penilaian sesi, evaluasi dan "
+                   "sertifikat bila ada; sertifikat Anda lalu terbaca “dicabut”"))
     lines += ["", _("Semua dihapus sekarang juga dan tidak bisa dikembalikan; kursi Anda di "
                     "sesi berkapasitas diberikan ke daftar tunggu. Lanjutkan?")]
     return Reply("\n".join(lines), keyboard([[button(_("🗑 Ya, hapus data saya"), cb.FORGET_SURE),

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import relay, render_delegate, render_tour
+from bot import relay, render_delegate, render_evaluation, render_feedback, render_tour
+from bot.features import evaluation, feedback
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -139,6 +140,7 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         ):
             await repo.delete_pending_deliveries(user_id, delivery.kind, delivery.ref)
     await repo.save_deliveries(planned)
+    await feedback.plan(repo, event, user_id)  # i15: feedback follows RSVPs and check-ins
 
 
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:
@@ -334,6 +336,13 @@ async def _compose(
             title = data.get("title_en") if t.lang == "en" else data.get("title")
             return render_delegate.cancelled_notice(str(title or session_id), old_start, t)
         return render_delegate.change_notice(event, session, old_start, old_venue, t)
+    if delivery.kind == feedback.KIND:  # i15: after-session feedback (bot/features/feedback.py)
+        session = await feedback.still_wanted(repo, event, delivery.user_id, delivery.ref,
+                                              services.clock.now())
+        return render_feedback.ask(session, t) if session else None
+    if delivery.kind == evaluation.KIND:  # i15: the event evaluation (bot/features/evaluation.py)
+        step = await evaluation.still_wanted(repo, event, delivery.user_id, services.clock.now())
+        return render_evaluation.step_reply(step, t) if step else None
     log.warning("unknown delivery kind %r", delivery.kind)
     return None
 
