@@ -182,8 +182,9 @@ async def measure(db: Path, size: int, due_at_once: int) -> dict[str, Any]:
     lead = due_at_once / 28 + 3.0
     due = clock.now() + timedelta(seconds=lead)
     due_wall = time.perf_counter() + lead
-    await repo.plan(PlannedDelivery(u, DeliveryKind.REMINDER, keynote.id, due, keynote.start)
-                    for u in range(first, first + due_at_once))
+    await repo.save_deliveries(
+        PlannedDelivery(u, DeliveryKind.REMINDER, keynote.id, due, keynote.start)
+        for u in range(first, first + due_at_once))
     deadline = due_wall + 30
     while time.perf_counter() < deadline:
         if sum(1 for u in arrived if u >= first) >= due_at_once:

@@ -12,9 +12,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import render_delegate, render_tour
+from bot import render_delegate, render_evaluation, render_feedback, render_tour
+from bot.features import evaluation, feedback
 from bot.i18n import Translator
 from bot.model import Event, SessionKind
+from bot.states import RsvpStatus
 from bot.storage import Repo
 from bot.storage.delegates import Delivery, DeliveryKind, parse_iso
 
@@ -41,7 +43,7 @@ Composer = Callable[[Composing], Awaitable[Reply | None]]
 
 async def _going(c: Composing, session_id: str) -> bool:
     rsvp = await c.repo.get_rsvp(c.delivery.user_id, session_id)
-    return rsvp is not None and rsvp.status == "going"
+    return rsvp is not None and rsvp.status == RsvpStatus.GOING
 
 
 async def reminder(c: Composing) -> Reply | None:
@@ -60,7 +62,8 @@ async def tour_message(c: Composing) -> Reply | None:
     bus = tour.bus(await c.repo.bus_of(c.delivery.user_id) or "")
     if c.delivery.kind == DeliveryKind.TOUR_EVE:
         return render_tour.evening_before(event, tour, session, bus, c.t)
-    return render_tour.gather_soon(event, tour, session, bus, c.t, c.now)
+    checked_in = await c.repo.checked_in(c.delivery.user_id)  # no "check in" for the checked-in
+    return render_tour.gather_soon(event, tour, session, bus, c.t, c.now, checked_in)
 
 
 async def bus_message(c: Composing) -> Reply | None:
@@ -79,7 +82,7 @@ async def brief(c: Composing) -> Reply | None:
     event = c.event
     day = datetime.fromisoformat(c.delivery.ref).date()
     rsvps = await c.repo.user_rsvps(c.delivery.user_id)
-    mine = [s for r in rsvps if r.status == "going" and (s := event.session(r.session_id))]
+    mine = [s for r in rsvps if r.status == RsvpStatus.GOING and (s := event.session(r.session_id))]
     mine = [s for s in mine if s.start.date() == day]
     plenary = [s for s in event.sessions_on(day) if s.kind in MAIN_KINDS]
     return render_delegate.morning_brief(event, day, mine, plenary, c.t)
@@ -102,6 +105,19 @@ async def change(c: Composing) -> Reply | None:
     return render_delegate.change_notice(c.event, session, old_start, old_venue, c.t)
 
 
+async def feedback_question(c: Composing) -> Reply | None:
+    """After a session: its stars, unless rated, opted out or busy elsewhere meanwhile."""
+    session = await feedback.still_wanted(c.repo, c.event, c.delivery.user_id, c.delivery.ref,
+                                          c.now)
+    return render_feedback.ask(session, c.t) if session else None
+
+
+async def evaluation_step(c: Composing) -> Reply | None:
+    """The event's evaluation: its next question, unless answered meanwhile."""
+    step = await evaluation.still_wanted(c.repo, c.event, c.delivery.user_id, c.now)
+    return render_evaluation.step_reply(step, c.t) if step else None
+
+
 #: Keyed by the kind's text (a `DeliveryKind` is one), so a row's kind looks itself up.
 COMPOSERS: dict[str, Composer] = {
     DeliveryKind.REMINDER: reminder,
@@ -111,6 +127,8 @@ COMPOSERS: dict[str, Composer] = {
     DeliveryKind.BRIEF: brief,
     DeliveryKind.SEAT: seat,
     DeliveryKind.CHANGE: change,
+    DeliveryKind.FEEDBACK: feedback_question,
+    DeliveryKind.EVALUATION: evaluation_step,
 }
 
 

@@ -20,6 +20,8 @@ LANGUAGES = ("id", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 #: Telegram's rule for a webhook's secret_token: 1-256 of A-Z, a-z, 0-9, _ and -.
 WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+#: What Telegram charges per message sent with allow_paid_broadcast, in Stars.
+PAID_STARS_PER_MESSAGE = 0.1
 
 
 class ConfigError(Exception):
@@ -65,6 +67,12 @@ class Settings:
     #: PAID_BROADCAST_MIN: urgent announcements to at least this many people go out through
     #: Telegram's paid broadcast (up to 1000/s, 0.1 Star each); 0: never (the default).
     paid_broadcast_min: int = 0
+
+    def paid_broadcast(self, urgent: bool, recipients: int) -> bool:
+        """Whether an announcement goes out as a paid broadcast: only when the deployment
+        allows it (PAID_BROADCAST_MIN), for an urgent one to that many people or more. The
+        preview (bot/features/announcements.py) and the sender (bot/outbox.py) both ask."""
+        return self.paid_broadcast_min > 0 and urgent and recipients >= self.paid_broadcast_min
 
     @classmethod
     def from_env(

@@ -31,9 +31,6 @@ class Services:
     event: Event
     clock: Clock
     i18n: I18n
-    #: Opened by whichever needs it first at start-up (RepoPersistence in initialize(), or
-    #: post_init), closed in post_shutdown.
-    repo: Repo | None = None
     tick_interval: float | None = 1.0  # seconds between delivery ticks; None: manual
     #: Digest of the data file as the running programme was loaded or last applied, and the
     #: last edited version organizers were told about (bot/filewatch.py).
@@ -46,6 +43,26 @@ class Services:
     #: Delivery rows the scheduler has taken on and not finished (bot/scheduler.py), so a
     #: tick does not start a row the previous tick is still sending.
     delivering: set[int] = field(default_factory=set)
+    _repo: Repo | None = field(default=None, init=False, repr=False)
+
+    @property
+    def repo(self) -> Repo:
+        """The database, open from start-up (`open_repo`) to shut-down (`close_repo`)."""
+        if self._repo is None:
+            raise RuntimeError("storage is not open (the application has not started)")
+        return self._repo
+
+    async def open_repo(self) -> Repo:
+        """Open the database unless open: PTB loads persistence (RepoPersistence, in
+        `Application.initialize()`) before `post_init`, and whichever comes first opens it."""
+        if self._repo is None:
+            self._repo = await Repo.open(self.settings.database_path, self.clock.now)
+        return self._repo
+
+    async def close_repo(self) -> None:
+        if self._repo is not None:
+            await self._repo.close()
+            self._repo = None
 
 
 class BotData:
@@ -67,10 +84,7 @@ class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Bo
 
     @property
     def repo(self) -> Repo:
-        repo = self.services.repo
-        if repo is None:
-            raise RuntimeError("storage is not open (post_init has not run)")
-        return repo
+        return self.services.repo
 
     @property
     def clock(self) -> Clock:

@@ -99,8 +99,6 @@ class Limits:
 #: Telegram's paid broadcast (`allow_paid_broadcast`): up to 1000 messages per second for
 #: 0.1 Star each; the per-chat second still holds. The same kind of margin as for 30/s.
 PAID_LIMITS = Limits(per_second=1000.0, headroom=100.0)
-#: What Telegram charges per message sent with allow_paid_broadcast, in Stars.
-PAID_STARS_PER_MESSAGE = 0.1
 
 
 class Pacer:
@@ -432,10 +430,10 @@ class Sender:
         allows it (PAID_BROADCAST_MIN), for an urgent one to that many people or more."""
         paid = self._paid.get(announcement_id)
         if paid is None:
-            least = self.app.bot_data.services.settings.paid_broadcast_min
+            settings = self.app.bot_data.services.settings
             announcement = await self._announcement(announcement_id)
-            paid = least > 0 and announcement.urgent and (
-                (await self.repo.delivery_report(announcement_id)).total >= least)
+            paid = settings.paid_broadcast(announcement.urgent, (
+                await self.repo.delivery_report(announcement_id)).total)
             self._paid[announcement_id] = paid
         return paid
 

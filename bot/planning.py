@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from bot.features import feedback
 from bot.model import Event, Session, SessionKind
+from bot.states import RsvpStatus
 from bot.storage.delegates import DeliveryKind, PlannedDelivery, Preferences, Rsvp, iso
 
 if TYPE_CHECKING:
@@ -52,12 +54,14 @@ def plan_for_user(
     planned: list[PlannedDelivery] = []
     for rsvp in rsvps:
         session = event.session(rsvp.session_id)
-        if session is not None and rsvp.status == "going" and session.kind is SessionKind.TOUR:
+        if session is not None and rsvp.status == RsvpStatus.GOING and \
+                session.kind is SessionKind.TOUR:
             planned += tour_plan(event, user_id, session)
     if prefs.reminder_lead > 0:
         for rsvp in rsvps:
             session = event.session(rsvp.session_id)
-            if session is None or rsvp.status != "going" or session.kind is SessionKind.TOUR:
+            if session is None or rsvp.status != RsvpStatus.GOING or \
+                    session.kind is SessionKind.TOUR:
                 continue
             planned.append(
                 PlannedDelivery(
@@ -92,35 +96,21 @@ def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDeliv
     evening = datetime.combine(
         event.local(gather).date() - timedelta(days=1), TOUR_EVENING_AT, tzinfo=event.timezone
     )
+    # "Besok city tour!" is only true the evening before: someone who joins on the tour
+    # morning (or a bot down all evening) gets the day's own messages instead.
+    tour_day = datetime.combine(event.local(gather).date(), time(0), tzinfo=event.timezone)
     return [
-        # Once the 30-minute message is due, the evening one would only repeat it.
         PlannedDelivery(user_id, DeliveryKind.TOUR_EVE, session.id, evening,
-                        gather - TOUR_GATHER_LEAD),
+                        min(tour_day, gather - TOUR_GATHER_LEAD)),
         PlannedDelivery(user_id, DeliveryKind.TOUR_GATHER, session.id,
                         gather - TOUR_GATHER_LEAD, gather),
     ]
-
-
-def overlapping(event: Event, session: Session, rsvps: Iterable[Rsvp]) -> list[Session]:
-    """Sessions the delegate already attends that overlap `session`."""
-    out = []
-    for rsvp in rsvps:
-        other = event.session(rsvp.session_id)
-        if (
-            other is not None
-            and other.id != session.id
-            and rsvp.status == "going"
-            and other.overlaps(session)
-        ):
-            out.append(other)
-    return out
 
 
 async def replan_user(app: BotApplication, user_id: int) -> None:
     """Re-derive one delegate's pending reminders and briefs (after any change of theirs)."""
     services = app.bot_data.services
     repo, event = services.repo, services.event
-    assert repo is not None
     prefs = await repo.get_preferences(user_id)
     rsvps = await repo.user_rsvps(user_id)
     registered = await repo.get_profile(user_id) is not None
@@ -133,16 +123,16 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         if delivery.kind in DERIVED or (
             delivery.kind == DeliveryKind.BRIEF and not keep_briefs
         ):
-            await repo.unplan(user_id, delivery.kind, delivery.ref)
-    await repo.plan(planned)
+            await repo.delete_pending_deliveries(user_id, delivery.kind, delivery.ref)
+    await repo.save_deliveries(planned)
+    await feedback.plan(repo, event, user_id)  # feedback follows RSVPs and check-ins
 
 
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:
     """Tell a delegate promoted from the waiting list (sent by the next tick)."""
     services = app.bot_data.services
-    assert services.repo is not None
     now = services.clock.now()
-    await services.repo.plan(
+    await services.repo.save_deliveries(
         [
             PlannedDelivery(
                 user_id=user_id,

@@ -34,7 +34,6 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
     """
     services = app.bot_data.services
     repo = services.repo
-    assert repo is not None
     now = services.clock.now()
     notices: list[PlannedDelivery] = []
     touched: set[int] = set()  # re-planned one by one (cancellations, the tour)
@@ -82,9 +81,9 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
                     )
                 )
         await repo.mark_session_seen(session.id, start, venue)
-    await repo.plan(notices, replace=False)
+    await repo.save_deliveries(notices, replace=False)
     for session in moved:
-        await repo.plan(
+        await repo.save_deliveries(
             PlannedDelivery(user_id, DeliveryKind.REMINDER, session.id,
                             reminder_time(session, lead), session.arrive_by)
             for user_id, lead in await repo.reminder_leads(session.id)

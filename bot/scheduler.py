@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot import relay
 from bot.compose import Composing, compose
 from bot.outbox import Sender, retry_seconds
 from bot.planning import (  # noqa: F401  (re-exported: callers plan through the scheduler)
@@ -38,7 +39,6 @@ from bot.planning import (  # noqa: F401  (re-exported: callers plan through the
     TOUR_EVENING_AT,
     TOUR_GATHER_LEAD,
     notify_seat,
-    overlapping,
     plan_for_user,
     reminder_time,
     replan_user,
@@ -100,13 +100,15 @@ async def tick(app: BotApplication, *, wait: bool = True) -> int:
     """
     services = app.bot_data.services
     repo, sender = services.repo, services.sender
-    if repo is None or sender is None:
-        return 0
     now = services.clock.now()
     tour = services.event.tour_session()
     if tour is not None and now >= tour.end:
         # Where people were is nobody's business once the bus is back.
         await repo.purge_locations()
+    # Questions to the panitia left waiting are deliveries too (bot/relay.py).
+    await relay.raise_stale(app)
+    if sender is None:
+        return 0
     held = services.delivering
     tried: set[int] = set()
     sent = 0
@@ -136,7 +138,7 @@ async def _due_batch(
     services = app.bot_data.services
     repo = services.repo
     room = MAX_IN_FLIGHT - len(services.delivering)
-    if repo is None or room <= 0:
+    if room <= 0:
         return []
     groups = await repo.due_counts(now + LOOKAHEAD)
     # Rows whose latest start comes before the next tick start now, so none starts late.
@@ -154,9 +156,9 @@ async def _deliver(
     services = app.bot_data.services
     try:
         planned = await sender.pacer.acquire(delivery.user_id)
-        repo = services.repo
-        if not app.running or repo is None:
+        if not app.running:
             return False  # stopping: the row stays pending for the next start
+        repo = services.repo
         if not await repo.claim_delivery(delivery.id):
             return False  # unplanned, cancelled or taken meanwhile
         sending = _send_claimed(app, sender, delivery, planned)
@@ -174,7 +176,6 @@ async def _send_claimed(
 ) -> bool:
     services = app.bot_data.services
     repo = services.repo
-    assert repo is not None
     now = services.clock.now()
     if now >= delivery.expires_at:
         # The bot was down past the point where this message helps: drop, don't spam.
@@ -241,7 +242,6 @@ async def on_startup(app: BotApplication, tick_interval: float | None) -> None:
     """Recover from a stop or crash, reconcile with the current data, start ticking."""
     services = app.bot_data.services
     repo = services.repo
-    assert repo is not None
     for delivery in await repo.interrupted_deliveries():
         # Claimed but not recorded: the crash came between sending and recording, or just
         # before sending. Telegram offers no way to ask which; sending again would double a

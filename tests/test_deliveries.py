@@ -14,7 +14,7 @@ from telegram.error import NetworkError, TimedOut
 from bot import outbox, scheduler
 from bot.compose import COMPOSERS
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from bot.storage.delegates import DeliveryKind, PlannedDelivery
 from tests.conftest import KEYNOTE_TIME
@@ -73,7 +73,7 @@ async def plan_reminders(bot: Harness, users: range, due: datetime) -> None:
     for user in users:
         await repo.touch_user(user, "x", None)
         await repo.rsvp(user, keynote.id, None)
-    await repo.plan(
+    await repo.save_deliveries(
         PlannedDelivery(user, DeliveryKind.REMINDER, keynote.id, due, keynote.arrive_by)
         for user in users
     )
@@ -167,7 +167,7 @@ async def test_per_user_delivery_queries_use_an_index(fast: Harness) -> None:
     statements: list[str] = []
     await repo._db.set_trace_callback(statements.append)
     await repo.pending_deliveries(1)
-    await repo.unplan(1, DeliveryKind.REMINDER, "keynote")
+    await repo.delete_pending_deliveries(1, DeliveryKind.REMINDER, "keynote")
     await repo._db.set_trace_callback(None)
     mine = [sql for sql in statements if "FROM deliveries" in sql]  # not the outbox's poll
     assert len(mine) == 2

@@ -13,67 +13,14 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from sqlite3 import Row
+from typing import Any, Self
 
-from bot.storage.base import Migration, Store
+from bot.storage.base import Store
 
 #: The RSVP for the event as a whole (event ids never start with "_").
 EVENT_RSVP = "_event"
 ROLES = ("delegasi", "narasumber", "panitia", "media")
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        2,
-        "delegates: profiles, reminder preferences, RSVPs with waiting list, deliveries",
-        """
-        ALTER TABLE users ADD COLUMN reminder_lead INTEGER NOT NULL DEFAULT 15;
-        ALTER TABLE users ADD COLUMN morning_brief INTEGER NOT NULL DEFAULT 1;
-        CREATE TABLE profiles (
-            user_id       INTEGER PRIMARY KEY REFERENCES users(id),
-            name          TEXT NOT NULL,
-            instansi      TEXT NOT NULL,
-            region        TEXT,            -- canonical region when picked from the event's
-            role          TEXT NOT NULL,   -- delegasi | narasumber | panitia | media
-            registered_at TEXT NOT NULL,
-            updated_at    TEXT NOT NULL
-        );
-        CREATE TABLE rsvps (
-            seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order = waiting order
-            user_id     INTEGER NOT NULL REFERENCES users(id),
-            session_id  TEXT NOT NULL,                      -- '_event' for the whole event
-            status      TEXT NOT NULL CHECK (status IN ('going', 'waiting')),
-            seen_start  TEXT,      -- session start the delegate was last told (UTC ISO)
-            seen_venue  TEXT,      -- venue id the delegate was last told
-            created_at  TEXT NOT NULL,
-            UNIQUE (user_id, session_id)
-        );
-        CREATE INDEX rsvps_by_session ON rsvps (session_id, status, seq);
-        CREATE TABLE deliveries (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            user_id     INTEGER NOT NULL REFERENCES users(id),
-            kind        TEXT NOT NULL,   -- reminder | brief | seat | change
-            ref         TEXT NOT NULL,   -- session id, or the day (ISO) of a brief
-            due_at      TEXT NOT NULL,   -- UTC ISO 8601
-            expires_at  TEXT NOT NULL,   -- pointless after this (the session started)
-            data        TEXT NOT NULL DEFAULT '{}',  -- JSON details (what changed)
-            state       TEXT NOT NULL DEFAULT 'pending'
-                        CHECK (state IN ('pending', 'sending', 'sent', 'dropped')),
-            updated_at  TEXT NOT NULL,
-            UNIQUE (user_id, kind, ref)
-        );
-        CREATE INDEX deliveries_due ON deliveries (state, due_at)
-        """,
-    ),
-    Migration(
-        6,
-        "deliveries: index per user, so a delegate's pending rows are found without a scan",
-        # With due_at, it also gives pending_deliveries(user) its order: without it SQLite
-        # preferred walking deliveries_due through every pending row (0.2 s at 50,000).
-        """
-        CREATE INDEX deliveries_by_user ON deliveries (user_id, state, due_at)
-        """,
-    ),
-)
 
 
 class DeliveryKind(StrEnum):
@@ -86,6 +33,16 @@ class DeliveryKind(StrEnum):
     TOUR_EVE = "tour_eve"
     TOUR_GATHER = "tour_gather"
     BUS_MSG = "bus_msg"
+    FEEDBACK = "feedback"  # after a session: stars and a comment (bot/features/feedback.py)
+    EVALUATION = "evaluation"  # the event's evaluation (bot/features/evaluation.py)
+
+
+def _kind(value: str) -> DeliveryKind | str:
+    """The kind as an enum; an unknown one (a newer bot wrote it) stays text and is skipped."""
+    try:
+        return DeliveryKind(value)
+    except ValueError:
+        return value
 
 
 def iso(moment: datetime) -> str:
@@ -106,11 +63,19 @@ class Profile:
     region: str | None
     role: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(row["user_id"], row["name"], row["instansi"], row["region"], row["role"])
+
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
     reminder_lead: int  # minutes; 0 = off
     morning_brief: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(int(row["reminder_lead"]), bool(row["morning_brief"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +85,12 @@ class Rsvp:
     status: str  # going | waiting
     seen_start: str | None
     seen_venue: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            row["user_id"], row["session_id"], row["status"], row["seen_start"], row["seen_venue"]
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +112,20 @@ class Delivery:
     expires_at: datetime
     data: dict[str, Any]
     language: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """A `deliveries` row joined with its user's language."""
+        return cls(
+            id=int(row["id"]),
+            user_id=int(row["user_id"]),
+            kind=_kind(row["kind"]),
+            ref=row["ref"],
+            due_at=parse_iso(row["due_at"]),
+            expires_at=parse_iso(row["expires_at"]),
+            data=json.loads(row["data"] or "{}"),
+            language=row["language"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +164,7 @@ class DelegatesMixin(Store):
             "SELECT user_id, name, instansi, region, role FROM profiles WHERE user_id = ?",
             (user_id,),
         )
-        return Profile(**dict(row)) if row else None
+        return Profile.from_row(row) if row else None
 
     async def get_preferences(self, user_id: int) -> Preferences:
         row = await self.fetchone(
@@ -187,7 +172,7 @@ class DelegatesMixin(Store):
         )
         if row is None:
             return Preferences(15, True)
-        return Preferences(int(row["reminder_lead"]), bool(row["morning_brief"]))
+        return Preferences.from_row(row)
 
     async def set_reminder_lead(self, user_id: int, minutes: int) -> None:
         await self.execute("UPDATE users SET reminder_lead = ? WHERE id = ?", (minutes, user_id))
@@ -305,7 +290,7 @@ class DelegatesMixin(Store):
             """,
             (user_id,),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def get_rsvp(self, user_id: int, session_id: str) -> Rsvp | None:
         row = await self.fetchone(
@@ -315,7 +300,7 @@ class DelegatesMixin(Store):
             """,
             (user_id, session_id),
         )
-        return Rsvp(**dict(row)) if row else None
+        return Rsvp.from_row(row) if row else None
 
     async def session_rsvps(self, session_id: str) -> list[Rsvp]:
         rows = await self.fetchall(
@@ -325,13 +310,13 @@ class DelegatesMixin(Store):
             """,
             (session_id,),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def all_rsvps(self) -> list[Rsvp]:
         rows = await self.fetchall(
             "SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps ORDER BY seq"
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def rsvps_told_otherwise(self, session_id: str, start: str, venue: str) -> list[Rsvp]:
         """RSVPs to a session whose delegate was told another time or venue (or nothing yet):
@@ -345,7 +330,7 @@ class DelegatesMixin(Store):
             """,
             (session_id, start, venue),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def rsvps_outside(self, session_ids: Collection[str]) -> list[Rsvp]:
         """RSVPs to sessions not in `session_ids` (cancelled ones), the whole event's aside."""
@@ -357,7 +342,7 @@ class DelegatesMixin(Store):
             """,
             (EVENT_RSVP, json.dumps(list(session_ids))),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def reminder_leads(self, session_id: str) -> list[tuple[int, int]]:
         """(user, reminder lead in minutes) of everyone going to a session with reminders on."""
@@ -400,27 +385,20 @@ class DelegatesMixin(Store):
             (start, venue, user_id, session_id),
         )
 
-    async def delete_session_rsvps(self, session_id: str) -> None:
-        await self.execute("DELETE FROM rsvps WHERE session_id = ?", (session_id,))
-
-    async def registered_users(self) -> list[int]:
-        rows = await self.fetchall(
-            "SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.active = 1"
-        )
-        return [int(r[0]) for r in rows]
-
     # -- deliveries ------------------------------------------------------------------------
-    async def plan(self, planned: Iterable[PlannedDelivery], replace: bool = True) -> int:
+    async def save_deliveries(
+        self, deliveries: Iterable[PlannedDelivery], replace: bool = True
+    ) -> int:
         """Insert or move deliveries (one per user, kind and ref). Sent ones are left alone.
 
         With `replace`, a pending delivery gets the new time; without, an existing row wins
-        (a "seat" notice planned twice is still sent once).
+        (a "seat" notice saved twice is still sent once).
         """
         now = self.utcnow()
         rows = [
             (p.user_id, p.kind, p.ref, iso(p.due_at), iso(p.expires_at),
              json.dumps(p.data or {}, ensure_ascii=False), now)
-            for p in planned
+            for p in deliveries
         ]
         if not rows:
             return 0
@@ -442,7 +420,9 @@ class DelegatesMixin(Store):
             )
         return len(rows)
 
-    async def unplan(self, user_id: int | None, kind: str, ref: str | None = None) -> int:
+    async def delete_pending_deliveries(
+        self, user_id: int | None, kind: str, ref: str | None = None
+    ) -> int:
         """Remove pending deliveries of a kind (for one user or all, one ref or all)."""
         clauses, params = ["state = 'pending'", "kind = ?"], [kind]
         if user_id is not None:
@@ -464,7 +444,7 @@ class DelegatesMixin(Store):
             """,
             params,
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def due_counts(self, until: datetime) -> list[tuple[datetime, int]]:
         """Pending deliveries due by `until`, counted per due instant, earliest first.
@@ -496,7 +476,7 @@ class DelegatesMixin(Store):
             """,
             (iso(until), limit),
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def claim_delivery(self, delivery_id: int) -> bool:
         """Mark one delivery 'sending' right before its call; False if it is no longer
@@ -530,40 +510,8 @@ class DelegatesMixin(Store):
             WHERE d.state = 'sending'
             """
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def delivery_counts(self) -> dict[str, int]:
         rows = await self.fetchall("SELECT state, COUNT(*) FROM deliveries GROUP BY state")
         return {r[0]: int(r[1]) for r in rows}
-
-    async def sent_deliveries(self, user_id: int | None = None) -> list[Delivery]:
-        where, params = ("AND d.user_id = ?", (user_id,)) if user_id is not None else ("", ())
-        rows = await self.fetchall(
-            f"""
-            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
-            WHERE d.state = 'sent' {where} ORDER BY d.id
-            """,
-            params,
-        )
-        return [_delivery(r) for r in rows]
-
-
-def _kind(value: str) -> DeliveryKind | str:
-    """The kind as an enum; an unknown one (a newer bot wrote it) stays text and is skipped."""
-    try:
-        return DeliveryKind(value)
-    except ValueError:
-        return value
-
-
-def _delivery(row: Any) -> Delivery:
-    return Delivery(
-        id=int(row["id"]),
-        user_id=int(row["user_id"]),
-        kind=_kind(row["kind"]),
-        ref=row["ref"],
-        due_at=parse_iso(row["due_at"]),
-        expires_at=parse_iso(row["expires_at"]),
-        data=json.loads(row["data"] or "{}"),
-        language=row["language"],
-    )
