@@ -15,6 +15,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 
 def _words(text: str) -> frozenset[str]:
     """A word set written as one string: easier to read and to extend than a list."""
@@ -69,6 +72,13 @@ SLANG: Mapping[str, str] = {
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
+    # Kupang Malay (Melayu Kupang), as delegates from NTT write it
+    "beta": "saya", "bosong": "kalian", "kotong": "kita", "sonde": "tidak", "org": "orang",
+    "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
+    "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
+    "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
+    # English contractions delegates type without the apostrophe
+    "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -110,7 +120,7 @@ PARTICLES: frozenset[str] = _words(
     bapak ibu bang gan sis bro om permisi nya tuh lah kah dan atau the a an is are of
     for to me my i we you it this that there do does did be please ok oke okay sip mohon
     minta tolong ini itu yang ada saja juga lagi dari di ke pada untuk dengan sama kalau
-    apakah gitu gt kah toh kan dgn pun aja loh lho
+    apakah gitu gt kah toh kan dgn pun aja loh lho ko ni
     """
 )
 
@@ -171,34 +181,10 @@ def tokenize(text: str) -> list[str]:
     return [_REPEAT3_RE.sub(r"\1\1", t) for t in _TOKEN_RE.findall(text)]
 
 
-def levenshtein(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment distance, giving up (returning limit + 1) beyond `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = i
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                v = min(v, prev2[j - 2] + 1)  # transposition: "kapna" -> "kapan"
-            cur[j] = v
-            best = min(best, v)
-        if best > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def similarity(a: str, b: str) -> float:
-    """1.0 for equal strings, 0.0 for nothing in common (edit distance over the longer)."""
-    longest = max(len(a), len(b))
-    if not longest:
-        return 1.0
-    return 1.0 - levenshtein(a, b, longest) / longest
+    """1.0 for equal strings, 0.0 for nothing in common: rapidfuzz's optimal-string-alignment
+    distance (a swap of two letters, "kapna" -> "kapan", is one edit) over the longer length."""
+    return float(OSA.normalized_similarity(a, b))
 
 
 def is_ordinary(word: str) -> bool:
@@ -235,9 +221,13 @@ class Normalizer:
 
     The vocabulary decides when to undo doubled letters, strip "-nya" and correct typos, so an
     unknown word is only changed into a *known* one, never into something invented.
+
+    `guarded` words (days and times) are never reached by a typo correction: a misspelt "besok"
+    read as "besok" or dropped would silently change the answer, so such a word is reported
+    as a doubt ("bseok" ~ "besok") for the caller to ask about.
     """
 
-    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, vocabulary: Iterable[str] = (), guarded: Iterable[str] = ()) -> None:
         vocab = set(vocabulary) | ORDINARY | PARTICLES
         for target in SLANG.values():
             vocab.update(target.split())
@@ -245,17 +235,25 @@ class Normalizer:
             vocab.update(phrase)
             vocab.update(target.split())
         self.vocabulary: frozenset[str] = frozenset(vocab)
+        self.guarded: frozenset[str] = frozenset(w for w in guarded if len(w) >= 4)
         # Spelling candidates bucketed by first letter: typos rarely hit the first letter, and
         # the bucket keeps correction within the latency budget.
         buckets: dict[str, list[str]] = {}
-        for word in self.vocabulary:
+        for word in self.vocabulary | self.guarded:
             if len(word) >= 4 and word.isalpha():
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
         self._memo: dict[str, tuple[str, ...]] = {}
+        #: Surface token -> the guarded word it probably meant.
+        self.doubts: dict[str, str] = {}
 
     def _known(self, tok: str) -> bool:
         return tok in self.vocabulary or tok in SLANG
+
+    def _closest(self, tok: str) -> tuple[str, float]:
+        bucket = [c for c in self._buckets.get(tok[0], ()) if abs(len(c) - len(tok)) <= 2]
+        found = process.extractOne(tok, bucket, scorer=OSA.normalized_similarity)
+        return (found[0], float(found[1])) if found else ("", 0.0)
 
     def _fix(self, tok: str) -> tuple[str, ...]:
         if tok in SLANG:
@@ -271,16 +269,17 @@ class Normalizer:
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
                         return self._fix(cand)
-        if len(tok) >= 5:
-            best, best_sim = "", 0.0
-            for cand in self._buckets.get(tok[0], ()):
-                if abs(len(cand) - len(tok)) > 2:
-                    continue
-                sim = similarity(tok, cand)
-                if sim > best_sim:
-                    best, best_sim = cand, sim
-            if best_sim >= 0.85:
+        if len(tok) >= 4:
+            best, sim = self._closest(tok)
+            # A long word one edit away is unambiguous ("tommorow"); a short one ("bseok")
+            # is asked about when it would be a day or time word.
+            if best in self.guarded and sim >= 0.8 and not (len(tok) >= 6 and sim >= 0.85):
+                self.doubts[tok] = best
+                return (tok,)
+            if len(tok) >= 5 and sim >= 0.85:
                 return (best,)
+            if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
+                return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
         return (tok,)
 
     def fix(self, tok: str) -> tuple[str, ...]:
@@ -297,6 +296,10 @@ class Normalizer:
         for tok in tokenize(text):
             out.extend(self.fix(tok))
         return tuple(_apply_phrases(out))
+
+    def doubtful(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        """(typed, meant) for tokens that look like a guarded word but are not one."""
+        return tuple((t, self.doubts[t]) for t in tokens if t in self.doubts)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:
