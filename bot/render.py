@@ -562,11 +562,14 @@ def help_view(t: Translator) -> Reply:
 
 
 def not_understood(t: Translator, text: str) -> Reply:
+    """The one honest decline: the question is not answered by the event's data. (The
+    hand-off to a person attaches here.)"""
     _ = t.gettext
     lines = [
-        _("Maaf, saya belum bisa menjawab «{text}».").format(text=escape(_clip(text, 80))),
-        _("Saya bisa membantu soal jadwal, sesi, pembicara, lokasi, kontak dan city tour. "
-          "Lihat contoh pertanyaan di /bantuan."),
+        _("Maaf, saya belum bisa menjawab «{text}»: jawabannya tidak ada dalam data "
+          "saya.").format(text=escape(_clip(text, 80))),
+        _("Silakan tanyakan ke panitia (/kontak). Saya bisa membantu soal jadwal, sesi, "
+          "pembicara, lokasi, kontak dan city tour; contoh pertanyaan ada di /bantuan."),
     ]
     return Reply("\n".join(lines), menu_keyboard(t))
 

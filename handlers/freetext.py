@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from html import escape
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import render
+from bot import render, render_answers
 from bot.context import BotContext
-from bot.faq import match_faq
-from bot.model import SessionKind
-from bot.understanding import Intent, Understanding, understand
+from bot.i18n import Translator
+from bot.model import Faq, SessionKind
+from bot.retrieval import Hit, Source, answer_passage
+from bot.understanding import Intent, Understanding, understand_all
 from handlers import citytour, contacts, organizer, reminders, rsvp, venues
 from handlers.common import is_private, show
 
@@ -32,36 +35,49 @@ def addressed_to_bot(message: Message, bot_username: str) -> str | None:
     return None
 
 
-async def answer(update: Update, context: BotContext, text: str, found: Understanding) -> None:
-    """Turn an understood question into the reply the matching command gives."""
+async def answer(
+    update: Update, context: BotContext, text: str, found: Understanding, lead: list[str]
+) -> None:
+    """Turn an understood question into the reply the matching command gives, with the
+    sentences that answer it (`lead`) on top."""
     event, t, now = context.event, context.t, context.now()
     intent = found.intent
+
+    async def reply(view: render.Reply) -> None:
+        await show(update, render_answers.with_lead(lead, view))
+
+    async def first() -> None:
+        """Before a card another handler sends: the answer on its own line."""
+        if lead:
+            await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
+
     if intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:
-            await show(update, render.programme_overview(event, t, now.date()))
+            await reply(render.programme_overview(event, t, now.date()))
         elif found.time is not None or found.period is not None:
-            await show(update, render.at_time_view(event, day, t, now, found.time, found.period))
+            await reply(render.at_time_view(event, day, t, now, found.time, found.period))
         else:
-            await show(update, render.day_view(event, day, t, now))
+            await reply(render.day_view(event, day, t, now))
     elif intent is Intent.NOW_NEXT:
-        await show(update, render.now_view(event, t, now))
+        await reply(render.now_view(event, t, now))
     elif intent is Intent.SESSION or (intent is Intent.SPEAKER and found.session_ids):
-        await _sessions(update, context, found.session_ids)
+        await _sessions(update, context, found.session_ids, lead)
     elif intent is Intent.SPEAKER:
         speaker = event.speaker(found.speaker_ids[0]) if found.speaker_ids else None
-        reply = render.speaker_view(event, speaker, t) if speaker else render.speakers_view(
+        await reply(render.speaker_view(event, speaker, t) if speaker else render.speakers_view(
             event, t
-        )
-        await show(update, reply)
+        ))
     elif intent is Intent.VENUE:
+        await first()
         await _venue(update, context, found)
     elif intent is Intent.CITY_TOUR:
         if event.tour is not None:
+            await first()
             await citytour.plan(update, context)
         else:
             tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
-            await _sessions(update, context, (tour.id,) if tour else ())
+            await _sessions(update, context, (tour.id,) if tour else (), lead)
     elif intent is Intent.CONTACT:
         if await contacts.private_only(update, context):
             return
@@ -78,7 +94,7 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.ANNOUNCEMENT:
         await organizer.latest(update, context)
     elif intent is Intent.ABOUT:
-        await show(update, render.about_view(event, t))
+        await reply(render.about_view(event, t))
     elif intent is Intent.HELP:
         await show(update, render.help_view(t))
     elif intent is Intent.GREETING:
@@ -90,15 +106,19 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         await show(update, render.not_understood(t, text))
 
 
-async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:
+async def _sessions(
+    update: Update, context: BotContext, ids: tuple[str, ...], lead: list[str]
+) -> None:
     event, t = context.event, context.t
     sessions = [s for sid in ids if (s := event.session(sid))]
     if len(sessions) == 1:
-        await show(update, render.session_view(event, sessions[0], t, context.now()))
+        # The same card as from /jadwal: Hadir / calendar buttons, "you are attending".
+        view = await rsvp.session_reply(update, context, sessions[0])
     elif sessions:
-        await show(update, render.sessions_choice(event, sessions, t))
+        view = render.sessions_choice(event, sessions, t)
     else:
-        await show(update, render.programme_overview(event, t, context.now().date()))
+        view = render.programme_overview(event, t, context.now().date())
+    await show(update, render_answers.with_lead(lead, view))
 
 
 async def _venue(update: Update, context: BotContext, found: Understanding) -> None:
@@ -127,24 +147,103 @@ async def free_text(update: Update, context: BotContext) -> None:
     if len(text) > MAX_QUESTION:
         await show(update, render.too_long(context.t))
         return
-    found = understand(text, context.event, context.now(), context.t.lang)
-    # Only a question that names nothing of the programme is looked up among the FAQ.
-    faq = match_faq(context.event, text) if _faq_first(found) else None
-    if faq is not None:
-        await show(update, render.faq_view(faq, context.t))
+    event, t, now = context.event, context.t, context.now()
+    questions = understand_all(text, event, now, t.lang)
+    doubt = next((d for q in questions for d in q.doubts), None)
+    if doubt is not None:
+        # A day word that could not be read would silently change the answer: ask.
+        await show(update, render_answers.doubt_view(event, doubt[0], doubt[1], t, now))
         return
-    await answer(update, context, text, found)
+    plans = [_plan(context, q) for q in questions]
+    # One reply while it stays short: the answers of the later questions join the first one's;
+    # a later question whose answer is a card of its own (a day's programme) gets that card.
+    extra = [line for p in plans[1:] if p.lead and p.kind != "decline" for line in p.lead]
+    head = plans[0]
+    await _send(update, context, head, head.lead + extra)
+    for p in plans[1:]:
+        if not p.lead or p.kind == "decline":
+            await _send(update, context, p, [])
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How one question is answered: a practical answer, a quoted passage, an intent's card,
+    or the decline."""
+
+    kind: str  # "faq" | "passage" | "intent" | "decline"
+    question: Understanding
+    lead: list[str]
+    faq: Faq | None = None
+    hit: Hit | None = None
+
+
+def _plan(context: BotContext, q: Understanding) -> _Plan:
+    event, t = context.event, context.t
+    faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(q) else None
+    if faq is not None:
+        return _Plan("faq", q, [_faq_line(faq, t)], faq=faq)
+    lead = render_answers.lead(event, q, t)
+    if not (q.facts or q.relation or q.stops):
+        # Second stage: a passage of the event's text that covers the question (what the
+        # intents do not reach, like the background), quoted with its source.
+        hit = answer_passage(event, q.question)
+        if hit is not None and _passage_first(q, hit):
+            if q.intent is Intent.ABOUT:
+                return _Plan("intent", q, render_answers.passage_lines(event, hit, t))
+            return _Plan("passage", q, render_answers.passage_lines(event, hit, t), hit=hit)
+    if q.intent is Intent.UNKNOWN:
+        return _Plan("decline", q, [])
+    return _Plan("intent", q, lead)
+
+
+async def _send(update: Update, context: BotContext, plan: _Plan, lead: list[str]) -> None:
+    t, q = context.t, plan.question
+    if plan.kind == "faq" and plan.faq is not None:
+        view = render.faq_view(plan.faq, t)
+        if len(lead) > 1:  # other answers join the practical one, in the order asked
+            view = render.Reply(render.clip_html_lines(lead, "…"), view.markup)
+        await show(update, view)
+    elif plan.kind == "passage" and plan.hit is not None:
+        await show(update, render_answers.with_lead(
+            lead[len(plan.lead):], render_answers.passage_view(context.event, plan.hit, t)))
+    elif plan.kind == "decline":
+        await show(update, render.not_understood(t, q.question))
+    else:
+        await answer(update, context, q.question, q, lead)
+
+
+def _faq_line(faq: Faq, t: Translator) -> str:
+    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(faq.answer.get(t.lang))}"
+
+
+#: Intents a passage may take over when it covers the whole question and the intent has no
+#: entity of its own to show (a background fact asked with a member's name in it).
+_PASSAGE_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.SESSION, Intent.SPEAKER,
+                           Intent.CONTACT, Intent.VENUE})
+
+
+def _passage_first(q: Understanding, hit: Hit) -> bool:
+    if q.intent is Intent.UNKNOWN:
+        return q.confidence == 0.0  # words clearly about something else are declined
+    if q.intent not in _PASSAGE_OVER or hit.coverage < 1.0:
+        return False
+    if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
+        return False  # the intent's own card says it better
+    return q.intent is Intent.ABOUT or hit.matched >= 3
 
 
 #: Intents a practical answer may take over when the question names nothing of the programme
 #: ("dimana mushola?" reads as a venue question, "wifi hari ini?" as a schedule one).
 _FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, Intent.SCHEDULE,
-                       Intent.NOW_NEXT, Intent.SESSION})
+                       Intent.NOW_NEXT, Intent.SESSION, Intent.GREETING, Intent.THANKS})
 
 
 def _faq_first(found: Understanding) -> bool:
+    if found.faq_id is None or found.intent not in _FAQ_OVER:
+        return False
     names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
-    return found.intent in _FAQ_OVER and not names_something
+    # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.
+    return not names_something or found.faq_covers
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

@@ -19,18 +19,21 @@ from handlers.common import answer, callback_arg, show, stale_button
 
 async def session_detail(update: Update, context: BotContext, session: Session) -> None:
     """A session's detail view with the delegate's RSVP status and buttons."""
+    await show(update, await session_reply(update, context, session))
+
+
+async def session_reply(update: Update, context: BotContext, session: Session) -> render.Reply:
+    """The detail view of /jadwal, with the delegate's "you are attending" mark and the
+    Hadir / calendar buttons, for whoever shows a session (a button, a typed question)."""
     user = update.effective_user
     rsvp = await context.repo.get_rsvp(user.id, session.id) if user else None
     position = await context.repo.waiting_position(user.id, session.id) if (
         user and rsvp and rsvp.status == "waiting") else 0
     t = context.t
-    await show(
-        update,
-        render.session_view(
-            context.event, session, t, context.now(),
-            extra_lines=["", render_delegate.rsvp_status_line(rsvp, position, t)] if rsvp else (),
-            extra_rows=render_delegate.rsvp_buttons(session, rsvp, t),
-        ),
+    return render.session_view(
+        context.event, session, t, context.now(),
+        extra_lines=["", render_delegate.rsvp_status_line(rsvp, position, t)] if rsvp else (),
+        extra_rows=render_delegate.rsvp_buttons(session, rsvp, t),
     )
 
 
