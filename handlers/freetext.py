@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from html import escape
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import render, render_answers
+from bot.answers import Plan, PlanKind, plan_answer
 from bot.context import BotContext
-from bot.i18n import Translator
-from bot.model import Faq, SessionKind
-from bot.retrieval import Hit, Source, answer_passage
+from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand_all
 from handlers import citytour, contacts, organizer, reminders, rsvp, venues
 from handlers.common import is_private, show
@@ -154,96 +151,33 @@ async def free_text(update: Update, context: BotContext) -> None:
         # A day word that could not be read would silently change the answer: ask.
         await show(update, render_answers.doubt_view(event, doubt[0], doubt[1], t, now))
         return
-    plans = [_plan(context, q) for q in questions]
+    plans = [plan_answer(event, q, t) for q in questions]
     # One reply while it stays short: the answers of the later questions join the first one's;
     # a later question whose answer is a card of its own (a day's programme) gets that card.
-    extra = [line for p in plans[1:] if p.lead and p.kind != "decline" for line in p.lead]
-    head = plans[0]
+    # A question the data does not answer is declined on its own (the hand-off attaches there).
+    head = next((p for p in plans if p.kind is not PlanKind.DECLINE), plans[0])
+    rest = [p for p in plans if p is not head]
+    extra = [line for p in rest if p.kind is not PlanKind.DECLINE for line in p.lead]
     await _send(update, context, head, head.lead + extra)
-    for p in plans[1:]:
-        if not p.lead or p.kind == "decline":
+    for p in rest:
+        if not p.lead or p.kind is PlanKind.DECLINE:
             await _send(update, context, p, [])
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """How one question is answered: a practical answer, a quoted passage, an intent's card,
-    or the decline."""
-
-    kind: str  # "faq" | "passage" | "intent" | "decline"
-    question: Understanding
-    lead: list[str]
-    faq: Faq | None = None
-    hit: Hit | None = None
-
-
-def _plan(context: BotContext, q: Understanding) -> _Plan:
-    event, t = context.event, context.t
-    faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(q) else None
-    if faq is not None:
-        return _Plan("faq", q, [_faq_line(faq, t)], faq=faq)
-    lead = render_answers.lead(event, q, t)
-    if not (q.facts or q.relation or q.stops):
-        # Second stage: a passage of the event's text that covers the question (what the
-        # intents do not reach, like the background), quoted with its source.
-        hit = answer_passage(event, q.question)
-        if hit is not None and _passage_first(q, hit):
-            if q.intent is Intent.ABOUT:
-                return _Plan("intent", q, render_answers.passage_lines(event, hit, t))
-            return _Plan("passage", q, render_answers.passage_lines(event, hit, t), hit=hit)
-    if q.intent is Intent.UNKNOWN:
-        return _Plan("decline", q, [])
-    return _Plan("intent", q, lead)
-
-
-async def _send(update: Update, context: BotContext, plan: _Plan, lead: list[str]) -> None:
+async def _send(update: Update, context: BotContext, plan: Plan, lead: list[str]) -> None:
     t, q = context.t, plan.question
-    if plan.kind == "faq" and plan.faq is not None:
+    if plan.kind is PlanKind.FAQ and plan.faq is not None:
         view = render.faq_view(plan.faq, t)
         if len(lead) > 1:  # other answers join the practical one, in the order asked
             view = render.Reply(render.clip_html_lines(lead, "…"), view.markup)
         await show(update, view)
-    elif plan.kind == "passage" and plan.hit is not None:
-        await show(update, render_answers.with_lead(
-            lead[len(plan.lead):], render_answers.passage_view(context.event, plan.hit, t)))
-    elif plan.kind == "decline":
+    elif plan.kind is PlanKind.PASSAGE and plan.hit is not None:
+        view = render_answers.passage_view(context.event, plan.hit, t)
+        await show(update, render.Reply(render.clip_html_lines(lead, "…"), view.markup))
+    elif plan.kind is PlanKind.DECLINE:
         await show(update, render.not_understood(t, q.question))
     else:
         await answer(update, context, q.question, q, lead)
-
-
-def _faq_line(faq: Faq, t: Translator) -> str:
-    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(faq.answer.get(t.lang))}"
-
-
-#: Intents a passage may take over when it covers the whole question and the intent has no
-#: entity of its own to show (a background fact asked with a member's name in it).
-_PASSAGE_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.SESSION, Intent.SPEAKER,
-                           Intent.CONTACT, Intent.VENUE})
-
-
-def _passage_first(q: Understanding, hit: Hit) -> bool:
-    if q.intent is Intent.UNKNOWN:
-        return q.confidence == 0.0  # words clearly about something else are declined
-    if q.intent not in _PASSAGE_OVER or hit.coverage < 1.0:
-        return False
-    if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
-        return False  # the intent's own card says it better
-    return q.intent is Intent.ABOUT or hit.matched >= 3
-
-
-#: Intents a practical answer may take over when the question names nothing of the programme
-#: ("dimana mushola?" reads as a venue question, "wifi hari ini?" as a schedule one).
-_FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, Intent.SCHEDULE,
-                       Intent.NOW_NEXT, Intent.SESSION, Intent.GREETING, Intent.THANKS})
-
-
-def _faq_first(found: Understanding) -> bool:
-    if found.faq_id is None or found.intent not in _FAQ_OVER:
-        return False
-    names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
-    # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.
-    return not names_something or found.faq_covers
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
