@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from html import escape
 
-from bot import render_answers
+from bot import render_answers, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage
@@ -82,7 +82,13 @@ _FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, 
 
 
 def _faq_first(found: Understanding) -> bool:
-    if found.faq_id is None or found.intent not in _FAQ_OVER:
+    if found.faq_id is None:
+        return False
+    if found.intent is Intent.SPEAKER and not found.speaker_ids:
+        # "apakah materi narasumber dibagikan?" is about the slides, not about who speaks.
+        asks_who = {"siapa", "who"} & set(textnorm.simple_tokens(found.question))
+        return not asks_who and not found.session_ids
+    if found.intent not in _FAQ_OVER:
         return False
     names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
     # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.

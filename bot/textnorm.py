@@ -255,6 +255,10 @@ class Normalizer:
         found = process.extractOne(tok, bucket, scorer=OSA.normalized_similarity)
         return (found[0], float(found[1])) if found else ("", 0.0)
 
+    def _closest_guarded(self, tok: str) -> tuple[str, float]:
+        found = process.extractOne(tok, self.guarded, scorer=OSA.normalized_similarity)
+        return (found[0], float(found[1])) if found else ("", 0.0)
+
     def _fix(self, tok: str) -> tuple[str, ...]:
         if tok in SLANG:
             return tuple(SLANG[tok].split())
@@ -271,9 +275,12 @@ class Normalizer:
                         return self._fix(cand)
         if len(tok) >= 4:
             best, sim = self._closest(tok)
+            day_word, day_sim = self._closest_guarded(tok)
+            if day_sim >= sim:  # "kamsi": "kamis" before the equally close "kami"
+                best, sim = day_word, day_sim
             # A long word one edit away is unambiguous ("tommorow"); a short one ("bseok")
             # is asked about when it would be a day or time word.
-            if best in self.guarded and sim >= 0.8 and not (len(tok) >= 6 and sim >= 0.85):
+            if best in self.guarded and sim >= 0.79 and not (len(tok) >= 6 and sim >= 0.85):
                 self.doubts[tok] = best
                 return (tok,)
             if len(tok) >= 5 and sim >= 0.85:

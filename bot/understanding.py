@@ -133,7 +133,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
         paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
     Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
-        pemateri:3 profil:3 profile:3 jabatan:3 bio:3 biodata:3 moderator:2 ngisi:1
+        pemateri:3 profil:3 profile:3 jabatan:3 bio:3 biodata:3 ngisi:1
         mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2""",
     Intent.VENUE: """dimana:3 where:3 lokasi:3 location:3 alamat:3 address:3 tempat:2
         gedung:2.5 ruang:1.5 ruangan:2 lantai:2 maps:3 map:3 peta:3 venue:3 arah:1.5
@@ -169,7 +169,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         honor:5 uang:4 biaya:4 bayar:2 fee:4 fees:4 cost:4 transport:3
         transportasi:3 akomodasi:5 accommodation:5 bandara:2 airport:2 shuttle:5 jemput:5
         laundry:5 taksi:4 taxi:4 ojek:4 rental:4 sewa:4 souvenir:4
-        penginapannya:3 allowance:5 reimburse:5 spj:5 kuitansi:5 gala:4 dinner:4""",
+        penginapannya:3 allowance:5 reimburse:5 spj:5 kuitansi:5 gala:4 dinner:4
+        moderator:5 moderators:5""",
 }
 
 _BIGRAM_SPEC: Mapping[Intent, str] = {
@@ -182,7 +183,7 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
         bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
-    Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 mau_ikut:4 saya_ikut:3
+    Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 sudah_daftar:-5 mau_ikut:4 saya_ikut:3
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
         ikut_sesi:4 gabung_sesi:4""",
     Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
@@ -570,6 +571,10 @@ class Understander:
             "faq_covers": faq_id is not None and faq_covers,
             "doubts": doubts,
         }
+        if intent is Intent.VENUE and not (venues or sessions) and self._unknown_topic(tokens):
+            # "ada dokter jaga di lokasi?": a where-question about something the data does
+            # not know is not answered with the venue list.
+            intent, confidence = Intent.UNKNOWN, 0.5
         if intent in _NEEDS_NO_SLOTS:
             return Understanding(intent, confidence=confidence, **extra)  # type: ignore[arg-type]
         if intent == Intent.CONTACT:
@@ -593,6 +598,22 @@ class Understander:
             **extra,  # type: ignore[arg-type]
         )
 
+    def _unknown_topic(self, tokens: Sequence[str]) -> bool:
+        """Whether the thing asked about ("ada X …?", "dimana X?") is a word neither the bot
+        nor the event's data knows (after typo correction)."""
+        vocabulary = self.normalizer.vocabulary
+
+        def unknown(i: int) -> bool:
+            t = tokens[i] if 0 <= i < len(tokens) else ""
+            return len(t) >= 4 and t.isalpha() and t not in vocabulary
+
+        for i, tok in enumerate(tokens):
+            if tok == "ada" and unknown(i + 1):
+                return True
+            if tok in ("dimana", "where") and (unknown(i + 1) or unknown(i - 1)):
+                return True
+        return False
+
     # -- facts and relations -------------------------------------------------------------
     def _facts(
         self,
@@ -607,7 +628,8 @@ class Understander:
         pairs = set(pairwise(tokens))
         tour = stops or any(s in self.tour_ids for s in sessions)
         if tour:
-            if words & _CAPACITY or (words & _ASK_HOW_MANY and words & _PEOPLE):
+            asks_count = bool(words & _ASK_HOW_MANY) or ("how", "many") in pairs
+            if words & _CAPACITY or (asks_count and words & (_PEOPLE | {"orang", "people"})):
                 out.append(Fact.TOUR_CAPACITY)
             if words & _STOPS or ("ke", "mana") in pairs or ("where", "to") in pairs:
                 out.append(Fact.TOUR_STOPS)
@@ -624,7 +646,7 @@ class Understander:
             or ("berapa", "days") in pairs or (("berapa", "lama") in pairs and event_word)
         ):
             out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
-        if event_word and words & _ASK_WHEN:
+        if event_word and (words & _ASK_WHEN or ("hari", "apa") in pairs):
             out.append(Fact.DATES)
         if event_word and words & _ASK_WHERE and not words & _VENUE_WORDS - {"lokasi"}:
             out.append(Fact.PLACE)
