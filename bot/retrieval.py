@@ -129,6 +129,12 @@ class Index:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
             passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
         self.passages = tuple(passages)
+        by_word: dict[str, list[int]] = {}
+        for i, p in enumerate(passages):
+            for w in p.words:
+                by_word.setdefault(w, []).append(i)
+        #: Word -> the passages that contain it, so a question is scored only against those.
+        self.by_word = {w: tuple(ids) for w, ids in by_word.items()}
         df = Counter(w for p in passages for w in p.words)
         n = len(passages)
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
@@ -146,12 +152,11 @@ class Index:
         weight = {w: self.idf.get(w, self.unknown_idf) for w in words}
         total = sum(weight.values())
         best: Hit | None = None
-        for p in self.passages:
+        candidates = sorted({i for w in words for i in self.by_word.get(w, ())})
+        for p in (self.passages[i] for i in candidates):
             if sources and p.source not in sources:
                 continue
             hit_words = [w for w in words if w in p.words]
-            if not hit_words:
-                continue
             coverage = sum(weight[w] for w in hit_words) / total
             # Equal coverage: the shorter passage says it more directly.
             if best is None or (coverage, -len(p.words)) > (

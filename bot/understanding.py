@@ -283,6 +283,8 @@ def _words_of(intent: Intent) -> frozenset[str]:
 # Topic words of an intent, without the bare question words (which are only priors).
 _SPEAKER_WORDS = _words_of(Intent.SPEAKER) - _QUESTION_ONLY
 _VENUE_WORDS = _words_of(Intent.VENUE) - _QUESTION_ONLY
+# Words that ask what is on now ("berlangsung" alone also says how long something lasts).
+_NOW_WORDS = _words_of(Intent.NOW_NEXT) - {"berlangsung"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,7 +559,7 @@ class Understander:
                 )
         # "seminar berlangsung berapa hari?" is not about what is on now ("acara apa yang
         # berlangsung?" is).
-        now_words = words & _words_of(Intent.NOW_NEXT) - {"berlangsung"}
+        now_words = words & _NOW_WORDS
         over = _FACTS_OVER | (
             {Intent.NOW_NEXT} if Fact.LENGTH in facts and not now_words else set()
         )
