@@ -13,7 +13,7 @@ from html import escape
 from bot import render_answers, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
-from bot.retrieval import Hit, Source, answer_passage
+from bot.retrieval import Hit, Source, answer_passage, unseen_words
 from bot.understanding import Intent, Understanding
 
 
@@ -42,6 +42,13 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if faq is not None:
         return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
     lead = render_answers.lead(event, q, t)
+    if q.relation is None:
+        # Words no intent or entity knows ("siapa *wakil* wali kota?", "*penduduk* kupang"):
+        # a passage holding all of them is more to the point than the intent's card.
+        rest = unseen_words(event, q.question)
+        hit = answer_passage(event, q.question, threshold=0.99) if rest else None
+        if hit is not None and all(w in hit.passage.words for w in rest):
+            return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.

@@ -120,6 +120,11 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
         if seats:
             out.append(t.ngettext("Kapasitas {n} orang.", "Kapasitas {n} orang.", seats).format(
                 n=seats))
+    if Fact.TOUR_BUSES in u.facts and tour is not None and tour.buses:
+        out.append(t.ngettext("{n} bus: {buses}.", "{n} bus: {buses}.", len(tour.buses)).format(
+            n=len(tour.buses), buses=t.join(
+                t.ngettext("{bus} ({n} kursi)", "{bus} ({n} kursi)", b.capacity).format(
+                    bus=escape(b.name), n=b.capacity) for b in tour.buses)))
     if Fact.TOUR_BRING in u.facts and tour is not None and tour.bring:
         out.append(_("Yang perlu dibawa: {items}.").format(
             items=escape(t.join(b.get(t.lang) for b in tour.bring))))

@@ -179,6 +179,14 @@ def index_for(event: Event) -> Index:
     return index
 
 
+def unseen_words(event: Event, text: str) -> list[str]:
+    """Content words of `text` that neither the bot's lexicon nor the event's names, tags
+    and keywords contain: only a passage of the event's text can answer about them."""
+    index = index_for(event)
+    vocabulary = index.normalizer.vocabulary
+    return [w for w in index.content(text) if w.isalpha() and w not in vocabulary]
+
+
 def answer_passage(event: Event, text: str, threshold: float = THRESHOLD) -> Hit | None:
     """The passage that answers `text`, or None: below the threshold the bot declines."""
     hit = index_for(event).search(text)

@@ -31,7 +31,9 @@ def _words(text: str) -> frozenset[str]:
 SLANG: Mapping[str, str] = {
     # question words
     "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana", "gmna": "bagaimana",
-    "dmn": "dimana", "dmna": "dimana", "dimn": "dimana", "mana": "mana",
+    "dmn": "dimana", "dmna": "dimana", "dmana": "dimana", "knp": "kenapa", "tny": "tanya",
+    "gmana": "bagaimana", "blh": "boleh", "lsa": "lusa", "skrng": "sekarang",
+    "dimn": "dimana", "mana": "mana",
     "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brapa": "berapa", "berapaan": "berapa",
     "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
     # time words
@@ -73,7 +75,9 @@ SLANG: Mapping[str, str] = {
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
     # Kupang Malay (Melayu Kupang), as delegates from NTT write it
-    "beta": "saya", "bosong": "kalian", "kotong": "kita", "sonde": "tidak", "org": "orang",
+    "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
+    "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
+    "sonde": "tidak", "org": "orang",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",

@@ -72,6 +72,7 @@ class Fact(StrEnum):
     TOUR_STOPS = "tour_stops"
     TOUR_TIMES = "tour_times"  # gathering, departure and end
     TOUR_BRING = "tour_bring"
+    TOUR_BUSES = "tour_buses"
 
 
 class Relation(StrEnum):
@@ -639,6 +640,8 @@ class Understander:
                 out.append(Fact.TOUR_TIMES)
             if words & _BRING:
                 out.append(Fact.TOUR_BRING)
+            if asks_count and words & {"bus", "buses"}:
+                out.append(Fact.TOUR_BUSES)
             return tuple(out)
         if sessions or has_when:
             return ()
@@ -794,11 +797,11 @@ class Understander:
             # "besok mulai jam berapa?": a when-question about a day, no session named: it
             # asks for that day's programme.
             vote([(Intent.SCHEDULE, 0.5 * scores[Intent.SESSION])])
-        if words & {"about", "tentang"} and Intent.ABOUT in scores and any(
+        if words & {"about", "tentang"} and Intent.ABOUT in scores and (any(
             score >= 3 for intent, score in scores.items() if intent is not Intent.ABOUT
-        ):
+        ) or speakers or direct):
             # "about"/"tentang" is a preposition: "tell me about the speakers" is about the
-            # speakers, not about the event.
+            # speakers, "Bupati Banyuwangi bicara tentang apa?" about his session.
             scores[Intent.ABOUT] -= 3
         if not (speakers or sessions or when.day or (words & _SPEAKER_WORDS)):
             scores.pop(Intent.SPEAKER, None)
