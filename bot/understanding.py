@@ -893,10 +893,9 @@ def understand_all(
     as one (a greeting, a thank-you, an unknown).
     """
     understander = understander_for(event)
-    whole = understander.understand(text, now, lang)
     parts = split_questions(text)
     if len(parts) == 1:
-        return (replace(whole, question=text),)
+        return (replace(understander.understand(text, now, lang), question=text),)
     found: list[Understanding] = []
     previous = ""
     for part in parts:
@@ -915,7 +914,7 @@ def understand_all(
         if all(_key(u) != _key(f) for f in found):
             found.append(replace(u, question=part))
     if not found:
-        return (replace(whole, question=text),)
+        return (replace(understander.understand(text, now, lang), question=text),)
     return tuple(found[:MAX_QUESTIONS])
 
 

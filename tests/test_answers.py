@@ -204,3 +204,17 @@ async def test_answer_dev_set_gate() -> None:
     assert n >= 180
     assert counts["wrong"] == 0, counts
     assert counts["correct"] / n >= 0.97, counts
+
+
+def test_understanding_plus_answer_p99_under_5ms(event: Event) -> None:
+    """understand_all() and the answer's plan, per message, over the nlu_eval questions."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_understanding", ROOT / "bench" / "bench_understanding.py")
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get("bench_understanding") or importlib.util.module_from_spec(spec)
+    if "bench_understanding" not in sys.modules:
+        sys.modules["bench_understanding"] = module
+        spec.loader.exec_module(module)
+    samples = sorted(module.latency_answer_us(event, module.load_rows(), rounds=3))
+    p99 = samples[int(0.99 * len(samples))] / 1000
+    assert p99 < 5.0, f"p99 {p99:.2f} ms"
