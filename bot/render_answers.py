@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.model import Event, Session, SessionKind
 from bot.render import Reply, button, clip_html_lines, days_keyboard, keyboard
 from bot.retrieval import Hit, Source
-from bot.understanding import Fact, Relation, Understanding
+from bot.understanding import Fact, Intent, Relation, Understanding
 
 
 def with_lead(lead: list[str], reply: Reply) -> Reply:
@@ -79,8 +79,12 @@ def event_sentences(event: Event, facts: tuple[Fact, ...], t: Translator) -> lis
             city=escape(event.city),
         ))
     if Fact.PARTICIPANTS in facts and event.participants:
-        out.append(t.ngettext("Acara ini dihadiri {n} peserta.", "Acara ini dihadiri {n} peserta.",
-                              event.participants).format(n=event.participants))
+        text = t.ngettext("Acara ini dihadiri {n} peserta.", "Acara ini dihadiri {n} peserta.",
+                          event.participants).format(n=event.participants)
+        if event.participant_groups:
+            text = text[:-1] + _(": {groups}.").format(
+                groups=escape(t.join(g.get(t.lang) for g in event.participant_groups)))
+        out.append(text)
     if Fact.THEME in facts and event.theme:
         out.append(_("Tema acara: <i>{theme}</i>.").format(theme=escape(event.theme.get(t.lang))))
     if Fact.HOST in facts and event.host:
@@ -133,6 +137,7 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
 
 def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
     """The sentences that answer `u` before its card (none when the card is the answer)."""
+    _ = t.gettext
     if u.relation is not None:
         sentence = relation_sentence(event, u, t)
         return [sentence] if sentence else []
@@ -143,6 +148,11 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         return tour_sentences(event, u, t)
     if u.facts and not u.session_ids:
         return event_sentences(event, u.facts, t)
+    if u.intent is Intent.SPEAKER and u.speaker_ids:
+        speaker = event.speaker(u.speaker_ids[0])
+        if speaker is not None:
+            return [_("<b>{name}</b> — {position}.").format(
+                name=escape(speaker.name), position=escape(speaker.position.get(t.lang)))]
     if len(u.session_ids) == 1 and u.intent.value in ("session", "speaker", "venue"):
         session = event.session(u.session_ids[0])
         return [session_sentence(event, session, t)] if session else []

@@ -63,7 +63,7 @@ _FUNCTION = frozenset(
     apa apakah siapa kapan dimana mana berapa bagaimana kenapa mengapa tahun sejak jadi
     menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
     informasi what who when where how which why is are was were does did can could will
-    would since year yang saya kami kita anda ada adalah nya
+    would since year yang saya kami kita anda ada adalah nya ikut hadir join attend
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").

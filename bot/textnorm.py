@@ -64,7 +64,7 @@ SLANG: Mapping[str, str] = {
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
-    "citytour": "city tour",
+    "citytour": "city tour", "pemda": "pemerintah daerah", "ntt": "nusa tenggara timur",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",

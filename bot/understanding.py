@@ -158,7 +158,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         peserta:1.5 participants:2 latar:3 background:3 seminar:0.5 event:0.5 info:0.5""",
     Intent.HELP: """bantuan:5 help:5 menu:4 fitur:4 perintah:3 command:3 commands:3 bot:1
         pakai:1.5 cara:1 bantu:2 panduan:4 guide:3 bingung:2
-        menggunakan:1.5 petunjuk:4 penggunaan:2""",
+        menggunakan:1.5 petunjuk:4 penggunaan:2 bahasa:2.5 language:3 inggris:2 english:2
+        hapus:2.5 menghapus:2.5 delete:2.5""",
     Intent.GREETING: """halo:3 assalamualaikum:4 selamat:1""",
     Intent.THANKS: """makasih:4 appreciate:3""",
     Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
@@ -270,6 +271,9 @@ _QUESTION_WORDS = _words(
     what who when where how which why tanya bertanya menanyakan"""
 )
 _COURTESY = frozenset({Intent.GREETING, Intent.THANKS})
+_LAST_ITEM = frozenset(
+    {("acara", "terakhir"), ("sesi", "terakhir"), ("last", "session"), ("last", "item")}
+)
 _ASKS_ITEM = _words("apa what which ada happens happen lagi next")
 _REMINDER_WORDS = _words("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
 # Intents a fact question overrides when it names nothing else. A where-question keeps the
@@ -512,6 +516,9 @@ class Understander:
                 session_score[self.opening] = 1.0
             elif words & _CLOSE_WORDS and self.closing:
                 session_score[self.closing] = 1.0
+            elif set(pairwise(tokens)) & _LAST_ITEM:
+                # "acara terakhir jam berapa?": the last item of the programme.
+                session_score[self.by_start[-1].id] = 1.0
 
         direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
         if stops and self.tour_ids and not direct:
@@ -656,7 +663,11 @@ class Understander:
         if event_word and words & _ASK_WHERE and not words & _VENUE_WORDS - {"lokasi"}:
             out.append(Fact.PLACE)
         asks_count = bool(words & _ASK_HOW_MANY) or ("how", "many") in pairs
-        if asks_count and (words & _PEOPLE or (("berapa", "orang") in pairs and event_word)):
+        asks_who = ("dari", "mana") in pairs or ("siapa", "saja") in pairs or bool(
+            words & {"asal", "who", "which"})
+        if (asks_count or asks_who) and (
+            words & _PEOPLE or (("berapa", "orang") in pairs and event_word)
+        ):
             out.append(Fact.PARTICIPANTS)
         if words & {"tema", "theme"}:
             out.append(Fact.THEME)

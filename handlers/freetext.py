@@ -58,7 +58,9 @@ async def answer(
             await reply(render.day_view(event, day, t, now))
     elif intent is Intent.NOW_NEXT:
         await reply(render.now_view(event, t, now))
-    elif intent is Intent.SESSION or (intent is Intent.SPEAKER and found.session_ids):
+    elif intent is Intent.SESSION or (
+        intent is Intent.SPEAKER and found.session_ids and not found.speaker_ids
+    ):
         await _sessions(update, context, found.session_ids, lead)
     elif intent is Intent.SPEAKER:
         speaker = event.speaker(found.speaker_ids[0]) if found.speaker_ids else None

@@ -54,7 +54,10 @@ async def test_when_and_how_long_answered_in_one_sentence(bot: Harness) -> None:
 
 
 async def test_participants_and_who_opens(bot: Harness) -> None:
-    assert await first_line(bot, "berapa peserta yang hadir?") == "Acara ini dihadiri 478 peserta."
+    assert await first_line(bot, "berapa peserta yang hadir?") == (
+        "Acara ini dihadiri 478 peserta: 24 kota/kabupaten anggota Citynet Indonesia, 18 kota "
+        "yang dipilih Kementerian Kominfo RI sebagai daerah pengembangan smart city, 22 "
+        "pemerintah daerah se-Provinsi Nusa Tenggara Timur, dan Camat dan lurah se-Kota Kupang.")
     line = await first_line(bot, "siapa yang membuka seminar?")
     assert line.startswith("Pembukaan: sambutan Wali Kota Kupang")
     assert "oleh Jefirstson R. Riwu Kore dan H. Saiful Ilah" in line
@@ -62,7 +65,7 @@ async def test_participants_and_who_opens(bot: Harness) -> None:
 
 async def test_facts_come_from_the_event_model(event: Event, tmp_path: Path) -> None:
     """Nothing in the sentence is written for one seminar: another event, other facts."""
-    other = replace(event, city="Kota Bogor, Jawa Barat", participants=120,
+    other = replace(event, city="Kota Bogor, Jawa Barat", participants=120, participant_groups=(),
                     start_date=date(2019, 10, 16), end_date=date(2019, 10, 17))
     bot = await Harness(other, KEYNOTE_TIME, tmp_path / "db").start()
     try:
@@ -105,7 +108,7 @@ async def test_two_questions_in_one_reply(bot: Harness) -> None:
     calls = await bot.say("Berapa jumlah peserta dan siapa yang membuka acara?")
     assert len(replies(calls)) == 1
     text = read(calls)
-    assert "Acara ini dihadiri 478 peserta." in text and "Riwu Kore" in text
+    assert "Acara ini dihadiri 478 peserta: 24 kota" in text and "Riwu Kore" in text
     text = read(await bot.say("dress code apa? dan mushola ada di mana?"))
     assert "batik" in text and "Mushola ada di lingkungan" in text
 
