@@ -59,6 +59,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if q.intent is Intent.UNKNOWN:
         return Plan(PlanKind.DECLINE, q, [])
+    faq = next((f for f in event.faq if f.id == q.faq_id), None)
+    if faq is not None:
+        # "dress code for the city tour?": the practical answer, then the tour's card.
+        lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
 
 

@@ -52,13 +52,16 @@ def relation_sentence(event: Event, u: Understanding, t: Translator) -> str | No
         return None
     title = escape(anchor.title.get(t.lang))
     anchor_text = f"{title} ({escape(t.time_range(anchor.start, anchor.end, zone=False))})"
+    if target.id == anchor.id:
+        if u.relation is Relation.AFTER:
+            return _("Setelah {item} tidak ada acara lagi.").format(item=anchor_text)
+        if u.relation is Relation.BEFORE:
+            return _("Sebelum {item} tidak ada acara.").format(item=anchor_text)
+        return _("Selama {item} tidak ada acara lain.").format(item=anchor_text)
     if u.relation is Relation.AFTER:
         head = _("Setelah {item}:").format(item=anchor_text)
     elif u.relation is Relation.BEFORE:
         head = _("Sebelum {item}:").format(item=anchor_text)
-    elif target.id == anchor.id:
-        head = _("Selama {item} tidak ada acara lain.").format(item=anchor_text)
-        return head
     else:
         head = _("Bersamaan dengan {item}:").format(item=anchor_text)
     return f"{head} {session_sentence(event, target, t)}"

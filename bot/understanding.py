@@ -274,6 +274,11 @@ _COURTESY = frozenset({Intent.GREETING, Intent.THANKS})
 _LAST_ITEM = frozenset(
     {("acara", "terakhir"), ("sesi", "terakhir"), ("last", "session"), ("last", "item")}
 )
+_NEXT_WORDS = _words("berikutnya selanjutnya next upcoming")
+_HOST_WORDS = _words(
+    """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
+    organisers organized organised menyelenggarakan diselenggarakan"""
+)
 _ASKS_ITEM = _words("apa what which ada happens happen lagi next")
 _REMINDER_WORDS = _words("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
 # Intents a fact question overrides when it names nothing else. A where-question keeps the
@@ -414,7 +419,7 @@ class Understander:
         ):
             vocab.update(table)
         vocab.update(when_words.LAST_WORDS)
-        for words in (_EVENT_WORDS, _ASK_WHEN, _ASK_WHERE, _PEOPLE, _CAPACITY, _STOPS,
+        for words in (_EVENT_WORDS, _HOST_WORDS, _ASK_WHEN, _ASK_WHERE, _PEOPLE, _CAPACITY, _STOPS,
                       _TOUR_TIMES, _BRING, _OPEN_WORDS, _CLOSE_WORDS, frozenset(_RELATIONS)):
             vocab.update(words)
         vocab.update(
@@ -534,6 +539,10 @@ class Understander:
         if when.day is not None:
             on_day = [s for s in sessions if self.session_day[s] == when.day]
             sessions = on_day or sessions
+        if len(sessions) > 1 and words & _NEXT_WORDS:
+            # "istirahat berikutnya jam berapa?": of the items named, the next one.
+            upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > local_now]
+            sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
 
         mentions = [
             r
@@ -559,12 +568,12 @@ class Understander:
             asks or bool(faq_id) or bool(facts),
         )
         if relation is not None and anchor is not None:
-            target = self._related(anchor, relation)
-            if target is not None:
-                return Understanding(
-                    Intent.SESSION, day=when.day, session_ids=(target,), relation=relation,
-                    anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
-                )
+            # Nothing after the last item: the answer says so, with the item's own card.
+            target = self._related(anchor, relation) or anchor
+            return Understanding(
+                Intent.SESSION, day=when.day, session_ids=(target,), relation=relation,
+                anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
+            )
         # "seminar berlangsung berapa hari?" is not about what is on now ("acara apa yang
         # berlangsung?" is).
         now_words = words & _NOW_WORDS
@@ -671,7 +680,7 @@ class Understander:
             out.append(Fact.PARTICIPANTS)
         if words & {"tema", "theme"}:
             out.append(Fact.THEME)
-        if words & {"tuanrumah", "host", "penyelenggara", "organizer", "organiser"}:
+        if words & _HOST_WORDS:
             out.append(Fact.HOST)
         return tuple(out)
 
