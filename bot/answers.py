@@ -99,6 +99,8 @@ def _faq_first(found: Understanding) -> bool:
         # "apakah materi narasumber dibagikan?" is about the slides, not about who speaks.
         asks_who = {"siapa", "who"} & set(textnorm.simple_tokens(found.question))
         return not asks_who and not found.session_ids
+    if found.intent is Intent.CONTACT and not found.regions:
+        return True  # "sertifikat dikirim via email?" asks about certificates
     if found.intent not in _FAQ_OVER:
         return False
     names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions

@@ -920,22 +920,57 @@ def understand_all(
     previous = ""
     for part in parts:
         u = understander.understand(part, now, lang)
-        if u.intent is Intent.UNKNOWN and previous and not u.faq_id and not u.facts:
+        if previous and not _names(u) and u.intent in _CONTEXTUAL:
+            # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
             joined = understander.understand(f"{previous} {part}", now, lang)
-            if joined.intent is not Intent.UNKNOWN:
+            if joined.intent is not Intent.UNKNOWN and (
+                u.intent is Intent.UNKNOWN or joined.intent is u.intent
+            ):
                 u = joined
-        previous = part
         # A greeting, a closing or politeness ("mohon maaf mengganggu") asks nothing.
         courtesy = u.intent in _COURTESY or (
             u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part))
         )
         if courtesy and not (u.faq_id or u.facts):
             continue
-        if all(_key(u) != _key(f) for f in found):
-            found.append(replace(u, question=part))
+        if _names(u):
+            previous = part
+        found.append(replace(u, question=part))
+    # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
+    # does not ask for contacts or a registration.
+    if any(_is_question(f.question) for f in found):
+        found = [f for f in found if _is_question(f.question) or f.intent not in _STATEMENT_OK]
+    unique: list[Understanding] = []
+    for f in found:
+        if all(_key(f) != _key(g) for g in unique):
+            unique.append(f)
+    found = unique
     if not found:
         return (replace(understander.understand(text, now, lang), question=text),)
     return tuple(found[:MAX_QUESTIONS])
+
+
+#: Intents a part naming nothing may take its subject from the part before.
+_CONTEXTUAL = frozenset({Intent.UNKNOWN, Intent.VENUE, Intent.SPEAKER, Intent.SESSION,
+                         Intent.SCHEDULE})
+#: Intents that would answer a statement with an action card (contacts, registration…).
+_STATEMENT_OK = frozenset({Intent.RSVP, Intent.CONTACT, Intent.REMINDER, Intent.ANNOUNCEMENT,
+                           Intent.HELP, Intent.UNKNOWN})
+_REQUEST_WORDS = _words(
+    """tolong mohon minta please mau ingin bisa boleh ingatkan daftarkan kirim lihat cek
+    tampilkan show send tell"""
+)
+
+
+def _names(u: Understanding) -> bool:
+    return bool(u.session_ids or u.speaker_ids or u.venue_ids or u.stops or u.faq_id
+                or u.facts or u.regions)
+
+
+def _is_question(part: str) -> bool:
+    """A question or a request, not a statement ("Saya dari Pemkab Sikka")."""
+    words = set(textnorm.simple_tokens(part))
+    return "?" in part or bool(words & (_QUESTION_WORDS | _REQUEST_WORDS))
 
 
 def _asks(part: str) -> bool:
