@@ -6,7 +6,7 @@ The free-text handler sends what the plan says; the bench times understanding pl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from html import escape
 
@@ -37,7 +37,14 @@ class Plan:
 
 
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
-    """How to answer one understood question."""
+    """How to answer one understood question; a misspelt day word that was read is said."""
+    plan = _plan(event, q, t)
+    if q.readings and plan.kind is not PlanKind.DECLINE:
+        plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
+    return plan
+
+
+def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(q) else None
     if faq is not None:
         return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)

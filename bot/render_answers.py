@@ -215,6 +215,15 @@ def passage_view(event: Event, hit: Hit, t: Translator) -> Reply:
     return Reply("\n".join(passage_lines(event, hit, t)), keyboard(rows))
 
 
+def readings_line(readings: tuple[tuple[str, str], ...], t: Translator) -> str:
+    """'(«bseok» saya baca «besok».)': a misspelt day word is never read silently."""
+    _ = t.gettext
+    return t.join(
+        _("(«{typed}» saya baca «{meant}».)").format(typed=escape(typed), meant=escape(meant))
+        for typed, meant in readings
+    )
+
+
 def doubt_view(event: Event, typed: str, meant: str, t: Translator,
                now: datetime) -> Reply:
     """A day or time word that could not be read: ask, never answer another day."""

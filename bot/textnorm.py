@@ -226,9 +226,10 @@ class Normalizer:
     The vocabulary decides when to undo doubled letters, strip "-nya" and correct typos, so an
     unknown word is only changed into a *known* one, never into something invented.
 
-    `guarded` words (days and times) are never reached by a typo correction: a misspelt "besok"
-    read as "besok" or dropped would silently change the answer, so such a word is reported
-    as a doubt ("bseok" ~ "besok") for the caller to ask about.
+    `guarded` words (days and times) change the answer when misread, so a misspelt one is
+    never corrected silently: when only it is one edit away it is read and reported
+    (`readings`, for the answer to say "«bseok» read as «besok»"); when another word is as
+    close it is reported as a doubt ("kamsi": kamis or kami?) for the caller to ask about.
     """
 
     def __init__(self, vocabulary: Iterable[str] = (), guarded: Iterable[str] = ()) -> None:
@@ -248,14 +249,19 @@ class Normalizer:
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
         self._memo: dict[str, tuple[str, ...]] = {}
-        #: Surface token -> the guarded word it probably meant.
+        #: Surface token -> the guarded word it may mean, when another word is as close.
         self.doubts: dict[str, str] = {}
+        #: Surface token -> the guarded word it was read as (told to the user).
+        self.readings: dict[str, str] = {}
 
     def _known(self, tok: str) -> bool:
         return tok in self.vocabulary or tok in SLANG
 
+    def _candidates(self, tok: str) -> list[str]:
+        return [c for c in self._buckets.get(tok[0], ()) if abs(len(c) - len(tok)) <= 2]
+
     def _closest(self, tok: str) -> tuple[str, float]:
-        bucket = [c for c in self._buckets.get(tok[0], ()) if abs(len(c) - len(tok)) <= 2]
+        bucket = self._candidates(tok)
         found = process.extractOne(tok, bucket, scorer=OSA.normalized_similarity)
         return (found[0], float(found[1])) if found else ("", 0.0)
 
@@ -280,13 +286,17 @@ class Normalizer:
         if len(tok) >= 4:
             best, sim = self._closest(tok)
             day_word, day_sim = self._closest_guarded(tok)
-            if day_sim >= sim:  # "kamsi": "kamis" before the equally close "kami"
-                best, sim = day_word, day_sim
-            # A long word one edit away is unambiguous ("tommorow"); a short one ("bseok")
-            # is asked about when it would be a day or time word.
-            if best in self.guarded and sim >= 0.79 and not (len(tok) >= 6 and sim >= 0.85):
-                self.doubts[tok] = best
-                return (tok,)
+            if day_sim >= 0.79 and day_sim >= sim:
+                # A day or time word one edit away. Read it when nothing else is as close
+                # ("bseok", "kmis"), and say so in the answer; ask when another word is
+                # ("kamsi": kamis or kami?).
+                rivals = [c for c in self._candidates(tok) if c != day_word
+                          and float(OSA.normalized_similarity(tok, c)) >= day_sim]
+                if rivals:
+                    self.doubts[tok] = day_word
+                    return (tok,)
+                self.readings[tok] = day_word
+                return (day_word,)
             if len(tok) >= 5 and sim >= 0.85:
                 return (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
@@ -311,6 +321,10 @@ class Normalizer:
     def doubtful(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, meant) for tokens that look like a guarded word but are not one."""
         return tuple((t, self.doubts[t]) for t in tokens if t in self.doubts)
+
+    def read_as(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        """(typed, read as) for misspelt guarded words that were read."""
+        return tuple((t, self.readings[t]) for t in tokens if t in self.readings)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

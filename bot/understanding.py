@@ -118,6 +118,8 @@ class Understanding:
     #: Words that look like a day or time word but are not one ("bseok" ~ "besok"): the
     #: answer would depend on them, so the bot asks instead of guessing.
     doubts: tuple[tuple[str, str], ...] = ()
+    #: Misspelt day or time words that were read ("bseok" as "besok"): the answer says so.
+    readings: tuple[tuple[str, str], ...] = ()
     #: The part of the message this is the understanding of (one question of several).
     question: str = ""
 
@@ -482,7 +484,9 @@ class Understander:
         tokens = self.normalizer.tokens(text)
         if not tokens:
             return Understanding(Intent.UNKNOWN)
-        doubts = self.normalizer.doubtful(textnorm.tokenize(text))
+        surface = textnorm.tokenize(text)
+        doubts = self.normalizer.doubtful(surface)
+        readings = self.normalizer.read_as(surface)
         local_now = self.event.local(now) if now.tzinfo else now
         when = when_from_tokens(tokens, local_now, self.days)
         matches = self._matches(tokens)
@@ -573,6 +577,7 @@ class Understander:
             return Understanding(
                 Intent.SESSION, day=when.day, session_ids=(target,), relation=relation,
                 anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
+                readings=readings,
             )
         # "seminar berlangsung berapa hari?" is not about what is on now ("acara apa yang
         # berlangsung?" is).
@@ -589,6 +594,7 @@ class Understander:
             "faq_id": faq_id,
             "faq_covers": faq_id is not None and faq_covers,
             "doubts": doubts,
+            "readings": readings,
         }
         if intent is Intent.VENUE and not (venues or sessions) and self._unknown_topic(tokens):
             # "ada dokter jaga di lokasi?": a where-question about something the data does

@@ -136,14 +136,20 @@ async def test_typos_reach_the_events_own_words(bot: Harness) -> None:
     assert "Mushola" in read(await bot.say("dimana mushala"))
 
 
-async def test_misspelt_day_word_gets_a_question_not_today(bot: Harness) -> None:
-    calls = await bot.say("bseok ada acara apa?")
+async def test_misspelt_day_word_is_read_aloud_or_asked_never_silent(bot: Harness) -> None:
+    # Only "besok" is one edit away: read, and the answer says how it was read.
+    text = read(await bot.say("bseok ada acara apa?"))
+    assert text.startswith("(«bseok» saya baca «besok».)")
+    assert "Kamis, 17 Oktober 2019" in text and "Keynote" not in text
+    # "kamis" and the ordinary "kami" are as close: ask, with the days as buttons.
+    calls = await bot.say("kamsi ada acara apa?")
     text = read(calls)
-    assert "«bseok»" in text and "«besok»" in text
-    assert "Keynote" not in text  # today's programme is not shown as if it were asked for
+    assert "«kamsi»" in text and "«kamis»" in text
+    assert "Keynote" not in text and "Semarang" not in text
     assert ("Hari 2 · Kam, 17 Okt", "day:2019-10-17") in buttons(replies(calls)[0])
     # The slang spellings stay plain answers.
     assert "Kamis, 17 Oktober 2019" in read(await bot.say("jadwal bsok"))
+    assert "saya baca" not in read(await bot.say("jadwal bsok"))
 
 
 # -- the card of a session reached by typing -----------------------------------------------
