@@ -23,7 +23,10 @@ def with_lead(lead: list[str], reply: Reply) -> Reply:
     lines = list(dict.fromkeys(lead))  # two questions answered by one sentence: once
     if not lines:
         return reply
-    return Reply(clip_html_lines([*lines, "", reply.text], "…"), reply.markup, reply.request)
+    # The card's own lines are whole HTML lines (its renderer clipped them that way), so
+    # the 4096-character cap drops its last lines, never the answer on top.
+    return Reply(clip_html_lines([*lines, "", *reply.text.split("\n")], "…"), reply.markup,
+                 reply.request)
 
 
 def session_sentence(event: Event, session: Session, t: Translator) -> str:

@@ -113,6 +113,16 @@ async def test_two_questions_in_one_reply(bot: Harness) -> None:
     assert "batik" in text and "Mushola ada di lingkungan" in text
 
 
+async def test_answers_on_top_of_a_long_card_stay_within_telegrams_limit(bot: Harness) -> None:
+    calls = await bot.say("kapan seminarnya? berapa pesertanya? siapa tuan rumahnya? apa temanya?")
+    sent = replies(calls)
+    assert len(sent) == 1
+    text = sent[0].params["text"]
+    assert len(text) <= 4096
+    assert text.startswith("Acara ini berlangsung 3 hari")
+    assert "Tuan rumah: Pemerintah Kota Kupang." in text
+
+
 async def test_after_and_before_an_item(bot: Harness) -> None:
     calls = await bot.say("setelah makan siang ada apa?")
     text = read(calls)
