@@ -191,7 +191,7 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
         ikut_sesi:4 gabung_sesi:4""",
     Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
-        uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3""",
+        uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4""",
     Intent.ANNOUNCEMENT: """info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3
         news_from:2 jadi_tidak:4 still_on:3""",
 }
@@ -296,7 +296,8 @@ def _words_of(intent: Intent) -> frozenset[str]:
 _SPEAKER_WORDS = _words_of(Intent.SPEAKER) - _QUESTION_ONLY
 _VENUE_WORDS = _words_of(Intent.VENUE) - _QUESTION_ONLY
 # Words that ask what is on now ("berlangsung" alone also says how long something lasts).
-_NOW_WORDS = _words_of(Intent.NOW_NEXT) - {"berlangsung"}
+_NOW_ALL = _words_of(Intent.NOW_NEXT)
+_NOW_WORDS = _NOW_ALL - {"berlangsung"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -845,6 +846,15 @@ class Understander:
             # question; they are not what it asks.
             for intent in _COURTESY:
                 scores.pop(intent, None)
+        now_evidence = words & _NOW_ALL
+        if Intent.NOW_NEXT in scores and now_evidence <= {"sekarang", "now"} and (
+            scores.get(Intent.UNKNOWN, 0.0) > 0 or has_region
+            or any(scores.get(i, 0.0) >= 3 for i in (Intent.RSVP, Intent.CONTACT,
+                                                      Intent.REMINDER))
+        ):
+            # "sekarang saya di bandara, …": "now" inside a question about something else
+            # is not a question about what is on now.
+            scores.pop(Intent.NOW_NEXT)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < MIN_SCORE:
             return Intent.UNKNOWN, 0.0
