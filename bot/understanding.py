@@ -436,16 +436,18 @@ class Understander:
         )
         self.normalizer = textnorm.Normalizer(vocab, guarded)
 
-        ceremonies = [s for s in event.sessions if s.kind == SessionKind.CEREMONY]
-        first_day = [s for s in ceremonies if s.start.date() == event.sessions[0].start.date()]
-        last_day = [s for s in ceremonies if s.start.date() == event.sessions[-1].start.date()]
-        #: The opening and closing ceremonies, for "who opens the event", "when does it close".
-        self.opening = first_day[0].id if first_day else None
-        self.closing = last_day[-1].id if last_day else None
         self.by_start = sorted(event.sessions, key=lambda s: (s.start, self.order_key(s)))
+        self.session_day = {s.id: event.local(s.start).date() for s in event.sessions}
+        ceremonies = [s for s in self.by_start if s.kind == SessionKind.CEREMONY]
+        days = [self.session_day[s.id] for s in self.by_start]
+        #: The opening and closing ceremonies (a ceremony on the first / last programme day),
+        #: for "who opens the event?", "when does it close?".
+        opening = [s.id for s in ceremonies if days and self.session_day[s.id] == days[0]]
+        closing = [s.id for s in ceremonies if days and self.session_day[s.id] == days[-1]]
+        self.opening = opening[0] if opening else None
+        self.closing = closing[-1] if closing else None
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
-        self.session_day = {s.id: event.local(s.start).date() for s in event.sessions}
 
     def order_key(self, session: Session) -> int:
         return self.order.get(session.id, 0)
@@ -589,20 +591,16 @@ class Understander:
         off_topic = intent is Intent.UNKNOWN and confidence > 0
         if facts and intent in over and not (direct or speakers or venues or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
-        extra = {
-            "facts": facts,
-            "stops": tuple(stops),
-            "faq_id": faq_id,
-            "faq_covers": faq_id is not None and faq_covers,
-            "doubts": doubts,
-            "readings": readings,
-        }
         if intent is Intent.VENUE and not (venues or sessions) and self._unknown_topic(tokens):
             # "ada dokter jaga di lokasi?": a where-question about something the data does
             # not know is not answered with the venue list.
             intent, confidence = Intent.UNKNOWN, 0.5
+        found = Understanding(
+            intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
+            faq_covers=faq_id is not None and faq_covers, doubts=doubts, readings=readings,
+        )
         if intent in _NEEDS_NO_SLOTS:
-            return Understanding(intent, confidence=confidence, **extra)  # type: ignore[arg-type]
+            return found
         if intent == Intent.CONTACT:
             sessions = []
         if intent == Intent.VENUE and not venues:
@@ -610,8 +608,8 @@ class Understander:
                 session = self.event.session(sid)
                 if session is not None and session.venue_id not in venues:
                     venues.append(session.venue_id)
-        return Understanding(
-            intent,
+        return replace(
+            found,
             day=when.day,
             time=when.time,
             period=when.period,
@@ -620,8 +618,6 @@ class Understander:
             venue_ids=tuple(venues),
             regions=region_match.regions,
             ambiguous_region=region_match.ambiguous,
-            confidence=confidence,
-            **extra,  # type: ignore[arg-type]
         )
 
     def _unknown_topic(self, tokens: Sequence[str]) -> bool:
