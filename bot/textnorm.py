@@ -172,6 +172,7 @@ _TOKEN_RE = re.compile(
 _REPEAT3_RE = re.compile(r"([a-z])\1{2,}")
 _REPEAT2_RE = re.compile(r"([a-z])\1")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z]{3})['’]s\b(?!\s+(?:on|up|the|a|an|it|this|next)\b)")
 # "LO" in capitals is a liaison officer; lower-case "lo" is "you" and must stay meaningless.
 _LO_RE = re.compile(r"\bLO\b")
 
@@ -180,8 +181,9 @@ def tokenize(text: str) -> list[str]:
     """Surface tokens: lowercase, no punctuation/emoji, 3+ repeated letters cut to two."""
     text = unicodedata.normalize("NFKC", text)
     text = _LO_RE.sub(" narahubung ", text)
-    # Removing apostrophes (not splitting on them) keeps "jum'at" and "what's" whole.
-    text = text.lower().translate(_APOSTROPHES)
+    # An English possessive goes ("tomorrow's break" -> "tomorrow break"); other apostrophes
+    # are removed, not split on, which keeps "jum'at" and "what's" whole.
+    text = _POSSESSIVE_RE.sub("", text.lower()).translate(_APOSTROPHES)
     return [_REPEAT3_RE.sub(r"\1\1", t) for t in _TOKEN_RE.findall(text)]
 
 

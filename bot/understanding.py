@@ -281,7 +281,9 @@ _HOST_WORDS = _words(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
     organisers organized organised menyelenggarakan diselenggarakan"""
 )
-_ASKS_ITEM = _words("apa what which ada happens happen lagi next")
+_ASKS_ITEM = _words(
+    "apa what which ada happens happen lagi next acara sesi kegiatan session event kalau"
+)
 _REMINDER_WORDS = _words("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
 # Intents a fact question overrides when it names nothing else. A where-question keeps the
 # venue card, a contact question ("kontak penyelenggara") the contacts.
