@@ -593,9 +593,10 @@ class Understander:
         off_topic = intent is Intent.UNKNOWN and confidence > 0
         if facts and intent in over and not (direct or speakers or venues or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
-        if intent is Intent.VENUE and not (venues or sessions) and self._unknown_topic(tokens):
-            # "ada dokter jaga di lokasi?": a where-question about something the data does
-            # not know is not answered with the venue list.
+        if ((intent is Intent.VENUE and not (venues or sessions) and self._unknown_topic(tokens))
+                or (intent not in _COURTESY and self._asks_existence_of_unknown(tokens))):
+            # "ada dokter jaga di lokasi?", "ada penerjemah untuk sesi prof lee?": a question
+            # about something the data does not know is not answered with a nearby card.
             intent, confidence = Intent.UNKNOWN, 0.5
         found = Understanding(
             intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
@@ -637,6 +638,15 @@ class Understander:
             if tok in ("dimana", "where") and (unknown(i + 1) or unknown(i - 1)):
                 return True
         return False
+
+    def _asks_existence_of_unknown(self, tokens: Sequence[str]) -> bool:
+        """"(apakah) ada X …?" where X is a longer word neither the bot nor the data knows."""
+        vocabulary = self.normalizer.vocabulary
+        return any(
+            tok == "ada" and i + 1 < len(tokens) and len(tokens[i + 1]) >= 5
+            and tokens[i + 1].isalpha() and tokens[i + 1] not in vocabulary
+            for i, tok in enumerate(tokens)
+        )
 
     # -- facts and relations -------------------------------------------------------------
     def _facts(

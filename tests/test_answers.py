@@ -191,6 +191,8 @@ async def test_background_fact_quoted_with_its_source(bot: Harness) -> None:
     "hotel yang dekat lokasi apa ya?",
     "ada dokter jaga di lokasi?",
     "siapa moderator sesi keynote?",
+    "ada penerjemah untuk sesi prof lee?",
+    "sekarang saya di bandara, ke lokasi naik apa?",
 ])
 async def test_out_of_scope_is_declined_honestly(bot: Harness, question: str) -> None:
     calls = await bot.say(question)
@@ -199,6 +201,7 @@ async def test_out_of_scope_is_declined_honestly(bot: Harness, question: str) ->
     assert text.startswith("Maaf, saya belum bisa menjawab")
     assert "jawabannya tidak ada dalam data saya" in text
     assert "Rp" not in text and "Rudiantara" not in text and "478" not in text
+    assert "Keesei Lee" not in text and "Sedang berlangsung" not in text
 
 
 # -- the dev set -----------------------------------------------------------------------------
