@@ -11,8 +11,8 @@ Issue 11 (answer first, whole message, grounded retrieval), measured 2026-11-30:
   "moderatornya siapa?", now declined: the data names no moderator); held-out a 100% / 100%
   and c 83.8% / 98.8%, unchanged.
 - answer level, tests/answers_dev.jsonl (dev, see bench/bench_answers.py): first run 55.6%
-  on the first 108 questions, 90.5% on the next 74; now 100% of 212, 0 wrong facts.
-- understand_all() + the answer's plan: p99 416 µs on a quiet run, 2–4 ms under load.
+  on the first 108 questions, 90.5% on the next 74; now 100% of 216, 0 wrong facts.
+- understand_all() + the answer's plan: p99 0.4–0.7 ms on quieter runs, 2–4 ms under load.
 The blind batch written for issue 11 is graded by the lead; its figure is not here.
 """
 
