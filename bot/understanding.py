@@ -665,7 +665,7 @@ class Understander:
             asks_count = bool(words & _ASK_HOW_MANY) or ("how", "many") in pairs
             if words & _CAPACITY or (asks_count and words & (_PEOPLE | {"orang", "people"})):
                 out.append(Fact.TOUR_CAPACITY)
-            if words & _STOPS or ("ke", "mana") in pairs or ("where", "to") in pairs:
+            if words & _STOPS or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}:
                 out.append(Fact.TOUR_STOPS)
             if words & _TOUR_TIMES:
                 out.append(Fact.TOUR_TIMES)
