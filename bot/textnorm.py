@@ -115,6 +115,9 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("good", "morning"): "selamat pagi",
     ("good", "afternoon"): "selamat siang",
     ("good", "evening"): "selamat malam",
+    # Farewells: "sampai jumpa" is not the press conference ("jumpa pers").
+    ("sampai", "jumpa"): "sampaijumpa",
+    ("see", "you"): "sampaijumpa",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).

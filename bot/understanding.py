@@ -163,7 +163,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         menggunakan:1.5 petunjuk:4 penggunaan:2 bahasa:2.5 language:3 inggris:2 english:2
         hapus:2.5 menghapus:2.5 delete:2.5""",
     Intent.GREETING: """halo:3 assalamualaikum:4 selamat:1""",
-    Intent.THANKS: """makasih:4 appreciate:3""",
+    Intent.THANKS: """makasih:4 appreciate:3 sampaijumpa:3 bye:3 dadah:3""",
     Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
         pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
