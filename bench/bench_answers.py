@@ -43,6 +43,7 @@ from bot.config import Settings  # noqa: E402
 from bot.loader import load_event  # noqa: E402
 from bot.model import Event  # noqa: E402
 from bot.terminal import OfflineBot, as_text  # noqa: E402
+from handlers import register  # noqa: E402
 
 DATA_PATH = ROOT / "data" / "citynet-kupang-2019.toml"
 DEFAULT_FILES = [ROOT / "tests" / "blind_d.jsonl"]
@@ -126,7 +127,9 @@ def grade(row: Row, reply: str) -> str:
 
 async def reply_to(row: Row, settings: Settings, event: Event) -> str:
     clock = Clock(event.timezone, row.now, running=False)
-    async with OfflineBot(settings, event, clock, row.lang, tick_interval=None) as bot:
+    async with OfflineBot(
+        settings, event, clock, row.lang, register, tick_interval=None
+    ) as bot:
         return as_text(await bot.say(row.text))
 
 

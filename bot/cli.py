@@ -84,6 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=("id", "en"), default="id")
     ask.add_argument("text", nargs="*", help="the message; none: read one per line from stdin")
 
+    export = sub.add_parser("export", help="write the daftar hadir (CSV, PDF per session)")
+    add_data(export)
+    export.add_argument("what", choices=("attendance",))
+    export.add_argument("--out", type=Path, required=True, help="directory for the files")
+
+    verify = sub.add_parser("verify", help="is a certificate genuine, and whose is it")
+    add_data(verify)
+    verify.add_argument("code", help="the code printed on the certificate")
+
     validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
     validate.add_argument("files", nargs="+", type=Path)
     return parser
@@ -112,15 +121,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = replace(settings, event_file=args.data)
         if getattr(args, "shift_to", None) is not None:
             event = event.shifted(shift_delta(event, args.shift_to))
+        if args.command == "export":
+            from bot import attendance_tools
+
+            for path in attendance_tools.export_attendance(settings, event, args.out):
+                print(path)
+            return 0
+        if args.command == "verify":
+            from bot import attendance_tools
+
+            return attendance_tools.verify_certificate(settings, event, args.code)
+        # The entry point wires the Telegram adapters into the core: the only place in `bot`
+        # that imports `handlers` (tests/test_layering.py). Imported only when running.
+        from handlers import register
+
         if args.command == "run":
             return service.run(
-                settings, event, webhook=args.webhook, listen=args.listen, port=args.port
+                settings, event, register=register, webhook=args.webhook, listen=args.listen,
+                port=args.port,
             )
         from bot import terminal  # the offline front-end is not needed by `run`
 
         if args.command == "chat":
-            return asyncio.run(terminal.chat(settings, event, args))
-        return asyncio.run(terminal.ask(settings, event, args))
+            return asyncio.run(terminal.chat(settings, event, args, register))
+        return asyncio.run(terminal.ask(settings, event, args, register))
     except (ConfigError, EventDataError, StorageError) as exc:
         print(f"citynet-bot: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -1,7 +1,9 @@
-"""The bot's commands: names (Indonesian first, English aliases) and menu descriptions.
+"""The bot's commands: names (Indonesian first, English aliases), menu descriptions, and
+the lines of /bantuan.
 
-One table, used both to register the handlers and to fill Telegram's command menu in each
-language, so the menu can never list a command the bot does not answer.
+One table, used to register the handlers, to fill Telegram's command menu in each language
+(bot/menus.py) and to write the help (`render_info.help_view`), so neither can list a
+command the bot does not answer, or name it differently.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"
 MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
 FAQ = Command("info", "faq", N_("Info praktis: pakaian, Wi-Fi, sertifikat, ibadah"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
+# Attendance (handlers/attendance.py).
+CARD = Command("kartu", "badge", N_("Kartu peserta dengan kode QR untuk meja registrasi"))
+CHECKIN = Command("hadir", "checkin", N_("Absen sesi dengan kode di layar"))
+MATERIALS = Command("materi", "materials", N_("Materi sesi"))
+CERTIFICATE = Command("sertifikat", "certificate", N_("Sertifikat kehadiran"))
+EVALUATION = Command("evaluasi", "evaluation", N_("Evaluasi acara"))
 
 #: In menu order.
 MENU: tuple[Command, ...] = (
@@ -53,6 +61,11 @@ MENU: tuple[Command, ...] = (
     ANNOUNCEMENTS,
     FAQ,
     TOUR,
+    CARD,
+    CHECKIN,
+    MATERIALS,
+    CERTIFICATE,
+    EVALUATION,
     AGENDA,
     RSVPS,
     REMINDERS,
@@ -68,3 +81,44 @@ MENU: tuple[Command, ...] = (
 
 def names(command: Command) -> list[str]:
     return [command.name] if command.alias == command.name else [command.name, command.alias]
+
+
+@dataclass(frozen=True, slots=True)
+class HelpEntry:
+    """Commands explained together in /bantuan: "/hariini, /besok — <text>"."""
+
+    commands: tuple[Command, ...]
+    text: str  # msgid
+    usage: str = ""  # msgid of the arguments shown after the commands ("[daerah]")
+
+
+#: /bantuan, one tuple per line (entries of a line are joined with "; "), in this order.
+HELP_LINES: tuple[tuple[HelpEntry, ...], ...] = (
+    (HelpEntry((SCHEDULE,), N_("jadwal per hari")),),
+    (HelpEntry((TODAY, TOMORROW), N_("jadwal hari ini atau besok")),),
+    (HelpEntry((NOW,), N_("yang sedang berlangsung dan berikutnya")),),
+    (HelpEntry((SPEAKERS,), N_("pembicara dan sesinya")),),
+    (HelpEntry((VENUES,), N_("tempat acara, alamat dan peta")),),
+    (HelpEntry((CONTACTS,), N_("kontak panitia dan daerah, mis. /kontak sidoarjo"),
+               N_("[daerah]")),),
+    (HelpEntry((REGISTER,), N_("daftar sebagai peserta")),
+     HelpEntry((PROFILE,), N_("lihat atau ubah"))),
+    (HelpEntry((AGENDA,), N_("agenda pribadi")), HelpEntry((RSVPS,), N_("kehadiran Anda"))),
+    (HelpEntry((REMINDERS,), N_("atur pengingat dan ringkasan pagi")),),
+    (HelpEntry((TOUR,), N_("titik kumpul, bus, rute dan check-in city tour")),),
+    (HelpEntry((ANNOUNCEMENTS,), N_("pengumuman terbaru dari panitia")),),
+    (HelpEntry((FAQ,), N_("info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah")),),
+    (HelpEntry((CARD,), N_("kartu peserta")),
+     HelpEntry((CHECKIN,), N_("absen sesi"), N_("KODE")),
+     HelpEntry((MATERIALS,), N_("materi sesi"))),
+    (HelpEntry((CERTIFICATE,), N_("sertifikat kehadiran")),
+     HelpEntry((EVALUATION,), N_("evaluasi acara"))),
+    (HelpEntry((ABOUT,), N_("tentang acara dan Citynet")),),
+    (HelpEntry((LANGUAGE,), N_("ganti bahasa (Indonesia/English)")),),
+    (HelpEntry((MYDATA,), N_("hapus semua data Anda dari bot")),),
+)
+
+
+def shown_name(command: Command, lang: str) -> str:
+    """The name a menu or help in `lang` shows (English shows the English alias)."""
+    return command.alias if lang == "en" else command.name

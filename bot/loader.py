@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.model import (
     EMPTY,
+    AttendanceRules,
     Bus,
+    CertificateRules,
     Contact,
     Event,
     Faq,
+    Material,
+    Question,
+    QuestionKind,
+    Release,
     Session,
     SessionKind,
+    Signatory,
     Speaker,
     Text,
     Tour,
@@ -259,6 +266,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
         venues.setdefault(vid, venue)
+    # A session names its own venue; the main one heads a day's daftar hadir (attendance).
     main_venue = ev.string("main_venue")
     if main_venue and main_venue not in venues:
         ev.problem("main_venue", f"unknown venue id {main_venue!r}")
@@ -287,9 +295,10 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         root.problem("sessions", "no [[sessions]]: the programme is empty")
     for r, sid in zip(session_readers, session_ids, strict=True):
         session = _session(r, sid, venues, speakers, tz, start_date, end_date)
+        materials = _materials(r, path.parent)
         r.finish()
         if session:
-            sessions.append(session)
+            sessions.append(replace(session, materials=materials))
 
     contacts: list[Contact] = []
     contact_readers = _items(root, "contacts")
@@ -329,6 +338,16 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if "tour" in raw:
         tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz)
 
+    attendance = AttendanceRules()
+    if "attendance" in raw:
+        attendance = _attendance(_Reader(problems, "attendance", raw["attendance"]))
+    evaluation: tuple[Question, ...] = ()
+    if "evaluation" in raw:
+        evaluation = _evaluation(_Reader(problems, "evaluation", raw["evaluation"]))
+    certificate = None
+    if "certificate" in raw:
+        certificate = _certificate(_Reader(problems, "certificate", raw["certificate"]), sessions)
+
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
@@ -338,7 +357,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if contacts_for not in CONTACTS_FOR:
         ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
     ev.finish()
-    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq"})
+    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
+                      "attendance", "certificate", "evaluation"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -356,6 +376,9 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         tour=tour,
         faq=tuple(faqs),
         contacts_registered_only=contacts_for == "registered",
+        attendance=attendance,
+        certificate=certificate,
+        evaluation=evaluation,
         id=event_id,
         name=name,
         theme=theme,
@@ -366,6 +389,20 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         about=about,
         background=background,
     )
+
+
+#: A clock time in prose ("pukul 07.30", "08:00"); not "1.000" nor a date like "16.10.2019".
+CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
+
+
+def _no_times_in_prose(r: _Reader, key: str, text: Text) -> None:
+    """A session's times live in start/end/gather, which the bot shows (moved by /ubah,
+    shifted in a rehearsal); a time restated in its prose would contradict them."""
+    for suffix, value in (("", text.id), ("_en", text.en or "")):
+        found = CLOCK_TIME.search(value)
+        if found:
+            r.problem(key + suffix, f"states the time {found.group()!r}: times belong in "
+                                    "start/end/gather, which the bot shows; remove it")
 
 
 def _session(
@@ -387,6 +424,8 @@ def _session(
     for i, spk in enumerate(speaker_ids):
         if spk not in speakers:
             r.problem(f"speakers[{i}]", f"unknown speaker id {spk!r}")
+    description = r.text("description", required=False)
+    _no_times_in_prose(r, "description", description)
     kind_name = r.string("kind", required=False) or SessionKind.SESSION.value
     try:
         kind = SessionKind(kind_name)
@@ -423,7 +462,7 @@ def _session(
         venue_id=venue_id,
         kind=kind,
         speaker_ids=tuple(speaker_ids),
-        description=r.text("description", required=False),
+        description=description,
         capacity=capacity,
         gather=gather.astimezone(tz) if gather and tz else gather,
         tags=tuple(r.str_list("tags", required=False)),
@@ -484,6 +523,104 @@ def _tour(
     if not r.ok or session is None:
         return None
     return Tour(session_id, meeting, back, radius, bring, tuple(stops), tuple(buses))
+
+
+def _materials(parent: _Reader, folder: Path) -> tuple[Material, ...]:
+    """`[[sessions.materials]]`: a link (https) or a file beside the data file."""
+    out = []
+    for m in _items(parent, "materials"):
+        title = m.text("title")
+        url, file = m.string("url", required=False), m.string("file", required=False)
+        release = m.string("release", required=False) or Release.END.value
+        restricted = m._get("terbatas", bool, False, "true or false")
+        if bool(url) == bool(file):
+            m.problem("", "give either url or file")
+        if url and not url.startswith("https://"):
+            m.problem("url", f"{url!r}: expected an https:// link")
+        full = ""
+        if file:
+            target = (folder / file).resolve()
+            if not target.is_relative_to(folder.resolve()):
+                m.problem("file", f"{file!r}: must be inside {folder}")
+            elif not target.is_file():
+                m.problem("file", f"{file!r}: no such file beside the data file")
+            elif target.stat().st_size > 50 * 1024 * 1024:
+                m.problem("file", f"{file!r}: over 50 MB, Telegram's limit for a bot")
+            full = str(target)
+        if release not in {r.value for r in Release}:
+            m.problem("release", f"{release!r}: expected 'start' or 'end'")
+            release = Release.END.value
+        m.finish()
+        out.append(Material(title, url, full, Release(release), bool(restricted)))
+    return tuple(out)
+
+
+def _attendance(r: _Reader) -> AttendanceRules:
+    defaults = AttendanceRules()
+    grace = r.integer("grace_minutes", required=False)
+    period = r.integer("code_minutes", required=False)
+    checkin = r._get("session_checkin", bool, False, "true or false")
+    if grace is not None and grace > 240:
+        r.problem("grace_minutes", f"{grace}: expected 0 to 240 minutes after a session ends")
+    if period is not None and not 1 <= period <= 60:
+        r.problem("code_minutes", f"{period}: expected 1 to 60 minutes")
+    r.finish()
+    return AttendanceRules(
+        grace=timedelta(minutes=grace) if grace is not None else defaults.grace,
+        code_period=timedelta(minutes=period) if period else defaults.code_period,
+        session_checkin=defaults.session_checkin if checkin is None else bool(checkin),
+    )
+
+
+def _evaluation(r: _Reader) -> tuple[Question, ...]:
+    questions: list[Question] = []
+    readers = _items(r, "questions")
+    ids = [q.ident() for q in readers]
+    _check_unique(readers, ids)
+    for q, qid in zip(readers, ids, strict=True):
+        text = q.text("text")
+        kind_name = q.string("kind", required=False) or QuestionKind.SCALE.value
+        if kind_name not in {k.value for k in QuestionKind}:
+            q.problem("kind", f"{kind_name!r}: expected scale, choice or text")
+            kind_name = QuestionKind.SCALE.value
+        kind = QuestionKind(kind_name)
+        choices: tuple[Text, ...] = ()
+        if kind is QuestionKind.CHOICE:
+            choices = q.texts("choices")
+            if not 2 <= len(choices) <= 8:
+                q.problem("choices", f"{len(choices)} choices: expected 2 to 8")
+        q.finish()
+        questions.append(Question(qid, text, kind, choices))
+    if not questions:
+        r.problem("questions", "add at least one [[evaluation.questions]]")
+    elif len(questions) > 20:
+        r.problem("questions", f"{len(questions)} questions: at most 20")
+    r.finish()
+    return tuple(questions)
+
+
+def _certificate(r: _Reader, sessions: list[Session]) -> CertificateRules | None:
+    all_days = r._get("all_days", bool, False, "true or false")
+    percent = r.integer("min_plenary_percent", required=False)
+    if percent is not None and not 1 <= percent <= 100:
+        r.problem("min_plenary_percent", f"{percent}: expected 1 to 100")
+    if not all_days and percent is None:
+        r.problem("", "no rule: set all_days = true and/or min_plenary_percent")
+    if percent is not None and not any(s.kind is SessionKind.PLENARY for s in sessions):
+        r.problem("min_plenary_percent", "the programme has no session of kind 'plenary'")
+    title, statement = r.text("title"), r.text("statement")
+    signatories: list[Signatory] = []
+    for s in _items(r, "signatories"):
+        signatories.append(Signatory(s.string("name"), s.text("position")))
+        s.finish()
+    if not signatories:
+        r.problem("signatories", "add at least one [[certificate.signatories]]")
+    elif len(signatories) > 3:
+        r.problem("signatories", f"{len(signatories)}: at most 3 fit on the certificate")
+    r.finish()
+    if not r.ok:
+        return None
+    return CertificateRules(title, statement, tuple(signatories), bool(all_days), percent)
 
 
 def load_event(path: str | Path) -> Event:

@@ -1,8 +1,8 @@
 """Region names as delegates type them: "kab. sidoarjo", "pemkab sidoarjo", "banyuwangie", "smg".
 
-What the design notes measured: scoring whole names picks *Kota* Kupang for "kab kupang", so
-we strip the kab/kota prefix to a core, match the core (exactly, then with a bounded edit
-distance), and take kab/kota only from an adjacent word. A bare core shared by a Kota and a
+Measured with rapidfuzz: scoring whole names picks *Kota* Kupang for "kab kupang", so we strip
+the kab/kota prefix to a core, match the core (exactly, then with a bounded edit distance), and
+take kab/kota only from an adjacent word. A bare core shared by a Kota and a
 Kabupaten ("kupang") is reported as ambiguous so the bot can ask instead of guessing. Ordinary
 words are never fuzzy-matched ("sekarang" is not "semarang").
 
@@ -220,6 +220,30 @@ def find_regions_in_text(
 ) -> RegionMatch:
     """The regions mentioned anywhere in a sentence ("minta kontak panitia sidoarjo")."""
     return _cached(regions, aliases).find(text)
+
+
+@dataclass(frozen=True, slots=True)
+class InstansiRegion:
+    """What an instansi as typed at registration says about the delegate's region."""
+
+    #: Candidate regions, best first.
+    regions: tuple[str, ...]
+    #: Exactly one region, no doubt: set it without asking.
+    certain: bool
+    #: The text is nothing but that region's name ("kab. sidoarjo"): save the proper name.
+    only_region: bool
+
+
+def region_of_instansi(text: str, regions: Sequence[str]) -> InstansiRegion:
+    """The region an instansi names: "Dinas Kominfo Kota Kupang" is Kota Kupang for certain;
+    "Dinas Kominfo Kupang" could be Kota or Kabupaten Kupang (ask)."""
+    tokens = textnorm.simple_tokens(text)
+    mentions = _cached(regions, None).mentions(tokens)
+    found = combine(mentions)
+    certain = len(found.regions) == 1 and not found.ambiguous
+    only = certain and len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (
+        0, len(tokens))
+    return InstansiRegion(found.regions, certain, only)
 
 
 def aliases_from_contacts(

@@ -1,12 +1,15 @@
 """Rendering: text and keyboards from the event model, in the user's language.
 
 Pure functions of (model, translator, now) -> Reply, testable without Telegram. All data is
-HTML-escaped here, the one place where text is put together for `parse_mode=HTML`.
+HTML-escaped in the render modules, the one place where text is put together for
+`parse_mode=HTML`. This module has the shared pieces (`Reply`, buttons, clipping) and the
+programme (days, sessions, now/next, speakers); render_info.py the other screens for everyone
+(menu, help, venues, contacts, FAQ), render_delegate/_tour/_organizer theirs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
@@ -20,7 +23,8 @@ from telegram import (
 
 from bot import callbacks as cb
 from bot.i18n import Translator
-from bot.model import Contact, Event, Faq, Session, SessionKind, Speaker, Venue
+from bot.model import Event, Session, SessionKind, Speaker
+from bot.when import PERIOD_HOURS
 
 #: Telegram's limit is 4096 characters; keep a margin for the entities' effect on length.
 MAX_TEXT = 4000
@@ -49,7 +53,7 @@ class Reply:
 
 
 def button(label: str, action: str, arg: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(_clip(label, BUTTON_LABEL), callback_data=cb.encode(action, arg))
+    return InlineKeyboardButton(clip(label, BUTTON_LABEL), callback_data=cb.encode(action, arg))
 
 
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
@@ -57,8 +61,36 @@ def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-def _clip(text: str, limit: int) -> str:
+def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _mid_list(item: str) -> str:
+    """'Topi atau payung' -> 'topi atau payung'. Several capitalised words are a name
+    ('Pantai Lasiana') and an acronym ('KTP') is one too: those keep their capitals."""
+    words = item.split()
+    if not words or len(words[0]) < 2 or not (words[0][0].isupper() and words[0][1:].islower()):
+        return item
+    if any(w[:1].isupper() for w in words[1:]):
+        return item
+    return item[0].lower() + item[1:]
+
+
+def list_items(items: Iterable[str], t: Translator) -> str:
+    """'Air minum, topi atau payung, dan tabir surya': items written as their own lines in
+    the data file are capitalised; in the middle of a sentence they are not."""
+    values = list(items)
+    return t.join([values[0], *(_mid_list(v) for v in values[1:])]) if values else ""
+
+
+def clip_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word and marked with "…" (a word cut
+    in half reads like a typo: "Banyuw")."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head.strip() else head
+    return cut.rstrip(" ,.;:-–") + "…"
 
 
 def clip_html_lines(lines: Sequence[str], more: str) -> str:
@@ -138,47 +170,6 @@ def event_dates(event: Event, t: Translator) -> str:
 
 
 # -- screens -------------------------------------------------------------------------------
-def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
-    _ = t.gettext
-    text = "\n".join(
-        [
-            _("Halo, {name}! 👋").format(name=escape(first_name or _("Bapak/Ibu"))),
-            "",
-            _("Saya asisten Telegram untuk <b>{event}</b>, {dates}, {city}.").format(
-                event=escape(event.name.get(t.lang)),
-                dates=escape(event_dates(event, t)),
-                city=escape(event.city),
-            ),
-            "",
-            _("Yang bisa saya bantu:"),
-            _("• 📅 Jadwal per hari dan detail setiap sesi"),
-            _("• ⏱ Apa yang sedang berlangsung dan berikutnya"),
-            _("• 🎤 Pembicara dan sesinya"),
-            _("• 📍 Lokasi dengan alamat dan peta"),
-            _("• ☎️ Kontak panitia dan daerah anggota (di chat pribadi)"),
-            _("• 📝 Daftar, pilih sesi («✅ Hadir»), dan dapat pengingat sebelum sesi"),
-            _("• 🚌 City tour: titik kumpul, bus, dan absen"),
-            _("• ℹ️ Tentang acara dan Citynet"),
-            "",
-            _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
-              "<i>di mana jumpa pers?</i>"),
-        ]
-    )
-    return Reply(text, menu_keyboard(t))
-
-
-def menu_keyboard(t: Translator) -> InlineKeyboardMarkup | None:
-    _ = t.gettext
-    other = "en" if t.lang == "id" else "id"
-    return keyboard(
-        [
-            [button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)],
-            [button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES)],
-            [button(_("🗓 Agenda saya"), cb.AGENDA), button(_("🚌 City tour"), cb.TOUR)],
-            [button(_("☎️ Kontak"), cb.CONTACTS), button(_("ℹ️ Tentang"), cb.ABOUT)],
-            [button(_("❓ Bantuan"), cb.HELP), button(_("🌐 English"), cb.LANGUAGE, other)],
-        ]
-    )
 
 
 def programme_overview(event: Event, t: Translator, today: date) -> Reply:
@@ -234,6 +225,23 @@ def no_event_on(event: Event, day: date, t: Translator, now: datetime) -> Reply:
     return Reply(text, keyboard(days_keyboard(event, t)))
 
 
+def capacity_line(capacity: int, taken: tuple[int, int] | None, t: Translator) -> str:
+    """'🪑 Kapasitas 2 orang — sisa 1 kursi': a delegate sees a session is full before
+    tapping "Hadir", not after."""
+    line = t.gettext("🪑 Kapasitas {n} orang").format(n=capacity)
+    if taken is None:
+        return line
+    going, waiting = taken
+    left = capacity - going
+    if left > 0:
+        return line + " — " + t.ngettext("sisa {n} kursi", "sisa {n} kursi", left).format(n=left)
+    if waiting:
+        return line + " — " + t.ngettext(
+            "penuh, daftar tunggu {n} orang", "penuh, daftar tunggu {n} orang", waiting
+        ).format(n=waiting)
+    return line + " — " + t.gettext("penuh")
+
+
 def session_view(
     event: Event,
     session: Session,
@@ -241,8 +249,10 @@ def session_view(
     now: datetime,
     extra_lines: Sequence[str] = (),
     extra_rows: Sequence[list[InlineKeyboardButton]] = (),
+    taken: tuple[int, int] | None = None,
 ) -> Reply:
-    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons."""
+    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons; `taken`
+    (seats held, waiting list) shows what is left of a limited capacity."""
     _ = t.gettext
     venue = event.venue(session.venue_id)
     lines = [f"{KIND_ICON[session.kind]} <b>{escape(session.title.get(t.lang))}</b>", ""]
@@ -270,7 +280,7 @@ def session_view(
                 )
             )
     if session.capacity:
-        lines.append(_("🪑 Kapasitas {n} orang").format(n=session.capacity))
+        lines.append(capacity_line(session.capacity, taken, t))
     if session.description:
         lines += ["", escape(session.description.get(t.lang))]
     status = session_status(session, now, t)
@@ -280,6 +290,8 @@ def session_view(
     rows: list[list[InlineKeyboardButton]] = list(extra_rows)
     if venue:
         rows.append([button(_("📍 Lokasi"), cb.PIN, venue.id)])
+    if session.materials:  # i15: materials (handlers/attendance.py answers the button)
+        rows.append([button(_("📎 Materi"), cb.MATERIALS, session.id)])
     rows += [
         [button(f"🎤 {s.name}", cb.SPEAKER, s.id)]
         for sid in session.speaker_ids
@@ -376,211 +388,6 @@ def speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def venues_view(event: Event, t: Translator) -> Reply:
-    _ = t.gettext
-    lines = [_("📍 <b>Lokasi</b>"), ""]
-    rows = []
-    for venue in event.venues.values():
-        lines.append(f"• <b>{escape(venue.name)}</b>\n   {escape(venue.address)}")
-        link = _("🗺 Buka peta")
-        lines.append(f"   <a href=\"{escape(venue.map_url)}\">{escape(link)}</a>")
-        rows.append([button(venue.name, cb.VENUE, venue.id)])
-    rows.append([button(_("🏠 Menu"), cb.MENU)])
-    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
-
-
-def venue_view(event: Event, venue: Venue, t: Translator) -> Reply:
-    _ = t.gettext
-    lines = [f"📍 <b>{escape(venue.name)}</b>", escape(venue.address)]
-    if venue.aliases:
-        lines.append(_("Juga disebut: {names}").format(names=escape(t.join(venue.aliases))))
-    if venue.notes:
-        lines += ["", escape(venue.notes.get(t.lang))]
-    sessions = event.sessions_at_venue(venue.id)
-    if sessions:
-        lines += ["", _("<b>Acara di sini:</b>")]
-        lines += [session_line(event, s, t, with_day=True) for s in sessions]
-    rows = [
-        [
-            button(_("📌 Kirim pin lokasi"), cb.PIN, venue.id),
-            InlineKeyboardButton(_("🗺 Buka peta"), url=venue.map_url),
-        ],
-        [button(_("◀ Semua lokasi"), cb.VENUES), button(_("🏠 Menu"), cb.MENU)],
-    ]
-    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
-
-
-def contacts_prompt(event: Event, t: Translator) -> Reply:
-    _ = t.gettext
-    lines = [
-        _("☎️ <b>Kontak</b>"),
-        "",
-        _("Ketik nama daerah atau panitia, misalnya <code>/kontak sidoarjo</code>, "
-          "atau pilih di bawah."),
-    ]
-    regions = sorted({c.region for c in event.contacts})
-    rows = [
-        [button(r or _("Jaringan Citynet"), cb.CONTACT_REGION, r or cb.NETWORK)] for r in regions
-    ]
-    rows.append([button(_("🏠 Menu"), cb.MENU)])
-    return Reply("\n".join(lines), keyboard(rows))
-
-
-def no_contacts_in_region(event: Event, t: Translator, region: str) -> Reply:
-    """A known region without its own contact: point to the network-wide ones."""
-    _ = t.gettext
-    intro = _("Belum ada narahubung khusus untuk {region}. Untuk bantuan, hubungi:").format(
-        region=escape(region)
-    )
-    fallback = event.contacts_in([""]) or event.contacts
-    return contacts_view(fallback, t, _("Kontak"), intro=intro)
-
-
-def contacts_view(
-    contacts: Sequence[Contact], t: Translator, title: str, intro: str = ""
-) -> Reply:
-    _ = t.gettext
-    lines = [f"☎️ <b>{escape(title)}</b>", ""]
-    if intro:
-        lines[1:1] = [intro]
-    for c in contacts:
-        lines.append(f"<b>{escape(c.name)}</b>")
-        lines.append(f"{escape(c.role.get(t.lang))} · {escape(c.instansi)}")
-        lines.append(_("📞 {phone}").format(phone=escape(c.phone)))
-        if c.email:
-            lines.append(_("✉️ {email}").format(email=escape(c.email)))
-        lines.append("")
-    rows = [[button(_("📇 Kartu kontak: {name}").format(name=c.name), cb.CONTACT_CARD, c.id)]
-            for c in contacts]
-    rows.append([button(_("◀ Semua kontak"), cb.CONTACTS), button(_("🏠 Menu"), cb.MENU)])
-    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
-
-
-def ambiguous_regions(regions: Sequence[str], t: Translator, query: str) -> Reply:
-    _ = t.gettext
-    text = _("«{query}» bisa berarti beberapa daerah. Yang mana?").format(query=escape(query))
-    rows = [[button(r, cb.CONTACT_REGION, r)] for r in regions]
-    return Reply(text, keyboard(rows))
-
-
-def no_contacts(event: Event, t: Translator, query: str) -> Reply:
-    _ = t.gettext
-    text = _("Maaf, saya tidak menemukan kontak untuk «{query}». Pilih dari daftar ini:").format(
-        query=escape(_clip(query, 60))
-    )
-    return Reply(text, contacts_prompt(event, t).markup)
-
-
-def contacts_private_only(t: Translator, bot_username: str) -> Reply:
-    _ = t.gettext
-    text = _("☎️ Demi privasi, kontak hanya saya kirim lewat chat pribadi.")
-    markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(_("Buka chat pribadi"),
-                               url=f"https://t.me/{bot_username}?start=kontak")]]
-    )
-    return Reply(text, markup)
-
-
-def faq_list(event: Event, t: Translator) -> Reply:
-    """/info: the organizers' practical answers, one button each."""
-    _ = t.gettext
-    if not event.faq:
-        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanya lewat "
-                       "/kontak."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
-    rows = [[button(f.question.get(t.lang), cb.FAQ, f.id)] for f in event.faq]
-    rows.append([button(_("🏠 Menu"), cb.MENU)])
-    return Reply(_("💡 <b>Info praktis</b>\nPilih pertanyaan:"), keyboard(rows))
-
-
-def faq_view(faq: Faq, t: Translator) -> Reply:
-    _ = t.gettext
-    text = f"💡 <b>{escape(faq.question.get(t.lang))}</b>\n\n{escape(faq.answer.get(t.lang))}"
-    rows = [[button(_("◀ Info lain"), cb.FAQS), button(_("🏠 Menu"), cb.MENU)]]
-    return Reply(clip_html_lines(text.split("\n"), "…"), keyboard(rows))
-
-
-def about_view(event: Event, t: Translator) -> Reply:
-    _ = t.gettext
-    lines = [
-        f"ℹ️ <b>{escape(event.name.get(t.lang))}</b>",
-        _("Tema: <i>{theme}</i>").format(theme=escape(event.theme.get(t.lang))),
-        _("🗓 {dates}").format(dates=escape(event_dates(event, t))),
-        _("📍 {city} · Tuan rumah: {host}").format(
-            city=escape(event.city), host=escape(event.host)
-        ),
-        "",
-        escape(event.about.get(t.lang)),
-        "",
-        t.ngettext("<b>{n} peserta:</b>", "<b>{n} peserta:</b>", event.participants).format(
-            n=event.participants
-        ),
-    ]
-    lines += [f"• {escape(g.get(t.lang))}" for g in event.participant_groups]
-    if event.goals:
-        lines += ["", _("<b>Tujuan:</b>")]
-        lines += [f"• {escape(g.get(t.lang))}" for g in event.goals]
-    if event.background:
-        lines += ["", _("<b>Tentang Citynet:</b>")]
-        lines += [escape(p.get(t.lang)) for p in event.background]
-    rows = [[button(_("📅 Jadwal"), cb.DAYS), button(_("🏠 Menu"), cb.MENU)]]
-    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
-
-
-def help_view(t: Translator) -> Reply:
-    _ = t.gettext
-    lines = [
-        _("❓ <b>Bantuan</b>"),
-        "",
-        _("<b>Perintah:</b>"),
-        _("/jadwal — jadwal per hari"),
-        _("/hariini, /besok — jadwal hari ini atau besok"),
-        _("/sekarang — yang sedang berlangsung dan berikutnya"),
-        _("/pembicara — pembicara dan sesinya"),
-        _("/lokasi — tempat acara, alamat dan peta"),
-        _("/kontak [daerah] — kontak panitia dan daerah, mis. /kontak sidoarjo"),
-        _("/daftar — daftar sebagai peserta; /profil — lihat atau ubah"),
-        _("/agendaku — agenda pribadi; /rsvp — kehadiran Anda"),
-        _("/pengingat — atur pengingat dan ringkasan pagi"),
-        _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
-        _("/pengumuman — pengumuman terbaru dari panitia"),
-        _("/info — info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah"),
-        _("/tentang — tentang acara dan Citynet"),
-        _("/bahasa — ganti bahasa (Indonesia/English)"),
-        _("/hapusdata — hapus semua data Anda dari bot"),
-        "",
-        _("<b>Atau tanya langsung, misalnya:</b>"),
-        _("• jadwal besok"),
-        _("• acara jam 2 siang hari kedua apa?"),
-        _("• sekarang ada sesi apa?"),
-        _("• siapa pembicara keynote?"),
-        _("• di mana jumpa pers?"),
-        _("• kapan city tour?"),
-        _("• minta kontak panitia sidoarjo"),
-        _("• ingatkan saya 30 menit sebelum sesi"),
-    ]
-    return Reply("\n".join(lines), menu_keyboard(t))
-
-
-def not_understood(t: Translator, text: str) -> Reply:
-    """The one honest decline: the question is not answered by the event's data. (The
-    hand-off to a person attaches here.)"""
-    _ = t.gettext
-    lines = [
-        _("Maaf, saya belum bisa menjawab «{text}»: jawabannya tidak ada dalam data "
-          "saya.").format(text=escape(_clip(text, 80))),
-        _("Silakan tanyakan ke panitia (/kontak). Saya bisa membantu soal jadwal, sesi, "
-          "pembicara, lokasi, kontak dan city tour; contoh pertanyaan ada di /bantuan."),
-    ]
-    return Reply("\n".join(lines), menu_keyboard(t))
-
-
-#: Parts of the day as delegates use them (see docs on Indonesian: "pagi" lasts until ~11).
-PERIODS: dict[str, tuple[int, int]] = {
-    "pagi": (5, 11),
-    "siang": (11, 15),
-    "sore": (15, 18),
-    "malam": (18, 24),
-}
 
 
 def at_time_view(
@@ -608,7 +415,7 @@ def at_time_view(
                 else _("Tidak ada sesi pada jam itu atau sesudahnya di hari ini.")
             )
     else:
-        low, high = PERIODS.get(period or "", (0, 24))
+        low, high = PERIOD_HOURS.get(period or "", (0, 24))
         midnight = datetime.combine(day, time(0), tzinfo=event.timezone)
         window_start = midnight + timedelta(hours=low)
         window_end = midnight + timedelta(hours=high)
@@ -638,25 +445,7 @@ def sessions_choice(event: Event, sessions: Sequence[Session], t: Translator) ->
     return Reply(clip_html_lines(lines, "…"), keyboard(session_buttons(sessions, t, True)))
 
 
-def thanks_view(t: Translator) -> Reply:
-    _ = t.gettext
-    return Reply(_("Sama-sama! 🙏 Kalau ada yang ingin ditanyakan lagi, tulis saja."),
-                 menu_keyboard(t))
 
 
-def too_long(t: Translator) -> Reply:
-    _ = t.gettext
-    return Reply(
-        _("Pesan Anda terlalu panjang untuk saya pahami. Tulis pertanyaan singkat, "
-          "misalnya <i>jadwal besok</i> atau <i>kontak panitia</i>."),
-        menu_keyboard(t),
-    )
 
 
-def announcements_view(t: Translator) -> Reply:
-    _ = t.gettext
-    return Reply(
-        _("📢 Jadwal di bot ini selalu yang terbaru dari panitia: setiap perubahan waktu "
-          "atau tempat langsung tampil di /jadwal."),
-        keyboard([[button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)]]),
-    )

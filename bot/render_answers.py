@@ -219,10 +219,10 @@ def passage_view(event: Event, hit: Hit, t: Translator) -> Reply:
 
 
 def readings_line(readings: tuple[tuple[str, str], ...], t: Translator) -> str:
-    """'(«bseok» saya baca «besok».)': a misspelt day word is never read silently."""
+    """'(“bseok” saya baca “besok”.)': a misspelt day word is never read silently."""
     _ = t.gettext
     return t.join(
-        _("(«{typed}» saya baca «{meant}».)").format(typed=escape(typed), meant=escape(meant))
+        _("(“{typed}” saya baca “{meant}”.)").format(typed=escape(typed), meant=escape(meant))
         for typed, meant in readings
     )
 
@@ -231,7 +231,7 @@ def doubt_view(event: Event, typed: str, meant: str, t: Translator,
                now: datetime) -> Reply:
     """A day or time word that could not be read: ask, never answer another day."""
     _ = t.gettext
-    text = _("Maaf, saya kurang yakin membaca «{typed}». Maksudnya «{meant}»? "
+    text = _("Maaf, saya kurang yakin membaca “{typed}”. Maksudnya “{meant}”? "
              "Pilih harinya:").format(typed=escape(typed), meant=escape(meant))
     rows = days_keyboard(event, t, now.date())
     rows.append([button(_("⏱ Sekarang"), cb.NOW), button(_("🏠 Menu"), cb.MENU)])

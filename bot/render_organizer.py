@@ -7,15 +7,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time, tzinfo
 from html import escape
 from typing import Any
 
-from bot.changes import Change, ChangeKind
+from bot import callbacks as cb
+from bot.changes import Change, ChangeKind, Refusal
 from bot.i18n import Translator
 from bot.loader import Problem
 from bot.model import Event, Session
 from bot.render import KIND_ICON, Reply, button, clip_html_lines, keyboard
+from bot.states import REGION_PREFIX, SESSION_PREFIX, Audience
 from bot.storage.organizers import (
     Announcement,
     DeliveryReport,
@@ -23,24 +25,6 @@ from bot.storage.organizers import (
     Organizer,
     Recipient,
 )
-
-# Callback actions of the organizer tools ("o" + one letter). Only READ is for everyone.
-AUDIENCE = "oa"  # oa:<announcement>:<all|tour|org|grp|sess|reg|menu>, oa:<a>:s:<session>
-URGENT = "ou"  # ou:<announcement>: toggle the "Sudah dibaca" button
-SEND = "os"  # os:<announcement>: confirm
-DISCARD = "ox"  # ox:<announcement>: cancel the draft
-READ = "or"  # or:<announcement>: a recipient confirms reading
-REPORT = "op"  # op:<announcement>: refresh the delivery report
-RELOAD = "ol"  # ol:<digest of the data file>: apply /muatulang
-EDIT_SESSION = "oe"  # oe:<session>: what to change
-EDIT_MOVE = "om"  # om:<session>:<new start, unix time>: preview a move
-EDIT_VENUE = "ov"  # ov:<session>:<venue>: preview a venue change
-EDIT_APPLY = "oy"  # oy:<session>:t:<unix> or oy:<session>:v:<venue>
-DISMISS = "oq"  # close a preview without doing anything
-
-#: Audience keys as stored on the announcement.
-ALL, TOUR, ORGANIZERS, LINKED = "all", "tour", "organizers", "linked"
-SESSION_PREFIX, REGION_PREFIX = "session:", "region:"
 
 #: Longest announcement text (characters as the reader sees them): Telegram's 4096 minus
 #: the header, and room for the preview's summary around it.
@@ -59,7 +43,7 @@ def organizer_help(t: Translator) -> str:
             _("<b>Perintah panitia</b>"),
             _("/umumkan — kirim pengumuman"),
             _("/ubah — pindahkan sesi atau ganti tempatnya"),
-            _("/muatulang — muat ulang file data jadwal"),
+            _("/muatulang — muat ulang berkas data jadwal"),
             _("/statistik — pendaftaran, RSVP dan pengiriman"),
             _("/ekspor — unduh CSV pendaftaran dan RSVP"),
             _("/admin — daftar panitia, /admin undang, /admin cabut &lt;id&gt;"),
@@ -136,7 +120,7 @@ def announcement_message(
     text = f"{header}\n\n{announcement.text}" if announcement.text else header
     markup = None
     if announcement.urgent and with_read_button:
-        markup = keyboard([[button(_("✅ Sudah dibaca"), READ, str(announcement.id))]])
+        markup = keyboard([[button(_("✅ Sudah dibaca"), cb.ORG_READ, str(announcement.id))]])
     return Reply(text, markup)
 
 
@@ -158,18 +142,20 @@ def compose_cancelled(t: Translator) -> Reply:
 
 def audience_label(audience: str, event: Event, t: Translator) -> str:
     _ = t.gettext
-    if audience == ALL:
-        return _("semua peserta terdaftar")
-    if audience == TOUR:
+    if audience == Audience.EVERYONE:
+        return _("semua pengguna bot")
+    if audience == Audience.ALL:
+        return _("peserta terdaftar")
+    if audience == Audience.TOUR:
         return _("peserta city tour")
-    if audience == ORGANIZERS:
+    if audience == Audience.ORGANIZERS:
         return _("panitia")
-    if audience == LINKED:
+    if audience == Audience.LINKED:
         return _("grup/kanal tertaut")
     if audience.startswith(SESSION_PREFIX):
         session = event.session(audience.removeprefix(SESSION_PREFIX))
         title = session.title.get(t.lang) if session else audience
-        return _("peserta sesi «{title}»").format(title=title)
+        return _("peserta sesi “{title}”").format(title=title)
     if audience.startswith(REGION_PREFIX):
         return _("peserta dari {region}").format(region=audience.removeprefix(REGION_PREFIX))
     return audience
@@ -181,19 +167,21 @@ def audience_menu(
     _ = t.gettext
     a = str(announcement_id)
     rows = [
-        [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(ALL, 0)),
-                AUDIENCE, f"{a}:all")],
-        [button(_("🚌 Peserta city tour ({n})").format(n=counts.get(TOUR, 0)),
-                AUDIENCE, f"{a}:tour")],
-        [button(_("🗓 Peserta sesi tertentu…"), AUDIENCE, f"{a}:sess")],
-        [button(_("📍 Peserta per daerah…"), AUDIENCE, f"{a}:reg")],
-        [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(ORGANIZERS, 0)),
-                AUDIENCE, f"{a}:org")],
+        [button(_("👥 Peserta terdaftar ({n})").format(n=counts.get(Audience.ALL, 0)),
+                cb.ORG_AUDIENCE, f"{a}:all")],
+        [button(_("📢 Semua pengguna bot ({n})").format(n=counts.get(Audience.EVERYONE, 0)),
+                cb.ORG_AUDIENCE, f"{a}:every")],
+        [button(_("🚌 Peserta city tour ({n})").format(n=counts.get(Audience.TOUR, 0)),
+                cb.ORG_AUDIENCE, f"{a}:tour")],
+        [button(_("🗓 Peserta sesi tertentu…"), cb.ORG_AUDIENCE, f"{a}:sess")],
+        [button(_("📍 Peserta per daerah…"), cb.ORG_AUDIENCE, f"{a}:reg")],
+        [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(Audience.ORGANIZERS, 0)),
+                cb.ORG_AUDIENCE, f"{a}:org")],
     ]
     if linked:
         rows.append([button(_("📣 Grup/kanal tertaut ({n})").format(n=linked),
-                            AUDIENCE, f"{a}:grp")])
-    rows.append([button(_("✖ Batal"), DISCARD, a)])
+                            cb.ORG_AUDIENCE, f"{a}:grp")])
+    rows.append([button(_("✖ Batal"), cb.ORG_DISCARD, a)])
     return Reply(_("Kepada siapa pengumuman ini dikirim?"), keyboard(rows))
 
 
@@ -207,8 +195,8 @@ def session_picker(
         if not going:
             continue
         label = f"{t.day_short(s.start.date())} {t.time(s.start)} · {s.title.get(t.lang)}"
-        rows.append([button(f"({going}) {label}", AUDIENCE, f"{announcement_id}:s:{s.id}")])
-    rows.append([button(_("◀ Kembali"), AUDIENCE, f"{announcement_id}:menu")])
+        rows.append([button(f"({going}) {label}", cb.ORG_AUDIENCE, f"{announcement_id}:s:{s.id}")])
+    rows.append([button(_("◀ Kembali"), cb.ORG_AUDIENCE, f"{announcement_id}:menu")])
     text = _("Pilih sesi (jumlah peserta yang hadir):") if len(rows) > 1 else _(
         "Belum ada RSVP untuk sesi mana pun.")
     return Reply(text, keyboard(rows))
@@ -223,8 +211,8 @@ def region_picker(
         if region is None or region not in event.regions:
             continue
         index = event.regions.index(region)
-        rows.append([button(f"{region} ({n})", AUDIENCE, f"{announcement_id}:r:{index}")])
-    rows.append([button(_("◀ Kembali"), AUDIENCE, f"{announcement_id}:menu")])
+        rows.append([button(f"{region} ({n})", cb.ORG_AUDIENCE, f"{announcement_id}:r:{index}")])
+    rows.append([button(_("◀ Kembali"), cb.ORG_AUDIENCE, f"{announcement_id}:menu")])
     text = _("Pilih daerah:") if len(rows) > 1 else _("Belum ada peserta dengan daerah.")
     return Reply(text, keyboard(rows))
 
@@ -254,12 +242,14 @@ def preview(
         lines.append(t.ngettext(
             "({n} orang tidak dikirimi: memblokir bot)",
             "({n} orang tidak dikirimi: memblokir bot)", unreachable).format(n=unreachable))
-    lines.append(_("Penting (dengan tombol «Sudah dibaca»): {state}").format(
+    lines.append(_("Penting (dengan tombol “Sudah dibaca”): {state}").format(
         state=_("ya") if announcement.urgent else _("tidak")))
     rows = [
-        [button(_("❗ Penting: ubah"), URGENT, a)],
-        [button(_("✅ Kirim ke {n} penerima").format(n=reachable), SEND, a)] if reachable else [],
-        [button(_("◀ Ganti penerima"), AUDIENCE, f"{a}:menu"), button(_("✖ Batal"), DISCARD, a)],
+        [button(_("❗ Penting: ubah"), cb.ORG_URGENT, a)],
+        [button(_("✅ Kirim ke {n} penerima").format(n=reachable), cb.ORG_SEND, a)]
+        if reachable else [],
+        [button(_("◀ Ganti penerima"), cb.ORG_AUDIENCE, f"{a}:menu"),
+         button(_("✖ Batal"), cb.ORG_DISCARD, a)],
     ]
     return Reply("\n".join(lines), keyboard(rows))
 
@@ -298,15 +288,23 @@ def delivery_report(
         if unread:
             lines.append(_("<b>Belum konfirmasi:</b>"))
             lines += [f"• {escape(r.name or '?')} (<code>{r.chat_id}</code>)" for r in unread]
-    rows = [[button(_("🔄 Perbarui laporan"), REPORT, str(announcement.id))]]
+    rows = [[button(_("🔄 Perbarui laporan"), cb.ORG_REPORT, str(announcement.id))]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def latest_announcements(items: Sequence[Announcement], t: Translator) -> Reply:
+def stamp(stored: str, zone: tzinfo, t: Translator) -> str:
+    """A stored UTC timestamp as people at the event read it: 'Jum, 18 Okt 07.45'. (The
+    UTC date is the previous day before 08.00 WITA.)"""
+    moment = datetime.fromisoformat(stored).astimezone(zone)
+    return f"{t.day_short(moment.date())} {t.time(moment)}"
+
+
+def latest_announcements(items: Sequence[Announcement], t: Translator, zone: tzinfo) -> Reply:
     _ = t.gettext
     lines = [_("📢 <b>Pengumuman terbaru</b>")]
     for item in items:
-        lines += ["", f"<b>#{item.id}</b> · {escape(item.created_at[:10])}", item.text or "—"]
+        lines += ["", f"<b>#{item.id}</b> · {escape(stamp(item.created_at, zone, t))}",
+                  item.text or "—"]
     return Reply(clip_html_lines(lines, "…"))
 
 
@@ -349,6 +347,7 @@ def changes_preview(
     affected: int,
     confirm: tuple[str, str],
     t: Translator,
+    warnings: Sequence[str] = (),
 ) -> Reply:
     _ = t.gettext
     lines = [_("🔁 <b>Perubahan jadwal</b>"), ""]
@@ -356,16 +355,45 @@ def changes_preview(
         lines += change_lines(changes, before, after, t)
     else:
         lines.append(_("Tidak ada perubahan jadwal (data lain tetap dimuat ulang)."))
+    if warnings:
+        lines += ["", *warnings]
     lines += ["", t.ngettext(
         "{n} peserta dengan RSVP akan diberi tahu.",
         "{n} peserta dengan RSVP akan diberi tahu.", affected).format(n=affected)]
-    rows = [[button(_("✅ Terapkan"), *confirm), button(_("✖ Batal"), DISMISS)]]
+    rows = [[button(_("✅ Terapkan"), *confirm), button(_("✖ Batal"), cb.ORG_DISMISS)]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def clash_lines(event: Event, moved: Session, others: Sequence[Session],
+                t: Translator) -> list[str]:
+    """A warning (not a refusal: two rooms of one venue may be meant) for a move onto
+    other sessions in the same place."""
+    if not others:
+        return []
+    venue = event.venue(moved.venue_id)
+    names = t.join(f"{o.title.get(t.lang)} ({t.time_range(o.start, o.end, zone=False)})"
+                   for o in others)
+    return [t.gettext("⚠️ Bentrok di {place} dengan: {sessions}").format(
+        place=escape(venue.name if venue else moved.venue_id), sessions=escape(names))]
+
+
+def change_refused(reason: Refusal, event: Event, moved: Session, t: Translator) -> Reply:
+    """Why a change is not offered, before any "Terapkan"."""
+    _ = t.gettext
+    if reason is Refusal.TOUR_STOPS:
+        text = _("⚠️ Perhentian city tour punya jam sendiri di berkas data, jadi tour tidak bisa "
+                 "dipindah dengan /ubah. Ubah jam tour dan perhentiannya di berkas data, lalu "
+                 "/muatulang. Tidak ada yang diubah.")
+    else:
+        text = _("⚠️ {day} di luar hari acara ({first} – {last}). Tidak ada yang diubah.").format(
+            day=t.day(event.local(moved.start).date()), first=t.day(event.start_date),
+            last=t.day(event.end_date))
+    return Reply(escape(text, quote=False), keyboard([[button(_("✖ Tutup"), cb.ORG_DISMISS)]]))
 
 
 def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
-    lines = [_("⚠️ File data tidak valid; tidak ada yang diubah."), ""]
+    lines = [_("⚠️ Berkas data tidak valid; tidak ada yang diubah."), ""]
     lines += [f"• <code>{escape(p.place)}</code>: {escape(p.message)}" for p in problems[:25]]
     if len(problems) > 25:
         lines.append(_("… dan {n} masalah lain.").format(n=len(problems) - 25))
@@ -376,7 +404,7 @@ def file_changed(changes: Sequence[Change], before: Event, after: Event,
                  t: Translator) -> Reply:
     """The data file was edited on the server: what changed, and how to apply it."""
     _ = t.gettext
-    lines = [_("📝 <b>File data jadwal berubah</b> (belum diterapkan)."), ""]
+    lines = [_("📝 <b>Berkas data jadwal berubah</b> (belum diterapkan)."), ""]
     if changes:
         lines += change_lines(changes, before, after, t)
     else:
@@ -389,7 +417,7 @@ def file_changed(changes: Sequence[Change], before: Event, after: Event,
 def file_changed_invalid(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
     errors = data_errors(problems, t)
-    return Reply(_("📝 File data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
+    return Reply(_("📝 Berkas data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
 
 
 def change_applied(notices: int, t: Translator) -> Reply:
@@ -403,10 +431,10 @@ def sessions_to_edit(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     rows = [
         [button(f"{KIND_ICON.get(s.kind, '•')} {t.day_short(s.start.date())} "
-                f"{t.time(s.start)} · {s.title.get(t.lang)}", EDIT_SESSION, s.id)]
+                f"{t.time(s.start)} · {s.title.get(t.lang)}", cb.ORG_EDIT_SESSION, s.id)]
         for s in event.sessions
     ]
-    rows.append([button(_("✖ Tutup"), DISMISS)])
+    rows.append([button(_("✖ Tutup"), cb.ORG_DISMISS)])
     text = _("✏️ <b>Ubah jadwal</b>\nPilih sesi. (Bisa juga: <code>/ubah &lt;id&gt; 14.30</code>, "
              "<code>/ubah &lt;id&gt; 2019-10-17 14.30</code>, "
              "<code>/ubah &lt;id&gt; tempat &lt;id-tempat&gt;</code>)")
@@ -426,20 +454,20 @@ def edit_menu(event: Event, session: Session, t: Translator) -> Reply:
     shifts = [(-60, _("−1 jam")), (-30, _("−30 mnt")), (-15, _("−15 mnt")),
               (15, _("+15 mnt")), (30, _("+30 mnt")), (60, _("+1 jam"))]
     rows = [
-        [button(label, EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
+        [button(label, cb.ORG_EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
          for minutes, label in shifts[:3]],
-        [button(label, EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
+        [button(label, cb.ORG_EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
          for minutes, label in shifts[3:]],
     ]
     day_row = []
     for days, label in ((-1, _("−1 hari")), (1, _("+1 hari"))):
         moved = session.start.date().toordinal() + days
         if event.start_date.toordinal() <= moved <= event.end_date.toordinal():
-            day_row.append(button(label, EDIT_MOVE, f"{session.id}:{start + days * 86400}"))
+            day_row.append(button(label, cb.ORG_EDIT_MOVE, f"{session.id}:{start + days * 86400}"))
     rows.append(day_row)
-    rows += [[button("📍 " + v.name, EDIT_VENUE, f"{session.id}:{v.id}")]
+    rows += [[button("📍 " + v.name, cb.ORG_EDIT_VENUE, f"{session.id}:{v.id}")]
              for v in event.venues.values() if v.id != session.venue_id]
-    rows.append([button(_("✖ Tutup"), DISMISS)])
+    rows.append([button(_("✖ Tutup"), cb.ORG_DISMISS)])
     return Reply("\n".join(lines), keyboard(rows))
 
 
@@ -476,7 +504,8 @@ def stats_view(
         lines += ["", _("<b>Pengumuman terakhir</b> (terkirim/penerima):")]
         for a, r in announcements:
             rate = f"{100 * r.sent / r.total:.0f}%" if r.total else "—"
-            lines.append(f"• #{a.id} {escape(a.created_at[:10])}: {r.sent}/{r.total} ({rate})")
+            when = stamp(a.created_at, event.timezone, t)
+            lines.append(f"• #{a.id} {escape(when)}: {r.sent}/{r.total} ({rate})")
     lines += ["", _("Pengguna yang memblokir bot: {n}").format(n=blocked)]
     return Reply(clip_html_lines(lines, "…"))
 
@@ -486,6 +515,48 @@ def _cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def _csv_time(stored: str | None, zone: tzinfo) -> str:
+    # Local time in a form spreadsheets read as a date; the zone is in the column header.
+    if not stored:
+        return ""
+    return datetime.fromisoformat(stored).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _zone_name(event: Event, t: Translator) -> str:
+    # The zone's name on the event's first day ("WITA"), for the column headers.
+    return t.zone(datetime.combine(event.start_date, time(12), tzinfo=event.timezone))
+
+
+def registrations_csv(event: Event, rows: Sequence[Sequence[Any]],
+                      role_names: dict[str, str], t: Translator) -> bytes:
+    """Registrations as the organizer reads them: their language, the event's time zone.
+    `rows`: user id, name, instansi, region, role, username, language, active, registered."""
+    _ = t.gettext
+    header = [_("user_id"), _("nama"), _("instansi"), _("daerah"), _("peran"), _("username"),
+              _("bahasa"), _("bisa dihubungi"),
+              _("terdaftar ({zone})").format(zone=_zone_name(event, t))]
+    out = [[*row[:4], role_names.get(row[4], row[4]), row[5], row[6],
+            _("ya") if row[7] else _("tidak"), _csv_time(row[8], event.timezone)]
+           for row in rows]
+    return csv_bytes(header, out)
+
+
+def rsvps_csv(event: Event, rows: Sequence[Sequence[Any]], t: Translator) -> bytes:
+    """RSVPs per session. `rows`: user id, name, instansi, session id, title, status, time
+    (`bot.features.stats.RSVP_COLUMNS`); the title is given again in the organizer's language."""
+    _ = t.gettext
+    statuses = {"going": _("hadir"), "waiting": _("daftar tunggu")}
+    header = [_("user_id"), _("nama"), _("instansi"), _("sesi"), _("judul"), _("status"),
+              _("waktu ({zone})").format(zone=_zone_name(event, t))]
+    out = []
+    for row in rows:
+        session = event.session(row[3])
+        title = session.title.get(t.lang) if session else row[4]
+        out.append([*row[:4], title, statuses.get(row[5], row[5]),
+                    _csv_time(row[6], event.timezone)])
+    return csv_bytes(header, out)
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:

@@ -3,7 +3,9 @@
 Pure: no Telegram, no I/O. `understand()` is the seam the free-text handler calls; the handler
 turns the result into the same replies the commands give.
 
-How it works (see the design notes for why not dateparser, stemming or an NLP package):
+How it works (not dateparser: see bot/when.py; not stemming: Sastrawi turns "kedua" into "dua"
+and "14.00" into "14 00"; not an NLP package: nlp-id is a 391 MB install that downloads a model
+at run time and drops kapan/siapa as stopwords):
 1. `bot.textnorm` turns the message into canonical tokens ("jdwl bsk??" -> jadwal besok),
    correcting typos only towards words the bot knows (its lexicon and the event's own words).
 2. `bot.when` reads days and times against `now` and the event's days.
@@ -420,7 +422,7 @@ class Understander:
             when_words.ORDINALS,
             when_words.WEEKDAYS,
             when_words.MONTHS,
-            when_words.PERIODS,
+            when_words.PERIOD_WORDS,
         ):
             vocab.update(table)
         vocab.update(when_words.LAST_WORDS)
@@ -433,7 +435,7 @@ class Understander:
                 tanggal setengah lewat kurang seperempat noon"""
             )
         )
-        guarded = set(when_words.WEEKDAYS) | set(when_words.PERIODS) | set(
+        guarded = set(when_words.WEEKDAYS) | set(when_words.PERIOD_WORDS) | set(
             _words("besok lusa kemarin sekarang nanti today tomorrow tonight yesterday")
         )
         self.normalizer = textnorm.Normalizer(vocab, guarded)
@@ -485,7 +487,7 @@ class Understander:
             out.append(m)
         return out
 
-    def understand(self, text: str, now: datetime, lang: str = "id") -> Understanding:
+    def understand(self, text: str, now: datetime) -> Understanding:
         tokens = self.normalizer.tokens(text)
         if not tokens:
             return Understanding(Intent.UNKNOWN)
@@ -927,9 +929,7 @@ def _key(u: Understanding) -> tuple[object, ...]:
     return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day)
 
 
-def understand_all(
-    text: str, event: Event, now: datetime, lang: str = "id"
-) -> tuple[Understanding, ...]:
+def understand_all(text: str, event: Event, now: datetime) -> tuple[Understanding, ...]:
     """Every question a message asks, greetings and closings set aside, best first.
 
     A part that names nothing ("jam berapa mulainya?") is read together with the part before
@@ -939,14 +939,14 @@ def understand_all(
     understander = understander_for(event)
     parts = split_questions(text)
     if len(parts) == 1:
-        return (replace(understander.understand(text, now, lang), question=text),)
+        return (replace(understander.understand(text, now), question=text),)
     found: list[Understanding] = []
     previous = ""
     for part in parts:
-        u = understander.understand(part, now, lang)
+        u = understander.understand(part, now)
         if previous and not _names(u) and u.intent in _CONTEXTUAL:
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
-            joined = understander.understand(f"{previous} {part}", now, lang)
+            joined = understander.understand(f"{previous} {part}", now)
             if joined.intent is not Intent.UNKNOWN and (
                 u.intent is Intent.UNKNOWN or joined.intent is u.intent
             ):
@@ -970,7 +970,7 @@ def understand_all(
             unique.append(f)
     found = unique
     if not found:
-        return (replace(understander.understand(text, now, lang), question=text),)
+        return (replace(understander.understand(text, now), question=text),)
     return tuple(found[:MAX_QUESTIONS])
 
 
@@ -1002,11 +1002,11 @@ def _asks(part: str) -> bool:
     return bool(words & (_QUESTION_WORDS | set(LEXICON)) - {"saya", "selamat"})
 
 
-def understand(text: str, event: Event, now: datetime, lang: str = "id") -> Understanding:
+def understand(text: str, event: Event, now: datetime) -> Understanding:
     """Classify `text` and fill slots from the event data.
 
-    `now` may be in any time zone (it is read in the event's). `lang` is the user's chosen
-    language; it is only a hint: Indonesian, English and a mix of both are understood
-    whatever it says, because delegates mix them.
+    `now` may be in any time zone (it is read in the event's). There is no language
+    parameter: Indonesian, English and a mix of both are understood whatever language the
+    user chose, because delegates mix them.
     """
-    return understander_for(event).understand(text, now, lang)
+    return understander_for(event).understand(text, now)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable, Mapping
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import render, render_answers
+from bot import render, render_answers, render_info
 from bot.answers import Plan, PlanKind, plan_answer
 from bot.context import BotContext
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand_all
-from handlers import citytour, contacts, organizer, reminders, rsvp, venues
-from handlers.common import is_private, show
+from handlers.common import decline, is_private, session_card, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
 MAX_QUESTION = 500
@@ -32,9 +32,25 @@ def addressed_to_bot(message: Message, bot_username: str) -> str | None:
     return None
 
 
-async def answer(
-    update: Update, context: BotContext, text: str, found: Understanding, lead: list[str]
-) -> None:
+#: How a feature answers a question it owns: (update, context, the text, what it means).
+QuestionAnswer = Callable[[Update, BotContext, str, Understanding], Awaitable[None]]
+#: Intent -> the feature's answer; given by `handlers.register`, so this module imports no
+#: feature handler. Intents not in it are answered here from the programme alone.
+Answers = Mapping[Intent, QuestionAnswer]
+
+
+def plain(callback: Callable[[Update, BotContext], Awaitable[None]]) -> QuestionAnswer:
+    """A command's callback as the answer to a question (which it does not need)."""
+
+    async def answer(update: Update, context: BotContext, _text: str, _found: Understanding
+                     ) -> None:
+        await callback(update, context)
+
+    return answer
+
+
+async def answer(update: Update, context: BotContext, text: str, found: Understanding,
+                 answers: Answers, lead: list[str]) -> None:
     """Turn an understood question into the reply the matching command gives, with the
     sentences that answer it (`lead`) on top."""
     event, t, now = context.event, context.t, context.now()
@@ -43,12 +59,16 @@ async def answer(
     async def reply(view: render.Reply) -> None:
         await show(update, render_answers.with_lead(lead, view))
 
-    async def first() -> None:
-        """Before a card another handler sends: the answer on its own line."""
-        if lead:
+    if intent is Intent.CITY_TOUR and event.tour is None:
+        # No tour plan in the data: the tour is an ordinary session (if there is one).
+        tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
+        await _sessions(update, context, (tour.id,) if tour else (), lead)
+    elif (feature := answers.get(intent)) is not None:
+        if lead and intent in _LEAD_FIRST:
+            # Another feature sends the card: the answer goes first, on its own line.
             await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
-
-    if intent is Intent.SCHEDULE:
+        await feature(update, context, text, found)
+    elif intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:
             await reply(render.programme_overview(event, t, now.date()))
@@ -67,42 +87,21 @@ async def answer(
         await reply(render.speaker_view(event, speaker, t) if speaker else render.speakers_view(
             event, t
         ))
-    elif intent is Intent.VENUE:
-        await first()
-        await _venue(update, context, found)
-    elif intent is Intent.CITY_TOUR:
-        if event.tour is not None:
-            await first()
-            await citytour.plan(update, context)
-        else:
-            tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
-            await _sessions(update, context, (tour.id,) if tour else (), lead)
-    elif intent is Intent.CONTACT:
-        if await contacts.private_only(update, context):
-            return
-        if found.ambiguous_region:
-            await show(update, render.ambiguous_regions(found.regions, t, text))
-        elif found.regions:
-            await contacts.answer_query(update, context, found.regions[0])
-        else:
-            await contacts.answer_query(update, context, text)
-    elif intent is Intent.RSVP:
-        await rsvp.overview(update, context)
-    elif intent is Intent.REMINDER:
-        await reminders.preferences(update, context)
-    elif intent is Intent.ANNOUNCEMENT:
-        await organizer.latest(update, context)
     elif intent is Intent.ABOUT:
-        await reply(render.about_view(event, t))
+        await reply(render_info.about_view(event, t))
     elif intent is Intent.HELP:
-        await show(update, render.help_view(t))
+        await show(update, render_info.help_view(t))
     elif intent is Intent.GREETING:
         user = update.effective_user
-        await show(update, render.main_menu(event, t, user.first_name if user else ""))
+        await show(update, render_info.main_menu(event, t, user.first_name if user else ""))
     elif intent is Intent.THANKS:
-        await show(update, render.thanks_view(t))
+        await show(update, render_info.thanks_view(t))
     else:
-        await show(update, render.not_understood(t, text))
+        await decline(update, context, text)
+
+
+#: Intents whose feature's card may follow a generated answer line (a venue, the tour plan).
+_LEAD_FIRST = frozenset({Intent.VENUE, Intent.CITY_TOUR})
 
 
 async def _sessions(
@@ -112,7 +111,7 @@ async def _sessions(
     sessions = [s for sid in ids if (s := event.session(sid))]
     if len(sessions) == 1:
         # The same card as from /jadwal: Hadir / calendar buttons, "you are attending".
-        view = await rsvp.session_reply(update, context, sessions[0])
+        view = await session_card(update, context, sessions[0])
     elif sessions:
         view = render.sessions_choice(event, sessions, t)
     else:
@@ -120,19 +119,7 @@ async def _sessions(
     await show(update, render_answers.with_lead(lead, view))
 
 
-async def _venue(update: Update, context: BotContext, found: Understanding) -> None:
-    event, t = context.event, context.t
-    venue_ids = list(found.venue_ids)
-    venue_ids += [s.venue_id for sid in found.session_ids if (s := event.session(sid))]
-    venue = event.venue(venue_ids[0]) if venue_ids else None
-    if venue is None:
-        await show(update, render.venues_view(event, t))
-        return
-    await show(update, render.venue_view(event, venue, t))
-    await venues.send_pin(update, venue)
-
-
-async def free_text(update: Update, context: BotContext) -> None:
+async def free_text(update: Update, context: BotContext, answers: Answers) -> None:
     """Any text that is not a command."""
     message = update.effective_message
     if message is None or message.text is None:
@@ -144,10 +131,10 @@ async def free_text(update: Update, context: BotContext) -> None:
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        await show(update, render.too_long(context.t))
+        await show(update, render_info.too_long(context.t))
         return
     event, t, now = context.event, context.t, context.now()
-    questions = understand_all(text, event, now, t.lang)
+    questions = understand_all(text, event, now)
     doubt = next((d for q in questions for d in q.doubts), None)
     if doubt is not None:
         # A day word that could not be read would silently change the answer: ask.
@@ -160,16 +147,18 @@ async def free_text(update: Update, context: BotContext) -> None:
     head = next((p for p in plans if p.kind is not PlanKind.DECLINE), plans[0])
     rest = [p for p in plans if p is not head]
     extra = [line for p in rest if p.kind is not PlanKind.DECLINE for line in p.lead]
-    await _send(update, context, head, head.lead + extra)
+    await _send(update, context, answers, head, head.lead + extra)
     for p in rest:
         if not p.lead or p.kind is PlanKind.DECLINE:
-            await _send(update, context, p, [])
+            await _send(update, context, answers, p, [])
 
 
-async def _send(update: Update, context: BotContext, plan: Plan, lead: list[str]) -> None:
+async def _send(
+    update: Update, context: BotContext, answers: Answers, plan: Plan, lead: list[str]
+) -> None:
     t, q = context.t, plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
-        view = render.faq_view(plan.faq, t)
+        view = render_info.faq_view(plan.faq, t)
         if len(lead) > 1:  # other answers join the practical one, in the order asked
             view = render.Reply(render.clip_html_lines(lead, "…"), view.markup)
         await show(update, view)
@@ -177,11 +166,15 @@ async def _send(update: Update, context: BotContext, plan: Plan, lead: list[str]
         view = render_answers.passage_view(context.event, plan.hit, t)
         await show(update, render.Reply(render.clip_html_lines(lead, "…"), view.markup))
     elif plan.kind is PlanKind.DECLINE:
-        await show(update, render.not_understood(t, q.question))
+        await decline(update, context, q.question)
     else:
-        await answer(update, context, q.question, q, lead)
+        await answer(update, context, q.question, q, answers, lead)
 
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
-]
+def handlers(answers: Answers) -> list[BaseHandler[Update, BotContext, None]]:
+    """The free-text handler, answering the intents in `answers` with those features."""
+
+    async def on_text(update: Update, context: BotContext) -> None:
+        await free_text(update, context, answers)
+
+    return [MessageHandler(filters.TEXT & ~filters.COMMAND, on_text)]

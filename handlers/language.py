@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommandScopeChat, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render, render_info
 from bot.context import BotContext
-from bot.i18n import I18n, Translator
+from bot.menus import menu_commands
 from handlers.common import callback_arg, is_private, show
-
-
-def menu_commands(t: Translator) -> list[BotCommand]:
-    """The command menu in `t`'s language (English shows the English aliases)."""
-    return [
-        BotCommand(c.alias if t.lang == "en" else c.name, t.gettext(c.description))
-        for c in commands.MENU
-    ]
-
-
-async def set_default_menus(bot: Bot, i18n: I18n) -> None:
-    """Register the menu for every language, and the default for everyone else."""
-    await bot.set_my_commands(menu_commands(i18n.get(i18n.default)))
-    for lang in i18n.languages:
-        await bot.set_my_commands(menu_commands(i18n.get(lang)), language_code=lang)
 
 
 async def switch(update: Update, context: BotContext, lang: str | None = None) -> None:
@@ -42,7 +27,7 @@ async def switch(update: Update, context: BotContext, lang: str | None = None) -
         await context.bot.set_my_commands(
             menu_commands(t), scope=BotCommandScopeChat(chat_id=chat.id)
         )
-    reply = render.help_view(t)
+    reply = render_info.help_view(t)
     await show(
         update,
         render.Reply(t.gettext("🌐 Bahasa diganti ke Bahasa Indonesia.") + "\n\n" + reply.text,

@@ -19,11 +19,12 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
-from bot import commands, render, render_delegate, scheduler
+from bot import commands, render, render_delegate
 from bot.context import BotContext
-from bot.regions import find_regions_in_text
+from bot.features import delegates
+from bot.regions import region_of_instansi
 from bot.storage.delegates import ROLES
-from handlers.common import answer, callback_arg, send, show
+from handlers.common import answer, callback_arg, deliveries, send, show
 
 NAME, INSTANSI, ROLE = range(3)
 MAX_FIELD = 100
@@ -87,16 +88,20 @@ async def got_instansi(update: Update, context: BotContext) -> int:
         return INSTANSI
     draft = _draft(context)
     draft.instansi = text
-    match = find_regions_in_text(text, context.event.regions)
-    draft.suggestions = list(match.regions[:4])
-    if not draft.suggestions:
-        draft.region = None
+    found = region_of_instansi(text, context.event.regions)
+    draft.suggestions = list(found.regions[:4])
+    if found.certain or not draft.suggestions:
+        # The instansi is kept as typed; the region (for per-region announcements and the
+        # bus seating) comes from it. Only a bare region name is saved as its proper name.
+        draft.region = found.regions[0] if found.certain else None
+        if found.only_region and draft.region is not None:
+            draft.instansi = draft.region
         return await _ask_role(update, context)
     rows = [[render.button(r, cb.REG_INSTANSI, str(i))] for i, r in enumerate(draft.suggestions)]
-    rows.append([render.button(t.gettext("Lainnya: pakai «{text}»").format(text=text[:30]),
-                               cb.REG_INSTANSI, "-")])
+    rows.append([render.button(t.gettext("Lainnya: pakai “{text}”").format(
+        text=render.clip_words(text, 30)), cb.REG_INSTANSI, "-")])
     await send(update, render.Reply(
-        t.gettext("Maksud Anda salah satu daerah ini?"), render.keyboard(rows)))
+        t.gettext("Daerah Anda yang mana?"), render.keyboard(rows)))
     return INSTANSI
 
 
@@ -109,8 +114,8 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
         await answer(query)
     index = cb.number(arg)
     if index is not None and index < len(draft.suggestions):
+        # The typed instansi stays ("Dinas Kominfo Kupang"); the button only says where.
         draft.region = draft.suggestions[index]
-        draft.instansi = draft.region
     else:
         draft.region = None
     return await _ask_role(update, context)
@@ -119,8 +124,11 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
 async def _ask_role(update: Update, context: BotContext) -> int:
     t = context.t
     rows = [[render.button(render_delegate.role_name(r, t), cb.REG_ROLE, r)] for r in ROLES]
-    await send(update, render.Reply(t.gettext("3/3 — Peran Anda di acara ini?"),
-                                    render.keyboard(rows)))
+    region = _draft(context).region
+    text = t.gettext("3/3 — Peran Anda di acara ini?")
+    if region is not None:
+        text = t.gettext("Daerah: {region}").format(region=escape(region)) + "\n\n" + text
+    await send(update, render.Reply(text, render.keyboard(rows)))
     return ROLE
 
 
@@ -136,18 +144,21 @@ async def picked_role(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     if not draft.name or not draft.instansi:
         return await begin(update, context)
-    await context.repo.save_profile(user.id, draft.name, draft.instansi, draft.region, role)
-    await scheduler.replan_user(context.app, user.id)
+    saved = await delegates.register(context.services, deliveries(context), user.id, draft.name,
+                                     draft.instansi, draft.region, role)
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
     t = context.t
-    prefs = await context.repo.get_preferences(user.id)
-    profile = await context.repo.get_profile(user.id)
-    assert profile is not None
-    view = render_delegate.profile_view(profile, prefs, t)
+    assert saved.profile is not None
+    view = render_delegate.profile_view(saved.profile, saved.preferences, t)
     text = t.gettext("✅ Terima kasih, {name}! Anda sudah terdaftar. Pilih sesi di /jadwal "
-                     "lalu tekan «✅ Hadir» untuk RSVP dan pengingat.").format(
+                     "lalu tekan “✅ Hadir” untuk RSVP dan pengingat.").format(
         name=escape(draft.name))
+    if saved.needs_invite:
+        text += "\n\n" + t.gettext(
+            "ℹ️ Peran “Panitia” tidak membuka alat panitia. Akses panitia diberikan lewat "
+            "tautan undangan: minta panitia yang sudah punya akses mengirim /admin undang, "
+            "lalu buka tautannya.")
     await send(update, render.Reply(text + "\n\n" + view.text, view.markup))
     return ConversationHandler.END
 
@@ -166,12 +177,11 @@ async def profile(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    found = await context.repo.get_profile(user.id)
-    if found is None:
+    mine = await delegates.record(context.services, user.id)
+    if mine.profile is None:
         await show(update, render_delegate.needs_registration(context.t))
         return
-    prefs = await context.repo.get_preferences(user.id)
-    await show(update, render_delegate.profile_view(found, prefs, context.t))
+    await show(update, render_delegate.profile_view(mine.profile, mine.preferences, context.t))
 
 
 text_only = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE

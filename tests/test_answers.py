@@ -18,7 +18,7 @@ from types import ModuleType
 import pytest
 
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import Harness, buttons, text_of
 
@@ -149,12 +149,12 @@ async def test_typos_reach_the_events_own_words(bot: Harness) -> None:
 async def test_misspelt_day_word_is_read_aloud_or_asked_never_silent(bot: Harness) -> None:
     # Only "besok" is one edit away: read, and the answer says how it was read.
     text = read(await bot.say("bseok ada acara apa?"))
-    assert text.startswith("(«bseok» saya baca «besok».)")
+    assert text.startswith("(“bseok” saya baca “besok”.)")
     assert "Kamis, 17 Oktober 2019" in text and "Keynote" not in text
     # "kamis" and the ordinary "kami" are as close: ask, with the days as buttons.
     calls = await bot.say("kamsi ada acara apa?")
     text = read(calls)
-    assert "«kamsi»" in text and "«kamis»" in text
+    assert "“kamsi”" in text and "“kamis”" in text
     assert "Keynote" not in text and "Semarang" not in text
     assert ("Hari 2 · Kam, 17 Okt", "day:2019-10-17") in buttons(replies(calls)[0])
     # The slang spellings stay plain answers.
@@ -202,6 +202,31 @@ async def test_out_of_scope_is_declined_honestly(bot: Harness, question: str) ->
     assert "jawabannya tidak ada dalam data saya" in text
     assert "Rp" not in text and "Rudiantara" not in text and "478" not in text
     assert "Keesei Lee" not in text and "Sedang berlangsung" not in text
+
+
+async def test_a_declined_part_of_a_message_offers_tanya_panitia(bot: Harness) -> None:
+    """The part the data does not answer is declined on its own, with the hand-off button;
+    the part it answers is answered."""
+    calls = replies(await bot.say("Berapa jumlah peserta? Berapa honorarium narasumber?"))
+    assert len(calls) == 2
+    assert "478 peserta" in text_of(calls[0])
+    assert "Tanya panitia" not in [label for label, _ in buttons(calls[0])]
+    declined = calls[1]
+    assert text_of(declined).startswith(
+        "Maaf, saya belum bisa menjawab “Berapa honorarium narasumber”: jawabannya tidak ada")
+    assert buttons(declined)[0][0] == "🙋 Tanya panitia"
+    assert buttons(declined)[0][1].startswith("qa:")
+
+
+async def test_a_decline_in_a_group_leads_to_the_private_chat(bot: Harness) -> None:
+    group = bot.updates.group_chat_id
+    calls = replies(await bot.say("@citynet_bot berapa honorarium narasumber?",
+                                  chat_type="supergroup", chat_id=group))
+    assert len(calls) == 1
+    assert "jawabannya tidak ada dalam data saya" in text_of(calls[0])
+    label, url = buttons(calls[0])[0]
+    assert label == "🙋 Tanya panitia (chat pribadi)"
+    assert url.startswith("https://t.me/citynet_bot?start=tanya_")
 
 
 # -- the dev set -----------------------------------------------------------------------------

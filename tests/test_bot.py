@@ -11,6 +11,7 @@ from bot import render
 from bot.app import build_application
 from bot.config import Settings
 from bot.model import Event
+from handlers import register
 from tests.conftest import WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of, visible
 
@@ -103,7 +104,9 @@ async def test_speakers_and_venues(bot: Harness) -> None:
     text = only_text(await bot.say("/lokasi"))
     assert "Suba Suka Paradise" in text
     calls = await bot.press("v:suba-suka")
-    assert "Juga disebut: Sumba Suka Paradise" in only_text(calls)
+    # Aliases are for matching ("sumba suka"), not for display (#13.14).
+    assert "📍 Suba Suka Paradise" in only_text(calls)
+    assert "Juga disebut" not in only_text(calls)
     assert any(d.startswith("https://www.google.com/maps") for _, d in buttons(calls[-1]))
 
 
@@ -127,7 +130,7 @@ async def test_contacts_fuzzy_ambiguous_and_card(bot: Harness) -> None:
     assert contact.params["phone_number"].startswith("+62")
 
     text = only_text(await bot.say("/kontak atlantis"))
-    assert "tidak menemukan kontak untuk «atlantis»" in text
+    assert "tidak menemukan kontak untuk “atlantis”" in text
 
 
 async def test_contacts_never_go_to_groups(bot: Harness) -> None:
@@ -264,7 +267,7 @@ async def test_where_is_the_press_conference_sends_the_pin(bot: Harness) -> None
 
 # -- limits --------------------------------------------------------------------------------
 def test_real_application_respects_telegram_rate_limits(event: Event) -> None:
-    app = build_application(Settings(), event)
+    app = build_application(Settings(), event, register=register)
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
     limiter = app.bot.rate_limiter
     assert limiter._base_limiter is not None and limiter._base_limiter.max_rate == 30

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Every test runs citynet-bot as a process.
+pytestmark = pytest.mark.slow
+
 COMMANDS = [
     "/start", "/jadwal", "/hariini", "/besok", "/sekarang", "/pembicara", "/lokasi",
     "/kontak sidoarjo", "/kontak kupang", "/tentang", "/bantuan", "/rsvp", "/agendaku",

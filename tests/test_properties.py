@@ -35,7 +35,7 @@ from bot import commands, render_organizer
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import EventDataError, load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from tests.apispec import check_call
 from tests.conftest import KEYNOTE_TIME
@@ -84,7 +84,6 @@ class Probe:
     @property
     def repo(self) -> Repo:
         repo = self.bot.app.bot_data.services.repo
-        assert repo is not None
         return repo
 
     async def send(self, update: dict[str, Any]) -> list[ApiCall]:
@@ -263,7 +262,7 @@ def mutated(draw: st.DrawFn, base: st.SearchStrategy[str]) -> str:
 #: Every button that carries a number (an announcement, an index, minutes, a Unix time).
 NUMERIC_BUTTONS = ["or:{n}", "ou:{n}", "os:{n}", "ox:{n}", "op:{n}", "oa:{n}:all",
                    "oa:1:r:{n}", "om:keynote:{n}", "oy:keynote:t:{n}", "pgl:{n}", "rgi:{n}",
-                   "r:{n}", "trc:{n}", "tsay:{n}:go"]
+                   "r:{n}", "trc:{n}", "tsay:{n}:go", "tm:bus-1:{n}", "tu:bus-1:{n}"]
 numeric_data = st.builds(lambda shape, n: shape.format(n=n), st.sampled_from(NUMERIC_BUTTONS),
                          number)
 

@@ -1,0 +1,305 @@
+"""Screens besides the programme: welcome and menu, help, venues, contacts, practical
+information (FAQ), the event's background, and the short answers to free text.
+
+Split from bot/render.py (the programme: days, sessions, speakers, now/next), which keeps
+the shared pieces (`Reply`, buttons, clipping). Pure functions; all data is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import callbacks as cb
+from bot import commands
+from bot.i18n import Translator
+from bot.model import Contact, Event, Faq, Session, Venue
+from bot.render import (
+    KIND_ICON,
+    Reply,
+    button,
+    clip,
+    clip_html_lines,
+    event_dates,
+    keyboard,
+)
+
+
+def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
+    _ = t.gettext
+    text = "\n".join(
+        [
+            _("Halo, {name}! 👋").format(name=escape(first_name or _("Bapak/Ibu"))),
+            "",
+            _("Saya asisten Telegram untuk <b>{event}</b>, {dates}, {city}.").format(
+                event=escape(event.name.get(t.lang)),
+                dates=escape(event_dates(event, t)),
+                city=escape(event.city),
+            ),
+            "",
+            _("Yang bisa saya bantu:"),
+            _("• 📅 Jadwal per hari dan detail setiap sesi"),
+            _("• ⏱ Apa yang sedang berlangsung dan berikutnya"),
+            _("• 🎤 Pembicara dan sesinya"),
+            _("• 📍 Lokasi dengan alamat dan peta"),
+            _("• ☎️ Kontak panitia dan daerah anggota (di chat pribadi)"),
+            _("• 📝 Daftar, pilih sesi (“✅ Hadir”), dan dapat pengingat sebelum sesi"),
+            _("• 🚌 City tour: titik kumpul, bus, dan absen"),
+            _("• ℹ️ Tentang acara dan Citynet"),
+            "",
+            _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
+              "<i>di mana jumpa pers?</i>"),
+        ]
+    )
+    return Reply(text, menu_keyboard(t))
+
+
+def menu_keyboard(t: Translator) -> InlineKeyboardMarkup | None:
+    _ = t.gettext
+    other = "en" if t.lang == "id" else "id"
+    return keyboard(
+        [
+            [button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)],
+            [button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES)],
+            [button(_("🗓 Agenda saya"), cb.AGENDA), button(_("🚌 City tour"), cb.TOUR)],
+            [button(_("☎️ Kontak"), cb.CONTACTS), button(_("ℹ️ Tentang"), cb.ABOUT)],
+            [button(_("❓ Bantuan"), cb.HELP), button(_("🌐 English"), cb.LANGUAGE, other)],
+        ]
+    )
+
+
+def venues_view(event: Event, t: Translator) -> Reply:
+    _ = t.gettext
+    lines = [_("📍 <b>Lokasi</b>"), ""]
+    rows = []
+    for venue in event.venues.values():
+        lines.append(f"• <b>{escape(venue.name)}</b>\n   {escape(venue.address)}")
+        link = _("🗺 Buka peta")
+        lines.append(f"   <a href=\"{escape(venue.map_url)}\">{escape(link)}</a>")
+        rows.append([button(venue.name, cb.VENUE, venue.id)])
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+#: A venue card lists this many sessions: with the address and notes it still fits a phone
+#: screen; the whole programme is one tap away in /jadwal.
+VENUE_SESSIONS = 3
+
+
+def venue_view(event: Event, venue: Venue, t: Translator, now: datetime,
+               asked: Sequence[Session] = ()) -> Reply:
+    """A venue: address, notes, and what happens there — the sessions asked about
+    ("makan siang dimana?"), or the next few. Aliases are for matching, not for display."""
+    _ = t.gettext
+    lines = [f"📍 <b>{escape(venue.name)}</b>", escape(venue.address)]
+    if venue.notes:
+        lines += ["", escape(venue.notes.get(t.lang))]
+    # The sessions asked about that are here; else (none, or elsewhere) the venue's own.
+    here = [s for s in asked if s.venue_id == venue.id]
+    coming = [s for s in here if s.end > now] or here  # asked about past ones: still say
+    if not here:
+        coming = [s for s in event.sessions_at_venue(venue.id) if s.end > now]
+    shown = coming[:VENUE_SESSIONS]
+    if shown:
+        lines += ["", _("<b>Acara di sini:</b>")]
+        for s in shown:
+            when = f"{t.day_short(s.start.date())} {t.time_range(s.start, s.end, zone=False)}"
+            lines.append(f"{KIND_ICON[s.kind]} <b>{escape(when)}</b> · "
+                         f"{escape(s.title.get(t.lang))}")
+        more = len(coming) - len(shown)
+        if more > 0:
+            lines.append(t.ngettext("… dan {n} acara lain di sini (/jadwal)",
+                                    "… dan {n} acara lain di sini (/jadwal)", more).format(n=more))
+    rows = [
+        [
+            button(_("📌 Kirim pin lokasi"), cb.PIN, venue.id),
+            InlineKeyboardButton(_("🗺 Buka peta"), url=venue.map_url),
+        ],
+        [button(_("◀ Semua lokasi"), cb.VENUES), button(_("🏠 Menu"), cb.MENU)],
+    ]
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def contacts_prompt(event: Event, t: Translator) -> Reply:
+    _ = t.gettext
+    lines = [
+        _("☎️ <b>Kontak</b>"),
+        "",
+        _("Ketik nama daerah atau panitia, misalnya <code>/kontak sidoarjo</code>, "
+          "atau pilih di bawah."),
+    ]
+    regions = sorted({c.region for c in event.contacts})
+    rows = [
+        [button(r or _("Jaringan Citynet"), cb.CONTACT_REGION, r or cb.NETWORK)] for r in regions
+    ]
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply("\n".join(lines), keyboard(rows))
+
+
+def no_contacts_in_region(event: Event, t: Translator, region: str) -> Reply:
+    """A known region without its own contact: point to the network-wide ones."""
+    _ = t.gettext
+    intro = _("Belum ada narahubung khusus untuk {region}. Untuk bantuan, hubungi:").format(
+        region=escape(region)
+    )
+    fallback = event.contacts_in([""]) or event.contacts
+    return contacts_view(fallback, t, _("Kontak"), intro=intro)
+
+
+def contacts_view(
+    contacts: Sequence[Contact], t: Translator, title: str, intro: str = ""
+) -> Reply:
+    _ = t.gettext
+    lines = [f"☎️ <b>{escape(title)}</b>", ""]
+    if intro:
+        lines[1:1] = [intro]
+    for c in contacts:
+        lines.append(f"<b>{escape(c.name)}</b>")
+        lines.append(f"{escape(c.role.get(t.lang))} · {escape(c.instansi)}")
+        lines.append(_("📞 {phone}").format(phone=escape(c.phone)))
+        if c.email:
+            lines.append(_("✉️ {email}").format(email=escape(c.email)))
+        lines.append("")
+    rows = [[button(_("📇 Kartu kontak: {name}").format(name=c.name), cb.CONTACT_CARD, c.id)]
+            for c in contacts]
+    rows.append([button(_("◀ Semua kontak"), cb.CONTACTS), button(_("🏠 Menu"), cb.MENU)])
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def ambiguous_regions(regions: Sequence[str], t: Translator, query: str) -> Reply:
+    _ = t.gettext
+    text = _("“{query}” bisa berarti beberapa daerah. Yang mana?").format(query=escape(query))
+    rows = [[button(r, cb.CONTACT_REGION, r)] for r in regions]
+    return Reply(text, keyboard(rows))
+
+
+def no_contacts(event: Event, t: Translator, query: str) -> Reply:
+    _ = t.gettext
+    text = _("Maaf, saya tidak menemukan kontak untuk “{query}”. Pilih dari daftar ini:").format(
+        query=escape(clip(query, 60))
+    )
+    return Reply(text, contacts_prompt(event, t).markup)
+
+
+def contacts_private_only(t: Translator, bot_username: str) -> Reply:
+    _ = t.gettext
+    text = _("☎️ Demi privasi, kontak hanya saya kirim lewat chat pribadi.")
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(_("Buka chat pribadi"),
+                               url=f"https://t.me/{bot_username}?start=kontak")]]
+    )
+    return Reply(text, markup)
+
+
+def faq_list(event: Event, t: Translator) -> Reply:
+    """/info: the organizers' practical answers, one button each."""
+    _ = t.gettext
+    if not event.faq:
+        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanya lewat "
+                       "/kontak."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
+    rows = [[button(f.question.get(t.lang), cb.FAQ, f.id)] for f in event.faq]
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply(_("💡 <b>Info praktis</b>\nPilih pertanyaan:"), keyboard(rows))
+
+
+def faq_view(faq: Faq, t: Translator) -> Reply:
+    _ = t.gettext
+    text = f"💡 <b>{escape(faq.question.get(t.lang))}</b>\n\n{escape(faq.answer.get(t.lang))}"
+    rows = [[button(_("◀ Info lain"), cb.FAQS), button(_("🏠 Menu"), cb.MENU)]]
+    return Reply(clip_html_lines(text.split("\n"), "…"), keyboard(rows))
+
+
+def about_view(event: Event, t: Translator) -> Reply:
+    _ = t.gettext
+    lines = [
+        f"ℹ️ <b>{escape(event.name.get(t.lang))}</b>",
+        _("Tema: <i>{theme}</i>").format(theme=escape(event.theme.get(t.lang))),
+        _("🗓 {dates}").format(dates=escape(event_dates(event, t))),
+        _("📍 {city} · Tuan rumah: {host}").format(
+            city=escape(event.city), host=escape(event.host)
+        ),
+        "",
+        escape(event.about.get(t.lang)),
+        "",
+        t.ngettext("<b>{n} peserta:</b>", "<b>{n} peserta:</b>", event.participants).format(
+            n=event.participants
+        ),
+    ]
+    lines += [f"• {escape(g.get(t.lang))}" for g in event.participant_groups]
+    if event.goals:
+        lines += ["", _("<b>Tujuan:</b>")]
+        lines += [f"• {escape(g.get(t.lang))}" for g in event.goals]
+    if event.background:
+        lines += ["", _("<b>Tentang Citynet:</b>")]
+        lines += [escape(p.get(t.lang)) for p in event.background]
+    rows = [[button(_("📅 Jadwal"), cb.DAYS), button(_("🏠 Menu"), cb.MENU)]]
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def help_lines(t: Translator) -> list[str]:
+    """The commands part of /bantuan, from the command table (bot/commands.py)."""
+
+    def entry(e: commands.HelpEntry) -> str:
+        names = ", ".join("/" + commands.shown_name(c, t.lang) for c in e.commands)
+        usage = " " + t.gettext(e.usage) if e.usage else ""
+        return f"{names}{usage} — {t.gettext(e.text)}"
+
+    return ["; ".join(entry(e) for e in line) for line in commands.HELP_LINES]
+
+
+def help_view(t: Translator) -> Reply:
+    _ = t.gettext
+    lines = [
+        _("❓ <b>Bantuan</b>"),
+        "",
+        _("<b>Perintah:</b>"),
+        *help_lines(t),
+        "",
+        _("<b>Atau tanya langsung, misalnya:</b>"),
+        _("• jadwal besok"),
+        _("• acara jam 2 siang hari kedua apa?"),
+        _("• sekarang ada sesi apa?"),
+        _("• siapa pembicara keynote?"),
+        _("• di mana jumpa pers?"),
+        _("• kapan city tour?"),
+        _("• minta kontak panitia sidoarjo"),
+        _("• ingatkan saya 30 menit sebelum sesi"),
+    ]
+    return Reply("\n".join(lines), menu_keyboard(t))
+
+
+def not_understood(t: Translator, text: str) -> Reply:
+    _ = t.gettext
+    lines = [
+        _("Maaf, saya belum bisa menjawab “{text}”.").format(text=escape(clip(text, 80))),
+        _("Saya bisa membantu soal jadwal, sesi, pembicara, lokasi, kontak dan city tour. "
+          "Lihat contoh pertanyaan di /bantuan."),
+    ]
+    return Reply("\n".join(lines), menu_keyboard(t))
+
+
+def thanks_view(t: Translator) -> Reply:
+    _ = t.gettext
+    return Reply(_("Sama-sama! 🙏 Kalau ada yang ingin ditanyakan lagi, tulis saja."),
+                 menu_keyboard(t))
+
+
+def too_long(t: Translator) -> Reply:
+    _ = t.gettext
+    return Reply(
+        _("Pesan Anda terlalu panjang untuk saya pahami. Tulis pertanyaan singkat, "
+          "misalnya <i>jadwal besok</i> atau <i>kontak panitia</i>."),
+        menu_keyboard(t),
+    )
+
+
+def announcements_view(t: Translator) -> Reply:
+    _ = t.gettext
+    return Reply(
+        _("📢 Belum ada pengumuman.\nJadwal di bot ini selalu yang terbaru dari panitia: "
+          "setiap perubahan waktu atau tempat langsung tampil di /jadwal."),
+        keyboard([[button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)]]),
+    )
