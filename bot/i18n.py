@@ -91,6 +91,18 @@ class Translator:
         """'Rab, 16 Okt' for buttons."""
         return _format_date(value.year, value.month, value.day, "EEE, d MMM", self.locale)
 
+    def date_range(self, first: date, last: date) -> str:
+        """'16–18 Oktober 2019' (Babel's interval skeleton abbreviates the month in "id")."""
+        if first == last:
+            return format_date(first, "d MMMM y", locale=self.locale)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{format_date(last, 'd MMMM y', locale=self.locale)}"
+        if first.year == last.year:
+            start = format_date(first, "d MMMM", locale=self.locale)
+        else:
+            start = format_date(first, "d MMMM y", locale=self.locale)
+        return f"{start} – {format_date(last, 'd MMMM y', locale=self.locale)}"
+
     def weekday(self, value: date) -> str:
         return _format_date(value.year, value.month, value.day, "EEEE", self.locale)
 

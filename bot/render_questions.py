@@ -32,8 +32,9 @@ def _ask_button(t: Translator, key: str) -> InlineKeyboardButton:
 def declined(t: Translator, text: str, key: str, private: bool, bot_username: str) -> Reply:
     """The bot cannot answer: say so in one line, and offer to ask a person."""
     _ = t.gettext
-    line = _("Maaf, saya belum bisa menjawab “{text}”.").format(
-        text=escape(_clip(text, SHORT)))
+    # Honest about why: the event's data does not hold the answer (not "I did not get you").
+    line = _("Maaf, saya belum bisa menjawab “{text}”: jawabannya tidak ada dalam data "
+             "saya.").format(text=escape(_clip(text, SHORT)))
     if private:
         offer = _("Panitia bisa menjawabnya: tekan <b>Tanya panitia</b>, jawabannya saya "
                   "teruskan ke sini.")

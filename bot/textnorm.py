@@ -15,6 +15,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 
 def _words(text: str) -> frozenset[str]:
     """A word set written as one string: easier to read and to extend than a list."""
@@ -28,7 +31,9 @@ def _words(text: str) -> frozenset[str]:
 SLANG: Mapping[str, str] = {
     # question words
     "gmn": "bagaimana", "gimana": "bagaimana", "bgmn": "bagaimana", "gmna": "bagaimana",
-    "dmn": "dimana", "dmna": "dimana", "dimn": "dimana", "mana": "mana",
+    "dmn": "dimana", "dmna": "dimana", "dmana": "dimana", "knp": "kenapa", "tny": "tanya",
+    "gmana": "bagaimana", "blh": "boleh", "lsa": "lusa", "skrng": "sekarang",
+    "dimn": "dimana", "mana": "mana",
     "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brapa": "berapa", "berapaan": "berapa",
     "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
     # time words
@@ -59,7 +64,7 @@ SLANG: Mapping[str, str] = {
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
-    "citytour": "city tour",
+    "citytour": "city tour", "pemda": "pemerintah daerah", "ntt": "nusa tenggara timur",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
@@ -69,6 +74,15 @@ SLANG: Mapping[str, str] = {
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
+    # Kupang Malay (Melayu Kupang), as delegates from NTT write it
+    "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
+    "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
+    "sonde": "tidak", "org": "orang",
+    "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
+    "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
+    "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
+    # English contractions delegates type without the apostrophe
+    "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -101,6 +115,9 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("good", "morning"): "selamat pagi",
     ("good", "afternoon"): "selamat siang",
     ("good", "evening"): "selamat malam",
+    # Farewells: "sampai jumpa" is not the press conference ("jumpa pers").
+    ("sampai", "jumpa"): "sampaijumpa",
+    ("see", "you"): "sampaijumpa",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).
@@ -110,7 +127,7 @@ PARTICLES: frozenset[str] = _words(
     bapak ibu bang gan sis bro om permisi nya tuh lah kah dan atau the a an is are of
     for to me my i we you it this that there do does did be please ok oke okay sip mohon
     minta tolong ini itu yang ada saja juga lagi dari di ke pada untuk dengan sama kalau
-    apakah gitu gt kah toh kan dgn pun aja loh lho
+    apakah gitu gt kah toh kan dgn pun aja loh lho ko ni
     """
 )
 
@@ -158,6 +175,7 @@ _TOKEN_RE = re.compile(
 _REPEAT3_RE = re.compile(r"([a-z])\1{2,}")
 _REPEAT2_RE = re.compile(r"([a-z])\1")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
+_POSSESSIVE_RE = re.compile(r"(?<=[a-z]{3})['’]s\b(?!\s+(?:on|up|the|a|an|it|this|next)\b)")
 # "LO" in capitals is a liaison officer; lower-case "lo" is "you" and must stay meaningless.
 _LO_RE = re.compile(r"\bLO\b")
 
@@ -166,39 +184,16 @@ def tokenize(text: str) -> list[str]:
     """Surface tokens: lowercase, no punctuation/emoji, 3+ repeated letters cut to two."""
     text = unicodedata.normalize("NFKC", text)
     text = _LO_RE.sub(" narahubung ", text)
-    # Removing apostrophes (not splitting on them) keeps "jum'at" and "what's" whole.
-    text = text.lower().translate(_APOSTROPHES)
+    # An English possessive goes ("tomorrow's break" -> "tomorrow break"); other apostrophes
+    # are removed, not split on, which keeps "jum'at" and "what's" whole.
+    text = _POSSESSIVE_RE.sub("", text.lower()).translate(_APOSTROPHES)
     return [_REPEAT3_RE.sub(r"\1\1", t) for t in _TOKEN_RE.findall(text)]
 
 
-def levenshtein(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment distance, giving up (returning limit + 1) beyond `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        best = i
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                v = min(v, prev2[j - 2] + 1)  # transposition: "kapna" -> "kapan"
-            cur[j] = v
-            best = min(best, v)
-        if best > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def similarity(a: str, b: str) -> float:
-    """1.0 for equal strings, 0.0 for nothing in common (edit distance over the longer)."""
-    longest = max(len(a), len(b))
-    if not longest:
-        return 1.0
-    return 1.0 - levenshtein(a, b, longest) / longest
+    """1.0 for equal strings, 0.0 for nothing in common: rapidfuzz's optimal-string-alignment
+    distance (a swap of two letters, "kapna" -> "kapan", is one edit) over the longer length."""
+    return float(OSA.normalized_similarity(a, b))
 
 
 def is_ordinary(word: str) -> bool:
@@ -235,9 +230,14 @@ class Normalizer:
 
     The vocabulary decides when to undo doubled letters, strip "-nya" and correct typos, so an
     unknown word is only changed into a *known* one, never into something invented.
+
+    `guarded` words (days and times) change the answer when misread, so a misspelt one is
+    never corrected silently: when only it is one edit away it is read and reported
+    (`readings`, for the answer to say "“bseok” read as “besok”"); when another word is as
+    close it is reported as a doubt ("kamsi": kamis or kami?) for the caller to ask about.
     """
 
-    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, vocabulary: Iterable[str] = (), guarded: Iterable[str] = ()) -> None:
         vocab = set(vocabulary) | ORDINARY | PARTICLES
         for target in SLANG.values():
             vocab.update(target.split())
@@ -245,17 +245,34 @@ class Normalizer:
             vocab.update(phrase)
             vocab.update(target.split())
         self.vocabulary: frozenset[str] = frozenset(vocab)
+        self.guarded: frozenset[str] = frozenset(w for w in guarded if len(w) >= 4)
         # Spelling candidates bucketed by first letter: typos rarely hit the first letter, and
         # the bucket keeps correction within the latency budget.
         buckets: dict[str, list[str]] = {}
-        for word in self.vocabulary:
+        for word in self.vocabulary | self.guarded:
             if len(word) >= 4 and word.isalpha():
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
         self._memo: dict[str, tuple[str, ...]] = {}
+        #: Surface token -> the guarded word it may mean, when another word is as close.
+        self.doubts: dict[str, str] = {}
+        #: Surface token -> the guarded word it was read as (told to the user).
+        self.readings: dict[str, str] = {}
 
     def _known(self, tok: str) -> bool:
         return tok in self.vocabulary or tok in SLANG
+
+    def _candidates(self, tok: str) -> list[str]:
+        return [c for c in self._buckets.get(tok[0], ()) if abs(len(c) - len(tok)) <= 2]
+
+    def _closest(self, tok: str) -> tuple[str, float]:
+        bucket = self._candidates(tok)
+        found = process.extractOne(tok, bucket, scorer=OSA.normalized_similarity)
+        return (found[0], float(found[1])) if found else ("", 0.0)
+
+    def _closest_guarded(self, tok: str) -> tuple[str, float]:
+        found = process.extractOne(tok, self.guarded, scorer=OSA.normalized_similarity)
+        return (found[0], float(found[1])) if found else ("", 0.0)
 
     def _fix(self, tok: str) -> tuple[str, ...]:
         if tok in SLANG:
@@ -271,16 +288,24 @@ class Normalizer:
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
                         return self._fix(cand)
-        if len(tok) >= 5:
-            best, best_sim = "", 0.0
-            for cand in self._buckets.get(tok[0], ()):
-                if abs(len(cand) - len(tok)) > 2:
-                    continue
-                sim = similarity(tok, cand)
-                if sim > best_sim:
-                    best, best_sim = cand, sim
-            if best_sim >= 0.85:
+        if len(tok) >= 4:
+            best, sim = self._closest(tok)
+            day_word, day_sim = self._closest_guarded(tok)
+            if day_sim >= 0.79 and day_sim >= sim:
+                # A day or time word one edit away. Read it when nothing else is as close
+                # ("bseok", "kmis"), and say so in the answer; ask when another word is
+                # ("kamsi": kamis or kami?).
+                rivals = [c for c in self._candidates(tok) if c != day_word
+                          and float(OSA.normalized_similarity(tok, c)) >= day_sim]
+                if rivals:
+                    self.doubts[tok] = day_word
+                    return (tok,)
+                self.readings[tok] = day_word
+                return (day_word,)
+            if len(tok) >= 5 and sim >= 0.85:
                 return (best,)
+            if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
+                return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
         return (tok,)
 
     def fix(self, tok: str) -> tuple[str, ...]:
@@ -297,6 +322,14 @@ class Normalizer:
         for tok in tokenize(text):
             out.extend(self.fix(tok))
         return tuple(_apply_phrases(out))
+
+    def doubtful(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        """(typed, meant) for tokens that look like a guarded word but are not one."""
+        return tuple((t, self.doubts[t]) for t in tokens if t in self.doubts)
+
+    def read_as(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        """(typed, read as) for misspelt guarded words that were read."""
+        return tuple((t, self.readings[t]) for t in tokens if t in self.readings)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

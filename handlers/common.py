@@ -13,10 +13,12 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot import callbacks as cb
-from bot import render_organizer, render_questions
+from bot import render, render_delegate, render_organizer, render_questions
 from bot.context import BotContext
 from bot.deliveries import AppDeliveries
+from bot.features import rsvp
 from bot.features.organizers import is_organizer
+from bot.model import Session
 from bot.render import Reply
 
 log = logging.getLogger(__name__)
@@ -171,3 +173,20 @@ async def decline(update: Update, context: BotContext, text: str) -> None:
     key = keep_declined(context, text)
     await show(update, render_questions.declined(
         context.t, text, key, is_private(update), context.bot.username or ""))
+
+
+async def session_card(update: Update, context: BotContext, session: Session) -> Reply:
+    """A session's card as /jadwal shows it, with the delegate's "you are attending" mark,
+    the seats left and the Hadir / calendar buttons, for whoever shows a session (a button,
+    a typed question): here, as handler modules never import each other."""
+    user = update.effective_user
+    mine = (await rsvp.status(context.services, user.id, session.id) if user
+            else rsvp.SessionStatus(None))
+    t = context.t
+    return render.session_view(
+        context.event, session, t, context.now(),
+        extra_lines=["", render_delegate.rsvp_status_line(mine.rsvp, mine.position, t)]
+        if mine.rsvp else (),
+        extra_rows=render_delegate.rsvp_buttons(session, mine.rsvp, t),
+        taken=await rsvp.seats_taken(context.services, session),
+    )

@@ -8,13 +8,12 @@ from collections.abc import Awaitable, Callable, Mapping
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import render, render_info
+from bot import render, render_answers, render_info
+from bot.answers import Plan, PlanKind, plan_answer
 from bot.context import BotContext
-from bot.faq import match_faq
-from bot.features import rsvp
 from bot.model import SessionKind
-from bot.understanding import Intent, Understanding, understand
-from handlers.common import decline, is_private, show
+from bot.understanding import Intent, Understanding, understand_all
+from handlers.common import decline, is_private, session_card, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
 MAX_QUESTION = 500
@@ -51,36 +50,45 @@ def plain(callback: Callable[[Update, BotContext], Awaitable[None]]) -> Question
 
 
 async def answer(update: Update, context: BotContext, text: str, found: Understanding,
-                 answers: Answers) -> None:
-    """Turn an understood question into the reply the matching command gives."""
+                 answers: Answers, lead: list[str]) -> None:
+    """Turn an understood question into the reply the matching command gives, with the
+    sentences that answer it (`lead`) on top."""
     event, t, now = context.event, context.t, context.now()
     intent = found.intent
+
+    async def reply(view: render.Reply) -> None:
+        await show(update, render_answers.with_lead(lead, view))
+
     if intent is Intent.CITY_TOUR and event.tour is None:
         # No tour plan in the data: the tour is an ordinary session (if there is one).
         tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
-        await _sessions(update, context, (tour.id,) if tour else ())
+        await _sessions(update, context, (tour.id,) if tour else (), lead)
     elif (feature := answers.get(intent)) is not None:
+        if lead and intent in _LEAD_FIRST:
+            # Another feature sends the card: the answer goes first, on its own line.
+            await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
         await feature(update, context, text, found)
     elif intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:
-            await show(update, render.programme_overview(event, t, now.date()))
+            await reply(render.programme_overview(event, t, now.date()))
         elif found.time is not None or found.period is not None:
-            await show(update, render.at_time_view(event, day, t, now, found.time, found.period))
+            await reply(render.at_time_view(event, day, t, now, found.time, found.period))
         else:
-            await show(update, render.day_view(event, day, t, now))
+            await reply(render.day_view(event, day, t, now))
     elif intent is Intent.NOW_NEXT:
-        await show(update, render.now_view(event, t, now))
-    elif intent is Intent.SESSION or (intent is Intent.SPEAKER and found.session_ids):
-        await _sessions(update, context, found.session_ids)
+        await reply(render.now_view(event, t, now))
+    elif intent is Intent.SESSION or (
+        intent is Intent.SPEAKER and found.session_ids and not found.speaker_ids
+    ):
+        await _sessions(update, context, found.session_ids, lead)
     elif intent is Intent.SPEAKER:
         speaker = event.speaker(found.speaker_ids[0]) if found.speaker_ids else None
-        reply = render.speaker_view(event, speaker, t) if speaker else render.speakers_view(
+        await reply(render.speaker_view(event, speaker, t) if speaker else render.speakers_view(
             event, t
-        )
-        await show(update, reply)
+        ))
     elif intent is Intent.ABOUT:
-        await show(update, render_info.about_view(event, t))
+        await reply(render_info.about_view(event, t))
     elif intent is Intent.HELP:
         await show(update, render_info.help_view(t))
     elif intent is Intent.GREETING:
@@ -92,17 +100,23 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         await decline(update, context, text)
 
 
-async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:
+#: Intents whose feature's card may follow a generated answer line (a venue, the tour plan).
+_LEAD_FIRST = frozenset({Intent.VENUE, Intent.CITY_TOUR})
+
+
+async def _sessions(
+    update: Update, context: BotContext, ids: tuple[str, ...], lead: list[str]
+) -> None:
     event, t = context.event, context.t
     sessions = [s for sid in ids if (s := event.session(sid))]
     if len(sessions) == 1:
-        session = sessions[0]
-        taken = await rsvp.seats_taken(context.services, session)
-        await show(update, render.session_view(event, session, t, context.now(), taken=taken))
+        # The same card as from /jadwal: Hadir / calendar buttons, "you are attending".
+        view = await session_card(update, context, sessions[0])
     elif sessions:
-        await show(update, render.sessions_choice(event, sessions, t))
+        view = render.sessions_choice(event, sessions, t)
     else:
-        await show(update, render.programme_overview(event, t, context.now().date()))
+        view = render.programme_overview(event, t, context.now().date())
+    await show(update, render_answers.with_lead(lead, view))
 
 
 async def free_text(update: Update, context: BotContext, answers: Answers) -> None:
@@ -119,24 +133,42 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
     if len(text) > MAX_QUESTION:
         await show(update, render_info.too_long(context.t))
         return
-    found = understand(text, context.event, context.now())
-    # Only a question that names nothing of the programme is looked up among the FAQ.
-    faq = match_faq(context.event, text) if _faq_first(found) else None
-    if faq is not None:
-        await show(update, render_info.faq_view(faq, context.t))
+    event, t, now = context.event, context.t, context.now()
+    questions = understand_all(text, event, now)
+    doubt = next((d for q in questions for d in q.doubts), None)
+    if doubt is not None:
+        # A day word that could not be read would silently change the answer: ask.
+        await show(update, render_answers.doubt_view(event, doubt[0], doubt[1], t, now))
         return
-    await answer(update, context, text, found, answers)
+    plans = [plan_answer(event, q, t) for q in questions]
+    # One reply while it stays short: the answers of the later questions join the first one's;
+    # a later question whose answer is a card of its own (a day's programme) gets that card.
+    # A question the data does not answer is declined on its own (the hand-off attaches there).
+    head = next((p for p in plans if p.kind is not PlanKind.DECLINE), plans[0])
+    rest = [p for p in plans if p is not head]
+    extra = [line for p in rest if p.kind is not PlanKind.DECLINE for line in p.lead]
+    await _send(update, context, answers, head, head.lead + extra)
+    for p in rest:
+        if not p.lead or p.kind is PlanKind.DECLINE:
+            await _send(update, context, answers, p, [])
 
 
-#: Intents a practical answer may take over when the question names nothing of the programme
-#: ("dimana mushola?" reads as a venue question, "wifi hari ini?" as a schedule one).
-_FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, Intent.SCHEDULE,
-                       Intent.NOW_NEXT, Intent.SESSION})
-
-
-def _faq_first(found: Understanding) -> bool:
-    names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
-    return found.intent in _FAQ_OVER and not names_something
+async def _send(
+    update: Update, context: BotContext, answers: Answers, plan: Plan, lead: list[str]
+) -> None:
+    t, q = context.t, plan.question
+    if plan.kind is PlanKind.FAQ and plan.faq is not None:
+        view = render_info.faq_view(plan.faq, t)
+        if len(lead) > 1:  # other answers join the practical one, in the order asked
+            view = render.Reply(render.clip_html_lines(lead, "…"), view.markup)
+        await show(update, view)
+    elif plan.kind is PlanKind.PASSAGE and plan.hit is not None:
+        view = render_answers.passage_view(context.event, plan.hit, t)
+        await show(update, render.Reply(render.clip_html_lines(lead, "…"), view.markup))
+    elif plan.kind is PlanKind.DECLINE:
+        await decline(update, context, q.question)
+    else:
+        await answer(update, context, q.question, q, answers, lead)
 
 
 def handlers(answers: Answers) -> list[BaseHandler[Update, BotContext, None]]:

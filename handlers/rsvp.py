@@ -9,13 +9,13 @@ from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render, render_delegate
+from bot import commands, render_delegate
 from bot.calendar import agenda_ics
 from bot.context import BotContext
 from bot.features import delegates, rsvp
 from bot.features.rsvp import Attend, Withdraw
 from bot.model import Session, SessionKind
-from handlers.common import answer, callback_arg, deliveries, show, stale_button
+from handlers.common import answer, callback_arg, deliveries, session_card, show, stale_button
 
 #: Another feature's screen (given by `handlers.register`: handler modules never import
 #: each other).
@@ -24,20 +24,7 @@ Callback = Callable[[Update, BotContext], Awaitable[None]]
 
 async def session_detail(update: Update, context: BotContext, session: Session) -> None:
     """A session's detail view with the delegate's RSVP status and buttons."""
-    user = update.effective_user
-    mine = (await rsvp.status(context.services, user.id, session.id) if user
-            else rsvp.SessionStatus(None))
-    t = context.t
-    await show(
-        update,
-        render.session_view(
-            context.event, session, t, context.now(),
-            extra_lines=["", render_delegate.rsvp_status_line(mine.rsvp, mine.position, t)]
-            if mine.rsvp else (),
-            extra_rows=render_delegate.rsvp_buttons(session, mine.rsvp, t),
-            taken=await rsvp.seats_taken(context.services, session),
-        ),
-    )
+    await show(update, await session_card(update, context, session))
 
 
 async def session_button(update: Update, context: BotContext) -> None:

@@ -1,0 +1,115 @@
+"""How a typed question is answered: a practical answer, a quoted passage, an intent's card
+with a generated sentence on top, or the honest decline (pure, no Telegram).
+
+The free-text handler sends what the plan says; the bench times understanding plus this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from html import escape
+
+from bot import render_answers, textnorm
+from bot.i18n import Translator
+from bot.model import Event, Faq
+from bot.retrieval import Hit, Source, answer_passage, unseen_words
+from bot.understanding import Intent, Understanding
+
+
+class PlanKind(StrEnum):
+    FAQ = "faq"  # the organizers' practical answer
+    PASSAGE = "passage"  # a quoted piece of the event's text, with its source
+    INTENT = "intent"  # the card of what was understood, a generated sentence on top
+    DECLINE = "decline"  # not in the data: say so
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How one question is answered: a practical answer, a quoted passage, an intent's card,
+    or the decline."""
+
+    kind: PlanKind
+    question: Understanding
+    lead: list[str]
+    faq: Faq | None = None
+    hit: Hit | None = None
+
+
+def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
+    """How to answer one understood question; a misspelt day word that was read is said."""
+    plan = _plan(event, q, t)
+    if q.readings and plan.kind is not PlanKind.DECLINE:
+        plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
+    return plan
+
+
+def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
+    faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(q) else None
+    if faq is not None:
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
+    lead = render_answers.lead(event, q, t)
+    if q.relation is None:
+        # Words no intent or entity knows ("siapa *wakil* wali kota?", "*penduduk* kupang"):
+        # a passage holding all of them is more to the point than the intent's card.
+        rest = unseen_words(event, q.question)
+        hit = answer_passage(event, q.question, threshold=0.99) if rest else None
+        if hit is not None and all(w in hit.passage.words for w in rest):
+            return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
+    if not (q.facts or q.relation or q.stops):
+        # Second stage: a passage of the event's text that covers the question (what the
+        # intents do not reach, like the background), quoted with its source.
+        hit = answer_passage(event, q.question)
+        if hit is not None and _passage_first(q, hit):
+            if q.intent is Intent.ABOUT:
+                return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
+            return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
+    if q.intent is Intent.UNKNOWN:
+        return Plan(PlanKind.DECLINE, q, [])
+    faq = next((f for f in event.faq if f.id == q.faq_id), None)
+    if faq is not None:
+        # "dress code for the city tour?": the practical answer, then the tour's card.
+        lead = [*lead, _faq_line(faq, t)]
+    return Plan(PlanKind.INTENT, q, lead)
+
+
+def _faq_line(faq: Faq, t: Translator) -> str:
+    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(faq.answer.get(t.lang))}"
+
+
+#: Intents a passage may take over when it covers the whole question and the intent has no
+#: entity of its own to show (a background fact asked with a member's name in it).
+_PASSAGE_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.SESSION, Intent.SPEAKER,
+                           Intent.CONTACT, Intent.VENUE})
+
+
+def _passage_first(q: Understanding, hit: Hit) -> bool:
+    if q.intent is Intent.UNKNOWN:
+        return q.confidence == 0.0  # words clearly about something else are declined
+    if q.intent not in _PASSAGE_OVER or hit.coverage < 1.0:
+        return False
+    if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
+        return False  # the intent's own card says it better
+    return q.intent is Intent.ABOUT or hit.matched >= 3
+
+
+#: Intents a practical answer may take over when the question names nothing of the programme
+#: ("dimana mushola?" reads as a venue question, "wifi hari ini?" as a schedule one).
+_FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, Intent.SCHEDULE,
+                       Intent.NOW_NEXT, Intent.SESSION, Intent.GREETING, Intent.THANKS})
+
+
+def _faq_first(found: Understanding) -> bool:
+    if found.faq_id is None:
+        return False
+    if found.intent is Intent.SPEAKER and not found.speaker_ids:
+        # "apakah materi narasumber dibagikan?" is about the slides, not about who speaks.
+        asks_who = {"siapa", "who"} & set(textnorm.simple_tokens(found.question))
+        return not asks_who and not found.session_ids
+    if found.intent is Intent.CONTACT and not found.regions:
+        return True  # "sertifikat dikirim via email?" asks about certificates
+    if found.intent not in _FAQ_OVER:
+        return False
+    names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
+    # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.
+    return not names_something or found.faq_covers

@@ -1,0 +1,238 @@
+"""Answer first: one short sentence that answers a typed question, before its card.
+
+Every sentence is generated from the event model (dates, places, sessions, the tour, the
+background text), so it works for any event file; nothing here is about one seminar. The
+cards and buttons that follow come from bot/render.py and the feature handlers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from bot import callbacks as cb
+from bot.i18n import Translator
+from bot.model import Event, Session, SessionKind
+from bot.render import Reply, button, clip_html_lines, days_keyboard, keyboard
+from bot.retrieval import Hit, Source
+from bot.understanding import Fact, Intent, Relation, Understanding
+
+
+def with_lead(lead: list[str], reply: Reply) -> Reply:
+    """`reply` with the answer sentences on top (a card's buttons stay with it)."""
+    lines = list(dict.fromkeys(lead))  # two questions answered by one sentence: once
+    if not lines:
+        return reply
+    # The card's own lines are whole HTML lines (its renderer clipped them that way), so
+    # the 4096-character cap drops its last lines, never the answer on top.
+    return Reply(clip_html_lines([*lines, "", *reply.text.split("\n")], "…"), reply.markup,
+                 reply.request)
+
+
+def session_sentence(event: Event, session: Session, t: Translator) -> str:
+    """'<b>Keynote: …</b> — Rabu, 16 Oktober 2019, 09.30–11.00 WITA, di Kantor Wali Kota
+    Kupang; oleh Rudiantara.'"""
+    _ = t.gettext
+    venue = event.venue(session.venue_id)
+    text = _("<b>{title}</b> — {day}, {range}").format(
+        title=escape(session.title.get(t.lang)),
+        day=escape(t.day(event.local(session.start).date())),
+        range=escape(t.time_range(session.start, session.end)),
+    )
+    if venue is not None:
+        text += _(", di {venue}").format(venue=escape(venue.name))
+    names = [escape(s.name) for sid in session.speaker_ids if (s := event.speaker(sid))]
+    if names:
+        text += _("; oleh {names}").format(names=t.join(names))
+    return text + "."
+
+
+def relation_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
+    _ = t.gettext
+    anchor = event.session(u.anchor_id or "")
+    target = event.session(u.session_ids[0]) if u.session_ids else None
+    if anchor is None or target is None:
+        return None
+    title = escape(anchor.title.get(t.lang))
+    anchor_text = f"{title} ({escape(t.time_range(anchor.start, anchor.end, zone=False))})"
+    if target.id == anchor.id:
+        if u.relation is Relation.AFTER:
+            return _("Setelah {item} tidak ada acara lagi.").format(item=anchor_text)
+        if u.relation is Relation.BEFORE:
+            return _("Sebelum {item} tidak ada acara.").format(item=anchor_text)
+        return _("Selama {item} tidak ada acara lain.").format(item=anchor_text)
+    if u.relation is Relation.AFTER:
+        head = _("Setelah {item}:").format(item=anchor_text)
+    elif u.relation is Relation.BEFORE:
+        head = _("Sebelum {item}:").format(item=anchor_text)
+    else:
+        head = _("Bersamaan dengan {item}:").format(item=anchor_text)
+    return f"{head} {session_sentence(event, target, t)}"
+
+
+def event_sentences(event: Event, facts: tuple[Fact, ...], t: Translator) -> list[str]:
+    _ = t.gettext
+    out: list[str] = []
+    if {Fact.DATES, Fact.LENGTH, Fact.PLACE} & set(facts):
+        n = len(event.days)
+        days = t.ngettext("{n} hari", "{n} hari", n).format(n=n)
+        weekdays = t.weekday(event.start_date)
+        if event.end_date != event.start_date:
+            weekdays += "–" + t.weekday(event.end_date)
+        out.append(_("Acara ini berlangsung {days}, {weekdays}, {dates}, di {city}.").format(
+            days=days, weekdays=escape(weekdays),
+            dates=escape(t.date_range(event.start_date, event.end_date)),
+            city=escape(event.city),
+        ))
+    if Fact.PARTICIPANTS in facts and event.participants:
+        text = t.ngettext("Acara ini dihadiri {n} peserta.", "Acara ini dihadiri {n} peserta.",
+                          event.participants).format(n=event.participants)
+        if event.participant_groups:
+            text = text[:-1] + _(": {groups}.").format(
+                groups=escape(t.join(g.get(t.lang) for g in event.participant_groups)))
+        out.append(text)
+    if Fact.THEME in facts and event.theme:
+        out.append(_("Tema acara: <i>{theme}</i>.").format(theme=escape(event.theme.get(t.lang))))
+    if Fact.HOST in facts and event.host:
+        out.append(_("Tuan rumah: {host}.").format(host=escape(event.host)))
+    return out
+
+
+def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
+    """The tour's times always; its stops, capacity and what to bring when asked."""
+    _ = t.gettext
+    session = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
+    if session is None:
+        return []
+    tour = event.tour
+    venue = event.venue(tour.meeting_venue_id if tour else session.venue_id)
+    out = []
+    times = _("<b>{title}</b> — {day}, berangkat {start}, selesai {end} {zone}").format(
+        title=escape(session.title.get(t.lang)),
+        day=escape(t.day(event.local(session.start).date())),
+        start=t.time(session.start), end=t.time(session.end), zone=t.zone(session.end),
+    )
+    if session.gather is not None:
+        times += _("; kumpul pukul {time}").format(time=t.time(session.gather))
+        if venue is not None:
+            times += _(" di {venue}").format(venue=escape(venue.name))
+    out.append(times + ".")
+    stops = tour.stops if tour is not None else ()
+    named = [stops[i] for i in u.stops if i < len(stops)]
+    for stop in named:
+        out.append(_("{stop}: pukul {time}.").format(
+            stop=escape(stop.name.get(t.lang)), time=t.time(stop.time)))
+    if Fact.TOUR_STOPS in u.facts and stops and not named:
+        out.append(_("Singgah di {stops}.").format(stops=t.join(
+            f"{escape(s.name.get(t.lang))} ({t.time(s.time)})" for s in stops)))
+    if Fact.TOUR_CAPACITY in u.facts:
+        seats = session.capacity or sum(b.capacity for b in (tour.buses if tour else ()))
+        if seats:
+            out.append(t.ngettext("Kapasitas {n} orang.", "Kapasitas {n} orang.", seats).format(
+                n=seats))
+    if Fact.TOUR_BUSES in u.facts and tour is not None and tour.buses:
+        out.append(t.ngettext("{n} bus: {buses}.", "{n} bus: {buses}.", len(tour.buses)).format(
+            n=len(tour.buses), buses=t.join(
+                t.ngettext("{bus} ({n} kursi)", "{bus} ({n} kursi)", b.capacity).format(
+                    bus=escape(b.name), n=b.capacity) for b in tour.buses)))
+    if Fact.TOUR_BRING in u.facts and tour is not None and tour.bring:
+        out.append(_("Yang perlu dibawa: {items}.").format(
+            items=escape(t.join(b.get(t.lang) for b in tour.bring))))
+    return out
+
+
+def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
+    """The sentences that answer `u` before its card (none when the card is the answer)."""
+    _ = t.gettext
+    if u.relation is not None:
+        sentence = relation_sentence(event, u, t)
+        return [sentence] if sentence else []
+    tour_ids = {s.id for s in event.sessions if s.kind is SessionKind.TOUR}
+    if u.stops or any(f.startswith("tour") for f in u.facts) or (
+        u.session_ids and u.session_ids[0] in tour_ids
+    ):
+        return tour_sentences(event, u, t)
+    if u.facts and not u.session_ids:
+        return event_sentences(event, u.facts, t)
+    if u.intent is Intent.SPEAKER and u.speaker_ids:
+        speaker = event.speaker(u.speaker_ids[0])
+        if speaker is not None:
+            return [_("<b>{name}</b> — {position}.").format(
+                name=escape(speaker.name), position=escape(speaker.position.get(t.lang)))]
+    if len(u.session_ids) == 1 and u.intent.value in ("session", "speaker", "venue"):
+        session = event.session(u.session_ids[0])
+        return [session_sentence(event, session, t)] if session else []
+    return []
+
+
+def source_label(event: Event, hit: Hit, t: Translator) -> str:
+    _ = t.gettext
+    p = hit.passage
+    if p.source is Source.SESSION and (s := event.session(p.ref)):
+        return s.title.get(t.lang)
+    if p.source is Source.SPEAKER and (sp := event.speaker(p.ref)):
+        return sp.name
+    if p.source is Source.VENUE and (v := event.venue(p.ref)):
+        return v.name
+    if p.source is Source.STOP and event.tour and p.ref.isdigit():
+        return event.tour.stops[int(p.ref)].name.get(t.lang)
+    if p.source is Source.FAQ:
+        faq = next((f for f in event.faq if f.id == p.ref), None)
+        if faq is not None:
+            return faq.question.get(t.lang)
+    if p.source is Source.CONTACT and (c := event.contact(p.ref)):
+        return c.name
+    labels = {
+        Source.BACKGROUND: _("Latar belakang acara"),
+        Source.ABOUT: _("Tentang acara"),
+        Source.GOAL: _("Tujuan acara"),
+        Source.GROUP: _("Peserta acara"),
+    }
+    return labels.get(p.source, event.name.get(t.lang))
+
+
+def passage_lines(event: Event, hit: Hit, t: Translator) -> list[str]:
+    """A quoted passage and where it comes from: never a composed fact."""
+    _ = t.gettext
+    return [
+        escape(hit.passage.text.get(t.lang)),
+        _("<i>Sumber: {source}</i>").format(source=escape(source_label(event, hit, t))),
+    ]
+
+
+def passage_view(event: Event, hit: Hit, t: Translator) -> Reply:
+    _ = t.gettext
+    p = hit.passage
+    rows = []
+    if p.source is Source.SESSION:
+        rows.append([button(_("📄 Detail sesi"), cb.SESSION, p.ref)])
+    elif p.source is Source.SPEAKER:
+        rows.append([button(_("🎤 Profil"), cb.SPEAKER, p.ref)])
+    elif p.source is Source.VENUE:
+        rows.append([button(_("📍 Lokasi"), cb.PIN, p.ref)])
+    elif p.source is Source.FAQ:
+        rows.append([button(_("◀ Info lain"), cb.FAQS)])
+    else:
+        rows.append([button(_("ℹ️ Tentang"), cb.ABOUT)])
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply("\n".join(passage_lines(event, hit, t)), keyboard(rows))
+
+
+def readings_line(readings: tuple[tuple[str, str], ...], t: Translator) -> str:
+    """'(“bseok” saya baca “besok”.)': a misspelt day word is never read silently."""
+    _ = t.gettext
+    return t.join(
+        _("(“{typed}” saya baca “{meant}”.)").format(typed=escape(typed), meant=escape(meant))
+        for typed, meant in readings
+    )
+
+
+def doubt_view(event: Event, typed: str, meant: str, t: Translator,
+               now: datetime) -> Reply:
+    """A day or time word that could not be read: ask, never answer another day."""
+    _ = t.gettext
+    text = _("Maaf, saya kurang yakin membaca “{typed}”. Maksudnya “{meant}”? "
+             "Pilih harinya:").format(typed=escape(typed), meant=escape(meant))
+    rows = days_keyboard(event, t, now.date())
+    rows.append([button(_("⏱ Sekarang"), cb.NOW), button(_("🏠 Menu"), cb.MENU)])
+    return Reply(text, keyboard(rows))

@@ -1,0 +1,195 @@
+"""Grounded retrieval: the piece of event text that answers a question, or nothing.
+
+Pure, no Telegram. The second stage after `bot.understanding`: when the classifier finds no
+intent (or a fact the intents do not reach, like "since when is Sidoarjo a member?"), every
+piece of the event's own text is ranked against the question: sessions and their
+descriptions, speakers, venues and their notes, tour stops, practical questions, the
+background, the goals and participant groups, contact roles. A passage answers only when it
+covers (nearly) all the question's content words, weighted by how rare each word is in the
+event's text; below that the bot declines. It never composes a fact: it quotes a passage and
+says where it comes from, so it cannot invent an amount, a hotel or a phone number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot import textnorm
+from bot.model import Event, Text
+from bot.understanding import understander_for
+
+
+class Source(StrEnum):
+    SESSION = "session"
+    SPEAKER = "speaker"
+    VENUE = "venue"
+    STOP = "stop"
+    FAQ = "faq"
+    BACKGROUND = "background"
+    ABOUT = "about"
+    GOAL = "goal"
+    GROUP = "group"
+    CONTACT = "contact"
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    source: Source
+    #: The id of what it belongs to (session, speaker, venue, FAQ entry, stop index), or "".
+    ref: str
+    text: Text
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    passage: Passage
+    #: Share of the question's content (rarity-weighted) the passage contains, 0..1.
+    coverage: float
+    matched: int
+
+
+#: Below this coverage a passage is not an answer (measured on tests/answers_dev.jsonl).
+THRESHOLD = 0.8
+
+# Words that say what kind of question it is, not what it is about.
+_FUNCTION = frozenset(
+    """
+    apa apakah siapa kapan dimana mana berapa bagaimana kenapa mengapa tahun sejak jadi
+    menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
+    informasi what who when where how which why is are was were does did can could will
+    would since year yang saya kami kita anda ada adalah nya ikut hadir join attend
+    """.split()  # noqa: SIM905 - a word list reads better as text
+) | textnorm.PARTICLES
+# A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
+_SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
+
+
+def _sentences(text: Text) -> list[Text]:
+    """A paragraph's sentences, paired across languages when both split alike."""
+    ids = _SENTENCE_RE.split(text.id)
+    ens = _SENTENCE_RE.split(text.en) if text.en else []
+    if len(ens) == len(ids):
+        return [Text(i, e) for i, e in zip(ids, ens, strict=True)]
+    return [Text(i, None) for i in ids]
+
+
+class Index:
+    def __init__(self, event: Event) -> None:
+        normalizer = understander_for(event).normalizer
+        self.normalizer = normalizer
+        items: list[tuple[Source, str, Text, str]] = []
+
+        def add(source: Source, ref: str, text: Text, extra: str = "") -> None:
+            if text:
+                items.append((source, ref, text, extra))
+
+        def add_all(source: Source, ref: str, text: Text, context: str = "") -> None:
+            """Each sentence of `text` is a passage; `context` (the owner's name) counts
+            towards matching it but is not quoted."""
+            for sentence in _sentences(text):
+                add(source, ref, sentence, context)
+
+        for s in event.sessions:
+            add(Source.SESSION, s.id, s.title, " ".join(s.tags))
+            add_all(Source.SESSION, s.id, s.description, s.title.id)
+        for sp in event.speakers.values():
+            context = " ".join((sp.name, *sp.aliases))
+            add(Source.SPEAKER, sp.id, Text(f"{sp.name}, {sp.position.id}",
+                f"{sp.name}, {sp.position.en}" if sp.position.en else None), context)
+            add_all(Source.SPEAKER, sp.id, sp.bio, context)
+        for v in event.venues.values():
+            context = " ".join((v.name, *v.aliases))
+            add(Source.VENUE, v.id, Text(f"{v.name}, {v.address}"), context)
+            add_all(Source.VENUE, v.id, v.notes, context)
+        if event.tour is not None:
+            for i, stop in enumerate(event.tour.stops):
+                add(Source.STOP, str(i), stop.name)
+                add_all(Source.STOP, str(i), stop.notes, stop.name.id)
+        for f in event.faq:
+            add(Source.FAQ, f.id, f.answer, " ".join((f.question.id, f.question.en or "",
+                " ".join(f.keywords))))
+        for paragraph in event.background:
+            add_all(Source.BACKGROUND, "", paragraph)
+        add_all(Source.ABOUT, "", event.about)
+        for goal in event.goals:
+            add(Source.GOAL, "", goal)
+        for group in event.participant_groups:
+            add(Source.GROUP, "", group)
+        for c in event.contacts:
+            add(Source.CONTACT, c.id, Text(c.role.id, c.role.en), c.name + " " + c.instansi)
+
+        passages = []
+        for source, ref, text, extra in items:
+            words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
+            passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
+        self.passages = tuple(passages)
+        by_word: dict[str, list[int]] = {}
+        for i, p in enumerate(passages):
+            for w in p.words:
+                by_word.setdefault(w, []).append(i)
+        #: Word -> the passages that contain it, so a question is scored only against those.
+        self.by_word = {w: tuple(ids) for w, ids in by_word.items()}
+        df = Counter(w for p in passages for w in p.words)
+        n = len(passages)
+        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.unknown_idf = math.log(1 + n)
+
+    def content(self, text: str) -> list[str]:
+        return [w for w in dict.fromkeys(self.normalizer.tokens(text))
+                if (w not in _FUNCTION and not w.isdigit()) or (w.isdigit() and len(w) == 4)]
+
+    def search(self, text: str, sources: Sequence[Source] = ()) -> Hit | None:
+        """The best passage for `text` (None when the question has no content words)."""
+        words = self.content(text)
+        if not words:
+            return None
+        weight = {w: self.idf.get(w, self.unknown_idf) for w in words}
+        total = sum(weight.values())
+        best: Hit | None = None
+        candidates = sorted({i for w in words for i in self.by_word.get(w, ())})
+        for p in (self.passages[i] for i in candidates):
+            if sources and p.source not in sources:
+                continue
+            hit_words = [w for w in words if w in p.words]
+            coverage = sum(weight[w] for w in hit_words) / total
+            # Equal coverage: the shorter passage says it more directly.
+            if best is None or (coverage, -len(p.words)) > (
+                best.coverage, -len(best.passage.words)
+            ):
+                best = Hit(p, coverage, len(hit_words))
+        return best
+
+
+_CACHE: list[tuple[Event, Index]] = []
+
+
+def index_for(event: Event) -> Index:
+    for cached, index in _CACHE:
+        if cached is event:
+            return index
+    index = Index(event)
+    _CACHE.insert(0, (event, index))
+    del _CACHE[4:]
+    return index
+
+
+def unseen_words(event: Event, text: str) -> list[str]:
+    """Content words of `text` that neither the bot's lexicon nor the event's names, tags
+    and keywords contain: only a passage of the event's text can answer about them."""
+    index = index_for(event)
+    vocabulary = index.normalizer.vocabulary
+    return [w for w in index.content(text) if w.isalpha() and w not in vocabulary]
+
+
+def answer_passage(event: Event, text: str, threshold: float = THRESHOLD) -> Hit | None:
+    """The passage that answers `text`, or None: below the threshold the bot declines."""
+    hit = index_for(event).search(text)
+    if hit is None or hit.coverage < threshold or hit.matched < 2:
+        return None
+    return hit
