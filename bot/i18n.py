@@ -93,15 +93,15 @@ class Translator:
 
     def date_range(self, first: date, last: date) -> str:
         """'16–18 Oktober 2019' (Babel's interval skeleton abbreviates the month in "id")."""
+        # Through the cached formatter, like every other date here.
+        end = _format_date(last.year, last.month, last.day, "d MMMM y", self.locale)
         if first == last:
-            return format_date(first, "d MMMM y", locale=self.locale)
+            return end
         if (first.year, first.month) == (last.year, last.month):
-            return f"{first.day}–{format_date(last, 'd MMMM y', locale=self.locale)}"
-        if first.year == last.year:
-            start = format_date(first, "d MMMM", locale=self.locale)
-        else:
-            start = format_date(first, "d MMMM y", locale=self.locale)
-        return f"{start} – {format_date(last, 'd MMMM y', locale=self.locale)}"
+            return f"{first.day}–{end}"
+        pattern = "d MMMM" if first.year == last.year else "d MMMM y"
+        start = _format_date(first.year, first.month, first.day, pattern, self.locale)
+        return f"{start} – {end}"
 
     def weekday(self, value: date) -> str:
         return _format_date(value.year, value.month, value.day, "EEEE", self.locale)
