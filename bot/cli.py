@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from importlib import metadata
 from pathlib import Path
 
 from bot import logs, service
@@ -39,10 +40,18 @@ def shift_delta(event: Event, target: datetime | date) -> timedelta:
     return timedelta(days=(target - event.start_date).days)
 
 
+def version() -> str:
+    try:
+        return metadata.version("citynet-bot")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="citynet-bot", description="Telegram assistant for a multi-day seminar."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_data(p: argparse.ArgumentParser) -> None:

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVENT_FILE = PROJECT_ROOT / "data" / "citynet-kupang-2019.toml"
+from bot.resources import DEFAULT_EVENT_NAME, data_file
+
+DEFAULT_EVENT_FILE = data_file(DEFAULT_EVENT_NAME)
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 TOKEN_PATTERN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,64}$")
 LANGUAGES = ("id", "en")

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, get_timezone_name
@@ -21,9 +21,11 @@ from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from bot.config import LANGUAGES, PROJECT_ROOT
+from bot.config import LANGUAGES
+from bot.resources import locales_dir
 
-LOCALES_DIR = PROJECT_ROOT / "locales"
+#: The checkout's `locales/` or the copy packaged in the wheel (see bot/resources.py).
+LOCALES_DIR = locales_dir()
 DOMAIN = "citynet"
 
 
@@ -32,7 +34,7 @@ def N_(message: str) -> str:
     return message
 
 
-def load_catalog(path: Path) -> gettext.GNUTranslations:
+def load_catalog(path: Traversable) -> gettext.GNUTranslations:
     with path.open("rb") as fh:
         catalog = read_po(fh, abort_invalid=True)
     buffer = io.BytesIO()
@@ -110,11 +112,11 @@ class Translator:
 class I18n:
     """All languages, loaded once. `get(lang)` falls back to the default language."""
 
-    def __init__(self, locales_dir: Path = LOCALES_DIR, default: str = "id") -> None:
+    def __init__(self, locales_dir: Traversable = LOCALES_DIR, default: str = "id") -> None:
         self.default = default
         self._translators: dict[str, Translator] = {}
         for lang in LANGUAGES:
-            po = locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+            po = locales_dir.joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.po")
             catalog: gettext.NullTranslations = (
                 load_catalog(po) if po.is_file() else gettext.NullTranslations()
             )
