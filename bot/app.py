@@ -109,7 +109,7 @@ async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
     if services.repo is None:  # RepoPersistence may have opened it already, in initialize()
         services.repo = await Repo.open(services.settings.database_path, services.clock.now)
-    await set_default_menus(app.bot, services.i18n)
+    await set_default_menus(app.bot, services.i18n, services.event)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
     if services.tick_interval is not None:  # tests drive time (and the watcher) by hand

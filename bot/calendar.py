@@ -17,7 +17,7 @@ def agenda_ics(
     """A calendar with one VEVENT per session, in the event's time zone, with an alarm
     `alarm_minutes` before each (none when 0)."""
     cal = Calendar()
-    cal.add("prodid", "-//citynet-bot//Citynet event assistant//ID")
+    cal.add("prodid", "-//citynet-bot//Event assistant//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", event.name.get(lang))

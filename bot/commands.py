@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.i18n import N_
+from bot.model import Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ NOW = Command("sekarang", "now", N_("Yang sedang berlangsung dan berikutnya"))
 SPEAKERS = Command("pembicara", "speakers", N_("Pembicara dan sesinya"))
 VENUES = Command("lokasi", "venues", N_("Tempat acara, alamat dan peta"))
 CONTACTS = Command("kontak", "contacts", N_("Kontak panitia dan daerah"))
-ABOUT = Command("tentang", "about", N_("Tentang acara dan Citynet"))
+ABOUT = Command("tentang", "about", N_("Tentang acara"))
 HELP = Command("bantuan", "help", N_("Bantuan dan contoh pertanyaan"))
 LANGUAGE = Command("bahasa", "language", N_("Ganti bahasa: Indonesia/English"))
 REGISTER = Command("daftar", "register", N_("Daftar sebagai peserta (untuk RSVP)"))
@@ -38,7 +39,7 @@ CANCEL = Command("batal", "cancel", N_("Batalkan pengisian"))
 TOUR = Command("citytour", "tour", N_("City tour: titik kumpul, bus, rute"))
 BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"))
 MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
-FAQ = Command("info", "faq", N_("Info praktis: pakaian, Wi-Fi, sertifikat, ibadah"))
+FAQ = Command("info", "faq", N_("Info praktis dari panitia"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
 
 #: In menu order.
@@ -64,6 +65,18 @@ MENU: tuple[Command, ...] = (
     MYDATA,
     START,
 )
+
+
+def menu_for(event: Event) -> tuple[Command, ...]:
+    """The menu without the commands for features this event does not have."""
+    missing = set()
+    if not event.has_tour:
+        missing.add(TOUR)
+    if not event.has_contacts:
+        missing.add(CONTACTS)
+    if not event.has_faq:
+        missing.add(FAQ)
+    return tuple(c for c in MENU if c not in missing)
 
 
 def names(command: Command) -> list[str]:

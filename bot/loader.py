@@ -103,8 +103,12 @@ class _Reader:
         en = self.string(f"{key}_en", required=False)
         return Text(base, en or None) if base else EMPTY
 
-    def texts(self, key: str) -> tuple[Text, ...]:
-        base = self.str_list(key)
+    def twin(self, key: str) -> str:
+        """The optional English twin `key_en` of a plain string field ("" when absent)."""
+        return self.string(f"{key}_en", required=False)
+
+    def texts(self, key: str, required: bool = True) -> tuple[Text, ...]:
+        base = self.str_list(key, required)
         en = self.str_list(f"{key}_en", required=False)
         if en and len(en) != len(base):
             self.problem(f"{key}_en", f"has {len(en)} items but {key} has {len(base)}")
@@ -256,6 +260,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
             longitude=lon,
             notes=r.text("notes", required=False),
             aliases=tuple(r.str_list("aliases", required=False)),
+            name_en=r.twin("name"),
+            address_en=r.twin("address"),
         )
         r.finish()
         venues.setdefault(vid, venue)
@@ -333,7 +339,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
     groups, goals = ev.texts("participant_groups"), ev.texts("goals")
-    about, background = ev.text("about"), ev.texts("background")
+    about, background = ev.text("about"), ev.texts("background", required=False)
+    network = ev.text("network", required=False)
     contacts_for = ev.string("contacts_for", required=False) or "everyone"
     if contacts_for not in CONTACTS_FOR:
         ev.problem("contacts_for", f"{contacts_for!r}: expected one of {', '.join(CONTACTS_FOR)}")
@@ -365,6 +372,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         goals=goals,
         about=about,
         background=background,
+        network=network,
     )
 
 

@@ -54,6 +54,15 @@ class Venue:
     longitude: float
     notes: Text = EMPTY
     aliases: tuple[str, ...] = ()
+    #: English twins (`name_en`, `address_en`); empty when the Indonesian one serves both.
+    name_en: str = ""
+    address_en: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def address_in(self, lang: str) -> str:
+        return self.address_en if lang == "en" and self.address_en else self.address
 
     @property
     def map_url(self) -> str:
@@ -187,6 +196,9 @@ class Event:
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)
+    #: The network or organization behind the event (`[event] network`), e.g. the heading
+    #: of its background paragraphs; empty when the event has none.
+    network: Text = EMPTY
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -289,6 +301,20 @@ class Event:
             shift=self.shift + delta,
             _by_id={},
         )
+
+    # -- what this event has --------------------------------------------------------------
+    # A feature the data does not describe disappears from menus, help and buttons.
+    @property
+    def has_tour(self) -> bool:
+        return self.tour is not None
+
+    @property
+    def has_contacts(self) -> bool:
+        return bool(self.contacts)
+
+    @property
+    def has_faq(self) -> bool:
+        return bool(self.faq)
 
     # -- city tour -------------------------------------------------------------------------
     def tour_session(self) -> Session | None:

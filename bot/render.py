@@ -19,6 +19,7 @@ from telegram import (
 )
 
 from bot import callbacks as cb
+from bot.examples import examples
 from bot.i18n import Translator
 from bot.model import Contact, Event, Faq, Session, SessionKind, Speaker, Venue
 
@@ -85,7 +86,7 @@ def session_line(event: Event, session: Session, t: Translator, with_day: bool =
     if names:
         line += f"\n      🎤 {t.join(names)}"
     if venue:
-        line += f"\n      📍 {escape(venue.name)}"
+        line += f"\n      📍 {escape(venue.label(t.lang))}"
     return line
 
 
@@ -155,30 +156,58 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
             _("• ⏱ Apa yang sedang berlangsung dan berikutnya"),
             _("• 🎤 Pembicara dan sesinya"),
             _("• 📍 Lokasi dengan alamat dan peta"),
-            _("• ☎️ Kontak panitia dan daerah anggota (di chat pribadi)"),
-            _("• 📝 Daftar, pilih sesi («✅ Hadir»), dan dapat pengingat sebelum sesi"),
-            _("• 🚌 City tour: titik kumpul, bus, dan absen"),
-            _("• ℹ️ Tentang acara dan Citynet"),
-            "",
-            _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
-              "<i>di mana jumpa pers?</i>"),
         ]
+        # Only what this event has: no tour, no contacts, no line for them.
+        + ([_("• ☎️ Kontak panitia dan daerah (di chat pribadi)")] if event.has_contacts else [])
+        + [_("• 📝 Daftar, pilih sesi («✅ Hadir»), dan dapat pengingat sebelum sesi")]
+        + ([_("• 🚌 City tour: titik kumpul, bus, dan absen")] if event.has_tour else [])
+        + [_("• ℹ️ Tentang acara"), "", ask_directly(event, t)]
     )
-    return Reply(text, menu_keyboard(t))
+    return Reply(text, menu_keyboard(event, t))
 
 
-def menu_keyboard(t: Translator) -> InlineKeyboardMarkup | None:
+def ask_directly(event: Event, t: Translator) -> str:
+    """'Boleh juga langsung bertanya, misalnya …' with an example from this event."""
+    _ = t.gettext
+    where = examples(event, t.lang).where
+    if where is None:
+        return _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i>.")
+    # TRANSLATORS: {place} is a session as delegates name it, e.g. "jumpa pers".
+    return _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
+             "<i>di mana {place}?</i>").format(place=escape(where))
+
+
+def menu_keyboard(event: Event, t: Translator) -> InlineKeyboardMarkup | None:
     _ = t.gettext
     other = "en" if t.lang == "id" else "id"
-    return keyboard(
-        [
-            [button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)],
-            [button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES)],
-            [button(_("🗓 Agenda saya"), cb.AGENDA), button(_("🚌 City tour"), cb.TOUR)],
-            [button(_("☎️ Kontak"), cb.CONTACTS), button(_("ℹ️ Tentang"), cb.ABOUT)],
-            [button(_("❓ Bantuan"), cb.HELP), button(_("🌐 English"), cb.LANGUAGE, other)],
-        ]
-    )
+    buttons = [
+        button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW),
+        button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES),
+        button(_("🗓 Agenda saya"), cb.AGENDA),
+    ]
+    if event.has_tour:
+        buttons.append(button(_("🚌 City tour"), cb.TOUR))
+    if event.has_contacts:
+        buttons.append(button(_("☎️ Kontak"), cb.CONTACTS))
+    buttons += [button(_("ℹ️ Tentang"), cb.ABOUT), button(_("❓ Bantuan"), cb.HELP),
+                button(_("🌐 English"), cb.LANGUAGE, other)]
+    return keyboard([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def instansi_question(event: Event, t: Translator) -> str:
+    """Registration step 2, with two of the event's own regions as examples."""
+    _ = t.gettext
+    regions = event.regions[:2]
+    if len(regions) == 2:
+        # TRANSLATORS: {first} and {second} are region names from the event's data.
+        return _("2/3 — Dari instansi atau daerah mana? Misalnya <i>{first}</i> atau "
+                 "<i>{second}</i>.").format(first=escape(regions[0]), second=escape(regions[1]))
+    return _("2/3 — Dari instansi atau daerah mana? Tulis nama instansi Anda.")
+
+
+def network_title(event: Event, t: Translator) -> str:
+    """The heading of the contacts that belong to no region (the network, or the committee)."""
+    return event.network.get(t.lang) or t.gettext("Panitia (umum)")
 
 
 def programme_overview(event: Event, t: Translator, today: date) -> Reply:
@@ -258,7 +287,7 @@ def session_view(
     if venue:
         lines.append(
             _("📍 {venue} — {address}").format(
-                venue=escape(venue.name), address=escape(venue.address)
+                venue=escape(venue.label(t.lang)), address=escape(venue.address_in(t.lang))
             )
         )
     for sid in session.speaker_ids:
@@ -381,17 +410,18 @@ def venues_view(event: Event, t: Translator) -> Reply:
     lines = [_("📍 <b>Lokasi</b>"), ""]
     rows = []
     for venue in event.venues.values():
-        lines.append(f"• <b>{escape(venue.name)}</b>\n   {escape(venue.address)}")
+        lines.append(f"• <b>{escape(venue.label(t.lang))}</b>\n"
+                     f"   {escape(venue.address_in(t.lang))}")
         link = _("🗺 Buka peta")
         lines.append(f"   <a href=\"{escape(venue.map_url)}\">{escape(link)}</a>")
-        rows.append([button(venue.name, cb.VENUE, venue.id)])
+        rows.append([button(venue.label(t.lang), cb.VENUE, venue.id)])
     rows.append([button(_("🏠 Menu"), cb.MENU)])
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
 def venue_view(event: Event, venue: Venue, t: Translator) -> Reply:
     _ = t.gettext
-    lines = [f"📍 <b>{escape(venue.name)}</b>", escape(venue.address)]
+    lines = [f"📍 <b>{escape(venue.label(t.lang))}</b>", escape(venue.address_in(t.lang))]
     if venue.aliases:
         lines.append(_("Juga disebut: {names}").format(names=escape(t.join(venue.aliases))))
     if venue.notes:
@@ -415,12 +445,17 @@ def contacts_prompt(event: Event, t: Translator) -> Reply:
     lines = [
         _("☎️ <b>Kontak</b>"),
         "",
-        _("Ketik nama daerah atau panitia, misalnya <code>/kontak sidoarjo</code>, "
-          "atau pilih di bawah."),
     ]
+    region = examples(event, t.lang).region
+    lines.append(
+        _("Ketik nama daerah atau panitia, misalnya <code>/kontak {region}</code>, "
+          "atau pilih di bawah.").format(region=escape(region)) if region
+        else _("Ketik nama panitia atau pilih di bawah.")
+    )
     regions = sorted({c.region for c in event.contacts})
     rows = [
-        [button(r or _("Jaringan Citynet"), cb.CONTACT_REGION, r or cb.NETWORK)] for r in regions
+        [button(r or network_title(event, t), cb.CONTACT_REGION, r or cb.NETWORK)]
+        for r in regions
     ]
     rows.append([button(_("🏠 Menu"), cb.MENU)])
     return Reply("\n".join(lines), keyboard(rows))
@@ -520,14 +555,18 @@ def about_view(event: Event, t: Translator) -> Reply:
         lines += ["", _("<b>Tujuan:</b>")]
         lines += [f"• {escape(g.get(t.lang))}" for g in event.goals]
     if event.background:
-        lines += ["", _("<b>Tentang Citynet:</b>")]
+        network = event.network.get(t.lang)
+        lines += ["", _("<b>Tentang {network}:</b>").format(network=escape(network))
+                  if network else _("<b>Latar belakang:</b>")]
         lines += [escape(p.get(t.lang)) for p in event.background]
     rows = [[button(_("📅 Jadwal"), cb.DAYS), button(_("🏠 Menu"), cb.MENU)]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def help_view(t: Translator) -> Reply:
+def help_view(event: Event, t: Translator) -> Reply:
+    """Commands this event has, and example questions built from its own data."""
     _ = t.gettext
+    ex = examples(event, t.lang)
     lines = [
         _("❓ <b>Bantuan</b>"),
         "",
@@ -537,38 +576,59 @@ def help_view(t: Translator) -> Reply:
         _("/sekarang — yang sedang berlangsung dan berikutnya"),
         _("/pembicara — pembicara dan sesinya"),
         _("/lokasi — tempat acara, alamat dan peta"),
-        _("/kontak [daerah] — kontak panitia dan daerah, mis. /kontak sidoarjo"),
+    ]
+    if event.has_contacts and ex.region:
+        lines.append(_("/kontak [daerah] — kontak panitia dan daerah, mis. /kontak {region}")
+                     .format(region=escape(ex.region)))
+    elif event.has_contacts:
+        lines.append(_("/kontak — kontak panitia"))
+    lines += [
         _("/daftar — daftar sebagai peserta; /profil — lihat atau ubah"),
         _("/agendaku — agenda pribadi; /rsvp — kehadiran Anda"),
         _("/pengingat — atur pengingat dan ringkasan pagi"),
-        _("/citytour — titik kumpul, bus, rute dan check-in city tour"),
-        _("/pengumuman — pengumuman terbaru dari panitia"),
-        _("/info — info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah"),
-        _("/tentang — tentang acara dan Citynet"),
+    ]
+    if event.has_tour:
+        lines.append(_("/citytour — titik kumpul, bus, rute dan check-in city tour"))
+    lines.append(_("/pengumuman — pengumuman terbaru dari panitia"))
+    if event.has_faq:
+        lines.append(_("/info — info praktis dari panitia"))
+    lines += [
+        _("/tentang — tentang acara"),
         _("/bahasa — ganti bahasa (Indonesia/English)"),
         _("/hapusdata — hapus semua data Anda dari bot"),
         "",
         _("<b>Atau tanya langsung, misalnya:</b>"),
         _("• jadwal besok"),
-        _("• acara jam 2 siang hari kedua apa?"),
         _("• sekarang ada sesi apa?"),
-        _("• siapa pembicara keynote?"),
-        _("• di mana jumpa pers?"),
-        _("• kapan city tour?"),
-        _("• minta kontak panitia sidoarjo"),
-        _("• ingatkan saya 30 menit sebelum sesi"),
     ]
-    return Reply("\n".join(lines), menu_keyboard(t))
+    # TRANSLATORS: the {…} values are sessions and regions as delegates name them,
+    # taken from the event's data (e.g. "keynote", "jumpa pers", "sidoarjo").
+    if ex.speaker_of:
+        lines.append(_("• siapa pembicara {session}?").format(session=escape(ex.speaker_of)))
+    if ex.where:
+        lines.append(_("• di mana {place}?").format(place=escape(ex.where)))
+    if ex.tour:
+        lines.append(_("• kapan {tour}?").format(tour=escape(ex.tour)))
+    if event.has_contacts and ex.region:
+        lines.append(_("• minta kontak panitia {region}").format(region=escape(ex.region)))
+    lines.append(_("• ingatkan saya 30 menit sebelum sesi"))
+    return Reply("\n".join(lines), menu_keyboard(event, t))
 
 
-def not_understood(t: Translator, text: str) -> Reply:
+def not_understood(event: Event, t: Translator, text: str) -> Reply:
     _ = t.gettext
+    topics = [_("jadwal"), _("sesi"), _("pembicara"), _("lokasi")]
+    if event.has_contacts:
+        topics.append(_("kontak"))
+    if event.has_tour:
+        topics.append(_("city tour"))
     lines = [
         _("Maaf, saya belum bisa menjawab «{text}».").format(text=escape(_clip(text, 80))),
-        _("Saya bisa membantu soal jadwal, sesi, pembicara, lokasi, kontak dan city tour. "
-          "Lihat contoh pertanyaan di /bantuan."),
+        # TRANSLATORS: {topics} is a list such as "jadwal, sesi, pembicara, dan lokasi".
+        _("Saya bisa membantu soal {topics}. Lihat contoh pertanyaan di /bantuan.").format(
+            topics=t.join(topics)),
     ]
-    return Reply("\n".join(lines), menu_keyboard(t))
+    return Reply("\n".join(lines), menu_keyboard(event, t))
 
 
 #: Parts of the day as delegates use them (see docs on Indonesian: "pagi" lasts until ~11).
@@ -635,18 +695,18 @@ def sessions_choice(event: Event, sessions: Sequence[Session], t: Translator) ->
     return Reply(clip_html_lines(lines, "…"), keyboard(session_buttons(sessions, t, True)))
 
 
-def thanks_view(t: Translator) -> Reply:
+def thanks_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     return Reply(_("Sama-sama! 🙏 Kalau ada yang ingin ditanyakan lagi, tulis saja."),
-                 menu_keyboard(t))
+                 menu_keyboard(event, t))
 
 
-def too_long(t: Translator) -> Reply:
+def too_long(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     return Reply(
         _("Pesan Anda terlalu panjang untuk saya pahami. Tulis pertanyaan singkat, "
           "misalnya <i>jadwal besok</i> atau <i>kontak panitia</i>."),
-        menu_keyboard(t),
+        menu_keyboard(event, t),
     )
 
 

@@ -176,15 +176,19 @@ def audience_label(audience: str, event: Event, t: Translator) -> str:
 
 
 def audience_menu(
-    announcement_id: int, counts: dict[str, int], linked: int, t: Translator
+    announcement_id: int, counts: dict[str, int], linked: int, t: Translator, *, tour: bool
 ) -> Reply:
+    """`tour`: whether the event has a city tour (no tour, no such audience)."""
     _ = t.gettext
     a = str(announcement_id)
     rows = [
         [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(ALL, 0)),
                 AUDIENCE, f"{a}:all")],
-        [button(_("🚌 Peserta city tour ({n})").format(n=counts.get(TOUR, 0)),
-                AUDIENCE, f"{a}:tour")],
+    ]
+    if tour:
+        rows.append([button(_("🚌 Peserta city tour ({n})").format(n=counts.get(TOUR, 0)),
+                            AUDIENCE, f"{a}:tour")])
+    rows += [
         [button(_("🗓 Peserta sesi tertentu…"), AUDIENCE, f"{a}:sess")],
         [button(_("📍 Peserta per daerah…"), AUDIENCE, f"{a}:reg")],
         [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(ORGANIZERS, 0)),

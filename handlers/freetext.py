@@ -80,14 +80,14 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.ABOUT:
         await show(update, render.about_view(event, t))
     elif intent is Intent.HELP:
-        await show(update, render.help_view(t))
+        await show(update, render.help_view(event, t))
     elif intent is Intent.GREETING:
         user = update.effective_user
         await show(update, render.main_menu(event, t, user.first_name if user else ""))
     elif intent is Intent.THANKS:
-        await show(update, render.thanks_view(t))
+        await show(update, render.thanks_view(event, t))
     else:
-        await show(update, render.not_understood(t, text))
+        await show(update, render.not_understood(event, t, text))
 
 
 async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:
@@ -125,7 +125,7 @@ async def free_text(update: Update, context: BotContext) -> None:
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        await show(update, render.too_long(context.t))
+        await show(update, render.too_long(context.event, context.t))
         return
     found = understand(text, context.event, context.now(), context.t.lang)
     # Only a question that names nothing of the programme is looked up among the FAQ.

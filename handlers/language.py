@@ -9,22 +9,23 @@ from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
 from bot.i18n import I18n, Translator
+from bot.model import Event
 from handlers.common import callback_arg, is_private, show
 
 
-def menu_commands(t: Translator) -> list[BotCommand]:
+def menu_commands(t: Translator, event: Event) -> list[BotCommand]:
     """The command menu in `t`'s language (English shows the English aliases)."""
     return [
         BotCommand(c.alias if t.lang == "en" else c.name, t.gettext(c.description))
-        for c in commands.MENU
+        for c in commands.menu_for(event)
     ]
 
 
-async def set_default_menus(bot: Bot, i18n: I18n) -> None:
+async def set_default_menus(bot: Bot, i18n: I18n, event: Event) -> None:
     """Register the menu for every language, and the default for everyone else."""
-    await bot.set_my_commands(menu_commands(i18n.get(i18n.default)))
+    await bot.set_my_commands(menu_commands(i18n.get(i18n.default), event))
     for lang in i18n.languages:
-        await bot.set_my_commands(menu_commands(i18n.get(lang)), language_code=lang)
+        await bot.set_my_commands(menu_commands(i18n.get(lang), event), language_code=lang)
 
 
 async def switch(update: Update, context: BotContext, lang: str | None = None) -> None:
@@ -40,9 +41,9 @@ async def switch(update: Update, context: BotContext, lang: str | None = None) -
     if is_private(update):
         # The menu follows the user's choice, not their phone's language.
         await context.bot.set_my_commands(
-            menu_commands(t), scope=BotCommandScopeChat(chat_id=chat.id)
+            menu_commands(t, context.event), scope=BotCommandScopeChat(chat_id=chat.id)
         )
-    reply = render.help_view(t)
+    reply = render.help_view(context.event, t)
     await show(
         update,
         render.Reply(t.gettext("🌐 Bahasa diganti ke Bahasa Indonesia.") + "\n\n" + reply.text,

@@ -271,7 +271,9 @@ async def _audience_menu(context: BotContext, announcement_id: int) -> Reply:
         ORGANIZERS: len(await _recipients(context, ORGANIZERS)),
     }
     linked = len(await context.repo.linked_chats())
-    return render_organizer.audience_menu(announcement_id, counts, linked, context.t)
+    return render_organizer.audience_menu(
+        announcement_id, counts, linked, context.t, tour=context.event.has_tour
+    )
 
 
 async def _audience(context: BotContext, audience: str) -> list[tuple[int, bool]]:
@@ -736,9 +738,10 @@ async def export(update: Update, context: BotContext) -> None:
     rsvp_file = render_organizer.csv_bytes(
         ["user_id", "nama", "instansi", "sesi", "judul", "status", "waktu"], rsvps)
     await context.repo.audit(_user_id(update), "export", {})
-    await chat.send_document(InputFile(registrations, filename="pendaftaran-citynet.csv"),
+    name = context.event.id
+    await chat.send_document(InputFile(registrations, filename=f"pendaftaran-{name}.csv"),
                              caption=t.gettext("Pendaftaran peserta (CSV)"))
-    await chat.send_document(InputFile(rsvp_file, filename="rsvp-citynet.csv"),
+    await chat.send_document(InputFile(rsvp_file, filename=f"rsvp-{name}.csv"),
                              caption=t.gettext("RSVP per sesi (CSV)"))
 
 

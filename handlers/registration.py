@@ -70,9 +70,7 @@ async def got_name(update: Update, context: BotContext) -> int:
             "Mohon tulis nama Anda (maksimal {n} karakter).").format(n=MAX_FIELD)))
         return NAME
     _draft(context).name = text
-    await send(update, render.Reply(t.gettext(
-        "2/3 — Dari instansi atau daerah mana? Misalnya <i>Pemkab Sidoarjo</i> atau "
-        "<i>Kota Kupang</i>.")))
+    await send(update, render.Reply(render.instansi_question(context.event, t)))
     return INSTANSI
 
 

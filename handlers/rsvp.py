@@ -174,7 +174,7 @@ async def calendar_file(update: Update, context: BotContext) -> None:
         rsvps = await context.repo.user_rsvps(user.id)
         sessions = [s for s in event.sessions
                     if any(r.session_id == s.id and r.status == "going" for r in rsvps)]
-        filename = "agenda-citynet.ics"
+        filename = f"agenda-{event.id}.ics"
     else:
         session = event.session(arg)
         if session is None:

@@ -25,7 +25,7 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """/bantuan: commands and example questions."""
-    await show(update, render.help_view(context.t))
+    await show(update, render.help_view(context.event, context.t))
 
 
 async def about(update: Update, context: BotContext) -> None:

@@ -73,8 +73,8 @@ def test_chat_registers_rsvps_downloads_ics_and_gets_the_reminder(tmp_path: Path
     assert "Anda sudah terdaftar" in out
     assert "Tercatat: Anda hadir di Keynote" in out
     assert "🗓 Agenda saya" in out
-    assert (tmp_path / "citynet-downloads" / "agenda-citynet.ics").read_bytes().startswith(
-        b"BEGIN:VCALENDAR")
+    ics = tmp_path / "citynet-downloads" / "agenda-citynet-kupang-2019.ics"
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert "⏰ Pengingat: Keynote: Strategi Pengembangan Smart City mulai" in out
     assert "Traceback" not in result.stderr
 

@@ -292,7 +292,7 @@ async def test_statistics_and_export(org: Harness) -> None:
     calls = await org.say("/ekspor")
     docs = [c for c in calls if c.method == "sendDocument"]
     assert [d.params["document"]["filename"] for d in docs] == [
-        "pendaftaran-citynet.csv", "rsvp-citynet.csv"]
+        "pendaftaran-citynet-kupang-2019.csv", "rsvp-citynet-kupang-2019.csv"]
     calls = await org.say("/ekspor", chat_type="supergroup", chat_id=org.updates.group_chat_id)
     assert not [c for c in calls if c.method == "sendDocument"]
     assert "chat pribadi" in texts(calls)[0]
