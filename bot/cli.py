@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
     validate.add_argument("files", nargs="+", type=Path)
+    validate.add_argument("--lang", choices=("id", "en"), default="id",
+                          help="language of the messages (default: Indonesian)")
     return parser
 
 
@@ -106,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "validate":
-            return validate(args.files)
+            return validate(args.files, args.lang)
         settings = Settings.from_env()
         level = settings.log_level
         if args.command != "run" and "LOG_LEVEL" not in os.environ:
@@ -135,20 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def validate(files: Sequence[Path]) -> int:
+def validate(files: Sequence[Path], lang: str = "id") -> int:
+    from bot.i18n import I18n
+
+    t = I18n().get(lang)
     status = 0
     for path in files:
         try:
             event = load_event(path)
         except EventDataError as exc:
-            print(exc.describe(), file=sys.stderr)
+            print(exc.describe(t), file=sys.stderr)
             status = EXIT_USAGE
         else:
-            print(
-                f"{path}: ok — {event.id}: {len(event.days)} days, {len(event.sessions)} sessions, "
-                f"{len(event.venues)} venues, {len(event.speakers)} speakers, "
-                f"{len(event.contacts)} contacts"
-            )
+            print(t.gettext(
+                "{path}: ok — {id}: {days} hari, {sessions} sesi, {venues} tempat, "
+                "{speakers} pembicara, {contacts} kontak"
+            ).format(path=path, id=event.id, days=len(event.days), sessions=len(event.sessions),
+                     venues=len(event.venues), speakers=len(event.speakers),
+                     contacts=len(event.contacts)))
     return status
 
 

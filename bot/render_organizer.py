@@ -370,7 +370,7 @@ def changes_preview(
 def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
     lines = [_("⚠️ File data tidak valid; tidak ada yang diubah."), ""]
-    lines += [f"• <code>{escape(p.place)}</code>: {escape(p.message)}" for p in problems[:25]]
+    lines += [f"• <code>{escape(p.place)}</code>: {escape(p.text(t))}" for p in problems[:25]]
     if len(problems) > 25:
         lines.append(_("… dan {n} masalah lain.").format(n=len(problems) - 25))
     return Reply(clip_html_lines(lines, "…"))
