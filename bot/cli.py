@@ -93,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=("id", "en"), default="id")
     ask.add_argument("text", nargs="*", help="the message; none: read one per line from stdin")
 
+    imp = sub.add_parser(
+        "import", help="sessions from a CSV/XLSX programme or a pretalx/frab JSON schedule")
+    imp.add_argument("file", type=Path, help="programme: .csv, .xlsx or frab .json")
+    imp.add_argument("--into", type=Path, metavar="EVENT.toml",
+                     help="replace the sessions of this event file (everything else is kept)")
+    imp.add_argument("--out", type=Path, metavar="NEW.toml",
+                     help="where to write (default: the --into file, else FILE.toml)")
+    imp.add_argument("--timezone", default=None,
+                     help="time zone of a new event (default: the frab file's, else "
+                     "Asia/Makassar); with --into, the event's own")
+    imp.add_argument("--lang", choices=("id", "en"), default="id")
+
     validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
     validate.add_argument("files", nargs="+", type=Path)
     validate.add_argument("--lang", choices=("id", "en"), default="id",
@@ -109,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate(args.files, args.lang)
+        if args.command == "import":
+            return import_programme(args)
         settings = Settings.from_env()
         level = settings.log_level
         if args.command != "run" and "LOG_LEVEL" not in os.environ:
@@ -135,6 +149,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, EventDataError, StorageError) as exc:
         print(f"citynet-bot: {exc}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def import_programme(args: argparse.Namespace) -> int:
+    """`import`: write the event file, validate it, and say what changed."""
+    import html
+    import re
+    import tomllib
+
+    from bot import importing
+    from bot.changes import diff_events
+    from bot.i18n import I18n
+    from bot.loader import parse_event
+    from bot.render_organizer import change_lines
+
+    t = I18n().get(args.lang)
+    _ = t.gettext
+    out: Path = args.out or args.into or args.file.with_suffix(".toml")
+    try:
+        into_text = args.into.read_text(encoding="utf-8") if args.into else None
+        before = load_event(args.into) if args.into else None
+        tz_name = str(before.timezone) if before else args.timezone or ""
+        programme = importing.read_programme(
+            args.file, importing.zone(tz_name or importing.DEFAULT_TIMEZONE, args.file))
+        tz_name = tz_name or programme.timezone or importing.DEFAULT_TIMEZONE
+        importing.zone(tz_name, args.file)
+        result = importing.build(programme, into_text, tz_name)
+        # Validate before writing: a failed import never replaces a working file.
+        after = parse_event(tomllib.loads(result.text), out)
+    except importing.ProgrammeError as exc:
+        print(_("{path}: {n} masalah").format(path=exc.path, n=len(exc.problems)),
+              file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {exc.path}: {p.place}: {p.text(t)}", file=sys.stderr)
+        return EXIT_USAGE
+    except EventDataError as exc:
+        print(exc.describe(t), file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"citynet-bot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    out.write_text(result.text, encoding="utf-8")
+    print(_("{path}: {n} sesi ditulis.").format(path=out, n=result.sessions))
+    if before is not None:
+        changes = diff_events(before, after)
+        if not changes:
+            print(_("Tidak ada perubahan jadwal."))
+        for line in change_lines(changes, before, after, t):
+            print(html.unescape(re.sub(r"<[^>]+>", "", line)))
+    for name in result.new_venues:
+        print(_("Tempat baru «{name}»: lengkapi alamat, lat dan lon.").format(name=name))
+    for name in result.new_speakers:
+        print(_("Pembicara baru «{name}»: lengkapi jabatan.").format(name=name))
+    if args.into is None:
+        print(_("Isi setiap «(belum diisi)» di [event], lalu: citynet-bot validate {path}")
+              .format(path=out))
+    return 0
 
 
 def validate(files: Sequence[Path], lang: str = "id") -> int:
