@@ -95,5 +95,5 @@ def test_bad_data_file_exits_2_naming_the_problem(tmp_path: Path) -> None:
     bad.write_text("[event]\nname = 1\n", encoding="utf-8")
     result = cli("ask", "--data", str(bad), "/jadwal", cwd=tmp_path)
     assert result.returncode == 2
-    assert f"{bad}: event.name: expected a string, got an integer" in result.stderr
+    assert f"{bad}: event.name: harus teks, bukan bilangan bulat" in result.stderr
     assert "Traceback" not in result.stderr

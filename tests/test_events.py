@@ -30,7 +30,7 @@ EVENT_FILES = [DEFAULT_EVENT_FILE, MAKASSAR_FILE]
 #: catalogs. Lowercase "citynet" is the project's own name (citynet-bot, citynet.po).
 SHIPPED_NOUNS = re.compile(
     r"Citynet|CITYNET|Kupang|Sidoarjo|\bNTT\b|Nusa Tenggara|Banyuwangi|Semarang|Suba Suka"
-    r"|Lasiana|Rudiantara|Saiful|Riwu Kore|jumpa pers",
+    r"|Lasiana|Rudiantara|Saiful|Riwu Kore",
     re.IGNORECASE,
 )
 PROJECT_NAME = re.compile(r"citynet(?=[-_.]?(bot|db|po|downloads)\b)|^citynet$", re.IGNORECASE)
