@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bot import logs, service
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, default_database_path
 from bot.loader import EventDataError, load_event
 from bot.model import Event
 from bot.storage import StorageError
@@ -38,6 +38,10 @@ def shift_delta(event: Event, target: datetime | date) -> timedelta:
     if isinstance(target, datetime):
         return event.localize(target) - event.sessions[0].start
     return timedelta(days=(target - event.start_date).days)
+
+
+def chat_log_file() -> Path:
+    return default_database_path().parent / "chat.log"
 
 
 def version() -> str:
@@ -84,8 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", default=":memory:", help="database path (default: in memory)")
     chat.add_argument("--organizer", action="store_true",
                       help="act as an organizer (/umumkan, /ubah, /ekspor...)")
-    chat.add_argument("--downloads", default="citynet-downloads",
-                      help="where files the bot sends (.ics) are saved")
+    chat.add_argument("--downloads", type=Path, default=None,
+                      help="where files the bot sends (.ics) are saved (default: "
+                      "$XDG_DATA_HOME/citynet-bot/downloads, outside any checkout)")
 
     ask = sub.add_parser("ask", help="print the reply to one message (or JSON lines from stdin)")
     add_data(ask)
@@ -127,7 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         level = settings.log_level
         if args.command != "run" and "LOG_LEVEL" not in os.environ:
             level = "WARNING"  # the terminal is the user's screen: keep it for replies
-        logs.configure(level, [settings.token or ""])
+        log_file = None
+        if args.command == "chat":
+            # The conversation is on the screen; warnings go to a file beside the data.
+            log_file = chat_log_file()
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+        logs.configure(level, [settings.token or ""], file=log_file)
         if args.command == "backup":
             copy = asyncio.run(service.backup(settings, args.file))
             print(f"{settings.database_path} -> {copy}")

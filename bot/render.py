@@ -683,6 +683,8 @@ def at_time_view(
 
 def period_name(period: str | None, t: Translator) -> str:
     _ = t.gettext
+    # TRANSLATORS: parts of the day as in "Rabu, 16 Oktober 2019, pagi": pagi until about
+    # 11.00, siang 11-15, sore 15-18, malam after 18.00.
     names = {"pagi": _("pagi"), "siang": _("siang"), "sore": _("sore"), "malam": _("malam")}
     return names.get(period or "", _("sepanjang hari"))
 
