@@ -198,3 +198,29 @@ def test_code_and_catalogs_never_name_the_shipped_event() -> None:
                     if part and SHIPPED_NOUNS.search(PROJECT_NAME.sub("", part)):
                         found.append(f"locales/{lang}: {part!r}")
     assert found == []
+
+
+async def test_register_rsvp_agenda_and_reminder(tmp_path: Path) -> None:
+    for path in EVENT_FILES:
+        event = load_event(path)
+        talk = next(s for s in event.sessions[1:] if s.kind.value in ("plenary", "session"))
+        venue = event.venues[talk.venue_id]
+        bot = Harness(event, talk.start - timedelta(hours=1), tmp_path / f"{event.id}.db")
+        await bot.start()
+        try:
+            region = event.regions[0]
+            await bot.register(instansi=region)
+            profile = await bot.app.bot_data.services.repo.get_profile(USER)  # type: ignore[union-attr]
+            assert profile is not None and profile.region == region, path
+            calls = await bot.press(f"r:{talk.id}")
+            assert "Anda hadir" in next(c.params["text"] for c in calls
+                                        if c.method == "answerCallbackQuery")
+            agenda = _shows(await bot.say("/agendaku"))
+            assert talk.title.id in agenda
+            bot.clock.set(talk.start - timedelta(minutes=15))
+            reminders = [text_of(c) for c in await bot.tick() if c.method == "sendMessage"]
+            assert [r for r in reminders if talk.title.id in r and venue.name in r], reminders
+            contacts = _shows(await bot.say("/kontak"))
+            assert all(c.region in contacts for c in event.contacts if c.region)
+        finally:
+            await bot.stop()
