@@ -54,6 +54,10 @@ def examples(event: Event, lang: str) -> Examples:
     where = next((x for s in elsewhere + ordinary if (x := label(s, lang))), None)
     tour_session = event.tour_session()
     tour = label(tour_session, lang) if tour_session else None
-    regional = [c.region for c in event.contacts if c.region]
-    region = short_region(regional[0]) if regional else None
+    # A short name only one region has ("sidoarjo", not "kupang": Kota or Kabupaten?).
+    shorts = [short_region(r) for r in event.regions]
+    regional = [short_region(c.region) for c in event.contacts if c.region]
+    unique = [r for r in regional if shorts.count(r) == 1]
+    candidates = unique or regional
+    region = candidates[0] if candidates else None
     return Examples(speaker_of, where, tour, region)
