@@ -26,7 +26,7 @@ from bot.i18n import I18n
 from bot.model import Event
 from bot.persistence import RepoPersistence
 from bot.storage import Repo
-from handlers.language import set_default_menus
+from handlers.common import set_default_menus
 
 log = logging.getLogger(__name__)
 

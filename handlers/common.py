@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from telegram import CallbackQuery, Message, Update
+from telegram import Bot, BotCommand, CallbackQuery, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot import callbacks as cb
+from bot import commands
 from bot.context import BotContext
+from bot.i18n import I18n, Translator
+from bot.model import Event
 from bot.render import Reply
 
 #: Callback queries already answered, newest last. Telegram accepts one answer per query and
@@ -85,3 +88,19 @@ async def stale_button(update: Update, context: BotContext) -> None:
         context.t.gettext("Tombol ini sudah tidak berlaku. Silakan buka /jadwal lagi."),
         show_alert=True,
     )
+
+
+# -- Telegram's command menu (registered at start, and again when the event's features change)
+def menu_commands(t: Translator, event: Event) -> list[BotCommand]:
+    """The command menu in `t`'s language (English shows the English aliases)."""
+    return [
+        BotCommand(c.alias if t.lang == "en" else c.name, t.gettext(c.description))
+        for c in commands.menu_for(event)
+    ]
+
+
+async def set_default_menus(bot: Bot, i18n: I18n, event: Event) -> None:
+    """Register the menu for every language, and the default for everyone else."""
+    await bot.set_my_commands(menu_commands(i18n.get(i18n.default), event))
+    for lang in i18n.languages:
+        await bot.set_my_commands(menu_commands(i18n.get(lang), event), language_code=lang)

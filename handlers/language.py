@@ -1,31 +1,14 @@
-"""Language choice (/bahasa) and Telegram's command menu in each language."""
+"""Language choice (/bahasa): replies and the chat's command menu follow the user's choice."""
 
 from __future__ import annotations
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommandScopeChat, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
-from bot.i18n import I18n, Translator
-from bot.model import Event
-from handlers.common import callback_arg, is_private, show
-
-
-def menu_commands(t: Translator, event: Event) -> list[BotCommand]:
-    """The command menu in `t`'s language (English shows the English aliases)."""
-    return [
-        BotCommand(c.alias if t.lang == "en" else c.name, t.gettext(c.description))
-        for c in commands.menu_for(event)
-    ]
-
-
-async def set_default_menus(bot: Bot, i18n: I18n, event: Event) -> None:
-    """Register the menu for every language, and the default for everyone else."""
-    await bot.set_my_commands(menu_commands(i18n.get(i18n.default), event))
-    for lang in i18n.languages:
-        await bot.set_my_commands(menu_commands(i18n.get(lang), event), language_code=lang)
+from handlers.common import callback_arg, is_private, menu_commands, show
 
 
 async def switch(update: Update, context: BotContext, lang: str | None = None) -> None:

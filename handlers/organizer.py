@@ -53,7 +53,7 @@ from bot.render_organizer import (
 )
 from bot.storage.delegates import ROLES
 from bot.storage.organizers import Announcement, DeliveryReport
-from handlers.common import answer, callback_arg, is_private, send, show
+from handlers.common import answer, callback_arg, is_private, send, set_default_menus, show
 
 log = logging.getLogger(__name__)
 
@@ -526,6 +526,9 @@ async def _apply(
     old = context.services.event
     changes = diff_events(old, new)
     context.services.event = new
+    if commands.menu_for(old) != commands.menu_for(new):
+        # A tour, contacts or FAQ came or went: Telegram's command menus follow.
+        await set_default_menus(context.bot, context.services.i18n, new)
     # The file as applied: the watcher (bot/filewatch.py) need not tell anyone about it.
     context.services.event_digest = file_digest(context.services.settings.event_file)
     notices = await scheduler.apply_event_change(context.app, old, new)

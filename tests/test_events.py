@@ -224,3 +224,29 @@ async def test_register_rsvp_agenda_and_reminder(tmp_path: Path) -> None:
             assert all(c.region in contacts for c in event.contacts if c.region)
         finally:
             await bot.stop()
+
+
+async def test_command_menu_follows_a_reloaded_file(tmp_path: Path) -> None:
+    data = tmp_path / "event.toml"
+    data.write_text(MAKASSAR_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    event = load_event(data)
+    bot = Harness(event, _during(event), tmp_path / "bot.db")
+    services = bot.app.bot_data.services
+    services.settings = replace(services.settings, admins=frozenset({USER}), event_file=data)
+    await bot.start()
+    try:
+        def listed(calls: list) -> set[str]:
+            return {c["command"] for call in calls if call.method == "setMyCommands"
+                    for c in call.params["commands"]}
+
+        assert "info" not in listed(bot.standin.calls)
+        with data.open("a", encoding="utf-8") as fh:
+            fh.write('\n[[faq]]\nid = "wifi"\nquestion = "Ada Wi-Fi?"\n'
+                     'answer = "Ada, sandinya di meja registrasi."\nkeywords = ["wifi"]\n')
+        calls = await bot.say("/muatulang")
+        confirm = next(d for _, d in buttons(calls[-1]) if d.startswith("ol:"))
+        calls = await bot.press(confirm)
+        assert {"info", "faq"} <= listed(calls)
+        assert "/info" in _shows(await bot.say("/bantuan"))
+    finally:
+        await bot.stop()
