@@ -136,7 +136,23 @@ def _columns(headers: Sequence[object]) -> dict[str, int]:
     return found
 
 
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"),
+         ("maret", "march", "mar"), ("april", "apr"), ("mei", "may"),
+         ("juni", "june", "jun"), ("juli", "july", "jul"),
+         ("agustus", "august", "agu", "aug", "agt"), ("september", "sep", "sept"),
+         ("oktober", "october", "okt", "oct"), ("november", "nov", "nopember"),
+         ("desember", "december", "des", "dec")],
+        start=1,
+    )
+    for name in names
+}
+
+
 def _cell_date(value: object) -> date | None:
+    """2019-10-16, 16/10/2019, 16-10-2019, a spreadsheet date, or "Rabu, 16 Oktober 2019"."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -147,6 +163,14 @@ def _cell_date(value: object) -> date | None:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+    # Written out, as on printed programmes; a weekday in front is ignored.
+    match = re.search(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$", text)
+    if match and match.group(2).lower() in MONTHS:
+        try:
+            return date(int(match.group(3)), MONTHS[match.group(2).lower()],
+                        int(match.group(1)))
+        except ValueError:
+            return None
     return None
 
 

@@ -47,7 +47,7 @@ async def test_csv_programme_becomes_a_valid_event(tmp_path: Path,
         + "16/10/2024,08.00,08.30,Registrasi,,Aula Utama,,registrasi,,\n"
         + '16/10/2024,08:30,10:00,Paparan,"Ibu Ani; Bapak Budi",Aula Utama,Pembuka,pleno,,\n'
         + "16/10/2024,10.00,10.15,Rehat kopi,,Aula Utama,,,,\n"
-        + "17/10/2024,09.00,11.00,Diskusi,Bapak Budi,Ruang 2,,sesi,30,diskusi-1\n",
+        + '"Kamis, 17 Oktober 2024",09.00,11.00,Diskusi,Bapak Budi,Ruang 2,,sesi,30,diskusi-1\n',
         encoding="utf-8",
     )
     out = tmp_path / "acara.toml"
@@ -60,6 +60,8 @@ async def test_csv_programme_becomes_a_valid_event(tmp_path: Path,
     paparan = event.session("paparan")
     assert paparan is not None and paparan.speaker_ids == ("ibu-ani", "bapak-budi")
     assert paparan.start.isoformat() == "2024-10-16T08:30:00+08:00"
+    diskusi = event.session("diskusi-1")
+    assert diskusi is not None and diskusi.start.isoformat() == "2024-10-17T09:00:00+08:00"
     rehat = event.session("rehat-kopi")
     assert rehat is not None and rehat.kind.value == "break"
     assert "BARU dari impor" in out.read_text(encoding="utf-8")
