@@ -224,7 +224,11 @@ class _Reader:
         for key in self.table:
             if key not in self.seen:
                 close = difflib.get_close_matches(key, self.seen, n=1)
-                if close:
+                if key.endswith("_en") and key.removesuffix("_en") in self.seen:
+                    # `phone_en`, `id_en`: a value that is the same in every language.
+                    self.problem(key, N_("{field} tidak punya versi bahasa Inggris; hapus "
+                                         "baris ini"), field=key.removesuffix("_en"))
+                elif close:
                     self.problem(key, N_("kolom tidak dikenal (maksudnya {name}?)"),
                                  name=repr(close[0]))
                 else:
@@ -383,6 +387,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
             organization=r.string("organization", required=False),
             bio=r.text("bio", required=False),
             aliases=tuple(r.str_list("aliases", required=False)),
+            organization_en=r.twin("organization"),
         )
         r.finish()
         speakers.setdefault(sid, speaker)
@@ -419,6 +424,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
                 phone=phone,
                 email=r.string("email", required=False),
                 aliases=tuple(r.str_list("aliases", required=False)),
+                instansi_en=r.twin("instansi"),
             )
         )
         r.finish()
@@ -442,6 +448,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
+    host_en, city_en = ev.twin("host"), ev.twin("city")
     groups, goals = ev.texts("participant_groups"), ev.texts("goals")
     about, background = ev.text("about"), ev.texts("background", required=False)
     network = ev.text("network", required=False)
@@ -478,6 +485,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         about=about,
         background=background,
         network=network,
+        host_en=host_en,
+        city_en=city_en,
     )
 
 

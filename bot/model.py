@@ -77,6 +77,10 @@ class Speaker:
     organization: str = ""
     bio: Text = EMPTY
     aliases: tuple[str, ...] = ()
+    organization_en: str = ""
+
+    def organization_in(self, lang: str) -> str:
+        return self.organization_en if lang == "en" and self.organization_en else self.organization
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,10 @@ class Contact:
     phone: str
     email: str = ""
     aliases: tuple[str, ...] = ()
+    instansi_en: str = ""
+
+    def instansi_in(self, lang: str) -> str:
+        return self.instansi_en if lang == "en" and self.instansi_en else self.instansi
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +207,9 @@ class Event:
     #: The network or organization behind the event (`[event] network`), e.g. the heading
     #: of its background paragraphs; empty when the event has none.
     network: Text = EMPTY
+    #: English twins of `host` and `city` ("" when the Indonesian serves both).
+    host_en: str = ""
+    city_en: str = ""
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -301,6 +312,12 @@ class Event:
             shift=self.shift + delta,
             _by_id={},
         )
+
+    def host_in(self, lang: str) -> str:
+        return self.host_en if lang == "en" and self.host_en else self.host
+
+    def city_in(self, lang: str) -> str:
+        return self.city_en if lang == "en" and self.city_en else self.city
 
     # -- what this event has --------------------------------------------------------------
     # A feature the data does not describe disappears from menus, help and buttons.

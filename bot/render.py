@@ -148,7 +148,7 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
             _("Saya asisten Telegram untuk <b>{event}</b>, {dates}, {city}.").format(
                 event=escape(event.name.get(t.lang)),
                 dates=escape(event_dates(event, t)),
-                city=escape(event.city),
+                city=escape(event.city_in(t.lang)),
             ),
             "",
             _("Yang bisa saya bantu:"),
@@ -393,7 +393,7 @@ def speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
     _ = t.gettext
     lines = [f"🎤 <b>{escape(speaker.name)}</b>", escape(speaker.position.get(t.lang))]
     if speaker.organization:
-        lines.append(escape(speaker.organization))
+        lines.append(escape(speaker.organization_in(t.lang)))
     if speaker.bio:
         lines += ["", escape(speaker.bio.get(t.lang))]
     sessions = event.sessions_of_speaker(speaker.id)
@@ -480,7 +480,7 @@ def contacts_view(
         lines[1:1] = [intro]
     for c in contacts:
         lines.append(f"<b>{escape(c.name)}</b>")
-        lines.append(f"{escape(c.role.get(t.lang))} · {escape(c.instansi)}")
+        lines.append(f"{escape(c.role.get(t.lang))} · {escape(c.instansi_in(t.lang))}")
         lines.append(_("📞 {phone}").format(phone=escape(c.phone)))
         if c.email:
             lines.append(_("✉️ {email}").format(email=escape(c.email)))
@@ -541,7 +541,7 @@ def about_view(event: Event, t: Translator) -> Reply:
         _("Tema: <i>{theme}</i>").format(theme=escape(event.theme.get(t.lang))),
         _("🗓 {dates}").format(dates=escape(event_dates(event, t))),
         _("📍 {city} · Tuan rumah: {host}").format(
-            city=escape(event.city), host=escape(event.host)
+            city=escape(event.city_in(t.lang)), host=escape(event.host_in(t.lang))
         ),
         "",
         escape(event.about.get(t.lang)),

@@ -222,3 +222,20 @@ def test_messages_are_indonesian_by_default() -> None:
         "sessions[0].strat: kolom tidak dikenal (maksudnya 'start'?)",
         "sessions[1].title: tidak ada (wajib diisi)",
     ]
+
+
+def test_english_twins_of_plain_texts_are_accepted_and_others_explained() -> None:
+    data = raw()
+    data["event"].update(host_en="Kupang City Government", city_en="Kupang, East Nusa Tenggara")
+    data["speakers"][0]["organization_en"] = "Ministry of Communication"
+    data["contacts"][0]["instansi_en"] = "Regency Government"
+    event = parse_event(data, Path("event.toml"))
+    assert (event.host_in("en"), event.city_in("en")) == (
+        "Kupang City Government", "Kupang, East Nusa Tenggara")
+    assert event.host_in("id") == data["event"]["host"]
+    speaker = event.speakers[data["speakers"][0]["id"]]
+    assert speaker.organization_in("en") == "Ministry of Communication"
+    assert event.contacts[0].instansi_in("en") == "Regency Government"
+    data["contacts"][0]["phone_en"] = "+62 812"
+    assert problems_of(data, "id") == [
+        "contacts[0].phone_en: phone tidak punya versi bahasa Inggris; hapus baris ini"]
