@@ -39,6 +39,13 @@ PHONE_PATTERN = re.compile(r"\+?[0-9][0-9 ()-]{5,}")
 CONTACTS_FOR = ("everyone", "registered")
 
 
+OFFSET_MISMATCH = N_("selisih UTC {offset} tidak cocok dengan zona waktu acara {zone} "
+                     "({expected} pada tanggal itu): tulis jam sebagai `{example}`")
+#: Indonesia's zones by offset, to suggest the `timezone` a whole file's offsets point to.
+ZONES_BY_OFFSET = {"+07:00": "Asia/Jakarta (WIB)", "+08:00": "Asia/Makassar (WITA)",
+                   "+09:00": "Asia/Jayapura (WIT)"}
+
+
 class Term(str):
     """A word inside a message that is itself translated ("teks", "tanggal")."""
 
@@ -211,8 +218,7 @@ class _Reader:
                 # offset on that date (it can differ across a DST change elsewhere).
                 self.problem(
                     key,
-                    N_("selisih UTC {offset} tidak cocok dengan zona waktu acara {zone} "
-                       "({expected} pada tanggal itu): tulis jam sebagai `{example}`"),
+                    OFFSET_MISMATCH,
                     offset=_offset(value.utcoffset()), zone=str(tz),
                     expected=_offset(expected), example=example_moment(value, tz),
                 )
@@ -443,8 +449,10 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
 
     tour = None
     if "tour" in raw:
-        tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz)
+        tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz,
+                     set(session_ids))
 
+    _one_zone_problem(problems, len(session_readers))
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
@@ -488,6 +496,25 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         host_en=host_en,
         city_en=city_en,
     )
+
+
+def _one_zone_problem(problems: list[Problem], sessions: int) -> None:
+    """Every time disagreeing with `timezone` the same way is one mistake, in `timezone`
+    (Asia/Jakarta written for a WITA event), not one per time."""
+    found = [p for p in problems if p.msgid == OFFSET_MISMATCH]
+    offsets = {dict(p.args)["offset"] for p in found}
+    if len(found) < max(3, sessions) or len(offsets) != 1:
+        return
+    args = dict(found[0].args)
+    offset = str(args["offset"])
+    problems[:] = [p for p in problems if p.msgid != OFFSET_MISMATCH]
+    problems.append(problem(
+        "event.timezone",
+        N_("zona waktu {zone} ({expected}) tidak cocok dengan selisih {offset} di {n} jam "
+           "dalam berkas: maksudnya {suggestion}? Atau tulis setiap jam dengan {expected}."),
+        zone=args["zone"], expected=args["expected"], offset=offset, n=len(found),
+        suggestion=ZONES_BY_OFFSET.get(offset, offset),
+    ))
 
 
 def _session(
@@ -562,11 +589,14 @@ def _session(
 
 
 def _tour(
-    r: _Reader, venues: dict[str, Venue], sessions: list[Session], tz: ZoneInfo | None
+    r: _Reader, venues: dict[str, Venue], sessions: list[Session], tz: ZoneInfo | None,
+    declared: set[str],
 ) -> Tour | None:
+    """`declared`: every session id in the file, including sessions with a bad value (their
+    own problem is reported; the tour naming them is not a second one)."""
     session_id = r.string("session")
     session = next((s for s in sessions if s.id == session_id), None)
-    if session_id and session is None:
+    if session_id and session is None and session_id not in declared:
         r.problem("session", N_("id sesi {value} tidak dikenal"), value=repr(session_id))
     elif session is not None and session.kind is not SessionKind.TOUR:
         r.problem("session", N_("sesi {value} berjenis {kind}, bukan 'tour'"),
