@@ -45,12 +45,14 @@ def startup_child() -> None:
     from bot.clock import Clock
     from bot.config import Settings
     from bot.loader import load_event
-    from bot.standin import StandIn
+    from bot.offline.botapi import StandIn
+    from handlers import register
 
     async def go() -> float:
         event = load_event(Settings().event_file)
         settings = replace(Settings(), database_path=Path(":memory:"))
-        app = build_application(settings, event, Clock(event.timezone), request=StandIn(),
+        app = build_application(settings, event, Clock(event.timezone),
+                                register=register, request=StandIn(),
                                 rate_limit=False)
         await start_app(app)
         ready = time.perf_counter() - began
@@ -63,7 +65,7 @@ def startup_child() -> None:
 def light_standin() -> Any:
     """The stand-in without its Telegram-side HTML entity parsing: that work happens on
     Telegram's servers in production, and here it would be counted as the bot's latency."""
-    from bot.standin import StandIn
+    from bot.offline.botapi import StandIn
 
     class LightStandIn(StandIn):
         def _text(self, params: dict[str, Any], key: str, entities_key: str) -> Any:
@@ -85,14 +87,17 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True) -> d
     from bot.clock import Clock
     from bot.config import Settings
     from bot.loader import load_event
-    from bot.standin import StandIn, UpdateFactory
+    from bot.offline.botapi import StandIn
+    from handlers import register
+    from tests.factory import UpdateFactory
 
     event = load_event(Settings().event_file)
     clock = Clock(event.timezone, datetime(2019, 10, 16, 10, 0, tzinfo=event.timezone),
                   running=False)
     standin = light_standin() if light else StandIn()
     settings = replace(Settings(), database_path=Path(":memory:"))
-    app = build_application(settings, event, clock, request=standin, rate_limit=False,
+    app = build_application(settings, event, clock,
+                            register=register, request=standin, rate_limit=False,
                             tick_interval=None)
     await start_app(app)
     factory = UpdateFactory(bot=app.bot, stand_in=standin)

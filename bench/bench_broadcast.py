@@ -34,7 +34,8 @@ async def run(args: argparse.Namespace) -> int:
     from bot.clock import Clock
     from bot.config import DEFAULT_EVENT_FILE, Settings
     from bot.loader import load_event
-    from bot.standin import StandIn
+    from bot.offline.botapi import StandIn
+    from handlers import register
     from tests.limits import TelegramLimits
 
     outbox.TIMER_SCALE = args.scale
@@ -50,11 +51,11 @@ async def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = replace(Settings(), database_path=Path(tmp) / "bench.db",
                            admins=frozenset({organizer}))
-        app = build_application(settings, event, Clock(event.timezone), request=standin,
+        app = build_application(settings, event, Clock(event.timezone),
+                                register=register, request=standin,
                                 rate_limit=True, tick_interval=None)
         await start_app(app)
         repo = app.bot_data.services.repo
-        assert repo is not None
         for user_id in ids:
             await repo.touch_user(user_id, f"Peserta {user_id}", None)
             await repo.save_profile(user_id, f"Peserta {user_id}", "Kota Kupang", "Kota Kupang",

@@ -83,7 +83,7 @@ class Delegates:
         self.last_reply = 0.0
         self.done = threading.Event()
         self.answered_users = 0
-        from bot.standin import UpdateFactory
+        from tests.factory import UpdateFactory
 
         # Used in the stand-in's thread only: ids come from the stand-in's sequences.
         self._factory = UpdateFactory(stand_in=server.standin)

@@ -33,8 +33,9 @@ from bot.clock import Clock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.loader import load_event  # noqa: E402
 from bot.model import Event, Session  # noqa: E402
-from bot.standin import StandIn  # noqa: E402
+from bot.offline.botapi import StandIn  # noqa: E402
 from bot.storage.delegates import iso  # noqa: E402
+from handlers import register  # noqa: E402
 
 SESSIONS_EACH = 12
 
@@ -56,11 +57,11 @@ async def plan_and_rearm(delegates: int, db: Path) -> tuple[float, float, int]:
     clock = Clock(event.timezone, datetime(2019, 10, 15, 20, 0, tzinfo=event.timezone),
                   running=False)
     settings = replace(Settings(), database_path=db)
-    app = build_application(settings, event, clock, request=StandIn(), rate_limit=False,
+    app = build_application(settings, event, clock,
+                            register=register, request=StandIn(), rate_limit=False,
                             tick_interval=None)
     await start_app(app)
     repo = app.bot_data.services.repo
-    assert repo is not None
     sessions: list[Session] = [s for s in event.sessions if s.capacity is None][:SESSIONS_EACH]
     began = time.perf_counter()
     for user in range(1, delegates + 1):
@@ -75,7 +76,8 @@ async def plan_and_rearm(delegates: int, db: Path) -> tuple[float, float, int]:
     await stop_app(app)
 
     began = time.perf_counter()
-    app = build_application(settings, event, clock, request=StandIn(), rate_limit=False,
+    app = build_application(settings, event, clock,
+                            register=register, request=StandIn(), rate_limit=False,
                             tick_interval=None)
     await start_app(app)
     rearmed = time.perf_counter() - began
@@ -106,11 +108,11 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
 
     standin.do_request = recording  # type: ignore[method-assign]
     settings = replace(Settings(), database_path=db)
-    app = build_application(settings, event, clock, request=standin, rate_limit=True,
+    app = build_application(settings, event, clock,
+                            register=register, request=standin, rate_limit=True,
                             tick_interval=0.25)
     await start_app(app)
     repo = app.bot_data.services.repo
-    assert repo is not None
     from bot.storage.delegates import PlannedDelivery
 
     t0_wall = time.perf_counter()
@@ -125,7 +127,7 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
         due = t0_clock + timedelta(seconds=offset)
         due_wall[user] = t0_wall + offset
         planned.append(PlannedDelivery(user, "reminder", "keynote", due, keynote.start))
-    await repo.plan(planned)
+    await repo.save_deliveries(planned)
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(all_sent.wait(), timeout=spread_s + 15)
     await stop_app(app)

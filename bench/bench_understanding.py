@@ -127,7 +127,7 @@ def evaluate(event: Event, rows: list[Row]) -> tuple[dict[str, Score], list[str]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses = []
     for row in rows:
-        u = understand(row.text, event, row.now, row.lang)
+        u = understand(row.text, event, row.now)
         intent_ok = u.intent.value == row.intent
         diffs = slot_diffs(row, u)
         groups = [row.split, "all"]
@@ -147,7 +147,7 @@ def evaluate(event: Event, rows: list[Row]) -> tuple[dict[str, Score], list[str]
 def per_intent(event: Event, rows: list[Row]) -> dict[tuple[str, str], tuple[int, int]]:
     out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
-        ok = understand(row.text, event, row.now, row.lang).intent.value == row.intent
+        ok = understand(row.text, event, row.now).intent.value == row.intent
         for split in (row.split, "all"):
             c = out[(split, row.intent)]
             c[0] += 1
@@ -161,7 +161,7 @@ def latency_us(event: Event, rows: list[Row], rounds: int = 20) -> list[float]:
     for _ in range(rounds):
         for row in rows:
             start = clock.perf_counter_ns()
-            understand(row.text, event, row.now, row.lang)
+            understand(row.text, event, row.now)
             samples.append((clock.perf_counter_ns() - start) / 1000)
     return samples
 

@@ -17,16 +17,15 @@ from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 from telegram.request import BaseRequest
 
-import handlers
 from bot import filewatch, outbox, scheduler
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
+from bot.flood import FloodGate
 from bot.i18n import I18n
+from bot.menus import set_default_menus
 from bot.model import Event
 from bot.persistence import RepoPersistence
-from bot.storage import Repo
-from handlers.common import set_default_menus
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +106,7 @@ class RetryingRateLimiter(AIORateLimiter):
 
 async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
-    if services.repo is None:  # RepoPersistence may have opened it already, in initialize()
-        services.repo = await Repo.open(services.settings.database_path, services.clock.now)
+    await services.open_repo()  # unless RepoPersistence opened it already, in initialize()
     await set_default_menus(app.bot, services.i18n, services.event)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
@@ -124,10 +122,7 @@ async def _post_init(app: BotApplication) -> None:
 
 async def _post_shutdown(app: BotApplication) -> None:
     await outbox.stop_outbox(app)
-    repo = app.bot_data.services.repo
-    if repo is not None:
-        await repo.close()
-        app.bot_data.services.repo = None
+    await app.bot_data.services.close_repo()
 
 
 def build_application(
@@ -135,24 +130,33 @@ def build_application(
     event: Event,
     clock: Clock | None = None,
     *,
+    register: Callable[[BotApplication], None],
     request: BaseRequest | None = None,
     rate_limit: bool = True,
     i18n: I18n | None = None,
     tick_interval: float | None = 1.0,
+    flood_gate: FloodGate | None = None,
 ) -> BotApplication:
     """The bot, ready for `initialize()`/`start()` or `run_polling()`.
+
+    `register` adds the handlers (`handlers.register`, passed in by the entry point: the
+    core does not import the Telegram adapters); `flood_gate` turns per-user flood control
+    on (`citynet-bot run`; the offline chat and the tests have nothing to protect).
 
     `request` replaces the HTTP transport (the offline stand-in passes itself here);
     `rate_limit=False` drops Telegram's flood limits for stand-in runs that measure the bot;
     `tick_interval` is how often (real seconds) due reminders are sent — None leaves that to
     the caller (tests call `bot.scheduler.tick` after moving the clock).
     """
+    # One function on purpose (~65 lines, most of them comments): every option the bot runs
+    # with is read here in order, for every front-end alike.
     services = Services(
         settings=settings,
         event=event,
         clock=clock or Clock(event.timezone),
         i18n=i18n or I18n(default=settings.default_language),
         tick_interval=tick_interval,
+        flood_gate=flood_gate,
     )
     context_types: ContextTypes[BotContext, Any, Any, BotData] = ContextTypes(
         context=BotContext, bot_data=BotData
@@ -187,7 +191,7 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     app: BotApplication = builder.build()
     app.bot_data.services = services
-    handlers.register(app)
+    register(app)
     return app
 
 

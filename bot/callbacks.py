@@ -54,6 +54,40 @@ TOUR_ROLL = "trc"  # trc:<bus id>: roll call
 TOUR_ASSIGN = "tba"  # assign buses automatically
 TOUR_SAY = "tsay"  # tsay:<bus id or *>:<wait|5|go|back>
 TOUR_PHONE = "tph"  # offer to share one's phone number with the bus leader
+ASK_PANITIA = "qa"  # qa:<key of the declined question kept for the delegate>: Tanya panitia
+QUESTION_SAVE = "qs"  # qs:<question id>: save the answered question as an FAQ entry
+QUESTIONS = "qo"  # the open questions (/pertanyaan); also marks a relayed question
+
+# The organizer tools: "o" + one letter, and no other action starts with "o" (an unknown
+# "o…" button is refused to non-organizers like any organizer button, handlers/fallback.py).
+# Only ORG_READ is for everyone.
+ORGANIZER_NAMESPACE = "o"
+ORG_AUDIENCE = "oa"  # oa:<announcement>:<all|tour|org|grp|sess|reg|menu>, oa:<a>:s:<session>
+ORG_URGENT = "ou"  # ou:<announcement>: toggle the "Sudah dibaca" button
+ORG_SEND = "os"  # os:<announcement>: confirm
+ORG_DISCARD = "ox"  # ox:<announcement>: cancel the draft
+ORG_READ = "or"  # or:<announcement>: a recipient confirms reading
+ORG_REPORT = "op"  # op:<announcement>: refresh the delivery report
+ORG_RELOAD = "ol"  # ol:<digest of the data file>: apply /muatulang
+ORG_EDIT_SESSION = "oe"  # oe:<session>: what to change
+ORG_EDIT_MOVE = "om"  # om:<session>:<new start, unix time>: preview a move
+ORG_EDIT_VENUE = "ov"  # ov:<session>:<venue>: preview a venue change
+ORG_EDIT_APPLY = "oy"  # oy:<session>:t:<unix> or oy:<session>:v:<venue>
+ORG_DISMISS = "oq"  # close a preview without doing anything
+
+#: Argument values, not actions (they never start a button's data).
+_ARGUMENTS = frozenset({"NETWORK", "ALL"})
+
+
+def actions() -> dict[str, str]:
+    """Every callback action of the bot, by constant name (for the uniqueness test)."""
+    return {name: value for name, value in globals().items()
+            if name.isupper() and isinstance(value, str) and name not in _ARGUMENTS
+            and name != "ORGANIZER_NAMESPACE"}
+
+
+def is_organizer_action(action: str) -> bool:
+    return action.startswith(ORGANIZER_NAMESPACE)
 
 
 @dataclass(frozen=True, slots=True)

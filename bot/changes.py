@@ -7,12 +7,13 @@ delegate was last told, so this module only describes; it never decides who is n
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+# Writing a change back to the data file lives in bot/datafile.py (tomlkit keeps comments);
+# re-exported here for the callers that move sessions.
+from bot.datafile import RewriteError, rewrite_session
 from bot.model import Event, Session
 
 
@@ -64,61 +65,6 @@ def affects_delegates(change: Change) -> bool:
     return change.kind in (ChangeKind.MOVED, ChangeKind.CANCELLED, ChangeKind.VENUE)
 
 
-# -- writing a change back to the data file ----------------------------------------------------
-_TABLE = re.compile(r"^\s*\[")
-_SESSIONS = re.compile(r"^\s*\[\[\s*sessions\s*\]\]")
 
-
-class RewriteError(ValueError):
-    """The session's table or one of its lines was not found in the data file."""
-
-
-def rewrite_session(
-    text: str,
-    session_id: str,
-    *,
-    start: datetime | None = None,
-    end: datetime | None = None,
-    gather: datetime | None = None,
-    venue: str | None = None,
-) -> str:
-    """The data file's text with one [[sessions]] table's `start`/`end`/`gather`/`venue`
-    values replaced. Only those values change: comments, order and layout stay as the
-    organizers wrote them (a TOML writer would drop every comment)."""
-    lines = text.splitlines(keepends=True)
-    begin = stop = None
-    for i, line in enumerate(lines):
-        if _SESSIONS.match(line):
-            if begin is not None and stop is None:
-                stop = i
-            j = i + 1
-            while j < len(lines) and not _TABLE.match(lines[j]):
-                if re.match(r'^\s*id\s*=\s*"' + re.escape(session_id) + r'"\s*(#.*)?$',
-                            lines[j]):
-                    begin = i
-                    break
-                j += 1
-        elif begin is not None and stop is None and _TABLE.match(line) and i > begin:
-            stop = i
-    if begin is None:
-        raise RewriteError(f"no [[sessions]] table with id {session_id!r}")
-    stop = stop or len(lines)
-    wanted: dict[str, str] = {}
-    for key, moment in (("start", start), ("end", end), ("gather", gather)):
-        if moment is not None:
-            wanted[key] = moment.isoformat(timespec="seconds")
-    if venue is not None:
-        wanted["venue"] = json.dumps(venue)
-    done = set()
-    for i in range(begin, stop):
-        for key, value in wanted.items():
-            match = re.match(
-                r'^(\s*' + key + r'\s*=\s*)("[^"]*"|[^\s#]+)(.*)$', lines[i], re.DOTALL
-            )
-            if match:
-                lines[i] = match.group(1) + value + match.group(3)
-                done.add(key)
-    missing = set(wanted) - done
-    if missing:
-        raise RewriteError(f"session {session_id!r}: no line for {', '.join(sorted(missing))}")
-    return "".join(lines)
+__all__ = ["Change", "ChangeKind", "RewriteError", "affects_delegates", "diff_events",
+           "rewrite_session"]

@@ -147,15 +147,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = replace(settings, event_file=args.data)
         if getattr(args, "shift_to", None) is not None:
             event = event.shifted(shift_delta(event, args.shift_to))
+        # The entry point wires the Telegram adapters into the core: the only place in `bot`
+        # that imports `handlers` (tests/test_layering.py). Imported only when running.
+        from handlers import register
+
         if args.command == "run":
             return service.run(
-                settings, event, webhook=args.webhook, listen=args.listen, port=args.port
+                settings, event, register=register, webhook=args.webhook, listen=args.listen,
+                port=args.port,
             )
         from bot import terminal  # the offline front-end is not needed by `run`
 
         if args.command == "chat":
-            return asyncio.run(terminal.chat(settings, event, args))
-        return asyncio.run(terminal.ask(settings, event, args))
+            return asyncio.run(terminal.chat(settings, event, args, register))
+        return asyncio.run(terminal.ask(settings, event, args, register))
     except (ConfigError, EventDataError, StorageError) as exc:
         print(f"citynet-bot: {exc}", file=sys.stderr)
         return EXIT_USAGE

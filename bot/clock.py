@@ -57,7 +57,3 @@ class Clock:
 
     def advance(self, delta: timedelta) -> None:
         self.set(self.now() + delta)
-
-    def seconds_until(self, moment: datetime) -> float:
-        """Real seconds until the clock shows `moment` (0 if it is past)."""
-        return max(0.0, (moment - self.now()).total_seconds() / self.speed)

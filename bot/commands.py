@@ -1,7 +1,9 @@
-"""The bot's commands: names (Indonesian first, English aliases) and menu descriptions.
+"""The bot's commands: names (Indonesian first, English aliases), menu descriptions, and
+the lines of /bantuan.
 
-One table, used both to register the handlers and to fill Telegram's command menu in each
-language, so the menu can never list a command the bot does not answer.
+One table, used to register the handlers, to fill Telegram's command menu in each language
+(bot/menus.py) and to write the help (`render_info.help_view`), so neither can list a
+command the bot does not answer, or name it differently.
 """
 
 from __future__ import annotations
@@ -67,8 +69,8 @@ MENU: tuple[Command, ...] = (
 )
 
 
-def menu_for(event: Event) -> tuple[Command, ...]:
-    """The menu without the commands for features this event does not have."""
+def missing_for(event: Event) -> frozenset[Command]:
+    """Commands for features this event does not have (no tour, no contacts, no FAQ)."""
     missing = set()
     if not event.has_tour:
         missing.add(TOUR)
@@ -76,8 +78,53 @@ def menu_for(event: Event) -> tuple[Command, ...]:
         missing.add(CONTACTS)
     if not event.has_faq:
         missing.add(FAQ)
+    return frozenset(missing)
+
+
+def menu_for(event: Event) -> tuple[Command, ...]:
+    """The menu without the commands for features this event does not have."""
+    missing = missing_for(event)
     return tuple(c for c in MENU if c not in missing)
 
 
 def names(command: Command) -> list[str]:
     return [command.name] if command.alias == command.name else [command.name, command.alias]
+
+
+@dataclass(frozen=True, slots=True)
+class HelpEntry:
+    """Commands explained together in /bantuan: "/hariini, /besok — <text>"."""
+
+    commands: tuple[Command, ...]
+    text: str  # msgid
+    usage: str = ""  # msgid of the arguments shown after the commands ("[daerah]")
+    #: msgid used instead of `text` when the event has no region to put in its `{region}`.
+    plain: str = ""
+
+
+#: /bantuan, one tuple per line (entries of a line are joined with "; "), in this order.
+HELP_LINES: tuple[tuple[HelpEntry, ...], ...] = (
+    (HelpEntry((SCHEDULE,), N_("jadwal per hari")),),
+    (HelpEntry((TODAY, TOMORROW), N_("jadwal hari ini atau besok")),),
+    (HelpEntry((NOW,), N_("yang sedang berlangsung dan berikutnya")),),
+    (HelpEntry((SPEAKERS,), N_("pembicara dan sesinya")),),
+    (HelpEntry((VENUES,), N_("tempat acara, alamat dan peta")),),
+    # TRANSLATORS: {region} is a region from the event's data, as delegates type it.
+    (HelpEntry((CONTACTS,), N_("kontak panitia dan daerah, mis. /kontak {region}"),
+               N_("[daerah]"), plain=N_("kontak panitia")),),
+    (HelpEntry((REGISTER,), N_("daftar sebagai peserta")),
+     HelpEntry((PROFILE,), N_("lihat atau ubah"))),
+    (HelpEntry((AGENDA,), N_("agenda pribadi")), HelpEntry((RSVPS,), N_("kehadiran Anda"))),
+    (HelpEntry((REMINDERS,), N_("atur pengingat dan ringkasan pagi")),),
+    (HelpEntry((TOUR,), N_("titik kumpul, bus, rute dan check-in city tour")),),
+    (HelpEntry((ANNOUNCEMENTS,), N_("pengumuman terbaru dari panitia")),),
+    (HelpEntry((FAQ,), N_("info praktis dari panitia")),),
+    (HelpEntry((ABOUT,), N_("tentang acara")),),
+    (HelpEntry((LANGUAGE,), N_("ganti bahasa (Indonesia/English)")),),
+    (HelpEntry((MYDATA,), N_("hapus semua data Anda dari bot")),),
+)
+
+
+def shown_name(command: Command, lang: str) -> str:
+    """The name a menu or help in `lang` shows (English shows the English alias)."""
+    return command.alias if lang == "en" else command.name

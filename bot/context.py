@@ -6,7 +6,7 @@ tracking hook in group -1 can set `lang` once and the feature handlers read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -31,9 +31,6 @@ class Services:
     event: Event
     clock: Clock
     i18n: I18n
-    #: Opened by whichever needs it first at start-up (RepoPersistence in initialize(), or
-    #: post_init), closed in post_shutdown.
-    repo: Repo | None = None
     tick_interval: float | None = 1.0  # seconds between delivery ticks; None: manual
     #: Digest of the data file as the running programme was loaded or last applied, and the
     #: last edited version organizers were told about (bot/filewatch.py).
@@ -43,6 +40,26 @@ class Services:
     sender: Sender | None = None
     #: Per-user flood control (handlers/flood.py); None: off (offline chat, tests).
     flood_gate: FloodGate | None = None
+    _repo: Repo | None = field(default=None, init=False, repr=False)
+
+    @property
+    def repo(self) -> Repo:
+        """The database, open from start-up (`open_repo`) to shut-down (`close_repo`)."""
+        if self._repo is None:
+            raise RuntimeError("storage is not open (the application has not started)")
+        return self._repo
+
+    async def open_repo(self) -> Repo:
+        """Open the database unless open: PTB loads persistence (RepoPersistence, in
+        `Application.initialize()`) before `post_init`, and whichever comes first opens it."""
+        if self._repo is None:
+            self._repo = await Repo.open(self.settings.database_path, self.clock.now)
+        return self._repo
+
+    async def close_repo(self) -> None:
+        if self._repo is not None:
+            await self._repo.close()
+            self._repo = None
 
 
 class BotData:
@@ -64,10 +81,7 @@ class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Bo
 
     @property
     def repo(self) -> Repo:
-        repo = self.services.repo
-        if repo is None:
-            raise RuntimeError("storage is not open (post_init has not run)")
-        return repo
+        return self.services.repo
 
     @property
     def clock(self) -> Clock:

@@ -62,7 +62,7 @@ async def check(app: BotApplication) -> bool:
     repo = services.repo
     path = services.settings.event_file
     digest = file_digest(path)
-    if repo is None or digest is None or digest in (services.event_digest,
+    if digest is None or digest in (services.event_digest,
                                                     services.notified_digest):
         return False
     services.notified_digest = digest

@@ -377,6 +377,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
         venues.setdefault(vid, venue)
+    # Example questions ask about the places other than this one (bot/examples.py).
     main_venue = ev.string("main_venue")
     if main_venue and main_venue not in venues:
         ev.problem("main_venue", N_("id tempat {value} tidak dikenal"), value=repr(main_venue))
@@ -474,7 +475,6 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         start_date=start_date,
         end_date=end_date,
         participants=participants,
-        main_venue_id=main_venue,
         venues=venues,
         speakers=speakers,
         sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.id))),
@@ -495,6 +495,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         network=network,
         host_en=host_en,
         city_en=city_en,
+        main_venue_id=main_venue if main_venue in venues else "",
     )
 
 

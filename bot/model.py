@@ -189,7 +189,6 @@ class Event:
     goals: tuple[Text, ...]
     about: Text
     background: tuple[Text, ...]
-    main_venue_id: str
     venues: dict[str, Venue]
     speakers: dict[str, Speaker]
     sessions: tuple[Session, ...]
@@ -210,6 +209,8 @@ class Event:
     #: English twins of `host` and `city` ("" when the Indonesian serves both).
     host_en: str = ""
     city_en: str = ""
+    #: `[event] main_venue` ("" when unset): example questions ask about the other places.
+    main_venue_id: str = ""
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

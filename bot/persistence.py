@@ -44,10 +44,7 @@ class RepoPersistence(BasePersistence[UserData, UserData, BotData]):
     async def _repo(self) -> Repo:
         """PTB loads persistence in `Application.initialize()`, before `post_init`: whoever
         needs the database first opens it, the other one reuses it (bot/app.py)."""
-        services = self.services
-        if services.repo is None:
-            services.repo = await Repo.open(services.settings.database_path, services.clock.now)
-        return services.repo
+        return await self.services.open_repo()
 
     # -- what is stored ------------------------------------------------------------------------
     async def get_conversations(self, name: str) -> ConversationDict:

@@ -12,6 +12,7 @@ from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event, Session, Venue
 from bot.render import Reply, button, clip_html_lines, keyboard, session_line
+from bot.states import RsvpStatus
 from bot.storage.delegates import EVENT_RSVP, Preferences, Profile, Rsvp
 
 __all__ = ["Reply"]
@@ -27,7 +28,7 @@ def rsvp_status_line(rsvp: Rsvp | None, position: int, t: Translator) -> str:
     _ = t.gettext
     if rsvp is None:
         return ""
-    if rsvp.status == "going":
+    if rsvp.status == RsvpStatus.GOING:
         return _("✅ Anda terdaftar hadir.")
     return _("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.").format(n=position)
 
@@ -38,7 +39,7 @@ def rsvp_buttons(
     _ = t.gettext
     if rsvp is None:
         row = [button(_("✅ Hadir"), cb.RSVP, session.id)]
-    elif rsvp.status == "going":
+    elif rsvp.status == RsvpStatus.GOING:
         row = [button(_("❌ Tidak jadi"), cb.RSVP_CANCEL, session.id)]
     else:
         row = [button(_("❌ Keluar dari daftar tunggu"), cb.RSVP_CANCEL, session.id)]
@@ -154,7 +155,7 @@ def agenda_view(event: Event, rsvps: Sequence[Rsvp], t: Translator, now: datetim
         lines.append(f"<b>{escape(t.day(day))}</b>")
         for s in todays:
             line = session_line(event, s, t)
-            if attending[s.id].status == "waiting":
+            if attending[s.id].status == RsvpStatus.WAITING:
                 line += "\n      " + _("⏳ daftar tunggu")
             lines.append(line)
             rows.append([button(_("❌ {time} {title}").format(
@@ -183,7 +184,7 @@ def rsvp_overview(
         rsvp = attending.get(s.id)
         if rsvp is None:
             continue
-        mark = "✅" if rsvp.status == "going" else _("⏳ tunggu #{n}").format(
+        mark = "✅" if rsvp.status == RsvpStatus.GOING else _("⏳ tunggu #{n}").format(
             n=positions.get(s.id, 0))
         lines.append(f"{mark} {escape(t.day_short(s.start.date()))} "
                      f"{escape(t.time(s.start))} · {escape(s.title.get(t.lang))}")

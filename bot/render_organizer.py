@@ -11,11 +11,13 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
+from bot import callbacks as cb
 from bot.changes import Change, ChangeKind
 from bot.i18n import Translator
 from bot.loader import Problem
 from bot.model import Event, Session
 from bot.render import KIND_ICON, Reply, button, clip_html_lines, keyboard
+from bot.states import REGION_PREFIX, SESSION_PREFIX, Audience
 from bot.storage.organizers import (
     Announcement,
     DeliveryReport,
@@ -23,24 +25,6 @@ from bot.storage.organizers import (
     Organizer,
     Recipient,
 )
-
-# Callback actions of the organizer tools ("o" + one letter). Only READ is for everyone.
-AUDIENCE = "oa"  # oa:<announcement>:<all|tour|org|grp|sess|reg|menu>, oa:<a>:s:<session>
-URGENT = "ou"  # ou:<announcement>: toggle the "Sudah dibaca" button
-SEND = "os"  # os:<announcement>: confirm
-DISCARD = "ox"  # ox:<announcement>: cancel the draft
-READ = "or"  # or:<announcement>: a recipient confirms reading
-REPORT = "op"  # op:<announcement>: refresh the delivery report
-RELOAD = "ol"  # ol:<digest of the data file>: apply /muatulang
-EDIT_SESSION = "oe"  # oe:<session>: what to change
-EDIT_MOVE = "om"  # om:<session>:<new start, unix time>: preview a move
-EDIT_VENUE = "ov"  # ov:<session>:<venue>: preview a venue change
-EDIT_APPLY = "oy"  # oy:<session>:t:<unix> or oy:<session>:v:<venue>
-DISMISS = "oq"  # close a preview without doing anything
-
-#: Audience keys as stored on the announcement.
-ALL, TOUR, ORGANIZERS, LINKED = "all", "tour", "organizers", "linked"
-SESSION_PREFIX, REGION_PREFIX = "session:", "region:"
 
 #: Longest announcement text (characters as the reader sees them): Telegram's 4096 minus
 #: the header, and room for the preview's summary around it.
@@ -136,7 +120,7 @@ def announcement_message(
     text = f"{header}\n\n{announcement.text}" if announcement.text else header
     markup = None
     if announcement.urgent and with_read_button:
-        markup = keyboard([[button(_("✅ Sudah dibaca"), READ, str(announcement.id))]])
+        markup = keyboard([[button(_("✅ Sudah dibaca"), cb.ORG_READ, str(announcement.id))]])
     return Reply(text, markup)
 
 
@@ -158,13 +142,13 @@ def compose_cancelled(t: Translator) -> Reply:
 
 def audience_label(audience: str, event: Event, t: Translator) -> str:
     _ = t.gettext
-    if audience == ALL:
+    if audience == Audience.ALL:
         return _("semua peserta terdaftar")
-    if audience == TOUR:
+    if audience == Audience.TOUR:
         return _("peserta city tour")
-    if audience == ORGANIZERS:
+    if audience == Audience.ORGANIZERS:
         return _("panitia")
-    if audience == LINKED:
+    if audience == Audience.LINKED:
         return _("grup/kanal tertaut")
     if audience.startswith(SESSION_PREFIX):
         session = event.session(audience.removeprefix(SESSION_PREFIX))
@@ -182,22 +166,23 @@ def audience_menu(
     _ = t.gettext
     a = str(announcement_id)
     rows = [
-        [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(ALL, 0)),
-                AUDIENCE, f"{a}:all")],
+        [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(Audience.ALL, 0)),
+                cb.ORG_AUDIENCE, f"{a}:all")],
     ]
     if tour:
-        rows.append([button(_("🚌 Peserta city tour ({n})").format(n=counts.get(TOUR, 0)),
-                            AUDIENCE, f"{a}:tour")])
+        rows.append([button(
+            _("🚌 Peserta city tour ({n})").format(n=counts.get(Audience.TOUR, 0)),
+            cb.ORG_AUDIENCE, f"{a}:tour")])
     rows += [
-        [button(_("🗓 Peserta sesi tertentu…"), AUDIENCE, f"{a}:sess")],
-        [button(_("📍 Peserta per daerah…"), AUDIENCE, f"{a}:reg")],
-        [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(ORGANIZERS, 0)),
-                AUDIENCE, f"{a}:org")],
+        [button(_("🗓 Peserta sesi tertentu…"), cb.ORG_AUDIENCE, f"{a}:sess")],
+        [button(_("📍 Peserta per daerah…"), cb.ORG_AUDIENCE, f"{a}:reg")],
+        [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(Audience.ORGANIZERS, 0)),
+                cb.ORG_AUDIENCE, f"{a}:org")],
     ]
     if linked:
         rows.append([button(_("📣 Grup/kanal tertaut ({n})").format(n=linked),
-                            AUDIENCE, f"{a}:grp")])
-    rows.append([button(_("✖ Batal"), DISCARD, a)])
+                            cb.ORG_AUDIENCE, f"{a}:grp")])
+    rows.append([button(_("✖ Batal"), cb.ORG_DISCARD, a)])
     return Reply(_("Kepada siapa pengumuman ini dikirim?"), keyboard(rows))
 
 
@@ -211,8 +196,8 @@ def session_picker(
         if not going:
             continue
         label = f"{t.day_short(s.start.date())} {t.time(s.start)} · {s.title.get(t.lang)}"
-        rows.append([button(f"({going}) {label}", AUDIENCE, f"{announcement_id}:s:{s.id}")])
-    rows.append([button(_("◀ Kembali"), AUDIENCE, f"{announcement_id}:menu")])
+        rows.append([button(f"({going}) {label}", cb.ORG_AUDIENCE, f"{announcement_id}:s:{s.id}")])
+    rows.append([button(_("◀ Kembali"), cb.ORG_AUDIENCE, f"{announcement_id}:menu")])
     text = _("Pilih sesi (jumlah peserta yang hadir):") if len(rows) > 1 else _(
         "Belum ada RSVP untuk sesi mana pun.")
     return Reply(text, keyboard(rows))
@@ -227,8 +212,8 @@ def region_picker(
         if region is None or region not in event.regions:
             continue
         index = event.regions.index(region)
-        rows.append([button(f"{region} ({n})", AUDIENCE, f"{announcement_id}:r:{index}")])
-    rows.append([button(_("◀ Kembali"), AUDIENCE, f"{announcement_id}:menu")])
+        rows.append([button(f"{region} ({n})", cb.ORG_AUDIENCE, f"{announcement_id}:r:{index}")])
+    rows.append([button(_("◀ Kembali"), cb.ORG_AUDIENCE, f"{announcement_id}:menu")])
     text = _("Pilih daerah:") if len(rows) > 1 else _("Belum ada peserta dengan daerah.")
     return Reply(text, keyboard(rows))
 
@@ -261,9 +246,11 @@ def preview(
     lines.append(_("Penting (dengan tombol «Sudah dibaca»): {state}").format(
         state=_("ya") if announcement.urgent else _("tidak")))
     rows = [
-        [button(_("❗ Penting: ubah"), URGENT, a)],
-        [button(_("✅ Kirim ke {n} penerima").format(n=reachable), SEND, a)] if reachable else [],
-        [button(_("◀ Ganti penerima"), AUDIENCE, f"{a}:menu"), button(_("✖ Batal"), DISCARD, a)],
+        [button(_("❗ Penting: ubah"), cb.ORG_URGENT, a)],
+        [button(_("✅ Kirim ke {n} penerima").format(n=reachable), cb.ORG_SEND, a)]
+        if reachable else [],
+        [button(_("◀ Ganti penerima"), cb.ORG_AUDIENCE, f"{a}:menu"),
+         button(_("✖ Batal"), cb.ORG_DISCARD, a)],
     ]
     return Reply("\n".join(lines), keyboard(rows))
 
@@ -302,7 +289,7 @@ def delivery_report(
         if unread:
             lines.append(_("<b>Belum konfirmasi:</b>"))
             lines += [f"• {escape(r.name or '?')} (<code>{r.chat_id}</code>)" for r in unread]
-    rows = [[button(_("🔄 Perbarui laporan"), REPORT, str(announcement.id))]]
+    rows = [[button(_("🔄 Perbarui laporan"), cb.ORG_REPORT, str(announcement.id))]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
@@ -363,7 +350,7 @@ def changes_preview(
     lines += ["", t.ngettext(
         "{n} peserta dengan RSVP akan diberi tahu.",
         "{n} peserta dengan RSVP akan diberi tahu.", affected).format(n=affected)]
-    rows = [[button(_("✅ Terapkan"), *confirm), button(_("✖ Batal"), DISMISS)]]
+    rows = [[button(_("✅ Terapkan"), *confirm), button(_("✖ Batal"), cb.ORG_DISMISS)]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
@@ -407,10 +394,10 @@ def sessions_to_edit(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     rows = [
         [button(f"{KIND_ICON.get(s.kind, '•')} {t.day_short(s.start.date())} "
-                f"{t.time(s.start)} · {s.title.get(t.lang)}", EDIT_SESSION, s.id)]
+                f"{t.time(s.start)} · {s.title.get(t.lang)}", cb.ORG_EDIT_SESSION, s.id)]
         for s in event.sessions
     ]
-    rows.append([button(_("✖ Tutup"), DISMISS)])
+    rows.append([button(_("✖ Tutup"), cb.ORG_DISMISS)])
     text = _("✏️ <b>Ubah jadwal</b>\nPilih sesi. (Bisa juga: <code>/ubah &lt;id&gt; 14.30</code>, "
              "<code>/ubah &lt;id&gt; 2019-10-17 14.30</code>, "
              "<code>/ubah &lt;id&gt; tempat &lt;id-tempat&gt;</code>)")
@@ -430,20 +417,20 @@ def edit_menu(event: Event, session: Session, t: Translator) -> Reply:
     shifts = [(-60, _("−1 jam")), (-30, _("−30 mnt")), (-15, _("−15 mnt")),
               (15, _("+15 mnt")), (30, _("+30 mnt")), (60, _("+1 jam"))]
     rows = [
-        [button(label, EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
+        [button(label, cb.ORG_EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
          for minutes, label in shifts[:3]],
-        [button(label, EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
+        [button(label, cb.ORG_EDIT_MOVE, f"{session.id}:{start + minutes * 60}")
          for minutes, label in shifts[3:]],
     ]
     day_row = []
     for days, label in ((-1, _("−1 hari")), (1, _("+1 hari"))):
         moved = session.start.date().toordinal() + days
         if event.start_date.toordinal() <= moved <= event.end_date.toordinal():
-            day_row.append(button(label, EDIT_MOVE, f"{session.id}:{start + days * 86400}"))
+            day_row.append(button(label, cb.ORG_EDIT_MOVE, f"{session.id}:{start + days * 86400}"))
     rows.append(day_row)
-    rows += [[button("📍 " + v.name, EDIT_VENUE, f"{session.id}:{v.id}")]
+    rows += [[button("📍 " + v.name, cb.ORG_EDIT_VENUE, f"{session.id}:{v.id}")]
              for v in event.venues.values() if v.id != session.venue_id]
-    rows.append([button(_("✖ Tutup"), DISMISS)])
+    rows.append([button(_("✖ Tutup"), cb.ORG_DISMISS)])
     return Reply("\n".join(lines), keyboard(rows))
 
 

@@ -1,4 +1,4 @@
-"""City tour screens: the plan, the delegate's bus, tour messages, roll calls."""
+"""City tour screens: the overview, the delegate's bus, tour messages, roll calls."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, Tour
 from bot.render import Reply, button, clip_html_lines, keyboard
+from bot.states import RsvpStatus
 from bot.storage.delegates import Rsvp
 from bot.storage.tour import TourMember
 
@@ -38,6 +39,8 @@ def tour_view(
     private: bool = True,
     phone_shared: bool = True,
 ) -> Reply:
+    # Long, but one screen read top to bottom (plan, then the delegate's own status and
+    # buttons); split into pieces, the order of what a delegate sees would be scattered.
     _ = t.gettext
     meeting = event.venue(tour.meeting_venue_id)
     back = event.venue(tour.return_venue_id)
@@ -67,7 +70,7 @@ def tour_view(
     if rsvp is None:
         lines.append(_("Anda belum terdaftar ikut city tour."))
         rows.append([button(_("✅ Ikut city tour"), cb.RSVP, session.id)])
-    elif rsvp.status == "waiting":
+    elif rsvp.status == RsvpStatus.WAITING:
         lines.append(_("⏳ Kursi bus penuh: Anda di daftar tunggu, urutan ke-{n}.").format(
             n=position))
         rows.append([button(_("❌ Keluar dari daftar tunggu"), cb.RSVP_CANCEL, session.id)])

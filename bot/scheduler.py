@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import render_delegate, render_tour
+from bot import relay, render_delegate, render_tour
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -116,21 +116,6 @@ def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDeliv
     ]
 
 
-def overlapping(event: Event, session: Session, rsvps: Iterable[Rsvp]) -> list[Session]:
-    """Sessions the delegate already attends that overlap `session`."""
-    out = []
-    for rsvp in rsvps:
-        other = event.session(rsvp.session_id)
-        if (
-            other is not None
-            and other.id != session.id
-            and rsvp.status == "going"
-            and other.overlaps(session)
-        ):
-            out.append(other)
-    return out
-
-
 # -- planning (storage) --------------------------------------------------------------------
 async def replan_user(app: BotApplication, user_id: int) -> None:
     """Re-derive one delegate's pending reminders and briefs (after any change of theirs)."""
@@ -149,8 +134,8 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         if delivery.kind in ("reminder", "tour_eve", "tour_gather") or (
             delivery.kind == "brief" and not keep_briefs
         ):
-            await repo.unplan(user_id, delivery.kind, delivery.ref)
-    await repo.plan(planned)
+            await repo.delete_pending_deliveries(user_id, delivery.kind, delivery.ref)
+    await repo.save_deliveries(planned)
 
 
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:
@@ -158,7 +143,7 @@ async def notify_seat(app: BotApplication, user_id: int, session: Session) -> No
     services = app.bot_data.services
     assert services.repo is not None
     now = services.clock.now()
-    await services.repo.plan(
+    await services.repo.save_deliveries(
         [
             PlannedDelivery(
                 user_id=user_id,
@@ -229,7 +214,7 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
             )
         await repo.mark_seen(rsvp.user_id, session.id, start, venue)
         touched.add(rsvp.user_id)
-    await repo.plan(notices, replace=False)
+    await repo.save_deliveries(notices, replace=False)
     for user_id in touched:
         await replan_user(app, user_id)
     if notices:
@@ -285,6 +270,8 @@ async def tick(app: BotApplication, limit: int = 100) -> int:
             break
         await repo.finish_delivery(delivery.id, "sent")
         sent += 1
+    # Questions to the panitia left waiting are deliveries too (bot/relay.py).
+    await relay.raise_stale(app)
     return sent
 
 

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.clock import Clock
 from bot.config import ConfigError, Settings
+from bot.flood import FloodGate
 from bot.model import Event
 from bot.storage import Repo, StorageError
+
+if TYPE_CHECKING:
+    from bot.context import BotApplication
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +57,7 @@ def run(
     settings: Settings,
     event: Event,
     *,
+    register: Callable[[BotApplication], None],
     webhook: str | None = None,
     listen: str = DEFAULT_LISTEN,
     port: int = DEFAULT_PORT,
@@ -64,12 +71,11 @@ def run(
     """
     settings.require_token()
     path = webhook_path(webhook) if webhook is not None else None
-    # PTB and the handlers: imported only when really running.
+    # PTB: imported only when really running.
     from bot.app import build_application
-    from handlers import flood
 
-    app = build_application(settings, event, Clock(event.timezone))
-    flood.enable(app)
+    app = build_application(settings, event, Clock(event.timezone), register=register,
+                            flood_gate=FloodGate())
     if webhook is None:
         log.info("starting: long polling")
         app.run_polling(allowed_updates=ALLOWED_UPDATES)

@@ -2,7 +2,7 @@
 
 `citynet-bot chat` reads lines from the terminal and prints replies as a delegate would read
 them; `citynet-bot ask` answers one message (or one per stdin line, as JSON). Nothing here
-talks to Telegram: the application's Bot API calls are answered by `bot.standin.StandIn`.
+talks to Telegram: the application's Bot API calls are answered by `bot.offline.botapi.StandIn`.
 """
 
 from __future__ import annotations
@@ -11,18 +11,23 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from bot import callbacks as cb
 from bot.app import build_application, start_app, stop_app
 from bot.clock import Clock
 from bot.config import Settings, default_database_path
 from bot.context import BotApplication
 from bot.i18n import I18n
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from bot.offline.botapi import StandIn
+from bot.offline.html import parse_html
+from bot.offline.protocol import ApiCall
+from bot.offline.updates import UpdateBuilder
 
 USER_ID = 4242
 
@@ -108,6 +113,10 @@ def describe(call: ApiCall, t: Any, saved_to: dict[str, Path] | None = None) -> 
         text += "\n" + _("(Di terminal: ketik !lokasi <lintang>,<bujur> untuk berbagi lokasi.)")
     if any(b.get("request_contact") for row in keyboard for b in row if isinstance(b, dict)):
         text += "\n" + _("(Di terminal: ketik !nomor <nomor HP> untuk berbagi nomor Anda.)")
+    if any(b.callback_data == cb.QUESTIONS for row in rows for b in row):
+        # A question relayed to the organizer: the terminal cannot "reply to" a message.
+        text += "\n" + _("(Di terminal: ketik !balas <nomor pertanyaan> <jawaban> untuk "
+                         "menjawab.)")
     if call.method == "editMessageText":
         text = _("✏️ (pesan diperbarui)") + "\n" + text
     return Output(text, rows)
@@ -118,6 +127,7 @@ class OfflineBot:
 
     def __init__(
         self, settings: Settings, event: Event, clock: Clock, lang: str,
+        register: Callable[[BotApplication], None],
         tick_interval: float | None = 0.5,
         downloads: Path | None = None,
     ) -> None:
@@ -127,10 +137,10 @@ class OfflineBot:
         self.lang = lang
         self.i18n = I18n(default=settings.default_language)
         self.app: BotApplication = build_application(
-            settings, event, clock, request=self.standin, rate_limit=False, i18n=self.i18n,
-            tick_interval=tick_interval,
+            settings, event, clock, register=register, request=self.standin, rate_limit=False,
+            i18n=self.i18n, tick_interval=tick_interval,
         )
-        self.updates = UpdateFactory(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
+        self.updates = UpdateBuilder(stand_in=self.standin, user_id=USER_ID, first_name="Delegasi")
         self.shown = 0  # calls already turned into output
         # Replies to the user and messages the bot sends on its own (reminders) must not
         # interleave half-way: whoever shows output holds this.
@@ -144,7 +154,6 @@ class OfflineBot:
         await start_app(self.app)
         self.updates.bot = self.app.bot
         repo = self.app.bot_data.services.repo
-        assert repo is not None
         await repo.touch_user(USER_ID, "Delegasi", None)
         await repo.set_language(USER_ID, self.lang)
         return self
@@ -179,10 +188,7 @@ class OfflineBot:
         return saved
 
     def _lang_now(self) -> str:
-        repo = self.app.bot_data.services.repo
-        if repo is not None:
-            return repo.cached_language(USER_ID) or self.lang
-        return self.lang
+        return self.app.bot_data.services.repo.cached_language(USER_ID) or self.lang
 
     async def say(self, text: str) -> list[Output]:
         """The delegate sends `text` (commands included)."""
@@ -199,6 +205,16 @@ class OfflineBot:
         """The delegate shares their own number (Telegram's "share my contact" button)."""
         return await self._deliver(self.updates.contact(phone_number))
 
+    async def answer_question(self, question_id: int, text: str) -> list[Output] | None:
+        """The organizer replies `text` to relayed question #`question_id`, as Telegram's
+        "reply" does; None when that question was not relayed to this chat."""
+        repo = self.app.bot_data.services.repo
+        copies = [r for r in await repo.relays(question_id) if r.chat_id == USER_ID]
+        original = self.standin.message(USER_ID, copies[-1].message_id) if copies else None
+        if original is None:
+            return None
+        return await self._deliver(self.updates.message(text, reply_to=original))
+
     async def press(self, button: Button) -> list[Output]:
         """The delegate taps an inline button."""
         if button.callback_data is None:
@@ -211,6 +227,9 @@ class OfflineBot:
 LOCATION_WORDS = ("!lokasi", "!location")
 #: Terminal-only: shares one's own phone number, as Telegram's "share my contact" button does.
 PHONE_WORDS = ("!nomor", "!phone")
+#: Terminal-only (`chat --organizer`): answers a question relayed to the panitia, as replying
+#: to its message does in Telegram: `!balas 3 Ada, di halaman belakang.`
+ANSWER_WORDS = ("!balas", "!reply")
 
 
 def parse_location(text: str) -> tuple[float, float] | None:
@@ -265,7 +284,8 @@ def as_text(outputs: list[Output]) -> str:
     return "\n\n".join(parts)
 
 
-async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> int:
+async def chat(settings: Settings, event: Event, args: argparse.Namespace,
+               register: Callable[[BotApplication], None]) -> int:
     real = Clock(event.timezone)
     shifted = getattr(args, "shift_to", None) is not None
     start, simulated = simulated_now(event, args.now, real.now())
@@ -275,7 +295,8 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
         settings = replace(settings, admins=settings.admins | {USER_ID})
     # Outside the checkout by default, so a chat never leaves files in the repository.
     downloads = args.downloads or default_database_path().parent / "downloads"
-    async with OfflineBot(settings, event, clock, args.lang, downloads=downloads) as bot:
+    async with OfflineBot(settings, event, clock, args.lang, register,
+                          downloads=downloads) as bot:
         t = bot.t
         print(t.gettext("citynet-bot — chat offline (tanpa Telegram). Ketik pesan; angka menekan "
                         "tombol; /keluar untuk berhenti."))
@@ -311,6 +332,18 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace) -> in
                         continue
                     print_outputs(await bot.share_phone(rest.strip()), numbered)
                     continue
+                if word in ANSWER_WORDS:
+                    number, _, answer = rest.strip().partition(" ")
+                    question_id = cb.number(number)
+                    outputs = (await bot.answer_question(question_id, answer.strip())
+                               if question_id is not None and answer.strip() else None)
+                    if outputs is None:
+                        print(t.gettext("Jawab pertanyaan peserta: !balas <nomor pertanyaan> "
+                                        "<jawaban>, misalnya !balas 1 Ada, di halaman belakang. "
+                                        "(Hanya pertanyaan yang dikirim ke chat ini.)"))
+                        continue
+                    print_outputs(outputs, numbered)
+                    continue
                 if word in LOCATION_WORDS:
                     where = parse_location(rest)
                     if where is None:
@@ -338,12 +371,14 @@ async def _show_unprompted(bot: OfflineBot, numbered: list[Button]) -> None:
             print("\n› ", end="", flush=True)
 
 
-async def ask(settings: Settings, event: Event, args: argparse.Namespace) -> int:
+async def ask(settings: Settings, event: Event, args: argparse.Namespace,
+              register: Callable[[BotApplication], None]) -> int:
     start, simulated = simulated_now(event, args.now, Clock(event.timezone).now())
     clock = Clock(event.timezone, start, running=False)
     # `ask` answers and forgets: nothing it does belongs in a delegate database.
     settings = replace(settings, database_path=Path(":memory:"))
-    async with OfflineBot(settings, event, clock, args.lang, tick_interval=None) as bot:
+    async with OfflineBot(settings, event, clock, args.lang, register,
+                          tick_interval=None) as bot:
         if simulated:
             print(
                 bot.t.gettext("Acara sudah lewat; memakai waktu simulasi {moment}. "

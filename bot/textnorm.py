@@ -1,9 +1,9 @@
 """Normalisation of what delegates type, before any understanding.
 
 Pure and fast: lowercasing, emoji and punctuation stripping, repeated letters ("jadwaaal"),
-the informal spellings recorded in docs/../shared/design/indonesian.md ("jdwl bsk" ->
-"jadwal besok"), the "-nya"/"-kah" suffixes, and a bounded spelling correction against a
-vocabulary (the event's own words plus the bot's lexicon).
+the informal spellings delegates use (`SLANG` below: "jdwl bsk" -> "jadwal besok"), the
+"-nya"/"-kah" suffixes, and a bounded spelling correction against a vocabulary (the event's
+own words plus the bot's lexicon).
 
 We deliberately do not stem: a stemmer turns "kedua" into "dua" and "peserta" into "serta",
 which are exactly the words the bot needs.

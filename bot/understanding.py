@@ -3,7 +3,9 @@
 Pure: no Telegram, no I/O. `understand()` is the seam the free-text handler calls; the handler
 turns the result into the same replies the commands give.
 
-How it works (see the design notes for why not dateparser, stemming or an NLP package):
+How it works (not dateparser: see bot/when.py; not stemming: Sastrawi turns "kedua" into "dua"
+and "14.00" into "14 00"; not an NLP package: nlp-id is a 391 MB install that downloads a model
+at run time and drops kapan/siapa as stopwords):
 1. `bot.textnorm` turns the message into canonical tokens ("jdwl bsk??" -> jadwal besok),
    correcting typos only towards words the bot knows (its lexicon and the event's own words).
 2. `bot.when` reads days and times against `now` and the event's days.
@@ -300,7 +302,7 @@ class Understander:
             when_words.ORDINALS,
             when_words.WEEKDAYS,
             when_words.MONTHS,
-            when_words.PERIODS,
+            when_words.PERIOD_WORDS,
         ):
             vocab.update(table)
         vocab.update(when_words.LAST_WORDS)
@@ -354,7 +356,7 @@ class Understander:
             out.append(m)
         return out
 
-    def understand(self, text: str, now: datetime, lang: str = "id") -> Understanding:
+    def understand(self, text: str, now: datetime) -> Understanding:
         tokens = self.normalizer.tokens(text)
         if not tokens:
             return Understanding(Intent.UNKNOWN)
@@ -553,11 +555,11 @@ def understander_for(event: Event) -> Understander:
     return understander
 
 
-def understand(text: str, event: Event, now: datetime, lang: str = "id") -> Understanding:
+def understand(text: str, event: Event, now: datetime) -> Understanding:
     """Classify `text` and fill slots from the event data.
 
-    `now` may be in any time zone (it is read in the event's). `lang` is the user's chosen
-    language; it is only a hint: Indonesian, English and a mix of both are understood
-    whatever it says, because delegates mix them.
+    `now` may be in any time zone (it is read in the event's). There is no language
+    parameter: Indonesian, English and a mix of both are understood whatever language the
+    user chose, because delegates mix them.
     """
-    return understander_for(event).understand(text, now, lang)
+    return understander_for(event).understand(text, now)

@@ -3,12 +3,18 @@
 Order matters: within a group PTB runs the first handler that matches, so specific handlers
 come before the catch-alls in `fallback`. Group -1 runs first for every update and answers
 nothing; it only prepares the context (user, language).
+
+Handler modules never import each other: where one feature opens another (a question in free
+text, a `/start` deep link), the table is given here.
 """
 
 from __future__ import annotations
 
 from bot.context import BotApplication
+from bot.understanding import Intent
 from handlers import (
+    announce,
+    change,
     citytour,
     contacts,
     fallback,
@@ -17,16 +23,31 @@ from handlers import (
     freetext,
     language,
     mydata,
-    organizer,
+    questions,
     registration,
     reminders,
+    roles,
     rsvp,
     schedule,
     speakers,
     start,
+    stats,
     tracking,
     venues,
 )
+
+#: Questions in free text that a feature answers (the rest are answered from the programme).
+QUESTIONS: freetext.Answers = {
+    Intent.CITY_TOUR: freetext.plain(citytour.plan),
+    Intent.CONTACT: contacts.answer_question,
+    Intent.VENUE: venues.answer_question,
+    Intent.RSVP: freetext.plain(rsvp.overview),
+    Intent.REMINDER: freetext.plain(reminders.preferences),
+    Intent.ANNOUNCEMENT: freetext.plain(announce.latest),
+}
+
+#: `/start <argument>` links (from buttons in groups) to the feature they open.
+DEEP_LINKS: dict[str, start.Callback] = {"kontak": contacts.contacts}
 
 
 def register(app: BotApplication) -> None:
@@ -39,7 +60,10 @@ def register(app: BotApplication) -> None:
             # instansi, the typed text is the answer, not a question for free text.
             registration.conversation(),
             *registration.HANDLERS,
-            *start.HANDLERS,
+            # Tanya panitia before /start (its deep link) and before the announcement
+            # conversation and free text (an organizer's reply to a relayed question).
+            *questions.HANDLERS,
+            *start.handlers(DEEP_LINKS),
             *language.HANDLERS,
             *schedule.HANDLERS,
             *speakers.HANDLERS,
@@ -50,9 +74,13 @@ def register(app: BotApplication) -> None:
             *rsvp.HANDLERS,
             *reminders.HANDLERS,
             *citytour.HANDLERS,
-            organizer.conversation(),
-            *organizer.HANDLERS,
-            *freetext.HANDLERS,
+            # Organizer tools (each command checks the role itself).
+            announce.conversation(),
+            *announce.HANDLERS,
+            *roles.HANDLERS,
+            *change.HANDLERS,
+            *stats.HANDLERS,
+            *freetext.handlers(QUESTIONS),
             # Catch-alls last: unknown commands, non-text messages, stale buttons.
             *fallback.HANDLERS,
         ]

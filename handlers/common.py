@@ -1,19 +1,28 @@
-"""Small helpers every feature handler uses to answer."""
+"""Small helpers every feature handler uses to answer, and the organizer guard."""
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections import OrderedDict
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
-from telegram import Bot, BotCommand, CallbackQuery, Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot import callbacks as cb
-from bot import commands
+from bot import render_organizer, render_questions
 from bot.context import BotContext
-from bot.i18n import I18n, Translator
-from bot.model import Event
+from bot.deliveries import AppDeliveries
+from bot.features.organizers import is_organizer
 from bot.render import Reply
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, R]]
 
 #: Callback queries already answered, newest last. Telegram accepts one answer per query and
 #: refuses a second ("query is too old … or query ID is invalid"); a handler that shows a
@@ -90,17 +99,75 @@ async def stale_button(update: Update, context: BotContext) -> None:
     )
 
 
-# -- Telegram's command menu (registered at start, and again when the event's features change)
-def menu_commands(t: Translator, event: Event) -> list[BotCommand]:
-    """The command menu in `t`'s language (English shows the English aliases)."""
-    return [
-        BotCommand(c.alias if t.lang == "en" else c.name, t.gettext(c.description))
-        for c in commands.menu_for(event)
-    ]
+async def gone(update: Update, context: BotContext) -> None:
+    """An organizer button whose draft, session or file is no longer what it showed."""
+    query = update.callback_query
+    if query is not None:
+        await answer(query, context.t.gettext("Tombol ini sudah tidak berlaku."), show_alert=True)
 
 
-async def set_default_menus(bot: Bot, i18n: I18n, event: Event) -> None:
-    """Register the menu for every language, and the default for everyone else."""
-    await bot.set_my_commands(menu_commands(i18n.get(i18n.default), event))
-    for lang in i18n.languages:
-        await bot.set_my_commands(menu_commands(i18n.get(lang), event), language_code=lang)
+def deliveries(context: BotContext) -> AppDeliveries:
+    """The use cases' way to the scheduler and the outbox (bot/features/__init__.py)."""
+    return AppDeliveries(context.app)
+
+
+def user_id(update: Update) -> int:
+    """The sender's id, where a guard (`organizer_only`) has made sure there is one."""
+    user = update.effective_user
+    assert user is not None
+    return user.id
+
+
+async def refuse(update: Update, context: BotContext) -> None:
+    """The polite "organizers only" answer, as a toast for a button."""
+    text = render_organizer.refused(context.t)
+    query = update.callback_query
+    if query is not None:
+        await answer(query, text, show_alert=True)
+    else:
+        await send(update, Reply(text))
+
+
+def organizer_only(handler: Handler[R]) -> Handler[R | None]:
+    """Run `handler` only for organizers; refuse everyone else (nothing else happens)."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: BotContext) -> R | None:
+        user = update.effective_user
+        if user is None or not await is_organizer(context.services, user.id):
+            log.info("refused organizer action to %s", user.id if user else None)
+            await refuse(update, context)
+            return None
+        return await handler(update, context)
+
+    return guarded
+
+
+#: user_data key of the questions the bot declined, by key, for the Tanya panitia button:
+#: the button's data (64 bytes) cannot carry the question itself. Kept with the user's other
+#: drafts (persisted, erased by /hapusdata); only the newest few.
+DECLINED = "tanya"
+DECLINED_KEEP = 5
+
+
+def keep_declined(context: BotContext, text: str) -> str:
+    """Remember a declined question; return the key its button carries."""
+    kept = context.user_data.setdefault(DECLINED, {}) if context.user_data is not None else {}
+    key = str(max((int(k) for k in kept), default=0) + 1)
+    kept[key] = text
+    for old in sorted(kept, key=int)[:-DECLINED_KEEP]:
+        del kept[old]
+    return key
+
+
+def declined_question(context: BotContext, key: str, *, forget: bool = False) -> str | None:
+    """The question a Tanya panitia button was offered for (None: no longer kept)."""
+    kept = (context.user_data or {}).get(DECLINED) or {}
+    return kept.pop(key, None) if forget else kept.get(key)
+
+
+async def decline(update: Update, context: BotContext, text: str) -> None:
+    """The bot cannot answer `text`: say so, and offer to hand it to the panitia."""
+    key = keep_declined(context, text)
+    await show(update, render_questions.declined(
+        context.event, context.t, text, key, is_private(update), context.bot.username or ""))

@@ -6,9 +6,11 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render, render_delegate
+from bot import commands, render_delegate, render_info
 from bot.context import BotContext
 from bot.directory import search_contacts
+from bot.features import delegates
+from bot.understanding import Understanding
 from handlers.common import answer, callback_arg, is_private, send, show, stale_button
 
 
@@ -22,11 +24,11 @@ async def private_only(update: Update, context: BotContext) -> bool:
     if not is_private(update):
         if update.callback_query is not None:
             await answer(update.callback_query)
-        await send(update, render.contacts_private_only(context.t, context.bot.username or ""))
+        await send(update, render_info.contacts_private_only(context.t, context.bot.username or ""))
         return True
     user = update.effective_user
     if context.event.contacts_registered_only and (
-        user is None or await context.repo.get_profile(user.id) is None
+        user is None or not await delegates.is_registered(context.services, user.id)
     ):
         await show(update, render_delegate.contacts_need_registration(context.t))
         return True
@@ -38,13 +40,25 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     event, t = context.event, context.t
     found = search_contacts(event, query)
     if found.ambiguous:
-        await show(update, render.ambiguous_regions(found.ambiguous, t, query))
+        await show(update, render_info.ambiguous_regions(found.ambiguous, t, query))
     elif found.contacts:
-        await show(update, render.contacts_view(found.contacts, t, found.region or query))
+        await show(update, render_info.contacts_view(found.contacts, t, found.region or query))
     elif found.region:
-        await show(update, render.no_contacts_in_region(event, t, found.region))
+        await show(update, render_info.no_contacts_in_region(event, t, found.region))
     else:
-        await show(update, render.no_contacts(event, t, query))
+        await show(update, render_info.no_contacts(event, t, query))
+
+
+async def answer_question(
+    update: Update, context: BotContext, text: str, found: Understanding
+) -> None:
+    """A free-text request for contacts ("kontak panitia sidoarjo")."""
+    if await private_only(update, context):
+        return
+    if found.ambiguous_region:
+        await show(update, render_info.ambiguous_regions(found.regions, context.t, text))
+    else:
+        await answer_query(update, context, found.regions[0] if found.regions else text)
 
 
 async def contacts(update: Update, context: BotContext) -> None:
@@ -55,7 +69,7 @@ async def contacts(update: Update, context: BotContext) -> None:
     if query:
         await answer_query(update, context, query)
     else:
-        await show(update, render.contacts_prompt(context.event, context.t))
+        await show(update, render_info.contacts_prompt(context.event, context.t))
 
 
 async def region_button(update: Update, context: BotContext) -> None:
@@ -69,11 +83,11 @@ async def region_button(update: Update, context: BotContext) -> None:
         await stale_button(update, context)
         return
     found = event.contacts_in([region])
-    title = region or render.network_title(event, context.t)
+    title = region or render_info.network_title(event, context.t)
     if found:
-        await show(update, render.contacts_view(found, context.t, title))
+        await show(update, render_info.contacts_view(found, context.t, title))
     else:
-        await show(update, render.no_contacts_in_region(event, context.t, region))
+        await show(update, render_info.no_contacts_in_region(event, context.t, region))
 
 
 async def card_button(update: Update, context: BotContext) -> None:

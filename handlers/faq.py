@@ -6,14 +6,14 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render_info
 from bot.context import BotContext
 from handlers.common import callback_arg, show, stale_button
 
 
 async def faq_list(update: Update, context: BotContext) -> None:
     """/info (or "◀ Info lain")."""
-    await show(update, render.faq_list(context.event, context.t))
+    await show(update, render_info.faq_list(context.event, context.t))
 
 
 async def faq_button(update: Update, context: BotContext) -> None:
@@ -22,7 +22,7 @@ async def faq_button(update: Update, context: BotContext) -> None:
     if faq is None:  # removed from the data file since the list was shown, or forged
         await stale_button(update, context)
         return
-    await show(update, render.faq_view(faq, context.t))
+    await show(update, render_info.faq_view(faq, context.t))
 
 
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable, Mapping
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import render
+from bot import render, render_info
 from bot.context import BotContext
 from bot.faq import match_faq
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand
-from handlers import citytour, contacts, organizer, reminders, rsvp, venues
-from handlers.common import is_private, show
+from handlers.common import decline, is_private, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
 MAX_QUESTION = 500
@@ -32,11 +32,35 @@ def addressed_to_bot(message: Message, bot_username: str) -> str | None:
     return None
 
 
-async def answer(update: Update, context: BotContext, text: str, found: Understanding) -> None:
+#: How a feature answers a question it owns: (update, context, the text, what it means).
+QuestionAnswer = Callable[[Update, BotContext, str, Understanding], Awaitable[None]]
+#: Intent -> the feature's answer; given by `handlers.register`, so this module imports no
+#: feature handler. Intents not in it are answered here from the programme alone.
+Answers = Mapping[Intent, QuestionAnswer]
+
+
+def plain(callback: Callable[[Update, BotContext], Awaitable[None]]) -> QuestionAnswer:
+    """A command's callback as the answer to a question (which it does not need)."""
+
+    async def answer(update: Update, context: BotContext, _text: str, _found: Understanding
+                     ) -> None:
+        await callback(update, context)
+
+    return answer
+
+
+async def answer(update: Update, context: BotContext, text: str, found: Understanding,
+                 answers: Answers) -> None:
     """Turn an understood question into the reply the matching command gives."""
     event, t, now = context.event, context.t, context.now()
     intent = found.intent
-    if intent is Intent.SCHEDULE:
+    if intent is Intent.CITY_TOUR and event.tour is None:
+        # No tour plan in the data: the tour is an ordinary session (if there is one).
+        tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
+        await _sessions(update, context, (tour.id,) if tour else ())
+    elif (feature := answers.get(intent)) is not None:
+        await feature(update, context, text, found)
+    elif intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:
             await show(update, render.programme_overview(event, t, now.date()))
@@ -54,40 +78,17 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
             event, t
         )
         await show(update, reply)
-    elif intent is Intent.VENUE:
-        await _venue(update, context, found)
-    elif intent is Intent.CITY_TOUR:
-        if event.tour is not None:
-            await citytour.plan(update, context)
-        else:
-            tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
-            await _sessions(update, context, (tour.id,) if tour else ())
-    elif intent is Intent.CONTACT:
-        if await contacts.private_only(update, context):
-            return
-        if found.ambiguous_region:
-            await show(update, render.ambiguous_regions(found.regions, t, text))
-        elif found.regions:
-            await contacts.answer_query(update, context, found.regions[0])
-        else:
-            await contacts.answer_query(update, context, text)
-    elif intent is Intent.RSVP:
-        await rsvp.overview(update, context)
-    elif intent is Intent.REMINDER:
-        await reminders.preferences(update, context)
-    elif intent is Intent.ANNOUNCEMENT:
-        await organizer.latest(update, context)
     elif intent is Intent.ABOUT:
-        await show(update, render.about_view(event, t))
+        await show(update, render_info.about_view(event, t))
     elif intent is Intent.HELP:
-        await show(update, render.help_view(event, t))
+        await show(update, render_info.help_view(event, t))
     elif intent is Intent.GREETING:
         user = update.effective_user
-        await show(update, render.main_menu(event, t, user.first_name if user else ""))
+        await show(update, render_info.main_menu(event, t, user.first_name if user else ""))
     elif intent is Intent.THANKS:
-        await show(update, render.thanks_view(event, t))
+        await show(update, render_info.thanks_view(event, t))
     else:
-        await show(update, render.not_understood(event, t, text))
+        await decline(update, context, text)
 
 
 async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -> None:
@@ -101,19 +102,7 @@ async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -
         await show(update, render.programme_overview(event, t, context.now().date()))
 
 
-async def _venue(update: Update, context: BotContext, found: Understanding) -> None:
-    event, t = context.event, context.t
-    venue_ids = list(found.venue_ids)
-    venue_ids += [s.venue_id for sid in found.session_ids if (s := event.session(sid))]
-    venue = event.venue(venue_ids[0]) if venue_ids else None
-    if venue is None:
-        await show(update, render.venues_view(event, t))
-        return
-    await show(update, render.venue_view(event, venue, t))
-    await venues.send_pin(update, venue)
-
-
-async def free_text(update: Update, context: BotContext) -> None:
+async def free_text(update: Update, context: BotContext, answers: Answers) -> None:
     """Any text that is not a command."""
     message = update.effective_message
     if message is None or message.text is None:
@@ -125,15 +114,15 @@ async def free_text(update: Update, context: BotContext) -> None:
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        await show(update, render.too_long(context.event, context.t))
+        await show(update, render_info.too_long(context.event, context.t))
         return
-    found = understand(text, context.event, context.now(), context.t.lang)
+    found = understand(text, context.event, context.now())
     # Only a question that names nothing of the programme is looked up among the FAQ.
     faq = match_faq(context.event, text) if _faq_first(found) else None
     if faq is not None:
-        await show(update, render.faq_view(faq, context.t))
+        await show(update, render_info.faq_view(faq, context.t))
         return
-    await answer(update, context, text, found)
+    await answer(update, context, text, found, answers)
 
 
 #: Intents a practical answer may take over when the question names nothing of the programme
@@ -147,6 +136,10 @@ def _faq_first(found: Understanding) -> bool:
     return found.intent in _FAQ_OVER and not names_something
 
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    MessageHandler(filters.TEXT & ~filters.COMMAND, free_text),
-]
+def handlers(answers: Answers) -> list[BaseHandler[Update, BotContext, None]]:
+    """The free-text handler, answering the intents in `answers` with those features."""
+
+    async def on_text(update: Update, context: BotContext) -> None:
+        await free_text(update, context, answers)
+
+    return [MessageHandler(filters.TEXT & ~filters.COMMAND, on_text)]

@@ -6,9 +6,10 @@ from telegram import BotCommandScopeChat, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render, render_info
 from bot.context import BotContext
-from handlers.common import callback_arg, is_private, menu_commands, show
+from bot.menus import menu_commands
+from handlers.common import callback_arg, is_private, show
 
 
 async def switch(update: Update, context: BotContext, lang: str | None = None) -> None:
@@ -26,7 +27,7 @@ async def switch(update: Update, context: BotContext, lang: str | None = None) -
         await context.bot.set_my_commands(
             menu_commands(t, context.event), scope=BotCommandScopeChat(chat_id=chat.id)
         )
-    reply = render.help_view(context.event, t)
+    reply = render_info.help_view(context.event, t)
     await show(
         update,
         render.Reply(t.gettext("🌐 Bahasa diganti ke Bahasa Indonesia.") + "\n\n" + reply.text,

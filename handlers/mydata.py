@@ -8,8 +8,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render, render_delegate
 from bot.context import BotContext
-from handlers import rsvp as rsvp_handlers
-from handlers.common import answer, is_private, send, show
+from bot.features import privacy
+from handlers.common import answer, deliveries, is_private, send, show
 
 
 async def ask(update: Update, context: BotContext) -> None:
@@ -21,9 +21,8 @@ async def ask(update: Update, context: BotContext) -> None:
         await send(update, render.Reply(context.t.gettext(
             "Kirim /hapusdata di chat pribadi dengan bot.")))
         return
-    profile = await context.repo.get_profile(user.id)
-    rsvps = await context.repo.user_rsvps(user.id)
-    await show(update, render_delegate.forget_question(profile, len(rsvps), context.t))
+    kept = await privacy.kept(context.services, user.id)
+    await show(update, render_delegate.forget_question(kept.profile, kept.rsvps, context.t))
 
 
 async def forget(update: Update, context: BotContext) -> None:
@@ -35,10 +34,7 @@ async def forget(update: Update, context: BotContext) -> None:
         await answer(update.callback_query, context.t.gettext(
             "Kirim /hapusdata di chat pribadi dengan bot."), show_alert=True)
         return
-    for rsvp in await context.repo.user_rsvps(user.id):
-        await rsvp_handlers.cancel_attendance(
-            context, user.id, rsvp.session_id, context.event.session(rsvp.session_id))
-    await context.repo.forget_user(user.id)
+    await privacy.forget(context.services, deliveries(context), user.id)
     # A draft kept for a half-done conversation goes too (PTB persistence, bot/persistence.py).
     context.application.drop_user_data(user.id)
     await show(update, render_delegate.forgotten_view(context.t))

@@ -19,11 +19,12 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
-from bot import commands, render, render_delegate, scheduler
+from bot import commands, render, render_delegate, render_info
 from bot.context import BotContext
+from bot.features import delegates
 from bot.regions import find_regions_in_text
 from bot.storage.delegates import ROLES
-from handlers.common import answer, callback_arg, send, show
+from handlers.common import answer, callback_arg, deliveries, send, show
 
 NAME, INSTANSI, ROLE = range(3)
 MAX_FIELD = 100
@@ -70,7 +71,7 @@ async def got_name(update: Update, context: BotContext) -> int:
             "Mohon tulis nama Anda (maksimal {n} karakter).").format(n=MAX_FIELD)))
         return NAME
     _draft(context).name = text
-    await send(update, render.Reply(render.instansi_question(context.event, t)))
+    await send(update, render.Reply(render_info.instansi_question(context.event, t)))
     return INSTANSI
 
 
@@ -134,15 +135,13 @@ async def picked_role(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     if not draft.name or not draft.instansi:
         return await begin(update, context)
-    await context.repo.save_profile(user.id, draft.name, draft.instansi, draft.region, role)
-    await scheduler.replan_user(context.app, user.id)
+    saved = await delegates.register(context.services, deliveries(context), user.id, draft.name,
+                                     draft.instansi, draft.region, role)
     if context.user_data is not None:
         context.user_data.pop(DRAFT, None)
     t = context.t
-    prefs = await context.repo.get_preferences(user.id)
-    profile = await context.repo.get_profile(user.id)
-    assert profile is not None
-    view = render_delegate.profile_view(profile, prefs, t)
+    assert saved.profile is not None
+    view = render_delegate.profile_view(saved.profile, saved.preferences, t)
     text = t.gettext("✅ Terima kasih, {name}! Anda sudah terdaftar. Pilih sesi di /jadwal "
                      "lalu tekan «✅ Hadir» untuk RSVP dan pengingat.").format(
         name=escape(draft.name))
@@ -164,12 +163,11 @@ async def profile(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    found = await context.repo.get_profile(user.id)
-    if found is None:
+    mine = await delegates.record(context.services, user.id)
+    if mine.profile is None:
         await show(update, render_delegate.needs_registration(context.t))
         return
-    prefs = await context.repo.get_preferences(user.id)
-    await show(update, render_delegate.profile_view(found, prefs, context.t))
+    await show(update, render_delegate.profile_view(mine.profile, mine.preferences, context.t))
 
 
 text_only = filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE

@@ -10,7 +10,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render_delegate, scheduler
 from bot.context import BotContext
-from handlers.common import callback_arg, show, stale_button
+from bot.features import delegates
+from handlers.common import callback_arg, deliveries, show, stale_button
 
 
 async def preferences(update: Update, context: BotContext) -> None:
@@ -18,26 +19,26 @@ async def preferences(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    if await context.repo.get_profile(user.id) is None:
+    mine = await delegates.record(context.services, user.id)
+    if mine.profile is None:
         await show(update, render_delegate.needs_registration(context.t))
         return
-    prefs = await context.repo.get_preferences(user.id)
     t = context.t
     brief_at = datetime.combine(context.event.start_date, scheduler.BRIEF_AT,
                                 tzinfo=context.event.timezone)
     brief = f"{t.time(brief_at)} {t.zone(brief_at)}"
-    await show(update, render_delegate.prefs_view(prefs, t, scheduler.LEAD_CHOICES, brief))
+    await show(update, render_delegate.prefs_view(
+        mine.preferences, t, scheduler.LEAD_CHOICES, brief))
 
 
 async def set_lead(update: Update, context: BotContext) -> None:
     """A lead-time button: move every pending reminder of this delegate."""
     user = update.effective_user
     minutes = cb.number(callback_arg(update))
-    if user is None or minutes not in (0, *scheduler.LEAD_CHOICES):
+    if user is None or minutes is None or not await delegates.set_reminder_lead(
+            context.services, deliveries(context), user.id, minutes):
         await stale_button(update, context)
         return
-    await context.repo.set_reminder_lead(user.id, minutes)
-    await scheduler.replan_user(context.app, user.id)
     await preferences(update, context)
 
 
@@ -46,9 +47,7 @@ async def toggle_brief(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    prefs = await context.repo.get_preferences(user.id)
-    await context.repo.set_morning_brief(user.id, not prefs.morning_brief)
-    await scheduler.replan_user(context.app, user.id)
+    await delegates.toggle_morning_brief(context.services, deliveries(context), user.id)
     await preferences(update, context)
 
 

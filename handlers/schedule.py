@@ -10,7 +10,6 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render
 from bot.context import BotContext
-from handlers import rsvp
 from handlers.common import callback_arg, show, stale_button
 
 
@@ -49,16 +48,6 @@ async def day_button(update: Update, context: BotContext) -> None:
     await show(update, day_reply(context, day))
 
 
-async def session_button(update: Update, context: BotContext) -> None:
-    """A session button: its detail view."""
-    arg = callback_arg(update)
-    session = context.event.session(arg)
-    if session is None:
-        await stale_button(update, context)
-        return
-    await rsvp.session_detail(update, context, session)
-
-
 HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(commands.names(commands.SCHEDULE), schedule),
     CommandHandler(commands.names(commands.TODAY), today),
@@ -67,5 +56,4 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(schedule, pattern=f"^{cb.DAYS}$"),
     CallbackQueryHandler(now, pattern=f"^{cb.NOW}$"),
     CallbackQueryHandler(day_button, pattern=f"^{cb.DAY}:"),
-    CallbackQueryHandler(session_button, pattern=f"^{cb.SESSION}:"),
 ]

@@ -6,9 +6,10 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render_info
 from bot.context import BotContext
 from bot.model import Venue
+from bot.understanding import Understanding
 from handlers.common import answer, callback_arg, show, stale_button
 
 
@@ -24,9 +25,24 @@ async def send_pin(update: Update, venue: Venue) -> None:
         )
 
 
+async def answer_question(
+    update: Update, context: BotContext, _text: str, found: Understanding
+) -> None:
+    """A free-text question about a place: the venue it names (or a session's), pinned."""
+    event, t = context.event, context.t
+    venue_ids = list(found.venue_ids)
+    venue_ids += [s.venue_id for sid in found.session_ids if (s := event.session(sid))]
+    venue = event.venue(venue_ids[0]) if venue_ids else None
+    if venue is None:
+        await show(update, render_info.venues_view(event, t))
+        return
+    await show(update, render_info.venue_view(event, venue, t))
+    await send_pin(update, venue)
+
+
 async def venues(update: Update, context: BotContext) -> None:
     """/lokasi: every venue with address and map link."""
-    await show(update, render.venues_view(context.event, context.t))
+    await show(update, render_info.venues_view(context.event, context.t))
 
 
 async def venue_button(update: Update, context: BotContext) -> None:
@@ -36,7 +52,7 @@ async def venue_button(update: Update, context: BotContext) -> None:
     if venue is None:
         await stale_button(update, context)
         return
-    await show(update, render.venue_view(context.event, venue, context.t))
+    await show(update, render_info.venue_view(context.event, venue, context.t))
 
 
 async def pin_button(update: Update, context: BotContext) -> None:

@@ -4,7 +4,7 @@
 unknown method, missing required or unknown parameters, wrong types (recursively through
 nested objects, arrays and unions), and the documented limits: text/caption length after
 entity parsing, callback_data bytes, enumerations such as a scope's `type`, inline keyboard
-shape. `params` are the decoded parameters `bot.standin.StandIn` records (`ApiCall.params`):
+shape. `params` are the decoded parameters `bot.offline.botapi.StandIn` records (`ApiCall.params`):
 nested objects are dicts/lists, uploads are file notes.
 
 The spec is the trimmed copy in `tests/botapi/` (see its README); a method missing there is
@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from bot.standin import CHAT_ACTIONS, EntityParseError, is_file_note, rendered_text
+from bot.offline.html import EntityParseError, rendered_text
+from bot.offline.protocol import CHAT_ACTIONS, is_file_note
 
 SPEC_PATH = Path(__file__).resolve().parent / "botapi" / "api-10.0-trimmed.json"
 
@@ -41,7 +42,7 @@ _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 
 
 class _Call(Protocol):
-    # Read-only, so frozen dataclasses such as bot.standin.ApiCall match.
+    # Read-only, so frozen dataclasses such as bot.offline.protocol.ApiCall match.
     @property
     def method(self) -> str: ...
 

@@ -17,8 +17,12 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, parse_html
+from bot.offline.botapi import StandIn
+from bot.offline.html import parse_html
+from bot.offline.protocol import ApiCall
+from handlers import register
 from tests.apispec import check_call
+from tests.factory import UpdateFactory
 
 USER = 4242
 
@@ -36,7 +40,7 @@ class Harness:
         self.standin = StandIn()
         settings = replace(Settings(), database_path=Path(db), admins=admins)
         self.app: BotApplication = build_application(
-            settings, event, self.clock, request=self.standin, rate_limit=False,
+            settings, event, self.clock, register=register, request=self.standin, rate_limit=False,
             tick_interval=None,
         )
         self.updates = UpdateFactory(stand_in=self.standin, user_id=USER, first_name="Budi")

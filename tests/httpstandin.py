@@ -1,4 +1,5 @@
-"""The stand-in Bot API (`bot.standin.StandIn`) served over real HTTP, for the bot as a process.
+"""The stand-in Bot API (`bot.offline.botapi.StandIn`) served over real HTTP, for the bot as
+a process.
 
 `HttpStandIn().start()` listens on 127.0.0.1 (a free port) in a background thread with its own
 asyncio loop; point the bot at it with `TELEGRAM_API_BASE_URL=<server.base_url>` and every Bot
@@ -25,15 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from bot.standin import (
-    ApiCall,
-    StandIn,
-    UpdateFactory,
-    _replace_attach_uris,
-    error_body,
-    file_note,
-)
+from bot.offline.botapi import StandIn
+from bot.offline.protocol import ApiCall, error_body, file_note, replace_attach_uris
 from tests.apispec import ARRAY_PREFIX, check_call, load_spec
+from tests.factory import UpdateFactory
 
 JSON = dict[str, Any]
 T = TypeVar("T")
@@ -204,7 +200,7 @@ def decode_value(raw: str, types: list[str] | None) -> Any:
     JSON-encoded, so "123" may be the string or the number: the spec's types for the
     parameter decide. A value that decodes to one of its non-String types is that value
     (chat_id "42" -> 42, a markup -> dict); otherwise it stays the string. Parameters the
-    spec does not know follow bot.standin.decode_parameters' fallback: only objects and
+    spec does not know follow bot.offline.protocol.decode_parameters' fallback: only objects and
     arrays are decoded.
     """
     if types == ["String"]:
@@ -230,7 +226,7 @@ def decode_form(
     if not files:
         return params
     used: set[str] = set()
-    params = _replace_attach_uris(params, files, used)
+    params = replace_attach_uris(params, files, used)
     for name, note in files.items():
         # A file uploaded directly (not via attach://) is sent under its parameter's name.
         if name not in used:

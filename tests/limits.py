@@ -23,8 +23,8 @@ from typing import Any
 
 from telegram.error import TimedOut
 
+from bot.offline.protocol import ApiCall, blocked_by_user, error_body, retry_after
 from bot.outbox import Timer
-from bot.standin import ApiCall, blocked_by_user, error_body, retry_after
 
 SENDS = frozenset({"sendMessage", "sendPhoto", "sendDocument", "copyMessage", "forwardMessage"})
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.storage import Repo, StorageError
 
 WRITERS = 400  # users the "bot" adds while the backup runs
@@ -75,6 +77,7 @@ async def test_backup_refuses_to_overwrite_the_database(tmp_path: Path) -> None:
         await repo.close()
 
 
+@pytest.mark.slow
 def test_backup_cli_errors_exit_2_with_a_message(tmp_path: Path) -> None:
     missing = cli("backup", str(tmp_path / "b.db"), env={"DATABASE_PATH": str(tmp_path / "no.db")})
     assert missing.returncode == 2

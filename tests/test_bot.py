@@ -11,6 +11,7 @@ from bot import render
 from bot.app import build_application
 from bot.config import Settings
 from bot.model import Event
+from handlers import register
 from tests.conftest import WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of, visible
 
@@ -264,7 +265,7 @@ async def test_where_is_the_press_conference_sends_the_pin(bot: Harness) -> None
 
 # -- limits --------------------------------------------------------------------------------
 def test_real_application_respects_telegram_rate_limits(event: Event) -> None:
-    app = build_application(Settings(), event)
+    app = build_application(Settings(), event, register=register)
     assert isinstance(app.bot.rate_limiter, AIORateLimiter)
     limiter = app.bot.rate_limiter
     assert limiter._base_limiter is not None and limiter._base_limiter.max_rate == 30

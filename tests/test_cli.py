@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# Every test runs citynet-bot as a process.
+pytestmark = pytest.mark.slow
+
 COMMANDS = [
     "/start", "/jadwal", "/hariini", "/besok", "/sekarang", "/pembicara", "/lokasi",
     "/kontak sidoarjo", "/kontak kupang", "/tentang", "/bantuan", "/rsvp", "/agendaku",

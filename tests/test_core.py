@@ -68,6 +68,7 @@ def test_missing_or_malformed_token_explains_how_to_get_one() -> None:
         Settings.from_env({"TELEGRAM_BOT_TOKEN": "12:short"}, env_file=None).require_token()
 
 
+@pytest.mark.slow
 def test_run_without_token_exits_2(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "run"],
@@ -109,6 +110,7 @@ def test_indonesian_and_english_formats() -> None:
     assert i18n.get("xx").lang == "id"
 
 
+@pytest.mark.slow
 def test_catalogs_are_complete_and_current() -> None:
     """Every message in the code is in both catalogs, translated, not fuzzy."""
     result = subprocess.run(

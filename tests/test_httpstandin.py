@@ -19,7 +19,8 @@ from telegram import (
 from telegram.error import InvalidToken, NetworkError, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.standin import ApiCall, StandIn, error_body
+from bot.offline.botapi import StandIn
+from bot.offline.protocol import ApiCall, error_body
 from tests.httpstandin import Delay, Drop, HttpStandIn, decode_value
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
@@ -60,6 +61,7 @@ async def in_process(scenario: Scenario) -> list[ApiCall]:
     return standin.calls[mark:]
 
 
+@pytest.mark.slow
 async def test_parameters_match_the_in_process_stand_in(server: HttpStandIn) -> None:
     await over_http(server, _calls)
     expected = await in_process(_calls)
@@ -75,6 +77,7 @@ async def test_parameters_match_the_in_process_stand_in(server: HttpStandIn) -> 
     assert all(c.ok for c in got) and server.problems() == []
 
 
+@pytest.mark.slow
 async def test_a_numeric_string_chat_id_arrives_as_a_number(server: HttpStandIn) -> None:
     """The one difference from the in-process records: on the wire "4242" and 4242 are the
     same bytes (Telegram cannot tell them apart either), and the spec's Integer wins."""
@@ -95,6 +98,7 @@ def test_decode_value_follows_the_spec_types() -> None:
     assert decode_value("7", None) == "7"  # unknown parameter: only objects and arrays
 
 
+@pytest.mark.slow
 async def test_faults_answers_drops_and_timeouts(server: HttpStandIn) -> None:
     async def one_message(bot: Bot) -> None:
         await bot.send_message(1, "hi")
@@ -115,6 +119,7 @@ async def test_faults_answers_drops_and_timeouts(server: HttpStandIn) -> None:
         await over_http(server, one_message, token="987654321:" + "Z" * 35)
 
 
+@pytest.mark.slow
 async def test_unreachable_then_back_on_the_same_port(server: HttpStandIn) -> None:
     async def get_me(bot: Bot) -> None:
         await bot.get_me()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from bot.storage import Repo
 from tests.harness import USER, Harness, buttons, only_text, text_of
@@ -12,7 +13,6 @@ OTHER = 5151
 
 def repo_of(bot: Harness) -> Repo:
     repo = bot.app.bot_data.services.repo
-    assert repo is not None
     return repo
 
 
@@ -80,3 +80,80 @@ async def test_the_erase_button_outside_a_private_chat_or_with_nothing_registere
     await bot.press("fgy", user_id=OTHER, chat_id=OTHER)
     assert await repo.get_user(OTHER) is None
     assert not await repo.fetchone("SELECT 1 FROM audit WHERE actor = ?", (OTHER,))
+
+
+async def mentions(repo: Repo, user_id: int) -> dict[str, set[str]]:
+    """Every column of every table holding `user_id`, as a value or inside text (JSON)."""
+    found: dict[str, set[str]] = {}
+    tables = await repo.fetchall(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
+    for (table,) in tables:
+        for column in await repo.fetchall(f'PRAGMA table_info("{table}")'):
+            name = column["name"]
+            hit = await repo.fetchone(
+                f'SELECT 1 FROM "{table}" WHERE "{name}" = ? '
+                f'OR (typeof("{name}") = \'text\' AND instr("{name}", ?) > 0)',
+                (user_id, str(user_id)),
+            )
+            if hit:
+                found.setdefault(table, set()).add(name)
+    return found
+
+
+async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> None:
+    """Whatever table the bot keeps something about a delegate in, /hapusdata empties it of
+    them: the only trace left is the audit line recording the erasure."""
+    repo = repo_of(bot)
+    await bot.register()
+    await bot.press("r:city-tour")
+    await bot.press("r:keynote")
+    await bot.send(bot.updates.contact("+62 812 0000 1234"))
+    # What other people's actions or a running conversation leave about this delegate.
+    await repo.assign_bus(USER, "bus-1", None)
+    await repo.set_bus_leader(USER, "bus-1", OTHER)
+    await repo.check_in(USER, "button", None)
+    announcement = await repo.create_announcement(OTHER, "Info", None, None)
+    await repo.queue_announcement(announcement, [USER, OTHER], OTHER, 1)
+    await repo.save_conversation_state("registration", (USER, USER), 1)
+    await repo.save_user_state(USER, b"draft")
+    before = await mentions(repo, USER)
+    # The setup reached every table that holds a delegate's data (so the check below means
+    # something).
+    assert set(before) >= {
+        "users", "profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
+        "tour_checkins", "outbox", "conversation_states", "user_states",
+    }  # fmt: skip
+
+    await bot.say("/hapusdata")
+    assert "Data Anda sudah dihapus" in only_text(await bot.press("fgy"))
+
+    assert await mentions(repo, USER) == {"audit": {"actor"}}
+    audit = await repo.fetchall("SELECT action FROM audit WHERE actor = ?", (USER,))
+    assert [row["action"] for row in audit] == ["user_forgotten"]
+    # The other people in the same rows keep theirs.
+    assert await repo.fetchone("SELECT 1 FROM outbox WHERE chat_id = ?", (OTHER,))
+    assert await repo.get_announcement(announcement) is not None
+
+
+async def test_a_new_table_naming_a_user_is_erased_too(tmp_path: Path) -> None:
+    """Forgetting reads the schema: a table added later with a user_id column is covered
+    without listing it anywhere, even when it refers to `users` (deleted before it)."""
+    repo = await Repo.open(tmp_path / "bot.db")
+    try:
+        await repo.execute(
+            "CREATE TABLE feedback (id INTEGER PRIMARY KEY, "
+            "user_id INTEGER NOT NULL REFERENCES users(id), text TEXT NOT NULL)"
+        )
+        for user_id in (USER, OTHER):
+            await repo.touch_user(user_id, "Budi", None)
+            await repo.execute(
+                "INSERT INTO feedback (user_id, text) VALUES (?, 'bagus')", (user_id,)
+            )
+        assert await repo.forget_user(USER) is True
+        rows = await repo.fetchall("SELECT user_id FROM feedback")
+        assert [row["user_id"] for row in rows] == [OTHER]
+        assert await repo.get_user(USER) is None
+        assert await repo.get_user(OTHER) is not None
+    finally:
+        await repo.close()

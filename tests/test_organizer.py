@@ -16,7 +16,7 @@ from bot.changes import ChangeKind, diff_events, rewrite_session
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, text_of
@@ -48,7 +48,6 @@ async def org(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
 
 def repo_of(bot: Harness) -> Repo:
     repo = bot.app.bot_data.services.repo
-    assert repo is not None
     return repo
 
 

@@ -32,7 +32,6 @@ async def test_registration_resumes_after_a_restart(event: Event, tmp_path: Path
         await second.press("rgi:0")
         await second.press("rgr:delegasi")
         repo = second.app.bot_data.services.repo
-        assert repo is not None
         profile = await repo.get_profile(second.updates.user_id)
         assert profile is not None and profile.name == "Maria Goreti Lay"  # the draft came back
         assert profile.region == "Kabupaten Sidoarjo"
@@ -43,7 +42,6 @@ async def test_registration_resumes_after_a_restart(event: Event, tmp_path: Path
     third = await Harness(event, NOW, db).start()
     try:
         repo = third.app.bot_data.services.repo
-        assert repo is not None
         assert await repo.conversation_states("registration") == {}
         assert await repo.user_states() == {}
     finally:
@@ -59,7 +57,6 @@ async def test_steps_are_written_while_running_not_only_at_shutdown(
         await bot.say("/daftar")
         await bot.say("Yohanes Bria")
         repo = bot.app.bot_data.services.repo
-        assert repo is not None
         deadline = asyncio.get_running_loop().time() + persistence.UPDATE_INTERVAL + 3
         while not await repo.conversation_states("registration"):
             assert asyncio.get_running_loop().time() < deadline, "step never written"

@@ -29,9 +29,12 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.standin import ApiCall, error_body, retry_after
+from bot.offline.protocol import ApiCall, error_body, retry_after
 from bot.storage import Repo
 from tests.httpstandin import Action, Delay, HttpStandIn
+
+# Each test starts the bot as a process: seconds each.
+pytestmark = pytest.mark.slow
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 ORGANIZER = 4242

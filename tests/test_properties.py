@@ -35,7 +35,7 @@ from bot import commands, render_organizer
 from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import EventDataError, load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
 from tests.apispec import check_call
 from tests.conftest import KEYNOTE_TIME
@@ -84,7 +84,6 @@ class Probe:
     @property
     def repo(self) -> Repo:
         repo = self.bot.app.bot_data.services.repo
-        assert repo is not None
         return repo
 
     async def send(self, update: dict[str, Any]) -> list[ApiCall]:

@@ -17,8 +17,11 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication
 from bot.model import Event
-from bot.standin import ApiCall, StandIn, UpdateFactory, error_body
+from bot.offline.botapi import StandIn
+from bot.offline.protocol import ApiCall, error_body
+from handlers import register
 from tests.conftest import KEYNOTE_TIME
+from tests.factory import UpdateFactory
 
 USER = 4343
 
@@ -62,7 +65,7 @@ class Bot:
         settings = replace(Settings(), database_path=db)
         self.app: BotApplication = build_application(
             settings, event, Clock(event.timezone, KEYNOTE_TIME, running=False),
-            request=self.standin, rate_limit=True, tick_interval=None,
+            register=register, request=self.standin, rate_limit=True, tick_interval=None,
         )
         limiter = self.app.bot.rate_limiter
         assert isinstance(limiter, RetryingRateLimiter)

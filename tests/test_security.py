@@ -25,11 +25,11 @@ from typing import Any
 import pytest
 
 from bot.config import DEFAULT_EVENT_FILE
+from bot.features import organizers as organizer
 from bot.loader import load_event
 from bot.model import Event
-from bot.standin import ApiCall
+from bot.offline.protocol import ApiCall
 from bot.storage import Repo
-from handlers import organizer
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import USER, Harness, buttons, text_of
 
@@ -43,7 +43,6 @@ SHOWN = ("sendMessage", "editMessageText", "sendVenue", "sendContact", "sendDocu
 
 def repo_of(bot: Harness) -> Repo:
     repo = bot.app.bot_data.services.repo
-    assert repo is not None
     return repo
 
 

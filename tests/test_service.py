@@ -16,7 +16,9 @@ from bot import logs, service
 from bot.app import build_application
 from bot.config import ConfigError, Settings
 from bot.model import Event
-from bot.standin import StandIn, UpdateFactory
+from bot.offline.botapi import StandIn
+from handlers import register
+from tests.factory import UpdateFactory
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 SECRET = "s3cret-token_for-tests"
@@ -102,11 +104,12 @@ def test_webhook_secret_from_env_or_generated() -> None:
         Settings.from_env({"WEBHOOK_SECRET": "has spaces!"}, env_file=None)
 
 
+@pytest.mark.slow
 async def test_webhook_rejects_requests_without_the_secret(event: Event, tmp_path: Path) -> None:
     """PTB's webhook server, on 127.0.0.1, as `run --webhook` starts it."""
     standin = StandIn()
     settings = replace(Settings(), database_path=tmp_path / "bot.db")
-    app = build_application(settings, event, request=standin, rate_limit=False,
+    app = build_application(settings, event, register=register, request=standin, rate_limit=False,
                             tick_interval=None)
     port = free_port()
     update = UpdateFactory(stand_in=standin).message("halo")

@@ -26,20 +26,20 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.standin import (
+from bot.offline.botapi import StandIn
+from bot.offline.html import parse_html
+from bot.offline.protocol import (
     BOT_ID,
     BOT_USERNAME,
     ApiCall,
-    StandIn,
-    UpdateFactory,
     blocked_by_user,
     decode_parameters,
     fail_method,
     method_from_url,
-    parse_html,
     retry_after,
 )
 from tests.apispec import check_call, check_calls
+from tests.factory import UpdateFactory
 
 TOKEN = "123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz"
 USER = 4242
@@ -334,7 +334,7 @@ async def test_faults_are_injected_before_answering(bot: Bot, stand_in: StandIn)
 
 
 async def test_update_factory_builds_ptb_updates(bot: Bot, stand_in: StandIn) -> None:
-    updates = UpdateFactory(bot, stand_in)
+    updates = UpdateFactory(stand_in, bot)
 
     start = updates.to_update(updates.command("start", at_bot=True))
     assert start.message is not None and start.message.text == f"/start@{BOT_USERNAME}"
@@ -372,7 +372,7 @@ async def test_update_factory_builds_ptb_updates(bot: Bot, stand_in: StandIn) ->
 
 
 async def test_fed_updates_come_back_from_get_updates(bot: Bot, stand_in: StandIn) -> None:
-    updates = UpdateFactory(bot, stand_in)
+    updates = UpdateFactory(stand_in, bot)
     stand_in.feed(updates.message("halo"), updates.command("jadwal"))
     received = await bot.get_updates(timeout=1)
     assert [u.message.text for u in received if u.message] == ["halo", "/jadwal"]
@@ -454,7 +454,7 @@ async def test_an_application_runs_against_the_stand_in(stand_in: StandIn) -> No
 
     app = Application.builder().token(TOKEN).request(stand_in).get_updates_request(stand_in).build()
     app.add_handler(CommandHandler("start", start))
-    updates = UpdateFactory(app.bot, stand_in)
+    updates = UpdateFactory(stand_in, app.bot)
     async with app:
         # Directly, as the offline chat does ...
         await app.process_update(updates.to_update(updates.command("start")))

@@ -1,17 +1,17 @@
 """SQLite storage through aiosqlite: the only package with SQL in it.
 
-Each feature keeps its queries (and the migrations that create its tables) in its own
-module; `Repo` combines them. Migration versions are global: 1 users, 2 delegates,
-3 organizers (roles, audit, announcements, outbox), 4 city tour, 5 conversation state.
+Each feature keeps its queries in its own module; `Repo` combines them. The schema is one
+ordered list of steps, `bot.storage.migrations.MIGRATIONS`.
 """
 
 from __future__ import annotations
 
-from bot.storage import delegates, organizers, state, tour, users
 from bot.storage.base import Migration, StorageError, Store
 from bot.storage.delegates import DelegatesMixin
+from bot.storage.migrations import MIGRATIONS
 from bot.storage.organizers import OrganizersMixin
 from bot.storage.privacy import PrivacyMixin
+from bot.storage.questions import QuestionsMixin
 from bot.storage.state import StateMixin
 from bot.storage.tour import TourMixin
 from bot.storage.users import UserRow, UsersMixin
@@ -19,13 +19,8 @@ from bot.storage.users import UserRow, UsersMixin
 __all__ = ["Migration", "Repo", "StorageError", "UserRow"]
 
 
-class Repo(PrivacyMixin, StateMixin, TourMixin, OrganizersMixin, DelegatesMixin, UsersMixin, Store):
+class Repo(PrivacyMixin, QuestionsMixin, StateMixin, TourMixin, OrganizersMixin, DelegatesMixin,
+           UsersMixin, Store):
     """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
 
-    migrations = tuple(
-        sorted(
-            (*users.MIGRATIONS, *delegates.MIGRATIONS, *organizers.MIGRATIONS, *tour.MIGRATIONS,
-             *state.MIGRATIONS),
-            key=lambda m: m.version,
-        )
-    )
+    migrations = MIGRATIONS

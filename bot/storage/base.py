@@ -81,7 +81,7 @@ def utcnow(now: datetime | None = None) -> str:
 class Store:
     """The connection, transactions and migrations; feature mixins add the queries."""
 
-    #: Every migration of every storage module, in version order (set by `bot.storage`).
+    #: The schema's steps in version order (`bot.storage.migrations`, set by `Repo`).
     migrations: tuple[Migration, ...] = ()
 
     def __init__(

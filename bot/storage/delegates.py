@@ -12,58 +12,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from sqlite3 import Row
+from typing import Any, Self
 
-from bot.storage.base import Migration, Store
+from bot.storage.base import Store
 
 #: The RSVP for the event as a whole (event ids never start with "_").
 EVENT_RSVP = "_event"
 ROLES = ("delegasi", "narasumber", "panitia", "media")
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        2,
-        "delegates: profiles, reminder preferences, RSVPs with waiting list, deliveries",
-        """
-        ALTER TABLE users ADD COLUMN reminder_lead INTEGER NOT NULL DEFAULT 15;
-        ALTER TABLE users ADD COLUMN morning_brief INTEGER NOT NULL DEFAULT 1;
-        CREATE TABLE profiles (
-            user_id       INTEGER PRIMARY KEY REFERENCES users(id),
-            name          TEXT NOT NULL,
-            instansi      TEXT NOT NULL,
-            region        TEXT,            -- canonical region when picked from the event's
-            role          TEXT NOT NULL,   -- delegasi | narasumber | panitia | media
-            registered_at TEXT NOT NULL,
-            updated_at    TEXT NOT NULL
-        );
-        CREATE TABLE rsvps (
-            seq         INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order = waiting order
-            user_id     INTEGER NOT NULL REFERENCES users(id),
-            session_id  TEXT NOT NULL,                      -- '_event' for the whole event
-            status      TEXT NOT NULL CHECK (status IN ('going', 'waiting')),
-            seen_start  TEXT,      -- session start the delegate was last told (UTC ISO)
-            seen_venue  TEXT,      -- venue id the delegate was last told
-            created_at  TEXT NOT NULL,
-            UNIQUE (user_id, session_id)
-        );
-        CREATE INDEX rsvps_by_session ON rsvps (session_id, status, seq);
-        CREATE TABLE deliveries (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            user_id     INTEGER NOT NULL REFERENCES users(id),
-            kind        TEXT NOT NULL,   -- reminder | brief | seat | change
-            ref         TEXT NOT NULL,   -- session id, or the day (ISO) of a brief
-            due_at      TEXT NOT NULL,   -- UTC ISO 8601
-            expires_at  TEXT NOT NULL,   -- pointless after this (the session started)
-            data        TEXT NOT NULL DEFAULT '{}',  -- JSON details (what changed)
-            state       TEXT NOT NULL DEFAULT 'pending'
-                        CHECK (state IN ('pending', 'sending', 'sent', 'dropped')),
-            updated_at  TEXT NOT NULL,
-            UNIQUE (user_id, kind, ref)
-        );
-        CREATE INDEX deliveries_due ON deliveries (state, due_at)
-        """,
-    ),
-)
 
 
 def iso(moment: datetime) -> str:
@@ -84,11 +40,19 @@ class Profile:
     region: str | None
     role: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(row["user_id"], row["name"], row["instansi"], row["region"], row["role"])
+
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
     reminder_lead: int  # minutes; 0 = off
     morning_brief: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(int(row["reminder_lead"]), bool(row["morning_brief"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +62,12 @@ class Rsvp:
     status: str  # going | waiting
     seen_start: str | None
     seen_venue: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            row["user_id"], row["session_id"], row["status"], row["seen_start"], row["seen_venue"]
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +89,20 @@ class Delivery:
     expires_at: datetime
     data: dict[str, Any]
     language: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """A `deliveries` row joined with its user's language."""
+        return cls(
+            id=int(row["id"]),
+            user_id=int(row["user_id"]),
+            kind=row["kind"],
+            ref=row["ref"],
+            due_at=parse_iso(row["due_at"]),
+            expires_at=parse_iso(row["expires_at"]),
+            data=json.loads(row["data"] or "{}"),
+            language=row["language"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +141,7 @@ class DelegatesMixin(Store):
             "SELECT user_id, name, instansi, region, role FROM profiles WHERE user_id = ?",
             (user_id,),
         )
-        return Profile(**dict(row)) if row else None
+        return Profile.from_row(row) if row else None
 
     async def get_preferences(self, user_id: int) -> Preferences:
         row = await self.fetchone(
@@ -165,7 +149,7 @@ class DelegatesMixin(Store):
         )
         if row is None:
             return Preferences(15, True)
-        return Preferences(int(row["reminder_lead"]), bool(row["morning_brief"]))
+        return Preferences.from_row(row)
 
     async def set_reminder_lead(self, user_id: int, minutes: int) -> None:
         await self.execute("UPDATE users SET reminder_lead = ? WHERE id = ?", (minutes, user_id))
@@ -283,7 +267,7 @@ class DelegatesMixin(Store):
             """,
             (user_id,),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def get_rsvp(self, user_id: int, session_id: str) -> Rsvp | None:
         row = await self.fetchone(
@@ -293,7 +277,7 @@ class DelegatesMixin(Store):
             """,
             (user_id, session_id),
         )
-        return Rsvp(**dict(row)) if row else None
+        return Rsvp.from_row(row) if row else None
 
     async def session_rsvps(self, session_id: str) -> list[Rsvp]:
         rows = await self.fetchall(
@@ -303,13 +287,13 @@ class DelegatesMixin(Store):
             """,
             (session_id,),
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def all_rsvps(self) -> list[Rsvp]:
         rows = await self.fetchall(
             "SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps ORDER BY seq"
         )
-        return [Rsvp(**dict(r)) for r in rows]
+        return [Rsvp.from_row(r) for r in rows]
 
     async def waiting_position(self, user_id: int, session_id: str) -> int:
         row = await self.fetchone(
@@ -329,27 +313,20 @@ class DelegatesMixin(Store):
             (start, venue, user_id, session_id),
         )
 
-    async def delete_session_rsvps(self, session_id: str) -> None:
-        await self.execute("DELETE FROM rsvps WHERE session_id = ?", (session_id,))
-
-    async def registered_users(self) -> list[int]:
-        rows = await self.fetchall(
-            "SELECT p.user_id FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.active = 1"
-        )
-        return [int(r[0]) for r in rows]
-
     # -- deliveries ------------------------------------------------------------------------
-    async def plan(self, planned: Iterable[PlannedDelivery], replace: bool = True) -> int:
+    async def save_deliveries(
+        self, deliveries: Iterable[PlannedDelivery], replace: bool = True
+    ) -> int:
         """Insert or move deliveries (one per user, kind and ref). Sent ones are left alone.
 
         With `replace`, a pending delivery gets the new time; without, an existing row wins
-        (a "seat" notice planned twice is still sent once).
+        (a "seat" notice saved twice is still sent once).
         """
         now = self.utcnow()
         rows = [
             (p.user_id, p.kind, p.ref, iso(p.due_at), iso(p.expires_at),
              json.dumps(p.data or {}, ensure_ascii=False), now)
-            for p in planned
+            for p in deliveries
         ]
         if not rows:
             return 0
@@ -371,7 +348,9 @@ class DelegatesMixin(Store):
             )
         return len(rows)
 
-    async def unplan(self, user_id: int | None, kind: str, ref: str | None = None) -> int:
+    async def delete_pending_deliveries(
+        self, user_id: int | None, kind: str, ref: str | None = None
+    ) -> int:
         """Remove pending deliveries of a kind (for one user or all, one ref or all)."""
         clauses, params = ["state = 'pending'", "kind = ?"], [kind]
         if user_id is not None:
@@ -393,7 +372,7 @@ class DelegatesMixin(Store):
             """,
             params,
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def claim_due(self, now: datetime, limit: int = 100) -> list[Delivery]:
         """Due deliveries, marked 'sending' in one transaction so no other tick takes them."""
@@ -411,7 +390,7 @@ class DelegatesMixin(Store):
                 "UPDATE deliveries SET state = 'sending', updated_at = ? WHERE id = ?",
                 [(self.utcnow(), r["id"]) for r in rows],
             )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def finish_delivery(self, delivery_id: int, state: str) -> None:
         """Record the outcome: 'sent' or 'dropped' (expired, cancelled, user gone)."""
@@ -435,32 +414,8 @@ class DelegatesMixin(Store):
             WHERE d.state = 'sending'
             """
         )
-        return [_delivery(r) for r in rows]
+        return [Delivery.from_row(r) for r in rows]
 
     async def delivery_counts(self) -> dict[str, int]:
         rows = await self.fetchall("SELECT state, COUNT(*) FROM deliveries GROUP BY state")
         return {r[0]: int(r[1]) for r in rows}
-
-    async def sent_deliveries(self, user_id: int | None = None) -> list[Delivery]:
-        where, params = ("AND d.user_id = ?", (user_id,)) if user_id is not None else ("", ())
-        rows = await self.fetchall(
-            f"""
-            SELECT d.*, u.language FROM deliveries d JOIN users u ON u.id = d.user_id
-            WHERE d.state = 'sent' {where} ORDER BY d.id
-            """,
-            params,
-        )
-        return [_delivery(r) for r in rows]
-
-
-def _delivery(row: Any) -> Delivery:
-    return Delivery(
-        id=int(row["id"]),
-        user_id=int(row["user_id"]),
-        kind=row["kind"],
-        ref=row["ref"],
-        due_at=parse_iso(row["due_at"]),
-        expires_at=parse_iso(row["expires_at"]),
-        data=json.loads(row["data"] or "{}"),
-        language=row["language"],
-    )

@@ -12,78 +12,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from sqlite3 import Row
+from typing import Any, Self
 
-from bot.storage.base import Migration, Store
+from bot.storage.base import Store
 from bot.storage.delegates import iso, parse_iso
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        3,
-        "organizers: invited organizers, invites, audit, linked chats, announcements, outbox",
-        """
-        CREATE TABLE organizers (
-            user_id     INTEGER PRIMARY KEY,   -- invited organizers (BOT_ADMINS live in config)
-            added_by    INTEGER NOT NULL,
-            added_at    TEXT NOT NULL,
-            revoked_by  INTEGER,
-            revoked_at  TEXT                   -- NULL while the role is held
-        );
-        CREATE TABLE invites (
-            code_hash   TEXT PRIMARY KEY,      -- sha256 of the code: the code itself is not kept
-            created_by  INTEGER NOT NULL,
-            created_at  TEXT NOT NULL,
-            expires_at  TEXT NOT NULL,         -- UTC ISO
-            used_by     INTEGER,
-            used_at     TEXT
-        );
-        CREATE TABLE audit (
-            id          INTEGER PRIMARY KEY AUTOINCREMENT,
-            at          TEXT NOT NULL,
-            actor       INTEGER NOT NULL,
-            action      TEXT NOT NULL,
-            details     TEXT NOT NULL DEFAULT '{}'   -- JSON
-        );
-        CREATE TABLE linked_chats (
-            chat_id     INTEGER PRIMARY KEY,
-            title       TEXT NOT NULL,
-            kind        TEXT NOT NULL,         -- group | supergroup | channel
-            linked_by   INTEGER NOT NULL,
-            linked_at   TEXT NOT NULL
-        );
-        CREATE TABLE announcements (
-            id               INTEGER PRIMARY KEY AUTOINCREMENT,
-            author           INTEGER NOT NULL,
-            text             TEXT NOT NULL,    -- Telegram HTML (the organizer's formatting)
-            media_kind       TEXT,             -- photo | document | NULL
-            media_file_id    TEXT,
-            audience         TEXT NOT NULL DEFAULT '',
-            urgent           INTEGER NOT NULL DEFAULT 0,
-            status           TEXT NOT NULL DEFAULT 'draft'
-                             CHECK (status IN ('draft', 'cancelled', 'sending', 'done')),
-            progress_chat    INTEGER,          -- the organizer's message showing progress
-            progress_message INTEGER,
-            created_at       TEXT NOT NULL,
-            queued_at        TEXT,
-            finished_at      TEXT
-        );
-        CREATE TABLE outbox (
-            id              INTEGER PRIMARY KEY AUTOINCREMENT,
-            announcement_id INTEGER NOT NULL REFERENCES announcements(id),
-            chat_id         INTEGER NOT NULL,
-            state           TEXT NOT NULL DEFAULT 'pending'
-                            CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
-            attempts        INTEGER NOT NULL DEFAULT 0,
-            error           TEXT,              -- failure reason; 'interrupted' when recovered
-            message_id      INTEGER,
-            read_at         TEXT,              -- "Sudah dibaca" pressed (urgent ones)
-            updated_at      TEXT NOT NULL,
-            UNIQUE (announcement_id, chat_id)
-        );
-        CREATE INDEX outbox_by_state ON outbox (state, id)
-        """,
-    ),
-)
 
 #: `outbox.error` of a user who blocked the bot (Forbidden): reported apart from failures.
 BLOCKED = "blocked"
@@ -98,12 +31,20 @@ class Organizer:
     added_at: str
     first_name: str | None
 
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(int(row["user_id"]), int(row["added_by"]), row["added_at"], row["first_name"])
+
 
 @dataclass(frozen=True, slots=True)
 class LinkedChat:
     chat_id: int
     title: str
     kind: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(int(row["chat_id"]), row["title"], row["kind"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +61,22 @@ class Announcement:
     progress_message: int | None
     created_at: str
 
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            id=int(row["id"]),
+            author=int(row["author"]),
+            text=row["text"],
+            media_kind=row["media_kind"],
+            media_file_id=row["media_file_id"],
+            audience=row["audience"],
+            urgent=bool(row["urgent"]),
+            status=row["status"],
+            progress_chat=row["progress_chat"],
+            progress_message=row["progress_message"],
+            created_at=row["created_at"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxRow:
@@ -128,6 +85,17 @@ class OutboxRow:
     chat_id: int
     attempts: int
     language: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """An `outbox` row joined with the recipient's language."""
+        return cls(
+            int(row["id"]),
+            int(row["announcement_id"]),
+            int(row["chat_id"]),
+            int(row["attempts"]),
+            row["language"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,21 +123,9 @@ class Recipient:
     chat_id: int
     name: str
 
-
-def _announcement(row: Any) -> Announcement:
-    return Announcement(
-        id=int(row["id"]),
-        author=int(row["author"]),
-        text=row["text"],
-        media_kind=row["media_kind"],
-        media_file_id=row["media_file_id"],
-        audience=row["audience"],
-        urgent=bool(row["urgent"]),
-        status=row["status"],
-        progress_chat=row["progress_chat"],
-        progress_message=row["progress_message"],
-        created_at=row["created_at"],
-    )
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(int(row["chat_id"]), row["name"])
 
 
 class OrganizersMixin(Store):
@@ -182,7 +138,7 @@ class OrganizersMixin(Store):
             WHERE o.revoked_at IS NULL ORDER BY o.added_at
             """
         )
-        return [Organizer(int(r[0]), int(r[1]), r[2], r[3]) for r in rows]
+        return [Organizer.from_row(r) for r in rows]
 
     async def is_invited_organizer(self, user_id: int) -> bool:
         row = await self.fetchone(
@@ -271,7 +227,7 @@ class OrganizersMixin(Store):
 
     async def linked_chats(self) -> list[LinkedChat]:
         rows = await self.fetchall("SELECT chat_id, title, kind FROM linked_chats ORDER BY 1")
-        return [LinkedChat(int(r[0]), r[1], r[2]) for r in rows]
+        return [LinkedChat.from_row(r) for r in rows]
 
     # -- audiences -------------------------------------------------------------------------
     async def audience_registered(self) -> list[tuple[int, bool]]:
@@ -332,7 +288,7 @@ class OrganizersMixin(Store):
 
     async def get_announcement(self, announcement_id: int) -> Announcement | None:
         row = await self.fetchone("SELECT * FROM announcements WHERE id = ?", (announcement_id,))
-        return _announcement(row) if row else None
+        return Announcement.from_row(row) if row else None
 
     async def update_draft(
         self, announcement_id: int, *, audience: str | None = None, urgent: bool | None = None
@@ -394,7 +350,7 @@ class OrganizersMixin(Store):
         rows = await self.fetchall(
             "SELECT * FROM announcements WHERE status = 'sending' ORDER BY id"
         )
-        return [_announcement(r) for r in rows]
+        return [Announcement.from_row(r) for r in rows]
 
     async def finish_announcement(self, announcement_id: int) -> bool:
         """'sending' -> 'done' once no row is left to send; True the one time it happens."""
@@ -423,7 +379,7 @@ class OrganizersMixin(Store):
             """,
             (user_id, limit),
         )
-        return [_announcement(r) for r in rows]
+        return [Announcement.from_row(r) for r in rows]
 
     async def recent_announcements(self, limit: int = 5) -> list[Announcement]:
         rows = await self.fetchall(
@@ -431,7 +387,7 @@ class OrganizersMixin(Store):
             "ORDER BY id DESC LIMIT ?",
             (limit,),
         )
-        return [_announcement(r) for r in rows]
+        return [Announcement.from_row(r) for r in rows]
 
     # -- outbox ----------------------------------------------------------------------------
     async def outbox_pending(self, limit: int, skip: Iterable[int] = ()) -> list[OutboxRow]:
@@ -445,11 +401,7 @@ class OrganizersMixin(Store):
             """,
             (limit + len(held),),
         )
-        out = [
-            OutboxRow(int(r[0]), int(r[1]), int(r[2]), int(r[3]), r[4])
-            for r in rows
-            if int(r[0]) not in held
-        ]
+        out = [OutboxRow.from_row(r) for r in rows if int(r["id"]) not in held]
         return out[:limit]
 
     async def claim_outbox(self, row_id: int) -> bool:
@@ -527,7 +479,7 @@ class OrganizersMixin(Store):
     async def unread_recipients(self, announcement_id: int) -> list[Recipient]:
         rows = await self.fetchall(
             """
-            SELECT o.chat_id, COALESCE(p.name, u.first_name, '') FROM outbox o
+            SELECT o.chat_id, COALESCE(p.name, u.first_name, '') AS name FROM outbox o
             LEFT JOIN profiles p ON p.user_id = o.chat_id
             LEFT JOIN users u ON u.id = o.chat_id
             WHERE o.announcement_id = ? AND o.state = 'sent' AND o.read_at IS NULL
@@ -536,7 +488,7 @@ class OrganizersMixin(Store):
             """,
             (announcement_id,),
         )
-        return [Recipient(int(r[0]), r[1]) for r in rows]
+        return [Recipient.from_row(r) for r in rows]
 
     async def outbox_sent_counts(self, announcement_id: int) -> dict[int, int]:
         """chat id -> rows marked sent (tests: every recipient exactly once)."""

@@ -11,28 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable
 
-from bot.storage.base import Migration, Store
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        5,
-        "conversation steps and drafts survive a restart (PTB persistence)",
-        """
-        CREATE TABLE conversation_states (
-            name        TEXT NOT NULL,             -- the ConversationHandler's name
-            key         TEXT NOT NULL,             -- JSON array: (chat id, user id)
-            state       TEXT NOT NULL,             -- JSON: the step
-            updated_at  TEXT NOT NULL,
-            PRIMARY KEY (name, key)
-        );
-        CREATE TABLE user_states (
-            user_id     INTEGER PRIMARY KEY,
-            data        BLOB NOT NULL,             -- pickled user_data (drafts)
-            updated_at  TEXT NOT NULL
-        )
-        """,
-    ),
-)
+from bot.storage.base import Store
 
 ConversationKey = tuple[int | str, ...]
 

@@ -8,36 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from sqlite3 import Row
+from typing import Self
 
-from bot.storage.base import Migration, Store
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        4,
-        "city tour: bus assignments, bus leaders, check-ins, optional phone for the bus",
-        """
-        ALTER TABLE profiles ADD COLUMN phone TEXT;  -- shared by the delegate for the tour
-        CREATE TABLE tour_buses (
-            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
-            bus_id       TEXT NOT NULL,
-            assigned_by  INTEGER,                     -- NULL: assigned automatically
-            assigned_at  TEXT NOT NULL
-        );
-        CREATE TABLE bus_leaders (
-            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
-            bus_id       TEXT NOT NULL,
-            assigned_by  INTEGER NOT NULL,
-            assigned_at  TEXT NOT NULL
-        );
-        CREATE TABLE tour_checkins (
-            user_id      INTEGER PRIMARY KEY REFERENCES users(id),
-            at           TEXT NOT NULL,
-            method       TEXT NOT NULL CHECK (method IN ('button', 'location')),
-            distance_m   INTEGER                      -- erased after the tour
-        )
-        """,
-    ),
-)
+from bot.storage.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +26,10 @@ class TourMember:
     bus_id: str | None
     checked_in_at: str | None
     method: str | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(**dict(row))
 
 
 class TourMixin(Store):
@@ -128,7 +106,7 @@ class TourMixin(Store):
             """,
             (session_id,),
         )
-        return [TourMember(**dict(r)) for r in rows]
+        return [TourMember.from_row(r) for r in rows]
 
     async def stored_distances(self) -> int:
         row = await self.fetchone(

@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from sqlite3 import Row
+from typing import Self
 
-from bot.storage.base import Migration, Store
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "users: who talked to the bot and in which language",
-        """
-        CREATE TABLE users (
-            id          INTEGER PRIMARY KEY,   -- Telegram user id
-            first_name  TEXT NOT NULL DEFAULT '',
-            username    TEXT,
-            language    TEXT,                  -- NULL: not chosen, use the default
-            active      INTEGER NOT NULL DEFAULT 1,
-            created_at  TEXT NOT NULL,
-            last_seen   TEXT NOT NULL
-        );
-        """,
-    ),
-)
+from bot.storage.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +16,16 @@ class UserRow:
     username: str | None
     language: str | None
     active: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            id=row["id"],
+            first_name=row["first_name"],
+            username=row["username"],
+            language=row["language"],
+            active=bool(row["active"]),
+        )
 
 
 class UsersMixin(Store):
@@ -81,15 +75,7 @@ class UsersMixin(Store):
             "SELECT id, first_name, username, language, active FROM users WHERE id = ?",
             (user_id,),
         )
-        if row is None:
-            return None
-        return UserRow(
-            id=row["id"],
-            first_name=row["first_name"],
-            username=row["username"],
-            language=row["language"],
-            active=bool(row["active"]),
-        )
+        return UserRow.from_row(row) if row else None
 
     async def set_language(self, user_id: int, language: str) -> None:
         await self.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
