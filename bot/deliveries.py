@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot import commands, outbox, scheduler
-from bot.menus import set_default_menus
+from bot import menus, outbox, scheduler
 
 if TYPE_CHECKING:
     from bot.context import BotApplication
@@ -28,9 +27,7 @@ class AppDeliveries:
         await scheduler.notify_seat(self.app, user_id, session)
 
     async def apply_event_change(self, old: Event, new: Event) -> int:
-        if commands.menu_for(old) != commands.menu_for(new):
-            # A tour, contacts or FAQ came or went: Telegram's command menus follow.
-            await set_default_menus(self.app.bot, self.app.bot_data.services.i18n, new)
+        await menus.follow_event(self.app.bot, self.app.bot_data.services.i18n, old, new)
         return await scheduler.apply_event_change(self.app, old, new)
 
     def wake_outbox(self) -> None:

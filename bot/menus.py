@@ -25,3 +25,10 @@ async def set_default_menus(bot: Bot, i18n: I18n, event: Event) -> None:
     await bot.set_my_commands(menu_commands(i18n.get(i18n.default), event))
     for lang in i18n.languages:
         await bot.set_my_commands(menu_commands(i18n.get(lang), event), language_code=lang)
+
+
+async def follow_event(bot: Bot, i18n: I18n, old: Event, new: Event) -> None:
+    """After the running event changed: a tour, contacts or FAQ that came or went shows in
+    (or leaves) Telegram's command menus; otherwise nothing is sent."""
+    if commands.menu_for(old) != commands.menu_for(new):
+        await set_default_menus(bot, i18n, new)

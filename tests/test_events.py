@@ -253,3 +253,37 @@ async def test_command_menu_follows_a_reloaded_file(tmp_path: Path) -> None:
         assert "/info" in _shows(await bot.say("/bantuan"))
     finally:
         await bot.stop()
+
+
+async def test_first_faq_saved_from_an_answer_brings_info_into_the_menu(tmp_path: Path) -> None:
+    """Tanya panitia on an event without FAQ: the saved answer is its first entry."""
+    organizer = 7001
+    data = tmp_path / "event.toml"
+    data.write_text(MAKASSAR_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    event = load_event(data)
+    bot = Harness(event, _during(event), tmp_path / "bot.db")
+    services = bot.app.bot_data.services
+    services.settings = replace(services.settings, admins=frozenset({organizer}),
+                                event_file=data)
+    await bot.start()
+    try:
+        def listed(calls: list) -> set[str]:
+            return {c["command"] for call in calls if call.method == "setMyCommands"
+                    for c in call.params["commands"]}
+
+        assert "info" not in listed(bot.standin.calls)
+        await bot.say("/start", user_id=organizer, first_name="Panitia")
+        calls = await bot.say("Apakah peserta dapat uang harian?")
+        ask = next(d for call in calls for _, d in buttons(call) if d.startswith("qa:"))
+        calls = await bot.press(ask)
+        relayed = next(c for c in calls if c.method == "sendMessage"
+                       and c.params.get("chat_id") == organizer)
+        assert isinstance(relayed.result, dict)
+        mine = bot.standin.message(organizer, int(relayed.result["message_id"]))
+        calls = await bot.say("Tidak ada uang harian.", user_id=organizer, reply_to=mine)
+        save = next(d for call in calls for _, d in buttons(call) if d.startswith("qs:"))
+        calls = await bot.press(save, user_id=organizer, chat_id=organizer)
+        assert services.event.has_faq
+        assert {"info", "faq"} <= listed(calls)
+    finally:
+        await bot.stop()
