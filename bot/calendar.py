@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Alarm, Calendar
 from icalendar import Event as IcsEvent
@@ -11,11 +11,25 @@ from icalendar import Event as IcsEvent
 from bot.model import Event, Session
 
 
+def fingerprint(session: Session) -> str:
+    """What a calendar entry shows of a session's place in time and space: when it changes,
+    the entry's SEQUENCE must rise (see `bot.storage.calendar`)."""
+    return "|".join((session.arrive_by.astimezone(UTC).isoformat(),
+                     session.end.astimezone(UTC).isoformat(), session.venue_id))
+
+
 def agenda_ics(
-    event: Event, sessions: Sequence[Session], lang: str, alarm_minutes: int
+    event: Event,
+    sessions: Sequence[Session],
+    lang: str,
+    alarm_minutes: int,
+    *,
+    now: datetime,
+    sequences: Mapping[str, int],
 ) -> bytes:
     """A calendar with one VEVENT per session, in the event's time zone, with an alarm
-    `alarm_minutes` before each (none when 0)."""
+    `alarm_minutes` before each (none when 0). `now` (the bot's clock) is the DTSTAMP: when
+    this file was made; `sequences` are each session's version (missing: 0)."""
     cal = Calendar()
     cal.add("prodid", "-//citynet-bot//Event assistant//ID")
     cal.add("version", "2.0")
@@ -29,7 +43,10 @@ def agenda_ics(
         item.add("summary", session.title.get(lang))
         item.add("dtstart", session.arrive_by)
         item.add("dtend", session.end)
-        item.add("dtstamp", session.start)
+        # RFC 5545: DTSTAMP is when this object was created, in UTC; SEQUENCE is what apps
+        # compare to accept an update of an entry they already have.
+        item.add("dtstamp", now.astimezone(UTC))
+        item.add("sequence", sequences.get(session.id, 0))
         venue = event.venue(session.venue_id)
         if venue is not None:
             item.add("location", f"{venue.name}, {venue.address}")

@@ -8,7 +8,7 @@ delegate was last told, so this module only describes; it never decides who is n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 # Writing a change back to the data file lives in bot/datafile.py (tomlkit keeps comments);
@@ -58,6 +58,36 @@ def diff_events(old: Event, new: Event) -> list[Change]:
         return session.start
 
     return sorted(changes, key=when)
+
+
+class Refusal(StrEnum):
+    """Why a one-session change cannot be written (said before it is offered, not after)."""
+
+    OUTSIDE_DAYS = "outside_days"  # the loader refuses sessions outside the event's days
+    TOUR_STOPS = "tour_stops"  # the tour's stops keep their own times in the file
+
+
+def refusal(event: Event, new: Session) -> Refusal | None:
+    """The loader's rules a moved session can break, checked on the running event so the
+    organizer is told in their language instead of by the loader after "Terapkan"."""
+    first, last = event.start_date, event.end_date
+    start_day = event.local(new.start).date()
+    end_day = event.local(new.end - timedelta(microseconds=1)).date()
+    if not (first <= start_day <= last and first <= end_day <= last):
+        return Refusal.OUTSIDE_DAYS
+    tour = event.tour
+    if tour is not None and tour.session_id == new.id and any(
+            not new.start <= stop.time <= new.end for stop in tour.stops):
+        return Refusal.TOUR_STOPS
+    return None
+
+
+def clashes(event: Event, new: Session) -> list[Session]:
+    """Sessions in the same place that `new` would overlap and did not overlap before."""
+    old = event.session(new.id)
+    return [s for s in event.sessions
+            if s.id != new.id and s.venue_id == new.venue_id and s.overlaps(new)
+            and not (old is not None and old.venue_id == s.venue_id and old.overlaps(s))]
 
 
 def affects_delegates(change: Change) -> bool:

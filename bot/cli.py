@@ -110,6 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
                      "Asia/Makassar); with --into, the event's own")
     imp.add_argument("--lang", choices=("id", "en"), default="id")
 
+    export = sub.add_parser("export", help="write the daftar hadir (CSV, PDF per session)")
+    add_data(export)
+    export.add_argument("what", choices=("attendance",))
+    export.add_argument("--out", type=Path, required=True, help="directory for the files")
+
+    verify = sub.add_parser("verify", help="is a certificate genuine, and whose is it")
+    add_data(verify)
+    verify.add_argument("code", help="the code printed on the certificate")
+
     validate = sub.add_parser("validate", help="check event data files; exit 0 if valid, 2 if not")
     validate.add_argument("files", nargs="+", type=Path)
     validate.add_argument("--lang", choices=("id", "en"), default="id",
@@ -147,6 +156,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = replace(settings, event_file=args.data)
         if getattr(args, "shift_to", None) is not None:
             event = event.shifted(shift_delta(event, args.shift_to))
+        if args.command == "export":
+            from bot import attendance_tools
+
+            for path in attendance_tools.export_attendance(settings, event, args.out):
+                print(path)
+            return 0
+        if args.command == "verify":
+            from bot import attendance_tools
+
+            return attendance_tools.verify_certificate(settings, event, args.code)
         # The entry point wires the Telegram adapters into the core: the only place in `bot`
         # that imports `handlers` (tests/test_layering.py). Imported only when running.
         from handlers import register
@@ -213,11 +232,11 @@ def import_programme(args: argparse.Namespace) -> int:
         for line in change_lines(changes, before, after, t):
             print(html.unescape(re.sub(r"<[^>]+>", "", line)))
     for name in result.new_venues:
-        print(_("Tempat baru «{name}»: lengkapi alamat, lat dan lon.").format(name=name))
+        print(_("Tempat baru “{name}”: lengkapi alamat, lat dan lon.").format(name=name))
     for name in result.new_speakers:
-        print(_("Pembicara baru «{name}»: lengkapi jabatan.").format(name=name))
+        print(_("Pembicara baru “{name}”: lengkapi jabatan.").format(name=name))
     if args.into is None:
-        print(_("Isi setiap «(belum diisi)» di [event], lalu: citynet-bot validate {path}")
+        print(_("Isi setiap “(belum diisi)” di [event], lalu: citynet-bot validate {path}")
               .format(path=out))
     return 0
 

@@ -43,6 +43,12 @@ BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"
 MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
 FAQ = Command("info", "faq", N_("Info praktis dari panitia"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
+# Attendance (handlers/attendance.py).
+CARD = Command("kartu", "badge", N_("Kartu peserta dengan kode QR untuk meja registrasi"))
+CHECKIN = Command("hadir", "checkin", N_("Absen sesi dengan kode di layar"))
+MATERIALS = Command("materi", "materials", N_("Materi sesi"))
+CERTIFICATE = Command("sertifikat", "certificate", N_("Sertifikat kehadiran"))
+EVALUATION = Command("evaluasi", "evaluation", N_("Evaluasi acara"))
 
 #: In menu order.
 MENU: tuple[Command, ...] = (
@@ -56,6 +62,11 @@ MENU: tuple[Command, ...] = (
     ANNOUNCEMENTS,
     FAQ,
     TOUR,
+    CARD,
+    CHECKIN,
+    MATERIALS,
+    CERTIFICATE,
+    EVALUATION,
     AGENDA,
     RSVPS,
     REMINDERS,
@@ -70,7 +81,8 @@ MENU: tuple[Command, ...] = (
 
 
 def missing_for(event: Event) -> frozenset[Command]:
-    """Commands for features this event does not have (no tour, no contacts, no FAQ)."""
+    """Commands for features this event does not have (no tour, no contacts, no FAQ, no
+    session check-in, materials, certificate or evaluation)."""
     missing = set()
     if not event.has_tour:
         missing.add(TOUR)
@@ -78,6 +90,14 @@ def missing_for(event: Event) -> frozenset[Command]:
         missing.add(CONTACTS)
     if not event.has_faq:
         missing.add(FAQ)
+    if not event.has_session_checkin:
+        missing.add(CHECKIN)
+    if not event.has_materials:
+        missing.add(MATERIALS)
+    if not event.has_certificate:
+        missing.add(CERTIFICATE)
+    if not event.has_evaluation:
+        missing.add(EVALUATION)
     return frozenset(missing)
 
 
@@ -119,6 +139,11 @@ HELP_LINES: tuple[tuple[HelpEntry, ...], ...] = (
     (HelpEntry((TOUR,), N_("titik kumpul, bus, rute dan check-in city tour")),),
     (HelpEntry((ANNOUNCEMENTS,), N_("pengumuman terbaru dari panitia")),),
     (HelpEntry((FAQ,), N_("info praktis dari panitia")),),
+    (HelpEntry((CARD,), N_("kartu peserta")),
+     HelpEntry((CHECKIN,), N_("absen sesi"), N_("KODE")),
+     HelpEntry((MATERIALS,), N_("materi sesi"))),
+    (HelpEntry((CERTIFICATE,), N_("sertifikat kehadiran")),
+     HelpEntry((EVALUATION,), N_("evaluasi acara"))),
     (HelpEntry((ABOUT,), N_("tentang acara")),),
     (HelpEntry((LANGUAGE,), N_("ganti bahasa (Indonesia/English)")),),
     (HelpEntry((MYDATA,), N_("hapus semua data Anda dari bot")),),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.i18n import N_, Translator
 from bot.model import (
     EMPTY,
+    AttendanceRules,
     Bus,
+    CertificateRules,
     Contact,
     Event,
     Faq,
+    Material,
+    Question,
+    QuestionKind,
+    Release,
     Session,
     SessionKind,
+    Signatory,
     Speaker,
     Text,
     Tour,
@@ -377,7 +384,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         )
         r.finish()
         venues.setdefault(vid, venue)
-    # Example questions ask about the places other than this one (bot/examples.py).
+    # Example questions ask about the places other than this one (bot/examples.py); it also
+    # heads a day's daftar hadir (attendance).
     main_venue = ev.string("main_venue")
     if main_venue and main_venue not in venues:
         ev.problem("main_venue", N_("id tempat {value} tidak dikenal"), value=repr(main_venue))
@@ -407,9 +415,10 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         root.problem("sessions", N_("tidak ada [[sessions]]: jadwal kosong"))
     for r, sid in zip(session_readers, session_ids, strict=True):
         session = _session(r, sid, venues, speakers, tz, start_date, end_date)
+        materials = _materials(r, path.parent)
         r.finish()
         if session:
-            sessions.append(session)
+            sessions.append(replace(session, materials=materials))
 
     contacts: list[Contact] = []
     contact_readers = _items(root, "contacts")
@@ -453,6 +462,20 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         tour = _tour(_Reader(problems, "tour", raw["tour"]), venues, sessions, tz,
                      set(session_ids))
 
+    attendance = AttendanceRules()
+    if "attendance" in raw:
+        attendance = _attendance(_Reader(problems, "attendance", raw["attendance"]))
+    evaluation: tuple[Question, ...] = ()
+    if "evaluation" in raw:
+        evaluation = _evaluation(_Reader(problems, "evaluation", raw["evaluation"]))
+    certificate = None
+    if "certificate" in raw:
+        # From what the file says, not from the sessions that parsed: one bad time must not
+        # also report "no plenary session".
+        plenary = any(r.table.get("kind") == SessionKind.PLENARY.value for r in session_readers)
+        certificate = _certificate(_Reader(problems, "certificate", raw["certificate"]),
+                                   has_plenary=plenary)
+
     _one_zone_problem(problems, len(session_readers))
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
@@ -466,7 +489,8 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         ev.problem("contacts_for", N_("{value}: harus salah satu dari {allowed}"),
                    value=repr(contacts_for), allowed=", ".join(CONTACTS_FOR))
     ev.finish()
-    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq"})
+    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
+                      "attendance", "certificate", "evaluation"})
     root.finish()
     if problems or tz is None or start_date is None or end_date is None:
         raise EventDataError(path, problems)
@@ -475,6 +499,7 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         start_date=start_date,
         end_date=end_date,
         participants=participants,
+        main_venue_id=main_venue,
         venues=venues,
         speakers=speakers,
         sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.id))),
@@ -483,6 +508,9 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         tour=tour,
         faq=tuple(faqs),
         contacts_registered_only=contacts_for == "registered",
+        attendance=attendance,
+        certificate=certificate,
+        evaluation=evaluation,
         id=event_id,
         name=name,
         theme=theme,
@@ -495,7 +523,6 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         network=network,
         host_en=host_en,
         city_en=city_en,
-        main_venue_id=main_venue if main_venue in venues else "",
     )
 
 
@@ -516,6 +543,21 @@ def _one_zone_problem(problems: list[Problem], sessions: int) -> None:
         zone=args["zone"], expected=args["expected"], offset=offset, n=len(found),
         suggestion=ZONES_BY_OFFSET.get(offset, offset),
     ))
+
+
+#: A clock time in prose ("pukul 07.30", "08:00"); not "1.000" nor a date like "16.10.2019".
+CLOCK_TIME = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d.:])")
+
+
+def _no_times_in_prose(r: _Reader, key: str, text: Text) -> None:
+    """A session's times live in start/end/gather, which the bot shows (moved by /ubah,
+    shifted in a rehearsal); a time restated in its prose would contradict them."""
+    for suffix, value in (("", text.id), ("_en", text.en or "")):
+        found = CLOCK_TIME.search(value)
+        if found:
+            r.problem(key + suffix, N_("menyebut jam {value}: jam hanya di start/end/gather, "
+                                       "yang ditampilkan bot; hapus jam ini"),
+                      value=repr(found.group()))
 
 
 def _session(
@@ -542,6 +584,7 @@ def _session(
     # (and reported as unknown fields).
     description = r.text("description", required=False)
     tags = tuple(r.str_list("tags", required=False))
+    _no_times_in_prose(r, "description", description)
     kind_name = r.string("kind", required=False) or SessionKind.SESSION.value
     try:
         kind = SessionKind(kind_name)
@@ -650,6 +693,109 @@ def _tour(
     if not r.ok or session is None:
         return None
     return Tour(session_id, meeting, back, radius, bring, tuple(stops), tuple(buses))
+
+
+def _materials(parent: _Reader, folder: Path) -> tuple[Material, ...]:
+    """`[[sessions.materials]]`: a link (https) or a file beside the data file."""
+    out = []
+    for m in _items(parent, "materials"):
+        title = m.text("title")
+        url, file = m.string("url", required=False), m.string("file", required=False)
+        release = m.string("release", required=False) or Release.END.value
+        restricted = m._get("terbatas", bool, False, Term(N_("true atau false")))
+        if bool(url) == bool(file):
+            m.problem("", N_("isi url atau file, salah satu saja"))
+        if url and not url.startswith("https://"):
+            m.problem("url", N_("{value}: harus tautan https://"), value=repr(url))
+        full = ""
+        if file:
+            target = (folder / file).resolve()
+            if not target.is_relative_to(folder.resolve()):
+                m.problem("file", N_("{value}: harus di dalam {folder}"), value=repr(file),
+                          folder=str(folder))
+            elif not target.is_file():
+                m.problem("file", N_("{value}: tidak ada berkas itu di samping berkas data"),
+                          value=repr(file))
+            elif target.stat().st_size > 50 * 1024 * 1024:
+                m.problem("file", N_("{value}: lebih dari 50 MB, batas Telegram untuk bot"),
+                          value=repr(file))
+            full = str(target)
+        if release not in {r.value for r in Release}:
+            m.problem("release", N_("{value}: harus 'start' atau 'end'"), value=repr(release))
+            release = Release.END.value
+        m.finish()
+        out.append(Material(title, url, full, Release(release), bool(restricted)))
+    return tuple(out)
+
+
+def _attendance(r: _Reader) -> AttendanceRules:
+    defaults = AttendanceRules()
+    grace = r.integer("grace_minutes", required=False)
+    period = r.integer("code_minutes", required=False)
+    checkin = r._get("session_checkin", bool, False, Term(N_("true atau false")))
+    if grace is not None and grace > 240:
+        r.problem("grace_minutes", N_("{value}: harus 0 sampai 240 menit setelah sesi selesai"),
+                  value=grace)
+    if period is not None and not 1 <= period <= 60:
+        r.problem("code_minutes", N_("{value}: harus 1 sampai 60 menit"), value=period)
+    r.finish()
+    return AttendanceRules(
+        grace=timedelta(minutes=grace) if grace is not None else defaults.grace,
+        code_period=timedelta(minutes=period) if period else defaults.code_period,
+        session_checkin=defaults.session_checkin if checkin is None else bool(checkin),
+    )
+
+
+def _evaluation(r: _Reader) -> tuple[Question, ...]:
+    questions: list[Question] = []
+    readers = _items(r, "questions")
+    ids = [q.ident() for q in readers]
+    _check_unique(readers, ids)
+    for q, qid in zip(readers, ids, strict=True):
+        text = q.text("text")
+        kind_name = q.string("kind", required=False) or QuestionKind.SCALE.value
+        if kind_name not in {k.value for k in QuestionKind}:
+            q.problem("kind", N_("{value}: harus scale, choice atau text"), value=repr(kind_name))
+            kind_name = QuestionKind.SCALE.value
+        kind = QuestionKind(kind_name)
+        choices: tuple[Text, ...] = ()
+        if kind is QuestionKind.CHOICE:
+            choices = q.texts("choices")
+            if not 2 <= len(choices) <= 8:
+                q.problem("choices", N_("{n} pilihan: harus 2 sampai 8"), n=len(choices))
+        q.finish()
+        questions.append(Question(qid, text, kind, choices))
+    if not questions:
+        r.problem("questions", N_("tambahkan paling sedikit satu [[evaluation.questions]]"))
+    elif len(questions) > 20:
+        r.problem("questions", N_("{n} pertanyaan: paling banyak 20"), n=len(questions))
+    r.finish()
+    return tuple(questions)
+
+
+def _certificate(r: _Reader, *, has_plenary: bool) -> CertificateRules | None:
+    all_days = r._get("all_days", bool, False, Term(N_("true atau false")))
+    percent = r.integer("min_plenary_percent", required=False)
+    if percent is not None and not 1 <= percent <= 100:
+        r.problem("min_plenary_percent", N_("{value}: harus 1 sampai 100"), value=percent)
+    if not all_days and percent is None:
+        r.problem("", N_("tidak ada aturan: isi all_days = true dan/atau min_plenary_percent"))
+    if percent is not None and not has_plenary:
+        r.problem("min_plenary_percent", N_("jadwal tidak punya sesi berjenis 'plenary'"))
+    title, statement = r.text("title"), r.text("statement")
+    signatories: list[Signatory] = []
+    for s in _items(r, "signatories"):
+        signatories.append(Signatory(s.string("name"), s.text("position")))
+        s.finish()
+    if not signatories:
+        r.problem("signatories", N_("tambahkan paling sedikit satu [[certificate.signatories]]"))
+    elif len(signatories) > 3:
+        r.problem("signatories", N_("{n}: paling banyak 3 muat di sertifikat"),
+                  n=len(signatories))
+    r.finish()
+    if not r.ok:
+        return None
+    return CertificateRules(title, statement, tuple(signatories), bool(all_days), percent)
 
 
 def load_event(path: str | Path) -> Event:

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from telegram.error import NetworkError
+
 #: A Bot API token anywhere in a text (in URLs it follows "bot" without a separator).
 TOKEN_RE = re.compile(r"(?<!\d)\d{5,20}:[A-Za-z0-9_-]{30,64}")
 #: +62 numbers in any spacing (mobile and landline), and national mobile numbers (08…).
@@ -72,6 +74,24 @@ class OneLineFormatter(logging.Formatter):
         return super().format(record).replace("\r", "\\r").replace("\n", "\\n")
 
 
+class ShutdownOutageFilter(logging.Filter):
+    """PTB's Updater confirms the last updates with one more `getUpdates` when it stops; with
+    Telegram unreachable that fails, and PTB logs an ERROR with a traceback. During an outage
+    that is expected, so it becomes one WARNING line saying what it means."""
+
+    PTB_MESSAGE = "Error while calling `get_updates` one more time"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, NetworkError) and str(record.msg).startswith(self.PTB_MESSAGE):
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.msg = ("Telegram unreachable while stopping (%s): updates already handled "
+                          "may be delivered again at the next start")
+            record.args = (type(error).__name__,)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def configure(
     level: str, secrets: Iterable[str] = (), stream: TextIO | None = None,
     file: Path | None = None,
@@ -94,4 +114,7 @@ def configure(
     # httpx logs every request URL at INFO, and the URL carries the token: redacted anyway,
     # but a line per Bot API call would drown the events that matter.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    updater = logging.getLogger("telegram.ext.Updater")
+    if not any(isinstance(f, ShutdownOutageFilter) for f in updater.filters):
+        updater.addFilter(ShutdownOutageFilter())
     return handler

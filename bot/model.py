@@ -83,6 +83,25 @@ class Speaker:
         return self.organization_en if lang == "en" and self.organization_en else self.organization
 
 
+class Release(StrEnum):
+    """When a session's material becomes available."""
+
+    START = "start"
+    END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Material:
+    """Slides or a paper of a session: a link, or a file shipped beside the data file."""
+
+    title: Text
+    url: str = ""
+    file: str = ""  # absolute path, checked by the loader to exist
+    release: Release = Release.END
+    #: `terbatas`: only for registered delegates.
+    restricted: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     id: str
@@ -97,6 +116,7 @@ class Session:
     #: When participants should be there, if earlier than `start` (the city tour gathers first).
     gather: datetime | None = None
     tags: tuple[str, ...] = ()
+    materials: tuple[Material, ...] = ()
 
     @property
     def arrive_by(self) -> datetime:
@@ -173,6 +193,57 @@ class Tour:
         return next((b for b in self.buses if b.id == bus_id), None)
 
 
+@dataclass(frozen=True, slots=True)
+class AttendanceRules:
+    """`[attendance]` of the data file: how long a session check-in code lives."""
+
+    #: After a session ends, delegates may still check in this long (late scanners, long Q&A).
+    grace: timedelta = timedelta(minutes=15)
+    #: A shown check-in code changes this often, so a code passed on by chat soon stops working.
+    code_period: timedelta = timedelta(minutes=5)
+    #: False: sessions take no check-in, so feedback goes to those who RSVP'd instead.
+    session_checkin: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    name: str
+    position: Text
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateRules:
+    """`[certificate]` of the data file: who gets one, and what it says.
+
+    A delegate qualifies when any configured attendance criterion holds: present at the
+    registration desk on every event day (`all_days`), or checked in to at least
+    `min_plenary_percent` % of the plenary sessions.
+    """
+
+    title: Text
+    #: The line between the delegate's name and the event ("telah mengikuti sebagai peserta").
+    statement: Text
+    signatories: tuple[Signatory, ...]
+    all_days: bool = False
+    min_plenary_percent: int | None = None
+
+
+class QuestionKind(StrEnum):
+    SCALE = "scale"  # 1 to 5
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of the event evaluation (`[[evaluation.questions]]`)."""
+
+    id: str
+    text: Text
+    kind: QuestionKind
+    choices: tuple[Text, ...] = ()
+
+
 # eq=False: an Event is compared (and cached) by identity; its dict fields are not hashable.
 @dataclass(frozen=True, slots=True, eq=False)
 class Event:
@@ -200,6 +271,10 @@ class Event:
     #: `contacts_for = "registered"`: contact details only for registered delegates (never
     #: in groups either way).
     contacts_registered_only: bool = False
+    attendance: AttendanceRules = AttendanceRules()
+    certificate: CertificateRules | None = None
+    #: The event evaluation asked at closing; empty: none (and none needed for a certificate).
+    evaluation: tuple[Question, ...] = ()
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)
@@ -209,7 +284,8 @@ class Event:
     #: English twins of `host` and `city` ("" when the Indonesian serves both).
     host_en: str = ""
     city_en: str = ""
-    #: `[event] main_venue` ("" when unset): example questions ask about the other places.
+    #: `[event] main_venue` ("" when unset): example questions ask about the other places,
+    #: and a day's daftar hadir says it was held there.
     main_venue_id: str = ""
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
@@ -333,6 +409,22 @@ class Event:
     @property
     def has_faq(self) -> bool:
         return bool(self.faq)
+
+    @property
+    def has_session_checkin(self) -> bool:
+        return self.attendance.session_checkin
+
+    @property
+    def has_materials(self) -> bool:
+        return any(s.materials for s in self.sessions)
+
+    @property
+    def has_certificate(self) -> bool:
+        return self.certificate is not None
+
+    @property
+    def has_evaluation(self) -> bool:
+        return bool(self.evaluation)
 
     # -- city tour -------------------------------------------------------------------------
     def tour_session(self) -> Session | None:

@@ -222,6 +222,30 @@ def find_regions_in_text(
     return _cached(regions, aliases).find(text)
 
 
+@dataclass(frozen=True, slots=True)
+class InstansiRegion:
+    """What an instansi as typed at registration says about the delegate's region."""
+
+    #: Candidate regions, best first.
+    regions: tuple[str, ...]
+    #: Exactly one region, no doubt: set it without asking.
+    certain: bool
+    #: The text is nothing but that region's name ("kab. sidoarjo"): save the proper name.
+    only_region: bool
+
+
+def region_of_instansi(text: str, regions: Sequence[str]) -> InstansiRegion:
+    """The region an instansi names: "Dinas Kominfo Kota Kupang" is Kota Kupang for certain;
+    "Dinas Kominfo Kupang" could be Kota or Kabupaten Kupang (ask)."""
+    tokens = textnorm.simple_tokens(text)
+    mentions = _cached(regions, None).mentions(tokens)
+    found = combine(mentions)
+    certain = len(found.regions) == 1 and not found.ambiguous
+    only = certain and len(mentions) == 1 and (mentions[0].start, mentions[0].end) == (
+        0, len(tokens))
+    return InstansiRegion(found.regions, certain, only)
+
+
 def aliases_from_contacts(
     contacts: Iterable[Contact], *, skip_ordinary: bool = True
 ) -> dict[str, str]:

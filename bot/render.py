@@ -9,7 +9,7 @@ programme (days, sessions, now/next, speakers); render_info.py the other screens
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
@@ -63,6 +63,34 @@ def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMa
 
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _mid_list(item: str) -> str:
+    """'Topi atau payung' -> 'topi atau payung'. Several capitalised words are a name
+    ('Pantai Lasiana') and an acronym ('KTP') is one too: those keep their capitals."""
+    words = item.split()
+    if not words or len(words[0]) < 2 or not (words[0][0].isupper() and words[0][1:].islower()):
+        return item
+    if any(w[:1].isupper() for w in words[1:]):
+        return item
+    return item[0].lower() + item[1:]
+
+
+def list_items(items: Iterable[str], t: Translator) -> str:
+    """'Air minum, topi atau payung, dan tabir surya': items written as their own lines in
+    the data file are capitalised; in the middle of a sentence they are not."""
+    values = list(items)
+    return t.join([values[0], *(_mid_list(v) for v in values[1:])]) if values else ""
+
+
+def clip_words(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word and marked with "…" (a word cut
+    in half reads like a typo: "Banyuw")."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head.strip() else head
+    return cut.rstrip(" ,.;:-–") + "…"
 
 
 def clip_html_lines(lines: Sequence[str], more: str) -> str:
@@ -197,6 +225,23 @@ def no_event_on(event: Event, day: date, t: Translator, now: datetime) -> Reply:
     return Reply(text, keyboard(days_keyboard(event, t)))
 
 
+def capacity_line(capacity: int, taken: tuple[int, int] | None, t: Translator) -> str:
+    """'🪑 Kapasitas 2 orang — sisa 1 kursi': a delegate sees a session is full before
+    tapping "Hadir", not after."""
+    line = t.gettext("🪑 Kapasitas {n} orang").format(n=capacity)
+    if taken is None:
+        return line
+    going, waiting = taken
+    left = capacity - going
+    if left > 0:
+        return line + " — " + t.ngettext("sisa {n} kursi", "sisa {n} kursi", left).format(n=left)
+    if waiting:
+        return line + " — " + t.ngettext(
+            "penuh, daftar tunggu {n} orang", "penuh, daftar tunggu {n} orang", waiting
+        ).format(n=waiting)
+    return line + " — " + t.gettext("penuh")
+
+
 def session_view(
     event: Event,
     session: Session,
@@ -204,8 +249,10 @@ def session_view(
     now: datetime,
     extra_lines: Sequence[str] = (),
     extra_rows: Sequence[list[InlineKeyboardButton]] = (),
+    taken: tuple[int, int] | None = None,
 ) -> Reply:
-    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons."""
+    """A session's detail; `extra_*` carry the delegate's RSVP status and buttons; `taken`
+    (seats held, waiting list) shows what is left of a limited capacity."""
     _ = t.gettext
     venue = event.venue(session.venue_id)
     lines = [f"{KIND_ICON[session.kind]} <b>{escape(session.title.get(t.lang))}</b>", ""]
@@ -233,7 +280,7 @@ def session_view(
                 )
             )
     if session.capacity:
-        lines.append(_("🪑 Kapasitas {n} orang").format(n=session.capacity))
+        lines.append(capacity_line(session.capacity, taken, t))
     if session.description:
         lines += ["", escape(session.description.get(t.lang))]
     status = session_status(session, now, t)
@@ -243,6 +290,8 @@ def session_view(
     rows: list[list[InlineKeyboardButton]] = list(extra_rows)
     if venue:
         rows.append([button(_("📍 Lokasi"), cb.PIN, venue.id)])
+    if session.materials:  # i15: materials (handlers/attendance.py answers the button)
+        rows.append([button(_("📎 Materi"), cb.MATERIALS, session.id)])
     rows += [
         [button(f"🎤 {s.name}", cb.SPEAKER, s.id)]
         for sid in session.speaker_ids

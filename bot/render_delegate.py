@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton
 
 from bot import callbacks as cb
 from bot.i18n import Translator
-from bot.model import Event, Session, Venue
+from bot.model import Event, Session, SessionKind, Venue
 from bot.render import Reply, button, clip_html_lines, keyboard, session_line
 from bot.states import RsvpStatus
 from bot.storage.delegates import EVENT_RSVP, Preferences, Profile, Rsvp
@@ -49,7 +49,7 @@ def rsvp_buttons(
 
 def overlap_question(session: Session, others: Sequence[Session], t: Translator) -> Reply:
     _ = t.gettext
-    titles = t.join(f"«{escape(o.title.get(t.lang))}» ({escape(t.time_range(o.start, o.end))})"
+    titles = t.join(f"“{escape(o.title.get(t.lang))}” ({escape(t.time_range(o.start, o.end))})"
                     for o in others)
     text = _("⚠️ <b>{title}</b> bentrok dengan {others} yang sudah Anda pilih. "
              "Tetap tambahkan?").format(title=escape(session.title.get(t.lang)), others=titles)
@@ -65,8 +65,11 @@ def cancel_question(session: Session, waiting: int, t: Translator) -> Reply:
     if waiting:
         text += "\n" + _("Kursi Anda langsung diberikan ke peserta berikutnya di daftar tunggu "
                          "({n} orang menunggu).").format(n=waiting)
+    # "No" goes back where the question came from: the tour has its own screen.
+    back = button(_("Tidak"), cb.TOUR) if session.kind is SessionKind.TOUR else button(
+        _("Tidak"), cb.SESSION, session.id)
     return Reply(text, keyboard([[button(_("Ya, batalkan"), cb.RSVP_CANCEL_SURE, session.id),
-                                  button(_("Tidak"), cb.SESSION, session.id)]]))
+                                  back]]))
 
 
 def contacts_need_registration(t: Translator) -> Reply:
@@ -89,6 +92,8 @@ def forget_question(profile: Profile | None, rsvps: int, t: Translator) -> Reply
                             rsvps).format(n=rsvps))
     lines.append(_("• Nama dan bahasa Telegram Anda, pengumuman yang Anda terima, dan data "
                    "city tour (bus, check-in, nomor HP) bila ada"))
+    lines.append(_("• Kehadiran (meja registrasi dan sesi), penilaian sesi, evaluasi dan "
+                   "sertifikat bila ada; sertifikat Anda lalu terbaca “dicabut”"))
     lines += ["", _("Semua dihapus sekarang juga dan tidak bisa dikembalikan; kursi Anda di "
                     "sesi berkapasitas diberikan ke daftar tunggu. Lanjutkan?")]
     return Reply("\n".join(lines), keyboard([[button(_("🗑 Ya, hapus data saya"), cb.FORGET_SURE),
@@ -145,7 +150,7 @@ def agenda_view(event: Event, rsvps: Sequence[Rsvp], t: Translator, now: datetim
         lines.append("")
     if not sessions:
         lines.append(_("Belum ada sesi yang Anda pilih. Buka /jadwal, pilih sesi, lalu "
-                       "tekan «✅ Hadir»."))
+                       "tekan “✅ Hadir”."))
         rows.append([button(_("📅 Jadwal"), cb.DAYS)])
         return Reply("\n".join(lines), keyboard(rows))
     for day in event.days:
@@ -177,7 +182,7 @@ def rsvp_overview(
         lines.append(_("Acara: ✅ hadir"))
         rows = [[button(_("❌ Batal hadir di acara"), cb.RSVP_CANCEL, EVENT_RSVP)]]
     else:
-        lines.append(_("Acara: belum konfirmasi"))
+        lines.append(_("Acara: Anda belum menyatakan hadir di seminar ini"))
         rows = [[button(_("✅ Saya hadir di acara"), cb.RSVP, EVENT_RSVP)]]
     lines.append("")
     for s in event.sessions:
@@ -189,7 +194,7 @@ def rsvp_overview(
         lines.append(f"{mark} {escape(t.day_short(s.start.date()))} "
                      f"{escape(t.time(s.start))} · {escape(s.title.get(t.lang))}")
     if len(attending) == (1 if EVENT_RSVP in attending else 0):
-        lines.append(_("Belum ada sesi. Pilih sesi di /jadwal lalu tekan «✅ Hadir»."))
+        lines.append(_("Belum ada sesi. Pilih sesi di /jadwal lalu tekan “✅ Hadir”."))
     rows.append([button(_("🗓 Agenda saya"), cb.AGENDA), button(_("📅 Jadwal"), cb.DAYS)])
     return Reply("\n".join(lines), keyboard(rows))
 
@@ -222,6 +227,13 @@ def prefs_view(
 
 
 # -- deliveries ----------------------------------------------------------------------------
+def starts_in(session: Session, now: datetime, t: Translator) -> str:
+    """What the reminder would have said, for a confirmation inside its lead time."""
+    if session.gather:
+        return t.gettext("Kumpul {delta} lagi.").format(delta=t.duration(session.gather - now))
+    return t.gettext("Mulai {delta} lagi.").format(delta=t.duration(session.start - now))
+
+
 def reminder(event: Event, session: Session, t: Translator, now: datetime) -> Reply:
     _ = t.gettext
     venue = event.venue(session.venue_id)

@@ -8,6 +8,7 @@ the shared pieces (`Reply`, buttons, clipping). Pure functions; all data is HTML
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -16,15 +17,15 @@ from bot import callbacks as cb
 from bot import commands
 from bot.examples import examples
 from bot.i18n import Translator
-from bot.model import Contact, Event, Faq, Venue
+from bot.model import Contact, Event, Faq, Session, Venue
 from bot.render import (
+    KIND_ICON,
     Reply,
     button,
     clip,
     clip_html_lines,
     event_dates,
     keyboard,
-    session_line,
 )
 
 
@@ -48,7 +49,7 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
         ]
         # Only what this event has: no tour, no contacts, no line for them.
         + ([_("• ☎️ Kontak panitia dan daerah (di chat pribadi)")] if event.has_contacts else [])
-        + [_("• 📝 Daftar, pilih sesi («✅ Hadir»), dan dapat pengingat sebelum sesi")]
+        + [_("• 📝 Daftar, pilih sesi (“✅ Hadir”), dan dapat pengingat sebelum sesi")]
         + ([_("• 🚌 City tour: titik kumpul, bus, dan absen")] if event.has_tour else [])
         + [_("• ℹ️ Tentang acara"), "", ask_directly(event, t)]
     )
@@ -114,17 +115,35 @@ def venues_view(event: Event, t: Translator) -> Reply:
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def venue_view(event: Event, venue: Venue, t: Translator) -> Reply:
+#: A venue card lists this many sessions: with the address and notes it still fits a phone
+#: screen; the whole programme is one tap away in /jadwal.
+VENUE_SESSIONS = 3
+
+
+def venue_view(event: Event, venue: Venue, t: Translator, now: datetime,
+               asked: Sequence[Session] = ()) -> Reply:
+    """A venue: address, notes, and what happens there — the sessions asked about
+    ("makan siang dimana?"), or the next few. Aliases are for matching, not for display."""
     _ = t.gettext
     lines = [f"📍 <b>{escape(venue.label(t.lang))}</b>", escape(venue.address_in(t.lang))]
-    if venue.aliases:
-        lines.append(_("Juga disebut: {names}").format(names=escape(t.join(venue.aliases))))
     if venue.notes:
         lines += ["", escape(venue.notes.get(t.lang))]
-    sessions = event.sessions_at_venue(venue.id)
-    if sessions:
+    # The sessions asked about that are here; else (none, or elsewhere) the venue's own.
+    here = [s for s in asked if s.venue_id == venue.id]
+    coming = [s for s in here if s.end > now] or here  # asked about past ones: still say
+    if not here:
+        coming = [s for s in event.sessions_at_venue(venue.id) if s.end > now]
+    shown = coming[:VENUE_SESSIONS]
+    if shown:
         lines += ["", _("<b>Acara di sini:</b>")]
-        lines += [session_line(event, s, t, with_day=True) for s in sessions]
+        for s in shown:
+            when = f"{t.day_short(s.start.date())} {t.time_range(s.start, s.end, zone=False)}"
+            lines.append(f"{KIND_ICON[s.kind]} <b>{escape(when)}</b> · "
+                         f"{escape(s.title.get(t.lang))}")
+        more = len(coming) - len(shown)
+        if more > 0:
+            lines.append(t.ngettext("… dan {n} acara lain di sini (/jadwal)",
+                                    "… dan {n} acara lain di sini (/jadwal)", more).format(n=more))
     rows = [
         [
             button(_("📌 Kirim pin lokasi"), cb.PIN, venue.id),
@@ -188,14 +207,14 @@ def contacts_view(
 
 def ambiguous_regions(regions: Sequence[str], t: Translator, query: str) -> Reply:
     _ = t.gettext
-    text = _("«{query}» bisa berarti beberapa daerah. Yang mana?").format(query=escape(query))
+    text = _("“{query}” bisa berarti beberapa daerah. Yang mana?").format(query=escape(query))
     rows = [[button(r, cb.CONTACT_REGION, r)] for r in regions]
     return Reply(text, keyboard(rows))
 
 
 def no_contacts(event: Event, t: Translator, query: str) -> Reply:
     _ = t.gettext
-    text = _("Maaf, saya tidak menemukan kontak untuk «{query}». Pilih dari daftar ini:").format(
+    text = _("Maaf, saya tidak menemukan kontak untuk “{query}”. Pilih dari daftar ini:").format(
         query=escape(clip(query, 60))
     )
     return Reply(text, contacts_prompt(event, t).markup)
@@ -318,7 +337,7 @@ def not_understood(event: Event, t: Translator, text: str) -> Reply:
     if event.has_tour:
         topics.append(_("city tour"))
     lines = [
-        _("Maaf, saya belum bisa menjawab «{text}».").format(text=escape(clip(text, 80))),
+        _("Maaf, saya belum bisa menjawab “{text}”.").format(text=escape(clip(text, 80))),
         # TRANSLATORS: {topics} is a list such as "jadwal, sesi, pembicara, dan lokasi".
         _("Saya bisa membantu soal {topics}. Lihat contoh pertanyaan di /bantuan.").format(
             topics=t.join(topics)),
@@ -344,7 +363,7 @@ def too_long(event: Event, t: Translator) -> Reply:
 def announcements_view(t: Translator) -> Reply:
     _ = t.gettext
     return Reply(
-        _("📢 Jadwal di bot ini selalu yang terbaru dari panitia: setiap perubahan waktu "
-          "atau tempat langsung tampil di /jadwal."),
+        _("📢 Belum ada pengumuman.\nJadwal di bot ini selalu yang terbaru dari panitia: "
+          "setiap perubahan waktu atau tempat langsung tampil di /jadwal."),
         keyboard([[button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)]]),
     )

@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time, tzinfo
 from html import escape
 from typing import Any
 
 from bot import callbacks as cb
-from bot.changes import Change, ChangeKind
+from bot.changes import Change, ChangeKind, Refusal
 from bot.i18n import Translator
 from bot.loader import Problem
 from bot.model import Event, Session
@@ -43,7 +43,7 @@ def organizer_help(t: Translator) -> str:
             _("<b>Perintah panitia</b>"),
             _("/umumkan — kirim pengumuman"),
             _("/ubah — pindahkan sesi atau ganti tempatnya"),
-            _("/muatulang — muat ulang file data jadwal"),
+            _("/muatulang — muat ulang berkas data jadwal"),
             _("/statistik — pendaftaran, RSVP dan pengiriman"),
             _("/ekspor — unduh CSV pendaftaran dan RSVP"),
             _("/admin — daftar panitia, /admin undang, /admin cabut &lt;id&gt;"),
@@ -142,8 +142,10 @@ def compose_cancelled(t: Translator) -> Reply:
 
 def audience_label(audience: str, event: Event, t: Translator) -> str:
     _ = t.gettext
+    if audience == Audience.EVERYONE:
+        return _("semua pengguna bot")
     if audience == Audience.ALL:
-        return _("semua peserta terdaftar")
+        return _("peserta terdaftar")
     if audience == Audience.TOUR:
         return _("peserta city tour")
     if audience == Audience.ORGANIZERS:
@@ -153,7 +155,7 @@ def audience_label(audience: str, event: Event, t: Translator) -> str:
     if audience.startswith(SESSION_PREFIX):
         session = event.session(audience.removeprefix(SESSION_PREFIX))
         title = session.title.get(t.lang) if session else audience
-        return _("peserta sesi «{title}»").format(title=title)
+        return _("peserta sesi “{title}”").format(title=title)
     if audience.startswith(REGION_PREFIX):
         return _("peserta dari {region}").format(region=audience.removeprefix(REGION_PREFIX))
     return audience
@@ -166,8 +168,10 @@ def audience_menu(
     _ = t.gettext
     a = str(announcement_id)
     rows = [
-        [button(_("👥 Semua peserta terdaftar ({n})").format(n=counts.get(Audience.ALL, 0)),
+        [button(_("👥 Peserta terdaftar ({n})").format(n=counts.get(Audience.ALL, 0)),
                 cb.ORG_AUDIENCE, f"{a}:all")],
+        [button(_("📢 Semua pengguna bot ({n})").format(n=counts.get(Audience.EVERYONE, 0)),
+                cb.ORG_AUDIENCE, f"{a}:every")],
     ]
     if tour:
         rows.append([button(
@@ -243,7 +247,7 @@ def preview(
         lines.append(t.ngettext(
             "({n} orang tidak dikirimi: memblokir bot)",
             "({n} orang tidak dikirimi: memblokir bot)", unreachable).format(n=unreachable))
-    lines.append(_("Penting (dengan tombol «Sudah dibaca»): {state}").format(
+    lines.append(_("Penting (dengan tombol “Sudah dibaca”): {state}").format(
         state=_("ya") if announcement.urgent else _("tidak")))
     rows = [
         [button(_("❗ Penting: ubah"), cb.ORG_URGENT, a)],
@@ -293,11 +297,19 @@ def delivery_report(
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def latest_announcements(items: Sequence[Announcement], t: Translator) -> Reply:
+def stamp(stored: str, zone: tzinfo, t: Translator) -> str:
+    """A stored UTC timestamp as people at the event read it: 'Jum, 18 Okt 07.45'. (The
+    UTC date is the previous day before 08.00 WITA.)"""
+    moment = datetime.fromisoformat(stored).astimezone(zone)
+    return f"{t.day_short(moment.date())} {t.time(moment)}"
+
+
+def latest_announcements(items: Sequence[Announcement], t: Translator, zone: tzinfo) -> Reply:
     _ = t.gettext
     lines = [_("📢 <b>Pengumuman terbaru</b>")]
     for item in items:
-        lines += ["", f"<b>#{item.id}</b> · {escape(item.created_at[:10])}", item.text or "—"]
+        lines += ["", f"<b>#{item.id}</b> · {escape(stamp(item.created_at, zone, t))}",
+                  item.text or "—"]
     return Reply(clip_html_lines(lines, "…"))
 
 
@@ -340,6 +352,7 @@ def changes_preview(
     affected: int,
     confirm: tuple[str, str],
     t: Translator,
+    warnings: Sequence[str] = (),
 ) -> Reply:
     _ = t.gettext
     lines = [_("🔁 <b>Perubahan jadwal</b>"), ""]
@@ -347,6 +360,8 @@ def changes_preview(
         lines += change_lines(changes, before, after, t)
     else:
         lines.append(_("Tidak ada perubahan jadwal (data lain tetap dimuat ulang)."))
+    if warnings:
+        lines += ["", *warnings]
     lines += ["", t.ngettext(
         "{n} peserta dengan RSVP akan diberi tahu.",
         "{n} peserta dengan RSVP akan diberi tahu.", affected).format(n=affected)]
@@ -354,9 +369,36 @@ def changes_preview(
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
+def clash_lines(event: Event, moved: Session, others: Sequence[Session],
+                t: Translator) -> list[str]:
+    """A warning (not a refusal: two rooms of one venue may be meant) for a move onto
+    other sessions in the same place."""
+    if not others:
+        return []
+    venue = event.venue(moved.venue_id)
+    names = t.join(f"{o.title.get(t.lang)} ({t.time_range(o.start, o.end, zone=False)})"
+                   for o in others)
+    return [t.gettext("⚠️ Bentrok di {place} dengan: {sessions}").format(
+        place=escape(venue.name if venue else moved.venue_id), sessions=escape(names))]
+
+
+def change_refused(reason: Refusal, event: Event, moved: Session, t: Translator) -> Reply:
+    """Why a change is not offered, before any "Terapkan"."""
+    _ = t.gettext
+    if reason is Refusal.TOUR_STOPS:
+        text = _("⚠️ Perhentian city tour punya jam sendiri di berkas data, jadi tour tidak bisa "
+                 "dipindah dengan /ubah. Ubah jam tour dan perhentiannya di berkas data, lalu "
+                 "/muatulang. Tidak ada yang diubah.")
+    else:
+        text = _("⚠️ {day} di luar hari acara ({first} – {last}). Tidak ada yang diubah.").format(
+            day=t.day(event.local(moved.start).date()), first=t.day(event.start_date),
+            last=t.day(event.end_date))
+    return Reply(escape(text, quote=False), keyboard([[button(_("✖ Tutup"), cb.ORG_DISMISS)]]))
+
+
 def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
-    lines = [_("⚠️ File data tidak valid; tidak ada yang diubah."), ""]
+    lines = [_("⚠️ Berkas data tidak valid; tidak ada yang diubah."), ""]
     lines += [f"• <code>{escape(p.place)}</code>: {escape(p.text(t))}" for p in problems[:25]]
     if len(problems) > 25:
         lines.append(_("… dan {n} masalah lain.").format(n=len(problems) - 25))
@@ -367,7 +409,7 @@ def file_changed(changes: Sequence[Change], before: Event, after: Event,
                  t: Translator) -> Reply:
     """The data file was edited on the server: what changed, and how to apply it."""
     _ = t.gettext
-    lines = [_("📝 <b>File data jadwal berubah</b> (belum diterapkan)."), ""]
+    lines = [_("📝 <b>Berkas data jadwal berubah</b> (belum diterapkan)."), ""]
     if changes:
         lines += change_lines(changes, before, after, t)
     else:
@@ -380,7 +422,7 @@ def file_changed(changes: Sequence[Change], before: Event, after: Event,
 def file_changed_invalid(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
     errors = data_errors(problems, t)
-    return Reply(_("📝 File data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
+    return Reply(_("📝 Berkas data jadwal berubah, tetapi belum valid:") + "\n\n" + errors.text)
 
 
 def change_applied(notices: int, t: Translator) -> Reply:
@@ -467,7 +509,8 @@ def stats_view(
         lines += ["", _("<b>Pengumuman terakhir</b> (terkirim/penerima):")]
         for a, r in announcements:
             rate = f"{100 * r.sent / r.total:.0f}%" if r.total else "—"
-            lines.append(f"• #{a.id} {escape(a.created_at[:10])}: {r.sent}/{r.total} ({rate})")
+            when = stamp(a.created_at, event.timezone, t)
+            lines.append(f"• #{a.id} {escape(when)}: {r.sent}/{r.total} ({rate})")
     lines += ["", _("Pengguna yang memblokir bot: {n}").format(n=blocked)]
     return Reply(clip_html_lines(lines, "…"))
 
@@ -477,6 +520,48 @@ def _cell(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def _csv_time(stored: str | None, zone: tzinfo) -> str:
+    # Local time in a form spreadsheets read as a date; the zone is in the column header.
+    if not stored:
+        return ""
+    return datetime.fromisoformat(stored).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _zone_name(event: Event, t: Translator) -> str:
+    # The zone's name on the event's first day ("WITA"), for the column headers.
+    return t.zone(datetime.combine(event.start_date, time(12), tzinfo=event.timezone))
+
+
+def registrations_csv(event: Event, rows: Sequence[Sequence[Any]],
+                      role_names: dict[str, str], t: Translator) -> bytes:
+    """Registrations as the organizer reads them: their language, the event's time zone.
+    `rows`: user id, name, instansi, region, role, username, language, active, registered."""
+    _ = t.gettext
+    header = [_("user_id"), _("nama"), _("instansi"), _("daerah"), _("peran"), _("username"),
+              _("bahasa"), _("bisa dihubungi"),
+              _("terdaftar ({zone})").format(zone=_zone_name(event, t))]
+    out = [[*row[:4], role_names.get(row[4], row[4]), row[5], row[6],
+            _("ya") if row[7] else _("tidak"), _csv_time(row[8], event.timezone)]
+           for row in rows]
+    return csv_bytes(header, out)
+
+
+def rsvps_csv(event: Event, rows: Sequence[Sequence[Any]], t: Translator) -> bytes:
+    """RSVPs per session. `rows`: user id, name, instansi, session id, title, status, time
+    (`bot.features.stats.RSVP_COLUMNS`); the title is given again in the organizer's language."""
+    _ = t.gettext
+    statuses = {"going": _("hadir"), "waiting": _("daftar tunggu")}
+    header = [_("user_id"), _("nama"), _("instansi"), _("sesi"), _("judul"), _("status"),
+              _("waktu ({zone})").format(zone=_zone_name(event, t))]
+    out = []
+    for row in rows:
+        session = event.session(row[3])
+        title = session.title.get(t.lang) if session else row[4]
+        out.append([*row[:4], title, statuses.get(row[5], row[5]),
+                    _csv_time(row[6], event.timezone)])
+    return csv_bytes(header, out)
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:

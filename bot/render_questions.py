@@ -35,7 +35,7 @@ def declined(
 ) -> Reply:
     """The bot cannot answer: say so in one line, and offer to ask a person."""
     _ = t.gettext
-    line = _("Maaf, saya belum bisa menjawab «{text}».").format(
+    line = _("Maaf, saya belum bisa menjawab “{text}”.").format(
         text=escape(_clip(text, SHORT)))
     if private:
         offer = _("Panitia bisa menjawabnya: tekan <b>Tanya panitia</b>, jawabannya saya "
@@ -56,7 +56,7 @@ def declined(
 def confirm_ask(t: Translator, text: str, key: str) -> Reply:
     """Continuing in private: the question from the group, with the button to send it."""
     return Reply(
-        t.gettext("Kirim pertanyaan ini ke panitia?\n«{text}»").format(
+        t.gettext("Kirim pertanyaan ini ke panitia?\n“{text}”").format(
             text=escape(_clip(text, 300))),
         keyboard([[_ask_button(t, key)]]),
     )
@@ -81,7 +81,7 @@ def sent(t: Translator, question: Question, recipients: int) -> Reply:
     text = _("✅ Pertanyaan Anda (#{number}) sudah dikirim ke panitia. Jawabannya akan "
              "saya teruskan di sini.").format(number=question.id)
     # The button's message is edited into this: keep the question in view.
-    return Reply(f"{text}\n«{escape(_clip(question.text, 300))}»")
+    return Reply(f"{text}\n“{escape(_clip(question.text, 300))}”")
 
 
 def _who(asker: Asker, t: Translator) -> str:
@@ -105,7 +105,7 @@ def relay(question: Question, asker: Asker, t: Translator, again: bool = False) 
     lines = [
         f"<b>{head}</b>",
         _("Dari: {who}").format(who=_who(asker, t)),
-        f"«{escape(question.text)}»",
+        f"“{escape(question.text)}”",
         "",
         _("<i>Balas (reply) pesan ini untuk menjawab; jawaban Anda saya teruskan ke "
           "penanya.</i>"),
@@ -122,7 +122,7 @@ def relay_answered(
         "<b>" + _("✅ Pertanyaan #{number} sudah dijawab oleh {organizer}").format(
             number=question.id, organizer=escape(organizer or _("panitia"))) + "</b>",
         _("Dari: {who}").format(who=_who(asker, t)),
-        f"«{escape(_clip(question.text, 300))}»",
+        f"“{escape(_clip(question.text, 300))}”",
         _("Jawaban: {answer}").format(answer=escape(_clip(answer, 1500))),
     ]
     return Reply("\n".join(lines), keyboard([_open_button(t)]))
@@ -135,7 +135,7 @@ def answer_for_delegate(question: Question, answer: str, t: Translator, again: b
     lines = [
         f"<b>{head}</b> {escape(answer)}",
         "",
-        _("<i>Atas pertanyaan Anda: «{text}»</i>").format(text=escape(_clip(question.text,
+        _("<i>Atas pertanyaan Anda: “{text}”</i>").format(text=escape(_clip(question.text,
                                                                              300))),
     ]
     return Reply("\n".join(lines))
@@ -169,12 +169,12 @@ def answer_empty(t: Translator) -> Reply:
 
 
 def faq_saved(t: Translator, faq_id: str) -> Reply:
-    return Reply(t.gettext("💾 Tersimpan sebagai FAQ «{id}» di file data. Mulai sekarang bot "
+    return Reply(t.gettext("💾 Tersimpan sebagai FAQ “{id}” di berkas data. Mulai sekarang bot "
                            "menjawab pertanyaan ini sendiri.").format(id=escape(faq_id)))
 
 
 def faq_already(t: Translator, faq_id: str) -> str:
-    return t.gettext("Sudah tersimpan sebagai FAQ «{id}».").format(id=faq_id)
+    return t.gettext("Sudah tersimpan sebagai FAQ “{id}”.").format(id=faq_id)
 
 
 def faq_not_answered(t: Translator) -> str:
@@ -187,7 +187,7 @@ def faq_file_differs(t: Translator) -> str:
 
 
 def faq_failed(t: Translator, error: str) -> Reply:
-    return Reply(t.gettext("FAQ tidak bisa ditulis ke file data; tidak ada yang diubah.\n"
+    return Reply(t.gettext("FAQ tidak bisa ditulis ke berkas data; tidak ada yang diubah.\n"
                            "{error}").format(error=escape(error)))
 
 
@@ -201,7 +201,7 @@ def waiting_list(items: Sequence[tuple[Question, Asker, int]], t: Translator) ->
         n=len(items)) + "</b>"]
     for question, asker, minutes in items:
         age = t.ngettext("{n} menit", "{n} menit", minutes).format(n=minutes)
-        lines.append(_("#{number} · {age} · {who}\n«{text}»").format(
+        lines.append(_("#{number} · {age} · {who}\n“{text}”").format(
             number=question.id, age=age, who=_who(asker, t),
             text=escape(_clip(question.text, 200))))
     more = _("Balas (reply) pesan pertanyaan untuk menjawab. Ekspor: /pertanyaan ekspor")

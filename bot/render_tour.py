@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, KeyboardButton, ReplyKeyboardMarkup
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, Tour
-from bot.render import Reply, button, clip_html_lines, keyboard
+from bot.render import Reply, button, clip_html_lines, keyboard, list_items
 from bot.states import RsvpStatus
 from bot.storage.delegates import Rsvp
 from bot.storage.tour import TourMember
@@ -64,7 +64,7 @@ def tour_view(
         lines.append(_("🏁 Kembali ke {place}").format(place=escape(back.name)))
     if tour.bring:
         lines += ["", _("<b>Bawa:</b> {items}").format(
-            items=escape(t.join(item.get(t.lang) for item in tour.bring)))]
+            items=escape(list_items((item.get(t.lang) for item in tour.bring), t)))]
     lines.append("")
     rows: list[list[InlineKeyboardButton]] = []
     if rsvp is None:
@@ -130,7 +130,7 @@ def checkin_result(t: Translator, present: bool, distance: float, radius_m: int)
     far = (_("{km} km").format(km=f"{distance / 1000:.1f}".replace(".", ","))
            if distance >= 1000 else _("{m} m").format(m=round(distance)))
     return _("📍 Anda sekitar {far} dari titik kumpul — belum dihitung hadir (batas {radius} m). "
-             "Coba lagi setelah sampai, atau tekan «Saya sudah di titik kumpul».").format(
+             "Coba lagi setelah sampai, atau tekan “Saya sudah di titik kumpul”.").format(
         far=far, radius=radius_m)
 
 
@@ -146,14 +146,14 @@ def evening_before(event: Event, tour: Tour, session: Session, bus: Bus | None,
     ]
     if tour.bring:
         lines.append(_("<b>Bawa:</b> {items}").format(
-            items=escape(t.join(item.get(t.lang) for item in tour.bring))))
+            items=escape(list_items((item.get(t.lang) for item in tour.bring), t))))
     rows = [[button(_("📍 Titik kumpul"), cb.PIN, tour.meeting_venue_id),
              button(_("🚌 City tour"), cb.TOUR)]]
     return Reply("\n".join(lines), keyboard(rows))
 
 
 def gather_soon(event: Event, tour: Tour, session: Session, bus: Bus | None, t: Translator,
-                now: datetime) -> Reply:
+                now: datetime, checked_in: bool = False) -> Reply:
     _ = t.gettext
     meeting = event.venue(tour.meeting_venue_id)
     lines = [
@@ -161,10 +161,13 @@ def gather_soon(event: Event, tour: Tour, session: Session, bus: Bus | None, t: 
             delta=escape(t.duration(session.arrive_by - now)), time=t.time(session.arrive_by),
             place=escape(meeting.name if meeting else "")),
         _bus_line(bus, t),
-        _("Sudah sampai? Tekan «Saya sudah di titik kumpul»."),
     ]
-    rows = [[button(_("🙋 Saya sudah di titik kumpul"), cb.TOUR_CHECKIN)],
-            [button(_("📍 Titik kumpul"), cb.PIN, tour.meeting_venue_id)]]
+    rows = [[button(_("📍 Titik kumpul"), cb.PIN, tour.meeting_venue_id)]]
+    if checked_in:
+        lines.append(_("🙋 Anda sudah tercatat hadir di titik kumpul."))
+    else:
+        lines.append(_("Sudah sampai? Tekan “Saya sudah di titik kumpul”."))
+        rows.insert(0, [button(_("🙋 Saya sudah di titik kumpul"), cb.TOUR_CHECKIN)])
     return Reply("\n".join(lines), keyboard(rows))
 
 
@@ -191,7 +194,14 @@ def buses_view(tour: Tour, members: Sequence[TourMember], t: Translator) -> Repl
     return Reply("\n".join(lines), keyboard(rows))
 
 
-def roll_call(bus: Bus, members: Sequence[TourMember], t: Translator, now: datetime) -> Reply:
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def roll_call(bus: Bus, members: Sequence[TourMember], t: Translator, now: datetime,
+              can_mark: bool = False) -> Reply:
+    """The bus's roll call; with `can_mark` (check-in is open) one button per person, so a
+    leader can count a delegate without a smartphone present, or undo a wrong tap."""
     _ = t.gettext
     on_bus = [m for m in members if m.bus_id == bus.id]
     present = [m for m in on_bus if m.checked_in_at]
@@ -213,7 +223,16 @@ def roll_call(bus: Bus, members: Sequence[TourMember], t: Translator, now: datet
     if strays:
         lines += ["", _("<b>Hadir tapi belum dapat bus:</b>")]
         lines += [f"❔ {escape(m.name)} · {escape(m.region or '')}" for m in strays]
-    rows = [
+    marks = []
+    if can_mark:
+        marks = [button("🙋 " + _short(m.name), cb.TOUR_MARK, f"{bus.id}:{m.user_id}")
+                 for m in missing]
+        marks += [button("↩️ " + _short(m.name), cb.TOUR_UNMARK, f"{bus.id}:{m.user_id}")
+                  for m in present]
+    if marks:
+        lines += ["", _("Tekan 🙋 nama untuk mencatat hadir peserta tanpa ponsel; ↩️ membatalkan.")]
+    rows = [marks[i:i + 2] for i in range(0, len(marks), 2)]
+    rows += [
         [button(_("📣 Yang belum hadir: bus menunggu"), cb.TOUR_SAY, f"{bus.id}:wait")],
         [button(_("📣 Yang belum hadir: berangkat 5 menit lagi"), cb.TOUR_SAY, f"{bus.id}:5")],
         [button(_("🚌 Bus berangkat"), cb.TOUR_SAY, f"{bus.id}:go"),

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from bot import relay, render_delegate, render_tour
+from bot import relay, render_delegate, render_evaluation, render_feedback, render_tour
+from bot.features import evaluation, feedback
 from bot.model import Event, Session, SessionKind
 from bot.storage.delegates import (
     EVENT_RSVP,
@@ -109,9 +110,12 @@ def tour_plan(event: Event, user_id: int, session: Session) -> list[PlannedDeliv
     evening = datetime.combine(
         event.local(gather).date() - timedelta(days=1), TOUR_EVENING_AT, tzinfo=event.timezone
     )
+    # "Besok city tour!" is only true the evening before: someone who joins on the tour
+    # morning (or a bot down all evening) gets the day's own messages instead.
+    tour_day = datetime.combine(event.local(gather).date(), time(0), tzinfo=event.timezone)
     return [
-        # Once the 30-minute message is due, the evening one would only repeat it.
-        PlannedDelivery(user_id, "tour_eve", session.id, evening, gather - TOUR_GATHER_LEAD),
+        PlannedDelivery(user_id, "tour_eve", session.id, evening,
+                        min(tour_day, gather - TOUR_GATHER_LEAD)),
         PlannedDelivery(user_id, "tour_gather", session.id, gather - TOUR_GATHER_LEAD, gather),
     ]
 
@@ -136,6 +140,7 @@ async def replan_user(app: BotApplication, user_id: int) -> None:
         ):
             await repo.delete_pending_deliveries(user_id, delivery.kind, delivery.ref)
     await repo.save_deliveries(planned)
+    await feedback.plan(repo, event, user_id)  # i15: feedback follows RSVPs and check-ins
 
 
 async def notify_seat(app: BotApplication, user_id: int, session: Session) -> None:
@@ -298,7 +303,8 @@ async def _compose(
         now = services.clock.now()
         if delivery.kind == "tour_eve":
             return render_tour.evening_before(event, event.tour, session, bus, t)
-        return render_tour.gather_soon(event, event.tour, session, bus, t, now)
+        checked_in = await repo.checked_in(delivery.user_id)
+        return render_tour.gather_soon(event, event.tour, session, bus, t, now, checked_in)
     if delivery.kind == "bus_msg":
         tour = event.tour
         bus = tour.bus(str(delivery.data.get("bus"))) if tour else None
@@ -330,6 +336,13 @@ async def _compose(
             title = data.get("title_en") if t.lang == "en" else data.get("title")
             return render_delegate.cancelled_notice(str(title or session_id), old_start, t)
         return render_delegate.change_notice(event, session, old_start, old_venue, t)
+    if delivery.kind == feedback.KIND:  # i15: after-session feedback (bot/features/feedback.py)
+        session = await feedback.still_wanted(repo, event, delivery.user_id, delivery.ref,
+                                              services.clock.now())
+        return render_feedback.ask(session, t) if session else None
+    if delivery.kind == evaluation.KIND:  # i15: the event evaluation (bot/features/evaluation.py)
+        step = await evaluation.still_wanted(repo, event, delivery.user_id, services.clock.now())
+        return render_evaluation.step_reply(step, t) if step else None
     log.warning("unknown delivery kind %r", delivery.kind)
     return None
 

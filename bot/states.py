@@ -21,7 +21,8 @@ class Audience(StrEnum):
     one session or one region (see `session_audience`, `region_audience`).
     """
 
-    ALL = "all"  # every registered delegate
+    ALL = "all"  # every registered delegate (the stored value predates EVERYONE)
+    EVERYONE = "everyone"  # whoever started the bot and has not blocked it
     TOUR = "tour"  # the city tour's participants
     ORGANIZERS = "organizers"
     LINKED = "linked"  # the groups linked with /hubungkan

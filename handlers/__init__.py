@@ -14,6 +14,7 @@ from bot.context import BotApplication
 from bot.understanding import Intent
 from handlers import (
     announce,
+    attendance,
     change,
     citytour,
     contacts,
@@ -63,6 +64,7 @@ def register(app: BotApplication) -> None:
             # Tanya panitia before /start (its deep link) and before the announcement
             # conversation and free text (an organizer's reply to a relayed question).
             *questions.HANDLERS,
+            *attendance.HANDLERS,  # before start: /start k_… is a scanned card, not a welcome
             *start.handlers(DEEP_LINKS),
             *language.HANDLERS,
             *schedule.HANDLERS,
@@ -71,7 +73,7 @@ def register(app: BotApplication) -> None:
             *contacts.HANDLERS,
             *faq.HANDLERS,
             *mydata.HANDLERS,
-            *rsvp.HANDLERS,
+            *rsvp.handlers(tour_screen=citytour.plan),
             *reminders.HANDLERS,
             *citytour.HANDLERS,
             # Organizer tools (each command checks the role itself).
@@ -85,4 +87,6 @@ def register(app: BotApplication) -> None:
             *fallback.HANDLERS,
         ]
     )
+    # After group 0, so /ekspor runs the organizer export and then adds the daftar hadir.
+    app.add_handlers(attendance.AFTER, group=1)
     app.add_error_handler(fallback.error_handler)

@@ -210,7 +210,8 @@ async def latest(update: Update, context: BotContext) -> None:
     if not items:
         await show(update, render_info.announcements_view(context.t))
         return
-    await show(update, render_organizer.latest_announcements(items, context.t))
+    await show(update, render_organizer.latest_announcements(items, context.t,
+                                                             context.event.timezone))
 
 
 private = filters.ChatType.PRIVATE

@@ -42,9 +42,15 @@ def _timestamp(text: str, zone: tzinfo) -> datetime | None:
 
 
 def _preview_reply(context: BotContext, proposal: Proposal, confirm: tuple[str, str]) -> Reply:
+    t = context.t
+    moved = proposal.moved
+    if moved is not None and proposal.refused is not None:
+        return render_organizer.change_refused(proposal.refused, proposal.before, moved, t)
+    warnings = (render_organizer.clash_lines(proposal.before, moved, list(proposal.clashes), t)
+                if moved is not None else [])
     return render_organizer.changes_preview(
-        proposal.changes, proposal.before, proposal.after, proposal.affected, confirm,
-        context.t)
+        proposal.changes, proposal.before, proposal.after, proposal.affected, confirm, t,
+        warnings=warnings)
 
 
 async def _show_applied(update: Update, context: BotContext, applied: Applied) -> None:
@@ -52,18 +58,19 @@ async def _show_applied(update: Update, context: BotContext, applied: Applied) -
     if applied.outcome in (Reload.APPLIED, Edit.APPLIED):
         reply = render_organizer.change_applied(applied.notices, t)
     elif applied.outcome is Reload.INVALID:
-        reply = Reply(t.gettext("File data berubah dan tidak valid lagi; "
+        reply = Reply(t.gettext("Berkas data berubah dan tidak valid lagi; "
                                 "jalankan /muatulang sekali lagi."))
     elif applied.outcome is Reload.CHANGED:
         reply = Reply(t.gettext(
-            "File data sudah berubah sejak pratinjau; jalankan /muatulang sekali lagi."))
+            "Berkas data sudah berubah sejak pratinjau; jalankan /muatulang sekali lagi."))
     elif applied.outcome is Edit.FILE_DIFFERS:
         reply = Reply(t.gettext(
-            "File data berbeda dengan jadwal yang berjalan. Jalankan /muatulang dulu."))
+            "Berkas data berbeda dengan jadwal yang berjalan. Jalankan /muatulang dulu."))
     elif applied.outcome is Edit.NOT_WRITTEN:
+        # The details (a temporary file's path, the loader's English) are in the log only.
         reply = Reply(t.gettext(
-            "Perubahan tidak bisa ditulis ke file data; tidak ada yang diubah.\n{error}").format(
-            error=escape(applied.error[:500])))
+            "Perubahan tidak bisa ditulis ke berkas data; tidak ada yang diubah. Periksa berkas "
+            "data, atau ubah berkasnya lalu /muatulang."))
     else:
         await gone(update, context)
         return
@@ -105,7 +112,7 @@ async def change(update: Update, context: BotContext) -> None:
     session = event.session(args[0])
     if session is None:
         choose = render_organizer.sessions_to_edit(event, t)
-        await send(update, Reply(t.gettext("Sesi «{id}» tidak ada. Pilih dari daftar:").format(
+        await send(update, Reply(t.gettext("Sesi “{id}” tidak ada. Pilih dari daftar:").format(
             id=escape(args[0][:30])) + "\n\n" + choose.text, choose.markup))
         return
     rest = args[1:]

@@ -10,7 +10,7 @@ from bot import commands, render, render_tour
 from bot.context import BotContext
 from bot.features import tour as tours
 from bot.features.organizers import is_organizer
-from bot.features.tour import CheckIn, Say
+from bot.features.tour import CheckIn, Mark, Say
 from bot.model import Bus, Session, Tour
 from handlers.common import (
     answer,
@@ -143,7 +143,7 @@ async def got_contact(update: Update, context: BotContext) -> None:
                                   message.contact.phone_number):
         await send(update, render.Reply(
             t.gettext("Nomor hanya disimpan untuk peserta city tour, dan hanya nomor Anda "
-                      "sendiri lewat tombol «Kirim nomor saya»."),
+                      "sendiri lewat tombol “Kirim nomor saya”."),
             request=ReplyKeyboardRemove()))
         return
     await send(update, render.Reply(
@@ -202,7 +202,34 @@ async def _roll_call(update: Update, context: BotContext, session: Session, bus:
             "Absen bus berisi nomor telepon: buka lewat chat pribadi dengan bot.")))
         return
     members = await tours.members(context.services, session)
-    await show(update, render_tour.roll_call(bus, members, context.t, context.now()))
+    await show(update, render_tour.roll_call(
+        bus, members, context.t, context.now(),
+        can_mark=tours.marks_open(context.services, session)))
+
+
+async def mark_button(update: Update, context: BotContext) -> None:
+    """"🙋 Name" / "↩️ Name" on a roll call: the leader counts someone present, or undoes it."""
+    found, query, user = tours.tour_of(context.services), update.callback_query, \
+        update.effective_user
+    bus_id, _sep, who = callback_arg(update).partition(":")
+    member_id = cb.number(who)
+    if found is None or member_id is None or query is None or user is None:
+        await stale_button(update, context)
+        return
+    present = cb.decode(query.data).action == cb.TOUR_MARK
+    done = await tours.mark(context.services, user.id, bus_id, member_id, present)
+    bus = found[0].bus(bus_id)
+    if done.outcome is Mark.REFUSED:
+        await refuse(update, context)
+        return
+    if done.outcome is Mark.UNKNOWN or bus is None:
+        await stale_button(update, context)
+        return
+    t = context.t
+    note = (t.gettext("✅ {name} tercatat hadir.") if done.outcome is Mark.MARKED
+            else t.gettext("↩️ {name} belum hadir."))
+    await answer(query, note.format(name=done.name)[:200])
+    await _roll_call(update, context, found[1], bus)
 
 
 async def roll_button(update: Update, context: BotContext) -> None:
@@ -263,6 +290,7 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CallbackQueryHandler(roll_button, pattern=f"^{cb.TOUR_ROLL}:"),
     CallbackQueryHandler(assign_button, pattern=f"^{cb.TOUR_ASSIGN}$"),
     CallbackQueryHandler(say_button, pattern=f"^{cb.TOUR_SAY}:"),
+    CallbackQueryHandler(mark_button, pattern=f"^({cb.TOUR_MARK}|{cb.TOUR_UNMARK}):"),
     CallbackQueryHandler(ask_phone, pattern=f"^{cb.TOUR_PHONE}$"),
     MessageHandler(filters.LOCATION, got_location),
     MessageHandler(filters.CONTACT & filters.ChatType.PRIVATE, got_contact),

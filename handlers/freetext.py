@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot import render, render_info
 from bot.context import BotContext
 from bot.faq import match_faq
+from bot.features import rsvp
 from bot.model import SessionKind
 from bot.understanding import Intent, Understanding, understand
 from handlers.common import decline, is_private, show
@@ -95,7 +96,9 @@ async def _sessions(update: Update, context: BotContext, ids: tuple[str, ...]) -
     event, t = context.event, context.t
     sessions = [s for sid in ids if (s := event.session(sid))]
     if len(sessions) == 1:
-        await show(update, render.session_view(event, sessions[0], t, context.now()))
+        session = sessions[0]
+        taken = await rsvp.seats_taken(context.services, session)
+        await show(update, render.session_view(event, session, t, context.now(), taken=taken))
     elif sessions:
         await show(update, render.sessions_choice(event, sessions, t))
     else:

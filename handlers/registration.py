@@ -22,7 +22,7 @@ from bot import callbacks as cb
 from bot import commands, render, render_delegate, render_info
 from bot.context import BotContext
 from bot.features import delegates
-from bot.regions import find_regions_in_text
+from bot.regions import region_of_instansi
 from bot.storage.delegates import ROLES
 from handlers.common import answer, callback_arg, deliveries, send, show
 
@@ -86,16 +86,20 @@ async def got_instansi(update: Update, context: BotContext) -> int:
         return INSTANSI
     draft = _draft(context)
     draft.instansi = text
-    match = find_regions_in_text(text, context.event.regions)
-    draft.suggestions = list(match.regions[:4])
-    if not draft.suggestions:
-        draft.region = None
+    found = region_of_instansi(text, context.event.regions)
+    draft.suggestions = list(found.regions[:4])
+    if found.certain or not draft.suggestions:
+        # The instansi is kept as typed; the region (for per-region announcements and the
+        # bus seating) comes from it. Only a bare region name is saved as its proper name.
+        draft.region = found.regions[0] if found.certain else None
+        if found.only_region and draft.region is not None:
+            draft.instansi = draft.region
         return await _ask_role(update, context)
     rows = [[render.button(r, cb.REG_INSTANSI, str(i))] for i, r in enumerate(draft.suggestions)]
-    rows.append([render.button(t.gettext("Lainnya: pakai «{text}»").format(text=text[:30]),
-                               cb.REG_INSTANSI, "-")])
+    rows.append([render.button(t.gettext("Lainnya: pakai “{text}”").format(
+        text=render.clip_words(text, 30)), cb.REG_INSTANSI, "-")])
     await send(update, render.Reply(
-        t.gettext("Maksud Anda salah satu daerah ini?"), render.keyboard(rows)))
+        t.gettext("Daerah Anda yang mana?"), render.keyboard(rows)))
     return INSTANSI
 
 
@@ -108,8 +112,8 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
         await answer(query)
     index = cb.number(arg)
     if index is not None and index < len(draft.suggestions):
+        # The typed instansi stays ("Dinas Kominfo Kupang"); the button only says where.
         draft.region = draft.suggestions[index]
-        draft.instansi = draft.region
     else:
         draft.region = None
     return await _ask_role(update, context)
@@ -118,8 +122,11 @@ async def picked_instansi(update: Update, context: BotContext) -> int:
 async def _ask_role(update: Update, context: BotContext) -> int:
     t = context.t
     rows = [[render.button(render_delegate.role_name(r, t), cb.REG_ROLE, r)] for r in ROLES]
-    await send(update, render.Reply(t.gettext("3/3 — Peran Anda di acara ini?"),
-                                    render.keyboard(rows)))
+    region = _draft(context).region
+    text = t.gettext("3/3 — Peran Anda di acara ini?")
+    if region is not None:
+        text = t.gettext("Daerah: {region}").format(region=escape(region)) + "\n\n" + text
+    await send(update, render.Reply(text, render.keyboard(rows)))
     return ROLE
 
 
@@ -143,8 +150,13 @@ async def picked_role(update: Update, context: BotContext) -> int:
     assert saved.profile is not None
     view = render_delegate.profile_view(saved.profile, saved.preferences, t)
     text = t.gettext("✅ Terima kasih, {name}! Anda sudah terdaftar. Pilih sesi di /jadwal "
-                     "lalu tekan «✅ Hadir» untuk RSVP dan pengingat.").format(
+                     "lalu tekan “✅ Hadir” untuk RSVP dan pengingat.").format(
         name=escape(draft.name))
+    if saved.needs_invite:
+        text += "\n\n" + t.gettext(
+            "ℹ️ Peran “Panitia” tidak membuka alat panitia. Akses panitia diberikan lewat "
+            "tautan undangan: minta panitia yang sudah punya akses mengirim /admin undang, "
+            "lalu buka tautannya.")
     await send(update, render.Reply(text + "\n\n" + view.text, view.markup))
     return ConversationHandler.END
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Awaitable, Callable
 
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -13,8 +14,12 @@ from bot.calendar import agenda_ics
 from bot.context import BotContext
 from bot.features import delegates, rsvp
 from bot.features.rsvp import Attend, Withdraw
-from bot.model import Session
+from bot.model import Session, SessionKind
 from handlers.common import answer, callback_arg, deliveries, show, stale_button
+
+#: Another feature's screen (given by `handlers.register`: handler modules never import
+#: each other).
+Callback = Callable[[Update, BotContext], Awaitable[None]]
 
 
 async def session_detail(update: Update, context: BotContext, session: Session) -> None:
@@ -30,6 +35,7 @@ async def session_detail(update: Update, context: BotContext, session: Session) 
             extra_lines=["", render_delegate.rsvp_status_line(mine.rsvp, mine.position, t)]
             if mine.rsvp else (),
             extra_rows=render_delegate.rsvp_buttons(session, mine.rsvp, t),
+            taken=await rsvp.seats_taken(context.services, session),
         ),
     )
 
@@ -52,7 +58,17 @@ async def _registered(update: Update, context: BotContext) -> bool:
     return False
 
 
-async def attend(update: Update, context: BotContext, force: bool = False) -> None:
+async def _after_change(update: Update, context: BotContext, session: Session,
+                        tour_screen: Callback) -> None:
+    """The screen after an RSVP change: the tour keeps its own screen (bus, check-in)."""
+    if session.kind is SessionKind.TOUR and context.event.tour is not None:
+        await tour_screen(update, context)
+    else:
+        await session_detail(update, context, session)
+
+
+async def attend(update: Update, context: BotContext, tour_screen: Callback,
+                 force: bool = False) -> None:
     """"✅ Hadir": RSVP (asking first when it overlaps another chosen session)."""
     user, query = update.effective_user, update.callback_query
     if user is None or query is None:
@@ -76,18 +92,16 @@ async def attend(update: Update, context: BotContext, force: bool = False) -> No
             note = t.gettext("✅ Tercatat: Anda hadir di {title}.")
             if done.bus is not None:
                 note += " " + t.gettext("Bus Anda: {bus}.").format(bus=done.bus)
+            if done.reminder_folded:
+                note += " " + render_delegate.starts_in(session, context.now(), t)
         else:
             note = t.gettext("⏳ Kursi penuh: Anda di daftar tunggu, urutan ke-{n}.")
         await answer(query, note.format(title=session.title.get(t.lang), n=done.position)[:200])
-        await session_detail(update, context, session)
+        await _after_change(update, context, session, tour_screen)
 
 
-async def attend_force(update: Update, context: BotContext) -> None:
-    """"Ya, tambahkan" after an overlap warning."""
-    await attend(update, context, force=True)
-
-
-async def withdraw(update: Update, context: BotContext, sure: bool = False) -> None:
+async def withdraw(update: Update, context: BotContext, tour_screen: Callback,
+                   sure: bool = False) -> None:
     """"❌ Tidak jadi": cancel an RSVP (a held limited seat is asked about first)."""
     user, query = update.effective_user, update.callback_query
     if user is None or query is None:
@@ -107,12 +121,7 @@ async def withdraw(update: Update, context: BotContext, sure: bool = False) -> N
         if done.outcome is Withdraw.CANCELLED:
             await answer(query, context.t.gettext(
                 "Dibatalkan. Pengingatnya juga dihapus.")[:200])
-        await session_detail(update, context, session)
-
-
-async def withdraw_sure(update: Update, context: BotContext) -> None:
-    """"Ya, batalkan" after `cancel_question`."""
-    await withdraw(update, context, sure=True)
+        await _after_change(update, context, session, tour_screen)
 
 
 async def overview(update: Update, context: BotContext) -> None:
@@ -148,7 +157,8 @@ async def calendar_file(update: Update, context: BotContext) -> None:
     if not found.sessions:
         await answer(query, t.gettext("Belum ada sesi di agenda Anda."), show_alert=True)
         return
-    data = agenda_ics(context.event, found.sessions, t.lang, found.reminder_lead)
+    data = agenda_ics(context.event, found.sessions, t.lang, found.reminder_lead,
+                      now=context.now(), sequences=found.sequences)
     await answer(query)
     await chat.send_document(
         InputFile(io.BytesIO(data), filename=found.filename),
@@ -156,15 +166,33 @@ async def calendar_file(update: Update, context: BotContext) -> None:
     )
 
 
-HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
-    CallbackQueryHandler(session_button, pattern=f"^{cb.SESSION}:"),
-    CommandHandler(commands.names(commands.RSVPS), overview),
-    CommandHandler(commands.names(commands.AGENDA), agenda),
-    CallbackQueryHandler(attend, pattern=f"^{cb.RSVP}:"),
-    CallbackQueryHandler(attend_force, pattern=f"^{cb.RSVP_FORCE}:"),
-    CallbackQueryHandler(withdraw, pattern=f"^{cb.RSVP_CANCEL}:"),
-    CallbackQueryHandler(withdraw_sure, pattern=f"^{cb.RSVP_CANCEL_SURE}:"),
-    CallbackQueryHandler(overview, pattern=f"^{cb.RSVPS}$"),
-    CallbackQueryHandler(agenda, pattern=f"^{cb.AGENDA}$"),
-    CallbackQueryHandler(calendar_file, pattern=f"^{cb.ICS}:"),
-]
+def handlers(tour_screen: Callback) -> list[BaseHandler[Update, BotContext, None]]:
+    """The RSVP buttons and views; `tour_screen` (given by `handlers.register`) is shown
+    after an RSVP to the city tour, which keeps its own screen (bus, check-in)."""
+
+    async def on_attend(update: Update, context: BotContext) -> None:
+        await attend(update, context, tour_screen)
+
+    async def on_attend_force(update: Update, context: BotContext) -> None:
+        """"Ya, tambahkan" after an overlap warning."""
+        await attend(update, context, tour_screen, force=True)
+
+    async def on_withdraw(update: Update, context: BotContext) -> None:
+        await withdraw(update, context, tour_screen)
+
+    async def on_withdraw_sure(update: Update, context: BotContext) -> None:
+        """"Ya, batalkan" after `cancel_question`."""
+        await withdraw(update, context, tour_screen, sure=True)
+
+    return [
+        CallbackQueryHandler(session_button, pattern=f"^{cb.SESSION}:"),
+        CommandHandler(commands.names(commands.RSVPS), overview),
+        CommandHandler(commands.names(commands.AGENDA), agenda),
+        CallbackQueryHandler(on_attend, pattern=f"^{cb.RSVP}:"),
+        CallbackQueryHandler(on_attend_force, pattern=f"^{cb.RSVP_FORCE}:"),
+        CallbackQueryHandler(on_withdraw, pattern=f"^{cb.RSVP_CANCEL}:"),
+        CallbackQueryHandler(on_withdraw_sure, pattern=f"^{cb.RSVP_CANCEL_SURE}:"),
+        CallbackQueryHandler(overview, pattern=f"^{cb.RSVPS}$"),
+        CallbackQueryHandler(agenda, pattern=f"^{cb.AGENDA}$"),
+        CallbackQueryHandler(calendar_file, pattern=f"^{cb.ICS}:"),
+    ]

@@ -32,9 +32,10 @@ async def export(update: Update, context: BotContext) -> None:
         await send(update, render_organizer.export_private_only(t))
         return
     rows = await reports.export(context.services, user_id(update))
-    registrations = render_organizer.csv_bytes(reports.REGISTRATION_COLUMNS,
-                                               rows.registrations)
-    rsvps = render_organizer.csv_bytes(reports.RSVP_COLUMNS, rows.rsvps)
+    roles = {r: render_delegate.role_name(r, t) for r in ROLES}
+    registrations = render_organizer.registrations_csv(context.event, rows.registrations,
+                                                       roles, t)
+    rsvps = render_organizer.rsvps_csv(context.event, rows.rsvps, t)
     name = context.event.id
     await chat.send_document(InputFile(registrations, filename=f"pendaftaran-{name}.csv"),
                              caption=t.gettext("Pendaftaran peserta (CSV)"))

@@ -36,7 +36,8 @@ async def answer_question(
     if venue is None:
         await show(update, render_info.venues_view(event, t))
         return
-    await show(update, render_info.venue_view(event, venue, t))
+    asked = [s for sid in found.session_ids if (s := event.session(sid))]
+    await show(update, render_info.venue_view(event, venue, t, context.now(), asked))
     await send_pin(update, venue)
 
 
@@ -52,7 +53,7 @@ async def venue_button(update: Update, context: BotContext) -> None:
     if venue is None:
         await stale_button(update, context)
         return
-    await show(update, render_info.venue_view(context.event, venue, context.t))
+    await show(update, render_info.venue_view(context.event, venue, context.t, context.now()))
 
 
 async def pin_button(update: Update, context: BotContext) -> None:

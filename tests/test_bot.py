@@ -104,7 +104,9 @@ async def test_speakers_and_venues(bot: Harness) -> None:
     text = only_text(await bot.say("/lokasi"))
     assert "Suba Suka Paradise" in text
     calls = await bot.press("v:suba-suka")
-    assert "Juga disebut: Sumba Suka Paradise" in only_text(calls)
+    # Aliases are for matching ("sumba suka"), not for display (#13.14).
+    assert "📍 Suba Suka Paradise" in only_text(calls)
+    assert "Juga disebut" not in only_text(calls)
     assert any(d.startswith("https://www.google.com/maps") for _, d in buttons(calls[-1]))
 
 
@@ -128,7 +130,7 @@ async def test_contacts_fuzzy_ambiguous_and_card(bot: Harness) -> None:
     assert contact.params["phone_number"].startswith("+62")
 
     text = only_text(await bot.say("/kontak atlantis"))
-    assert "tidak menemukan kontak untuk «atlantis»" in text
+    assert "tidak menemukan kontak untuk “atlantis”" in text
 
 
 async def test_contacts_never_go_to_groups(bot: Harness) -> None:

@@ -264,3 +264,91 @@ async def test_own_phone_shared_for_the_roll_call_and_erased_after_the_tour(
     await bot.tick()
     members = await repo.tour_members("city-tour")
     assert all(m.phone is None for m in members)
+
+
+async def test_joining_on_the_tour_morning_gets_no_evening_message(
+    event: Event, tmp_path: Path,
+) -> None:
+    """#13.1: "Besok city tour!" belongs to the evening before, not to the tour morning."""
+    bot = await Harness(event, datetime(2019, 10, 18, 6, 40, tzinfo=WITA), tmp_path / "db").start()
+    try:
+        await bot.register()
+        await bot.say("/citytour")
+        await bot.press("r:city-tour")
+        calls = await bot.tick()
+        assert [t for t in sent_to(calls, USER) if "Besok" in t] == []
+        bot.clock.set(datetime(2019, 10, 18, 7, 0, tzinfo=WITA))
+        calls = await bot.tick()
+        (gather,) = sent_to(calls, USER)
+        assert gather.startswith("⏰ City tour: kumpul 30 menit lagi")
+    finally:
+        await bot.stop()
+
+
+async def test_gather_reminder_does_not_ask_the_checked_in_to_check_in(
+    tour_bot: Harness,
+) -> None:
+    """#13.2: someone already at the meeting point is not asked "Sudah sampai?"."""
+    bot = tour_bot
+    bot.clock.set(datetime(2019, 10, 18, 6, 50, tzinfo=WITA))
+    await bot.tick()
+    await bot.press("tc")
+    bot.clock.set(datetime(2019, 10, 18, 7, 0, tzinfo=WITA))
+    calls = await bot.tick()
+    mine = [c for c in calls if c.method == "sendMessage" and c.params["chat_id"] == USER]
+    theirs = [c for c in calls if c.method == "sendMessage" and c.params["chat_id"] == LEADER]
+    assert len(mine) == 1 and len(theirs) == 1
+    assert "Sudah sampai?" not in text_of(mine[0])
+    assert "sudah tercatat hadir" in text_of(mine[0])
+    assert ("🙋 Saya sudah di titik kumpul", "tc") not in buttons(mine[0])
+    assert "Sudah sampai? Tekan “Saya sudah di titik kumpul”." in text_of(theirs[0])
+    assert ("🙋 Saya sudah di titik kumpul", "tc") in buttons(theirs[0])
+
+
+async def test_joining_from_the_tour_screen_stays_on_the_tour_screen(
+    tour_bot: Harness,
+) -> None:
+    """#13.3: "Ikut city tour" updates the tour screen (with the bus), not a session card."""
+    bot = tour_bot
+    bot.clock.set(datetime(2019, 10, 18, 6, 0, tzinfo=WITA))
+    await bot.tick()
+    assert "belum terdaftar ikut" in only_text(
+        await bot.say("/citytour", user_id=OTHER, chat_id=OTHER))
+    calls = await bot.press("r:city-tour", user_id=OTHER, chat_id=OTHER)
+    (screen,) = [c for c in calls if c.method == "editMessageText"]
+    text = text_of(screen)
+    assert text.startswith("🚌 City Tour Kota Kupang")
+    assert "✅ Anda ikut city tour." in text and "🚌 Bus Anda: Bus " in text
+    assert ("🙋 Saya sudah di titik kumpul", "tc") in buttons(screen)
+    # Leaving from the tour screen also stays on it, and so does changing one's mind.
+    calls = await bot.press("rx:city-tour", user_id=OTHER, chat_id=OTHER)
+    assert ("Tidak", "tour") in buttons(calls[-1])
+    calls = await bot.press("rxy:city-tour", user_id=OTHER, chat_id=OTHER)
+    (screen,) = [c for c in calls if c.method == "editMessageText"]
+    assert "Anda belum terdaftar ikut city tour." in text_of(screen)
+
+
+async def test_bus_leader_marks_a_delegate_present_and_undoes_it(tour_bot: Harness) -> None:
+    """#13.5: per-person present/absent buttons on the roll call, for delegates without a
+    smartphone; a mistaken tap can be undone."""
+    bot = tour_bot
+    await bot.say(f"/bus pindah {USER} bus-2", user_id=ORGANIZER, chat_id=ORGANIZER)
+    await bot.say(f"/bus pindah {LEADER} bus-2", user_id=ORGANIZER, chat_id=ORGANIZER)
+    await bot.say(f"/bus pemimpin bus-2 {LEADER}", user_id=ORGANIZER, chat_id=ORGANIZER)
+    bot.clock.set(datetime(2019, 10, 18, 7, 10, tzinfo=WITA))
+    calls = await bot.say("/bus", user_id=LEADER, chat_id=LEADER)
+    assert ("🙋 Budi Santoso", f"tm:bus-2:{USER}") in buttons(calls[-1])
+    assert "Tekan 🙋 nama untuk mencatat hadir" in only_text(calls)
+    calls = await bot.press(f"tm:bus-2:{USER}", user_id=LEADER, chat_id=LEADER)
+    text = only_text(calls)
+    assert "Absen Bus 2 — 1/2 hadir" in text and "✅ Budi Santoso" in text
+    assert ("↩️ Budi Santoso", f"tu:bus-2:{USER}") in buttons(calls[-1])
+    calls = await bot.press(f"tu:bus-2:{USER}", user_id=LEADER, chat_id=LEADER)
+    assert "Absen Bus 2 — 0/2 hadir" in only_text(calls)
+    # Not someone else's bus, and not for a delegate.
+    calls = await bot.press(f"tm:bus-1:{USER}", user_id=LEADER, chat_id=LEADER)
+    assert not [c for c in calls if c.method in ("sendMessage", "editMessageText")]
+    calls = await bot.press(f"tm:bus-2:{USER}")
+    assert not [c for c in calls if c.method in ("sendMessage", "editMessageText")]
+    members = await bot.app.bot_data.services.repo.tour_members("city-tour")  # type: ignore[union-attr]
+    assert not next(m for m in members if m.user_id == USER).checked_in_at

@@ -134,12 +134,19 @@ async def test_features_the_event_lacks_disappear(any_bot: Harness) -> None:
     listed = {c["command"] for call in menus for c in call.params["commands"]}
     assert ("citytour" in listed) == event.has_tour and ("tour" in listed) == event.has_tour
     assert ("info" in listed) == event.has_faq and ("kontak" in listed) == event.has_contacts
+    # i15's attendance features follow the data the same way.
+    assert ("hadir" in listed) == event.has_session_checkin
+    assert ("materi" in listed) == event.has_materials
+    assert ("sertifikat" in listed) == event.has_certificate
+    assert ("evaluasi" in listed) == event.has_evaluation
     welcome = await any_bot.say("/start")
     labels = [label for label, _ in buttons(welcome[0])]
     assert ("🚌 City tour" in labels) == event.has_tour
     shown = _shows(welcome) + _shows(await any_bot.say("/bantuan"))
     assert ("city tour" in shown.lower()) == event.has_tour
     assert ("/info" in shown) == event.has_faq
+    assert ("/sertifikat" in shown) == event.has_certificate
+    assert ("/evaluasi" in shown) == event.has_evaluation
     await any_bot.say("/umumkan")
     audiences = [d for _, d in buttons((await any_bot.say("Rapat dimulai 10 menit lagi."))[-1])]
     assert any(d.endswith(":all") for d in audiences)
@@ -152,6 +159,7 @@ async def test_second_event_never_speaks_of_the_shipped_one(makassar: Harness) -
         await makassar.say(f"/bahasa {lang}")
         for text in ("/start", "/bantuan", "/tentang", "/kontak", "/jadwal", "/lokasi",
                      "/pembicara", "/sekarang", "/info", "apa kabar, bisa bantu apa?",
+                     "/kartu", "/hadir", "/materi", "/sertifikat", "/evaluasi", "/pengumuman",
                      "/daftar", "Budi"):
             seen.append(_shows(await makassar.say(text)))
         await makassar.say("/batal")

@@ -74,7 +74,8 @@ async def test_audiences(services: Services) -> None:
     assert announcements.resolve_audience(event, "r", str(len(event.regions))) is None
     assert announcements.resolve_audience(event, "everyone", "") is None
     counts = await announcements.audience_counts(services)
-    assert counts.counts == {Audience.ALL: 2, Audience.TOUR: 1, Audience.ORGANIZERS: 1}
+    assert counts.counts == {Audience.ALL: 2, Audience.EVERYONE: 2, Audience.TOUR: 1,
+                             Audience.ORGANIZERS: 1}
     assert counts.linked == 1
     assert await announcements.recipients(services, Audience.LINKED) == [-100123]
     assert await announcements.recipients(services, "region:Kabupaten Sidoarjo") == [BUDI]

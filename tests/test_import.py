@@ -53,8 +53,8 @@ async def test_csv_programme_becomes_a_valid_event(tmp_path: Path,
     out = tmp_path / "acara.toml"
     assert run(source, "--out", out) == 0
     printed = capsys.readouterr().out
-    assert "4 sesi ditulis" in printed and "Tempat baru «Ruang 2»" in printed
-    assert "Pembicara baru «Ibu Ani»" in printed
+    assert "4 sesi ditulis" in printed and "Tempat baru “Ruang 2”" in printed
+    assert "Pembicara baru “Ibu Ani”" in printed
     event = load_event(out)
     assert [s.id for s in event.sessions] == ["registrasi", "paparan", "rehat-kopi", "diskusi-1"]
     paparan = event.session("paparan")

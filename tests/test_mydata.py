@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.storage import Repo
+from bot.storage.attendance import CertificateStatus
 from tests.harness import USER, Harness, buttons, only_text, text_of
 
 OTHER = 5151
@@ -117,12 +118,26 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
     await repo.queue_announcement(announcement, [USER, OTHER], OTHER, 1)
     await repo.save_conversation_state("registration", (USER, USER), 1)
     await repo.save_user_state(USER, b"draft")
+    # Attendance (migration 7): every table below is erased by reading the schema, and the
+    # certificate is made anonymous (privacy.ANONYMISED) so it still verifies as revoked.
+    now = bot.clock.now()
+    await repo.card_number(USER)
+    await repo.record_desk_checkin(USER, "2019-10-16", OTHER, now)
+    await repo.record_session_checkin(USER, "keynote", "code", now)
+    await repo.rate_session(USER, "keynote", 5, None)
+    await repo.opt_out_of_feedback(USER)
+    await repo.answer_evaluation(USER, "saran", "bagus")
+    await repo.execute("INSERT INTO staff (user_id, role, added_by, added_at) "
+                       "VALUES (?, 'petugas', ?, ?)", (USER, OTHER, now.isoformat()))
+    await repo.set_certificate(USER, "Budi", "Bappeda", CertificateStatus.ISSUED, None, "SRTFKT")
     before = await mentions(repo, USER)
     # The setup reached every table that holds a delegate's data (so the check below means
     # something).
     assert set(before) >= {
         "users", "profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
         "tour_checkins", "outbox", "conversation_states", "user_states",
+        "cards", "desk_checkins", "session_checkins", "session_feedback", "feedback_optout",
+        "evaluation_answers", "staff", "certificates",
     }  # fmt: skip
 
     await bot.say("/hapusdata")
@@ -134,6 +149,8 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
     # The other people in the same rows keep theirs.
     assert await repo.fetchone("SELECT 1 FROM outbox WHERE chat_id = ?", (OTHER,))
     assert await repo.get_announcement(announcement) is not None
+    certificate = await repo.certificate_by_code("SRTFKT")
+    assert certificate is not None and certificate.status is CertificateStatus.REVOKED
 
 
 async def test_a_new_table_naming_a_user_is_erased_too(tmp_path: Path) -> None:

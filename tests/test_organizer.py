@@ -170,7 +170,7 @@ async def test_urgent_announcement_to_city_tour_participants(org: Harness) -> No
     assert "Penerima: peserta city tour" in preview and "3 penerima" in preview
     assert "Bus berangkat pukul <07.30> & tepat!" in preview
     calls = await org.press(f"ou:{draft}")
-    assert "Penting (dengan tombol «Sudah dibaca»): ya" in texts(calls)[0]
+    assert "Penting (dengan tombol “Sudah dibaca”): ya" in texts(calls)[0]
     calls = await org.press(f"os:{draft}")
     assert "Terkirim 0/3" in texts(calls)[0]
     await org.press(f"os:{draft}")  # a second press queues nothing more
@@ -290,8 +290,10 @@ async def test_statistics_and_export(org: Harness) -> None:
 
     calls = await org.say("/ekspor")
     docs = [c for c in calls if c.method == "sendDocument"]
+    # The daftar hadir follows (handlers/attendance.py); no PDF: nobody checked in.
     assert [d.params["document"]["filename"] for d in docs] == [
-        "pendaftaran-citynet-kupang-2019.csv", "rsvp-citynet-kupang-2019.csv"]
+        "pendaftaran-citynet-kupang-2019.csv", "rsvp-citynet-kupang-2019.csv",
+        "daftar-hadir-sesi.csv", "daftar-hadir-harian.csv"]
     calls = await org.say("/ekspor", chat_type="supergroup", chat_id=org.updates.group_chat_id)
     assert not [c for c in calls if c.method == "sendDocument"]
     assert "chat pribadi" in texts(calls)[0]
@@ -367,7 +369,7 @@ async def test_an_edited_data_file_is_noticed_and_organizers_are_told_once(
     mark = len(org.standin.calls)
     assert await filewatch.check(org.app)
     told = [text_of(c) for c in org.standin.calls[mark:] if c.method == "sendMessage"]
-    assert len(told) == 1 and "File data jadwal berubah" in told[0]
+    assert len(told) == 1 and "Berkas data jadwal berubah" in told[0]
     assert "Sharing Best Practice Kota Semarang" in told[0] and "/muatulang" in told[0]
     assert not await filewatch.check(org.app)  # told once per version
     old = services.event.session("bp-semarang")

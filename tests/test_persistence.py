@@ -26,15 +26,14 @@ async def test_registration_resumes_after_a_restart(event: Event, tmp_path: Path
 
     second = await Harness(event, NOW, db).start()
     try:
-        # Without persistence this would be free text ("sidoarjo" → contacts), not step 2.
-        text = only_text(await second.say("sidoarjo"))
-        assert "Maksud Anda salah satu daerah ini?" in text
-        await second.press("rgi:0")
+        # Without persistence this would be free text ("kupang" → contacts), not step 2.
+        text = only_text(await second.say("Pemkab Kupang"))
+        assert "Daerah: Kabupaten Kupang" in text and "3/3" in text
         await second.press("rgr:delegasi")
         repo = second.app.bot_data.services.repo
         profile = await repo.get_profile(second.updates.user_id)
         assert profile is not None and profile.name == "Maria Goreti Lay"  # the draft came back
-        assert profile.region == "Kabupaten Sidoarjo"
+        assert profile.region == "Kabupaten Kupang"
     finally:
         await second.stop()
 

@@ -262,7 +262,7 @@ def mutated(draw: st.DrawFn, base: st.SearchStrategy[str]) -> str:
 #: Every button that carries a number (an announcement, an index, minutes, a Unix time).
 NUMERIC_BUTTONS = ["or:{n}", "ou:{n}", "os:{n}", "ox:{n}", "op:{n}", "oa:{n}:all",
                    "oa:1:r:{n}", "om:keynote:{n}", "oy:keynote:t:{n}", "pgl:{n}", "rgi:{n}",
-                   "r:{n}", "trc:{n}", "tsay:{n}:go"]
+                   "r:{n}", "trc:{n}", "tsay:{n}:go", "tm:bus-1:{n}", "tu:bus-1:{n}"]
 numeric_data = st.builds(lambda shape, n: shape.format(n=n), st.sampled_from(NUMERIC_BUTTONS),
                          number)
 

@@ -111,13 +111,13 @@ async def test_question_to_the_panitia_and_the_answer_back_then_the_bot_knows(
 
     # The organizer saves it: a new [[faq]] entry, comments kept, running at once.
     calls = await bot.press(save, user_id=ORG, message_id=mid(confirmation))
-    assert "Tersimpan sebagai FAQ «tanya-1»" in text_of(calls[-1])
+    assert "Tersimpan sebagai FAQ “tanya-1”" in text_of(calls[-1])
     after = data_file.read_text(encoding="utf-8")
     assert 'id = "tanya-1"' in after and after.startswith(before.rstrip("\n").split("\n")[0])
     assert all(line in after for line in before.splitlines() if line.lstrip().startswith("#"))
     assert bot.app.bot_data.services.event.faq[-1].id == "tanya-1"
     calls = await bot.press(save, user_id=ORG, message_id=mid(confirmation))
-    assert alerts(calls) == ["Sudah tersimpan sebagai FAQ «tanya-1»."]
+    assert alerts(calls) == ["Sudah tersimpan sebagai FAQ “tanya-1”."]
 
     # The next delegate asking the same gets the saved answer from the bot itself.
     calls = await bot.say(QUESTION, user_id=NEXT, first_name="Sari")

@@ -422,7 +422,7 @@ async def test_markup_in_user_fields_is_shown_literally(org: Harness) -> None:
     # Text echoed back: questions, unknown commands, searches, session ids.
     assert MARK in texts(await org.say(f"qwerty {MARK}"))[0]
     assert MARK in texts(await org.say(f"/kontak {MARK}"))[0]
-    assert "«<script>" in texts(await org.say("/ubah <script>"))[0]
+    assert "“<script>" in texts(await org.say("/ubah <script>"))[0]
     greeting = texts(await org.say("/start", first_name=first))[0]
     assert greeting.startswith(f"Halo, {first}!")
     # An announcement keeps the organizer's text as written (Telegram's entities aside).

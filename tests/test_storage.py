@@ -68,13 +68,14 @@ async def test_forgetting_names_only_tables_that_exist(tmp_path: Path) -> None:
     """privacy.KEPT and OTHER_SUBJECTS name tables by hand: a renamed table would silently
     change what /hapusdata erases, so each must exist, and each kept one must hold rows
     about a person (else keeping it says nothing)."""
-    from bot.storage.privacy import KEPT, OTHER_SUBJECTS, SUBJECT_COLUMNS
+    from bot.storage.privacy import ANONYMISED, KEPT, OTHER_SUBJECTS, SUBJECT_COLUMNS
 
     repo = await Repo.open(tmp_path / "bot.db")
     try:
         rows = await repo.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = {row["name"] for row in rows}
         assert set(KEPT) <= tables and set(OTHER_SUBJECTS) <= tables
+        assert set(ANONYMISED) <= tables
         for table in KEPT:
             columns = {c["name"] for c in await repo.fetchall(f'PRAGMA table_info("{table}")')}
             assert columns & {*SUBJECT_COLUMNS, "actor"}, table

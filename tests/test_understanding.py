@@ -226,6 +226,7 @@ def _other_event() -> Event:
         goals=(),
         about=Text("Forum"),
         background=(),
+        main_venue_id="iicc",
         venues={"iicc": venue},
         speakers={"bima": speaker},
         sessions=sessions,

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from bot.context import Services
 
 #: The audience buttons' short keys (callback data is short), as stored.
-AUDIENCE_KEYS = {"all": Audience.ALL, "tour": Audience.TOUR, "org": Audience.ORGANIZERS,
-                 "grp": Audience.LINKED}
+AUDIENCE_KEYS = {"all": Audience.ALL, "every": Audience.EVERYONE, "tour": Audience.TOUR,
+                 "org": Audience.ORGANIZERS, "grp": Audience.LINKED}
 
 
 async def members(services: Services, audience: str) -> list[tuple[int, bool]]:
@@ -36,6 +36,8 @@ async def members(services: Services, audience: str) -> list[tuple[int, bool]]:
     repo, event = services.repo, services.event
     if audience == Audience.ALL:
         return await repo.audience_registered()
+    if audience == Audience.EVERYONE:
+        return await repo.audience_everyone()
     if audience == Audience.TOUR:
         tours = [s.id for s in event.sessions if s.kind is SessionKind.TOUR]
         return await repo.audience_sessions(tours)
@@ -64,7 +66,7 @@ class AudienceCounts:
 
 
 async def audience_counts(services: Services) -> AudienceCounts:
-    fixed = (Audience.ALL, Audience.TOUR, Audience.ORGANIZERS)
+    fixed = (Audience.ALL, Audience.EVERYONE, Audience.TOUR, Audience.ORGANIZERS)
     counts: dict[str, int] = {a: len(await recipients(services, a)) for a in fixed}
     return AudienceCounts(counts, len(await services.repo.linked_chats()))
 

@@ -16,11 +16,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.changes import Change, RewriteError, affects_delegates, diff_events, rewrite_session
+from bot.changes import (
+    Change,
+    Refusal,
+    RewriteError,
+    affects_delegates,
+    clashes,
+    diff_events,
+    refusal,
+    rewrite_session,
+)
 from bot.features import Deliveries
 from bot.filewatch import file_digest, load_as_running
 from bot.loader import EventDataError, Problem
-from bot.model import Event
+from bot.model import Event, Session
 
 if TYPE_CHECKING:
     from bot.context import Services
@@ -44,6 +53,11 @@ class Proposal:
     after: Event
     changes: list[Change]
     affected: int
+    #: A one-session edit: the session as moved, the loader's rule it would break (it is
+    #: then not offered), and the sessions in the same place it would newly overlap.
+    moved: Session | None = None
+    refused: Refusal | None = None
+    clashes: tuple[Session, ...] = ()
 
 
 async def _proposal(services: Services, after: Event) -> Proposal:
@@ -156,7 +170,17 @@ async def preview_change(services: Services, session_id: str, start: datetime | 
                          venue: str | None = None) -> Proposal | None:
     """What moving (or relocating) one session would change; None if it cannot be made."""
     result = changed_event(services.event, session_id, start, venue)
-    return None if result is None else await _proposal(services, result[0])
+    if result is None:
+        return None
+    after = result[0]
+    proposal = await _proposal(services, after)
+    moved = after.session(session_id)
+    if moved is None:
+        return None
+    # Checked here, so the organizer is told in their language before "Terapkan" instead of
+    # by the loader's English after it.
+    return replace(proposal, moved=moved, refused=refusal(services.event, moved),
+                   clashes=tuple(clashes(services.event, moved)))
 
 
 class Edit(StrEnum):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.features import Deliveries
+from bot.features.organizers import is_organizer
 from bot.scheduler import LEAD_CHOICES
 from bot.storage.delegates import Preferences, Profile
 
@@ -19,6 +20,9 @@ class Record:
 
     profile: Profile | None
     preferences: Preferences
+    #: Registered as "panitia" without organizer rights: the role alone opens no tools
+    #: (anyone can pick it), so they are told that access comes with an invite.
+    needs_invite: bool = False
 
 
 async def is_registered(services: Services, user_id: int) -> bool:
@@ -36,7 +40,8 @@ async def register(services: Services, deliveries: Deliveries, user_id: int, nam
     """Save (or replace) the profile; the morning brief starts for the registered."""
     await services.repo.save_profile(user_id, name, instansi, region, role)
     await deliveries.replan_user(user_id)
-    return await record(services, user_id)
+    needs_invite = role == "panitia" and not await is_organizer(services, user_id)
+    return replace(await record(services, user_id), needs_invite=needs_invite)
 
 
 async def set_reminder_lead(services: Services, deliveries: Deliveries, user_id: int,

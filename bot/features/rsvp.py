@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.features import Deliveries
+from bot.calendar import fingerprint
+from bot.features import Deliveries, now
 from bot.features import tour as tours
 from bot.features.delegates import is_registered
 from bot.model import Event, Session, SessionKind
@@ -81,6 +82,9 @@ class CalendarFile:
     sessions: list[Session]
     filename: str
     reminder_lead: int
+    #: SEQUENCE per session: it rises when a session moved since the last file, so calendar
+    #: apps update the entry instead of adding a second one.
+    sequences: dict[str, int]
 
 
 async def calendar_file(services: Services, user_id: int, session_id: str | None
@@ -96,7 +100,8 @@ async def calendar_file(services: Services, user_id: int, session_id: str | None
     else:
         return None
     prefs = await repo.get_preferences(user_id)
-    return CalendarFile(sessions, filename, prefs.reminder_lead)
+    sequences = await repo.session_sequences({s.id: fingerprint(s) for s in sessions})
+    return CalendarFile(sessions, filename, prefs.reminder_lead, sequences)
 
 
 class Attend(StrEnum):
@@ -115,6 +120,9 @@ class Attendance:
     clashes: tuple[Session, ...] = ()
     position: int = 0  # on the waiting list
     bus: str | None = None  # the tour bus now held
+    #: The session's reminder was already due: it is folded into the confirmation (which
+    #: then says when the session starts) instead of arriving right after it.
+    reminder_folded: bool = False
 
 
 async def attend(services: Services, deliveries: Deliveries, user_id: int, session_id: str,
@@ -143,8 +151,30 @@ async def attend(services: Services, deliveries: Deliveries, user_id: int, sessi
         seat = await tours.bus_of(services, user_id)
         bus = seat.name if seat is not None else None
     await deliveries.replan_user(user_id)  # after seating: reminders name the bus
+    folded = going and await _fold_due_reminder(services, user_id, session)
     return Attendance(Attend.GOING if going else Attend.WAITING, session,
-                      position=result.position, bus=bus)
+                      position=result.position, bus=bus, reminder_folded=folded)
+
+
+async def _fold_due_reminder(services: Services, user_id: int, session: Session) -> bool:
+    """An RSVP made inside the reminder's lead time: the reminder is already due and would
+    arrive right after the confirmation. It is recorded as delivered with the confirmation
+    instead. True if one was folded."""
+    at = now(services)
+    for delivery in await services.repo.pending_deliveries(user_id):
+        if (delivery.kind, delivery.ref) == ("reminder", session.id) and (
+                delivery.due_at <= at < delivery.expires_at):
+            await services.repo.finish_delivery(delivery.id, "sent")
+            return True
+    return False
+
+
+async def seats_taken(services: Services, session: Session) -> tuple[int, int] | None:
+    """(seats held, waiting list) of a session with a capacity, None without one: the
+    session card shows the seats left before "Hadir" is tapped."""
+    if not session.capacity:
+        return None
+    return (await services.repo.rsvp_counts()).get(session.id, (0, 0))
 
 
 async def cancel_attendance(

@@ -10,6 +10,7 @@ from bot.storage.organizers import Announcement, DeliveryReport
 if TYPE_CHECKING:
     from bot.context import Services
 
+#: The rows' columns (the CSV headers are written in the organizer's language).
 REGISTRATION_COLUMNS = ("user_id", "nama", "instansi", "daerah", "peran", "username", "bahasa",
                         "aktif", "terdaftar")
 RSVP_COLUMNS = ("user_id", "nama", "instansi", "sesi", "judul", "status", "waktu")

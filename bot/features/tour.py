@@ -181,6 +181,45 @@ async def members(services: Services, session: Session) -> list[TourMember]:
     return await services.repo.tour_members(session.id)
 
 
+def marks_open(services: Services, session: Session) -> bool:
+    """A bus leader marks people present (or undoes it) while check-in is open."""
+    return checkin_open(session, now(services))
+
+
+class Mark(StrEnum):
+    MARKED = "marked"
+    UNMARKED = "unmarked"
+    UNKNOWN = "unknown"  # no such bus or member on it, or check-in closed: a stale button
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkResult:
+    outcome: Mark
+    name: str = ""
+
+
+async def mark(services: Services, by: int, bus_id: str, user_id: int,
+               present: bool) -> MarkResult:
+    """A bus leader (or an organizer) counts someone on their bus present, or undoes it: a
+    delegate without a smartphone is checked in by the leader who sees them."""
+    found = tour_of(services)
+    if found is None or found[0].bus(bus_id) is None:
+        return MarkResult(Mark.UNKNOWN)
+    if not await may_see_bus(services, by, bus_id):
+        return MarkResult(Mark.REFUSED)
+    session = found[1]
+    member = next((m for m in await services.repo.tour_members(session.id)
+                   if m.user_id == user_id and m.bus_id == bus_id), None)
+    if member is None or not marks_open(services, session):
+        return MarkResult(Mark.UNKNOWN)
+    if present:
+        await services.repo.check_in(user_id, "button", None)
+    else:
+        await services.repo.uncheck(user_id)
+    return MarkResult(Mark.MARKED if present else Mark.UNMARKED, member.name)
+
+
 async def place(services: Services, tour: Tour, who: str, bus_id: str, by: int, *,
                 leader: bool) -> bool:
     """`/bus pindah` (seat `who` on the bus) or `/bus pemimpin` (make `who` its leader).

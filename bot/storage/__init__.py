@@ -6,7 +6,9 @@ ordered list of steps, `bot.storage.migrations.MIGRATIONS`.
 
 from __future__ import annotations
 
+from bot.storage.attendance import AttendanceMixin
 from bot.storage.base import Migration, StorageError, Store
+from bot.storage.calendar import CalendarMixin
 from bot.storage.delegates import DelegatesMixin
 from bot.storage.migrations import MIGRATIONS
 from bot.storage.organizers import OrganizersMixin
@@ -19,8 +21,8 @@ from bot.storage.users import UserRow, UsersMixin
 __all__ = ["Migration", "Repo", "StorageError", "UserRow"]
 
 
-class Repo(PrivacyMixin, QuestionsMixin, StateMixin, TourMixin, OrganizersMixin, DelegatesMixin,
-           UsersMixin, Store):
+class Repo(AttendanceMixin, CalendarMixin, PrivacyMixin, QuestionsMixin, StateMixin, TourMixin,
+           OrganizersMixin, DelegatesMixin, UsersMixin, Store):
     """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
 
     migrations = MIGRATIONS

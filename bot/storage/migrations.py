@@ -211,4 +211,93 @@ MIGRATIONS: tuple[Migration, ...] = (
         )
         """,
     ),
+    Migration(
+        7,
+        "calendar: a SEQUENCE per session that rises when the session moves",
+        """
+        CREATE TABLE session_versions (
+            session_id   TEXT PRIMARY KEY,
+            fingerprint  TEXT NOT NULL,    -- start, end and venue as last put in an .ics
+            sequence     INTEGER NOT NULL,
+            updated_at   TEXT NOT NULL
+        )
+        """,
+    ),
+    Migration(
+        8,
+        "attendance: check-ins, staff, certificates, feedback, evaluation",
+        """
+        CREATE TABLE attendance_keys (
+            name        TEXT PRIMARY KEY,
+            value       BLOB NOT NULL          -- HMAC key for card links and session codes
+        );
+        CREATE TABLE cards (
+            user_id     INTEGER PRIMARY KEY,
+            card_no     TEXT NOT NULL UNIQUE,  -- random; the card's QR carries it, signed
+            created_at  TEXT NOT NULL
+        );
+        CREATE TABLE desk_checkins (
+            user_id     INTEGER NOT NULL,
+            day         TEXT NOT NULL,         -- event-local ISO date
+            at          TEXT NOT NULL,         -- UTC ISO
+            recorded_by INTEGER NOT NULL,      -- the organizer or petugas who scanned the card
+            PRIMARY KEY (user_id, day)
+        );
+        CREATE TABLE session_checkins (
+            user_id     INTEGER NOT NULL,
+            session_id  TEXT NOT NULL,
+            at          TEXT NOT NULL,         -- UTC ISO
+            via         TEXT NOT NULL,         -- code | link
+            PRIMARY KEY (user_id, session_id)
+        );
+        CREATE TABLE staff (
+            user_id     INTEGER PRIMARY KEY,
+            role        TEXT NOT NULL CHECK (role IN ('petugas', 'moderator')),
+            added_by    INTEGER NOT NULL,
+            added_at    TEXT NOT NULL,
+            revoked_by  INTEGER,
+            revoked_at  TEXT                   -- NULL while the role is held
+        );
+        -- Apart from organizer invites on purpose: a desk-staff code must never be
+        -- redeemable as an organizer invite.
+        CREATE TABLE staff_invites (
+            code_hash   TEXT PRIMARY KEY,      -- sha256 of the code: the code itself is not kept
+            role        TEXT NOT NULL CHECK (role IN ('petugas', 'moderator')),
+            created_by  INTEGER NOT NULL,
+            created_at  TEXT NOT NULL,
+            expires_at  TEXT NOT NULL,
+            used_by     INTEGER,
+            used_at     TEXT
+        );
+        CREATE TABLE certificates (
+            code        TEXT PRIMARY KEY,      -- the verification code, without separators
+            user_id     INTEGER UNIQUE,        -- NULL once the holder erased their data
+            name        TEXT NOT NULL,         -- as printed; '' once erased
+            instansi    TEXT NOT NULL,
+            status      TEXT NOT NULL CHECK (status IN ('issued', 'withheld', 'revoked')),
+            issued_by   INTEGER,               -- an organizer issuing by hand; NULL: by the rule
+            updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE session_feedback (
+            user_id     INTEGER NOT NULL,
+            session_id  TEXT NOT NULL,
+            stars       INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+            comment     TEXT,
+            message_id  INTEGER,               -- the question, so a reply to it is the comment
+            at          TEXT NOT NULL,
+            PRIMARY KEY (user_id, session_id)
+        );
+        CREATE TABLE feedback_optout (
+            user_id     INTEGER PRIMARY KEY,
+            at          TEXT NOT NULL
+        );
+        CREATE TABLE evaluation_answers (
+            user_id     INTEGER NOT NULL,
+            question    TEXT NOT NULL,         -- [[evaluation.questions]] id
+            answer      TEXT NOT NULL,         -- 1-5, a choice's index, free text; '' skipped
+            at          TEXT NOT NULL,
+            PRIMARY KEY (user_id, question)
+        )
+        """,
+    ),
 )

@@ -238,6 +238,13 @@ class OrganizersMixin(Store):
         )
         return [(int(r[0]), bool(r[1])) for r in rows]
 
+    async def audience_everyone(self) -> list[tuple[int, bool]]:
+        """(user id, still reachable) of everyone the bot has seen, registered or not: an
+        urgent notice must reach those who only pressed /start too. Someone seen only in a
+        group who never opened the bot is refused by Telegram and then marked inactive."""
+        rows = await self.fetchall("SELECT id, active FROM users ORDER BY id")
+        return [(int(r[0]), bool(r[1])) for r in rows]
+
     async def audience_sessions(self, session_ids: Sequence[str]) -> list[tuple[int, bool]]:
         """Delegates with a seat ('going') in any of the sessions."""
         if not session_ids:
@@ -372,7 +379,7 @@ class OrganizersMixin(Store):
             """
             SELECT a.* FROM announcements a
             WHERE a.status IN ('sending', 'done')
-              AND (a.audience IN ('all', 'linked') OR EXISTS (
+              AND (a.audience IN ('all', 'everyone', 'linked') OR EXISTS (
                    SELECT 1 FROM outbox o WHERE o.announcement_id = a.id
                      AND o.chat_id = ? AND o.state = 'sent'))
             ORDER BY a.id DESC LIMIT ?

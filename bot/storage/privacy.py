@@ -27,6 +27,12 @@ KEPT: Final = {
     "audit": "the organizers' accountability trail, where the erasure itself is recorded",
     "organizers": "an organizer's role is revoked with /admin cabut, not by erasing data",
 }
+#: Tables whose rows about the person are made anonymous instead of deleted, and how: a
+#: certificate must still verify, as revoked ("dicabut"), naming nobody.
+ANONYMISED: Final = {
+    "certificates": "UPDATE certificates SET user_id = NULL, name = '', instansi = '', "
+                    "status = 'revoked' WHERE user_id = ?",
+}
 #: Only a Telegram name and language: erasing just this row is not worth an audit line.
 PEOPLE: Final = "users"
 
@@ -48,7 +54,7 @@ async def _personal_tables(db: aiosqlite.Connection) -> list[tuple[str, str]]:
         found = [f"{column} = ?" for column in SUBJECT_COLUMNS if column in columns]
         if table in OTHER_SUBJECTS:
             found.append(OTHER_SUBJECTS[table])
-        if found and table not in KEPT:
+        if found and table not in KEPT and table not in ANONYMISED:
             conditions[table] = " OR ".join(found)
     ordered: list[str] = []
 
@@ -80,6 +86,9 @@ class PrivacyMixin(Store):
         """
         async with self.transaction() as db:
             erased = 0
+            for statement in ANONYMISED.values():
+                cursor = await db.execute(statement, (user_id,))
+                erased += int(cursor.rowcount or 0)
             for table, condition in await _personal_tables(db):
                 params = (user_id,) * condition.count("?")
                 cursor = await db.execute(f'DELETE FROM "{table}" WHERE {condition}', params)

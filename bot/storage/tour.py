@@ -90,6 +90,14 @@ class TourMixin(Store):
         )
         return changed > 0
 
+    async def checked_in(self, user_id: int) -> bool:
+        row = await self.fetchone("SELECT 1 FROM tour_checkins WHERE user_id = ?", (user_id,))
+        return row is not None
+
+    async def uncheck(self, user_id: int) -> bool:
+        """Undo a check-in (a bus leader's mistaken tap); False if there was none."""
+        return await self.execute("DELETE FROM tour_checkins WHERE user_id = ?", (user_id,)) > 0
+
     async def tour_members(self, session_id: str) -> list[TourMember]:
         """Everyone going on the tour, plus anyone checked in without an RSVP."""
         rows = await self.fetchall(
