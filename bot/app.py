@@ -136,7 +136,7 @@ class RetryingRateLimiter(AIORateLimiter):
 async def _post_init(app: BotApplication) -> None:
     services = app.bot_data.services
     await services.open_repo()  # unless RepoPersistence opened it already, in initialize()
-    await set_default_menus(app.bot, services.i18n)
+    await set_default_menus(app.bot, services.i18n, services.event)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
     if services.tick_interval is not None:  # tests drive time (and the watcher) by hand

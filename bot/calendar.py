@@ -31,7 +31,7 @@ def agenda_ics(
     `alarm_minutes` before each (none when 0). `now` (the bot's clock) is the DTSTAMP: when
     this file was made; `sequences` are each session's version (missing: 0)."""
     cal = Calendar()
-    cal.add("prodid", "-//citynet-bot//Citynet event assistant//ID")
+    cal.add("prodid", "-//citynet-bot//Event assistant//ID")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", event.name.get(lang))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.i18n import N_
+from bot.model import Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ NOW = Command("sekarang", "now", N_("Yang sedang berlangsung dan berikutnya"))
 SPEAKERS = Command("pembicara", "speakers", N_("Pembicara dan sesinya"))
 VENUES = Command("lokasi", "venues", N_("Tempat acara, alamat dan peta"))
 CONTACTS = Command("kontak", "contacts", N_("Kontak panitia dan daerah"))
-ABOUT = Command("tentang", "about", N_("Tentang acara dan Citynet"))
+ABOUT = Command("tentang", "about", N_("Tentang acara"))
 HELP = Command("bantuan", "help", N_("Bantuan dan contoh pertanyaan"))
 LANGUAGE = Command("bahasa", "language", N_("Ganti bahasa: Indonesia/English"))
 REGISTER = Command("daftar", "register", N_("Daftar sebagai peserta (untuk RSVP)"))
@@ -40,7 +41,7 @@ CANCEL = Command("batal", "cancel", N_("Batalkan pengisian"))
 TOUR = Command("citytour", "tour", N_("City tour: titik kumpul, bus, rute"))
 BUS = Command("bus", "bus", N_("Bus city tour dan absen (panitia, pemimpin bus)"))
 MYDATA = Command("hapusdata", "deletemydata", N_("Hapus semua data Anda dari bot"))
-FAQ = Command("info", "faq", N_("Info praktis: pakaian, Wi-Fi, sertifikat, ibadah"))
+FAQ = Command("info", "faq", N_("Info praktis dari panitia"))
 ANNOUNCEMENTS = Command("pengumuman", "announcements", N_("Pengumuman terbaru dari panitia"))
 # Attendance (handlers/attendance.py).
 CARD = Command("kartu", "badge", N_("Kartu peserta dengan kode QR untuk meja registrasi"))
@@ -79,6 +80,33 @@ MENU: tuple[Command, ...] = (
 )
 
 
+def missing_for(event: Event) -> frozenset[Command]:
+    """Commands for features this event does not have (no tour, no contacts, no FAQ, no
+    session check-in, materials, certificate or evaluation)."""
+    missing = set()
+    if not event.has_tour:
+        missing.add(TOUR)
+    if not event.has_contacts:
+        missing.add(CONTACTS)
+    if not event.has_faq:
+        missing.add(FAQ)
+    if not event.has_session_checkin:
+        missing.add(CHECKIN)
+    if not event.has_materials:
+        missing.add(MATERIALS)
+    if not event.has_certificate:
+        missing.add(CERTIFICATE)
+    if not event.has_evaluation:
+        missing.add(EVALUATION)
+    return frozenset(missing)
+
+
+def menu_for(event: Event) -> tuple[Command, ...]:
+    """The menu without the commands for features this event does not have."""
+    missing = missing_for(event)
+    return tuple(c for c in MENU if c not in missing)
+
+
 def names(command: Command) -> list[str]:
     return [command.name] if command.alias == command.name else [command.name, command.alias]
 
@@ -90,6 +118,8 @@ class HelpEntry:
     commands: tuple[Command, ...]
     text: str  # msgid
     usage: str = ""  # msgid of the arguments shown after the commands ("[daerah]")
+    #: msgid used instead of `text` when the event has no region to put in its `{region}`.
+    plain: str = ""
 
 
 #: /bantuan, one tuple per line (entries of a line are joined with "; "), in this order.
@@ -99,21 +129,22 @@ HELP_LINES: tuple[tuple[HelpEntry, ...], ...] = (
     (HelpEntry((NOW,), N_("yang sedang berlangsung dan berikutnya")),),
     (HelpEntry((SPEAKERS,), N_("pembicara dan sesinya")),),
     (HelpEntry((VENUES,), N_("tempat acara, alamat dan peta")),),
-    (HelpEntry((CONTACTS,), N_("kontak panitia dan daerah, mis. /kontak sidoarjo"),
-               N_("[daerah]")),),
+    # TRANSLATORS: {region} is a region from the event's data, as delegates type it.
+    (HelpEntry((CONTACTS,), N_("kontak panitia dan daerah, mis. /kontak {region}"),
+               N_("[daerah]"), plain=N_("kontak panitia")),),
     (HelpEntry((REGISTER,), N_("daftar sebagai peserta")),
      HelpEntry((PROFILE,), N_("lihat atau ubah"))),
     (HelpEntry((AGENDA,), N_("agenda pribadi")), HelpEntry((RSVPS,), N_("kehadiran Anda"))),
     (HelpEntry((REMINDERS,), N_("atur pengingat dan ringkasan pagi")),),
     (HelpEntry((TOUR,), N_("titik kumpul, bus, rute dan check-in city tour")),),
     (HelpEntry((ANNOUNCEMENTS,), N_("pengumuman terbaru dari panitia")),),
-    (HelpEntry((FAQ,), N_("info praktis: pakaian, Wi-Fi, sertifikat, tempat ibadah")),),
+    (HelpEntry((FAQ,), N_("info praktis dari panitia")),),
     (HelpEntry((CARD,), N_("kartu peserta")),
      HelpEntry((CHECKIN,), N_("absen sesi"), N_("KODE")),
      HelpEntry((MATERIALS,), N_("materi sesi"))),
     (HelpEntry((CERTIFICATE,), N_("sertifikat kehadiran")),
      HelpEntry((EVALUATION,), N_("evaluasi acara"))),
-    (HelpEntry((ABOUT,), N_("tentang acara dan Citynet")),),
+    (HelpEntry((ABOUT,), N_("tentang acara")),),
     (HelpEntry((LANGUAGE,), N_("ganti bahasa (Indonesia/English)")),),
     (HelpEntry((MYDATA,), N_("hapus semua data Anda dari bot")),),
 )

@@ -12,8 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVENT_FILE = PROJECT_ROOT / "data" / "citynet-kupang-2019.toml"
+from dotenv.parser import parse_stream
+
+from bot.resources import DEFAULT_EVENT_NAME, data_file
+
+DEFAULT_EVENT_FILE = data_file(DEFAULT_EVENT_NAME)
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 TOKEN_PATTERN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,64}$")
 LANGUAGES = ("id", "en")
@@ -35,22 +38,17 @@ def default_database_path() -> Path:
 
 
 def read_env_file(path: Path) -> dict[str, str]:
-    """Parse a minimal `.env`: KEY=VALUE lines, `#` comments, optional quotes."""
+    """A `.env` file with python-dotenv's rules, the ones every other tool follows: quotes,
+    `export`, inline comments (`LOG_LEVEL=DEBUG  # while testing`). A line it cannot read
+    stops the program naming the line (dotenv itself would only log and skip it)."""
     values: dict[str, str] = {}
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("export "):
-            line = line[len("export ") :].lstrip()
-        key, sep, value = line.partition("=")
-        key = key.strip()
-        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
-            raise ConfigError(f"{path}:{number}: expected KEY=VALUE, got {raw!r}")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        values[key] = value
+    with path.open(encoding="utf-8") as fh:
+        for binding in parse_stream(fh):
+            if binding.error:
+                raise ConfigError(f"{path}:{binding.original.line}: expected KEY=VALUE, got "
+                                  f"{binding.original.string.strip()!r}")
+            if binding.key is not None:
+                values[binding.key] = binding.value or ""
     return values
 
 

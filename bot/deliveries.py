@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot import outbox, scheduler
+from bot import menus, outbox, scheduler
 
 if TYPE_CHECKING:
     from bot.context import BotApplication
@@ -27,6 +27,7 @@ class AppDeliveries:
         await scheduler.notify_seat(self.app, user_id, session)
 
     async def apply_event_change(self, old: Event, new: Event) -> int:
+        await menus.follow_event(self.app.bot, self.app.bot_data.services.i18n, old, new)
         return await scheduler.apply_event_change(self.app, old, new)
 
     def wake_outbox(self) -> None:

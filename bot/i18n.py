@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, get_timezone_name
@@ -22,9 +22,11 @@ from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from bot.config import LANGUAGES, PROJECT_ROOT
+from bot.config import LANGUAGES
+from bot.resources import locales_dir
 
-LOCALES_DIR = PROJECT_ROOT / "locales"
+#: The checkout's `locales/` or the copy packaged in the wheel (see bot/resources.py).
+LOCALES_DIR = locales_dir()
 DOMAIN = "citynet"
 
 
@@ -33,7 +35,7 @@ def N_(message: str) -> str:
     return message
 
 
-def load_catalog(path: Path) -> gettext.GNUTranslations:
+def load_catalog(path: Traversable) -> gettext.GNUTranslations:
     with path.open("rb") as fh:
         catalog = read_po(fh, abort_invalid=True)
     buffer = io.BytesIO()
@@ -149,11 +151,11 @@ class Translator:
 class I18n:
     """All languages, loaded once. `get(lang)` falls back to the default language."""
 
-    def __init__(self, locales_dir: Path = LOCALES_DIR, default: str = "id") -> None:
+    def __init__(self, locales_dir: Traversable = LOCALES_DIR, default: str = "id") -> None:
         self.default = default
         self._translators: dict[str, Translator] = {}
         for lang in LANGUAGES:
-            po = locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+            po = locales_dir.joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.po")
             catalog: gettext.NullTranslations = (
                 load_catalog(po) if po.is_file() else gettext.NullTranslations()
             )

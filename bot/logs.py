@@ -14,6 +14,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
 from telegram.error import NetworkError
@@ -99,15 +100,22 @@ class ShutdownOutageFilter(logging.Filter):
 
 
 def configure(
-    level: str, secrets: Iterable[str] = (), stream: TextIO | None = None
+    level: str, secrets: Iterable[str] = (), stream: TextIO | None = None,
+    file: Path | None = None,
 ) -> logging.Handler:
-    """Replace the root logger's handlers with one redacting, one-line handler at `level`."""
-    handler = logging.StreamHandler(stream or sys.stderr)
+    """Replace the root logger's handlers with one redacting, one-line handler at `level`,
+    writing to `file` (appending) if given, else to `stream` (default stderr)."""
+    handler: logging.Handler = (
+        logging.FileHandler(file, encoding="utf-8") if file is not None
+        else logging.StreamHandler(stream or sys.stderr)
+    )
     handler.setFormatter(OneLineFormatter(FORMAT))
     handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
+        if isinstance(old, logging.FileHandler):
+            old.close()
     root.addHandler(handler)
     root.setLevel(getattr(logging, level))
     # httpx logs every request URL at INFO, and the URL carries the token: redacted anyway,

@@ -54,6 +54,15 @@ class Venue:
     longitude: float
     notes: Text = EMPTY
     aliases: tuple[str, ...] = ()
+    #: English twins (`name_en`, `address_en`); empty when the Indonesian one serves both.
+    name_en: str = ""
+    address_en: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def address_in(self, lang: str) -> str:
+        return self.address_en if lang == "en" and self.address_en else self.address
 
     @property
     def map_url(self) -> str:
@@ -68,6 +77,10 @@ class Speaker:
     organization: str = ""
     bio: Text = EMPTY
     aliases: tuple[str, ...] = ()
+    organization_en: str = ""
+
+    def organization_in(self, lang: str) -> str:
+        return self.organization_en if lang == "en" and self.organization_en else self.organization
 
 
 class Release(StrEnum):
@@ -128,6 +141,10 @@ class Contact:
     phone: str
     email: str = ""
     aliases: tuple[str, ...] = ()
+    instansi_en: str = ""
+
+    def instansi_in(self, lang: str) -> str:
+        return self.instansi_en if lang == "en" and self.instansi_en else self.instansi
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +260,6 @@ class Event:
     goals: tuple[Text, ...]
     about: Text
     background: tuple[Text, ...]
-    main_venue_id: str  # '' when none: where a day's daftar hadir says it was held
     venues: dict[str, Venue]
     speakers: dict[str, Speaker]
     sessions: tuple[Session, ...]
@@ -262,6 +278,15 @@ class Event:
     #: How far this programme was moved from the data file (`--shift-to` rehearsals): a
     #: reload applies it again, and an edit subtracts it before writing the file.
     shift: timedelta = timedelta(0)
+    #: The network or organization behind the event (`[event] network`), e.g. the heading
+    #: of its background paragraphs; empty when the event has none.
+    network: Text = EMPTY
+    #: English twins of `host` and `city` ("" when the Indonesian serves both).
+    host_en: str = ""
+    city_en: str = ""
+    #: `[event] main_venue` ("" when unset): example questions ask about the other places,
+    #: and a day's daftar hadir says it was held there.
+    main_venue_id: str = ""
     _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -364,6 +389,42 @@ class Event:
             shift=self.shift + delta,
             _by_id={},
         )
+
+    def host_in(self, lang: str) -> str:
+        return self.host_en if lang == "en" and self.host_en else self.host
+
+    def city_in(self, lang: str) -> str:
+        return self.city_en if lang == "en" and self.city_en else self.city
+
+    # -- what this event has --------------------------------------------------------------
+    # A feature the data does not describe disappears from menus, help and buttons.
+    @property
+    def has_tour(self) -> bool:
+        return self.tour is not None
+
+    @property
+    def has_contacts(self) -> bool:
+        return bool(self.contacts)
+
+    @property
+    def has_faq(self) -> bool:
+        return bool(self.faq)
+
+    @property
+    def has_session_checkin(self) -> bool:
+        return self.attendance.session_checkin
+
+    @property
+    def has_materials(self) -> bool:
+        return any(s.materials for s in self.sessions)
+
+    @property
+    def has_certificate(self) -> bool:
+        return self.certificate is not None
+
+    @property
+    def has_evaluation(self) -> bool:
+        return bool(self.evaluation)
 
     # -- city tour -------------------------------------------------------------------------
     def tour_session(self) -> Session | None:

@@ -145,7 +145,7 @@ def session_line(event: Event, session: Session, t: Translator, with_day: bool =
     if names:
         line += f"\n      🎤 {t.join(names)}"
     if venue:
-        line += f"\n      📍 {escape(venue.name)}"
+        line += f"\n      📍 {escape(venue.label(t.lang))}"
     return line
 
 
@@ -305,7 +305,7 @@ def session_view(
     if venue:
         lines.append(
             _("📍 {venue} — {address}").format(
-                venue=escape(venue.name), address=escape(venue.address)
+                venue=escape(venue.label(t.lang)), address=escape(venue.address_in(t.lang))
             )
         )
     for sid in session.speaker_ids:
@@ -413,7 +413,7 @@ def speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
     _ = t.gettext
     lines = [f"🎤 <b>{escape(speaker.name)}</b>", escape(speaker.position.get(t.lang))]
     if speaker.organization:
-        lines.append(escape(speaker.organization))
+        lines.append(escape(speaker.organization_in(t.lang)))
     if speaker.bio:
         lines += ["", escape(speaker.bio.get(t.lang))]
     sessions = event.sessions_of_speaker(speaker.id)
@@ -470,6 +470,8 @@ def at_time_view(
 
 def period_name(period: str | None, t: Translator) -> str:
     _ = t.gettext
+    # TRANSLATORS: parts of the day as in "Rabu, 16 Oktober 2019, pagi": pagi until about
+    # 11.00, siang 11-15, sore 15-18, malam after 18.00.
     names = {"pagi": _("pagi"), "siang": _("siang"), "sore": _("sore"), "malam": _("malam")}
     return names.get(period or "", _("sepanjang hari"))
 

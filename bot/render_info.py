@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks as cb
 from bot import commands
+from bot.examples import examples
 from bot.i18n import Translator
 from bot.model import Contact, Event, Faq, Session, Venue
 from bot.render import (
@@ -37,7 +38,7 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
             _("Saya asisten Telegram untuk <b>{event}</b>, {dates}, {city}.").format(
                 event=escape(event.name.get(t.lang)),
                 dates=escape(event_dates(event, t)),
-                city=escape(event.city),
+                city=escape(event.city_in(t.lang)),
             ),
             "",
             _("Yang bisa saya bantu:"),
@@ -45,30 +46,59 @@ def main_menu(event: Event, t: Translator, first_name: str) -> Reply:
             _("• ⏱ Apa yang sedang berlangsung dan berikutnya"),
             _("• 🎤 Pembicara dan sesinya"),
             _("• 📍 Lokasi dengan alamat dan peta"),
-            _("• ☎️ Kontak panitia dan daerah anggota (di chat pribadi)"),
-            _("• 📝 Daftar, pilih sesi (“✅ Hadir”), dan dapat pengingat sebelum sesi"),
-            _("• 🚌 City tour: titik kumpul, bus, dan absen"),
-            _("• ℹ️ Tentang acara dan Citynet"),
-            "",
-            _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
-              "<i>di mana jumpa pers?</i>"),
         ]
+        # Only what this event has: no tour, no contacts, no line for them.
+        + ([_("• ☎️ Kontak panitia dan daerah (di chat pribadi)")] if event.has_contacts else [])
+        + [_("• 📝 Daftar, pilih sesi (“✅ Hadir”), dan dapat pengingat sebelum sesi")]
+        + ([_("• 🚌 City tour: titik kumpul, bus, dan absen")] if event.has_tour else [])
+        + [_("• ℹ️ Tentang acara"), "", ask_directly(event, t)]
     )
-    return Reply(text, menu_keyboard(t))
+    return Reply(text, menu_keyboard(event, t))
 
 
-def menu_keyboard(t: Translator) -> InlineKeyboardMarkup | None:
+def ask_directly(event: Event, t: Translator) -> str:
+    """'Boleh juga langsung bertanya, misalnya …' with an example from this event."""
+    _ = t.gettext
+    where = examples(event, t.lang).where
+    if where is None:
+        return _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i>.")
+    # TRANSLATORS: {place} is a session as delegates name it, e.g. "jumpa pers".
+    return _("Boleh juga langsung bertanya, misalnya <i>jadwal besok</i> atau "
+             "<i>di mana {place}?</i>").format(place=escape(where))
+
+
+def menu_keyboard(event: Event, t: Translator) -> InlineKeyboardMarkup | None:
     _ = t.gettext
     other = "en" if t.lang == "id" else "id"
-    return keyboard(
-        [
-            [button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW)],
-            [button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES)],
-            [button(_("🗓 Agenda saya"), cb.AGENDA), button(_("🚌 City tour"), cb.TOUR)],
-            [button(_("☎️ Kontak"), cb.CONTACTS), button(_("ℹ️ Tentang"), cb.ABOUT)],
-            [button(_("❓ Bantuan"), cb.HELP), button(_("🌐 English"), cb.LANGUAGE, other)],
-        ]
-    )
+    buttons = [
+        button(_("📅 Jadwal"), cb.DAYS), button(_("⏱ Sekarang"), cb.NOW),
+        button(_("🎤 Pembicara"), cb.SPEAKERS), button(_("📍 Lokasi"), cb.VENUES),
+        button(_("🗓 Agenda saya"), cb.AGENDA),
+    ]
+    # Buttons only for what this event has.
+    if event.has_tour:
+        buttons.append(button(_("🚌 City tour"), cb.TOUR))
+    if event.has_contacts:
+        buttons.append(button(_("☎️ Kontak"), cb.CONTACTS))
+    buttons += [button(_("ℹ️ Tentang"), cb.ABOUT), button(_("❓ Bantuan"), cb.HELP),
+                button(_("🌐 English"), cb.LANGUAGE, other)]
+    return keyboard([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def instansi_question(event: Event, t: Translator) -> str:
+    """Registration step 2, with two of the event's own regions as examples."""
+    _ = t.gettext
+    regions = event.regions[:2]
+    if len(regions) == 2:
+        # TRANSLATORS: {first} and {second} are region names from the event's data.
+        return _("2/3 — Dari instansi atau daerah mana? Misalnya <i>{first}</i> atau "
+                 "<i>{second}</i>.").format(first=escape(regions[0]), second=escape(regions[1]))
+    return _("2/3 — Dari instansi atau daerah mana? Tulis nama instansi Anda.")
+
+
+def network_title(event: Event, t: Translator) -> str:
+    """The heading of the contacts that belong to no region (the network, or the committee)."""
+    return event.network.get(t.lang) or t.gettext("Panitia (umum)")
 
 
 def venues_view(event: Event, t: Translator) -> Reply:
@@ -76,10 +106,11 @@ def venues_view(event: Event, t: Translator) -> Reply:
     lines = [_("📍 <b>Lokasi</b>"), ""]
     rows = []
     for venue in event.venues.values():
-        lines.append(f"• <b>{escape(venue.name)}</b>\n   {escape(venue.address)}")
+        lines.append(f"• <b>{escape(venue.label(t.lang))}</b>\n"
+                     f"   {escape(venue.address_in(t.lang))}")
         link = _("🗺 Buka peta")
         lines.append(f"   <a href=\"{escape(venue.map_url)}\">{escape(link)}</a>")
-        rows.append([button(venue.name, cb.VENUE, venue.id)])
+        rows.append([button(venue.label(t.lang), cb.VENUE, venue.id)])
     rows.append([button(_("🏠 Menu"), cb.MENU)])
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
@@ -94,7 +125,7 @@ def venue_view(event: Event, venue: Venue, t: Translator, now: datetime,
     """A venue: address, notes, and what happens there — the sessions asked about
     ("makan siang dimana?"), or the next few. Aliases are for matching, not for display."""
     _ = t.gettext
-    lines = [f"📍 <b>{escape(venue.name)}</b>", escape(venue.address)]
+    lines = [f"📍 <b>{escape(venue.label(t.lang))}</b>", escape(venue.address_in(t.lang))]
     if venue.notes:
         lines += ["", escape(venue.notes.get(t.lang))]
     # The sessions asked about that are here; else (none, or elsewhere) the venue's own.
@@ -128,12 +159,17 @@ def contacts_prompt(event: Event, t: Translator) -> Reply:
     lines = [
         _("☎️ <b>Kontak</b>"),
         "",
-        _("Ketik nama daerah atau panitia, misalnya <code>/kontak sidoarjo</code>, "
-          "atau pilih di bawah."),
     ]
+    region = examples(event, t.lang).region
+    lines.append(
+        _("Ketik nama daerah atau panitia, misalnya <code>/kontak {region}</code>, "
+          "atau pilih di bawah.").format(region=escape(region)) if region
+        else _("Ketik nama panitia atau pilih di bawah.")
+    )
     regions = sorted({c.region for c in event.contacts})
     rows = [
-        [button(r or _("Jaringan Citynet"), cb.CONTACT_REGION, r or cb.NETWORK)] for r in regions
+        [button(r or network_title(event, t), cb.CONTACT_REGION, r or cb.NETWORK)]
+        for r in regions
     ]
     rows.append([button(_("🏠 Menu"), cb.MENU)])
     return Reply("\n".join(lines), keyboard(rows))
@@ -158,7 +194,7 @@ def contacts_view(
         lines[1:1] = [intro]
     for c in contacts:
         lines.append(f"<b>{escape(c.name)}</b>")
-        lines.append(f"{escape(c.role.get(t.lang))} · {escape(c.instansi)}")
+        lines.append(f"{escape(c.role.get(t.lang))} · {escape(c.instansi_in(t.lang))}")
         lines.append(_("📞 {phone}").format(phone=escape(c.phone)))
         if c.email:
             lines.append(_("✉️ {email}").format(email=escape(c.email)))
@@ -219,7 +255,7 @@ def about_view(event: Event, t: Translator) -> Reply:
         _("Tema: <i>{theme}</i>").format(theme=escape(event.theme.get(t.lang))),
         _("🗓 {dates}").format(dates=escape(event_dates(event, t))),
         _("📍 {city} · Tuan rumah: {host}").format(
-            city=escape(event.city), host=escape(event.host)
+            city=escape(event.city_in(t.lang)), host=escape(event.host_in(t.lang))
         ),
         "",
         escape(event.about.get(t.lang)),
@@ -233,66 +269,94 @@ def about_view(event: Event, t: Translator) -> Reply:
         lines += ["", _("<b>Tujuan:</b>")]
         lines += [f"• {escape(g.get(t.lang))}" for g in event.goals]
     if event.background:
-        lines += ["", _("<b>Tentang Citynet:</b>")]
+        network = event.network.get(t.lang)
+        lines += ["", _("<b>Tentang {network}:</b>").format(network=escape(network))
+                  if network else _("<b>Latar belakang:</b>")]
         lines += [escape(p.get(t.lang)) for p in event.background]
     rows = [[button(_("📅 Jadwal"), cb.DAYS), button(_("🏠 Menu"), cb.MENU)]]
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
-def help_lines(t: Translator) -> list[str]:
-    """The commands part of /bantuan, from the command table (bot/commands.py)."""
+def help_lines(event: Event, t: Translator) -> list[str]:
+    """The commands part of /bantuan, from the command table (bot/commands.py), without the
+    commands for features this event does not have; examples come from its own data."""
+    missing = commands.missing_for(event)
+    region = examples(event, t.lang).region
 
     def entry(e: commands.HelpEntry) -> str:
         names = ", ".join("/" + commands.shown_name(c, t.lang) for c in e.commands)
+        if e.plain and not region:
+            return f"{names} — {t.gettext(e.plain)}"
         usage = " " + t.gettext(e.usage) if e.usage else ""
-        return f"{names}{usage} — {t.gettext(e.text)}"
+        text = t.gettext(e.text)
+        if e.plain:
+            text = text.format(region=escape(region or ""))
+        return f"{names}{usage} — {text}"
 
-    return ["; ".join(entry(e) for e in line) for line in commands.HELP_LINES]
+    lines = []
+    for line in commands.HELP_LINES:
+        shown = [e for e in line if not set(e.commands) <= missing]
+        if shown:
+            lines.append("; ".join(entry(e) for e in shown))
+    return lines
 
 
-def help_view(t: Translator) -> Reply:
+def help_view(event: Event, t: Translator) -> Reply:
+    """Commands this event has, and example questions built from its own data."""
     _ = t.gettext
+    ex = examples(event, t.lang)
     lines = [
         _("❓ <b>Bantuan</b>"),
         "",
         _("<b>Perintah:</b>"),
-        *help_lines(t),
+        *help_lines(event, t),
         "",
         _("<b>Atau tanya langsung, misalnya:</b>"),
         _("• jadwal besok"),
-        _("• acara jam 2 siang hari kedua apa?"),
         _("• sekarang ada sesi apa?"),
-        _("• siapa pembicara keynote?"),
-        _("• di mana jumpa pers?"),
-        _("• kapan city tour?"),
-        _("• minta kontak panitia sidoarjo"),
-        _("• ingatkan saya 30 menit sebelum sesi"),
     ]
-    return Reply("\n".join(lines), menu_keyboard(t))
+    # TRANSLATORS: the {…} values are sessions and regions as delegates name them,
+    # taken from the event's data (e.g. "keynote", "jumpa pers", "sidoarjo").
+    if ex.speaker_of:
+        lines.append(_("• siapa pembicara {session}?").format(session=escape(ex.speaker_of)))
+    if ex.where:
+        lines.append(_("• di mana {place}?").format(place=escape(ex.where)))
+    if ex.tour:
+        lines.append(_("• kapan {tour}?").format(tour=escape(ex.tour)))
+    if event.has_contacts and ex.region:
+        lines.append(_("• minta kontak panitia {region}").format(region=escape(ex.region)))
+    lines.append(_("• ingatkan saya 30 menit sebelum sesi"))
+    return Reply("\n".join(lines), menu_keyboard(event, t))
 
 
-def not_understood(t: Translator, text: str) -> Reply:
+def not_understood(event: Event, t: Translator, text: str) -> Reply:
     _ = t.gettext
+    topics = [_("jadwal"), _("sesi"), _("pembicara"), _("lokasi")]
+    if event.has_contacts:
+        topics.append(_("kontak"))
+    if event.has_tour:
+        topics.append(_("city tour"))
     lines = [
         _("Maaf, saya belum bisa menjawab “{text}”.").format(text=escape(clip(text, 80))),
-        _("Saya bisa membantu soal jadwal, sesi, pembicara, lokasi, kontak dan city tour. "
-          "Lihat contoh pertanyaan di /bantuan."),
+        # TRANSLATORS: {topics} is a list such as "jadwal, sesi, pembicara, dan lokasi".
+        _("Saya bisa membantu soal {topics}. Lihat contoh pertanyaan di /bantuan.").format(
+            topics=t.join(topics)),
     ]
-    return Reply("\n".join(lines), menu_keyboard(t))
+    return Reply("\n".join(lines), menu_keyboard(event, t))
 
 
-def thanks_view(t: Translator) -> Reply:
+def thanks_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     return Reply(_("Sama-sama! 🙏 Kalau ada yang ingin ditanyakan lagi, tulis saja."),
-                 menu_keyboard(t))
+                 menu_keyboard(event, t))
 
 
-def too_long(t: Translator) -> Reply:
+def too_long(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     return Reply(
         _("Pesan Anda terlalu panjang untuk saya pahami. Tulis pertanyaan singkat, "
           "misalnya <i>jadwal besok</i> atau <i>kontak panitia</i>."),
-        menu_keyboard(t),
+        menu_keyboard(event, t),
     )
 
 

@@ -164,8 +164,9 @@ def audience_label(audience: str, event: Event, t: Translator) -> str:
 
 
 def audience_menu(
-    announcement_id: int, counts: dict[str, int], linked: int, t: Translator
+    announcement_id: int, counts: dict[str, int], linked: int, t: Translator, *, tour: bool
 ) -> Reply:
+    """`tour`: whether the event has a city tour (no tour, no such audience)."""
     _ = t.gettext
     a = str(announcement_id)
     rows = [
@@ -173,8 +174,12 @@ def audience_menu(
                 cb.ORG_AUDIENCE, f"{a}:all")],
         [button(_("📢 Semua pengguna bot ({n})").format(n=counts.get(Audience.EVERYONE, 0)),
                 cb.ORG_AUDIENCE, f"{a}:every")],
-        [button(_("🚌 Peserta city tour ({n})").format(n=counts.get(Audience.TOUR, 0)),
-                cb.ORG_AUDIENCE, f"{a}:tour")],
+    ]
+    if tour:
+        rows.append([button(
+            _("🚌 Peserta city tour ({n})").format(n=counts.get(Audience.TOUR, 0)),
+            cb.ORG_AUDIENCE, f"{a}:tour")])
+    rows += [
         [button(_("🗓 Peserta sesi tertentu…"), cb.ORG_AUDIENCE, f"{a}:sess")],
         [button(_("📍 Peserta per daerah…"), cb.ORG_AUDIENCE, f"{a}:reg")],
         [button(_("🧑‍💼 Panitia ({n})").format(n=counts.get(Audience.ORGANIZERS, 0)),
@@ -404,7 +409,7 @@ def change_refused(reason: Refusal, event: Event, moved: Session, t: Translator)
 def data_errors(problems: Sequence[Problem], t: Translator) -> Reply:
     _ = t.gettext
     lines = [_("⚠️ Berkas data tidak valid; tidak ada yang diubah."), ""]
-    lines += [f"• <code>{escape(p.place)}</code>: {escape(p.message)}" for p in problems[:25]]
+    lines += [f"• <code>{escape(p.place)}</code>: {escape(p.text(t))}" for p in problems[:25]]
     if len(problems) > 25:
         lines.append(_("… dan {n} masalah lain.").format(n=len(problems) - 25))
     return Reply(clip_html_lines(lines, "…"))

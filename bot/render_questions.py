@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton
 
 from bot import callbacks as cb
 from bot.i18n import Translator
+from bot.model import Event
 from bot.render import BUTTON_LABEL, Reply, button, clip_html_lines, keyboard
 from bot.render_info import menu_keyboard
 from bot.storage.questions import Asker, Question
@@ -29,7 +30,9 @@ def _ask_button(t: Translator, key: str) -> InlineKeyboardButton:
     return button(t.gettext("🙋 Tanya panitia"), cb.ASK_PANITIA, key)
 
 
-def declined(t: Translator, text: str, key: str, private: bool, bot_username: str) -> Reply:
+def declined(
+    event: Event, t: Translator, text: str, key: str, private: bool, bot_username: str
+) -> Reply:
     """The bot cannot answer: say so in one line, and offer to ask a person."""
     _ = t.gettext
     # Honest about why: the event's data does not hold the answer (not "I did not get you").
@@ -46,7 +49,7 @@ def declined(t: Translator, text: str, key: str, private: bool, bot_username: st
         first = [InlineKeyboardButton(
             _clip(_("🙋 Tanya panitia (chat pribadi)"), BUTTON_LABEL),
             url=f"https://t.me/{bot_username}?start={DEEP_LINK_PREFIX}{key}")]
-    menu = menu_keyboard(t)
+    menu = menu_keyboard(event, t)
     rows = [first, *(list(row) for row in (menu.inline_keyboard if menu else ()))]
     return Reply(f"{line}\n{offer}", keyboard(rows))
 

@@ -36,7 +36,7 @@ def webhook_path(url: str) -> str:
     if parts.scheme != "https" or not parts.hostname:
         raise ConfigError(
             f"--webhook: {url!r} is not an https URL (Telegram only calls https webhooks, "
-            "e.g. https://bot.example.org/citynet)"
+            "e.g. https://bot.example.org/telegram)"
         )
     if parts.query or parts.fragment:
         raise ConfigError(f"--webhook: {url!r}: a webhook URL takes no query or fragment")

@@ -20,7 +20,7 @@ from typing import Any
 from bot import callbacks as cb
 from bot.app import build_application, start_app, stop_app
 from bot.clock import Clock
-from bot.config import Settings
+from bot.config import Settings, default_database_path
 from bot.context import BotApplication
 from bot.i18n import I18n
 from bot.model import Event
@@ -293,7 +293,8 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace,
     settings = replace(settings, database_path=Path(args.db))
     if getattr(args, "organizer", False):
         settings = replace(settings, admins=settings.admins | {USER_ID})
-    downloads = Path(args.downloads)
+    # Outside the checkout by default, so a chat never leaves files in the repository.
+    downloads = args.downloads or default_database_path().parent / "downloads"
     async with OfflineBot(settings, event, clock, args.lang, register,
                           downloads=downloads) as bot:
         t = bot.t

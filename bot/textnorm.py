@@ -64,7 +64,7 @@ SLANG: Mapping[str, str] = {
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
-    "citytour": "city tour", "pemda": "pemerintah daerah", "ntt": "nusa tenggara timur",
+    "citytour": "city tour", "pemda": "pemerintah daerah",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
@@ -214,6 +214,20 @@ def _apply_phrases(tokens: list[str]) -> list[str]:
     return out
 
 
+def initialisms(texts: Iterable[str]) -> dict[str, str]:
+    """Short forms of the data's own multi-word names, as people write them: each
+    comma-separated part of three or more words gives its initials ("Nusa Tenggara Timur"
+    -> "ntt"), unless the initials are a word already."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for part in text.split(","):
+            words = [w for w in tokenize(part) if w.isalpha() and len(w) >= 3]
+            short = "".join(w[0] for w in words)
+            if len(words) >= 3 and not is_ordinary(short):
+                found.setdefault(short, " ".join(words))
+    return found
+
+
 def simple_tokens(text: str) -> tuple[str, ...]:
     """Tokens with informal spellings replaced, but no spelling correction.
 
@@ -237,8 +251,15 @@ class Normalizer:
     close it is reported as a doubt ("kamsi": kamis or kami?) for the caller to ask about.
     """
 
-    def __init__(self, vocabulary: Iterable[str] = (), guarded: Iterable[str] = ()) -> None:
+    def __init__(
+        self, vocabulary: Iterable[str] = (), guarded: Iterable[str] = (),
+        expansions: Mapping[str, str] | None = None,
+    ) -> None:
+        #: The event's own short forms (`initialisms`: a province written "ntt"), read like SLANG.
+        self.expansions: Mapping[str, str] = dict(expansions or {})
         vocab = set(vocabulary) | ORDINARY | PARTICLES
+        for target in self.expansions.values():
+            vocab.update(target.split())
         for target in SLANG.values():
             vocab.update(target.split())
         for phrase, target in PHRASES.items():
@@ -260,7 +281,7 @@ class Normalizer:
         self.readings: dict[str, str] = {}
 
     def _known(self, tok: str) -> bool:
-        return tok in self.vocabulary or tok in SLANG
+        return tok in self.vocabulary or tok in SLANG or tok in self.expansions
 
     def _candidates(self, tok: str) -> list[str]:
         return [c for c in self._buckets.get(tok[0], ()) if abs(len(c) - len(tok)) <= 2]
@@ -275,6 +296,8 @@ class Normalizer:
         return (found[0], float(found[1])) if found else ("", 0.0)
 
     def _fix(self, tok: str) -> tuple[str, ...]:
+        if tok in self.expansions:
+            return tuple(self.expansions[tok].split())
         if tok in SLANG:
             return tuple(SLANG[tok].split())
         if tok in self.vocabulary or not tok.isalpha():

@@ -157,7 +157,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         berubah:5 ubah:3 diubah:5 batal:3 dibatalkan:6 update:4 updates:4 terbaru:3
         terkini:3 announcement:6 announcements:6 changes:5 changed:5 change:4 postponed:6
         cancelled:6 canceled:6 news:3 mundur:4 dipindah:5 penting:2 latest:3 kabar:2.5""",
-    Intent.ABOUT: """tentang:3 about:3 citynet:2 tema:4 theme:4 tujuan:4 purpose:3 goal:3
+    Intent.ABOUT: """tentang:3 about:3 tema:4 theme:4 tujuan:4 purpose:3 goal:3
         goals:3 penyelenggara:4 organizer:4 organiser:4 tuanrumah:4 host:3 jumlah:1.5
         peserta:1.5 participants:2 latar:3 background:3 seminar:0.5 event:0.5 info:0.5""",
     Intent.HELP: """bantuan:5 help:5 menu:4 fitur:4 perintah:3 command:3 commands:3 bot:1
@@ -215,7 +215,7 @@ BIGRAMS = _parse_spec(_BIGRAM_SPEC)
 # day is about the event and not about anything else.
 _CONTEXT = _words(
     """
-    acara seminar kegiatan event sesi session sessions citynet programme program
+    acara seminar kegiatan event sesi session sessions programme program
     """
 )
 # Nouns after "daftar" that make it "a list of", not "register".
@@ -438,7 +438,16 @@ class Understander:
         guarded = set(when_words.WEEKDAYS) | set(when_words.PERIOD_WORDS) | set(
             _words("besok lusa kemarin sekarang nanti today tomorrow tonight yesterday")
         )
-        self.normalizer = textnorm.Normalizer(vocab, guarded)
+        # The network behind the event ("citynet") comes from the data, not the lexicon:
+        # naming it asks about the event, and puts a question in the event's frame.
+        self.network_words = frozenset(
+            w for text in (event.network.id, event.network.en or "")
+            for w in textnorm.simple_tokens(text) if len(w) >= 4 and not textnorm.is_ordinary(w)
+        )
+        vocab.update(self.network_words)
+        # Places written short ("ntt" for the province in the event's city line).
+        places = [event.city, *(v.address for v in event.venues.values())]
+        self.normalizer = textnorm.Normalizer(vocab, guarded, textnorm.initialisms(places))
 
         self.by_start = sorted(event.sessions, key=lambda s: (s.start, self.order_key(s)))
         self.session_day = {s.id: event.local(s.start).date() for s in event.sessions}
@@ -789,6 +798,8 @@ class Understander:
                 continue
             seen.add(tok)
             vote(LEXICON.get(tok, ()))
+            if tok in self.network_words:
+                vote([(Intent.ABOUT, 2.0)])
         # Bigrams over adjacent tokens ("habis ini") and over adjacent content words, so a
         # particle in between ("sign me up") does not hide them.
         pairs = set(pairwise(tokens))
@@ -828,7 +839,7 @@ class Understander:
             vote([(Intent.VENUE, 1.5)])
 
         # Gates: intents that need evidence beyond a question word.
-        context = bool(words & _CONTEXT)
+        context = bool(words & (_CONTEXT | self.network_words))
         has_when = when.day is not None or when.time is not None or when.period is not None
         if has_when and not (direct or spoken) and Intent.SESSION in scores:
             # "besok mulai jam berapa?": a when-question about a day, no session named: it

@@ -91,7 +91,8 @@ async def compose_cancel(update: Update, context: BotContext) -> int:
 
 async def _audience_menu(context: BotContext, draft_id: int) -> Reply:
     counts = await announcements.audience_counts(context.services)
-    return render_organizer.audience_menu(draft_id, counts.counts, counts.linked, context.t)
+    return render_organizer.audience_menu(draft_id, counts.counts, counts.linked, context.t,
+                                          tour=context.event.has_tour)
 
 
 # -- the draft's buttons -------------------------------------------------------------------

@@ -172,7 +172,7 @@ async def decline(update: Update, context: BotContext, text: str) -> None:
     """The bot cannot answer `text`: say so, and offer to hand it to the panitia."""
     key = keep_declined(context, text)
     await show(update, render_questions.declined(
-        context.t, text, key, is_private(update), context.bot.username or ""))
+        context.event, context.t, text, key, is_private(update), context.bot.username or ""))
 
 
 async def session_card(update: Update, context: BotContext, session: Session) -> Reply:

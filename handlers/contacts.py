@@ -83,7 +83,7 @@ async def region_button(update: Update, context: BotContext) -> None:
         await stale_button(update, context)
         return
     found = event.contacts_in([region])
-    title = region or context.t.gettext("Jaringan Citynet")
+    title = region or render_info.network_title(event, context.t)
     if found:
         await show(update, render_info.contacts_view(found, context.t, title))
     else:

@@ -90,12 +90,12 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.ABOUT:
         await reply(render_info.about_view(event, t))
     elif intent is Intent.HELP:
-        await show(update, render_info.help_view(t))
+        await show(update, render_info.help_view(event, t))
     elif intent is Intent.GREETING:
         user = update.effective_user
         await show(update, render_info.main_menu(event, t, user.first_name if user else ""))
     elif intent is Intent.THANKS:
-        await show(update, render_info.thanks_view(t))
+        await show(update, render_info.thanks_view(event, t))
     else:
         await decline(update, context, text)
 
@@ -131,7 +131,7 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        await show(update, render_info.too_long(context.t))
+        await show(update, render_info.too_long(context.event, context.t))
         return
     event, t, now = context.event, context.t, context.now()
     questions = understand_all(text, event, now)

@@ -1,4 +1,4 @@
-"""Language choice (/bahasa) and Telegram's command menu in each language."""
+"""Language choice (/bahasa): replies and the chat's command menu follow the user's choice."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ async def switch(update: Update, context: BotContext, lang: str | None = None) -
     if is_private(update):
         # The menu follows the user's choice, not their phone's language.
         await context.bot.set_my_commands(
-            menu_commands(t), scope=BotCommandScopeChat(chat_id=chat.id)
+            menu_commands(t, context.event), scope=BotCommandScopeChat(chat_id=chat.id)
         )
-    reply = render_info.help_view(t)
+    reply = render_info.help_view(context.event, t)
     await show(
         update,
         render.Reply(t.gettext("🌐 Bahasa diganti ke Bahasa Indonesia.") + "\n\n" + reply.text,

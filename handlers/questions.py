@@ -10,7 +10,7 @@ from telegram import InputFile, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import callbacks as cb
-from bot import relay, render_organizer, render_questions
+from bot import menus, relay, render_organizer, render_questions
 from bot.context import BotContext
 from bot.features import questions
 from bot.features.questions import AnswerStatus, AskStatus, SaveStatus
@@ -132,7 +132,9 @@ async def save_button(update: Update, context: BotContext) -> None:
         services.settings.event_file, services.event)
     if saved.status is SaveStatus.SAVED and saved.event is not None:
         # A new FAQ entry changes no session: nothing to tell delegates, just run it.
-        services.event = saved.event
+        old, services.event = services.event, saved.event
+        # The event's first FAQ entry brings /info into the command menus.
+        await menus.follow_event(context.bot, services.i18n, old, saved.event)
         # The file as applied: the watcher (bot/filewatch.py) need not tell anyone about it.
         services.event_digest = file_digest(services.settings.event_file)
         await show(update, render_questions.faq_saved(t, saved.faq_id))

@@ -19,7 +19,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks as cb
-from bot import commands, render, render_delegate
+from bot import commands, render, render_delegate, render_info
 from bot.context import BotContext
 from bot.features import delegates
 from bot.regions import region_of_instansi
@@ -71,9 +71,7 @@ async def got_name(update: Update, context: BotContext) -> int:
             "Mohon tulis nama Anda (maksimal {n} karakter).").format(n=MAX_FIELD)))
         return NAME
     _draft(context).name = text
-    await send(update, render.Reply(t.gettext(
-        "2/3 — Dari instansi atau daerah mana? Misalnya <i>Pemkab Sidoarjo</i> atau "
-        "<i>Kota Kupang</i>.")))
+    await send(update, render.Reply(render_info.instansi_question(context.event, t)))
     return INSTANSI
 
 

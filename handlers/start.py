@@ -49,7 +49,7 @@ async def _redeem(update: Update, context: BotContext) -> bool:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """/bantuan: commands and example questions."""
-    await show(update, render_info.help_view(context.t))
+    await show(update, render_info.help_view(context.event, context.t))
 
 
 async def about(update: Update, context: BotContext) -> None:

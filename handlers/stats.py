@@ -36,9 +36,10 @@ async def export(update: Update, context: BotContext) -> None:
     registrations = render_organizer.registrations_csv(context.event, rows.registrations,
                                                        roles, t)
     rsvps = render_organizer.rsvps_csv(context.event, rows.rsvps, t)
-    await chat.send_document(InputFile(registrations, filename="pendaftaran-citynet.csv"),
+    name = context.event.id
+    await chat.send_document(InputFile(registrations, filename=f"pendaftaran-{name}.csv"),
                              caption=t.gettext("Pendaftaran peserta (CSV)"))
-    await chat.send_document(InputFile(rsvps, filename="rsvp-citynet.csv"),
+    await chat.send_document(InputFile(rsvps, filename=f"rsvp-{name}.csv"),
                              caption=t.gettext("RSVP per sesi (CSV)"))
 
 

@@ -28,6 +28,19 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 LANGUAGES = ("id", "en")
 
 
+HEADER = {
+    "id": "# Indonesian messages of citynet-bot: the msgids themselves (the code is written in\n"
+          "# Indonesian), so both catalogs can be proven complete.\n",
+    "en": "# English translations of citynet-bot.\n",
+}
+HEADER = {
+    lang: text + "# Copyright (C) 2019-2026 citynet-bot developers.\n"
+    "# This file is distributed under the same license as citynet-bot (MIT, see LICENSE).\n"
+    "# Translators: python locales/update.py lists what is missing; comments starting\n"
+    "# with '#.' come from TRANSLATORS: notes in the code and give a message's context.\n#"
+    for lang, text in HEADER.items()
+}
+
 #: Fixed header dates keep the files byte-stable, so `--check` only fails on real changes.
 STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -75,6 +88,9 @@ def merged(lang: str, template: Catalog) -> Catalog:
     catalog.project, catalog.version = "citynet-bot", "0.1"
     catalog.msgid_bugs_address = "the citynet-bot issue tracker"
     catalog.last_translator = catalog.language_team = "citynet-bot developers"
+    # Babel's default header has ORGANIZATION and FIRST AUTHOR placeholders: say who and
+    # under which license (LICENSE, MIT) instead.
+    catalog.header_comment = HEADER[lang]
     if lang == "id":
         for message in catalog:
             if not message.id:

@@ -326,7 +326,7 @@ def test_attendance_rules_come_from_the_data_file() -> None:
     raw["attendance"] = {"grace_minutes": 500, "code_minute": 2}
     with pytest.raises(EventDataError) as caught:
         parse_event(raw, Path("event.toml"))
-    message = caught.value.describe()
+    message = caught.value.describe(I18n().get("en"))  # validate --lang en
     assert "attendance.grace_minutes" in message and "expected 0 to 240" in message
     assert "attendance.code_minute" in message and "code_minutes" in message
 

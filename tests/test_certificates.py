@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from bot import cli
 from bot.config import DEFAULT_EVENT_FILE
 from bot.features import attendance
+from bot.i18n import I18n
 from bot.loader import EventDataError, parse_event
 from bot.model import Event
 from bot.storage import Repo
@@ -192,10 +193,10 @@ def test_certificate_section_is_validated() -> None:
                           "min_plenary_percent": 170, "signatories": []}
     with pytest.raises(EventDataError) as caught:
         parse_event(raw, Path("event.toml"))
-    message = caught.value.describe()
+    message = caught.value.describe(I18n().get("en"))  # validate --lang en
     assert "certificate.min_plenary_percent" in message and "expected 1 to 100" in message
     assert "certificate.signatories" in message
     raw["certificate"] = {"title": "Sertifikat", "statement": "x",
                           "signatories": [{"name": "A", "position": "B"}]}
-    with pytest.raises(EventDataError, match="no rule"):
+    with pytest.raises(EventDataError, match="tidak ada aturan"):
         parse_event(raw, Path("event.toml"))

@@ -71,15 +71,17 @@ def test_chat_registers_rsvps_downloads_ics_and_gets_the_reminder(tmp_path: Path
         ["bash", "-c", f"(printf '{script}'; sleep 4) | {sys.executable} -m bot.cli chat "
          "--now 2019-10-16T09:13 --speed 60"],
         capture_output=True, text=True, timeout=120, cwd=tmp_path,
-        env={**os.environ, "HOME": str(tmp_path)},
+        env={**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share")},
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Anda sudah terdaftar" in out
     assert "Tercatat: Anda hadir di Keynote" in out
     assert "🗓 Agenda saya" in out
-    assert (tmp_path / "citynet-downloads" / "agenda-citynet.ics").read_bytes().startswith(
-        b"BEGIN:VCALENDAR")
+    # Downloads go beside the user's data, never into the directory chat runs in.
+    ics = tmp_path / "share" / "citynet-bot" / "downloads" / "agenda-citynet-kupang-2019.ics"
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert not (tmp_path / "citynet-downloads").exists()
     assert "⏰ Pengingat: Keynote: Strategi Pengembangan Smart City mulai" in out
     assert "Traceback" not in result.stderr
 
@@ -100,5 +102,39 @@ def test_bad_data_file_exits_2_naming_the_problem(tmp_path: Path) -> None:
     bad.write_text("[event]\nname = 1\n", encoding="utf-8")
     result = cli("ask", "--data", str(bad), "/jadwal", cwd=tmp_path)
     assert result.returncode == 2
-    assert f"{bad}: event.name: expected a string, got an integer" in result.stderr
+    assert f"{bad}: event.name: harus teks, bukan bilangan bulat" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_chat_keeps_log_warnings_out_of_the_conversation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    from bot import terminal
+    from bot.cli import main
+
+    async def chat_that_warns(*_: object) -> int:
+        logging.getLogger("bot.outbox").warning("delivery slow: retrying")
+        print("Halo, Delegasi!")
+        return 0
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("LOG_LEVEL", raising=False)
+    monkeypatch.setattr(terminal, "chat", chat_that_warns)
+    root = logging.getLogger()
+    saved = list(root.handlers), root.level
+    try:
+        assert main(["chat"]) == 0
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+            handler.close()
+        for handler in saved[0]:
+            root.addHandler(handler)
+        root.setLevel(saved[1])
+    shown = capsys.readouterr()
+    assert "Halo, Delegasi!" in shown.out
+    assert "retrying" not in shown.out + shown.err
+    log = (tmp_path / "citynet-bot" / "chat.log").read_text(encoding="utf-8")
+    assert "WARNING bot.outbox: delivery slow: retrying" in log

@@ -17,6 +17,24 @@ from tests.conftest import WITA
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawz"
 
 
+def test_env_file_follows_dotenv_rules(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text(
+        f'export TELEGRAM_BOT_TOKEN="{TOKEN}"  # from @BotFather\n'
+        "LOG_LEVEL=DEBUG # while testing\n"
+        "DEFAULT_LANGUAGE='en'\n"
+        'EVENT_FILE="/data/my event.toml"\n',
+        "utf-8",
+    )
+    settings = Settings.from_env({}, env_file=env)
+    assert settings.token == TOKEN
+    assert (settings.log_level, settings.default_language) == ("DEBUG", "en")
+    assert settings.event_file == Path("/data/my event.toml")
+    env.write_text("LOG_LEVEL=INFO\nthis is not a setting\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"\.env:2: expected KEY=VALUE"):
+        Settings.from_env({}, env_file=env)
+
+
 def test_settings_defaults_and_env_file(tmp_path: Path) -> None:
     env = tmp_path / ".env"
     env.write_text(f"# comment\nTELEGRAM_BOT_TOKEN='{TOKEN}'\nBOT_ADMINS=1, 2\n", "utf-8")
@@ -142,3 +160,15 @@ async def test_database_newer_than_the_code_is_refused(tmp_path: Path) -> None:
         assert await repo.schema_version() == Repo.migrations[-1].version
     finally:
         await repo.close()
+
+
+def test_catalog_headers_are_filled_in() -> None:
+    for lang in ("id", "en"):
+        text = LOCALES_DIR.joinpath(lang, "LC_MESSAGES", "citynet.po").read_text(encoding="utf-8")
+        header = text[: text.index('msgid ""')]
+        for placeholder in ("ORGANIZATION", "FIRST AUTHOR", "EMAIL@ADDRESS"):
+            assert placeholder not in header, (lang, placeholder)
+        assert "citynet-bot developers" in header and "MIT" in header
+    # Context for translators where a word alone is ambiguous.
+    assert "#. TRANSLATORS: parts of the day" in LOCALES_DIR.joinpath(
+        "en", "LC_MESSAGES", "citynet.po").read_text(encoding="utf-8")

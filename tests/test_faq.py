@@ -65,4 +65,4 @@ def test_a_faq_needs_words_to_be_found_by(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(EventDataError) as failed:
         load_event(data)
-    assert "faq[1].keywords: give at least one word" in str(failed.value)
+    assert "faq[1].keywords: tulis paling sedikit satu kata" in str(failed.value)

@@ -166,7 +166,8 @@ async def test_calendar_files(services: Services) -> None:
     deliveries = RecordedDeliveries()
     assert await rsvp.calendar_file(services, ANI, "no-such") is None
     empty = await rsvp.calendar_file(services, ANI, None)
-    assert empty is not None and empty.sessions == [] and empty.filename == "agenda-citynet.ics"
+    assert empty is not None and empty.sessions == []
+    assert empty.filename == "agenda-citynet-kupang-2019.ics"
     await rsvp.attend(services, deliveries, ANI, "keynote")
     agenda = await rsvp.calendar_file(services, ANI, None)
     assert agenda is not None and [s.id for s in agenda.sessions] == ["keynote"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date, timedelta
+from datetime import date, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import DEFAULT_EVENT_FILE
+from bot.i18n import I18n
 from bot.loader import EventDataError, load_event, parse_event
 from bot.model import Event, SessionKind
 
@@ -19,11 +20,17 @@ def raw() -> dict[str, Any]:
     return tomllib.loads(DEFAULT_EVENT_FILE.read_text(encoding="utf-8"))
 
 
-def problems_of(data: dict[str, Any]) -> list[str]:
+ENGLISH = I18n().get("en")
+
+
+def problems_of(data: dict[str, Any], lang: str = "en") -> list[str]:
+    """The problems as `validate --lang en` (default here) or Indonesian words them."""
     with pytest.raises(EventDataError) as caught:
         parse_event(data, Path("event.toml"))
     assert "event.toml" in str(caught.value)
-    return [f"{p.place}: {p.message}" for p in caught.value.problems]
+    if lang == "id":
+        return [f"{p.place}: {p.message}" for p in caught.value.problems]
+    return [f"{p.place}: {p.text(ENGLISH)}" for p in caught.value.problems]
 
 
 def test_shipped_event_has_the_facts_of_the_articles(event: Event) -> None:
@@ -116,7 +123,7 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(EventDataError, match="cannot read"):
+    with pytest.raises(EventDataError, match="tidak dapat dibaca"):
         load_event(tmp_path / "nope.toml")
 
 
@@ -128,6 +135,9 @@ def test_validate_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixtu
         '\nvenue = "balai-kota"', '\nvenue = "balaikota"', 1), encoding="utf-8")
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
+    assert f"{bad}: sessions[0].venue: id tempat 'balaikota' tidak dikenal" in err
+    assert main(["validate", "--lang", "en", str(bad)]) == 2
+    err = capsys.readouterr().err
     assert f"{bad}: sessions[0].venue: unknown venue id 'balaikota'" in err
 
 
@@ -138,3 +148,96 @@ def test_shift_moves_every_session(event: Event) -> None:
         s.start for s in event.sessions
     ]
     assert moved.session("keynote") is not None
+
+
+# -- a validator organizers can act on ----------------------------------------------------
+def test_offset_that_disagrees_with_the_event_zone_is_an_error() -> None:
+    data = raw()
+    keynote = data["sessions"][2]
+    keynote["start"] = keynote["start"].astimezone(timezone(timedelta(hours=7)))  # same instant
+    assert problems_of(data, "id") == [
+        "sessions[2].start: selisih UTC +07:00 tidak cocok dengan zona waktu acara "
+        "Asia/Makassar (+08:00 pada tanggal itu): tulis jam sebagai "
+        "`2019-10-16T08:30:00+08:00`"
+    ]
+
+
+def test_a_zone_that_disagrees_with_every_offset_is_caught() -> None:
+    data = raw()
+    data["event"]["timezone"] = "Asia/Jakarta"  # WIB, +07:00; the file says +08:00
+    times = 2 * len(data["sessions"]) + 1 + len(data["tour"]["stops"])  # + the tour's gather
+    assert problems_of(data, "id") == [
+        f"event.timezone: zona waktu Asia/Jakarta (+07:00) tidak cocok dengan selisih +08:00 "
+        f"di {times} jam dalam berkas: maksudnya Asia/Makassar (WITA)? Atau tulis setiap jam "
+        "dengan +07:00."
+    ]
+
+
+def test_one_bad_value_does_not_cascade_into_unknown_fields() -> None:
+    data = raw()
+    data["sessions"][2]["start"] = time(9, 30)  # `start = 09:30:00`: a TOML local time
+    assert problems_of(data, "id") == [
+        "sessions[2].start: harus tanggal dan jam dengan selisih UTC: tulis jam sebagai "
+        "`2019-10-16T09:30:00+08:00`"
+    ]
+    data = raw()
+    data["sessions"][2]["start"] = data["sessions"][2]["start"].replace(tzinfo=None)
+    assert problems_of(data, "id") == [
+        "sessions[2].start: jam tanpa selisih UTC: tulis jam sebagai "
+        "`2019-10-16T09:30:00+08:00`"
+    ]
+
+
+def test_unquoted_time_gets_a_hint_in_the_events_own_date_and_zone(tmp_path: Path) -> None:
+    path = tmp_path / "event.toml"
+    text = DEFAULT_EVENT_FILE.read_text(encoding="utf-8")
+    path.write_text(text.replace("start = 2019-10-16T09:30:00+08:00", "start = 09.30", 1),
+                    encoding="utf-8")
+    with pytest.raises(EventDataError) as caught:
+        load_event(path)
+    [found] = caught.value.problems
+    line = text[: text.index("start = 2019-10-16T09:30:00+08:00")].count("\n") + 1
+    assert found.place == f"(baris {line})"
+    assert found.message.startswith(
+        "start = 09.30: tulis jam sebagai `2019-10-16T09:30:00+08:00`")
+    assert found.text(ENGLISH).startswith(
+        "start = 09.30: write the time as `2019-10-16T09:30:00+08:00`")
+
+
+def test_venue_english_twins_are_accepted_and_shown_in_english() -> None:
+    data = raw()
+    data["venues"][0].update(name_en="Mayor's Office", address_en="Jl. S.K. Lerik (English)")
+    event = parse_event(data, Path("event.toml"))
+    venue = event.venues[data["venues"][0]["id"]]
+    assert (venue.label("en"), venue.address_in("en")) == (
+        "Mayor's Office", "Jl. S.K. Lerik (English)")
+    assert venue.label("id") == data["venues"][0]["name"]
+    data["venues"][0]["name_en"] = 5
+    assert problems_of(data) == ["venues[0].name_en: expected a string, got an integer"]
+
+
+def test_messages_are_indonesian_by_default() -> None:
+    data = raw()
+    data["sessions"][0]["strat"] = "x"
+    data["sessions"][1].pop("title")
+    assert problems_of(data, "id") == [
+        "sessions[0].strat: kolom tidak dikenal (maksudnya 'start'?)",
+        "sessions[1].title: tidak ada (wajib diisi)",
+    ]
+
+
+def test_english_twins_of_plain_texts_are_accepted_and_others_explained() -> None:
+    data = raw()
+    data["event"].update(host_en="Kupang City Government", city_en="Kupang, East Nusa Tenggara")
+    data["speakers"][0]["organization_en"] = "Ministry of Communication"
+    data["contacts"][0]["instansi_en"] = "Regency Government"
+    event = parse_event(data, Path("event.toml"))
+    assert (event.host_in("en"), event.city_in("en")) == (
+        "Kupang City Government", "Kupang, East Nusa Tenggara")
+    assert event.host_in("id") == data["event"]["host"]
+    speaker = event.speakers[data["speakers"][0]["id"]]
+    assert speaker.organization_in("en") == "Ministry of Communication"
+    assert event.contacts[0].instansi_in("en") == "Regency Government"
+    data["contacts"][0]["phone_en"] = "+62 812"
+    assert problems_of(data, "id") == [
+        "contacts[0].phone_en: phone tidak punya versi bahasa Inggris; hapus baris ini"]

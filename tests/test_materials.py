@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_EVENT_FILE
+from bot.i18n import I18n
 from bot.loader import EventDataError, parse_event
 from bot.model import Event
 from tests.conftest import KEYNOTE_TIME
@@ -82,7 +83,7 @@ def test_materials_are_validated(tmp_path: Path) -> None:
             {"title": "C", "file": "../outside.pdf"},
             {"title": "D"},
         ])
-    message = caught.value.describe()
+    message = caught.value.describe(I18n().get("en"))  # validate --lang en
     assert "sessions[2].materials[0].file" in message and "no such file" in message
     assert "materials[1].url" in message and "https" in message
     assert "materials[1].release" in message

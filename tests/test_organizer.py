@@ -292,8 +292,8 @@ async def test_statistics_and_export(org: Harness) -> None:
     docs = [c for c in calls if c.method == "sendDocument"]
     # The daftar hadir follows (handlers/attendance.py); no PDF: nobody checked in.
     assert [d.params["document"]["filename"] for d in docs] == [
-        "pendaftaran-citynet.csv", "rsvp-citynet.csv", "daftar-hadir-sesi.csv",
-        "daftar-hadir-harian.csv"]
+        "pendaftaran-citynet-kupang-2019.csv", "rsvp-citynet-kupang-2019.csv",
+        "daftar-hadir-sesi.csv", "daftar-hadir-harian.csv"]
     calls = await org.say("/ekspor", chat_type="supergroup", chat_id=org.updates.group_chat_id)
     assert not [c for c in calls if c.method == "sendDocument"]
     assert "chat pribadi" in texts(calls)[0]

@@ -80,7 +80,7 @@ async def test_rsvp_agenda_ics_and_reminder(event: Event, tmp_path: Path) -> Non
 
         calls = await bot.press("ics:*")
         doc = next(c for c in calls if c.method == "sendDocument")
-        assert doc.params["document"]["filename"] == "agenda-citynet.ics"
+        assert doc.params["document"]["filename"] == "agenda-citynet-kupang-2019.ics"
 
         # 09.00: nothing due yet; 09.15 (15 minutes before 09.30): the reminder.
         assert await bot.tick() == []

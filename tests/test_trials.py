@@ -91,11 +91,11 @@ async def test_dates_in_the_event_time_zone_and_csv_in_the_organizers_language(
 
     await org.say("/ekspor")
     rows = list(csv.reader(io.StringIO(
-        org.standin.uploads["rsvp-citynet.csv"].decode("utf-8-sig"))))
+        org.standin.uploads["rsvp-citynet-kupang-2019.csv"].decode("utf-8-sig"))))
     assert rows[0][-2:] == ["status", "waktu (WITA)"]
     assert rows[1][-2:] == ["hadir", "2019-10-18 07:45"]
     rows = list(csv.reader(io.StringIO(
-        org.standin.uploads["pendaftaran-citynet.csv"].decode("utf-8-sig"))))
+        org.standin.uploads["pendaftaran-citynet-kupang-2019.csv"].decode("utf-8-sig"))))
     assert rows[0][-1] == "terdaftar (WITA)"
     assert rows[1][-1] == "2019-10-18 07:45" and rows[1][4] == "Delegasi"
     assert rows[1][7] == "ya"
@@ -103,7 +103,7 @@ async def test_dates_in_the_event_time_zone_and_csv_in_the_organizers_language(
     await org.say("/language en")
     await org.say("/export")
     rows = list(csv.reader(io.StringIO(
-        org.standin.uploads["rsvp-citynet.csv"].decode("utf-8-sig"))))
+        org.standin.uploads["rsvp-citynet-kupang-2019.csv"].decode("utf-8-sig"))))
     assert rows[0][-2:] == ["status", "time (WITA)"] and rows[1][-2] == "attending"
 
 

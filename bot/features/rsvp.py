@@ -94,7 +94,7 @@ async def calendar_file(services: Services, user_id: int, session_id: str | None
     event, repo = services.event, services.repo
     if session_id is None:
         sessions = going_sessions(event, await repo.user_rsvps(user_id))
-        filename = "agenda-citynet.ics"
+        filename = f"agenda-{event.id}.ics"
     elif (session := event.session(session_id)) is not None:
         sessions, filename = [session], f"{session.id}.ics"
     else:
