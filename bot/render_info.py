@@ -185,6 +185,11 @@ def no_contacts_in_region(event: Event, t: Translator, region: str) -> Reply:
     return contacts_view(fallback, t, _("Kontak"), intro=intro)
 
 
+def contacts_question(t: Translator, region: str) -> str:
+    """The question a region button stands for, as the panitia read it after Tanya panitia."""
+    return t.gettext("Siapa narahubung untuk {region}?").format(region=region)
+
+
 def contacts_view(
     contacts: Sequence[Contact], t: Translator, title: str, intro: str = ""
 ) -> Reply:
@@ -234,11 +239,17 @@ def faq_list(event: Event, t: Translator) -> Reply:
     """/info: the organizers' practical answers, one button each."""
     _ = t.gettext
     if not event.faq:
-        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanya lewat "
-                       "/kontak."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
+        # The handler adds the Tanya panitia button: /kontak may not exist for this event.
+        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanyakan langsung "
+                       "kepada panitia."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
     rows = [[button(f.question.get(t.lang), cb.FAQ, f.id)] for f in event.faq]
     rows.append([button(_("🏠 Menu"), cb.MENU)])
     return Reply(_("💡 <b>Info praktis</b>\nPilih pertanyaan:"), keyboard(rows))
+
+
+def faq_question(t: Translator) -> str:
+    """The question the /info button stands for, as the panitia read it after Tanya panitia."""
+    return t.gettext("Info praktis apa saja yang perlu saya ketahui untuk acara ini?")
 
 
 def faq_view(faq: Faq, t: Translator) -> Reply:

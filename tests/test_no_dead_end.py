@@ -1,0 +1,95 @@
+"""Issue 11: every reply that says "not found" offers Tanya panitia, the same way a declined
+question does, and keeps what it had to offer (the list to choose from)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from bot.model import Event
+from bot.offline.protocol import ApiCall
+from tests.conftest import KEYNOTE_TIME
+from tests.harness import USER, Harness, buttons, only_text, text_of
+
+ASK = "🙋 Tanya panitia"
+
+
+def reply_to(calls: list[ApiCall], chat_id: int = USER) -> ApiCall:
+    """The one message the bot sent (or edited) in `chat_id`."""
+    sent = [c for c in calls if c.method in ("sendMessage", "editMessageText")
+            and c.params.get("chat_id") == chat_id]
+    assert len(sent) == 1, [c.method for c in calls]
+    return sent[0]
+
+
+async def asked_panitia(bot: Harness, message: ApiCall, label: str = ASK) -> str:
+    """Press the message's Tanya panitia button; the question that reached the panitia."""
+    assert buttons(message)[0][0] == label
+    data = buttons(message)[0][1]
+    assert data.startswith("qa:")
+    await bot.press(data)
+    questions = await bot.app.bot_data.services.repo.open_questions()
+    assert len(questions) == 1
+    return questions[0].text
+
+
+async def test_contacts_not_found_keeps_the_list_and_offers_the_panitia(bot: Harness) -> None:
+    message = reply_to(await bot.say("/kontak atlantis"))
+    assert "tidak menemukan kontak untuk “atlantis”" in text_of(message)
+    data = [d for _, d in buttons(message)]
+    assert "cr:Kabupaten Sidoarjo" in data and "menu" in data  # the list to choose from, kept
+    assert await asked_panitia(bot, message) == "/kontak atlantis"
+
+
+async def test_contacts_not_found_by_free_text(bot: Harness) -> None:
+    message = reply_to(await bot.say("kontak atlantis"))
+    assert "tidak menemukan kontak" in text_of(message)
+    assert await asked_panitia(bot, message) == "kontak atlantis"
+
+
+async def test_a_region_without_its_own_contact(bot: Harness) -> None:
+    message = reply_to(await bot.say("/kontak kabupaten belu"))
+    text = text_of(message)
+    assert "Belum ada narahubung khusus untuk Kabupaten Belu" in text and "+62" in text
+    assert buttons(message)[0][0] == ASK
+    assert any(d.startswith("card:") for _, d in buttons(message))  # the network's contacts
+
+    # The same region from a button: the question names it.
+    message = reply_to(await bot.press("cr:Kabupaten Belu"))
+    assert "Belum ada narahubung khusus" in text_of(message)
+    assert await asked_panitia(bot, message) == "Siapa narahubung untuk Kabupaten Belu?"
+
+
+async def test_no_faq_written_offers_the_panitia(event: Event, tmp_path: Path) -> None:
+    bot = await Harness(replace(event, faq=()), KEYNOTE_TIME, tmp_path / "bot.db").start()
+    try:
+        message = reply_to(await bot.say("/info"))
+        assert "belum menulis info praktis" in text_of(message)
+        assert "/kontak" not in text_of(message)
+        assert await asked_panitia(bot, message) == "/info"
+    finally:
+        await bot.stop()
+
+
+async def test_an_unknown_command_offers_the_panitia(bot: Harness) -> None:
+    message = reply_to(await bot.say("/parkir dimana?"))
+    assert text_of(message) == "Maaf, perintah /parkir tidak saya kenal. Lihat /bantuan."
+    assert await asked_panitia(bot, message) == "/parkir dimana?"
+
+
+async def test_in_a_group_the_button_is_the_private_chat_link(bot: Harness) -> None:
+    group = bot.updates.group_chat_id
+    for command in ("/parkir@citynet_bot", "/tanya@citynet_bot parkir"):
+        message = reply_to(await bot.say(command, chat_id=group, chat_type="supergroup"), group)
+        label, link = buttons(message)[0]
+        assert label.startswith(ASK) and link.startswith("https://t.me/citynet_bot?start=tanya_")
+    # The link's question continues in private, as after any decline.
+    key = link.rpartition("=")[2]
+    assert "/tanya@citynet_bot parkir" in only_text(await bot.say(f"/start {key}"))
+
+
+async def test_in_english_too(bot: Harness) -> None:
+    await bot.say("/language en")
+    message = reply_to(await bot.press("cr:Kabupaten Belu"))
+    assert await asked_panitia(bot, message, "🙋 Ask the organizers") == (
+        "Who is the contact person for Kabupaten Belu?")
