@@ -13,6 +13,7 @@ from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event
 from bot.render import BUTTON_LABEL, Reply, button, clip_html_lines, keyboard
+from bot.render_answers import with_lead
 from bot.render_info import menu_keyboard
 from bot.storage.questions import Asker, Question
 
@@ -47,6 +48,13 @@ def with_ask(view: Reply, t: Translator, key: str, private: bool, bot_username: 
     panitia button on top, so that no "not found" is a dead end."""
     rows = [list(row) for row in (view.markup.inline_keyboard if view.markup else ())]
     return Reply(view.text, keyboard([ask_row(t, key, private, bot_username), *rows]))
+
+
+def not_found(view: Reply, t: Translator, words: str) -> Reply:
+    """A name after a command that matches nothing: say so above the list to choose from."""
+    line = t.gettext("Maaf, saya tidak menemukan “{words}”. Pilih dari daftar ini:").format(
+        words=escape(_clip(words, 60)))
+    return with_lead([line], view)
 
 
 def declined(

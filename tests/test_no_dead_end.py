@@ -60,6 +60,30 @@ async def test_a_region_without_its_own_contact(bot: Harness) -> None:
     assert await asked_panitia(bot, message) == "Siapa narahubung untuk Kabupaten Belu?"
 
 
+async def test_an_unknown_speaker_venue_or_session_after_a_command(bot: Harness) -> None:
+    for command, listed in (("/pembicara xyz", "Rudiantara"), ("/lokasi xyz", "Suba Suka"),
+                            ("/jadwal xyz", "Rabu")):
+        message = reply_to(await bot.say(command))
+        assert text_of(message).startswith("Maaf, saya tidak menemukan “xyz”."), command
+        assert listed in text_of(message), command  # the list is kept
+        assert buttons(message)[0][0] == ASK, command
+    assert await asked_panitia(bot, message) == "/jadwal xyz"
+
+
+async def test_a_known_name_after_a_command_is_answered(bot: Harness) -> None:
+    text = only_text(await bot.say("/pembicara rudiantara"))
+    assert "Rudiantara" in text and "Abdullah Azwar Anas" not in text
+    calls = await bot.say("/lokasi suba suka")
+    assert "📍 Suba Suka Paradise" in text_of(reply_to(calls))
+    assert [c for c in calls if c.method == "sendVenue"]
+    text = only_text(await bot.say("/jadwal besok"))
+    assert text.startswith("📅 Kamis, 17 Oktober 2019")
+    calls = await bot.say("/jadwal keynote")
+    assert any(d.startswith("r:keynote") for _, d in buttons(reply_to(calls)))  # Hadir
+    for command in ("/pembicara rudiantara", "/lokasi suba suka", "/jadwal besok"):
+        assert ASK not in str((await bot.say(command))[-1].params), command
+
+
 async def test_no_faq_written_offers_the_panitia(event: Event, tmp_path: Path) -> None:
     bot = await Harness(replace(event, faq=()), KEYNOTE_TIME, tmp_path / "bot.db").start()
     try:
@@ -79,17 +103,19 @@ async def test_an_unknown_command_offers_the_panitia(bot: Harness) -> None:
 
 async def test_in_a_group_the_button_is_the_private_chat_link(bot: Harness) -> None:
     group = bot.updates.group_chat_id
-    for command in ("/parkir@citynet_bot", "/tanya@citynet_bot parkir"):
+    for command in ("/parkir@citynet_bot", "/pembicara@citynet_bot xyz"):
         message = reply_to(await bot.say(command, chat_id=group, chat_type="supergroup"), group)
         label, link = buttons(message)[0]
         assert label.startswith(ASK) and link.startswith("https://t.me/citynet_bot?start=tanya_")
     # The link's question continues in private, as after any decline.
     key = link.rpartition("=")[2]
-    assert "/tanya@citynet_bot parkir" in only_text(await bot.say(f"/start {key}"))
+    assert "/pembicara@citynet_bot xyz" in only_text(await bot.say(f"/start {key}"))
 
 
 async def test_in_english_too(bot: Harness) -> None:
     await bot.say("/language en")
+    message = reply_to(await bot.say("/speakers xyz"))
+    assert buttons(message)[0][0] == "🙋 Ask the organizers"
     message = reply_to(await bot.press("cr:Kabupaten Belu"))
     assert await asked_panitia(bot, message, "🙋 Ask the organizers") == (
         "Who is the contact person for Kabupaten Belu?")
