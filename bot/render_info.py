@@ -340,22 +340,6 @@ def help_view(event: Event, t: Translator) -> Reply:
     return Reply("\n".join(lines), menu_keyboard(event, t))
 
 
-def not_understood(event: Event, t: Translator, text: str) -> Reply:
-    _ = t.gettext
-    topics = [_("jadwal"), _("sesi"), _("pembicara"), _("lokasi")]
-    if event.has_contacts:
-        topics.append(_("kontak"))
-    if event.has_tour:
-        topics.append(_("city tour"))
-    lines = [
-        _("Maaf, saya belum bisa menjawab “{text}”.").format(text=escape(clip(text, 80))),
-        # TRANSLATORS: {topics} is a list such as "jadwal, sesi, pembicara, dan lokasi".
-        _("Saya bisa membantu soal {topics}. Lihat contoh pertanyaan di /bantuan.").format(
-            topics=t.join(topics)),
-    ]
-    return Reply("\n".join(lines), menu_keyboard(event, t))
-
-
 def thanks_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     return Reply(_("Sama-sama! 🙏 Kalau ada yang ingin ditanyakan lagi, tulis saja."),
