@@ -119,3 +119,12 @@ async def test_in_english_too(bot: Harness) -> None:
     message = reply_to(await bot.press("cr:Kabupaten Belu"))
     assert await asked_panitia(bot, message, "🙋 Ask the organizers") == (
         "Who is the contact person for Kabupaten Belu?")
+
+
+async def test_materials_of_an_unknown_session_or_none_offer_the_panitia(bot: Harness) -> None:
+    message = reply_to(await bot.say("/materi xyz"))
+    assert text_of(message).startswith("Sesi itu tidak ada.")
+    assert buttons(message)[0][0] == ASK
+    message = reply_to(await bot.say("/materi keynote"))  # the shipped data has no slides
+    assert "tidak punya materi" in text_of(message)
+    assert await asked_panitia(bot, message) == "/materi keynote"
