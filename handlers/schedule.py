@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render, render_questions
+from bot import commands, render, render_answers, render_questions
 from bot.context import BotContext
 from bot.understanding import understand
 from handlers.common import asked, callback_arg, decline, session_card, show, stale_button
@@ -29,8 +29,11 @@ async def schedule(update: Update, context: BotContext) -> None:
     # The command's word tells the understanding what the words are meant to be.
     found = understand(f"jadwal {words}", event, now)
     sessions = [s for sid in found.session_ids if (s := event.session(sid))]
-    if found.doubts or not (sessions or found.day):
-        # Not a day or session the bot can read: never a guessed day, and a person can help.
+    if found.doubts:
+        # A day word that could not be read would silently change the answer: ask.
+        await show(update, render_answers.doubt_view(event, *found.doubts[0], t, now))
+    elif not (sessions or found.day):
+        # Not a day or session the bot knows: the list to choose from, and a person can help.
         await decline(update, context, asked(update, words),
                       render_questions.not_found(overview, t, words))
     elif len(sessions) == 1:
@@ -38,7 +41,9 @@ async def schedule(update: Update, context: BotContext) -> None:
     elif sessions:
         await show(update, render.sessions_choice(event, sessions, t))
     elif found.day is not None:
-        await show(update, day_reply(context, found.day))
+        # A misspelt day word that was read ("bseok") is said, as for a typed question.
+        read = [render_answers.readings_line(found.readings, t)] if found.readings else []
+        await show(update, render_answers.with_lead(read, day_reply(context, found.day)))
 
 
 async def today(update: Update, context: BotContext) -> None:

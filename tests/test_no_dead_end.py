@@ -78,6 +78,11 @@ async def test_a_known_name_after_a_command_is_answered(bot: Harness) -> None:
     assert [c for c in calls if c.method == "sendVenue"]
     text = only_text(await bot.say("/jadwal besok"))
     assert text.startswith("📅 Kamis, 17 Oktober 2019")
+    # A misspelt day word: said how it was read, or asked about; never a silent guess.
+    text = only_text(await bot.say("/jadwal bseok"))
+    assert text.startswith("(“bseok” saya baca “besok”.)") and "Kamis, 17 Oktober" in text
+    text = only_text(await bot.say("/jadwal kamsi"))
+    assert "kamsi" in text and "Kamis, 17 Oktober" not in text
     calls = await bot.say("/jadwal keynote")
     assert any(d.startswith("r:keynote") for _, d in buttons(reply_to(calls)))  # Hadir
     for command in ("/pembicara rudiantara", "/lokasi suba suka", "/jadwal besok"):
