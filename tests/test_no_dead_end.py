@@ -133,3 +133,13 @@ async def test_materials_of_an_unknown_session_or_none_offer_the_panitia(bot: Ha
     message = reply_to(await bot.say("/materi keynote"))  # the shipped data has no slides
     assert "tidak punya materi" in text_of(message)
     assert await asked_panitia(bot, message) == "/materi keynote"
+
+
+async def test_no_city_tour_offers_the_panitia(event: Event, tmp_path: Path) -> None:
+    bot = await Harness(replace(event, tour=None), KEYNOTE_TIME, tmp_path / "bot.db").start()
+    try:
+        message = reply_to(await bot.say("/citytour"))
+        assert text_of(message) == "Acara ini tidak punya city tour."
+        assert await asked_panitia(bot, message) == "/citytour"
+    finally:
+        await bot.stop()
