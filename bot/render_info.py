@@ -185,6 +185,11 @@ def no_contacts_in_region(event: Event, t: Translator, region: str) -> Reply:
     return contacts_view(fallback, t, _("Kontak"), intro=intro)
 
 
+def contacts_question(t: Translator, region: str) -> str:
+    """The question a region button stands for, as the panitia read it after Tanya panitia."""
+    return t.gettext("Siapa narahubung untuk {region}?").format(region=region)
+
+
 def contacts_view(
     contacts: Sequence[Contact], t: Translator, title: str, intro: str = ""
 ) -> Reply:
@@ -234,11 +239,17 @@ def faq_list(event: Event, t: Translator) -> Reply:
     """/info: the organizers' practical answers, one button each."""
     _ = t.gettext
     if not event.faq:
-        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanya lewat "
-                       "/kontak."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
+        # The handler adds the Tanya panitia button: /kontak may not exist for this event.
+        return Reply(_("Panitia belum menulis info praktis untuk acara ini. Tanyakan langsung "
+                       "kepada panitia."), keyboard([[button(_("🏠 Menu"), cb.MENU)]]))
     rows = [[button(f.question.get(t.lang), cb.FAQ, f.id)] for f in event.faq]
     rows.append([button(_("🏠 Menu"), cb.MENU)])
     return Reply(_("💡 <b>Info praktis</b>\nPilih pertanyaan:"), keyboard(rows))
+
+
+def faq_question(t: Translator) -> str:
+    """The question the /info button stands for, as the panitia read it after Tanya panitia."""
+    return t.gettext("Info praktis apa saja yang perlu saya ketahui untuk acara ini?")
 
 
 def faq_view(faq: Faq, t: Translator) -> Reply:
@@ -326,22 +337,6 @@ def help_view(event: Event, t: Translator) -> Reply:
     if event.has_contacts and ex.region:
         lines.append(_("• minta kontak panitia {region}").format(region=escape(ex.region)))
     lines.append(_("• ingatkan saya 30 menit sebelum sesi"))
-    return Reply("\n".join(lines), menu_keyboard(event, t))
-
-
-def not_understood(event: Event, t: Translator, text: str) -> Reply:
-    _ = t.gettext
-    topics = [_("jadwal"), _("sesi"), _("pembicara"), _("lokasi")]
-    if event.has_contacts:
-        topics.append(_("kontak"))
-    if event.has_tour:
-        topics.append(_("city tour"))
-    lines = [
-        _("Maaf, saya belum bisa menjawab “{text}”.").format(text=escape(clip(text, 80))),
-        # TRANSLATORS: {topics} is a list such as "jadwal, sesi, pembicara, dan lokasi".
-        _("Saya bisa membantu soal {topics}. Lihat contoh pertanyaan di /bantuan.").format(
-            topics=t.join(topics)),
-    ]
     return Reply("\n".join(lines), menu_keyboard(event, t))
 
 

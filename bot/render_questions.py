@@ -13,6 +13,7 @@ from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event
 from bot.render import BUTTON_LABEL, Reply, button, clip_html_lines, keyboard
+from bot.render_answers import with_lead
 from bot.render_info import menu_keyboard
 from bot.storage.questions import Asker, Question
 
@@ -30,6 +31,32 @@ def _ask_button(t: Translator, key: str) -> InlineKeyboardButton:
     return button(t.gettext("🙋 Tanya panitia"), cb.ASK_PANITIA, key)
 
 
+def ask_row(t: Translator, key: str, private: bool, bot_username: str
+            ) -> list[InlineKeyboardButton]:
+    """The Tanya panitia button for the question kept under `key`."""
+    if private:
+        return [_ask_button(t, key)]
+    # Names and answers are personal: the question goes to the panitia from a private chat,
+    # never from the group.
+    return [InlineKeyboardButton(
+        _clip(t.gettext("🙋 Tanya panitia (chat pribadi)"), BUTTON_LABEL),
+        url=f"https://t.me/{bot_username}?start={DEEP_LINK_PREFIX}{key}")]
+
+
+def with_ask(view: Reply, t: Translator, key: str, private: bool, bot_username: str) -> Reply:
+    """`view` (what the bot has instead of an answer: a list to choose from) with the Tanya
+    panitia button on top, so that no "not found" is a dead end."""
+    rows = [list(row) for row in (view.markup.inline_keyboard if view.markup else ())]
+    return Reply(view.text, keyboard([ask_row(t, key, private, bot_username), *rows]))
+
+
+def not_found(view: Reply, t: Translator, words: str) -> Reply:
+    """A name after a command that matches nothing: say so above the list to choose from."""
+    line = t.gettext("Maaf, saya tidak menemukan “{words}”. Pilih dari daftar ini:").format(
+        words=escape(_clip(words, 60)))
+    return with_lead([line], view)
+
+
 def declined(
     event: Event, t: Translator, text: str, key: str, private: bool, bot_username: str
 ) -> Reply:
@@ -41,17 +68,10 @@ def declined(
     if private:
         offer = _("Panitia bisa menjawabnya: tekan <b>Tanya panitia</b>, jawabannya saya "
                   "teruskan ke sini.")
-        first = [_ask_button(t, key)]
     else:
-        # Names and answers are personal: the question goes to the panitia from a private
-        # chat, never from the group.
         offer = _("Panitia bisa menjawabnya: lanjutkan di chat pribadi dengan saya.")
-        first = [InlineKeyboardButton(
-            _clip(_("🙋 Tanya panitia (chat pribadi)"), BUTTON_LABEL),
-            url=f"https://t.me/{bot_username}?start={DEEP_LINK_PREFIX}{key}")]
-    menu = menu_keyboard(event, t)
-    rows = [first, *(list(row) for row in (menu.inline_keyboard if menu else ()))]
-    return Reply(f"{line}\n{offer}", keyboard(rows))
+    return with_ask(Reply(f"{line}\n{offer}", menu_keyboard(event, t)),
+                    t, key, private, bot_username)
 
 
 def confirm_ask(t: Translator, text: str, key: str) -> Reply:

@@ -27,7 +27,7 @@ from bot.features import attendance, certificates, evaluation, feedback, materia
 from bot.model import QuestionKind
 from bot.render import Reply
 from bot.storage.delegates import ROLES
-from handlers.common import answer, callback_arg, is_private, send, show
+from handlers.common import answer, asked, callback_arg, decline, is_private, send, show
 
 
 def _roles(context: BotContext) -> dict[str, str]:
@@ -291,7 +291,12 @@ async def materials_list(update: Update, context: BotContext) -> None:
     result = await materials.of_session(context.repo, context.event, _user_id(update),
                                         session_id.strip().lower(), context.now())
     await answer(update.callback_query)
-    await send(update, render_materials.session_materials(result, context.t))
+    reply = render_materials.session_materials(result, context.t)
+    if result.status is not materials.Status.OK and update.callback_query is None:
+        # No such session, or no materials for it: the panitia may still have the slides.
+        await decline(update, context, asked(update, session_id), reply)
+    else:
+        await send(update, reply)
     chat = update.effective_chat
     for item in result.items:
         if item.available and item.material.file and chat is not None:

@@ -14,7 +14,9 @@ from bot.features.tour import CheckIn, Mark, Say
 from bot.model import Bus, Session, Tour
 from handlers.common import (
     answer,
+    asked,
     callback_arg,
+    decline,
     deliveries,
     is_private,
     refuse,
@@ -25,15 +27,20 @@ from handlers.common import (
 )
 
 
+def _no_tour(context: BotContext) -> render.Reply:
+    return render.Reply(context.t.gettext("Acara ini tidak punya city tour."))
+
+
 async def no_tour(update: Update, context: BotContext) -> None:
-    await show(update, render.Reply(context.t.gettext("Acara ini tidak punya city tour.")))
+    await show(update, _no_tour(context))
 
 
 async def plan(update: Update, context: BotContext) -> None:
     """/citytour: the plan, the meeting point, and the delegate's own status and bus."""
     found, user = tours.tour_of(context.services), update.effective_user
     if found is None or user is None:
-        await no_tour(update, context)
+        # No tour in the data: the panitia may still know of an outing.
+        await decline(update, context, asked(update, "City tour?"), _no_tour(context))
         return
     tour, session = found
     mine = await tours.my_tour(context.services, user.id, tour, session)

@@ -168,11 +168,26 @@ def declined_question(context: BotContext, key: str, *, forget: bool = False) ->
     return kept.pop(key, None) if forget else kept.get(key)
 
 
-async def decline(update: Update, context: BotContext, text: str) -> None:
-    """The bot cannot answer `text`: say so, and offer to hand it to the panitia."""
+async def decline(update: Update, context: BotContext, text: str, view: Reply | None = None
+                  ) -> None:
+    """The bot cannot answer `text`: say so, and offer to hand it to the panitia.
+
+    `view` is what the bot shows instead, where it has something (the list to choose from
+    after a name it does not know); it gets the same Tanya panitia button, so every "not
+    found" reply offers a person."""
     key = keep_declined(context, text)
-    await show(update, render_questions.declined(
-        context.event, context.t, text, key, is_private(update), context.bot.username or ""))
+    private, username = is_private(update), context.bot.username or ""
+    await show(update, render_questions.declined(context.event, context.t, text, key, private,
+                                                 username) if view is None
+               else render_questions.with_ask(view, context.t, key, private, username))
+
+
+def asked(update: Update, fallback: str) -> str:
+    """What the user typed (the command with its words), or `fallback` for a button."""
+    message = update.effective_message
+    if update.callback_query is None and message is not None and message.text:
+        return message.text
+    return fallback
 
 
 async def session_card(update: Update, context: BotContext, session: Session) -> Reply:

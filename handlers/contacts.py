@@ -11,7 +11,16 @@ from bot.context import BotContext
 from bot.directory import search_contacts
 from bot.features import delegates
 from bot.understanding import Understanding
-from handlers.common import answer, callback_arg, is_private, send, show, stale_button
+from handlers.common import (
+    answer,
+    asked,
+    callback_arg,
+    decline,
+    is_private,
+    send,
+    show,
+    stale_button,
+)
 
 
 async def private_only(update: Update, context: BotContext) -> bool:
@@ -35,8 +44,9 @@ async def private_only(update: Update, context: BotContext) -> bool:
     return False
 
 
-async def answer_query(update: Update, context: BotContext, query: str) -> None:
-    """Contacts for a free-form query ("sidoarjo", "kab. kupang", "panitia")."""
+async def answer_query(update: Update, context: BotContext, query: str, question: str) -> None:
+    """Contacts for a free-form query ("sidoarjo", "kab. kupang", "panitia"), asked as
+    `question` (what the Tanya panitia button sends when none is found)."""
     event, t = context.event, context.t
     found = search_contacts(event, query)
     if found.ambiguous:
@@ -44,9 +54,10 @@ async def answer_query(update: Update, context: BotContext, query: str) -> None:
     elif found.contacts:
         await show(update, render_info.contacts_view(found.contacts, t, found.region or query))
     elif found.region:
-        await show(update, render_info.no_contacts_in_region(event, t, found.region))
+        await decline(update, context, question,
+                      render_info.no_contacts_in_region(event, t, found.region))
     else:
-        await show(update, render_info.no_contacts(event, t, query))
+        await decline(update, context, question, render_info.no_contacts(event, t, query))
 
 
 async def answer_question(
@@ -58,7 +69,7 @@ async def answer_question(
     if found.ambiguous_region:
         await show(update, render_info.ambiguous_regions(found.regions, context.t, text))
     else:
-        await answer_query(update, context, found.regions[0] if found.regions else text)
+        await answer_query(update, context, found.regions[0] if found.regions else text, text)
 
 
 async def contacts(update: Update, context: BotContext) -> None:
@@ -67,7 +78,7 @@ async def contacts(update: Update, context: BotContext) -> None:
         return
     query = " ".join(context.args or [])
     if query:
-        await answer_query(update, context, query)
+        await answer_query(update, context, query, asked(update, query))
     else:
         await show(update, render_info.contacts_prompt(context.event, context.t))
 
@@ -87,7 +98,8 @@ async def region_button(update: Update, context: BotContext) -> None:
     if found:
         await show(update, render_info.contacts_view(found, context.t, title))
     else:
-        await show(update, render_info.no_contacts_in_region(event, context.t, region))
+        await decline(update, context, render_info.contacts_question(context.t, title),
+                      render_info.no_contacts_in_region(event, context.t, region))
 
 
 async def card_button(update: Update, context: BotContext) -> None:

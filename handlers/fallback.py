@@ -12,7 +12,15 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot import callbacks as cb
 from bot.context import BotContext
 from bot.render import Reply
-from handlers.common import answer, gone, is_private, organizer_only, send, stale_button
+from handlers.common import (
+    answer,
+    decline,
+    gone,
+    is_private,
+    organizer_only,
+    send,
+    stale_button,
+)
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +35,9 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         return  # in a group, a command for another bot (or for nobody) is not ours to answer
     command = command[:40]
     text = context.t.gettext("Maaf, perintah {command} tidak saya kenal. Lihat /bantuan.")
-    await send(update, Reply(text.format(command=html.escape(command))))
+    # Perhaps a question typed as a command ("/parkir dimana?"): a person can still answer.
+    await decline(update, context, message.text,
+                  Reply(text.format(command=html.escape(command))))
 
 
 async def not_text(update: Update, context: BotContext) -> None:

@@ -8,12 +8,17 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks as cb
 from bot import commands, render_info
 from bot.context import BotContext
-from handlers.common import callback_arg, show, stale_button
+from handlers.common import asked, callback_arg, decline, show, stale_button
 
 
 async def faq_list(update: Update, context: BotContext) -> None:
-    """/info (or "◀ Info lain")."""
-    await show(update, render_info.faq_list(context.event, context.t))
+    """/info (or "◀ Info lain"); none written yet: the organizers can be asked instead."""
+    event, t = context.event, context.t
+    if event.faq:
+        await show(update, render_info.faq_list(event, t))
+    else:
+        await decline(update, context, asked(update, render_info.faq_question(t)),
+                      render_info.faq_list(event, t))
 
 
 async def faq_button(update: Update, context: BotContext) -> None:

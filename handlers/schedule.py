@@ -8,9 +8,10 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render
+from bot import commands, render, render_answers, render_questions
 from bot.context import BotContext
-from handlers.common import callback_arg, show, stale_button
+from bot.understanding import understand
+from handlers.common import asked, callback_arg, decline, session_card, show, stale_button
 
 
 def day_reply(context: BotContext, day: date) -> render.Reply:
@@ -18,8 +19,31 @@ def day_reply(context: BotContext, day: date) -> render.Reply:
 
 
 async def schedule(update: Update, context: BotContext) -> None:
-    """/jadwal: the days of the event as buttons."""
-    await show(update, render.programme_overview(context.event, context.t, context.now().date()))
+    """/jadwal [hari | sesi]: that day or session, or the days of the event as buttons."""
+    event, t, now = context.event, context.t, context.now()
+    words = " ".join(context.args or []) if update.callback_query is None else ""
+    overview = render.programme_overview(event, t, now.date())
+    if not words:
+        await show(update, overview)
+        return
+    # The command's word tells the understanding what the words are meant to be.
+    found = understand(f"jadwal {words}", event, now)
+    sessions = [s for sid in found.session_ids if (s := event.session(sid))]
+    if found.doubts:
+        # A day word that could not be read would silently change the answer: ask.
+        await show(update, render_answers.doubt_view(event, *found.doubts[0], t, now))
+    elif not (sessions or found.day):
+        # Not a day or session the bot knows: the list to choose from, and a person can help.
+        await decline(update, context, asked(update, words),
+                      render_questions.not_found(overview, t, words))
+    elif len(sessions) == 1:
+        await show(update, await session_card(update, context, sessions[0]))
+    elif sessions:
+        await show(update, render.sessions_choice(event, sessions, t))
+    elif found.day is not None:
+        # A misspelt day word that was read ("bseok") is said, as for a typed question.
+        read = [render_answers.readings_line(found.readings, t)] if found.readings else []
+        await show(update, render_answers.with_lead(read, day_reply(context, found.day)))
 
 
 async def today(update: Update, context: BotContext) -> None:

@@ -6,11 +6,11 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import commands, render_info
+from bot import commands, render_info, render_questions
 from bot.context import BotContext
 from bot.model import Venue
-from bot.understanding import Understanding
-from handlers.common import answer, callback_arg, show, stale_button
+from bot.understanding import Understanding, understand
+from handlers.common import answer, asked, callback_arg, decline, show, stale_button
 
 
 async def send_pin(update: Update, venue: Venue) -> None:
@@ -42,8 +42,19 @@ async def answer_question(
 
 
 async def venues(update: Update, context: BotContext) -> None:
-    """/lokasi: every venue with address and map link."""
-    await show(update, render_info.venues_view(context.event, context.t))
+    """/lokasi [tempat]: that place pinned, or every venue with address and map link."""
+    event, t = context.event, context.t
+    place = " ".join(context.args or []) if update.callback_query is None else ""
+    if not place:
+        await show(update, render_info.venues_view(event, t))
+        return
+    # The command's word tells the understanding what the words are meant to be.
+    found = understand(f"lokasi {place}", event, context.now())
+    if found.venue_ids or found.session_ids:
+        await answer_question(update, context, place, found)
+    else:
+        await decline(update, context, asked(update, place),
+                      render_questions.not_found(render_info.venues_view(event, t), t, place))
 
 
 async def venue_button(update: Update, context: BotContext) -> None:
