@@ -37,6 +37,9 @@ from bot.render import Reply, button, keyboard
 from bot.render_organizer import csv_bytes
 from bot.storage.attendance import Attendee
 
+#: The delegate card's file name (the offline terminal spots it to print the QR's link).
+CARD_FILENAME = "kartu-peserta.png"
+
 
 def deep_link(bot_username: str, payload: str) -> str:
     return f"https://t.me/{bot_username}?start={payload}"

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from bot import callbacks as cb
+from bot import render_attendance
 from bot.app import build_application, start_app, stop_app
 from bot.clock import Clock
 from bot.config import Settings, default_database_path
 from bot.context import BotApplication
+from bot.features import attendance
 from bot.i18n import I18n
 from bot.model import Event
 from bot.offline.botapi import StandIn
@@ -165,7 +168,21 @@ class OfflineBot:
         async with self.lock:
             self.drain()  # whatever came before belongs to an earlier step
             await self.app.process_update(self.updates.to_update(data))
-            return self.drain()
+            card_sent = any(_photo_name(call) == render_attendance.CARD_FILENAME
+                            for call in self.standin.calls[self.shown:] if call.ok)
+            outputs = self.drain()
+            if card_sent:
+                outputs.append(await self._card_link_note())
+            return outputs
+
+    async def _card_link_note(self) -> Output:
+        """The link in the card's QR, in words: a terminal has no camera to scan the saved
+        image with, so a desk check-in can only be rehearsed by typing it (`!pindai`)."""
+        card = await attendance.my_card(self.app.bot_data.services.repo, USER_ID)
+        link = render_attendance.deep_link(self.app.bot.username, card.payload)
+        t = self.i18n.get(self._lang_now())
+        return Output(t.gettext("(Di terminal: QR kartu ini berisi {link}\n Petugas atau panitia "
+                                "memindainya dengan: !pindai {link})").format(link=link))
 
     def drain(self) -> list[Output]:
         """What the bot showed since the last call, in order."""
@@ -215,6 +232,14 @@ class OfflineBot:
             return None
         return await self._deliver(self.updates.message(text, reply_to=original))
 
+    async def scan(self, link: str) -> list[Output] | None:
+        """A QR scanned with the phone camera: Telegram opens the bot at its deep link, which
+        reaches the bot as `/start <payload>`. None when `link` holds no start payload."""
+        payload = start_payload(link)
+        if payload is None:
+            return None
+        return await self._deliver(self.updates.command("start", payload))
+
     async def press(self, button: Button) -> list[Output]:
         """The delegate taps an inline button."""
         if button.callback_data is None:
@@ -230,6 +255,23 @@ PHONE_WORDS = ("!nomor", "!phone")
 #: Terminal-only (`chat --organizer`): answers a question relayed to the panitia, as replying
 #: to its message does in Telegram: `!balas 3 Ada, di halaman belakang.`
 ANSWER_WORDS = ("!balas", "!reply")
+#: Terminal-only: "scans" a QR (a delegate card at the desk, a session code on the screen) by
+#: the link it holds, as opening it with the phone camera does: `!pindai https://t.me/…?start=k_…`.
+SCAN_WORDS = ("!pindai", "!scan")
+
+
+def _photo_name(call: ApiCall) -> str | None:
+    photo = call.params.get("photo") if call.method == "sendPhoto" else None
+    return photo.get("filename") if isinstance(photo, dict) else None
+
+
+def start_payload(link: str) -> str | None:
+    """'https://t.me/bot?start=k_abc' (or the bare 'k_abc') → 'k_abc'; None otherwise."""
+    link = link.strip()
+    if "://" not in link and "?" not in link:
+        return link if link and " " not in link else None
+    values = parse_qs(urlsplit(link).query).get("start")
+    return values[0] if values and values[0] else None
 
 
 def parse_location(text: str) -> tuple[float, float] | None:
@@ -343,6 +385,14 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace,
                                         "(Hanya pertanyaan yang dikirim ke chat ini.)"))
                         continue
                     print_outputs(outputs, numbered)
+                    continue
+                if word in SCAN_WORDS:
+                    scanned = await bot.scan(rest)
+                    if scanned is None:
+                        print(t.gettext("Pindai QR: !pindai <tautan>, misalnya tautan yang "
+                                        "tercetak di bawah kartu peserta setelah /kartu."))
+                        continue
+                    print_outputs(scanned, numbered)
                     continue
                 if word in LOCATION_WORDS:
                     where = parse_location(rest)

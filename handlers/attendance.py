@@ -61,7 +61,7 @@ async def card(update: Update, context: BotContext) -> None:
     role = _roles(context).get(result.attendee.role, result.attendee.role)
     link = view.deep_link(context.bot.username, result.payload)
     image = view.card_png(context.event, result.attendee, role, link, context.t)
-    await chat.send_photo(InputFile(image, filename="kartu-peserta.png"),
+    await chat.send_photo(InputFile(image, filename=view.CARD_FILENAME),
                           caption=view.card_caption(result.attendee, role, context.t),
                           parse_mode=ParseMode.HTML)
 

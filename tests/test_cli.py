@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +86,52 @@ def test_chat_registers_rsvps_downloads_ics_and_gets_the_reminder(tmp_path: Path
     assert not (tmp_path / "citynet-downloads").exists()
     assert "⏰ Pengingat: Keynote: Strategi Pengembangan Smart City mulai" in out
     assert "Traceback" not in result.stderr
+
+
+def test_chat_organizer_rehearses_the_desk_check_in_from_a_card(tmp_path: Path) -> None:
+    """`chat --organizer`: register, /kartu prints the QR's link, `!pindai` it at the desk.
+
+    Two runs on one database: the link must be read from the first run's output before the
+    second can type it, as a person at the terminal would.
+    """
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share")}
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+
+    def chat(lines: list[str], now: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "chat", "--organizer", "--db", "chat.sqlite",
+             "--now", now],
+            input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120,
+            cwd=tmp_path, env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        return result.stdout
+
+    out = chat(["/daftar", "Siti Rahayu", "bogor", "1", "1", "/kartu"], "2019-10-16T08:00")
+    card = tmp_path / "share" / "citynet-bot" / "downloads" / "kartu-peserta.png"
+    assert card.read_bytes().startswith(b"\x89PNG")
+    links = re.findall(r"!pindai (https://t\.me/\w+\?start=k_[\w-]+)", out)
+    assert links, out
+    link = links[0]
+
+    # A character inside the MAC (the last one also carries padding bits a decoder ignores).
+    forged = link[:-5] + ("A" if link[-5] != "A" else "B") + link[-4:]
+    out = chat([f"!pindai {link}", f"!pindai {link}", f"!pindai {forged}", "!pindai"],
+               "2019-10-16T08:05")
+    assert "✅ Hadir hari ke-1 tercatat pukul 08.05." in out
+    assert "Siti Rahayu" in out
+    assert "ℹ️ Sudah tercatat hadir hari ke-1 pukul 08.05." in out
+    assert "❌ Kartu ini tidak dikenal" in out
+    assert "Pindai QR: !pindai <tautan>" in out
+    # What the scanned link reaches the bot as, typed by hand; then the bare payload.
+    payload = link.partition("start=")[2]
+    out = chat([f"/start {payload}", f"!pindai {payload}"], "2019-10-17T08:30")
+    assert "✅ Hadir hari ke-2 tercatat pukul 08.30." in out
+    assert "ℹ️ Sudah tercatat hadir hari ke-2 pukul 08.30." in out
+    with sqlite3.connect(tmp_path / "chat.sqlite") as db:
+        days = db.execute("SELECT day FROM desk_checkins ORDER BY day").fetchall()
+    assert days == [("2019-10-16",), ("2019-10-17",)]
 
 
 def test_chat_with_shifted_programme(tmp_path: Path) -> None:
