@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import pairwise
 
 from bot import textnorm
 from bot.model import Event, Session, SessionKind
-from bot.regions import RegionIndex, aliases_from_contacts, combine
+from bot.regions import RegionIndex, RegionMatch, aliases_from_contacts, combine
 from bot.understanding.classify import Evidence, classify, facts_asked
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
@@ -70,73 +70,14 @@ class Understander:
         local_now = self.event.local(now) if now.tzinfo else now
         when = when_from_tokens(tokens, local_now, self.days)
         matches = self.index.matches(tokens)
-
-        session_score: dict[str, float] = {}
-        speakers: list[str] = []
-        venues: list[str] = []
-        stops: list[int] = []
-        faq_score: dict[str, tuple[int, int]] = {}
-        covered: set[int] = set()
-        faq_covers = True
-        for m in matches:
-            covered.update(range(m.start, m.end))
-            kinds = {r.kind for r in m.refs}
-            if kinds - {"faq", "stop"} and "faq" not in kinds:
-                faq_covers = False
-            for ref in m.refs:
-                if ref.kind == "session":
-                    session_score[ref.id] = session_score.get(ref.id, 0.0) + (m.end - m.start)
-                elif ref.kind == "speaker" and ref.id not in speakers:
-                    speakers.append(ref.id)
-                elif ref.kind == "venue" and ref.id not in venues:
-                    venues.append(ref.id)
-                elif ref.kind == "stop" and int(ref.id) not in stops:
-                    stops.append(int(ref.id))
-                elif ref.kind == "faq":
-                    longest, hits = faq_score.get(ref.id, (0, 0))
-                    faq_score[ref.id] = (max(longest, m.end - m.start), hits + 1)
-        faq_id = max(faq_score, key=lambda f: faq_score[f]) if faq_score else None
+        named = _Named.of(matches)
+        faq_id = named.faq_id()
+        speakers, venues, stops = named.speakers, named.venues, named.stops
 
         words = set(tokens)
         has_when = when.day is not None or when.time is not None or when.period is not None
-        if not session_score and not speakers and not has_when:
-            # "who opens the event?", "kapan acara ditutup?": the opening/closing ceremony.
-            if words & OPEN_WORDS and self.opening:
-                session_score[self.opening] = 1.0
-            elif words & CLOSE_WORDS and self.closing:
-                session_score[self.closing] = 1.0
-            elif set(pairwise(tokens)) & LAST_ITEM:
-                # "acara terakhir jam berapa?": the last item of the programme.
-                session_score[self.by_start[-1].id] = 1.0
-
-        direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
-        if stops and self.tour_ids and not direct:
-            direct = sorted(self.tour_ids, key=lambda s: self.order[s])
-        spoken: list[str] = []
-        for sp in speakers:
-            spoken.extend(s.id for s in self.event.sessions_of_speaker(sp) if s.id not in spoken)
-        if direct and spoken:
-            both = [s for s in direct if s in spoken]
-            sessions = both or direct
-        else:
-            sessions = direct or spoken
-        if when.day is not None:
-            on_day = [s for s in sessions if self.session_day[s] == when.day]
-            sessions = on_day or sessions
-        if len(sessions) > 1 and words & NEXT_WORDS:
-            # "istirahat berikutnya jam berapa?": of the items named, the next one.
-            upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > local_now]
-            sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
-
-        mentions = [
-            r
-            for r in self.region_index.mentions(tokens)
-            if not any(
-                m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)
-                for m in matches
-            )
-        ]
-        region_match = combine(mentions)
+        direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
+        region_match = self._region_match(tokens, matches)
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
         # Only a question for an item ("ada apa setelah …") is about the item after another.
@@ -159,23 +100,12 @@ class Understander:
                 anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
                 readings=readings,
             )
-        # "seminar berlangsung berapa hari?" is not about what is on now ("acara apa yang
-        # berlangsung?" is).
-        now_words = words & NOW_WORDS
-        over = FACTS_OVER | (
-            {Intent.NOW_NEXT} if Fact.LENGTH in facts and not now_words else set()
-        )
-        off_topic = intent is Intent.UNKNOWN and confidence > 0
-        if facts and intent in over and not (direct or speakers or venues or off_topic):
-            intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
-        if ((intent is Intent.VENUE and not (venues or sessions) and self._unknown_topic(tokens))
-                or (intent not in COURTESY and self._asks_existence_of_unknown(tokens))):
-            # "ada dokter jaga di lokasi?", "ada penerjemah untuk sesi prof lee?": a question
-            # about something the data does not know is not answered with a nearby card.
-            intent, confidence = Intent.UNKNOWN, 0.5
+        intent, confidence = self._reconsider(
+            intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
         found = Understanding(
             intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
-            faq_covers=faq_id is not None and faq_covers, doubts=doubts, readings=readings,
+            faq_covers=faq_id is not None and named.faq_covers, doubts=doubts,
+            readings=readings,
         )
         if intent in NEEDS_NO_SLOTS:
             return found
@@ -197,6 +127,81 @@ class Understander:
             regions=region_match.regions,
             ambiguous_region=region_match.ambiguous,
         )
+
+    def _sessions(
+        self, named: _Named, tokens: Sequence[str], when: When, has_when: bool, now: datetime
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The sessions named directly, those of the speakers named, and of both the ones
+        the answer is about (best first)."""
+        session_score = named.session_score
+        words = set(tokens)
+        if not session_score and not named.speakers and not has_when:
+            # "who opens the event?", "kapan acara ditutup?": the opening/closing ceremony.
+            if words & OPEN_WORDS and self.opening:
+                session_score[self.opening] = 1.0
+            elif words & CLOSE_WORDS and self.closing:
+                session_score[self.closing] = 1.0
+            elif set(pairwise(tokens)) & LAST_ITEM:
+                # "acara terakhir jam berapa?": the last item of the programme.
+                session_score[self.by_start[-1].id] = 1.0
+
+        direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
+        if named.stops and self.tour_ids and not direct:
+            direct = sorted(self.tour_ids, key=lambda s: self.order[s])
+        spoken: list[str] = []
+        for sp in named.speakers:
+            spoken.extend(s.id for s in self.event.sessions_of_speaker(sp) if s.id not in spoken)
+        if direct and spoken:
+            both = [s for s in direct if s in spoken]
+            sessions = both or direct
+        else:
+            sessions = direct or spoken
+        if when.day is not None:
+            on_day = [s for s in sessions if self.session_day[s] == when.day]
+            sessions = on_day or sessions
+        if len(sessions) > 1 and words & NEXT_WORDS:
+            # "istirahat berikutnya jam berapa?": of the items named, the next one.
+            upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > now]
+            sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
+        return direct, spoken, sessions
+
+    def _region_match(self, tokens: Sequence[str], matches: Sequence[Match]) -> RegionMatch:
+        """Regions named outside the event's own phrases ("Kupang" in "walikota kupang" is
+        the speaker)."""
+        mentions = [
+            r
+            for r in self.region_index.mentions(tokens)
+            if not any(
+                m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)
+                for m in matches
+            )
+        ]
+        return combine(mentions)
+
+    def _reconsider(
+        self, intent: Intent, confidence: float, facts: tuple[Fact, ...], tokens: Sequence[str],
+        direct: bool, sessions: bool, named: _Named,
+    ) -> tuple[Intent, float]:
+        """The classifier's choice, corrected by what the question asks for: a fact about
+        the event or its tour, or something the data does not know."""
+        words = set(tokens)
+        # "seminar berlangsung berapa hari?" is not about what is on now ("acara apa yang
+        # berlangsung?" is).
+        now_words = words & NOW_WORDS
+        over = FACTS_OVER | (
+            {Intent.NOW_NEXT} if Fact.LENGTH in facts and not now_words else set()
+        )
+        off_topic = intent is Intent.UNKNOWN and confidence > 0
+        if facts and intent in over and not (direct or named.speakers or named.venues
+                                             or off_topic):
+            intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
+        if ((intent is Intent.VENUE and not (named.venues or sessions)
+             and self._unknown_topic(tokens))
+                or (intent not in COURTESY and self._asks_existence_of_unknown(tokens))):
+            # "ada dokter jaga di lokasi?", "ada penerjemah untuk sesi prof lee?": a question
+            # about something the data does not know is not answered with a nearby card.
+            intent, confidence = Intent.UNKNOWN, 0.5
+        return intent, confidence
 
     def _unknown_topic(self, tokens: Sequence[str]) -> bool:
         """Whether the thing asked about ("ada X …?", "dimana X?") is a word neither the bot
@@ -276,6 +281,48 @@ class Understander:
             return earlier[-1].id if earlier else None
         during = [s for s in others if s.overlaps(anchor)]
         return during[0].id if during else anchor_id
+
+
+@dataclass(slots=True)
+class _Named:
+    """The event's items a message names, from its phrase matches."""
+
+    session_score: dict[str, float] = field(default_factory=dict)
+    speakers: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
+    stops: list[int] = field(default_factory=list)
+    #: FAQ entry -> (its longest phrase matched, how many phrases matched).
+    faq_score: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Whether every item named was named only through FAQ keywords (or tour stops).
+    faq_covers: bool = True
+
+    @classmethod
+    def of(cls, matches: Sequence[Match]) -> _Named:
+        named = cls()
+        for m in matches:
+            kinds = {r.kind for r in m.refs}
+            if kinds - {"faq", "stop"} and "faq" not in kinds:
+                named.faq_covers = False
+            for ref in m.refs:
+                named.add(ref.kind, ref.id, m.end - m.start)
+        return named
+
+    def add(self, kind: str, item: str, length: int) -> None:
+        if kind == "session":
+            self.session_score[item] = self.session_score.get(item, 0.0) + length
+        elif kind == "speaker" and item not in self.speakers:
+            self.speakers.append(item)
+        elif kind == "venue" and item not in self.venues:
+            self.venues.append(item)
+        elif kind == "stop" and int(item) not in self.stops:
+            self.stops.append(int(item))
+        elif kind == "faq":
+            longest, hits = self.faq_score.get(item, (0, 0))
+            self.faq_score[item] = (max(longest, length), hits + 1)
+
+    def faq_id(self) -> str | None:
+        score = self.faq_score
+        return max(score, key=lambda f: score[f]) if score else None
 
 
 # Parts of the day, as in the rendering of "jam 2 siang" answers (pagi lasts until ~11).
