@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -21,17 +21,16 @@ from bot.loader.problems import (
     example_moment,
     problem,
 )
-from bot.loader.reader import Reader, check_unique, items, phone_number
-from bot.loader.sections import read_materials, read_session
+from bot.loader.reader import Reader
+from bot.loader.sections import read_contacts, read_faq, read_sessions, read_speakers, read_venues
 from bot.model import (
     AttendanceRules,
-    Contact,
+    CertificateRules,
     Event,
-    Faq,
     Question,
     Session,
     SessionKind,
-    Speaker,
+    Tour,
     Venue,
 )
 
@@ -40,28 +39,75 @@ MAX_REGION_BYTES = 48
 CONTACTS_FOR = ("everyone", "registered")
 
 
-
 def parse_event(raw: dict[str, Any], path: Path) -> Event:
-    """Build an Event from parsed TOML, or raise EventDataError listing every problem."""
+    """Build an Event from parsed TOML, or raise EventDataError listing every problem.
+
+    Sections are read in the file's documented order, so problems are listed in that order.
+    """
     problems: list[Problem] = []
     root = Reader(problems, "", raw)
     ev = Reader(problems, "event", raw.get("event"))
     if "event" not in raw:
         problems[-1:] = [problem("event", N_("tabel [event] tidak ada"))]
 
-    tz: ZoneInfo | None = None
-    tz_name = ev.string("timezone")
-    if tz_name:
-        try:
-            tz = ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            # OSError: a key naming a directory of the zone database ("Asia").
-            ev.problem("timezone", N_("zona waktu {value} tidak dikenal (pakai misalnya "
-                                      "Asia/Makassar)"), value=repr(tz_name))
+    tz = _zone(ev)
     start_date, end_date = ev.day("start_date"), ev.day("end_date")
     if start_date and end_date and end_date < start_date:
         ev.problem("end_date", N_("{end} sebelum start_date {start}"), end=end_date,
                    start=start_date)
+    regions = _regions(ev)
+    venues = read_venues(root)
+    # Example questions ask about the places other than this one (bot/examples.py); it also
+    # heads a day's daftar hadir (attendance).
+    main_venue = ev.string("main_venue")
+    if main_venue and main_venue not in venues:
+        ev.problem("main_venue", N_("id tempat {value} tidak dikenal"), value=repr(main_venue))
+    speakers = read_speakers(root)
+    sessions, session_readers, session_ids = read_sessions(
+        root, venues, speakers, tz, start_date, end_date, path.parent)
+    contacts = read_contacts(root, regions)
+    faqs = read_faq(root)
+    options = _options(raw, problems, venues, sessions, tz, session_readers, set(session_ids))
+    _one_zone_problem(problems, len(session_readers))
+    description = _description(ev)
+    ev.finish()
+    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
+                      "attendance", "certificate", "evaluation"})
+    root.finish()
+    if problems or tz is None or start_date is None or end_date is None:
+        raise EventDataError(path, problems)
+    return Event(
+        timezone=tz,
+        start_date=start_date,
+        end_date=end_date,
+        main_venue_id=main_venue,
+        venues=venues,
+        speakers=speakers,
+        sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.id))),
+        contacts=tuple(contacts),
+        regions=tuple(regions),
+        faq=tuple(faqs),
+        tour=options.tour,
+        attendance=options.attendance,
+        certificate=options.certificate,
+        evaluation=options.evaluation,
+        **description,
+    )
+
+
+def _zone(ev: Reader) -> ZoneInfo | None:
+    tz_name = ev.string("timezone")
+    if tz_name:
+        try:
+            return ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # OSError: a key naming a directory of the zone database ("Asia").
+            ev.problem("timezone", N_("zona waktu {value} tidak dikenal (pakai misalnya "
+                                      "Asia/Makassar)"), value=repr(tz_name))
+    return None
+
+
+def _regions(ev: Reader) -> list[str]:
     regions = ev.str_list("regions", required=False)
     for i, region in enumerate(regions):
         if regions.index(region) != i:
@@ -70,108 +116,26 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         if len(region.encode("utf-8")) > MAX_REGION_BYTES:
             # Region names travel in button data (64 bytes in all).
             ev.problem(f"regions[{i}]", N_("lebih dari {n} byte"), n=MAX_REGION_BYTES)
+    return regions
 
-    venues: dict[str, Venue] = {}
-    venue_readers = items(root, "venues")
-    venue_ids = [r.ident() for r in venue_readers]
-    check_unique(venue_readers, venue_ids)
-    for r, vid in zip(venue_readers, venue_ids, strict=True):
-        lat, lon = r.number("lat"), r.number("lon")
-        if not -90 <= lat <= 90:
-            r.problem("lat", N_("lintang {value} di luar -90..90"), value=lat)
-        if not -180 <= lon <= 180:
-            r.problem("lon", N_("bujur {value} di luar -180..180"), value=lon)
-        venue = Venue(
-            id=vid,
-            name=r.string("name"),
-            address=r.string("address"),
-            latitude=lat,
-            longitude=lon,
-            notes=r.text("notes", required=False),
-            aliases=tuple(r.str_list("aliases", required=False)),
-            name_en=r.twin("name"),
-            address_en=r.twin("address"),
-        )
-        r.finish()
-        venues.setdefault(vid, venue)
-    # Example questions ask about the places other than this one (bot/examples.py); it also
-    # heads a day's daftar hadir (attendance).
-    main_venue = ev.string("main_venue")
-    if main_venue and main_venue not in venues:
-        ev.problem("main_venue", N_("id tempat {value} tidak dikenal"), value=repr(main_venue))
 
-    speakers: dict[str, Speaker] = {}
-    speaker_readers = items(root, "speakers")
-    speaker_ids = [r.ident() for r in speaker_readers]
-    check_unique(speaker_readers, speaker_ids)
-    for r, sid in zip(speaker_readers, speaker_ids, strict=True):
-        speaker = Speaker(
-            id=sid,
-            name=r.string("name"),
-            position=r.text("position"),
-            organization=r.string("organization", required=False),
-            bio=r.text("bio", required=False),
-            aliases=tuple(r.str_list("aliases", required=False)),
-            organization_en=r.twin("organization"),
-        )
-        r.finish()
-        speakers.setdefault(sid, speaker)
+@dataclass(frozen=True, slots=True)
+class _Options:
+    tour: Tour | None
+    attendance: AttendanceRules
+    evaluation: tuple[Question, ...]
+    certificate: CertificateRules | None
 
-    sessions: list[Session] = []
-    session_readers = items(root, "sessions")
-    session_ids = [r.ident() for r in session_readers]
-    check_unique(session_readers, session_ids)
-    if not session_readers:
-        root.problem("sessions", N_("tidak ada [[sessions]]: jadwal kosong"))
-    for r, sid in zip(session_readers, session_ids, strict=True):
-        session = read_session(r, sid, venues, speakers, tz, start_date, end_date)
-        materials = read_materials(r, path.parent)
-        r.finish()
-        if session:
-            sessions.append(replace(session, materials=materials))
 
-    contacts: list[Contact] = []
-    contact_readers = items(root, "contacts")
-    contact_ids = [r.ident() for r in contact_readers]
-    check_unique(contact_readers, contact_ids)
-    for r, cid in zip(contact_readers, contact_ids, strict=True):
-        region = r.string("region", required=False)
-        if region and region not in regions:
-            r.problem("region", N_("daerah {value} tidak dikenal: tambahkan ke event.regions"),
-                      value=repr(region))
-        phone = phone_number(r, "phone")
-        contacts.append(
-            Contact(
-                id=cid,
-                name=r.string("name"),
-                role=r.text("role"),
-                instansi=r.string("instansi"),
-                region=region,
-                phone=phone,
-                email=r.string("email", required=False),
-                aliases=tuple(r.str_list("aliases", required=False)),
-                instansi_en=r.twin("instansi"),
-            )
-        )
-        r.finish()
-
-    faqs: list[Faq] = []
-    faq_readers = items(root, "faq")
-    faq_ids = [r.ident() for r in faq_readers]
-    check_unique(faq_readers, faq_ids)
-    for r, fid in zip(faq_readers, faq_ids, strict=True):
-        keywords = tuple(k.strip().lower() for k in r.str_list("keywords") if k.strip())
-        if not keywords and "keywords" in r.table:
-            r.problem("keywords", N_("tulis paling sedikit satu kata yang dipakai peserta untuk "
-                                     "menanyakannya"))
-        faqs.append(Faq(fid, r.text("question"), r.text("answer"), keywords))
-        r.finish()
-
+def _options(
+    raw: dict[str, Any], problems: list[Problem], venues: dict[str, Venue],
+    sessions: list[Session], tz: ZoneInfo | None, session_readers: list[Reader],
+    declared: set[str],
+) -> _Options:
+    """The optional tables; defaults where the file has none."""
     tour = None
     if "tour" in raw:
-        tour = read_tour(Reader(problems, "tour", raw["tour"]), venues, sessions, tz,
-                     set(session_ids))
-
+        tour = read_tour(Reader(problems, "tour", raw["tour"]), venues, sessions, tz, declared)
     attendance = AttendanceRules()
     if "attendance" in raw:
         attendance = read_attendance(Reader(problems, "attendance", raw["attendance"]))
@@ -184,9 +148,12 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
         # also report "no plenary session".
         plenary = any(r.table.get("kind") == SessionKind.PLENARY.value for r in session_readers)
         certificate = read_certificate(Reader(problems, "certificate", raw["certificate"]),
-                                   has_plenary=plenary)
+                                       has_plenary=plenary)
+    return _Options(tour, attendance, evaluation, certificate)
 
-    _one_zone_problem(problems, len(session_readers))
+
+def _description(ev: Reader) -> dict[str, Any]:
+    """The [event] table's descriptive fields, as Event keyword arguments."""
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
@@ -198,41 +165,11 @@ def parse_event(raw: dict[str, Any], path: Path) -> Event:
     if contacts_for not in CONTACTS_FOR:
         ev.problem("contacts_for", N_("{value}: harus salah satu dari {allowed}"),
                    value=repr(contacts_for), allowed=", ".join(CONTACTS_FOR))
-    ev.finish()
-    root.seen.update({"event", "venues", "speakers", "sessions", "contacts", "tour", "faq",
-                      "attendance", "certificate", "evaluation"})
-    root.finish()
-    if problems or tz is None or start_date is None or end_date is None:
-        raise EventDataError(path, problems)
-    return Event(
-        timezone=tz,
-        start_date=start_date,
-        end_date=end_date,
-        participants=participants,
-        main_venue_id=main_venue,
-        venues=venues,
-        speakers=speakers,
-        sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.end, s.id))),
-        contacts=tuple(contacts),
-        regions=tuple(regions),
-        tour=tour,
-        faq=tuple(faqs),
-        contacts_registered_only=contacts_for == "registered",
-        attendance=attendance,
-        certificate=certificate,
-        evaluation=evaluation,
-        id=event_id,
-        name=name,
-        theme=theme,
-        host=host,
-        city=city,
-        participant_groups=groups,
-        goals=goals,
-        about=about,
-        background=background,
-        network=network,
-        host_en=host_en,
-        city_en=city_en,
+    return dict(
+        participants=participants, contacts_registered_only=contacts_for == "registered",
+        id=event_id, name=name, theme=theme, host=host, city=city,
+        participant_groups=groups, goals=goals, about=about, background=background,
+        network=network, host_en=host_en, city_en=city_en,
     )
 
 

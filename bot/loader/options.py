@@ -47,22 +47,7 @@ def read_tour(
     if not 10 <= radius <= 5000:
         r.problem("checkin_radius_m", N_("{n} m: harus 10 sampai 5000"), n=radius)
     bring = r.texts("bring") if "bring" in r.table else ()
-    stops: list[TourStop] = []
-    for s in items(r, "stops"):
-        moment = s.moment("time", tz=tz)
-        lat, lon = s.number("lat"), s.number("lon")
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            s.problem("lat", N_("koordinat di luar jangkauan"))
-        if moment and session and not session.start <= moment <= session.end:
-            s.problem("time", N_("{time} di luar waktu tur {start}..{end}"),
-                      time=moment.isoformat(), start=session.start.isoformat(),
-                      end=session.end.isoformat())
-        if moment and stops and moment < stops[-1].time:
-            s.problem("time", N_("perhentian harus urut waktu"))
-        name, notes = s.text("name"), s.text("notes", required=False)
-        s.finish()
-        if moment:
-            stops.append(TourStop(name, moment.astimezone(tz) if tz else moment, lat, lon, notes))
+    stops = _stops(r, session, tz)
     buses: list[Bus] = []
     bus_readers = items(r, "buses")
     bus_ids = [b.ident() for b in bus_readers]
@@ -85,6 +70,26 @@ def read_tour(
         return None
     return Tour(session_id, meeting, back, radius, bring, tuple(stops), tuple(buses))
 
+
+
+def _stops(r: Reader, session: Session | None, tz: ZoneInfo | None) -> list[TourStop]:
+    stops: list[TourStop] = []
+    for s in items(r, "stops"):
+        moment = s.moment("time", tz=tz)
+        lat, lon = s.number("lat"), s.number("lon")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            s.problem("lat", N_("koordinat di luar jangkauan"))
+        if moment and session and not session.start <= moment <= session.end:
+            s.problem("time", N_("{time} di luar waktu tur {start}..{end}"),
+                      time=moment.isoformat(), start=session.start.isoformat(),
+                      end=session.end.isoformat())
+        if moment and stops and moment < stops[-1].time:
+            s.problem("time", N_("perhentian harus urut waktu"))
+        name, notes = s.text("name"), s.text("notes", required=False)
+        s.finish()
+        if moment:
+            stops.append(TourStop(name, moment.astimezone(tz) if tz else moment, lat, lon, notes))
+    return stops
 
 
 def read_attendance(r: Reader) -> AttendanceRules:
