@@ -237,63 +237,70 @@ def rows_from_table(table: list[list[object]], tz: ZoneInfo, path: Path) -> list
     for number, cells in enumerate(table[header_at + 1 :], start=header_at + 2):
         if not any(c not in (None, "") for c in cells):
             continue
-
-        def cell(key: str, cells: list[object] = cells) -> object:
-            index = columns.get(key)
-            return cells[index] if index is not None and index < len(cells) else None
-
-        def text(key: str) -> str:
-            value = cell(key)
-            return "" if value is None else str(value).strip()
-
-        place = f"baris {number}"
-        day = _cell_date(cell("date"))
-        start, end = _cell_time(cell("start")), _cell_time(cell("end"))
-        if day is None:
-            problems.append(problem(f"{place}, tanggal", N_(
-                "{value} bukan tanggal: tulis seperti 2019-10-16 atau 16/10/2019"),
-                value=repr(text("date"))))
-        for key, value, label in (("start", start, "mulai"), ("end", end, "selesai")):
-            if value is None:
-                problems.append(problem(f"{place}, {label}", N_(
-                    "{value} bukan jam: tulis seperti 08.30 atau 08:30"), value=repr(text(key))))
-        title = text("title")
-        if not title:
-            problems.append(problem(f"{place}, judul", N_("judul kosong")))
-        kind = None
-        if text("kind"):
-            kind = _kind(text("kind"))
-            if kind is None:
-                problems.append(problem(f"{place}, jenis", N_(
-                    "jenis {value} tidak dikenal (salah satu dari: {allowed})"),
-                    value=repr(text("kind")), allowed=", ".join(k.value for k in SessionKind)))
-        capacity = None
-        if text("capacity"):
-            try:
-                capacity = int(float(text("capacity")))
-            except ValueError:
-                problems.append(problem(f"{place}, kapasitas", N_(
-                    "{value} bukan bilangan bulat"), value=repr(text("capacity"))))
-        if day is None or start is None or end is None or not title:
-            continue
-        begin = datetime.combine(day, start, tzinfo=tz)
-        finish = datetime.combine(day, end, tzinfo=tz)
-        if finish <= begin:
-            problems.append(problem(f"{place}, selesai", N_(
-                "selesai {end} tidak sesudah mulai {start}"), end=text("end"), start=text("start")))
-            continue
-        rows.append(Row(
-            place=place, start=begin, end=finish, title=title, venue=text("venue"),
-            speakers=[s.strip() for s in text("speakers").split(";") if s.strip()],
-            description=text("description"), title_en=text("title_en"),
-            description_en=text("description_en"), kind=kind, capacity=capacity,
-            id=text("id").lower(),
-        ))
+        row = _row(cells, columns, f"baris {number}", tz, problems)
+        if row is not None:
+            rows.append(row)
     if problems:
         raise ProgrammeError(path, problems)
     if not rows:
         raise ProgrammeError(path, [problem("(file)", N_("tidak ada sesi dalam berkas"))])
     return rows
+
+
+def _row(cells: list[object], columns: dict[str, int], place: str, tz: ZoneInfo,
+         problems: list[Problem]) -> Row | None:
+    """One spreadsheet row as a session, or None with its problems recorded."""
+
+    def cell(key: str) -> object:
+        index = columns.get(key)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    def text(key: str) -> str:
+        value = cell(key)
+        return "" if value is None else str(value).strip()
+
+    day = _cell_date(cell("date"))
+    start, end = _cell_time(cell("start")), _cell_time(cell("end"))
+    if day is None:
+        problems.append(problem(f"{place}, tanggal", N_(
+            "{value} bukan tanggal: tulis seperti 2019-10-16 atau 16/10/2019"),
+            value=repr(text("date"))))
+    for key, value, label in (("start", start, "mulai"), ("end", end, "selesai")):
+        if value is None:
+            problems.append(problem(f"{place}, {label}", N_(
+                "{value} bukan jam: tulis seperti 08.30 atau 08:30"), value=repr(text(key))))
+    title = text("title")
+    if not title:
+        problems.append(problem(f"{place}, judul", N_("judul kosong")))
+    kind = None
+    if text("kind"):
+        kind = _kind(text("kind"))
+        if kind is None:
+            problems.append(problem(f"{place}, jenis", N_(
+                "jenis {value} tidak dikenal (salah satu dari: {allowed})"),
+                value=repr(text("kind")), allowed=", ".join(k.value for k in SessionKind)))
+    capacity = None
+    if text("capacity"):
+        try:
+            capacity = int(float(text("capacity")))
+        except ValueError:
+            problems.append(problem(f"{place}, kapasitas", N_(
+                "{value} bukan bilangan bulat"), value=repr(text("capacity"))))
+    if day is None or start is None or end is None or not title:
+        return None
+    begin = datetime.combine(day, start, tzinfo=tz)
+    finish = datetime.combine(day, end, tzinfo=tz)
+    if finish <= begin:
+        problems.append(problem(f"{place}, selesai", N_(
+            "selesai {end} tidak sesudah mulai {start}"), end=text("end"), start=text("start")))
+        return None
+    return Row(
+        place=place, start=begin, end=finish, title=title, venue=text("venue"),
+        speakers=[s.strip() for s in text("speakers").split(";") if s.strip()],
+        description=text("description"), title_en=text("title_en"),
+        description_en=text("description_en"), kind=kind, capacity=capacity,
+        id=text("id").lower(),
+    )
 
 
 def _duration(value: object) -> timedelta | None:
@@ -391,47 +398,54 @@ def _index(tables: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
+class _Names:
+    """Venue and speaker ids by name: the file's own, and new placeholder tables for names
+    it does not have yet."""
+
+    def __init__(self, existing: dict[str, Any]) -> None:
+        self.venues = _index(existing.get("venues", []))
+        self.speakers = _index(existing.get("speakers", []))
+        self.venue_ids = set(self.venues.values())
+        self.speaker_ids = set(self.speakers.values())
+        self.main_venue = str(existing.get("event", {}).get("main_venue", ""))
+        self.new_venues: list[Table] = []
+        self.new_speakers: list[Table] = []
+
+    def venue_for(self, name: str) -> str:
+        if not name:
+            if self.main_venue:
+                return self.main_venue
+            name = PLACEHOLDER
+        key = name.strip().lower()
+        if key not in self.venues:
+            ident = slug(name, self.venue_ids)
+            self.venues[key] = ident
+            table = tomlkit.table()
+            table.add(tomlkit.comment("BARU dari impor: lengkapi alamat, lat dan lon"))
+            table.update({"id": ident, "name": name, "address": NEW_VENUE_ADDRESS,
+                          "lat": 0.0, "lon": 0.0})
+            self.new_venues.append(table)
+        return self.venues[key]
+
+    def speaker_for(self, name: str) -> str:
+        key = name.strip().lower()
+        if key not in self.speakers:
+            ident = slug(name, self.speaker_ids)
+            self.speakers[key] = ident
+            table = tomlkit.table()
+            table.add(tomlkit.comment("BARU dari impor: lengkapi jabatan (position)"))
+            table.update({"id": ident, "name": name, "position": NEW_SPEAKER_POSITION})
+            self.new_speakers.append(table)
+        return self.speakers[key]
+
+
 def build(programme: Programme, into_text: str | None, tz_name: str) -> Result:
     """The event file with the imported sessions: `into_text` with its sessions replaced,
     or a new file with placeholders for the event's own details."""
     doc = tomlkit.parse(into_text) if into_text is not None else _skeleton(programme, tz_name)
     existing = tomllib.loads(into_text) if into_text is not None else {}
     tz = ZoneInfo(str(doc["event"]["timezone"]))
-    venues = _index(existing.get("venues", []))
-    speakers = _index(existing.get("speakers", []))
-    venue_ids = set(venues.values())
-    speaker_ids = set(speakers.values())
-    main_venue = str(existing.get("event", {}).get("main_venue", ""))
-    new_venues: list[Table] = []
-    new_speakers: list[Table] = []
-
-    def venue_for(name: str) -> str:
-        if not name:
-            if main_venue:
-                return main_venue
-            name = PLACEHOLDER
-        key = name.strip().lower()
-        if key not in venues:
-            ident = slug(name, venue_ids)
-            venues[key] = ident
-            table = tomlkit.table()
-            table.add(tomlkit.comment("BARU dari impor: lengkapi alamat, lat dan lon"))
-            table.update({"id": ident, "name": name, "address": NEW_VENUE_ADDRESS,
-                          "lat": 0.0, "lon": 0.0})
-            new_venues.append(table)
-        return venues[key]
-
-    def speaker_for(name: str) -> str:
-        key = name.strip().lower()
-        if key not in speakers:
-            ident = slug(name, speaker_ids)
-            speakers[key] = ident
-            table = tomlkit.table()
-            table.add(tomlkit.comment("BARU dari impor: lengkapi jabatan (position)"))
-            table.update({"id": ident, "name": name, "position": NEW_SPEAKER_POSITION})
-            new_speakers.append(table)
-        return speakers[key]
-
+    names = _Names(existing)
     # A row that names an existing session (by id, else by its exact title) keeps that id,
     # so RSVPs and reminders stay attached and the report says "moved", not "new" and
     # "cancelled"; what a spreadsheet does not carry (English texts, tags) is kept too.
@@ -452,44 +466,49 @@ def build(programme: Programme, into_text: str | None, tz_name: str) -> Result:
             session_ids.add(ident)
         else:
             ident = slug(row.title, session_ids)
-        old = old_sessions.get(ident, {})
-        kind = row.kind or (SessionKind.BREAK if BREAK_WORDS.search(row.title)
-                            else SessionKind.SESSION)
-        table = tomlkit.table()
-        table["id"] = ident
-        table["title"] = row.title
-        if row.title_en or old.get("title_en"):
-            table["title_en"] = row.title_en or old["title_en"]
-        table["start"] = row.start.astimezone(tz)
-        table["end"] = row.end.astimezone(tz)
-        table["venue"] = venue_for(row.venue)
-        table["kind"] = kind.value
-        if row.speakers:
-            table["speakers"] = [speaker_for(name) for name in row.speakers]
-        for key, value in (("description", row.description),
-                           ("description_en", row.description_en)):
-            if value or old.get(key):
-                table[key] = value or old[key]
-        if row.capacity or old.get("capacity"):
-            table["capacity"] = row.capacity or old["capacity"]
-        if old.get("tags"):
-            table["tags"] = old["tags"]
-        sessions.append(table)
+        sessions.append(_session_table(row, ident, old_sessions.get(ident, {}), tz, names))
 
-    if new_venues:
-        _append(doc, "venues", new_venues)
-        if not main_venue:
-            doc["event"]["main_venue"] = str(new_venues[0]["id"])
-    if new_speakers:
-        _append(doc, "speakers", new_speakers)
+    if names.new_venues:
+        _append(doc, "venues", names.new_venues)
+        if not names.main_venue:
+            doc["event"]["main_venue"] = str(names.new_venues[0]["id"])
+    if names.new_speakers:
+        _append(doc, "speakers", names.new_speakers)
     doc["sessions"] = sessions
     if into_text is None:
         days = sorted({r.start.astimezone(tz).date() for r in programme.rows})
         doc["event"]["start_date"] = days[0]
         doc["event"]["end_date"] = days[-1]
     return Result(tomlkit.dumps(doc), len(sessions),
-                  tuple(str(t["name"]) for t in new_venues),
-                  tuple(str(t["name"]) for t in new_speakers))
+                  tuple(str(t["name"]) for t in names.new_venues),
+                  tuple(str(t["name"]) for t in names.new_speakers))
+
+
+def _session_table(row: Row, ident: str, old: dict[str, Any], tz: ZoneInfo,
+                   names: _Names) -> Table:
+    """One [[sessions]] table: the row's values, and the old session's where it has none."""
+    kind = row.kind or (SessionKind.BREAK if BREAK_WORDS.search(row.title)
+                        else SessionKind.SESSION)
+    table = tomlkit.table()
+    table["id"] = ident
+    table["title"] = row.title
+    if row.title_en or old.get("title_en"):
+        table["title_en"] = row.title_en or old["title_en"]
+    table["start"] = row.start.astimezone(tz)
+    table["end"] = row.end.astimezone(tz)
+    table["venue"] = names.venue_for(row.venue)
+    table["kind"] = kind.value
+    if row.speakers:
+        table["speakers"] = [names.speaker_for(name) for name in row.speakers]
+    for key, value in (("description", row.description),
+                       ("description_en", row.description_en)):
+        if value or old.get(key):
+            table[key] = value or old[key]
+    if row.capacity or old.get("capacity"):
+        table["capacity"] = row.capacity or old["capacity"]
+    if old.get("tags"):
+        table["tags"] = old["tags"]
+    return table
 
 
 def _append(doc: tomlkit.TOMLDocument, key: str, tables: list[Table]) -> None:

@@ -109,9 +109,16 @@ class Understander:
         )
         if intent in NEEDS_NO_SLOTS:
             return found
-        if intent == Intent.CONTACT:
+        return self._with_slots(found, when, sessions, speakers, venues, region_match)
+
+    def _with_slots(
+        self, found: Understanding, when: When, sessions: list[str], speakers: list[str],
+        venues: list[str], region_match: RegionMatch,
+    ) -> Understanding:
+        """The intent's slots: when, and what the question names."""
+        if found.intent == Intent.CONTACT:
             sessions = []
-        if intent == Intent.VENUE and not venues:
+        if found.intent == Intent.VENUE and not venues:
             for sid in sessions:
                 session = self.event.session(sid)
                 if session is not None and session.venue_id not in venues:
