@@ -1,6 +1,6 @@
 """The broadcast sender: drains the announcement outbox within Telegram's flood limits.
 
-The outbox table (`bot.storage.organizers`) is the truth: one row per recipient, going
+The outbox table (`bot.storage.announcements`) is the truth: one row per recipient, going
 pending -> sending -> sent | failed. The sender claims a row ('sending') right before its Bot
 API call and settles it right after, so:
 
@@ -49,7 +49,7 @@ from telegram.error import (
 )
 
 from bot import render_organizer
-from bot.storage.organizers import BLOCKED, Announcement, OutboxRow
+from bot.storage.announcements import BLOCKED, Announcement, OutboxRow
 
 if TYPE_CHECKING:
     from bot.context import BotApplication

@@ -19,13 +19,8 @@ from bot.i18n import Translator
 from bot.model import Event
 from bot.render import Reply, button, clip_html_lines, keyboard
 from bot.states import REGION_PREFIX, SESSION_PREFIX, Audience
-from bot.storage.organizers import (
-    Announcement,
-    DeliveryReport,
-    LinkedChat,
-    Organizer,
-    Recipient,
-)
+from bot.storage.announcements import Announcement, DeliveryReport, Recipient
+from bot.storage.organizers import LinkedChat, Organizer
 
 #: Longest announcement text (characters as the reader sees them): Telegram's 4096 minus
 #: the header, and room for the preview's summary around it.
