@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.i18n import N_
@@ -30,6 +30,7 @@ from bot.model import (
     Question,
     Session,
     SessionKind,
+    Text,
     Tour,
     Venue,
 )
@@ -152,8 +153,27 @@ def _options(
     return _Options(tour, attendance, evaluation, certificate)
 
 
-def _description(ev: Reader) -> dict[str, Any]:
+class _Description(TypedDict):
     """The [event] table's descriptive fields, as Event keyword arguments."""
+
+    participants: int
+    contacts_registered_only: bool
+    id: str
+    name: Text
+    theme: Text
+    host: str
+    city: str
+    participant_groups: tuple[Text, ...]
+    goals: tuple[Text, ...]
+    about: Text
+    background: tuple[Text, ...]
+    network: Text
+    host_en: str
+    city_en: str
+
+
+def _description(ev: Reader) -> _Description:
+    """The [event] table's descriptive fields (read after every section, as before)."""
     participants = ev.integer("participants", required=False) or 0
     event_id, name, theme = ev.ident(), ev.text("name"), ev.text("theme")
     host, city = ev.string("host"), ev.string("city")
@@ -165,7 +185,7 @@ def _description(ev: Reader) -> dict[str, Any]:
     if contacts_for not in CONTACTS_FOR:
         ev.problem("contacts_for", N_("{value}: harus salah satu dari {allowed}"),
                    value=repr(contacts_for), allowed=", ".join(CONTACTS_FOR))
-    return dict(
+    return _Description(
         participants=participants, contacts_registered_only=contacts_for == "registered",
         id=event_id, name=name, theme=theme, host=host, city=city,
         participant_groups=groups, goals=goals, about=about, background=background,
