@@ -52,6 +52,8 @@ def version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # One table on purpose (~70 lines): every subcommand and option, in the order --help
+    # shows them; split up, the command line would no longer be readable in one place.
     parser = argparse.ArgumentParser(
         prog="citynet-bot", description="Telegram assistant for a multi-day seminar."
     )
@@ -195,7 +197,7 @@ def import_programme(args: argparse.Namespace) -> int:
     from bot.changes import diff_events
     from bot.i18n import I18n
     from bot.loader import parse_event
-    from bot.render_organizer import change_lines
+    from bot.render_changes import change_lines
 
     t = I18n().get(args.lang)
     _ = t.gettext

@@ -1,6 +1,6 @@
 """Matching a free-text question to the organizers' practical answers (pure, no Telegram).
 
-The understanding of questions about the programme lives in bot/understanding.py; this is the
+The understanding of questions about the programme lives in bot/understanding/; this is the
 other half of "a delegate should never need to ask a person": the everyday things (what to
 wear, Wi-Fi, certificates, the prayer room) that the data file answers in `[[faq]]`.
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot import render_organizer
+from bot import render_changes
 from bot.changes import diff_events
 from bot.context import BotApplication
 from bot.loader import EventDataError, load_event
@@ -77,11 +77,11 @@ async def check(app: BotApplication) -> bool:
     for user_id in sorted(organizers):
         t = services.i18n.get(repo.cached_language(user_id))
         if new is not None:
-            reply = render_organizer.file_changed(
+            reply = render_changes.file_changed(
                 diff_events(services.event, new), services.event, new, t)
         else:
             assert problems is not None
-            reply = render_organizer.file_changed_invalid(problems, t)
+            reply = render_changes.file_changed_invalid(problems, t)
         try:
             await app.bot.send_message(user_id, reply.text, parse_mode=ParseMode.HTML)
             told += 1

@@ -10,7 +10,7 @@ for an ordinary session that moved only its reminders, in one batch.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.model import Event, Session, SessionKind
@@ -19,6 +19,7 @@ from bot.storage.delegates import DeliveryKind, PlannedDelivery, iso
 
 if TYPE_CHECKING:
     from bot.context import BotApplication
+    from bot.storage import Repo
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,28 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
     now = services.clock.now()
     notices: list[PlannedDelivery] = []
     touched: set[int] = set()  # re-planned one by one (cancellations, the tour)
-    moved: list[Session] = []  # their reminders move in one batch
+    await _cancellations(repo, old, new, now, notices, touched)
+    moved = await _moves(repo, new, now, notices, touched)
+    await repo.save_deliveries(notices, replace=False)
+    for session in moved:
+        await repo.save_deliveries(
+            PlannedDelivery(user_id, DeliveryKind.REMINDER, session.id,
+                            reminder_time(session, lead), session.arrive_by)
+            for user_id, lead in await repo.reminder_leads(session.id)
+        )
+    for user_id in touched:
+        await replan_user(app, user_id)
+    if notices:
+        log.info("event change: %d notices planned, %d sessions moved", len(notices),
+                 len(moved))
+    return len(notices)
+
+
+async def _cancellations(
+    repo: Repo, old: Event | None, new: Event, now: datetime,
+    notices: list[PlannedDelivery], touched: set[int],
+) -> None:
+    """RSVPs for sessions no longer in the programme: a notice each, and the RSVP goes."""
     for rsvp in await repo.rsvps_outside([s.id for s in new.sessions]):
         gone = old.session(rsvp.session_id) if old else None
         notices.append(
@@ -56,6 +78,14 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
         # Also removes the session's pending deliveries for this delegate.
         await repo.cancel_rsvp(rsvp.user_id, rsvp.session_id, None)
         touched.add(rsvp.user_id)
+
+
+async def _moves(
+    repo: Repo, new: Event, now: datetime, notices: list[PlannedDelivery], touched: set[int],
+) -> list[Session]:
+    """RSVPs told another time or place than the session now has: a notice each; returns the
+    ordinary sessions whose reminders move."""
+    moved: list[Session] = []  # their reminders move in one batch
     for session in new.sessions:
         start, venue = iso(session.arrive_by), session.venue_id
         told = await repo.rsvps_told_otherwise(session.id, start, venue)
@@ -81,16 +111,4 @@ async def apply_event_change(app: BotApplication, old: Event | None, new: Event)
                     )
                 )
         await repo.mark_session_seen(session.id, start, venue)
-    await repo.save_deliveries(notices, replace=False)
-    for session in moved:
-        await repo.save_deliveries(
-            PlannedDelivery(user_id, DeliveryKind.REMINDER, session.id,
-                            reminder_time(session, lead), session.arrive_by)
-            for user_id, lead in await repo.reminder_leads(session.id)
-        )
-    for user_id in touched:
-        await replan_user(app, user_id)
-    if notices:
-        log.info("event change: %d notices planned, %d sessions moved", len(notices),
-                 len(moved))
-    return len(notices)
+    return moved

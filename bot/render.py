@@ -324,6 +324,18 @@ def session_view(
     if status:
         lines += ["", status]
     lines += extra_lines
+    return Reply(clip_html_lines(lines, "…"), keyboard(_session_rows(event, session, t,
+                                                                      extra_rows)))
+
+
+def _session_rows(
+    event: Event, session: Session, t: Translator,
+    extra_rows: Sequence[list[InlineKeyboardButton]],
+) -> list[list[InlineKeyboardButton]]:
+    """A session's buttons: the delegate's own first, then its place, materials, speakers,
+    and the way back."""
+    _ = t.gettext
+    venue = event.venue(session.venue_id)
     rows: list[list[InlineKeyboardButton]] = list(extra_rows)
     if venue:
         rows.append([button(_("📍 Lokasi"), cb.PIN, venue.id)])
@@ -341,7 +353,7 @@ def session_view(
             button(_("🏠 Menu"), cb.MENU),
         ]
     )
-    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+    return rows
 
 
 def now_view(event: Event, t: Translator, now: datetime) -> Reply:

@@ -360,53 +360,60 @@ async def chat(settings: Settings, event: Event, args: argparse.Namespace,
                     continue
                 if text in ("/keluar", "/quit", "/exit"):
                     break
-                if text.isdigit() and 1 <= int(text) <= len(numbered):
-                    button = numbered[int(text) - 1]
-                    numbered.clear()
-                    print_outputs(await bot.press(button), numbered)
-                    continue
-                numbered.clear()
-                word, _, rest = text.partition(" ")
-                if word in PHONE_WORDS:
-                    if not rest.strip():
-                        print(t.gettext("Bagikan nomor: !nomor <nomor HP>, misalnya "
-                                        "!nomor +62 812 0000 1234"))
-                        continue
-                    print_outputs(await bot.share_phone(rest.strip()), numbered)
-                    continue
-                if word in ANSWER_WORDS:
-                    number, _, answer = rest.strip().partition(" ")
-                    question_id = cb.number(number)
-                    outputs = (await bot.answer_question(question_id, answer.strip())
-                               if question_id is not None and answer.strip() else None)
-                    if outputs is None:
-                        print(t.gettext("Jawab pertanyaan peserta: !balas <nomor pertanyaan> "
-                                        "<jawaban>, misalnya !balas 1 Ada, di halaman belakang. "
-                                        "(Hanya pertanyaan yang dikirim ke chat ini.)"))
-                        continue
-                    print_outputs(outputs, numbered)
-                    continue
-                if word in SCAN_WORDS:
-                    scanned = await bot.scan(rest)
-                    if scanned is None:
-                        print(t.gettext("Pindai QR: !pindai <tautan>, misalnya tautan yang "
-                                        "tercetak di bawah kartu peserta setelah /kartu."))
-                        continue
-                    print_outputs(scanned, numbered)
-                    continue
-                if word in LOCATION_WORDS:
-                    where = parse_location(rest)
-                    if where is None:
-                        print(t.gettext(
-                            "Bagikan lokasi: !lokasi <lintang>,<bujur>, "
-                            "misalnya !lokasi -10.1633,123.6067"))
-                        continue
-                    print_outputs(await bot.share_location(*where), numbered)
-                    continue
-                print_outputs(await bot.say(text), numbered)
+                await _answer_line(bot, text, numbered)
         finally:
             watcher.cancel()
     return 0
+
+
+async def _answer_line(bot: OfflineBot, text: str, numbered: list[Button]) -> None:
+    """One line the user typed: a button's number, a !word (share a phone number or a
+    location, answer a delegate's question, scan a QR's link), or a message."""
+    t = bot.t
+    if text.isdigit() and 1 <= int(text) <= len(numbered):
+        button = numbered[int(text) - 1]
+        numbered.clear()
+        print_outputs(await bot.press(button), numbered)
+        return
+    numbered.clear()
+    word, _, rest = text.partition(" ")
+    if word in PHONE_WORDS:
+        if not rest.strip():
+            print(t.gettext("Bagikan nomor: !nomor <nomor HP>, misalnya "
+                            "!nomor +62 812 0000 1234"))
+            return
+        print_outputs(await bot.share_phone(rest.strip()), numbered)
+        return
+    if word in ANSWER_WORDS:
+        number, _, answer = rest.strip().partition(" ")
+        question_id = cb.number(number)
+        outputs = (await bot.answer_question(question_id, answer.strip())
+                   if question_id is not None and answer.strip() else None)
+        if outputs is None:
+            print(t.gettext("Jawab pertanyaan peserta: !balas <nomor pertanyaan> "
+                            "<jawaban>, misalnya !balas 1 Ada, di halaman belakang. "
+                            "(Hanya pertanyaan yang dikirim ke chat ini.)"))
+            return
+        print_outputs(outputs, numbered)
+        return
+    if word in SCAN_WORDS:
+        scanned = await bot.scan(rest)
+        if scanned is None:
+            print(t.gettext("Pindai QR: !pindai <tautan>, misalnya tautan yang "
+                            "tercetak di bawah kartu peserta setelah /kartu."))
+            return
+        print_outputs(scanned, numbered)
+        return
+    if word in LOCATION_WORDS:
+        where = parse_location(rest)
+        if where is None:
+            print(t.gettext(
+                "Bagikan lokasi: !lokasi <lintang>,<bujur>, "
+                "misalnya !lokasi -10.1633,123.6067"))
+            return
+        print_outputs(await bot.share_location(*where), numbered)
+        return
+    print_outputs(await bot.say(text), numbered)
 
 
 async def _show_unprompted(bot: OfflineBot, numbered: list[Button]) -> None:

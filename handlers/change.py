@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot import render_organizer
+from bot import render_changes
 from bot.context import BotContext
 from bot.features import changes
 from bot.features.changes import Applied, Edit, Proposal, Reload
@@ -45,10 +45,10 @@ def _preview_reply(context: BotContext, proposal: Proposal, confirm: tuple[str, 
     t = context.t
     moved = proposal.moved
     if moved is not None and proposal.refused is not None:
-        return render_organizer.change_refused(proposal.refused, proposal.before, moved, t)
-    warnings = (render_organizer.clash_lines(proposal.before, moved, list(proposal.clashes), t)
+        return render_changes.change_refused(proposal.refused, proposal.before, moved, t)
+    warnings = (render_changes.clash_lines(proposal.before, moved, list(proposal.clashes), t)
                 if moved is not None else [])
-    return render_organizer.changes_preview(
+    return render_changes.changes_preview(
         proposal.changes, proposal.before, proposal.after, proposal.affected, confirm, t,
         warnings=warnings)
 
@@ -56,7 +56,7 @@ def _preview_reply(context: BotContext, proposal: Proposal, confirm: tuple[str, 
 async def _show_applied(update: Update, context: BotContext, applied: Applied) -> None:
     t = context.t
     if applied.outcome in (Reload.APPLIED, Edit.APPLIED):
-        reply = render_organizer.change_applied(applied.notices, t)
+        reply = render_changes.change_applied(applied.notices, t)
     elif applied.outcome is Reload.INVALID:
         reply = Reply(t.gettext("Berkas data berubah dan tidak valid lagi; "
                                 "jalankan /muatulang sekali lagi."))
@@ -88,7 +88,7 @@ async def reload(update: Update, context: BotContext) -> None:
     elif found.error is not None:
         await send(update, Reply(escape(found.error)))
     else:
-        await send(update, render_organizer.data_errors(list(found.problems), context.t))
+        await send(update, render_changes.data_errors(list(found.problems), context.t))
 
 
 @organizer_only
@@ -107,11 +107,11 @@ async def change(update: Update, context: BotContext) -> None:
     args = context.args or []
     event, t = context.event, context.t
     if not args:
-        await send(update, render_organizer.sessions_to_edit(event, t))
+        await send(update, render_changes.sessions_to_edit(event, t))
         return
     session = event.session(args[0])
     if session is None:
-        choose = render_organizer.sessions_to_edit(event, t)
+        choose = render_changes.sessions_to_edit(event, t)
         await send(update, Reply(t.gettext("Sesi “{id}” tidak ada. Pilih dari daftar:").format(
             id=escape(args[0][:30])) + "\n\n" + choose.text, choose.markup))
         return
@@ -131,7 +131,7 @@ async def change(update: Update, context: BotContext) -> None:
         start = datetime.combine(day, time(int(match[1]), int(match[2])), tzinfo=event.timezone)
         await _preview_change(update, context, session.id, start=start)
         return
-    await send(update, render_organizer.edit_menu(event, session, t))
+    await send(update, render_changes.edit_menu(event, session, t))
 
 
 @organizer_only
@@ -146,7 +146,7 @@ async def change_button(update: Update, context: BotContext) -> None:
         if session is None:
             await gone(update, context)
             return
-        await show(update, render_organizer.edit_menu(event, session, context.t))
+        await show(update, render_changes.edit_menu(event, session, context.t))
         return
     sid, _, rest = arg.partition(":")
     kind, _, value = rest.partition(":")

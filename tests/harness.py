@@ -20,6 +20,7 @@ from bot.model import Event
 from bot.offline.botapi import StandIn
 from bot.offline.html import parse_html
 from bot.offline.protocol import ApiCall
+from bot.storage import Repo
 from handlers import register
 from tests.apispec import check_call
 from tests.factory import UpdateFactory
@@ -45,6 +46,11 @@ class Harness:
         )
         self.updates = UpdateFactory(stand_in=self.standin, user_id=USER, first_name="Budi")
         self.checked = 0
+
+    @property
+    def repo(self) -> Repo:
+        """The running bot's database (open from `start` to `stop`)."""
+        return self.app.bot_data.services.repo
 
     async def start(self) -> Harness:
         await start_app(self.app)

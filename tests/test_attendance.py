@@ -23,7 +23,6 @@ from bot.loader import EventDataError, parse_event
 from bot.model import Event
 from bot.offline.html import parse_html
 from bot.offline.protocol import ApiCall
-from bot.storage import Repo
 from bot.storage.attendance import Attendee
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import USER, Harness, text_of
@@ -44,12 +43,6 @@ async def bot(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
         yield harness
     finally:
         await harness.stop()
-
-
-def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    assert repo is not None
-    return repo
 
 
 def said(calls: list[ApiCall]) -> str:
@@ -80,7 +73,7 @@ async def test_card_is_an_image_whose_link_only_staff_can_use(bot: Harness) -> N
     image = Image.open(io.BytesIO(bot.standin.uploads["kartu-peserta.png"]))
     assert image.size == (600, 900)
 
-    card = await attendance.my_card(repo_of(bot), USER)
+    card = await attendance.my_card(bot.repo, USER)
     assert card.payload.startswith("k_") and len(card.payload) <= 64
     assert str(USER) not in card.payload
 
@@ -106,7 +99,7 @@ async def test_card_is_an_image_whose_link_only_staff_can_use(bot: Harness) -> N
     bot.clock.advance(timedelta(days=1))
     reply = said(await bot.say(f"/start {card.payload}", user_id=ORGANIZER))
     assert "Hadir hari ke-2 tercatat" in reply
-    rows = await repo_of(bot).desk_checkin_rows()
+    rows = await bot.repo.desk_checkin_rows()
     assert [(r.attendee.user_id, r.ref) for r in rows] == [
         (USER, "2019-10-16"), (USER, "2019-10-17")]
 
@@ -128,7 +121,7 @@ async def test_a_petugas_is_invited_by_an_organizer_and_records_the_desk(bot: Ha
         await bot.say(f"/start {link[1]}", user_id=PETUGAS))
     assert "sudah dipakai" in said(await bot.say(f"/start {link[1]}", user_id=STRANGER))
 
-    card = await attendance.my_card(repo_of(bot), USER)
+    card = await attendance.my_card(bot.repo, USER)
     reply = said(await bot.say(f"/start {card.payload}", user_id=PETUGAS))
     assert "Hadir hari ke-1 tercatat" in reply and "Budi Santoso" in reply
 
@@ -156,7 +149,7 @@ async def test_session_checkin_by_code_once_and_refusals(bot: Harness) -> None:
         in reply
     bot.clock.advance(timedelta(minutes=2))
     assert "sudah tercatat hadir" in said(await bot.say(f"/hadir {code}"))
-    rows = await repo_of(bot).session_checkin_rows()
+    rows = await bot.repo.session_checkin_rows()
     assert [(r.attendee.user_id, r.ref) for r in rows] == [(USER, "keynote")]
     assert attendance.window(rows[0].at, timedelta(minutes=5)) == attendance.window(
         KEYNOTE_TIME, timedelta(minutes=5))
@@ -195,7 +188,7 @@ async def test_session_checkin_by_link_and_only_while_the_session_takes_it(
     afternoon = await screen_code(bot, session="bp-banyuwangi")
     assert "tidak menerima absen" in said(await bot.say(f"/hadir {code}", user_id=DELEGATE_2))
     assert "Banyuwangi" in said(await bot.say(f"/hadir {afternoon}", user_id=DELEGATE_2))
-    rows = await repo_of(bot).session_checkin_rows()
+    rows = await bot.repo.session_checkin_rows()
     assert sorted((r.attendee.user_id, r.ref) for r in rows) == [
         (USER, "keynote"), (DELEGATE_2, "bp-banyuwangi")]
 
@@ -231,7 +224,7 @@ async def test_export_adds_the_daftar_hadir_as_csv_and_pdf(bot: Harness) -> None
     code = await screen_code(bot)
     await bot.say(f"/hadir {code}")
     await bot.say(f"/hadir {code}", user_id=DELEGATE_2)
-    card = await attendance.my_card(repo_of(bot), USER)
+    card = await attendance.my_card(bot.repo, USER)
     await bot.say(f"/start {card.payload}", user_id=ORGANIZER)
 
     # Not an organizer: the organizer export refuses, and no daftar hadir goes anywhere.
@@ -343,12 +336,12 @@ def test_card_links_cannot_be_forged() -> None:
 
 
 async def test_erasing_my_data_removes_card_and_attendance(bot: Harness) -> None:
-    card = await attendance.my_card(repo_of(bot), USER)
+    card = await attendance.my_card(bot.repo, USER)
     await bot.say(f"/start {card.payload}", user_id=ORGANIZER)
     await bot.say(f"/hadir {await screen_code(bot)}")
     await bot.say("/hapusdata")
     await bot.press("fgy")
-    repo = repo_of(bot)
+    repo = bot.repo
     assert await repo.desk_checkin_rows() == [] and await repo.session_checkin_rows() == []
     assert await repo.fetchone("SELECT 1 FROM desk_checkins") is None
     assert await repo.fetchone("SELECT 1 FROM session_checkins") is None

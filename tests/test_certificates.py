@@ -19,7 +19,6 @@ from bot.features import attendance
 from bot.i18n import I18n
 from bot.loader import EventDataError, parse_event
 from bot.model import Event
-from bot.storage import Repo
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness
 from tests.test_attendance import DELEGATE_2, ORGANIZER, STRANGER, said, screen_code
@@ -36,12 +35,6 @@ async def bot(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
         yield harness
     finally:
         await harness.stop()
-
-
-def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    assert repo is not None
-    return repo
 
 
 def pdf_text(data: bytes) -> str:
@@ -75,7 +68,7 @@ async def test_certificate_when_present_at_the_desk_every_day(bot: Harness) -> N
     assert "tersedia setelah acara selesai" in reply and "Jumat, 18 Oktober 2019" in reply
     assert "belum tercatat: Rab, 16 Okt, Kam, 17 Okt, dan Jum, 18 Okt" in reply
 
-    card = await attendance.my_card(repo_of(bot), USER)
+    card = await attendance.my_card(bot.repo, USER)
     for day in (16, 17):
         bot.clock.set(KEYNOTE_TIME.replace(day=day, hour=8))
         await bot.say(f"/start {card.payload}", user_id=ORGANIZER)
@@ -144,7 +137,7 @@ async def test_organizers_issue_and_withhold_by_hand_with_an_audit_line(
     assert "ditahan oleh panitia" in said(await bot.say("/sertifikat", user_id=DELEGATE_2))
     reply = said(await bot.say(f"/cek {code}"))
     assert "dicabut" in reply and "Siti" not in reply
-    audit = await repo_of(bot).audit_log()
+    audit = await bot.repo.audit_log()
     actions = [(actor, action, details.get("user_id")) for _at, actor, action, details in audit]
     assert (ORGANIZER, "certificate_withheld", DELEGATE_2) in actions
     assert (ORGANIZER, "certificate_issued", DELEGATE_2) in actions
@@ -158,7 +151,7 @@ async def test_erased_holder_verifies_as_revoked(bot: Harness) -> None:
     await bot.press("fgy")
     reply = said(await bot.say(f"/cek {code}", user_id=STRANGER))
     assert "dicabut" in reply and "Budi" not in reply
-    row = await repo_of(bot).fetchone("SELECT name, instansi, user_id FROM certificates")
+    row = await bot.repo.fetchone("SELECT name, instansi, user_id FROM certificates")
     assert row is not None and tuple(row) == ("", "", None)
 
 

@@ -132,12 +132,12 @@ async def test_location_inside_and_outside_the_radius(tour_bot: Harness) -> None
 
     far = await bot.send(bot.updates.location(-10.1700, 123.5880))  # ~4.8 km away
     assert "belum dihitung hadir" in only_text(far)
-    members = await bot.app.bot_data.services.repo.tour_members("city-tour")
+    members = await bot.repo.tour_members("city-tour")
     assert not next(m for m in members if m.user_id == USER).checked_in_at
 
     near = await bot.send(bot.updates.location(MEETING[0] + 0.0005, MEETING[1]))  # ~55 m
     assert "Tercatat hadir di titik kumpul (sekitar 56 m)" in only_text(near)
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     members = await repo.tour_members("city-tour")
     assert next(m for m in members if m.user_id == USER).method == "location"
     assert await repo.stored_distances() == 1
@@ -155,7 +155,7 @@ async def test_location_from_someone_not_on_the_tour_is_not_a_check_in(
     bot.clock.set(datetime(2019, 10, 18, 7, 15, tzinfo=WITA))
     calls = await bot.send(bot.updates.location(*MEETING, user_id=OTHER, chat_id=OTHER))
     assert "hanya untuk peserta city tour" in only_text(calls)
-    members = await bot.app.bot_data.services.repo.tour_members("city-tour")
+    members = await bot.repo.tour_members("city-tour")
     assert OTHER not in {m.user_id for m in members}
 
 
@@ -181,7 +181,7 @@ async def test_auto_assignment_keeps_regions_together(tour_bot: Harness) -> None
     bot = tour_bot
     calls = await bot.press("tba", user_id=ORGANIZER, chat_id=ORGANIZER)
     assert "Belum dapat bus: 0" in only_text(calls)
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     assert await repo.bus_of(USER) is not None
 
 
@@ -189,7 +189,7 @@ async def test_rsvp_to_the_tour_seats_at_once_and_cancelling_frees_the_seat(
     tour_bot: Harness,
 ) -> None:
     bot = tour_bot
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     # The fixture's two participants got a bus the moment they said "Hadir".
     assert await repo.bus_of(USER) is not None and await repo.bus_of(LEADER) is not None
     calls = await bot.press("r:city-tour", user_id=OTHER, chat_id=OTHER)
@@ -249,7 +249,7 @@ async def test_own_phone_shared_for_the_roll_call_and_erased_after_the_tour(
     calls = await bot.send(bot.updates.contact("+62 812 0000 1234"))
     assert "Nomor tersimpan" in only_text(calls)
     assert calls[-1].params["reply_markup"] == {"remove_keyboard": True}
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     await bot.say(f"/bus pindah {USER} bus-1", user_id=ORGANIZER, chat_id=ORGANIZER)
     roll = only_text(await bot.press("trc:bus-1", user_id=ORGANIZER, chat_id=ORGANIZER))
     assert "+62 812 0000 1234" in roll  # missing, with a number to call
@@ -350,5 +350,5 @@ async def test_bus_leader_marks_a_delegate_present_and_undoes_it(tour_bot: Harne
     assert not [c for c in calls if c.method in ("sendMessage", "editMessageText")]
     calls = await bot.press(f"tm:bus-2:{USER}")
     assert not [c for c in calls if c.method in ("sendMessage", "editMessageText")]
-    members = await bot.app.bot_data.services.repo.tour_members("city-tour")  # type: ignore[union-attr]
+    members = await bot.repo.tour_members("city-tour")  # type: ignore[union-attr]
     assert not next(m for m in members if m.user_id == USER).checked_in_at

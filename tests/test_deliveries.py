@@ -15,7 +15,6 @@ from bot import outbox, scheduler
 from bot.compose import COMPOSERS
 from bot.model import Event
 from bot.offline.protocol import ApiCall
-from bot.storage import Repo
 from bot.storage.delegates import DeliveryKind, PlannedDelivery
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import Harness
@@ -60,14 +59,8 @@ async def fast(event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         await harness.stop()
 
 
-def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    assert repo is not None
-    return repo
-
-
 async def plan_reminders(bot: Harness, users: range, due: datetime) -> None:
-    repo = repo_of(bot)
+    repo = bot.repo
     keynote = bot.event.session("keynote")
     assert keynote is not None
     for user in users:
@@ -139,7 +132,7 @@ async def test_a_reminder_that_timed_out_after_sending_is_never_sent_twice(
     fast.clock.set(due + timedelta(minutes=1))
     assert reminders(await fast.tick()) == []
     assert attempts == [9000]
-    assert await repo_of(fast).delivery_counts() == {"sent": 1}
+    assert await fast.repo.delivery_counts() == {"sent": 1}
 
 
 async def test_a_reminder_telegram_never_saw_is_sent_on_the_next_tick(fast: Harness) -> None:
@@ -159,11 +152,11 @@ async def test_a_reminder_telegram_never_saw_is_sent_on_the_next_tick(fast: Harn
     assert reminders([c for c in await fast.tick() if c.ok]) == []
     fast.clock.set(due + timedelta(seconds=1))
     assert len(reminders(await fast.tick())) == 1
-    assert await repo_of(fast).delivery_counts() == {"sent": 1}
+    assert await fast.repo.delivery_counts() == {"sent": 1}
 
 
 async def test_per_user_delivery_queries_use_an_index(fast: Harness) -> None:
-    repo = repo_of(fast)
+    repo = fast.repo
     statements: list[str] = []
     await repo._db.set_trace_callback(statements.append)
     await repo.pending_deliveries(1)
@@ -178,7 +171,7 @@ async def test_per_user_delivery_queries_use_an_index(fast: Harness) -> None:
 
 
 async def test_a_programme_change_does_not_read_every_rsvp(fast: Harness) -> None:
-    repo = repo_of(fast)
+    repo = fast.repo
 
     async def everything() -> None:
         raise AssertionError("all_rsvps read: work proportional to the event, not the change")
@@ -208,7 +201,7 @@ async def test_reminders_and_a_broadcast_share_one_budget_under_telegrams_limits
         due = keynote.arrive_by - timedelta(minutes=15)
         reminded = range(9000, 9100)
         await plan_reminders(bot, reminded, due)
-        repo = repo_of(bot)
+        repo = bot.repo
         told = list(range(8000, 8100))
         for user in told:
             await repo.touch_user(user, "x", None)

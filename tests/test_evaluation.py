@@ -39,7 +39,7 @@ def sent_to(calls: list[ApiCall], chat_id: int) -> list[ApiCall]:
 async def test_evaluation_at_closing_for_those_who_attended(bot: Harness) -> None:
     assert "dibuka saat penutupan, Jumat, 18 Oktober 2019 pukul 11.15" in said(
         await bot.say("/evaluasi"))
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     assert repo is not None
     card = await attendance.my_card(repo, USER)
     await bot.say(f"/start {card.payload}", user_id=ORGANIZER)
@@ -92,5 +92,5 @@ async def test_replies_to_other_messages_are_not_taken_for_answers(bot: Harness)
     assert other is not None and other["text"].startswith("📝")
     calls = await bot.send(bot.updates.message("jadwal besok", reply_to=other))
     assert "Evaluasi" not in said(calls) and "Terima kasih" not in said(calls)
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     assert repo is not None and "saran" not in await repo.evaluation_answered(USER)

@@ -221,7 +221,7 @@ async def test_register_rsvp_agenda_and_reminder(tmp_path: Path) -> None:
         try:
             region = event.regions[0]
             await bot.register(instansi=region)
-            profile = await bot.app.bot_data.services.repo.get_profile(USER)  # type: ignore[union-attr]
+            profile = await bot.repo.get_profile(USER)  # type: ignore[union-attr]
             assert profile is not None and profile.region == region, path
             calls = await bot.press(f"r:{talk.id}")
             assert "Anda hadir" in next(c.params["text"] for c in calls

@@ -51,7 +51,7 @@ async def test_faq_by_free_text_command_and_button(bot: Harness) -> None:
 
 
 async def test_faq_in_english(bot: Harness) -> None:
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     await bot.say("/start")
     await repo.set_language(USER, "en")
     assert only_text(await bot.say("is there wifi?")).startswith("💡 Is there Wi-Fi?")

@@ -12,11 +12,6 @@ from tests.harness import USER, Harness, buttons, only_text, text_of
 OTHER = 5151
 
 
-def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    return repo
-
-
 async def test_erasing_my_data_frees_my_seat_and_leaves_nothing(bot: Harness) -> None:
     services = bot.app.bot_data.services
     services.event = replace(
@@ -25,7 +20,7 @@ async def test_erasing_my_data_frees_my_seat_and_leaves_nothing(bot: Harness) ->
                        for s in services.event.sessions),
         _by_id={},
     )
-    repo = repo_of(bot)
+    repo = bot.repo
     await bot.register()
     await bot.press("r:city-tour")
     await bot.press("r:keynote")
@@ -64,7 +59,7 @@ async def test_erasing_is_asked_for_in_private_only(bot: Harness) -> None:
     group = bot.updates.group_chat_id
     calls = await bot.say("/hapusdata", chat_type="supergroup", chat_id=group)
     assert "chat pribadi" in only_text(calls)
-    assert await repo_of(bot).get_profile(USER) is not None
+    assert await bot.repo.get_profile(USER) is not None
 
 
 async def test_the_erase_button_outside_a_private_chat_or_with_nothing_registered(
@@ -76,7 +71,7 @@ async def test_the_erase_button_outside_a_private_chat_or_with_nothing_registere
     assert len(answers) == 1 and "chat pribadi" in answers[0].params["text"]
     # Someone who only chatted: their Telegram name goes, and there is nothing to audit.
     await bot.say("halo", user_id=OTHER, chat_id=OTHER)
-    repo = repo_of(bot)
+    repo = bot.repo
     assert await repo.get_user(OTHER) is not None
     await bot.press("fgy", user_id=OTHER, chat_id=OTHER)
     assert await repo.get_user(OTHER) is None
@@ -105,7 +100,7 @@ async def mentions(repo: Repo, user_id: int) -> dict[str, set[str]]:
 async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> None:
     """Whatever table the bot keeps something about a delegate in, /hapusdata empties it of
     them: the only trace left is the audit line recording the erasure."""
-    repo = repo_of(bot)
+    repo = bot.repo
     await bot.register()
     await bot.press("r:city-tour")
     await bot.press("r:keynote")

@@ -17,7 +17,6 @@ from bot.config import DEFAULT_EVENT_FILE
 from bot.loader import load_event
 from bot.model import Event
 from bot.offline.protocol import ApiCall
-from bot.storage import Repo
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, text_of
 
@@ -46,11 +45,6 @@ async def org(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
         await bot.stop()
 
 
-def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    return repo
-
-
 def answers(calls: list[ApiCall]) -> list[str]:
     return [c.params.get("text", "") for c in calls if c.method == "answerCallbackQuery"]
 
@@ -69,7 +63,7 @@ async def compose(bot: Harness, text: str = "Bus berangkat pukul <07.30> & tepat
 
 async def test_non_organizer_is_refused_everything_and_nothing_changes(org: Harness) -> None:
     draft = await compose(org)
-    repo = repo_of(org)
+    repo = org.repo
     data_file = org.app.bot_data.services.settings.event_file
     before_file = data_file.read_text()
     before_event = org.app.bot_data.services.event
@@ -129,7 +123,7 @@ async def test_invite_is_single_use_and_revocable(org: Harness) -> None:
     assert "dicabut" in texts(await org.say(f"/admin cabut {OTHER}"))[0]
     assert texts(await org.say("/admin", user_id=OTHER)) == [REFUSAL]
     assert "konfigurasi" in texts(await org.say(f"/admin cabut {USER}"))[0]
-    actions = [a for _, _, a, _ in await repo_of(org).audit_log()]
+    actions = [a for _, _, a, _ in await org.repo.audit_log()]
     assert actions == ["organizer_revoked", "invite_redeemed", "invite_created"]
 
     # Expired after 24 hours.
@@ -139,7 +133,7 @@ async def test_invite_is_single_use_and_revocable(org: Harness) -> None:
 
 
 async def wait_done(bot: Harness, announcement: int) -> None:
-    repo = repo_of(bot)
+    repo = bot.repo
     for _ in range(200):
         found = await repo.get_announcement(announcement)
         if found is not None and found.status == "done":
@@ -155,7 +149,7 @@ async def wait_done(bot: Harness, announcement: int) -> None:
 
 
 async def test_urgent_announcement_to_city_tour_participants(org: Harness) -> None:
-    repo = repo_of(org)
+    repo = org.repo
     tour = [6001, 6002, 6003]
     for user_id in [*tour, 6004]:
         await repo.touch_user(user_id, f"Peserta {user_id}", None)
@@ -221,7 +215,7 @@ async def test_announcement_to_linked_group(org: Harness) -> None:
 
 
 async def test_move_a_session_writes_the_file_and_tells_the_delegates(org: Harness) -> None:
-    repo = repo_of(org)
+    repo = org.repo
     await repo.touch_user(6001, "Ani", None)
     await repo.save_profile(6001, "Ani", "Kota Kupang", "Kota Kupang", "delegasi")
     event = org.app.bot_data.services.event
@@ -279,7 +273,7 @@ async def test_reload_shows_errors_or_the_diff(org: Harness) -> None:
 
 
 async def test_statistics_and_export(org: Harness) -> None:
-    repo = repo_of(org)
+    repo = org.repo
     await repo.touch_user(6001, "=Ani", None)
     await repo.save_profile(6001, "=cmd|' /C calc'!A0", "Kota Kupang", "Kota Kupang",
                             "delegasi")
@@ -402,7 +396,7 @@ async def test_paid_broadcast_is_opt_in_for_urgent_announcements_to_many(
     people goes out with allow_paid_broadcast, and the preview shows what it costs."""
     services = org.app.bot_data.services
     services.settings = replace(services.settings, paid_broadcast_min=least)
-    repo = repo_of(org)
+    repo = org.repo
     people = [6001, 6002, 6003]
     for user_id in people:
         await repo.touch_user(user_id, f"Peserta {user_id}", None)

@@ -74,7 +74,7 @@ async def add_delegates(repo: Repo, count: int) -> list[int]:
 
 
 async def queue(bot: Harness, recipients: list[int], text: str = "Bus berangkat 07.30.") -> int:
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     progress = await bot.app.bot.send_message(USER, "⏳")
     announcement = await repo.create_announcement(USER, text, None, None)
     await repo.update_draft(announcement, audience="all")
@@ -84,7 +84,7 @@ async def queue(bot: Harness, recipients: list[int], text: str = "Bus berangkat 
 
 
 async def wait_done(bot: Harness, announcement: int, seconds: float = 15.0) -> None:
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     for _ in range(int(seconds / 0.05)):
         found = await repo.get_announcement(announcement)
         if found is not None and found.status == "done":
@@ -115,7 +115,7 @@ async def test_broadcast_to_478_under_enforced_limits_reaches_everyone_once(
                             chat_jitter=0.3)
     bot = await started(event, tmp_path / "db", limits)
     try:
-        repo = bot.app.bot_data.services.repo
+        repo = bot.repo
         ids = await add_delegates(repo, RECIPIENTS)
         announcement = await queue(bot, ids)
         await wait_done(bot, announcement)
@@ -153,7 +153,7 @@ async def test_killed_mid_broadcast_and_restarted_still_exactly_once(
     first = await started(event, db, TelegramLimits(outbox.Timer(SCALE)))
     killed = asyncio.Event()
     try:
-        repo = first.app.bot_data.services.repo
+        repo = first.repo
         ids = await add_delegates(repo, RECIPIENTS)
         sender = outbox.sender_for(first.app)
         settled: list[int] = []
@@ -185,7 +185,7 @@ async def test_killed_mid_broadcast_and_restarted_still_exactly_once(
         total = before + after
         assert set(total) == set(ids)
         assert set(total.values()) == {1}, [k for k, v in total.items() if v > 1]
-        repo = second.app.bot_data.services.repo
+        repo = second.repo
         report = await repo.delivery_report(announcement)
         assert report.sent == RECIPIENTS and report.interrupted == 1
         sent = await repo.outbox_sent_counts(announcement)
@@ -200,7 +200,7 @@ async def test_graceful_stop_leaves_the_rest_pending(
     monkeypatch.setattr(outbox, "TIMER_SCALE", 5.0)
     db = tmp_path / "db"
     first = await started(event, db, TelegramLimits(outbox.Timer(5.0)))
-    repo = first.app.bot_data.services.repo
+    repo = first.repo
     ids = await add_delegates(repo, 60)
     announcement = await queue(first, ids)
     await asyncio.sleep(0.1)
@@ -213,7 +213,7 @@ async def test_graceful_stop_leaves_the_rest_pending(
         await wait_done(second, announcement)
         total = before + delivered(second.standin.calls)
         assert set(total) == set(ids) and set(total.values()) == {1}
-        repo = second.app.bot_data.services.repo
+        repo = second.repo
         assert (await repo.delivery_report(announcement)).interrupted == 0
     finally:
         await second.stop()

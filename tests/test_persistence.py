@@ -30,7 +30,7 @@ async def test_registration_resumes_after_a_restart(event: Event, tmp_path: Path
         text = only_text(await second.say("Pemkab Kupang"))
         assert "Daerah: Kabupaten Kupang" in text and "3/3" in text
         await second.press("rgr:delegasi")
-        repo = second.app.bot_data.services.repo
+        repo = second.repo
         profile = await repo.get_profile(second.updates.user_id)
         assert profile is not None and profile.name == "Maria Goreti Lay"  # the draft came back
         assert profile.region == "Kabupaten Kupang"
@@ -40,7 +40,7 @@ async def test_registration_resumes_after_a_restart(event: Event, tmp_path: Path
     # Finished conversations leave nothing behind.
     third = await Harness(event, NOW, db).start()
     try:
-        repo = third.app.bot_data.services.repo
+        repo = third.repo
         assert await repo.conversation_states("registration") == {}
         assert await repo.user_states() == {}
     finally:
@@ -55,7 +55,7 @@ async def test_steps_are_written_while_running_not_only_at_shutdown(
     try:
         await bot.say("/daftar")
         await bot.say("Yohanes Bria")
-        repo = bot.app.bot_data.services.repo
+        repo = bot.repo
         deadline = asyncio.get_running_loop().time() + persistence.UPDATE_INTERVAL + 3
         while not await repo.conversation_states("registration"):
             assert asyncio.get_running_loop().time() < deadline, "step never written"

@@ -83,7 +83,7 @@ class Probe:
 
     @property
     def repo(self) -> Repo:
-        repo = self.bot.app.bot_data.services.repo
+        repo = self.bot.repo
         return repo
 
     async def send(self, update: dict[str, Any]) -> list[ApiCall]:

@@ -44,10 +44,6 @@ async def bot(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
         await harness.stop()
 
 
-def repo_of(bot: Harness) -> Repo:
-    return bot.app.bot_data.services.repo
-
-
 def sent_to(calls: list[ApiCall], chat_id: int, method: str = "sendMessage") -> list[ApiCall]:
     return [c for c in calls if c.method == method and c.params.get("chat_id") == chat_id]
 
@@ -86,7 +82,7 @@ async def test_question_to_the_panitia_and_the_answer_back_then_the_bot_knows(
         text = text_of(relayed)
         assert "Budi Santoso" in text and "Kabupaten Sidoarjo" in text and QUESTION in text
         assert "+62" not in text  # never a phone number
-    assert [q.text for q in await repo_of(bot).open_questions()] == [QUESTION]
+    assert [q.text for q in await bot.repo.open_questions()] == [QUESTION]
 
     # The first organizer answers by replying to their copy.
     mine = bot.standin.message(ORG, mid(relays[ORG]))
@@ -100,7 +96,7 @@ async def test_question_to_the_panitia_and_the_answer_back_then_the_bot_knows(
     confirmation = sent_to(calls, ORG)[-1]
     assert "terkirim ke Budi Santoso" in text_of(confirmation)
     save = button_data(confirmation, "qs:")
-    assert not await repo_of(bot).open_questions()
+    assert not await bot.repo.open_questions()
 
     # Someone who is not an organizer cannot save it; nothing is written.
     data_file = bot.app.bot_data.services.settings.event_file
@@ -124,7 +120,7 @@ async def test_question_to_the_panitia_and_the_answer_back_then_the_bot_knows(
     reply = " ".join(text_of(c) for c in sent_to(calls, NEXT))
     assert "Tidak ada uang harian" in reply and "Maaf" not in reply
     assert not sent_to(calls, ORG) and not sent_to(calls, ORG2)
-    actions = [(actor, action) for _, actor, action, _ in await repo_of(bot).audit_log()]
+    actions = [(actor, action) for _, actor, action, _ in await bot.repo.audit_log()]
     assert (ORG, "question_answered") in actions and (ORG, "faq_saved") in actions
 
 
@@ -209,7 +205,7 @@ async def test_panitia_group_gets_the_questions_and_only_organizers_answer(bot: 
 
 async def test_erasing_my_data_removes_my_questions(bot: Harness) -> None:
     await ask_panitia(bot)
-    repo = repo_of(bot)
+    repo = bot.repo
     assert await repo.open_questions()
     await bot.say("/hapusdata")
     await bot.press("fgy")

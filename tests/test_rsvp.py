@@ -37,7 +37,7 @@ async def test_registration_conversation_and_profile(bot: Harness) -> None:
     text = only_text(await bot.press("rgr:narasumber"))
     assert "sudah terdaftar" in text
     assert "Instansi: Kabupaten Sidoarjo" in text and "Peran: Narasumber" in text
-    profile = await bot.app.bot_data.services.repo.get_profile(USER)
+    profile = await bot.repo.get_profile(USER)
     assert profile is not None and profile.region == "Kabupaten Sidoarjo"
 
 
@@ -45,13 +45,13 @@ async def test_registration_can_be_cancelled_and_free_text_instansi(bot: Harness
     await bot.say("/daftar")
     await bot.say("Ani")
     assert "dibatalkan" in only_text(await bot.say("/batal"))
-    assert await bot.app.bot_data.services.repo.get_profile(USER) is None
+    assert await bot.repo.get_profile(USER) is None
     await bot.say("/daftar")
     await bot.say("Ani")
     calls = await bot.say("Kementerian Kominfo")  # no region: taken as typed
     assert "3/3" in only_text(calls)
     await bot.press("rgr:media")
-    profile = await bot.app.bot_data.services.repo.get_profile(USER)
+    profile = await bot.repo.get_profile(USER)
     assert profile is not None and profile.instansi == "Kementerian Kominfo"
     assert profile.region is None
 
@@ -207,7 +207,7 @@ async def test_late_reminder_is_dropped_not_sent(event: Event, tmp_path: Path) -
     second = await started(event, db, datetime(2019, 10, 16, 9, 40, tzinfo=WITA))
     try:
         assert [t for t in sent_texts(await second.tick()) if "Pengingat" in t] == []
-        counts = await second.app.bot_data.services.repo.delivery_counts()
+        counts = await second.repo.delivery_counts()
         assert counts.get("dropped", 0) >= 1
     finally:
         await second.stop()
@@ -221,7 +221,7 @@ async def test_crash_between_sending_and_recording(event: Event, tmp_path: Path,
     await first.register()
     await first.press("r:keynote")
     first.clock.set(datetime(2019, 10, 16, 9, 15, tzinfo=WITA))
-    repo = first.app.bot_data.services.repo
+    repo = first.repo
 
     async def crash(delivery_id: int, state: str) -> None:
         raise SystemExit("power cut")
@@ -314,7 +314,7 @@ async def test_capacity_waiting_list_and_promotion(bot: Harness) -> None:
 
 
 async def test_concurrent_rsvps_for_the_last_seat(bot: Harness) -> None:
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     users = list(range(7000, 7010))
     for user in users:
         await repo.touch_user(user, "x", None)
@@ -330,7 +330,7 @@ async def test_blocked_user_is_marked_inactive_and_skipped(bot: Harness) -> None
     bot.standin.fault = fail_method("sendMessage", blocked_by_user(), times=1)
     bot.clock.set(datetime(2019, 10, 16, 9, 15, tzinfo=WITA))
     await bot.tick()
-    user = await bot.app.bot_data.services.repo.get_user(USER)
+    user = await bot.repo.get_user(USER)
     assert user is not None and not user.active
     bot.clock.set(datetime(2019, 10, 16, 12, 45, tzinfo=WITA))
     assert sent_texts(await bot.tick()) == []  # skipped, not retried

@@ -41,11 +41,6 @@ SHOWN = ("sendMessage", "editMessageText", "sendVenue", "sendContact", "sendDocu
          "answerCallbackQuery")
 
 
-def repo_of(bot: Harness) -> Repo:
-    repo = bot.app.bot_data.services.repo
-    return repo
-
-
 def texts(calls: list[ApiCall]) -> list[str]:
     return [text_of(c) for c in calls if c.method in ("sendMessage", "editMessageText")]
 
@@ -86,7 +81,7 @@ async def org(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
 
 
 async def on_tour(bot: Harness, user_id: int, name: str, bus: str = "bus-1") -> None:
-    repo = repo_of(bot)
+    repo = bot.repo
     await repo.touch_user(user_id, name, None)
     await repo.save_profile(user_id, name, "Kota Kupang", "Kota Kupang", "delegasi")
     await repo.rsvp(user_id, "city-tour", 120)
@@ -102,7 +97,7 @@ async def test_contact_details_never_reach_a_group(org: Harness) -> None:
     in_group: dict[str, Any] = {"chat_id": group, "chat_type": "supergroup"}
     await on_tour(org, USER, "Budi")
     await on_tour(org, STRANGER, "Sari")
-    await repo_of(org).set_phone(STRANGER, "+62 813-9999-0001")  # a delegate's own number
+    await org.repo.set_phone(STRANGER, "+62 813-9999-0001")  # a delegate's own number
     bot_reply = {"message_id": 1, "date": 0, "chat": {"id": group, "type": "supergroup"},
                  "from": {"id": 1000, "is_bot": True, "first_name": "Citynet Bot",
                           "username": "citynet_bot"}, "text": "…"}
@@ -142,7 +137,7 @@ async def test_contacts_go_only_to_the_private_chat_that_asked(bot: Harness,
     sidoarjo = event.contact("sidoarjo")
     assert sidoarjo is not None
     calls = await bot.say("/kontak sidoarjo", user_id=STRANGER)
-    assert await repo_of(bot).get_profile(STRANGER) is None  # not registered
+    assert await bot.repo.get_profile(STRANGER) is None  # not registered
     assert sidoarjo.phone in texts(calls)[0] and sidoarjo.email in texts(calls)[0]
     calls = await bot.press("card:sidoarjo", user_id=STRANGER)
     cards = [c for c in calls if c.method == "sendContact"]
@@ -193,7 +188,7 @@ async def test_roll_call_phone_numbers_only_for_the_bus_leader_and_organizers(
     org: Harness,
 ) -> None:
     await on_tour(org, STRANGER, "Sari")
-    await repo_of(org).set_phone(STRANGER, "+62 813-9999-0001")
+    await org.repo.set_phone(STRANGER, "+62 813-9999-0001")
     await on_tour(org, LEADER, "Lina")
     await org.say(f"/bus pemimpin bus-1 {LEADER}")
     await on_tour(org, 6200, "Tono", bus="bus-2")  # leads nothing
@@ -235,7 +230,7 @@ async def test_invites_are_unguessable_and_only_their_hash_is_kept(
         secret = code.removeprefix(organizer.INVITE_PREFIX)
         assert re.fullmatch(r"[A-Za-z0-9_-]{24,}", secret), code
     # The database holds hashes, never the codes (a copied backup opens no door).
-    rows = await repo_of(org).fetchall("SELECT * FROM invites")
+    rows = await org.repo.fetchall("SELECT * FROM invites")
     dump = " ".join(str(tuple(r)) for r in rows)
     assert len(rows) == 30 and not [c for c in codes if c in dump or c[4:] in dump]
     # A code of the right shape that was never issued is unknown.
@@ -248,7 +243,7 @@ async def test_an_invite_works_once_even_when_two_race_for_it(org: Harness) -> N
     code = invite_code(await org.say("/admin undang"))
     await asyncio.gather(org.say(f"/start {code}", user_id=6001),
                          org.say(f"/start {code}", user_id=6002))
-    invited = [o.user_id for o in await repo_of(org).invited_organizers()]
+    invited = [o.user_id for o in await org.repo.invited_organizers()]
     assert len(invited) == 1 and invited[0] in (6001, 6002)
     late = texts(await org.say(f"/start {code}", user_id=6003))[0]
     assert "sudah dipakai" in late
@@ -262,7 +257,7 @@ async def test_an_invite_expires_after_24_hours(org: Harness) -> None:
     assert "Selamat datang" in texts(await org.say(f"/start {early}", user_id=6001))[0]
     org.clock.set(KEYNOTE_TIME + timedelta(hours=24))
     assert "kedaluwarsa" in texts(await org.say(f"/start {late}", user_id=6002))[0]
-    assert [o.user_id for o in await repo_of(org).invited_organizers()] == [6001]
+    assert [o.user_id for o in await org.repo.invited_organizers()] == [6001]
     assert texts(await org.say("/admin", user_id=6002)) == [REFUSAL]
 
 
@@ -270,10 +265,10 @@ async def test_invites_are_neither_made_nor_redeemed_in_groups(org: Harness) -> 
     group = {"chat_id": org.updates.group_chat_id, "chat_type": "supergroup"}
     calls = await org.say("/admin undang", **group)
     assert "start=" not in str([c.params for c in calls])
-    assert await repo_of(org).fetchall("SELECT * FROM invites") == []
+    assert await org.repo.fetchall("SELECT * FROM invites") == []
     code = invite_code(await org.say("/admin undang"))
     await org.say(f"/start {code}", user_id=6001, **group)  # read aloud in a group: unused
-    assert await repo_of(org).invited_organizers() == []
+    assert await org.repo.invited_organizers() == []
     assert "Selamat datang" in texts(await org.say(f"/start {code}", user_id=6001))[0]
 
 
@@ -296,7 +291,7 @@ ORGANIZER_BUTTONS = [
 async def test_organizer_actions_by_others_are_refused_and_change_nothing(
     org: Harness,
 ) -> None:
-    repo = repo_of(org)
+    repo = org.repo
     await org.say("/umumkan")
     await org.say("Rapat panitia jam 19.00")  # draft 1
     code = invite_code(await org.say("/admin undang"))
@@ -412,8 +407,8 @@ async def test_markup_in_user_fields_is_shown_literally(org: Harness) -> None:
     code = invite_code(await org.say("/admin undang"))
     await org.say(f"/start {code}", user_id=6001, first_name=first)
     assert first in texts(await org.say("/admin"))[0]
-    await repo_of(org).rsvp(USER, "city-tour", 120)
-    await repo_of(org).assign_bus(USER, "bus-1", None)
+    await org.repo.rsvp(USER, "city-tour", 120)
+    await org.repo.assign_bus(USER, "bus-1", None)
     assert name in texts(await org.press("trc:bus-1"))[0]
     org.updates.group_title = f"Grup {MARK}"
     await org.say("/hubungkan", chat_id=org.updates.group_chat_id, chat_type="supergroup")

@@ -26,7 +26,7 @@ from bot.offline.protocol import ApiCall
 from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of
 from tests.test_organizer import _fast_sender as _fast_sender  # fixture
-from tests.test_organizer import compose, repo_of, texts, wait_done
+from tests.test_organizer import compose, texts, wait_done
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ BLOCKED = 7003
 
 async def test_everyone_means_everyone_who_started_the_bot(org: Harness) -> None:
     """#13.6: "everyone" reaches people who only pressed /start; registered-only stays."""
-    repo = repo_of(org)
+    repo = org.repo
     await org.say("/start", user_id=STARTED_ONLY, chat_id=STARTED_ONLY)
     await org.register("Rina", "sidoarjo", user_id=REGISTERED, chat_id=REGISTERED)
     await org.say("/start", user_id=BLOCKED, chat_id=BLOCKED)
@@ -153,7 +153,7 @@ async def _register_as(bot: Harness, instansi: str, user_id: int) -> list[ApiCal
 async def test_instansi_keeps_its_text_and_gives_the_region(bot: Harness) -> None:
     """#13.11: the prompt's own example is not questioned; "Dinas Kominfo Kota Kupang" keeps
     the instansi and sets the region (per-region announcements need it)."""
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     assert repo is not None
     # A bare region name, however typed, is saved as the region's proper name.
     cases = [("Kota Kupang", "Kota Kupang", "Kota Kupang"),
@@ -182,7 +182,7 @@ async def test_instansi_keeps_its_text_and_gives_the_region(bot: Harness) -> Non
 
 async def test_long_instansi_button_is_cut_on_a_word_and_saved_whole(bot: Harness) -> None:
     """#13.20: the "use my text" button ends with "…" on a word; the full text is saved."""
-    repo = bot.app.bot_data.services.repo
+    repo = bot.repo
     assert repo is not None
     typed = "Dinas Komunikasi dan Informatika Pemerintah Kupang"
     calls = await _register_as(bot, typed, 7300)

@@ -22,7 +22,7 @@ from bot.states import (
     region_audience,
     session_audience,
 )
-from bot.storage.organizers import Announcement, DeliveryReport, Recipient
+from bot.storage.announcements import Announcement, DeliveryReport, Recipient
 
 if TYPE_CHECKING:
     from bot.context import Services

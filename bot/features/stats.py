@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.storage.organizers import Announcement, DeliveryReport
+from bot.storage.announcements import Announcement, DeliveryReport
 
 if TYPE_CHECKING:
     from bot.context import Services

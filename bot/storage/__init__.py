@@ -6,10 +6,12 @@ ordered list of steps, `bot.storage.migrations.MIGRATIONS`.
 
 from __future__ import annotations
 
+from bot.storage.announcements import AnnouncementsMixin
 from bot.storage.attendance import AttendanceMixin
 from bot.storage.base import Migration, StorageError, Store
 from bot.storage.calendar import CalendarMixin
 from bot.storage.delegates import DelegatesMixin
+from bot.storage.deliveries import DeliveriesMixin
 from bot.storage.migrations import MIGRATIONS
 from bot.storage.organizers import OrganizersMixin
 from bot.storage.privacy import PrivacyMixin
@@ -22,7 +24,8 @@ __all__ = ["Migration", "Repo", "StorageError", "UserRow"]
 
 
 class Repo(AttendanceMixin, CalendarMixin, PrivacyMixin, QuestionsMixin, StateMixin, TourMixin,
-           OrganizersMixin, DelegatesMixin, UsersMixin, Store):
+           OrganizersMixin, AnnouncementsMixin, DelegatesMixin, DeliveriesMixin, UsersMixin,
+           Store):
     """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
 
     migrations = MIGRATIONS

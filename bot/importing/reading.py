@@ -1,14 +1,5 @@
-"""`citynet-bot import`: a programme from a spreadsheet (CSV, XLSX) or a pretalx/frab export.
-
-Organizers keep the programme in a spreadsheet, programme committees in pretalx or frab;
-this turns either into the `[[sessions]]` of an event file (docs/data-format.md). Venues and
-speakers the event does not know yet are created with placeholders and a comment asking the
-organizer to complete them, so the result validates at once and the gaps are easy to find.
-Importing into an existing file replaces only its sessions and keeps everything else,
-comments included (tomlkit); the caller reports what changed, as /muatulang does.
-
-Pure apart from reading the input file: no Telegram, no printing.
-"""
+"""Reading a programme: spreadsheet rows (CSV, XLSX) or a pretalx/frab schedule, as `Row`s;
+every unreadable cell is a problem, all reported together."""
 
 from __future__ import annotations
 
@@ -16,20 +7,15 @@ import csv
 import io
 import json
 import re
-import tomllib
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import tomlkit
-from tomlkit.items import AoT, Table
-
 from bot.i18n import N_
-from bot.loader import ID_PATTERN, Problem, problem
+from bot.loader import Problem, problem
 from bot.model import SessionKind
 
 #: Column names as organizers write them (Indonesian or English), after `_header()`.
@@ -68,8 +54,7 @@ KIND_WORDS: Mapping[str, SessionKind] = {
 BREAK_WORDS = re.compile(
     r"\b(istirahat|rehat|ishoma|coffee ?break|break|lunch|pause|makan siang)\b", re.IGNORECASE
 )
-NEW_VENUE_ADDRESS = "(alamat belum diisi)"
-NEW_SPEAKER_POSITION = "(jabatan belum diisi)"
+#: What an empty cell (a title, a new venue, the event's own details) becomes.
 PLACEHOLDER = "(belum diisi)"
 DEFAULT_TIMEZONE = "Asia/Makassar"
 
@@ -110,17 +95,6 @@ class Programme:
     timezone: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    """The new file's text and what the import created for the organizer to complete."""
-
-    text: str
-    sessions: int
-    new_venues: tuple[str, ...]
-    new_speakers: tuple[str, ...]
-
-
-# -- reading ----------------------------------------------------------------------------------
 def _header(name: object) -> str:
     text = str(name or "").strip().lower().replace("_", " ")
     return re.sub(r"[^a-z0-9 ]+", " ", text).strip()
@@ -237,63 +211,70 @@ def rows_from_table(table: list[list[object]], tz: ZoneInfo, path: Path) -> list
     for number, cells in enumerate(table[header_at + 1 :], start=header_at + 2):
         if not any(c not in (None, "") for c in cells):
             continue
-
-        def cell(key: str, cells: list[object] = cells) -> object:
-            index = columns.get(key)
-            return cells[index] if index is not None and index < len(cells) else None
-
-        def text(key: str) -> str:
-            value = cell(key)
-            return "" if value is None else str(value).strip()
-
-        place = f"baris {number}"
-        day = _cell_date(cell("date"))
-        start, end = _cell_time(cell("start")), _cell_time(cell("end"))
-        if day is None:
-            problems.append(problem(f"{place}, tanggal", N_(
-                "{value} bukan tanggal: tulis seperti 2019-10-16 atau 16/10/2019"),
-                value=repr(text("date"))))
-        for key, value, label in (("start", start, "mulai"), ("end", end, "selesai")):
-            if value is None:
-                problems.append(problem(f"{place}, {label}", N_(
-                    "{value} bukan jam: tulis seperti 08.30 atau 08:30"), value=repr(text(key))))
-        title = text("title")
-        if not title:
-            problems.append(problem(f"{place}, judul", N_("judul kosong")))
-        kind = None
-        if text("kind"):
-            kind = _kind(text("kind"))
-            if kind is None:
-                problems.append(problem(f"{place}, jenis", N_(
-                    "jenis {value} tidak dikenal (salah satu dari: {allowed})"),
-                    value=repr(text("kind")), allowed=", ".join(k.value for k in SessionKind)))
-        capacity = None
-        if text("capacity"):
-            try:
-                capacity = int(float(text("capacity")))
-            except ValueError:
-                problems.append(problem(f"{place}, kapasitas", N_(
-                    "{value} bukan bilangan bulat"), value=repr(text("capacity"))))
-        if day is None or start is None or end is None or not title:
-            continue
-        begin = datetime.combine(day, start, tzinfo=tz)
-        finish = datetime.combine(day, end, tzinfo=tz)
-        if finish <= begin:
-            problems.append(problem(f"{place}, selesai", N_(
-                "selesai {end} tidak sesudah mulai {start}"), end=text("end"), start=text("start")))
-            continue
-        rows.append(Row(
-            place=place, start=begin, end=finish, title=title, venue=text("venue"),
-            speakers=[s.strip() for s in text("speakers").split(";") if s.strip()],
-            description=text("description"), title_en=text("title_en"),
-            description_en=text("description_en"), kind=kind, capacity=capacity,
-            id=text("id").lower(),
-        ))
+        row = _row(cells, columns, f"baris {number}", tz, problems)
+        if row is not None:
+            rows.append(row)
     if problems:
         raise ProgrammeError(path, problems)
     if not rows:
         raise ProgrammeError(path, [problem("(file)", N_("tidak ada sesi dalam berkas"))])
     return rows
+
+
+def _row(cells: list[object], columns: dict[str, int], place: str, tz: ZoneInfo,
+         problems: list[Problem]) -> Row | None:
+    """One spreadsheet row as a session, or None with its problems recorded."""
+
+    def cell(key: str) -> object:
+        index = columns.get(key)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    def text(key: str) -> str:
+        value = cell(key)
+        return "" if value is None else str(value).strip()
+
+    day = _cell_date(cell("date"))
+    start, end = _cell_time(cell("start")), _cell_time(cell("end"))
+    if day is None:
+        problems.append(problem(f"{place}, tanggal", N_(
+            "{value} bukan tanggal: tulis seperti 2019-10-16 atau 16/10/2019"),
+            value=repr(text("date"))))
+    for key, value, label in (("start", start, "mulai"), ("end", end, "selesai")):
+        if value is None:
+            problems.append(problem(f"{place}, {label}", N_(
+                "{value} bukan jam: tulis seperti 08.30 atau 08:30"), value=repr(text(key))))
+    title = text("title")
+    if not title:
+        problems.append(problem(f"{place}, judul", N_("judul kosong")))
+    kind = None
+    if text("kind"):
+        kind = _kind(text("kind"))
+        if kind is None:
+            problems.append(problem(f"{place}, jenis", N_(
+                "jenis {value} tidak dikenal (salah satu dari: {allowed})"),
+                value=repr(text("kind")), allowed=", ".join(k.value for k in SessionKind)))
+    capacity = None
+    if text("capacity"):
+        try:
+            capacity = int(float(text("capacity")))
+        except ValueError:
+            problems.append(problem(f"{place}, kapasitas", N_(
+                "{value} bukan bilangan bulat"), value=repr(text("capacity"))))
+    if day is None or start is None or end is None or not title:
+        return None
+    begin = datetime.combine(day, start, tzinfo=tz)
+    finish = datetime.combine(day, end, tzinfo=tz)
+    if finish <= begin:
+        problems.append(problem(f"{place}, selesai", N_(
+            "selesai {end} tidak sesudah mulai {start}"), end=text("end"), start=text("start")))
+        return None
+    return Row(
+        place=place, start=begin, end=finish, title=title, venue=text("venue"),
+        speakers=[s.strip() for s in text("speakers").split(";") if s.strip()],
+        description=text("description"), title_en=text("title_en"),
+        description_en=text("description_en"), kind=kind, capacity=capacity,
+        id=text("id").lower(),
+    )
 
 
 def _duration(value: object) -> timedelta | None:
@@ -359,176 +340,6 @@ def read_programme(path: Path, tz: ZoneInfo) -> Programme:
     except (ValueError, KeyError) as exc:  # json, zip (xlsx) or csv that is not one
         raise ProgrammeError(path, [problem("(file)", N_("format tidak terbaca: {reason}"),
                                           reason=str(exc))]) from exc
-
-
-# -- writing ----------------------------------------------------------------------------------
-def slug(text: str, taken: set[str]) -> str:
-    """A valid, unused id from a title or name ("Rehat Kopi" -> "rehat-kopi")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    base = words[:24]
-    if len(words) > 24 and "-" in base:  # whole words: "paparan-rencana-smart", not "…-ci"
-        base = base.rsplit("-", 1)[0]
-    base = base.strip("-") or "sesi"
-    candidate, n = base, 2
-    while candidate in taken:
-        suffix = f"-{n}"
-        candidate = base[: 24 - len(suffix)].rstrip("-") + suffix
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
-def _index(tables: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Lowercase id, name and aliases -> id, to match what a spreadsheet calls things."""
-    out: dict[str, str] = {}
-    for table in tables:
-        ident = str(table.get("id", ""))
-        for name in (ident, table.get("name", ""), table.get("name_en", ""),
-                     *table.get("aliases", [])):
-            if name:
-                out.setdefault(str(name).strip().lower(), ident)
-    return out
-
-
-def build(programme: Programme, into_text: str | None, tz_name: str) -> Result:
-    """The event file with the imported sessions: `into_text` with its sessions replaced,
-    or a new file with placeholders for the event's own details."""
-    doc = tomlkit.parse(into_text) if into_text is not None else _skeleton(programme, tz_name)
-    existing = tomllib.loads(into_text) if into_text is not None else {}
-    tz = ZoneInfo(str(doc["event"]["timezone"]))
-    venues = _index(existing.get("venues", []))
-    speakers = _index(existing.get("speakers", []))
-    venue_ids = set(venues.values())
-    speaker_ids = set(speakers.values())
-    main_venue = str(existing.get("event", {}).get("main_venue", ""))
-    new_venues: list[Table] = []
-    new_speakers: list[Table] = []
-
-    def venue_for(name: str) -> str:
-        if not name:
-            if main_venue:
-                return main_venue
-            name = PLACEHOLDER
-        key = name.strip().lower()
-        if key not in venues:
-            ident = slug(name, venue_ids)
-            venues[key] = ident
-            table = tomlkit.table()
-            table.add(tomlkit.comment("BARU dari impor: lengkapi alamat, lat dan lon"))
-            table.update({"id": ident, "name": name, "address": NEW_VENUE_ADDRESS,
-                          "lat": 0.0, "lon": 0.0})
-            new_venues.append(table)
-        return venues[key]
-
-    def speaker_for(name: str) -> str:
-        key = name.strip().lower()
-        if key not in speakers:
-            ident = slug(name, speaker_ids)
-            speakers[key] = ident
-            table = tomlkit.table()
-            table.add(tomlkit.comment("BARU dari impor: lengkapi jabatan (position)"))
-            table.update({"id": ident, "name": name, "position": NEW_SPEAKER_POSITION})
-            new_speakers.append(table)
-        return speakers[key]
-
-    # A row that names an existing session (by id, else by its exact title) keeps that id,
-    # so RSVPs and reminders stay attached and the report says "moved", not "new" and
-    # "cancelled"; what a spreadsheet does not carry (English texts, tags) is kept too.
-    old_sessions = {str(s.get("id")): s for s in existing.get("sessions", [])}
-    by_title: dict[str, list[str]] = {}  # two lunch breaks share a title: first come, first
-    for ident_, old in old_sessions.items():
-        by_title.setdefault(str(old.get("title", "")).strip().lower(), []).append(ident_)
-    session_ids: set[str] = set()
-    sessions = tomlkit.aot()
-    for row in sorted(programme.rows, key=lambda r: (r.start, r.end)):
-        wanted = row.id if row.id and ID_PATTERN.match(row.id) else ""
-        if not wanted:
-            same = [i for i in by_title.get(row.title.strip().lower(), [])
-                    if i not in session_ids]
-            wanted = same[0] if same else ""
-        if wanted and wanted not in session_ids:
-            ident = wanted
-            session_ids.add(ident)
-        else:
-            ident = slug(row.title, session_ids)
-        old = old_sessions.get(ident, {})
-        kind = row.kind or (SessionKind.BREAK if BREAK_WORDS.search(row.title)
-                            else SessionKind.SESSION)
-        table = tomlkit.table()
-        table["id"] = ident
-        table["title"] = row.title
-        if row.title_en or old.get("title_en"):
-            table["title_en"] = row.title_en or old["title_en"]
-        table["start"] = row.start.astimezone(tz)
-        table["end"] = row.end.astimezone(tz)
-        table["venue"] = venue_for(row.venue)
-        table["kind"] = kind.value
-        if row.speakers:
-            table["speakers"] = [speaker_for(name) for name in row.speakers]
-        for key, value in (("description", row.description),
-                           ("description_en", row.description_en)):
-            if value or old.get(key):
-                table[key] = value or old[key]
-        if row.capacity or old.get("capacity"):
-            table["capacity"] = row.capacity or old["capacity"]
-        if old.get("tags"):
-            table["tags"] = old["tags"]
-        sessions.append(table)
-
-    if new_venues:
-        _append(doc, "venues", new_venues)
-        if not main_venue:
-            doc["event"]["main_venue"] = str(new_venues[0]["id"])
-    if new_speakers:
-        _append(doc, "speakers", new_speakers)
-    doc["sessions"] = sessions
-    if into_text is None:
-        days = sorted({r.start.astimezone(tz).date() for r in programme.rows})
-        doc["event"]["start_date"] = days[0]
-        doc["event"]["end_date"] = days[-1]
-    return Result(tomlkit.dumps(doc), len(sessions),
-                  tuple(str(t["name"]) for t in new_venues),
-                  tuple(str(t["name"]) for t in new_speakers))
-
-
-def _append(doc: tomlkit.TOMLDocument, key: str, tables: list[Table]) -> None:
-    current = doc.get(key)
-    if isinstance(current, AoT):
-        for table in tables:
-            current.append(table)
-    else:
-        doc[key] = tomlkit.aot()
-        for table in tables:
-            doc[key].append(table)
-
-
-def _skeleton(programme: Programme, tz_name: str) -> tomlkit.TOMLDocument:
-    """A new event file: the event's own details are placeholders for the organizer."""
-    doc = tomlkit.document()
-    doc.add(tomlkit.comment("Dibuat oleh `citynet-bot import`. Isi setiap \"(belum diisi)\" dan"))
-    doc.add(tomlkit.comment("periksa yang bertanda BARU; format: docs/data-format.md."))
-    doc.add(tomlkit.nl())
-    event = tomlkit.table()
-    event.add(tomlkit.comment("PERIKSA: nama, tema, tuan rumah, kota, peserta dan tujuan acara"))
-    name = programme.name or PLACEHOLDER
-    event.update({
-        "id": slug(name if programme.name else "acara", set()),
-        "name": name,
-        "theme": PLACEHOLDER,
-        "host": PLACEHOLDER,
-        "city": PLACEHOLDER,
-        "timezone": tz_name,
-        "start_date": date.today(),
-        "end_date": date.today(),
-        "participant_groups": [],
-        "goals": [],
-        "about": PLACEHOLDER,
-        "main_venue": "",
-    })
-    event.add(tomlkit.nl())
-    doc["event"] = event
-    return doc
 
 
 def zone(name: str, path: Path) -> ZoneInfo:

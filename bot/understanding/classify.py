@@ -1,0 +1,260 @@
+"""Choosing the intent: a weighted vote of words and entity evidence, then gates.
+
+Question words are priors (di mana -> venue, siapa -> speaker, kapan -> time), action verbs
+outweigh topic nouns, and words clearly about something else (cuaca, tiket pesawat) vote for
+UNKNOWN. Intents that need an entity (a session, a speaker) are not chosen without one.
+Also the facts a question asks for (`facts_asked`), from question words around the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from bot import textnorm
+from bot.understanding.lexicon import (
+    ASK_HOW_MANY,
+    ASK_WHEN,
+    ASK_WHERE,
+    BIGRAMS,
+    BRING,
+    CAPACITY,
+    CONTEXT,
+    COURTESY,
+    EVENT_WORDS,
+    GREETING_ONLY,
+    HOST_WORDS,
+    LEXICON,
+    LIST_NOUNS,
+    MIN_SCORE,
+    NOW_ALL,
+    OFF_TOPIC_MARGIN,
+    PEOPLE,
+    SPEAKER_WORDS,
+    STOPS,
+    TOUR_TIMES,
+    VENUE_WORDS,
+    has_schedule_word,
+)
+from bot.understanding.result import Fact, Intent
+from bot.when import When
+
+Scores = dict[Intent, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a message names, found before its intent is chosen."""
+
+    tokens: Sequence[str]
+    when: When
+    #: Sessions named directly (by tag or title), and those of the speakers named.
+    direct: Sequence[str]
+    spoken: Sequence[str]
+    #: The sessions the answer would be about (of `direct` and `spoken`).
+    sessions: Sequence[str]
+    speakers: Sequence[str]
+    venues: Sequence[str]
+    has_region: bool
+    #: The message asks something (a question mark or word, an FAQ entry, a fact).
+    asks: bool
+    #: Of the event: its city-tour sessions, and the words naming its network ("citynet").
+    tour_ids: frozenset[str]
+    network_words: frozenset[str]
+
+
+def _vote(scores: Scores, pairs: Iterable[tuple[Intent, float]]) -> None:
+    for intent, weight in pairs:
+        scores[intent] = scores.get(intent, 0.0) + weight
+
+
+def classify(e: Evidence) -> tuple[Intent, float]:
+    """The intent and how sure the choice is (0..1)."""
+    content = [t for t in e.tokens if t not in textnorm.PARTICLES]
+    if not content:
+        return Intent.UNKNOWN, 0.0
+    if all(t in GREETING_ONLY for t in content):
+        return Intent.GREETING, 1.0
+    scores: Scores = {}
+    _word_votes(e, content, scores)
+    tour = [s for s in e.sessions if s in e.tour_ids]
+    _entity_votes(e, content, tour, scores)
+    _gate(e, set(content), tour, scores)
+    return _decide(scores)
+
+
+def _word_votes(e: Evidence, content: Sequence[str], scores: Scores) -> None:
+    """The lexicon's weights for each word once, and for bigrams."""
+    tokens = e.tokens
+    seen: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if i in e.when.used and tok not in ("jam", "pukul"):
+            continue
+        if tok == "daftar" and i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS:
+            continue  # "daftar pembicara" is a list of speakers, not a registration
+        if tok in seen:
+            continue
+        seen.add(tok)
+        _vote(scores, LEXICON.get(tok, ()))
+        if tok in e.network_words:
+            _vote(scores, [(Intent.ABOUT, 2.0)])
+    # Bigrams over adjacent tokens ("habis ini") and over adjacent content words, so a
+    # particle in between ("sign me up") does not hide them.
+    pairs = set(pairwise(tokens))
+    pairs.update(pairwise(content))
+    for first, second in pairs:
+        _vote(scores, BIGRAMS.get(f"{first} {second}", ()))
+
+
+def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
+                  scores: Scores) -> None:
+    """Votes from what the message names: sessions, speakers, venues, regions, a time."""
+    other = [s for s in e.direct if s not in e.tour_ids]
+    if tour and len(tour) == len(e.sessions):
+        _vote(scores, [(Intent.CITY_TOUR, 4.5)])
+    if other:
+        # A named session turns "jadwal X" / "kapan X" into a question about X.
+        _vote(scores, [(Intent.SESSION, 3.0 + scores.get(Intent.SCHEDULE, 0.0) * 0.5)])
+    elif e.spoken and not tour:
+        _vote(scores, [(Intent.SESSION, 2.0)])
+    if e.speakers:
+        _vote(scores, [(Intent.SPEAKER, 1.5)])
+    if e.venues:
+        _vote(scores, [(Intent.VENUE, 2.0)])
+    if e.has_region:
+        _vote(scores, [(Intent.CONTACT, 0.5)])
+    when = e.when
+    if when.day is not None or when.time is not None or when.period is not None:
+        _vote(scores, [(Intent.SCHEDULE, 1.5 + (0.5 if when.time is not None else 0.0))])
+    words = set(content)
+    tokens = e.tokens
+    asks_who = any(t in ("siapa", "who") for t in tokens)
+    asks_where = any(t in ("dimana", "where") for t in tokens)
+    if asks_who and (e.sessions or when.day is not None):
+        _vote(scores, [(Intent.SPEAKER, 1.0)])
+    # "di restoran mana", "di gedung mana": a where-question split around a noun.
+    split_where = any(
+        t == "mana" and "di" in tokens[max(0, i - 3) : i] for i, t in enumerate(tokens)
+    )
+    if split_where and not asks_where:
+        _vote(scores, [(Intent.VENUE, 2.0)])
+    if (asks_where or split_where or words & VENUE_WORDS) and e.sessions and not tour:
+        _vote(scores, [(Intent.VENUE, 1.5)])
+
+
+def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> None:
+    """Gates: intents that need evidence beyond a question word."""
+    when, direct, spoken = e.when, e.direct, e.spoken
+    context = bool(words & (CONTEXT | e.network_words))
+    has_when = when.day is not None or when.time is not None or when.period is not None
+    if has_when and not (direct or spoken) and Intent.SESSION in scores:
+        # "besok mulai jam berapa?": a when-question about a day, no session named: it
+        # asks for that day's programme.
+        _vote(scores, [(Intent.SCHEDULE, 0.5 * scores[Intent.SESSION])])
+    if words & {"about", "tentang"} and Intent.ABOUT in scores and (any(
+        score >= 3 for intent, score in scores.items() if intent is not Intent.ABOUT
+    ) or e.speakers or direct):
+        # "about"/"tentang" is a preposition: "tell me about the speakers" is about the
+        # speakers, "Bupati Banyuwangi bicara tentang apa?" about his session.
+        scores[Intent.ABOUT] -= 3
+    if not (e.speakers or e.sessions or when.day or (words & SPEAKER_WORDS)):
+        scores.pop(Intent.SPEAKER, None)
+    if not (e.venues or e.sessions or context or (words & VENUE_WORDS)):
+        scores.pop(Intent.VENUE, None)
+    if not (direct or spoken) or (tour and len(tour) == len(e.sessions)):
+        scores.pop(Intent.SESSION, None)
+    if not (has_when or context or (Intent.SCHEDULE in scores and has_schedule_word(words))):
+        scores.pop(Intent.SCHEDULE, None)
+
+    if e.asks and any(
+        score >= 3.0 for intent, score in scores.items() if intent not in COURTESY
+    ):
+        # "Selamat sore, … sertifikat? Terima kasih": the greeting and the thanks frame a
+        # question; they are not what it asks.
+        for intent in COURTESY:
+            scores.pop(intent, None)
+    now_evidence = words & NOW_ALL
+    if Intent.NOW_NEXT in scores and now_evidence <= {"sekarang", "now"} and (
+        scores.get(Intent.UNKNOWN, 0.0) > 0 or e.has_region
+        or any(scores.get(i, 0.0) >= 3 for i in (Intent.RSVP, Intent.CONTACT,
+                                                  Intent.REMINDER))
+    ):
+        # "sekarang saya di bandara, …": "now" inside a question about something else
+        # is not a question about what is on now.
+        scores.pop(Intent.NOW_NEXT)
+
+
+def _decide(scores: Scores) -> tuple[Intent, float]:
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return Intent.UNKNOWN, 0.0
+    # Words clearly about something else (weather, prices, flights) win unless the event
+    # evidence is much stronger: the bot must not answer them with a guessed session.
+    off_topic = scores.get(Intent.UNKNOWN, 0.0)
+    winner, top = ranked[0]
+    if off_topic >= 3.0 and winner != Intent.UNKNOWN and top < off_topic + OFF_TOPIC_MARGIN:
+        return Intent.UNKNOWN, round(min(1.0, off_topic / 6.0), 3)
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = min(1.0, top / 6.0) * (top - max(runner_up, 0.0)) / top
+    return winner, round(max(confidence, 0.0), 3)
+
+
+# -- facts ------------------------------------------------------------------------------------
+def facts_asked(
+    words: set[str],
+    tokens: Sequence[str],
+    sessions: Sequence[str],
+    stops: bool,
+    has_when: bool,
+    tour_ids: frozenset[str],
+) -> tuple[Fact, ...]:
+    """Facts the question asks for, from question words around the event or its tour."""
+    pairs = set(pairwise(tokens))
+    if stops or any(s in tour_ids for s in sessions):
+        return _tour_facts(words, pairs)
+    if sessions or has_when:
+        return ()
+    return _event_facts(words, pairs)
+
+
+def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:
+    out: list[Fact] = []
+    asks_count = bool(words & ASK_HOW_MANY) or ("how", "many") in pairs
+    if words & CAPACITY or (asks_count and words & (PEOPLE | {"orang", "people"})):
+        out.append(Fact.TOUR_CAPACITY)
+    if words & STOPS or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}:
+        out.append(Fact.TOUR_STOPS)
+    if words & TOUR_TIMES:
+        out.append(Fact.TOUR_TIMES)
+    if words & BRING:
+        out.append(Fact.TOUR_BRING)
+    if asks_count and words & {"bus", "buses"}:
+        out.append(Fact.TOUR_BUSES)
+    return tuple(out)
+
+
+def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:
+    out: list[Fact] = []
+    event_word = bool(words & EVENT_WORDS)
+    if "lagi" not in words and (
+        ("berapa", "hari") in pairs or ("many", "days") in pairs
+        or ("berapa", "days") in pairs or (("berapa", "lama") in pairs and event_word)
+    ):
+        out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
+    if event_word and (words & ASK_WHEN or ("hari", "apa") in pairs):
+        out.append(Fact.DATES)
+    if event_word and words & ASK_WHERE and not words & VENUE_WORDS - {"lokasi"}:
+        out.append(Fact.PLACE)
+    asks_count = bool(words & ASK_HOW_MANY) or ("how", "many") in pairs
+    asks_who = ("dari", "mana") in pairs or ("siapa", "saja") in pairs or bool(
+        words & {"asal", "who", "which"})
+    if (asks_count or asks_who) and (
+        words & PEOPLE or (("berapa", "orang") in pairs and event_word)
+    ):
+        out.append(Fact.PARTICIPANTS)
+    if words & {"tema", "theme"}:
+        out.append(Fact.THEME)
+    if words & HOST_WORDS:
+        out.append(Fact.HOST)
+    return tuple(out)

@@ -1,0 +1,198 @@
+"""The words the understanding knows: the weighted lexicon, bigrams and word tables.
+
+Nothing here is about a particular event: the event's own words come from its data
+(bot/understanding/index.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.understanding.result import Intent, Relation
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word set written as one string: easier to read and to extend than a list."""
+    return frozenset(text.split())
+
+
+# -- lexicon ----------------------------------------------------------------------------------
+# Weights are on canonical tokens (after textnorm). Question words are mild priors; action
+# verbs and change words are strong because they decide what the user wants done.
+_LEXICON_SPEC: Mapping[Intent, str] = {
+    Intent.SCHEDULE: """jadwal:3 susunan:2 acara:1 kegiatan:1 program:0.5 schedule:3
+        programme:2.5 happening:1 happens:1.5 happen:1.5 events:1 sesi:0.5 session:0.5
+        sessions:0.5 lineup:2 anything:1""",
+    Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
+        currently:3 current:2 upcoming:2 berikut:2.5""",
+    Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
+        paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
+    Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
+        pemateri:3 profil:3 profile:3 jabatan:3 bio:3 biodata:3 ngisi:1
+        mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2""",
+    Intent.VENUE: """dimana:3 where:3 lokasi:3 location:3 alamat:3 address:3 tempat:2
+        gedung:2.5 ruang:1.5 ruangan:2 lantai:2 maps:3 map:3 peta:3 venue:3 arah:1.5
+        directions:3 mana:1 gmaps:3""",
+    Intent.CITY_TOUR: """titikkumpul:4 kumpul:2 berkumpul:2 rute:2 route:2 kemana:1.5
+        berangkat:1 gather:2""",
+    Intent.CONTACT: """kontak:4 contact:4 nomor:3 number:1.5 telepon:3 phone:4 whatsapp:3
+        narahubung:4 hubungi:4 menghubungi:4 email:4 surel:4 call:2 panitia:1 committee:1
+        delegasi:0.5 perwakilan:0.5 delegation:0.5 liaison:4""",
+    Intent.RSVP: """daftar:5 mendaftar:5 rsvp:6 hadir:3 kehadiran:3 konfirmasi:2 register:5
+        registrasi:2 registration:2 ikut:1.5 join:2 attend:3 attending:3 sign:2 batal:1
+        saya:1""",
+    Intent.REMINDER: """ingatkan:5 pengingat:5 ingat:2 alarm:5 notifikasi:3 notif:3
+        notification:3 kabari:3 kabarin:3 saya:0.5""",
+    Intent.ANNOUNCEMENT: """pengumuman:6 diundur:6 dimajukan:6 ditunda:6 perubahan:5
+        berubah:5 ubah:3 diubah:5 batal:3 dibatalkan:6 update:4 updates:4 terbaru:3
+        terkini:3 announcement:6 announcements:6 changes:5 changed:5 change:4 postponed:6
+        cancelled:6 canceled:6 news:3 mundur:4 dipindah:5 penting:2 latest:3 kabar:2.5""",
+    Intent.ABOUT: """tentang:3 about:3 tema:4 theme:4 tujuan:4 purpose:3 goal:3
+        goals:3 penyelenggara:4 organizer:4 organiser:4 tuanrumah:4 host:3 jumlah:1.5
+        peserta:1.5 participants:2 latar:3 background:3 seminar:0.5 event:0.5 info:0.5""",
+    Intent.HELP: """bantuan:5 help:5 menu:4 fitur:4 perintah:3 command:3 commands:3 bot:1
+        pakai:1.5 cara:1 bantu:2 panduan:4 guide:3 bingung:2
+        menggunakan:1.5 petunjuk:4 penggunaan:2 bahasa:2.5 language:3 inggris:2 english:2
+        hapus:2.5 menghapus:2.5 delete:2.5""",
+    Intent.GREETING: """halo:3 assalamualaikum:4 selamat:1""",
+    Intent.THANKS: """makasih:4 appreciate:3 sampaijumpa:3 bye:3 dadah:3""",
+    Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
+        pesawat:4 flight:4
+        hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
+        recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
+        murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
+        politik:4 saham:4 resep:4 halal:3 warung:3 parkir:5 parking:5 honorarium:6
+        honor:5 uang:4 biaya:4 bayar:2 fee:4 fees:4 cost:4 transport:3
+        transportasi:3 akomodasi:5 accommodation:5 bandara:2 airport:2 shuttle:5 jemput:5
+        laundry:5 taksi:4 taxi:4 ojek:4 rental:4 sewa:4 souvenir:4
+        penginapannya:3 allowance:5 reimburse:5 spj:5 kuitansi:5 gala:4 dinner:4
+        moderator:5 moderators:5""",
+}
+
+_BIGRAM_SPEC: Mapping[Intent, str] = {
+    Intent.SCHEDULE: "ada_apa:1.5 apa_saja:0.5 whats_on:2 what_on:2",
+    Intent.NOW_NEXT: """habis_ini:3 setelah_ini:3 after_this:3 right_now:1 lagi_berlangsung:1
+        sudah_mulai:2.5 started_yet:3""",
+    Intent.SESSION: "jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1",
+    Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
+        how_many:2""",
+    Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
+        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
+    Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
+    Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 sudah_daftar:-5 mau_ikut:4 saya_ikut:3
+        cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
+        ikut_sesi:4 gabung_sesi:4""",
+    Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
+        uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4""",
+    Intent.ANNOUNCEMENT: """info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3
+        news_from:2 jadi_tidak:4 still_on:3""",
+}
+
+
+def _parse_spec(spec: Mapping[Intent, str]) -> dict[str, tuple[tuple[Intent, float], ...]]:
+    out: dict[str, list[tuple[Intent, float]]] = {}
+    for intent, text in spec.items():
+        for item in text.split():
+            word, weight = item.rsplit(":", 1)
+            out.setdefault(word.replace("_", " "), []).append((intent, float(weight)))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+LEXICON = _parse_spec(_LEXICON_SPEC)
+BIGRAMS = _parse_spec(_BIGRAM_SPEC)
+
+# Words that put a question in the event's frame ("acara", "sesi"), so a bare "dimana" or a
+# day is about the event and not about anything else.
+CONTEXT = word_set(
+    """
+    acara seminar kegiatan event sesi session sessions programme program
+    """
+)
+# Nouns after "daftar" that make it "a list of", not "register".
+LIST_NOUNS = word_set(
+    """
+    pembicara narasumber speaker speakers acara sesi peserta kontak pemateri hadir
+    """
+)
+GREETING_ONLY = word_set(
+    """
+    halo assalamualaikum selamat pagi siang sore malam p salam semua everyone all there
+    morning afternoon evening waalaikumsalam shalom
+    """
+)
+QUESTION_ONLY = frozenset({"siapa", "who", "dimana", "where", "mana", "kapan", "when"})
+# Honorifics dropped from speaker names so "Saiful Ilah" matches "H. Saiful Ilah".
+HONORIFICS = word_set(
+    """
+    h hj dr prof ir drs dra st se mm msi mt phd sh mh
+    """
+)
+NEEDS_NO_SLOTS = frozenset(
+    {Intent.GREETING, Intent.THANKS, Intent.HELP, Intent.ABOUT, Intent.UNKNOWN}
+)
+MIN_SCORE = 2.0
+OFF_TOPIC_MARGIN = 2.5
+
+# -- facts, relations, courtesy ---------------------------------------------------------------
+# Words that put the *whole event* in focus ("kapan seminarnya?").
+EVENT_WORDS = word_set("seminar acara event kegiatan conference konferensi")
+ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
+ASK_WHERE = word_set("dimana where lokasi location kota city")
+ASK_HOW_MANY = word_set("berapa jumlah many banyak")
+PEOPLE = word_set("peserta participants participant attendees")
+DAY_UNITS = word_set("hari days day")
+CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
+STOPS = word_set(
+    """singgah stops stop mampir kemana dikunjungi kunjungi mengunjungi visit visits tujuan
+    rute route destinasi destinations itinerary"""
+)
+TOUR_TIMES = word_set(
+    """selesai berakhir pulang end ends finish finishes kembali berangkat depart departs
+    leave leaves return returns"""
+)
+BRING = word_set("bawa dibawa membawa bring")
+OPEN_WORDS = word_set("membuka buka dibuka opens open opening pembukaan")
+CLOSE_WORDS = word_set("menutup tutup ditutup closes close closing penutupan")
+RELATIONS: Mapping[str, Relation] = {
+    "setelah": Relation.AFTER, "habis": Relation.AFTER, "after": Relation.AFTER,
+    "sebelum": Relation.BEFORE, "before": Relation.BEFORE,
+    "selama": Relation.DURING, "during": Relation.DURING,
+}
+# A question asks something: these words (or a question mark) make a greeting or a thank-you
+# the frame of a question, not the message itself.
+QUESTION_WORDS = word_set(
+    """apa apakah siapa kapan dimana mana berapa bagaimana gimana kenapa mengapa ada
+    what who when where how which why tanya bertanya menanyakan"""
+)
+COURTESY = frozenset({Intent.GREETING, Intent.THANKS})
+LAST_ITEM = frozenset(
+    {("acara", "terakhir"), ("sesi", "terakhir"), ("last", "session"), ("last", "item")}
+)
+NEXT_WORDS = word_set("berikutnya selanjutnya next upcoming")
+HOST_WORDS = word_set(
+    """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
+    organisers organized organised menyelenggarakan diselenggarakan"""
+)
+ASKS_ITEM = word_set(
+    "apa what which ada happens happen lagi next acara sesi kegiatan session event kalau"
+)
+REMINDER_WORDS = word_set("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
+# Intents a fact question overrides when it names nothing else. A where-question keeps the
+# venue card, a contact question ("kontak penyelenggara") the contacts.
+FACTS_OVER = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS})
+
+
+def words_of(intent: Intent) -> frozenset[str]:
+    return frozenset(w for w, pairs in LEXICON.items() if any(i == intent for i, _ in pairs))
+
+
+# Topic words of an intent, without the bare question words (which are only priors).
+SPEAKER_WORDS = words_of(Intent.SPEAKER) - QUESTION_ONLY
+VENUE_WORDS = words_of(Intent.VENUE) - QUESTION_ONLY
+# Words that ask what is on now ("berlangsung" alone also says how long something lasts).
+NOW_ALL = words_of(Intent.NOW_NEXT)
+NOW_WORDS = NOW_ALL - {"berlangsung"}
+
+
+def has_schedule_word(words: set[str]) -> bool:
+    return any(any(i == Intent.SCHEDULE and w > 1 for i, w in LEXICON.get(t, ())) for t in words)

@@ -1,0 +1,91 @@
+"""What a message asks: the intent and slots `understand()` returns (pure values)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    SCHEDULE = "schedule"  # programme of a day and/or a time
+    NOW_NEXT = "now_next"  # what is on now / next
+    SESSION = "session"  # a specific session (by topic, region or speaker)
+    SPEAKER = "speaker"  # who speaks / speakers list
+    VENUE = "venue"  # where, address, map
+    CITY_TOUR = "city_tour"  # the city tour, its meeting point and time
+    CONTACT = "contact"  # contacts of a region or the committee
+    RSVP = "rsvp"  # registration / attending
+    REMINDER = "reminder"  # reminders
+    ANNOUNCEMENT = "announcement"  # announcements and programme changes
+    ABOUT = "about"  # the event and Citynet
+    HELP = "help"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    UNKNOWN = "unknown"
+
+
+class Fact(StrEnum):
+    """A fact about the event or its city tour that a question asks for, answered in one
+    sentence generated from the event model (see bot/render_answers.py)."""
+
+    DATES = "dates"  # when the event is
+    LENGTH = "length"  # how many days
+    PLACE = "place"  # in which city / where
+    PARTICIPANTS = "participants"  # how many take part
+    THEME = "theme"
+    HOST = "host"
+    TOUR_CAPACITY = "tour_capacity"
+    TOUR_STOPS = "tour_stops"
+    TOUR_TIMES = "tour_times"  # gathering, departure and end
+    TOUR_BRING = "tour_bring"
+    TOUR_BUSES = "tour_buses"
+
+
+class Relation(StrEnum):
+    """A question about the programme item after/before/during a named one."""
+
+    AFTER = "after"
+    BEFORE = "before"
+    DURING = "during"
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    intent: Intent
+    #: An event day the question is about (resolved against `now`), if any.
+    day: date | None = None
+    #: A time of day (e.g. "jam 2 siang" -> 14:00), if any.
+    time: time | None = None
+    #: A part of the day ("pagi", "siang", "sore", "malam") when no exact time was given.
+    period: str | None = None
+    #: Sessions the question names (by topic, region or speaker), best first.
+    session_ids: tuple[str, ...] = ()
+    speaker_ids: tuple[str, ...] = ()
+    venue_ids: tuple[str, ...] = ()
+    #: Canonical region names mentioned ("Kabupaten Sidoarjo"). More than one for one
+    #: mention means the mention was ambiguous (Kota vs Kabupaten Kupang): ask, don't guess.
+    regions: tuple[str, ...] = ()
+    #: True when `regions` are alternatives for one ambiguous mention.
+    ambiguous_region: bool = False
+    #: How sure the classifier is, 0..1 (winning score against the runner-up and a ceiling).
+    confidence: float = 0.0
+    #: Facts asked for (answered with one generated sentence before the card).
+    facts: tuple[Fact, ...] = ()
+    #: "after X": `session_ids` then hold the item after X, `anchor_id` is X.
+    relation: Relation | None = None
+    anchor_id: str | None = None
+    #: Tour stops named (indexes into event.tour.stops).
+    stops: tuple[int, ...] = ()
+    #: The practical-question entry ([[faq]]) whose keywords the question uses, if any, and
+    #: whether every programme item named was named only through those keywords
+    #: ("tempat sholat" names the prayer-room entry, not the lunch break tagged "sholat").
+    faq_id: str | None = None
+    faq_covers: bool = False
+    #: Words that look like a day or time word but are not one ("bseok" ~ "besok"): the
+    #: answer would depend on them, so the bot asks instead of guessing.
+    doubts: tuple[tuple[str, str], ...] = ()
+    #: Misspelt day or time words that were read ("bseok" as "besok"): the answer says so.
+    readings: tuple[tuple[str, str], ...] = ()
+    #: The part of the message this is the understanding of (one question of several).
+    question: str = ""

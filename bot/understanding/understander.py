@@ -1,0 +1,364 @@
+"""The per-event understander: indexes built once, then `understand` per message."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from itertools import pairwise
+
+from bot import textnorm
+from bot.model import Event, Session, SessionKind
+from bot.regions import RegionIndex, RegionMatch, aliases_from_contacts, combine
+from bot.understanding.classify import Evidence, classify, facts_asked
+from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
+from bot.understanding.lexicon import (
+    ASKS_ITEM,
+    CLOSE_WORDS,
+    COURTESY,
+    FACTS_OVER,
+    LAST_ITEM,
+    NEEDS_NO_SLOTS,
+    NEXT_WORDS,
+    NOW_WORDS,
+    OPEN_WORDS,
+    QUESTION_WORDS,
+    RELATIONS,
+    REMINDER_WORDS,
+)
+from bot.understanding.result import Fact, Intent, Relation, Understanding
+from bot.when import When, when_from_tokens
+
+
+class Understander:
+    """Indexes of one event, built once; `understand` is then cheap per message."""
+
+    def __init__(self, event: Event) -> None:
+        self.event = event
+        self.days = event.days
+        self.index = PhraseIndex(event)
+        region_aliases = aliases_from_contacts(event.contacts)
+        self.region_index = RegionIndex(event.regions, region_aliases)
+        self.order = {s.id: i for i, s in enumerate(event.sessions)}
+        self.network_words = network_words(event)
+        self.normalizer = normalizer_for(event, self.index, region_aliases, self.network_words)
+
+        self.by_start = sorted(event.sessions, key=lambda s: (s.start, self.order_key(s)))
+        self.session_day = {s.id: event.local(s.start).date() for s in event.sessions}
+        ceremonies = [s for s in self.by_start if s.kind == SessionKind.CEREMONY]
+        days = [self.session_day[s.id] for s in self.by_start]
+        #: The opening and closing ceremonies (a ceremony on the first / last programme day),
+        #: for "who opens the event?", "when does it close?".
+        opening = [s.id for s in ceremonies if days and self.session_day[s.id] == days[0]]
+        closing = [s.id for s in ceremonies if days and self.session_day[s.id] == days[-1]]
+        self.opening = opening[0] if opening else None
+        self.closing = closing[-1] if closing else None
+
+        self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
+
+    def order_key(self, session: Session) -> int:
+        return self.order.get(session.id, 0)
+
+
+    def understand(self, text: str, now: datetime) -> Understanding:
+        tokens = self.normalizer.tokens(text)
+        if not tokens:
+            return Understanding(Intent.UNKNOWN)
+        surface = textnorm.tokenize(text)
+        doubts = self.normalizer.doubtful(surface)
+        readings = self.normalizer.read_as(surface)
+        local_now = self.event.local(now) if now.tzinfo else now
+        when = when_from_tokens(tokens, local_now, self.days)
+        matches = self.index.matches(tokens)
+        named = _Named.of(matches)
+        faq_id = named.faq_id()
+        speakers, venues, stops = named.speakers, named.venues, named.stops
+
+        words = set(tokens)
+        has_when = when.day is not None or when.time is not None or when.period is not None
+        direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
+        region_match = self._region_match(tokens, matches)
+
+        # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
+        # Only a question for an item ("ada apa setelah …") is about the item after another.
+        relation, anchor = (
+            self._relation(tokens, matches, when, local_now)
+            if words & ASKS_ITEM and not words & REMINDER_WORDS
+            else (None, None)
+        )
+        asks = "?" in text or bool(words & QUESTION_WORDS)
+        facts = facts_asked(words, tokens, sessions, bool(stops), has_when, self.tour_ids)
+        intent, confidence = classify(Evidence(
+            tokens, when, direct, spoken, sessions, speakers, venues, bool(region_match),
+            asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
+        ))
+        if relation is not None and anchor is not None:
+            # Nothing after the last item: the answer says so, with the item's own card.
+            target = self._related(anchor, relation) or anchor
+            return Understanding(
+                Intent.SESSION, day=when.day, session_ids=(target,), relation=relation,
+                anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
+                readings=readings,
+            )
+        intent, confidence = self._reconsider(
+            intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
+        found = Understanding(
+            intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
+            faq_covers=faq_id is not None and named.faq_covers, doubts=doubts,
+            readings=readings,
+        )
+        if intent in NEEDS_NO_SLOTS:
+            return found
+        return self._with_slots(found, when, sessions, speakers, venues, region_match)
+
+    def _with_slots(
+        self, found: Understanding, when: When, sessions: list[str], speakers: list[str],
+        venues: list[str], region_match: RegionMatch,
+    ) -> Understanding:
+        """The intent's slots: when, and what the question names."""
+        if found.intent == Intent.CONTACT:
+            sessions = []
+        if found.intent == Intent.VENUE and not venues:
+            for sid in sessions:
+                session = self.event.session(sid)
+                if session is not None and session.venue_id not in venues:
+                    venues.append(session.venue_id)
+        return replace(
+            found,
+            day=when.day,
+            time=when.time,
+            period=when.period,
+            session_ids=tuple(sessions),
+            speaker_ids=tuple(speakers),
+            venue_ids=tuple(venues),
+            regions=region_match.regions,
+            ambiguous_region=region_match.ambiguous,
+        )
+
+    def _sessions(
+        self, named: _Named, tokens: Sequence[str], when: When, has_when: bool, now: datetime
+    ) -> tuple[list[str], list[str], list[str]]:
+        """The sessions named directly, those of the speakers named, and of both the ones
+        the answer is about (best first)."""
+        session_score = named.session_score
+        words = set(tokens)
+        if not session_score and not named.speakers and not has_when:
+            # "who opens the event?", "kapan acara ditutup?": the opening/closing ceremony.
+            if words & OPEN_WORDS and self.opening:
+                session_score[self.opening] = 1.0
+            elif words & CLOSE_WORDS and self.closing:
+                session_score[self.closing] = 1.0
+            elif set(pairwise(tokens)) & LAST_ITEM:
+                # "acara terakhir jam berapa?": the last item of the programme.
+                session_score[self.by_start[-1].id] = 1.0
+
+        direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
+        if named.stops and self.tour_ids and not direct:
+            direct = sorted(self.tour_ids, key=lambda s: self.order[s])
+        spoken: list[str] = []
+        for sp in named.speakers:
+            spoken.extend(s.id for s in self.event.sessions_of_speaker(sp) if s.id not in spoken)
+        if direct and spoken:
+            both = [s for s in direct if s in spoken]
+            sessions = both or direct
+        else:
+            sessions = direct or spoken
+        if when.day is not None:
+            on_day = [s for s in sessions if self.session_day[s] == when.day]
+            sessions = on_day or sessions
+        if len(sessions) > 1 and words & NEXT_WORDS:
+            # "istirahat berikutnya jam berapa?": of the items named, the next one.
+            upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > now]
+            sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
+        return direct, spoken, sessions
+
+    def _region_match(self, tokens: Sequence[str], matches: Sequence[Match]) -> RegionMatch:
+        """Regions named outside the event's own phrases ("Kupang" in "walikota kupang" is
+        the speaker)."""
+        mentions = [
+            r
+            for r in self.region_index.mentions(tokens)
+            if not any(
+                m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)
+                for m in matches
+            )
+        ]
+        return combine(mentions)
+
+    def _reconsider(
+        self, intent: Intent, confidence: float, facts: tuple[Fact, ...], tokens: Sequence[str],
+        direct: bool, sessions: bool, named: _Named,
+    ) -> tuple[Intent, float]:
+        """The classifier's choice, corrected by what the question asks for: a fact about
+        the event or its tour, or something the data does not know."""
+        words = set(tokens)
+        # "seminar berlangsung berapa hari?" is not about what is on now ("acara apa yang
+        # berlangsung?" is).
+        now_words = words & NOW_WORDS
+        over = FACTS_OVER | (
+            {Intent.NOW_NEXT} if Fact.LENGTH in facts and not now_words else set()
+        )
+        off_topic = intent is Intent.UNKNOWN and confidence > 0
+        if facts and intent in over and not (direct or named.speakers or named.venues
+                                             or off_topic):
+            intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
+        if ((intent is Intent.VENUE and not (named.venues or sessions)
+             and self._unknown_topic(tokens))
+                or (intent not in COURTESY and self._asks_existence_of_unknown(tokens))):
+            # "ada dokter jaga di lokasi?", "ada penerjemah untuk sesi prof lee?": a question
+            # about something the data does not know is not answered with a nearby card.
+            intent, confidence = Intent.UNKNOWN, 0.5
+        return intent, confidence
+
+    def _unknown_topic(self, tokens: Sequence[str]) -> bool:
+        """Whether the thing asked about ("ada X …?", "dimana X?") is a word neither the bot
+        nor the event's data knows (after typo correction)."""
+        vocabulary = self.normalizer.vocabulary
+
+        def unknown(i: int) -> bool:
+            t = tokens[i] if 0 <= i < len(tokens) else ""
+            return len(t) >= 4 and t.isalpha() and t not in vocabulary
+
+        for i, tok in enumerate(tokens):
+            if tok == "ada" and unknown(i + 1):
+                return True
+            if tok in ("dimana", "where") and (unknown(i + 1) or unknown(i - 1)):
+                return True
+        return False
+
+    def _asks_existence_of_unknown(self, tokens: Sequence[str]) -> bool:
+        """"(apakah) ada X …?" where X is a longer word neither the bot nor the data knows."""
+        vocabulary = self.normalizer.vocabulary
+        return any(
+            tok == "ada" and i + 1 < len(tokens) and len(tokens[i + 1]) >= 5
+            and tokens[i + 1].isalpha() and tokens[i + 1] not in vocabulary
+            for i, tok in enumerate(tokens)
+        )
+
+    # -- relations -------------------------------------------------------------
+    def _relation(
+        self, tokens: Sequence[str], matches: Sequence[Match], when: When, now: datetime
+    ) -> tuple[Relation | None, str | None]:
+        """"setelah makan siang": the relation and the programme item it is about."""
+        for i, tok in enumerate(tokens):
+            relation = RELATIONS.get(tok)
+            if relation is None:
+                continue
+            for m in matches:
+                if not i < m.start <= i + 3:
+                    continue
+                ids: list[str] = []
+                for ref in m.refs:
+                    if ref.kind == "session":
+                        ids.append(ref.id)
+                    elif ref.kind == "speaker":
+                        ids += [s.id for s in self.event.sessions_of_speaker(ref.id)]
+                    elif ref.kind == "stop":
+                        ids += sorted(self.tour_ids)
+                anchor = self._pick(ids, when, now)
+                if anchor is not None:
+                    return relation, anchor
+        return None, None
+
+    def _pick(self, ids: Sequence[str], when: When, now: datetime) -> str | None:
+        """One of several items sharing a name (two lunch breaks): on the day asked, in the
+        part of the day asked, else today's, else the next one, else the first."""
+        found = [s for sid in ids if (s := self.event.session(sid)) is not None]
+        if not found:
+            return None
+        if when.day is not None:
+            found = [s for s in found if self.session_day[s.id] == when.day] or found
+        if when.period is not None:
+            low, high = _PERIOD_HOURS.get(when.period, (0, 24))
+            found = [s for s in found if low <= self.event.local(s.start).hour < high] or found
+        today = [s for s in found if self.session_day[s.id] == now.date()]
+        upcoming = [s for s in found if s.end > now]
+        return (today or upcoming or found)[0].id
+
+    def _related(self, anchor_id: str, relation: Relation) -> str | None:
+        anchor = self.event.session(anchor_id)
+        if anchor is None:
+            return None
+        others = [s for s in self.by_start if s.id != anchor_id]
+        if relation is Relation.AFTER:
+            later = [s for s in others if s.start >= anchor.end]
+            return later[0].id if later else None
+        if relation is Relation.BEFORE:
+            earlier = [s for s in others if s.end <= anchor.start]
+            return earlier[-1].id if earlier else None
+        during = [s for s in others if s.overlaps(anchor)]
+        return during[0].id if during else anchor_id
+
+
+@dataclass(slots=True)
+class _Named:
+    """The event's items a message names, from its phrase matches."""
+
+    session_score: dict[str, float] = field(default_factory=dict)
+    speakers: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
+    stops: list[int] = field(default_factory=list)
+    #: FAQ entry -> (its longest phrase matched, how many phrases matched).
+    faq_score: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Whether every item named was named only through FAQ keywords (or tour stops).
+    faq_covers: bool = True
+
+    @classmethod
+    def of(cls, matches: Sequence[Match]) -> _Named:
+        named = cls()
+        for m in matches:
+            kinds = {r.kind for r in m.refs}
+            if kinds - {"faq", "stop"} and "faq" not in kinds:
+                named.faq_covers = False
+            for ref in m.refs:
+                named.add(ref.kind, ref.id, m.end - m.start)
+        return named
+
+    def add(self, kind: str, item: str, length: int) -> None:
+        if kind == "session":
+            self.session_score[item] = self.session_score.get(item, 0.0) + length
+        elif kind == "speaker" and item not in self.speakers:
+            self.speakers.append(item)
+        elif kind == "venue" and item not in self.venues:
+            self.venues.append(item)
+        elif kind == "stop" and int(item) not in self.stops:
+            self.stops.append(int(item))
+        elif kind == "faq":
+            longest, hits = self.faq_score.get(item, (0, 0))
+            self.faq_score[item] = (max(longest, length), hits + 1)
+
+    def faq_id(self) -> str | None:
+        score = self.faq_score
+        return max(score, key=lambda f: score[f]) if score else None
+
+
+# Parts of the day, as in the rendering of "jam 2 siang" answers (pagi lasts until ~11).
+_PERIOD_HOURS: Mapping[str, tuple[int, int]] = {
+    "pagi": (5, 11), "siang": (11, 15), "sore": (15, 18), "malam": (18, 24),
+}
+
+
+# A few events at most are alive at once (the real one, a shifted rehearsal copy).
+_CACHE: list[tuple[Event, Understander]] = []
+_CACHE_SIZE = 4
+
+
+def understander_for(event: Event) -> Understander:
+    for cached_event, understander in _CACHE:
+        if cached_event is event:
+            return understander
+    understander = Understander(event)
+    _CACHE.insert(0, (event, understander))
+    del _CACHE[_CACHE_SIZE:]
+    return understander
+
+
+
+def understand(text: str, event: Event, now: datetime) -> Understanding:
+    """Classify `text` and fill slots from the event data.
+
+    `now` may be in any time zone (it is read in the event's). There is no language
+    parameter: Indonesian, English and a mix of both are understood whatever language the
+    user chose, because delegates mix them.
+    """
+    return understander_for(event).understand(text, now)
