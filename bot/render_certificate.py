@@ -1,10 +1,9 @@
-"""Rendering of certificates: the replies of /sertifikat and /cek, and the PDF (fpdf2)."""
+"""Rendering of certificates: the replies of /sertifikat and /cek; the PDF is drawn in
+bot/papers.py (fpdf2), loaded only when one is printed."""
 
 from __future__ import annotations
 
 from html import escape
-
-from fpdf import FPDF
 
 from bot.features.certificates import (
     CertificateResult,
@@ -19,7 +18,7 @@ from bot.features.certificates import (
 from bot.i18n import Translator
 from bot.model import Event
 from bot.render import Reply, event_dates
-from bot.render_attendance import not_registered, pdf_text
+from bot.render_attendance import not_registered
 from bot.storage.attendance import CertificateRow
 
 
@@ -118,52 +117,6 @@ def verify_usage(t: Translator) -> Reply:
 
 def certificate_pdf(event: Event, row: CertificateRow, bot_username: str, t: Translator) -> bytes:
     """A4 landscape: title, name, instansi, statement, the event, host, signatories, code."""
-    rules = event.certificate
-    assert rules is not None
-    lang = t.lang
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
-    pdf.set_auto_page_break(auto=False)
-    pdf.set_title(pdf_text(rules.title.get(lang)))
-    pdf.add_page()
-    pdf.set_draw_color(19, 78, 140)
-    pdf.set_line_width(1.2)
-    pdf.rect(10, 10, 277, 190)
-    pdf.set_line_width(0.3)
-    pdf.rect(13, 13, 271, 184)
+    from bot import papers  # fpdf2 loads when a certificate is printed, not at start-up
 
-    def line(text: str, size: float, style: str = "", height: float = 9) -> None:
-        pdf.set_font("Helvetica", style, size)
-        pdf.set_x(20)
-        pdf.multi_cell(257, height, pdf_text(text), align="C", new_x="LMARGIN", new_y="NEXT")
-
-    pdf.set_y(26)
-    line(rules.title.get(lang).upper(), 30, "B", 14)
-    line(t.gettext("Nomor verifikasi: {code}").format(code=display_code(row.code)), 10)
-    pdf.ln(6)
-    line(t.gettext("diberikan kepada"), 13)
-    line(row.name, 26, "B", 13)
-    line(row.instansi, 14)
-    pdf.ln(4)
-    line(rules.statement.get(lang), 13)
-    line(event.name.get(lang), 16, "B")
-    if event.theme:
-        line(f'"{event.theme.get(lang)}"', 12, "I", 7)
-    line(f"{event_dates(event, t)}, {event.city}", 12, "", 7)
-    line(t.gettext("Tuan rumah: {host}").format(host=event.host), 12, "", 7)
-
-    count = len(rules.signatories)
-    width = 257 / count
-    for i, signatory in enumerate(rules.signatories):
-        x = 20 + i * width
-        pdf.set_xy(x, 150)
-        pdf.set_font("Helvetica", "", 11)
-        pdf.multi_cell(width, 6, pdf_text(signatory.position.get(lang)), align="C")
-        pdf.set_xy(x, 177)
-        pdf.set_font("Helvetica", "BU", 11)
-        pdf.multi_cell(width, 6, pdf_text(signatory.name), align="C")
-    pdf.set_xy(20, 188)
-    pdf.set_font("Helvetica", "", 8)
-    pdf.cell(257, 5, pdf_text(t.gettext(
-        "Periksa keaslian: kirim /cek {code} ke @{bot} di Telegram").format(
-            code=display_code(row.code), bot=bot_username)), align="C")
-    return bytes(pdf.output())
+    return papers.certificate_pdf(event, row, bot_username, t)
