@@ -134,6 +134,11 @@ def clip_html_lines(lines: Sequence[str], more: str) -> str:
     return "\n".join(out)
 
 
+def deep_link(bot_username: str, payload: str) -> str:
+    """The t.me link that opens the private chat with `/start <payload>`."""
+    return f"https://t.me/{bot_username}?start={payload}"
+
+
 # -- pieces --------------------------------------------------------------------------------
 def session_line(event: Event, session: Session, t: Translator, with_day: bool = False) -> str:
     venue = event.venue(session.venue_id)

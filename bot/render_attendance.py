@@ -27,18 +27,15 @@ from bot.features.attendance import (
     StaffList,
     StaffRedeemed,
 )
+from bot.features.organizers import Redeemed
 from bot.i18n import Translator
 from bot.model import Event, Session
 from bot.render import Reply, button, keyboard
-from bot.render_organizer import csv_bytes
+from bot.render_organizer import csv_bytes, refused
 from bot.storage.attendance import Attendee
 
 #: The delegate card's file name (the offline terminal spots it to print the QR's link).
 CARD_FILENAME = "kartu-peserta.png"
-
-
-def deep_link(bot_username: str, payload: str) -> str:
-    return f"https://t.me/{bot_username}?start={payload}"
 
 
 def staff_name(role: Staff, t: Translator) -> str:
@@ -197,7 +194,7 @@ def checkin_usage(t: Translator) -> Reply:
 def staff_invite(invite: StaffInvite, link: str, t: Translator) -> Reply:
     _ = t.gettext
     if invite.status is StaffInviteStatus.FORBIDDEN:
-        return Reply(_("Maaf, perintah ini hanya untuk panitia."))
+        return Reply(refused(t))
     if invite.status is StaffInviteStatus.BAD_ROLE:
         return Reply(_("Tulis <code>/petugas undang</code> atau "
                        "<code>/petugas undang moderator</code>."))
@@ -214,14 +211,14 @@ def staff_invite(invite: StaffInvite, link: str, t: Translator) -> Reply:
 
 def staff_redeemed(result: StaffRedeemed, t: Translator) -> Reply:
     _ = t.gettext
-    if result.result == "ok" and result.role is not None:
+    if result.result is Redeemed.OK and result.role is not None:
         return Reply(_("✅ Anda sekarang {role}. Pindai kartu peserta dengan kamera ponsel untuk "
                        "mencatat kehadiran; /absen menampilkan kode hadir sesi.").format(
                            role=escape(staff_name(result.role, t))))
     texts = {
-        "already": _("Anda sudah panitia; undangan ini tidak diperlukan."),
-        "used": _("Undangan ini sudah dipakai."),
-        "expired": _("Undangan ini sudah kedaluwarsa. Minta undangan baru kepada panitia."),
+        Redeemed.ALREADY: _("Anda sudah panitia; undangan ini tidak diperlukan."),
+        Redeemed.USED: _("Undangan ini sudah dipakai."),
+        Redeemed.EXPIRED: _("Undangan ini sudah kedaluwarsa. Minta undangan baru kepada panitia."),
     }
     return Reply(texts.get(result.result, _("Undangan ini tidak dikenal.")))
 
@@ -229,7 +226,7 @@ def staff_redeemed(result: StaffRedeemed, t: Translator) -> Reply:
 def staff_list(listing: StaffList, t: Translator) -> Reply:
     _ = t.gettext
     if not listing.allowed:
-        return Reply(_("Maaf, perintah ini hanya untuk panitia."))
+        return Reply(refused(t))
     lines = [_("👥 <b>Petugas dan moderator</b>")]
     lines += [f"• {escape(name or str(uid))} (<code>{uid}</code>) — {escape(staff_name(role, t))}"
               for uid, role, name in listing.members]
@@ -243,7 +240,7 @@ def staff_list(listing: StaffList, t: Translator) -> Reply:
 def staff_revoked(result: bool | None, target: int, t: Translator) -> Reply:
     _ = t.gettext
     if result is None:
-        return Reply(_("Maaf, perintah ini hanya untuk panitia."))
+        return Reply(refused(t))
     if result:
         return Reply(_("Peran {id} dicabut.").format(id=target))
     return Reply(_("{id} bukan petugas atau moderator.").format(id=target))

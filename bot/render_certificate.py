@@ -19,6 +19,7 @@ from bot.i18n import Translator
 from bot.model import Event
 from bot.render import Reply, event_dates
 from bot.render_attendance import not_registered
+from bot.render_organizer import refused
 from bot.storage.attendance import CertificateRow
 
 
@@ -75,7 +76,7 @@ def certificate_reply(result: CertificateResult, event: Event, t: Translator) ->
 def manual_reply(result: ManualResult, issue: bool, t: Translator) -> Reply:
     _ = t.gettext
     if result.status is ManualStatus.FORBIDDEN:
-        return Reply(_("Maaf, perintah ini hanya untuk panitia."))
+        return Reply(refused(t))
     if result.status is ManualStatus.NO_CERTIFICATES:
         return Reply(_("Data acara tidak punya bagian [certificate]."))
     if result.status is ManualStatus.NOT_REGISTERED:

@@ -11,7 +11,7 @@ from bot import callbacks as cb
 from bot.features.evaluation import SKIP, QuestionSummary, Status, Step
 from bot.i18n import Translator
 from bot.model import QuestionKind
-from bot.render import MAX_TEXT, Reply, button, keyboard
+from bot.render import Reply, button, clip_html_lines, keyboard
 from bot.render_attendance import not_registered
 from bot.render_organizer import csv_bytes
 
@@ -50,7 +50,9 @@ def step_reply(step: Step, t: Translator) -> Reply:
     return Reply("\n".join(lines), keyboard(rows))
 
 
-def summary(rows: Sequence[QuestionSummary], t: Translator) -> Reply:
+def summary(rows: Sequence[QuestionSummary], t: Translator, quotes: bool = True) -> Reply:
+    """The answers per question; with `quotes`, a few free-text answers (only where just
+    organizers read them: they are the delegates' own words)."""
     _ = t.gettext
     lines = [_("📝 <b>Evaluasi acara</b>")]
     for row in rows:
@@ -60,13 +62,9 @@ def summary(rows: Sequence[QuestionSummary], t: Translator) -> Reply:
         lines.append(head)
         for choice, count in zip(row.question.choices, row.choices, strict=False):
             lines.append(f"   {escape(choice.get(t.lang))}: {count}")
-        lines += [f"   “{escape(text)}”" for text in row.texts[:3]]
-    text = ""
-    for line in lines:  # whole lines only, so no HTML tag is cut in half
-        if len(text) + len(line) + 1 > MAX_TEXT:
-            break
-        text += line + "\n"
-    return Reply(text.rstrip("\n"))
+        if quotes:
+            lines += [f"   “{escape(text)}”" for text in row.texts[:3]]
+    return Reply(clip_html_lines(lines, "…"))
 
 
 def evaluation_csv(rows: Sequence[QuestionSummary]) -> bytes:

@@ -11,7 +11,7 @@ from bot import callbacks as cb
 from bot.features.feedback import Rated, RateStatus, SessionFeedback
 from bot.i18n import Translator
 from bot.model import Session
-from bot.render import MAX_TEXT, Reply, button, keyboard
+from bot.render import Reply, button, clip_html_lines, keyboard
 from bot.render_organizer import csv_bytes
 
 
@@ -55,21 +55,19 @@ def opted_out(t: Translator) -> Reply:
     return Reply(t.gettext("🔕 Baik, bot tidak akan meminta penilaian sesi lagi."))
 
 
-def summary(rows: Sequence[SessionFeedback], t: Translator) -> Reply:
+def summary(rows: Sequence[SessionFeedback], t: Translator, quotes: bool = True) -> Reply:
+    """The ratings per session; with `quotes`, a few comments under each (only where just
+    organizers read them: comments are the delegates' own words)."""
     _ = t.gettext
     lines = [_("⭐ <b>Penilaian sesi</b> (rata-rata, jumlah penilai)")]
     for row in rows:
         average = format_decimal(row.average, "0.0", locale=t.locale)
         lines.append(f"• {escape(row.session.title.get(t.lang))}: {average} ({row.count})")
-        lines += [f"   “{escape(c)}”" for c in row.comments[:3]]
+        if quotes:
+            lines += [f"   “{escape(c)}”" for c in row.comments[:3]]
     if not rows:
         lines.append(_("Belum ada penilaian."))
-    text = ""
-    for line in lines:  # whole lines only, so no HTML tag is cut in half
-        if len(text) + len(line) + 1 > MAX_TEXT:
-            break
-        text += line + "\n"
-    return Reply(text.rstrip("\n"))
+    return Reply(clip_html_lines(lines, "…"))
 
 
 def feedback_csv(rows: Sequence[SessionFeedback]) -> bytes:

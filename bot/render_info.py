@@ -24,6 +24,7 @@ from bot.render import (
     button,
     clip,
     clip_html_lines,
+    deep_link,
     event_dates,
     keyboard,
 )
@@ -230,7 +231,7 @@ def contacts_private_only(t: Translator, bot_username: str) -> Reply:
     text = _("☎️ Demi privasi, kontak hanya saya kirim lewat chat pribadi.")
     markup = InlineKeyboardMarkup(
         [[InlineKeyboardButton(_("Buka chat pribadi"),
-                               url=f"https://t.me/{bot_username}?start=kontak")]]
+                               url=deep_link(bot_username, "kontak"))]]
     )
     return Reply(text, markup)
 

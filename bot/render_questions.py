@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event
-from bot.render import BUTTON_LABEL, Reply, button, clip_html_lines, keyboard
+from bot.render import BUTTON_LABEL, Reply, button, clip_html_lines, deep_link, keyboard
 from bot.render_answers import with_lead
 from bot.render_info import menu_keyboard
 from bot.storage.questions import Asker, Question
@@ -40,7 +40,7 @@ def ask_row(t: Translator, key: str, private: bool, bot_username: str
     # never from the group.
     return [InlineKeyboardButton(
         _clip(t.gettext("🙋 Tanya panitia (chat pribadi)"), BUTTON_LABEL),
-        url=f"https://t.me/{bot_username}?start={DEEP_LINK_PREFIX}{key}")]
+        url=deep_link(bot_username, f"{DEEP_LINK_PREFIX}{key}"))]
 
 
 def with_ask(view: Reply, t: Translator, key: str, private: bool, bot_username: str) -> Reply:
@@ -203,7 +203,7 @@ def faq_not_answered(t: Translator) -> str:
 
 
 def faq_file_differs(t: Translator) -> str:
-    return t.gettext("File data berbeda dengan yang berjalan. Jalankan /muatulang dulu, lalu "
+    return t.gettext("Berkas data berbeda dengan yang berjalan. Jalankan /muatulang dulu, lalu "
                      "simpan lagi.")
 
 

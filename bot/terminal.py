@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from bot import callbacks as cb
-from bot import render_attendance
+from bot import render, render_attendance
 from bot.app import build_application, start_app, stop_app
 from bot.clock import Clock
 from bot.config import Settings, default_database_path
@@ -179,7 +179,7 @@ class OfflineBot:
         """The link in the card's QR, in words: a terminal has no camera to scan the saved
         image with, so a desk check-in can only be rehearsed by typing it (`!pindai`)."""
         card = await attendance.my_card(self.app.bot_data.services.repo, USER_ID)
-        link = render_attendance.deep_link(self.app.bot.username, card.payload)
+        link = render.deep_link(self.app.bot.username, card.payload)
         t = self.i18n.get(self._lang_now())
         return Output(t.gettext("(Di terminal: QR kartu ini berisi {link}\n Petugas atau panitia "
                                 "memindainya dengan: !pindai {link})").format(link=link))

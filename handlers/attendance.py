@@ -25,7 +25,7 @@ from bot import render_attendance as view
 from bot.context import BotContext
 from bot.features import attendance, certificates, evaluation, feedback, materials, reports
 from bot.model import QuestionKind
-from bot.render import Reply
+from bot.render import Reply, deep_link
 from bot.storage.delegates import ROLES
 from handlers.common import answer, asked, callback_arg, decline, is_private, send, show
 
@@ -59,7 +59,7 @@ async def card(update: Update, context: BotContext) -> None:
         await send(update, view.not_registered(context.t))
         return
     role = _roles(context).get(result.attendee.role, result.attendee.role)
-    link = view.deep_link(context.bot.username, result.payload)
+    link = deep_link(context.bot.username, result.payload)
     image = view.card_png(context.event, result.attendee, role, link, context.t)
     await chat.send_photo(InputFile(image, filename=view.CARD_FILENAME),
                           caption=view.card_caption(result.attendee, role, context.t),
@@ -127,7 +127,7 @@ async def absen(update: Update, context: BotContext) -> None:
         await send(update, view.screen_refused(screen, context.t))
         return
     await answer(query)
-    link = view.deep_link(context.bot.username, screen.payload)
+    link = deep_link(context.bot.username, screen.payload)
     await chat.send_photo(InputFile(view.qr_png(link), filename="absen-sesi.png"),
                           caption=view.screen_caption(screen, link, context.t),
                           parse_mode=ParseMode.HTML,
@@ -146,7 +146,7 @@ async def staff(update: Update, context: BotContext) -> None:
     if args and args[0] in ("undang", "invite"):
         invite = await attendance.invite_staff(
             repo, context.event, _admins(context), me, " ".join(args[1:2]), now)
-        link = view.deep_link(context.bot.username, invite.code)
+        link = deep_link(context.bot.username, invite.code)
         await send(update, view.staff_invite(invite, link, t))
     elif args and args[0] in ("cabut", "revoke"):
         target = cb.number(args[1]) if len(args) > 1 else None
@@ -238,10 +238,17 @@ async def stats(update: Update, context: BotContext) -> None:
     """/statistik (group 1, after the organizer's statistics): ratings and the evaluation."""
     report = await reports.organizer_report(context.repo, context.event, _admins(context),
                                             _user_id(update))
-    if report is not None and report.ratings:
-        await send(update, render_feedback.summary(report.ratings, context.t))
-    if report is not None and report.evaluation:
-        await send(update, render_evaluation.summary(report.evaluation, context.t))
+    if report is None:
+        return
+    # Comments and free-text answers are the delegates' own words (a name, a complaint):
+    # quoted in private and in the panitia group only, never in the event's group.
+    chat = update.effective_chat
+    quotes = is_private(update) or (
+        chat is not None and chat.id in await context.repo.panitia_chats())
+    if report.ratings:
+        await send(update, render_feedback.summary(report.ratings, context.t, quotes))
+    if report.evaluation:
+        await send(update, render_evaluation.summary(report.evaluation, context.t, quotes))
 
 
 # -- the event evaluation ----------------------------------------------------------------------

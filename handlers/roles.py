@@ -16,7 +16,7 @@ from bot import render_organizer
 from bot.context import BotContext
 from bot.features import organizers
 from bot.features.organizers import Revoked
-from bot.render import Reply
+from bot.render import Reply, deep_link
 from handlers.common import is_private, organizer_only, send, user_id
 
 
@@ -41,7 +41,7 @@ async def _invite(update: Update, context: BotContext) -> None:
                                            "agar kodenya tidak terbaca orang lain.")))
         return
     invite = await organizers.create_invite(context.services, user_id(update))
-    link = f"https://t.me/{context.bot.username}?start={invite.code}"
+    link = deep_link(context.bot.username, invite.code)
     await send(update, render_organizer.invite_view(link, invite.code, invite.expires, t))
 
 

@@ -73,6 +73,30 @@ async def test_feedback_once_after_the_sessions_and_counted(bot: Harness) -> Non
     assert "Budi" not in reply
 
 
+async def test_in_a_group_the_statistics_quote_no_comment(bot: Harness) -> None:
+    """A comment is the delegate's own words (they may name themselves): the event's group
+    sees the ratings, never the comments."""
+    bot.clock.set(KEYNOTE_TIME)
+    await bot.say(f"/hadir {await screen_code(bot)}")
+    bot.clock.set(KEYNOTE_END)
+    await bot.tick()
+    await bot.press("fb:keynote:4")
+    thanks = bot.standin.last_bot_message(USER)
+    assert thanks is not None
+    await bot.send(bot.updates.message("Saya Budi, sound system kurang", reply_to=thanks))
+
+    group = bot.updates.group_chat_id
+    calls = await bot.say("/statistik", user_id=ORGANIZER, chat_type="supergroup",
+                          chat_id=group)
+    shown = "\n".join(text_of(c) for c in calls
+                      if c.method == "sendMessage" and c.params["chat_id"] == group)
+    assert "Keynote: Strategi Pengembangan Smart City: 4,0 (1)" in shown
+    assert "sound system" not in shown
+    # In private the organizer still reads the comments.
+    assert "Saya Budi, sound system kurang" in said(
+        await bot.say("/statistik", user_id=ORGANIZER))
+
+
 async def test_opting_out_stops_every_later_question(bot: Harness) -> None:
     await bot.register("Siti Aminah", "bogor", user_id=DELEGATE_2)
     bot.clock.set(KEYNOTE_TIME)

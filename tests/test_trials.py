@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import signal
 import time
@@ -384,3 +385,12 @@ def test_catalogs_have_no_guillemets() -> None:
     for po in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
         content = po.read_text(encoding="utf-8")
         assert "«" not in content and "»" not in content, po
+
+
+def test_catalogs_say_berkas_data() -> None:
+    """The event's data file is the "berkas data" in every Indonesian text, never "file data"."""
+    root = Path(__file__).resolve().parent.parent
+    for po in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
+        msgids = [line for line in po.read_text(encoding="utf-8").splitlines()
+                  if line.startswith(("msgid", '"'))]
+        assert not any(re.search(r"\bfile data\b", line, re.IGNORECASE) for line in msgids), po

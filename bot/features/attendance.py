@@ -27,6 +27,7 @@ from enum import StrEnum
 from itertools import groupby
 
 from bot.features import evaluation, feedback
+from bot.features.organizers import Redeemed
 from bot.features.roles import Staff, staff_role
 from bot.model import Event, Session, SessionKind
 from bot.storage import Repo
@@ -99,10 +100,6 @@ def normalize_code(text: str) -> str:
     if text.startswith(CODE_PREFIX):
         text = text[len(CODE_PREFIX):]
     return re.sub(r"[\s\-_.]", "", text).upper()
-
-
-def looks_like_code(text: str) -> bool:
-    return CODE_PATTERN.match(normalize_code(text)) is not None
 
 
 def checkin_open(event: Event, session: Session, moment: datetime) -> bool:
@@ -324,9 +321,9 @@ async def invite_staff(
 
 @dataclass(frozen=True, slots=True)
 class StaffRedeemed:
-    """`result`: ok, unknown, used, expired, or already (an organizer needs no staff role)."""
+    """`result` as for an organizer invite (ALREADY: an organizer needs no staff role)."""
 
-    result: str
+    result: Redeemed
     role: Staff | None = None
 
 
@@ -334,11 +331,12 @@ async def redeem_staff_invite(
     repo: Repo, admins: Iterable[int], user_id: int, payload: str, now: datetime
 ) -> StaffRedeemed:
     if await staff_role(repo, admins, user_id) is Staff.ORGANIZER:
-        return StaffRedeemed("already", Staff.ORGANIZER)
-    result, role = await repo.redeem_staff_invite(_hash(payload), user_id, now)
-    if result == "ok":
+        return StaffRedeemed(Redeemed.ALREADY, Staff.ORGANIZER)
+    found, role = await repo.redeem_staff_invite(_hash(payload), user_id, now)
+    result = Redeemed(found)
+    if result is Redeemed.OK:
         await repo.audit(user_id, "staff_invite_redeemed", {"role": role})
-    return StaffRedeemed(result, Staff(role) if result == "ok" and role else None)
+    return StaffRedeemed(result, Staff(role) if result is Redeemed.OK and role else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ async def _busy_sessions(repo: Repo, event: Event, user_id: int) -> list[Session
 
 async def plan(repo: Repo, event: Event, user_id: int) -> int:
     """(Re)plan the feedback questions of one delegate: after every check-in of theirs, and
-    after any RSVP change (`scheduler.replan_user`). Attendees are those checked in, or,
+    after any RSVP change (`planning.replan_user`). Attendees are those checked in, or,
     when the event takes no session check-in, those with a seat."""
     if await repo.feedback_opted_out(user_id):
         return 0

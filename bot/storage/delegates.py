@@ -373,9 +373,3 @@ class DelegatesMixin(Store):
         )
         return int(row[0]) if row else 0
 
-    async def mark_seen(self, user_id: int, session_id: str, start: str, venue: str) -> None:
-        """The delegate now knows the session's current time and place."""
-        await self.execute(
-            "UPDATE rsvps SET seen_start = ?, seen_venue = ? WHERE user_id = ? AND session_id = ?",
-            (start, venue, user_id, session_id),
-        )
