@@ -27,7 +27,7 @@ from enum import StrEnum
 from itertools import groupby
 
 from bot.features import evaluation, feedback
-from bot.features.organizers import Redeemed
+from bot.features.organizers import Redeemed, invite_hash
 from bot.features.roles import Staff, staff_role
 from bot.model import Event, Session, SessionKind
 from bot.storage import Repo
@@ -298,10 +298,6 @@ class StaffInvite:
     expires: datetime | None = None
 
 
-def _hash(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()
-
-
 async def invite_staff(
     repo: Repo, event: Event, admins: Iterable[int], user_id: int, role: str, now: datetime
 ) -> StaffInvite:
@@ -314,7 +310,7 @@ async def invite_staff(
     code = STAFF_INVITE_PREFIX + secrets.token_urlsafe(18)
     expires = now + STAFF_INVITE_VALID
     # Only a hash is stored, as for organizer invites.
-    await repo.create_staff_invite(_hash(code), wanted.value, user_id, now, expires)
+    await repo.create_staff_invite(invite_hash(code), wanted.value, user_id, now, expires)
     await repo.audit(user_id, "staff_invite_created", {"role": wanted.value})
     return StaffInvite(StaffInviteStatus.OK, wanted, code, event.local(expires))
 
@@ -332,7 +328,7 @@ async def redeem_staff_invite(
 ) -> StaffRedeemed:
     if await staff_role(repo, admins, user_id) is Staff.ORGANIZER:
         return StaffRedeemed(Redeemed.ALREADY, Staff.ORGANIZER)
-    found, role = await repo.redeem_staff_invite(_hash(payload), user_id, now)
+    found, role = await repo.redeem_staff_invite(invite_hash(payload), user_id, now)
     result = Redeemed(found)
     if result is Redeemed.OK:
         await repo.audit(user_id, "staff_invite_redeemed", {"role": role})

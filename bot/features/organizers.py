@@ -54,7 +54,8 @@ class Invite:
     expires: datetime
 
 
-def _hash(code: str) -> str:
+def invite_hash(code: str) -> str:
+    """What is stored of an invite code (organizers', staff's): its hash, never the code."""
     return hashlib.sha256(code.encode()).hexdigest()
 
 
@@ -65,7 +66,7 @@ async def create_invite(services: Services, by: int) -> Invite:
     code = INVITE_PREFIX + secrets.token_urlsafe(18)
     created = now(services)
     expires = created + INVITE_VALID
-    await repo.create_invite(_hash(code), by, created, expires)
+    await repo.create_invite(invite_hash(code), by, created, expires)
     await repo.audit(by, "invite_created", {"expires": expires.isoformat()})
     return Invite(code, expires)
 
@@ -86,7 +87,7 @@ async def redeem(services: Services, user_id: int, code: str) -> Redeemed:
     if await is_organizer(services, user_id):
         return Redeemed.ALREADY
     repo = services.repo
-    result = Redeemed(await repo.redeem_invite(_hash(code), user_id, now(services)))
+    result = Redeemed(await repo.redeem_invite(invite_hash(code), user_id, now(services)))
     if result is Redeemed.OK:
         await repo.audit(user_id, "invite_redeemed", {})
     return result
