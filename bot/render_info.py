@@ -236,6 +236,17 @@ def contacts_private_only(t: Translator, bot_username: str) -> Reply:
     return Reply(text, markup)
 
 
+def personal_private_only(t: Translator, bot_username: str) -> Reply:
+    """A delegate's own profile or agenda asked for in a group: shown only in private."""
+    _ = t.gettext
+    text = _("🔒 Data pribadi Anda (profil, agenda, kehadiran) hanya saya tampilkan di chat "
+             "pribadi.")
+    markup = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(_("Buka chat pribadi"), url=f"https://t.me/{bot_username}")]]
+    )
+    return Reply(text, markup)
+
+
 def faq_list(event: Event, t: Translator) -> Reply:
     """/info: the organizers' practical answers, one button each."""
     _ = t.gettext

@@ -13,7 +13,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from bot import callbacks as cb
-from bot import render, render_delegate, render_organizer, render_questions
+from bot import render, render_delegate, render_info, render_organizer, render_questions
 from bot.context import BotContext
 from bot.deliveries import AppDeliveries
 from bot.features import rsvp
@@ -205,3 +205,15 @@ async def session_card(update: Update, context: BotContext, session: Session) ->
         extra_rows=render_delegate.rsvp_buttons(session, mine.rsvp, t),
         taken=await rsvp.seats_taken(context.services, session),
     )
+
+
+async def personal_outside_private(update: Update, context: BotContext) -> bool:
+    """A delegate's own data (profile, RSVPs, agenda) asked for outside a private chat: say
+    where it is shown instead, and return True (the caller shows nothing more). Personal
+    data never goes into a group, not even the asker's own."""
+    if is_private(update):
+        return False
+    if update.callback_query is not None:
+        await answer(update.callback_query)
+    await send(update, render_info.personal_private_only(context.t, context.bot.username or ""))
+    return True

@@ -24,7 +24,14 @@ from bot.context import BotContext
 from bot.features import delegates
 from bot.regions import region_of_instansi
 from bot.storage.delegates import ROLES
-from handlers.common import answer, callback_arg, deliveries, send, show
+from handlers.common import (
+    answer,
+    callback_arg,
+    deliveries,
+    personal_outside_private,
+    send,
+    show,
+)
 
 NAME, INSTANSI, ROLE = range(3)
 MAX_FIELD = 100
@@ -171,9 +178,9 @@ async def cancel(update: Update, context: BotContext) -> int:
 
 
 async def profile(update: Update, context: BotContext) -> None:
-    """/profil: the profile, or an offer to register."""
+    """/profil: the profile, or an offer to register (private chats only)."""
     user = update.effective_user
-    if user is None:
+    if user is None or await personal_outside_private(update, context):
         return
     mine = await delegates.record(context.services, user.id)
     if mine.profile is None:

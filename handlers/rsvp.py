@@ -15,7 +15,15 @@ from bot.context import BotContext
 from bot.features import delegates, rsvp
 from bot.features.rsvp import Attend, Withdraw
 from bot.model import Session, SessionKind
-from handlers.common import answer, callback_arg, deliveries, session_card, show, stale_button
+from handlers.common import (
+    answer,
+    callback_arg,
+    deliveries,
+    personal_outside_private,
+    session_card,
+    show,
+    stale_button,
+)
 
 #: Another feature's screen (given by `handlers.register`: handler modules never import
 #: each other).
@@ -114,7 +122,8 @@ async def withdraw(update: Update, context: BotContext, tour_screen: Callback,
 async def overview(update: Update, context: BotContext) -> None:
     """/rsvp: attendance at the event and each session."""
     user = update.effective_user
-    if user is None or not await _registered(update, context):
+    if user is None or await personal_outside_private(update, context) \
+            or not await _registered(update, context):
         return
     mine = await rsvp.overview(context.services, user.id)
     await show(update, render_delegate.rsvp_overview(
@@ -124,7 +133,8 @@ async def overview(update: Update, context: BotContext) -> None:
 async def agenda(update: Update, context: BotContext) -> None:
     """/agendaku: the personal agenda by day."""
     user = update.effective_user
-    if user is None or not await _registered(update, context):
+    if user is None or await personal_outside_private(update, context) \
+            or not await _registered(update, context):
         return
     mine = await rsvp.overview(context.services, user.id)
     await show(update, render_delegate.agenda_view(context.event, list(mine.rsvps), context.t,

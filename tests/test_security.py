@@ -426,3 +426,28 @@ async def test_markup_in_user_fields_is_shown_literally(org: Harness) -> None:
     draft = next(d for _, d in buttons(calls[-1]) if d.startswith("oa:"))
     assert f"Info {MARK}" in texts(await org.press(draft))[0]
 
+
+
+# -- a delegate's own data -------------------------------------------------------------------
+async def test_own_profile_and_agenda_are_never_shown_in_a_group(org: Harness) -> None:
+    """/profil, /rsvp, /agendaku in a group: even the asker's own name, instansi and agenda
+    stay out of the group; a button leads to the private chat."""
+    group = org.updates.group_chat_id
+    in_group: dict[str, Any] = {"chat_id": group, "chat_type": "supergroup"}
+    await org.repo.touch_user(USER, "Budi", None)
+    await org.repo.save_profile(USER, "Budi Rahasia", "Dinas Kominfo Kota Bogor", "Kota Bogor",
+                                "delegasi")
+    await org.repo.rsvp(USER, "keynote", None)
+    calls: list[ApiCall] = []
+    for text in ("/profil", "/rsvp", "/agendaku", "/myagenda"):
+        calls += await org.say(text, **in_group)
+    to_group = [c for c in calls if c.params.get("chat_id") == group]
+    assert len(to_group) == 4
+    for call in to_group:
+        shown = str(call.params)
+        # The name, the instansi, and the agenda (the keynote is the only session attended).
+        for secret in ("Budi Rahasia", "Dinas Kominfo Kota Bogor", "Keynote"):
+            assert secret not in shown, (call.method, shown)
+    assert all("t.me/" in str(c.params.get("reply_markup")) for c in to_group)
+    # In private the same commands still show them.
+    assert "Budi Rahasia" in str([c.params for c in await org.say("/profil")])
