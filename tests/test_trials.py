@@ -8,10 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import signal
 import time
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -28,21 +26,7 @@ from tests.conftest import KEYNOTE_TIME, WITA
 from tests.harness import USER, Harness, buttons, only_text, text_of
 from tests.test_organizer import _fast_sender as _fast_sender  # fixture
 from tests.test_organizer import compose, texts, wait_done
-
-
-@pytest.fixture
-async def org(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
-    """The bot with USER as an organizer and a copy of the data file (as in test_organizer)."""
-    data = tmp_path / "event.toml"
-    shutil.copy(DEFAULT_EVENT_FILE, data)
-    bot = Harness(load_event(data), KEYNOTE_TIME, tmp_path / "bot.db")
-    services = bot.app.bot_data.services
-    services.settings = replace(services.settings, admins=frozenset({USER}), event_file=data)
-    await bot.start()
-    try:
-        yield bot
-    finally:
-        await bot.stop()
+from tests.test_organizer import org as org  # fixture: USER an organizer, a copy of the data file
 
 STARTED_ONLY = 7001  # pressed /start, never registered
 REGISTERED = 7002
