@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.storage import Repo
@@ -125,6 +126,8 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
     await repo.execute("INSERT INTO staff (user_id, role, added_by, added_at) "
                        "VALUES (?, 'petugas', ?, ?)", (USER, OTHER, now.isoformat()))
     await repo.set_certificate(USER, "Budi", "Bappeda", CertificateStatus.ISSUED, None, "SRTFKT")
+    await repo.create_staff_invite("h-staff", "petugas", OTHER, now, now + timedelta(days=1))
+    assert (await repo.redeem_staff_invite("h-staff", USER, now))[0] == "ok"
     before = await mentions(repo, USER)
     # The setup reached every table that holds a delegate's data (so the check below means
     # something).
@@ -132,7 +135,7 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
         "users", "profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
         "tour_checkins", "outbox", "conversation_states", "user_states",
         "cards", "desk_checkins", "session_checkins", "session_feedback", "feedback_optout",
-        "evaluation_answers", "staff", "certificates",
+        "evaluation_answers", "staff", "certificates", "staff_invites",
     }  # fmt: skip
 
     await bot.say("/hapusdata")
@@ -146,6 +149,26 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
     assert await repo.get_announcement(announcement) is not None
     certificate = await repo.certificate_by_code("SRTFKT")
     assert certificate is not None and certificate.status is CertificateStatus.REVOKED
+    # The spent invite stays spent, naming nobody.
+    assert (await repo.redeem_staff_invite("h-staff", OTHER, now))[0] == "used"
+
+
+async def test_erasing_an_organizer_keeps_the_role_but_not_the_invite_they_used(
+    tmp_path: Path,
+) -> None:
+    """The organizers table is kept on purpose (privacy.KEPT); the invite's used_by is a
+    second copy of the id, not named user_id, so the schema scan would miss it."""
+    repo = await Repo.open(tmp_path / "bot.db")
+    try:
+        now = datetime(2019, 10, 15, 9, tzinfo=UTC)
+        await repo.touch_user(USER, "Budi", None)
+        await repo.create_invite("h-org", OTHER, now, now + timedelta(days=1))
+        assert await repo.redeem_invite("h-org", USER, now) == "ok"
+        await repo.forget_user(USER)
+        assert "invites" not in await mentions(repo, USER)
+        assert await repo.redeem_invite("h-org", OTHER, now) == "used"
+    finally:
+        await repo.close()
 
 
 async def test_a_new_table_naming_a_user_is_erased_too(tmp_path: Path) -> None:

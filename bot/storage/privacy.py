@@ -32,6 +32,10 @@ KEPT: Final = {
 ANONYMISED: Final = {
     "certificates": "UPDATE certificates SET user_id = NULL, name = '', instansi = '', "
                     "status = 'revoked' WHERE user_id = ?",
+    # An invite names who redeemed it. 0 (nobody) rather than NULL, which would make a
+    # spent invite redeemable again.
+    "invites": "UPDATE invites SET used_by = 0 WHERE used_by = ?",
+    "staff_invites": "UPDATE staff_invites SET used_by = 0 WHERE used_by = ?",
 }
 #: Only a Telegram name and language: erasing just this row is not worth an audit line.
 PEOPLE: Final = "users"
