@@ -1,17 +1,23 @@
 """Throughput and latency of the whole bot, through the in-process stand-in Bot API.
 
-    python bench/bench_bot.py [--updates 5000] [--users 200]
+    python bench/bench_bot.py [--updates 5000] [--users 200] [--vs-bare]
 
 Feeds realistic updates (schedule commands, day and session buttons, free-text questions,
 contacts) from many delegates through the real Application and prints updates/s, latency
 p50/p99 per kind of update, start-up time (in a fresh interpreter) and peak memory.
 Telegram's rate limiter is off: this measures the bot, not Telegram's flood limits.
+
+`--vs-bare` also replays, per update, exactly the Bot API calls the bot made (recorded by the
+stand-in) through a bare PTB `Application` (same stand-in class, same defaults, same rate
+limiter setting, one handler that makes those calls) and prints both per kind and their
+difference: the bot's own logic per update. Compare figures only within one run.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import copy
 import gc
 import json
 import random
@@ -80,9 +86,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def feed(n_updates: int, n_users: int, seed: int, light: bool = True) -> dict[
-    str, list[float]
-]:
+#: One update as fed: its kind, its JSON, the calls the bot made for it, timed or warm-up.
+Fed = tuple[str, dict[str, Any], list[Any], bool]
+
+
+async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
+               record: list[Fed] | None = None) -> dict[str, list[float]]:
     from bot.app import build_application, start_app, stop_app
     from bot.clock import Clock
     from bot.config import Settings
@@ -108,18 +117,93 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True) -> d
     # Warm-up: first calls load Babel locale data and compile regexes.
     for kind, pool in kinds:
         for item in pool:
-            await app.process_update(factory.to_update(_update(factory, kind, item, 1)))
+            data = _update(factory, kind, item, 1)
+            standin.clear()
+            await app.process_update(factory.to_update(data))
+            if record is not None:
+                record.append((kind, data, list(standin.calls), False))
     for i in range(n_updates):
         kind, pool = rng.choices(kinds, weights)[0]
         item = rng.choice(pool)
         user = 10_000 + rng.randrange(n_users)
-        update = factory.to_update(_update(factory, kind, item, user))
+        data = _update(factory, kind, item, user)
+        update = factory.to_update(data)
+        standin.clear()  # keep the recorder to this update's calls
         began = time.perf_counter()
         await app.process_update(update)
         timings[kind].append(time.perf_counter() - began)
-        if i % 500 == 0:
-            standin.clear()  # keep the recorder from growing for the whole run
+        if record is not None:
+            record.append((kind, data, list(standin.calls), True))
     await stop_app(app)
+    return timings
+
+
+async def replay_bare(fed: list[Fed], light: bool = True) -> dict[str, list[float]]:
+    """Each update through a bare PTB Application that makes exactly the recorded calls.
+
+    The same stand-in class, defaults and (absent) rate limiter as the bot; no persistence,
+    no gates, no storage: what is left is PTB's own cost of dispatching the update and making
+    those calls, which the bot cannot go below.
+    """
+    from telegram import LinkPreviewOptions, Message, Update
+    from telegram.ext import ApplicationBuilder, Defaults, TypeHandler
+
+    from bot.app import OFFLINE_TOKEN
+    from bot.config import Settings
+    from bot.loader import load_event
+    from bot.offline.botapi import StandIn
+
+    settings = Settings()
+    event = load_event(settings.event_file)
+    standin = light_standin() if light else StandIn()
+    app = (ApplicationBuilder().token(OFFLINE_TOKEN).base_url(settings.api_base_url)
+           .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True),
+                              tzinfo=event.timezone))
+           .concurrent_updates(True).request(standin).get_updates_request(standin).build())
+    pending: list[list[Any]] = []
+
+    async def replay(update: Update, context: Any) -> None:
+        for call in pending.pop():
+            # A Message comes back as a Message, as from bot.send_message and the like.
+            returns = (Message if isinstance(call.result, dict) and "message_id" in call.result
+                       else None)
+            try:
+                # Bot._post is what bot.send_message and the like end in (do_api_request
+                # would add a warning per call): defaults inserted, request, JSON decoded.
+                result = await context.bot._post(call.method, dict(call.params))
+                if returns is not None:
+                    returns.de_json(result, context.bot)
+            except Exception:  # the bot met the same refusal (recorded ok=False) and went on
+                if call.ok:
+                    raise
+
+    app.add_handler(TypeHandler(Update, replay))
+    await app.initialize()
+    await app.start()
+    timings: dict[str, list[float]] = defaultdict(list)
+    for kind, data, calls, timed in fed:
+        # What the update factory did for the bot's run: the stand-in knows the chat and the
+        # incoming message, so ids and edits line up with the recorded calls.
+        for key in ("message", "edited_message"):
+            if key in data:
+                standin.remember_chat(data[key]["chat"])
+                standin.remember_message(data[key])
+        if "callback_query" in data:
+            standin.remember_chat(data["callback_query"]["message"]["chat"])
+        update = Update.de_json(copy.deepcopy(data), app.bot)
+        pending.append(calls)
+        standin.clear()
+        began = time.perf_counter()
+        await app.process_update(update)
+        elapsed = time.perf_counter() - began
+        if timed:
+            timings[kind].append(elapsed)
+        made = [(c.method, c.ok) for c in standin.calls]
+        if made != [(c.method, c.ok) for c in calls]:
+            raise AssertionError(f"replay differs for {data}: {made} vs "
+                                 f"{[(c.method, c.ok) for c in calls]}")
+    await app.stop()
+    await app.shutdown()
     return timings
 
 
@@ -139,6 +223,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--full-standin", action="store_true",
                         help="count the stand-in's own HTML parsing and copying too")
+    parser.add_argument("--vs-bare", action="store_true",
+                        help="also replay the same Bot API calls through a bare PTB "
+                             "Application and print the bot's own time per update")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up runs")
     parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.startup_child:
@@ -146,15 +234,18 @@ def main() -> None:
         return
 
     startups = []
-    for _ in range(3):
+    for _ in range(0 if args.no_startup else 3):
         out = subprocess.run([sys.executable, __file__, "--startup-child"], check=True,
                              capture_output=True, text=True, cwd=ROOT).stdout
         startups.append(json.loads(out.strip().splitlines()[-1])["startup_s"])
 
     gc.collect()
     began = time.perf_counter()
-    timings = asyncio.run(feed(args.updates, args.users, args.seed, not args.full_standin))
+    fed: list[Fed] | None = [] if args.vs_bare else None
+    timings = asyncio.run(feed(args.updates, args.users, args.seed, not args.full_standin,
+                               fed))
     elapsed = time.perf_counter() - began
+    bare = asyncio.run(replay_bare(fed, not args.full_standin)) if fed is not None else None
     every = [t for values in timings.values() for t in values]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -169,10 +260,33 @@ def main() -> None:
               f"{percentile(values, 0.99) * 1e3:>8.2f} {max(values) * 1e3:>8.2f}")
     print(f"{'all':<10} {len(every):>6} {statistics.median(every) * 1e3:>8.2f} "
           f"{percentile(every, 0.99) * 1e3:>8.2f} {max(every) * 1e3:>8.2f}")
-    runs = ", ".join(f"{s:.2f}" for s in startups)
-    print(f"start-up (fresh interpreter, import to ready): median "
-          f"{statistics.median(startups):.2f} s (runs: {runs})")
+    if bare is not None:
+        print_vs_bare(timings, bare, fed or [])
+    if startups:
+        runs = ", ".join(f"{s:.2f}" for s in startups)
+        print(f"start-up (fresh interpreter, import to ready): median "
+              f"{statistics.median(startups):.2f} s (runs: {runs})")
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
+
+
+def print_vs_bare(bot: dict[str, list[float]], bare: dict[str, list[float]],
+                  fed: list[Fed]) -> None:
+    calls: dict[str, list[int]] = defaultdict(list)
+    for kind, _, made, timed in fed:
+        if timed:
+            calls[kind].append(len(made))
+    print("per update, ms: through the bot | bare PTB making the same calls | bot logic")
+    print(f"{'kind':<10} {'calls':>5} {'bot p50':>8} {'mean':>7} {'bare p50':>9} {'mean':>7} "
+          f"{'logic p50':>10} {'mean':>7}")
+    rows = [(kind, bot[kind], bare[kind], calls[kind])
+            for kind in ("schedule", "button", "text", "other")]
+    rows.append(("all", [t for k in bot for t in bot[k]], [t for k in bare for t in bare[k]],
+                 [n for k in calls for n in calls[k]]))
+    for kind, ours, theirs, n in rows:
+        p50, mean = statistics.median(ours) * 1e3, statistics.fmean(ours) * 1e3
+        b50, bmean = statistics.median(theirs) * 1e3, statistics.fmean(theirs) * 1e3
+        print(f"{kind:<10} {statistics.fmean(n):>5.2f} {p50:>8.3f} {mean:>7.3f} {b50:>9.3f} "
+              f"{bmean:>7.3f} {p50 - b50:>10.3f} {mean - bmean:>7.3f}")
 
 
 if __name__ == "__main__":
