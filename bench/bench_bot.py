@@ -86,12 +86,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-#: One update as fed: its kind, its JSON, the calls the bot made for it, timed or warm-up.
-Fed = tuple[str, dict[str, Any], list[Any], bool]
-
-
 async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
-               record: list[Fed] | None = None) -> dict[str, list[float]]:
+               bare: BareReplay | None = None) -> dict[str, list[float]]:
+    """Time each update through the bot; with `bare`, replay its calls there right after.
+
+    Interleaving update by update keeps both columns under the same load of a shared machine.
+    """
     from bot.app import build_application, start_app, stop_app
     from bot.clock import Clock
     from bot.config import Settings
@@ -109,6 +109,8 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
                             register=register, request=standin, rate_limit=False,
                             tick_interval=None)
     await start_app(app)
+    if bare is not None:
+        await bare.start()
     factory = UpdateFactory(bot=app.bot, stand_in=standin)
     rng = random.Random(seed)
     kinds = [("schedule", SCHEDULE), ("button", BUTTONS), ("other", OTHER), ("text", TEXT)]
@@ -120,9 +122,9 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
             data = _update(factory, kind, item, 1)
             standin.clear()
             await app.process_update(factory.to_update(data))
-            if record is not None:
-                record.append((kind, data, list(standin.calls), False))
-    for i in range(n_updates):
+            if bare is not None:
+                await bare.replay(kind, data, standin.calls, timed=False)
+    for _ in range(n_updates):
         kind, pool = rng.choices(kinds, weights)[0]
         item = rng.choice(pool)
         user = 10_000 + rng.randrange(n_users)
@@ -132,79 +134,94 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
         began = time.perf_counter()
         await app.process_update(update)
         timings[kind].append(time.perf_counter() - began)
-        if record is not None:
-            record.append((kind, data, list(standin.calls), True))
+        if bare is not None:
+            await bare.replay(kind, data, standin.calls)
+    if bare is not None:
+        await bare.stop()
     await stop_app(app)
     return timings
 
 
-async def replay_bare(fed: list[Fed], light: bool = True) -> dict[str, list[float]]:
-    """Each update through a bare PTB Application that makes exactly the recorded calls.
+class BareReplay:
+    """A bare PTB Application that makes exactly the Bot API calls the bot made, per update.
 
     The same stand-in class, defaults and (absent) rate limiter as the bot; no persistence,
-    no gates, no storage: what is left is PTB's own cost of dispatching the update and making
-    those calls, which the bot cannot go below.
+    no gates, no storage, one handler: what is left is PTB's own cost of dispatching the
+    update and making those calls, which the bot cannot go below.
     """
-    from telegram import LinkPreviewOptions, Message, Update
-    from telegram.ext import ApplicationBuilder, Defaults, TypeHandler
 
-    from bot.app import OFFLINE_TOKEN
-    from bot.config import Settings
-    from bot.loader import load_event
-    from bot.offline.botapi import StandIn
+    def __init__(self, light: bool = True) -> None:
+        from telegram import LinkPreviewOptions, Update
+        from telegram.ext import ApplicationBuilder, Defaults, TypeHandler
 
-    settings = Settings()
-    event = load_event(settings.event_file)
-    standin = light_standin() if light else StandIn()
-    app = (ApplicationBuilder().token(OFFLINE_TOKEN).base_url(settings.api_base_url)
-           .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True),
-                              tzinfo=event.timezone))
-           .concurrent_updates(True).request(standin).get_updates_request(standin).build())
-    pending: list[list[Any]] = []
+        from bot.app import OFFLINE_TOKEN
+        from bot.config import Settings
+        from bot.loader import load_event
+        from bot.offline.botapi import StandIn
 
-    async def replay(update: Update, context: Any) -> None:
-        for call in pending.pop():
-            # A Message comes back as a Message, as from bot.send_message and the like.
-            returns = (Message if isinstance(call.result, dict) and "message_id" in call.result
-                       else None)
+        settings = Settings()
+        event = load_event(settings.event_file)
+        self.standin = light_standin() if light else StandIn()
+        self.app = (
+            ApplicationBuilder().token(OFFLINE_TOKEN).base_url(settings.api_base_url)
+            .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True),
+                               tzinfo=event.timezone))
+            .concurrent_updates(True).request(self.standin).get_updates_request(self.standin)
+            .build()
+        )
+        self.app.add_handler(TypeHandler(Update, self._replay))
+        self._pending: list[Any] = []
+        self.timings: dict[str, list[float]] = defaultdict(list)
+        self.calls: dict[str, list[int]] = defaultdict(list)
+
+    async def start(self) -> None:
+        await self.app.initialize()
+        await self.app.start()
+
+    async def stop(self) -> None:
+        await self.app.stop()
+        await self.app.shutdown()
+
+    async def _replay(self, update: Any, context: Any) -> None:
+        from telegram import Message
+
+        for call in self._pending:
             try:
-                # Bot._post is what bot.send_message and the like end in (do_api_request
-                # would add a warning per call): defaults inserted, request, JSON decoded.
+                # Bot._post is where bot.send_message and the like end (do_api_request would
+                # add a warning per call): defaults inserted, request made, JSON decoded; a
+                # Message comes back as a Message, as for the bot.
                 result = await context.bot._post(call.method, dict(call.params))
-                if returns is not None:
-                    returns.de_json(result, context.bot)
+                if isinstance(result, dict) and "message_id" in result:
+                    Message.de_json(result, context.bot)
             except Exception:  # the bot met the same refusal (recorded ok=False) and went on
                 if call.ok:
                     raise
 
-    app.add_handler(TypeHandler(Update, replay))
-    await app.initialize()
-    await app.start()
-    timings: dict[str, list[float]] = defaultdict(list)
-    for kind, data, calls, timed in fed:
-        # What the update factory did for the bot's run: the stand-in knows the chat and the
-        # incoming message, so ids and edits line up with the recorded calls.
+    async def replay(self, kind: str, data: dict[str, Any], calls: list[Any],
+                     timed: bool = True) -> None:
+        from telegram import Update
+
+        # What the update factory did for the bot: this stand-in knows the chat and the
+        # incoming message, so message ids and edits line up with the recorded calls.
         for key in ("message", "edited_message"):
             if key in data:
-                standin.remember_chat(data[key]["chat"])
-                standin.remember_message(data[key])
+                self.standin.remember_chat(data[key]["chat"])
+                self.standin.remember_message(data[key])
         if "callback_query" in data:
-            standin.remember_chat(data["callback_query"]["message"]["chat"])
-        update = Update.de_json(copy.deepcopy(data), app.bot)
-        pending.append(calls)
-        standin.clear()
+            self.standin.remember_chat(data["callback_query"]["message"]["chat"])
+        update = Update.de_json(copy.deepcopy(data), self.app.bot)
+        self._pending = list(calls)
+        self.standin.clear()
         began = time.perf_counter()
-        await app.process_update(update)
+        await self.app.process_update(update)
         elapsed = time.perf_counter() - began
+        made = [(c.method, c.ok) for c in self.standin.calls]
+        wanted = [(c.method, c.ok) for c in calls]
+        if made != wanted:
+            raise AssertionError(f"the replay differs: {made} instead of {wanted} for {data}")
         if timed:
-            timings[kind].append(elapsed)
-        made = [(c.method, c.ok) for c in standin.calls]
-        if made != [(c.method, c.ok) for c in calls]:
-            raise AssertionError(f"replay differs for {data}: {made} vs "
-                                 f"{[(c.method, c.ok) for c in calls]}")
-    await app.stop()
-    await app.shutdown()
-    return timings
+            self.timings[kind].append(elapsed)
+            self.calls[kind].append(len(calls))
 
 
 def _update(factory: Any, kind: str, item: str, user: int) -> dict[str, Any]:
@@ -241,17 +258,17 @@ def main() -> None:
 
     gc.collect()
     began = time.perf_counter()
-    fed: list[Fed] | None = [] if args.vs_bare else None
+    bare = BareReplay(not args.full_standin) if args.vs_bare else None
     timings = asyncio.run(feed(args.updates, args.users, args.seed, not args.full_standin,
-                               fed))
+                               bare))
     elapsed = time.perf_counter() - began
-    bare = asyncio.run(replay_bare(fed, not args.full_standin)) if fed is not None else None
     every = [t for values in timings.values() for t in values]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     mode = "full" if args.full_standin else "light"
     print(f"stand-in: {mode}")
-    print(f"updates: {len(every)} from {args.users} users in {elapsed:.2f} s "
+    replays = " (and their bare replays)" if bare is not None else ""
+    print(f"updates: {len(every)}{replays} from {args.users} users in {elapsed:.2f} s "
           f"-> {len(every) / elapsed:.0f} updates/s")
     print(f"{'kind':<10} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for kind in ("schedule", "button", "other", "text"):
@@ -261,7 +278,7 @@ def main() -> None:
     print(f"{'all':<10} {len(every):>6} {statistics.median(every) * 1e3:>8.2f} "
           f"{percentile(every, 0.99) * 1e3:>8.2f} {max(every) * 1e3:>8.2f}")
     if bare is not None:
-        print_vs_bare(timings, bare, fed or [])
+        print_vs_bare(timings, bare)
     if startups:
         runs = ", ".join(f"{s:.2f}" for s in startups)
         print(f"start-up (fresh interpreter, import to ready): median "
@@ -269,12 +286,8 @@ def main() -> None:
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
 
 
-def print_vs_bare(bot: dict[str, list[float]], bare: dict[str, list[float]],
-                  fed: list[Fed]) -> None:
-    calls: dict[str, list[int]] = defaultdict(list)
-    for kind, _, made, timed in fed:
-        if timed:
-            calls[kind].append(len(made))
+def print_vs_bare(bot: dict[str, list[float]], replay: BareReplay) -> None:
+    bare, calls = replay.timings, replay.calls
     print("per update, ms: through the bot | bare PTB making the same calls | bot logic")
     print(f"{'kind':<10} {'calls':>5} {'bot p50':>8} {'mean':>7} {'bare p50':>9} {'mean':>7} "
           f"{'logic p50':>10} {'mean':>7}")
