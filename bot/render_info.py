@@ -229,7 +229,7 @@ def no_contacts(event: Event, t: Translator, query: str) -> Reply:
 def contacts_private_only(t: Translator, bot_username: str) -> Reply:
     _ = t.gettext
     text = _("☎️ Demi privasi, kontak hanya saya kirim lewat chat pribadi.")
-    markup = InlineKeyboardMarkup(
+    markup = keyboard(
         [[InlineKeyboardButton(_("Buka chat pribadi"),
                                url=deep_link(bot_username, "kontak"))]]
     )
@@ -241,7 +241,7 @@ def personal_private_only(t: Translator, bot_username: str) -> Reply:
     _ = t.gettext
     text = _("🔒 Data pribadi Anda (profil, agenda, kehadiran) hanya saya tampilkan di chat "
              "pribadi.")
-    markup = InlineKeyboardMarkup(
+    markup = keyboard(
         [[InlineKeyboardButton(_("Buka chat pribadi"), url=f"https://t.me/{bot_username}")]]
     )
     return Reply(text, markup)
