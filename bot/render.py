@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from html import escape
 
 from telegram import (
@@ -81,7 +82,10 @@ class ViewCache:
 VIEWS = ViewCache()
 
 
+@lru_cache(maxsize=4096)
 def button(label: str, action: str, arg: str = "") -> InlineKeyboardButton:
+    # Shared, as PTB's objects are immutable: a per-delegate card (its "✅ Hadir" or "Batal")
+    # is built from the same few buttons on every update, and each costs ~5 µs to make.
     return InlineKeyboardButton(clip(label, BUTTON_LABEL), callback_data=cb.encode(action, arg))
 
 
