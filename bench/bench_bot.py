@@ -21,6 +21,7 @@ import copy
 import gc
 import json
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -143,14 +144,16 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
 
 
 class BareReplay:
-    """A bare PTB Application that makes exactly the Bot API calls the bot made, per update.
+    """A bare PTB Application that makes exactly the Bot API calls the bot made, per update,
+    through PTB's typed methods (`bot.send_message(...)`) with their markup objects built
+    beforehand, as any PTB bot makes them (or through `Bot._post` with `raw`).
 
     The same stand-in class, defaults and (absent) rate limiter as the bot; no persistence,
     no gates, no storage, one handler: what is left is PTB's own cost of dispatching the
     update and making those calls, which the bot cannot go below.
     """
 
-    def __init__(self, light: bool = True) -> None:
+    def __init__(self, light: bool = True, raw: bool = False) -> None:
         from telegram import LinkPreviewOptions, Update
         from telegram.ext import ApplicationBuilder, Defaults, TypeHandler
 
@@ -170,6 +173,8 @@ class BareReplay:
             .build()
         )
         self.app.add_handler(TypeHandler(Update, self._replay))
+        #: Replay through Bot._post (PTB's floor) instead of the typed methods a bot calls.
+        self.raw = raw
         self._pending: list[Any] = []
         self.timings: dict[str, list[float]] = defaultdict(list)
         self.calls: dict[str, list[int]] = defaultdict(list)
@@ -185,8 +190,12 @@ class BareReplay:
     async def _replay(self, update: Any, context: Any) -> None:
         from telegram import Message
 
-        for call in self._pending:
+        for call, typed in self._pending:
             try:
+                if typed is not None:
+                    # As a PTB bot writes it: bot.send_message(chat_id=..., text=..., ...).
+                    await getattr(context.bot, typed[0])(**typed[1])
+                    continue
                 # Bot._post is where bot.send_message and the like end (do_api_request would
                 # add a warning per call): defaults inserted, request made, JSON decoded; a
                 # Message comes back as a Message, as for the bot.
@@ -196,6 +205,34 @@ class BareReplay:
             except Exception:  # the bot met the same refusal (recorded ok=False) and went on
                 if call.ok:
                     raise
+
+    def _typed(self, call: Any) -> tuple[str, dict[str, Any]] | None:
+        """The bot method and its arguments for a recorded call, objects built beforehand
+        (outside the timing, as a bot keeps its keyboards); None: replay it raw."""
+        from telegram import (
+            InlineKeyboardMarkup,
+            LinkPreviewOptions,
+            ReplyKeyboardMarkup,
+            ReplyKeyboardRemove,
+        )
+
+        if self.raw:
+            return None
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", call.method).lower()
+        kwargs = dict(call.params)
+        preview = kwargs.pop("link_preview_options", None)
+        if preview is not None and preview != {"is_disabled": True}:  # else: the Defaults'
+            kwargs["link_preview_options"] = LinkPreviewOptions.de_json(preview, self.app.bot)
+        markup = kwargs.get("reply_markup")
+        if isinstance(markup, dict):
+            kind = (InlineKeyboardMarkup if "inline_keyboard" in markup
+                    else ReplyKeyboardMarkup if "keyboard" in markup else ReplyKeyboardRemove)
+            kwargs["reply_markup"] = kind.de_json(markup, self.app.bot)
+        if not hasattr(self.app.bot, name) or any(
+            isinstance(v, dict | list) for k, v in kwargs.items() if k != "reply_markup"
+        ):
+            return None
+        return name, kwargs
 
     async def replay(self, kind: str, data: dict[str, Any], calls: list[Any],
                      timed: bool = True) -> None:
@@ -210,7 +247,7 @@ class BareReplay:
         if "callback_query" in data:
             self.standin.remember_chat(data["callback_query"]["message"]["chat"])
         update = Update.de_json(copy.deepcopy(data), self.app.bot)
-        self._pending = list(calls)
+        self._pending = [(call, self._typed(call)) for call in calls]
         self.standin.clear()
         began = time.perf_counter()
         await self.app.process_update(update)
@@ -243,6 +280,8 @@ def main() -> None:
     parser.add_argument("--vs-bare", action="store_true",
                         help="also replay the same Bot API calls through a bare PTB "
                              "Application and print the bot's own time per update")
+    parser.add_argument("--bare-raw", action="store_true",
+                        help="replay through Bot._post, below PTB's typed methods")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up runs")
     parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -258,7 +297,7 @@ def main() -> None:
 
     gc.collect()
     began = time.perf_counter()
-    bare = BareReplay(not args.full_standin) if args.vs_bare else None
+    bare = BareReplay(not args.full_standin, args.bare_raw) if args.vs_bare else None
     timings = asyncio.run(feed(args.updates, args.users, args.seed, not args.full_standin,
                                bare))
     elapsed = time.perf_counter() - began
