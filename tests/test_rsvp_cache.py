@@ -65,17 +65,17 @@ async def test_a_read_that_overlapped_a_write_is_not_kept(
     repo: Repo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     queries = 0
-    fetchone = repo.fetchone
+    fetchall = repo.fetchall
 
     async def racing(sql: str, params: tuple[Any, ...] = ()) -> Any:
         nonlocal queries
         queries += 1
-        row = await fetchone(sql, params)
+        rows = await fetchall(sql, params)
         if queries == 1:  # a write lands while this read's answer is on its way back
             await repo.rsvp(ANI, "keynote", None)
-        return row
+        return rows
 
-    monkeypatch.setattr(repo, "fetchone", racing)
+    monkeypatch.setattr(repo, "fetchall", racing)
     assert await repo.get_rsvp(ANI, "keynote") is None  # as read before the write
     fresh = await repo.get_rsvp(ANI, "keynote")  # not the stale None from memory
     assert fresh is not None and fresh.status == "going"

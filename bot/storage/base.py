@@ -242,6 +242,15 @@ class Store:
     async def fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
         return list(await self._db.execute_fetchall(sql, params))
 
+    async def execute_returning(
+        self, sql: str, params: tuple[Any, ...] = ()
+    ) -> list[aiosqlite.Row]:
+        """One statement with RETURNING, outside a transaction block: its rows, in one trip."""
+        if self._tx_lock.locked():
+            async with self._tx_lock:  # as in `execute`
+                return list(await self._db.execute_fetchall(sql, params))
+        return list(await self._db.execute_fetchall(sql, params))
+
     async def execute(self, sql: str, params: tuple[Any, ...] = ()) -> int:
         """Run one statement outside a transaction block; return the rows it changed."""
         if self._tx_lock.locked():

@@ -134,8 +134,8 @@ class PlannedDelivery:
     data: dict[str, Any] | None = None
 
 
-#: RSVP rows kept in memory at most (a delegate's row per session card they opened).
-RSVP_ROWS_CACHED = 20_000
+#: Delegates whose RSVP rows are kept in memory, the most recently read.
+RSVP_USERS_CACHED = 10_000
 
 
 class DelegatesMixin(Store):
@@ -145,7 +145,7 @@ class DelegatesMixin(Store):
         # from memory. Every write to `rsvps` is below (rsvp, cancel_rsvp, mark_session_seen)
         # or forget_user (`_forget_cached`), and each ends with `_rsvps_changed`, which drops
         # all of it; a read that overlapped a write is not kept (its generation is old).
-        self._rsvp_rows: OrderedDict[tuple[int, str], Rsvp | None] = OrderedDict()
+        self._rsvp_rows: OrderedDict[int, dict[str, Rsvp]] = OrderedDict()
         self._rsvp_counts: dict[str, tuple[int, int]] | None = None
         self._rsvp_generation = 0
 
@@ -333,24 +333,25 @@ class DelegatesMixin(Store):
         return [Rsvp.from_row(r) for r in rows]
 
     async def get_rsvp(self, user_id: int, session_id: str) -> Rsvp | None:
-        key = (user_id, session_id)
-        if key in self._rsvp_rows:
-            self._rsvp_rows.move_to_end(key)
-            return self._rsvp_rows[key]
+        mine = self._rsvp_rows.get(user_id)
+        if mine is not None:
+            self._rsvp_rows.move_to_end(user_id)
+            return mine.get(session_id)
         generation = self._rsvp_generation
-        row = await self.fetchone(
+        # All of the delegate's rows in one query: the next card they open needs no other.
+        rows = await self.fetchall(
             """
             SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
-            WHERE user_id = ? AND session_id = ?
+            WHERE user_id = ?
             """,
-            (user_id, session_id),
+            (user_id,),
         )
-        rsvp = Rsvp.from_row(row) if row else None
+        mine = {r["session_id"]: Rsvp.from_row(r) for r in rows}
         if generation == self._rsvp_generation:
-            self._rsvp_rows[key] = rsvp
-            if len(self._rsvp_rows) > RSVP_ROWS_CACHED:
+            self._rsvp_rows[user_id] = mine
+            if len(self._rsvp_rows) > RSVP_USERS_CACHED:
                 self._rsvp_rows.popitem(last=False)
-        return rsvp
+        return mine.get(session_id)
 
     async def rsvp_counts(self) -> dict[str, tuple[int, int]]:
         """session id -> (going, waiting)."""
