@@ -41,6 +41,23 @@ def test_the_overview_follows_today(event: Event) -> None:
     assert render.programme_overview(event, t, DAY + timedelta(days=1)) is not one
 
 
+def test_the_now_view_is_shared_within_a_minute_and_exact_at_every_second(event: Event) -> None:
+    i18n = I18n()
+    for lang in ("id", "en"):
+        t = i18n.get(lang)
+        at = datetime(2019, 10, 16, 10, 0, 5, tzinfo=event.timezone)
+        assert render.now_view(event, t, at) is render.now_view(event, t, at + timedelta(
+            seconds=50))
+        assert render.now_view(event, t, at + timedelta(minutes=1)) is not render.now_view(
+            event, t, at)
+        starts = [s.start for s in event.sessions] + [s.end for s in event.sessions]
+        moments = [m + timedelta(seconds=d) for m in starts for d in (-31, -1, 0, 1, 29, 59)]
+        moments += [datetime(2019, 10, 15, 23, 59, 30, tzinfo=event.timezone),  # before
+                    datetime(2019, 10, 19, 8, 0, 1, tzinfo=event.timezone)]  # after
+        for moment in moments:
+            assert render.now_view(event, t, moment) == render._now_view(event, t, moment), moment
+
+
 def test_a_keyboard_serializes_as_ptb_would(event: Event) -> None:
     """render.Keyboard skips PTB's generic to_dict, not a field of it."""
     t = I18n().get("en")
