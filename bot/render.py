@@ -9,6 +9,7 @@ programme (days, sessions, now/next, speakers); render_info.py the other screens
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -83,6 +84,23 @@ class ViewCache(Generic[V]):
 
 
 VIEWS: ViewCache[Reply] = ViewCache()
+
+
+EventView = Callable[[Event, Translator], Reply]
+
+
+def per_language(build: EventView) -> EventView:
+    """For a view of the event alone (no day, no time, nobody's own state): rendered once
+    per event and language, then shared through VIEWS."""
+    name = build.__qualname__
+
+    @functools.wraps(build)
+    def shared(event: Event, t: Translator) -> Reply:
+        return VIEWS.get(event, (name, t.lang), lambda: build(event, t))
+
+    return shared
+
+
 #: A session's lines before its seats, its description, and its buttons (`session_view`).
 SessionParts = tuple[tuple[str, ...], tuple[str, ...], tuple[list[InlineKeyboardButton], ...]]
 SESSION_PARTS: ViewCache[SessionParts] = ViewCache(size=512)
@@ -484,6 +502,7 @@ def _now_view(event: Event, t: Translator, now: datetime) -> Reply:
     return Reply("\n".join(lines), keyboard(rows))
 
 
+@per_language
 def speakers_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     lines = [_("🎤 <b>Pembicara</b>"), ""]
@@ -504,6 +523,11 @@ def speakers_view(event: Event, t: Translator) -> Reply:
 
 
 def speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
+    return VIEWS.get(event, ("speaker", t.lang, speaker.id),
+                     lambda: _speaker_view(event, speaker, t))
+
+
+def _speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
     _ = t.gettext
     lines = [f"🎤 <b>{escape(speaker.name)}</b>", escape(speaker.position.get(t.lang))]
     if speaker.organization:

@@ -58,6 +58,21 @@ def test_the_now_view_is_shared_within_a_minute_and_exact_at_every_second(event:
             assert render.now_view(event, t, moment) == render._now_view(event, t, moment), moment
 
 
+def test_views_of_the_event_alone_are_shared_per_language(event: Event) -> None:
+    i18n = I18n()
+    views = [render.speakers_view, render_info.venues_view, render_info.contacts_prompt,
+             render_info.about_view, render_info.help_view]
+    reloaded = replace(event, _by_id={})
+    for view in views:
+        indonesian, english = view(event, i18n.get("id")), view(event, i18n.get("en"))
+        assert view(event, i18n.get("id")) is indonesian and indonesian.text != english.text
+        assert view(reloaded, i18n.get("id")) is not indonesian  # a reload renders anew
+    speaker = next(iter(event.speakers.values()))
+    one = render.speaker_view(event, speaker, i18n.get("id"))
+    assert render.speaker_view(event, speaker, i18n.get("id")) is one
+    assert render.speaker_view(event, speaker, i18n.get("en")) is not one
+
+
 def test_a_keyboard_serializes_as_ptb_would(event: Event) -> None:
     """render.Keyboard skips PTB's generic to_dict, not a field of it."""
     t = I18n().get("en")
