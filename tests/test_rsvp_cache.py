@@ -1,4 +1,4 @@
-"""The storage layer's RSVP rows and seat counts, kept in memory, follow every write."""
+"""The storage layer's RSVP rows, seat counts and buses, kept in memory, follow every write."""
 
 from __future__ import annotations
 
@@ -81,3 +81,16 @@ async def test_a_read_that_overlapped_a_write_is_not_kept(
     assert fresh is not None and fresh.status == "going"
     assert queries == 2
     assert await repo.get_rsvp(ANI, "keynote") == fresh and queries == 2  # now from memory
+
+
+async def test_a_delegates_bus_follows_every_assignment(repo: Repo) -> None:
+    assert await repo.bus_of(ANI) is None
+    await repo.assign_bus(ANI, "bus-1", None)
+    assert await repo.bus_of(ANI) == "bus-1"
+    assert await repo.bus_of(BUDI) is None  # per delegate, never shared
+    await repo.assign_buses([(ANI, "bus-2"), (BUDI, "bus-1")])
+    assert (await repo.bus_of(ANI), await repo.bus_of(BUDI)) == ("bus-2", "bus-1")
+    await repo.unassign_bus(ANI)
+    assert await repo.bus_of(ANI) is None
+    assert await repo.forget_user(BUDI)
+    assert await repo.bus_of(BUDI) is None
