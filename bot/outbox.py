@@ -330,8 +330,10 @@ class Sender:
     # -- progress and report -----------------------------------------------------------------
     def _on_progress(self, announcement_id: int) -> None:
         """Edit the organizer's message at most every `progress_every` seconds."""
-        progress = self._progress.setdefault(announcement_id, _Progress())
         now = self.timer.now()
+        # The first edit waits a full interval too: the organizer's "⏳" message was sent just
+        # before, outside the pacer, and Telegram allows one message per second in a chat.
+        progress = self._progress.setdefault(announcement_id, _Progress(last_shown=now))
         if progress.editing is not None and not progress.editing.done():
             return
         if now - progress.last_shown < self.progress_every:

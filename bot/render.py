@@ -9,17 +9,21 @@ programme (days, sessions, now/next, speakers); render_info.py the other screens
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from html import escape
+from typing import Generic, TypeVar
 
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    TelegramObject,
 )
 
 from bot import callbacks as cb
@@ -32,6 +36,8 @@ MAX_TEXT = 4000
 BUTTON_LABEL = 48
 #: Telegram rejects keyboards of more than about 100 buttons; a phone shows ~10 comfortably.
 MAX_SESSION_BUTTONS = 24
+
+V = TypeVar("V")
 
 KIND_ICON = {
     SessionKind.REGISTRATION: "📝",
@@ -53,7 +59,7 @@ class Reply:
     request: ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None
 
 
-class ViewCache:
+class ViewCache(Generic[V]):
     """Rendered views that are the same for every delegate: a function of the event, the
     language and a day, nothing per user (no "you are attending" mark). Built once, then
     shared: Reply and PTB's markup objects are immutable. An entry holds its event, so a
@@ -62,31 +68,90 @@ class ViewCache:
 
     def __init__(self, size: int = 256) -> None:
         self.size = size
-        self._entries: OrderedDict[tuple[Hashable, ...], tuple[Event, Reply]] = OrderedDict()
+        self._entries: OrderedDict[tuple[Hashable, ...], tuple[Event, V]] = OrderedDict()
 
-    def get(self, event: Event, key: tuple[Hashable, ...], build: Callable[[], Reply]) -> Reply:
+    def get(self, event: Event, key: tuple[Hashable, ...], build: Callable[[], V]) -> V:
         full = (id(event), *key)
         hit = self._entries.get(full)
         if hit is not None and hit[0] is event:
             self._entries.move_to_end(full)
             return hit[1]
-        reply = build()
-        self._entries[full] = (event, reply)
+        value = build()
+        self._entries[full] = (event, value)
         if len(self._entries) > self.size:
             self._entries.popitem(last=False)
-        return reply
+        return value
 
 
-VIEWS = ViewCache()
+VIEWS: ViewCache[Reply] = ViewCache()
 
 
+EventView = Callable[[Event, Translator], Reply]
+
+
+def per_language(build: EventView) -> EventView:
+    """For a view of the event alone (no day, no time, nobody's own state): rendered once
+    per event and language, then shared through VIEWS."""
+    name = build.__qualname__
+
+    @functools.wraps(build)
+    def shared(event: Event, t: Translator) -> Reply:
+        return VIEWS.get(event, (name, t.lang), lambda: build(event, t))
+
+    return shared
+
+
+#: A session's lines before its seats, its description, and its buttons (`session_view`).
+SessionParts = tuple[tuple[str, ...], tuple[str, ...], tuple[list[InlineKeyboardButton], ...]]
+SESSION_PARTS: ViewCache[SessionParts] = ViewCache(size=512)
+#: "Now" views, one per language and minute: apart, so they do not push the day views out.
+NOW_VIEWS: ViewCache[Reply] = ViewCache(size=16)
+
+
+@lru_cache(maxsize=4096)
 def button(label: str, action: str, arg: str = "") -> InlineKeyboardButton:
+    # Shared, as PTB's objects are immutable: a per-delegate card (its "✅ Hadir" or "Batal")
+    # is built from the same few buttons on every update, and each costs ~5 µs to make.
     return InlineKeyboardButton(clip(label, BUTTON_LABEL), callback_data=cb.encode(action, arg))
+
+
+#: The fields of a button besides its text, as PTB defines them (its slots).
+_BUTTON_FIELDS = tuple(
+    name for name in InlineKeyboardButton.__slots__ if name != "text" and not name.startswith("_")
+)
+
+
+def _button_dict(button: InlineKeyboardButton) -> dict[str, object]:
+    if button.api_kwargs:
+        return button.to_dict()
+    out: dict[str, object] = {"text": button.text}
+    for name in _BUTTON_FIELDS:
+        value = getattr(button, name)
+        if value is not None:
+            out[name] = value.to_dict() if isinstance(value, TelegramObject) else value
+    return out
+
+
+class Keyboard(InlineKeyboardMarkup):
+    """An inline keyboard that turns itself into JSON directly.
+
+    PTB serializes every object sent through its generic, introspecting `to_dict` (about
+    5 µs per button): for a day's programme that was most of the bot's own time per update.
+    The result is the same dict (tests/test_view_cache.py compares them).
+    """
+
+    __slots__ = ()
+
+    def to_dict(self, recursive: bool = True) -> dict[str, object]:
+        if not recursive or self.api_kwargs:
+            return super().to_dict(recursive)
+        return {"inline_keyboard": [[_button_dict(b) for b in row]
+                                    for row in self.inline_keyboard]}
 
 
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
     kept = [list(row) for row in rows if row]
-    return InlineKeyboardMarkup(kept) if kept else None
+    return Keyboard(kept) if kept else None
 
 
 def clip(text: str, limit: int) -> str:
@@ -294,7 +359,27 @@ def session_view(
     taken: tuple[int, int] | None = None,
 ) -> Reply:
     """A session's detail; `extra_*` carry the delegate's RSVP status and buttons; `taken`
-    (seats held, waiting list) shows what is left of a limited capacity."""
+    (seats held, waiting list) shows what is left of a limited capacity.
+
+    What is the same for everyone (the session's lines and buttons in this language) is
+    built once per event; the seats, the status at `now` and the delegate's own lines and
+    buttons are put around it on every call.
+    """
+    head, description, rows = SESSION_PARTS.get(event, (t.lang, session.id),
+                                                lambda: _session_parts(event, session, t))
+    lines = list(head)
+    if session.capacity:
+        lines.append(capacity_line(session.capacity, taken, t))
+    lines += description
+    status = session_status(session, now, t)
+    if status:
+        lines += ["", status]
+    lines += extra_lines
+    return Reply(clip_html_lines(lines, "…"), keyboard([*extra_rows, *rows]))
+
+
+def _session_parts(event: Event, session: Session, t: Translator) -> SessionParts:
+    """A session's lines before the seats, its description, and its buttons."""
     _ = t.gettext
     venue = event.venue(session.venue_id)
     lines = [f"{KIND_ICON[session.kind]} <b>{escape(session.title.get(t.lang))}</b>", ""]
@@ -321,16 +406,9 @@ def session_view(
                     name=escape(speaker.name), position=escape(speaker.position.get(t.lang))
                 )
             )
-    if session.capacity:
-        lines.append(capacity_line(session.capacity, taken, t))
-    if session.description:
-        lines += ["", escape(session.description.get(t.lang))]
-    status = session_status(session, now, t)
-    if status:
-        lines += ["", status]
-    lines += extra_lines
-    return Reply(clip_html_lines(lines, "…"), keyboard(_session_rows(event, session, t,
-                                                                      extra_rows)))
+    description = (("", escape(session.description.get(t.lang))) if session.description
+                   else ())
+    return tuple(lines), description, tuple(_session_rows(event, session, t, ()))
 
 
 def _session_rows(
@@ -362,6 +440,23 @@ def _session_rows(
 
 
 def now_view(event: Event, t: Translator, now: datetime) -> Reply:
+    """What is on now and next. During and after the event it reads `now` only to the
+    minute (sessions start and end on whole minutes), so it is rendered once per language
+    and minute; before, it counts the seconds down to the first session."""
+    if event.phase(now) == "before" or not _on_whole_minutes(event):
+        return _now_view(event, t, now)
+    minute = now.replace(second=0, microsecond=0)
+    return NOW_VIEWS.get(event, (t.lang, minute, minute.tzinfo),
+                         lambda: _now_view(event, t, minute))
+
+
+def _on_whole_minutes(event: Event) -> bool:
+    return all(
+        m.second == 0 and m.microsecond == 0 for s in event.sessions for m in (s.start, s.end)
+    )
+
+
+def _now_view(event: Event, t: Translator, now: datetime) -> Reply:
     _ = t.gettext
     phase = event.phase(now)
     lines = [_("⏱ <b>Sekarang {moment}</b>").format(moment=escape(t.moment(now))), ""]
@@ -407,6 +502,7 @@ def now_view(event: Event, t: Translator, now: datetime) -> Reply:
     return Reply("\n".join(lines), keyboard(rows))
 
 
+@per_language
 def speakers_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     lines = [_("🎤 <b>Pembicara</b>"), ""]
@@ -427,6 +523,11 @@ def speakers_view(event: Event, t: Translator) -> Reply:
 
 
 def speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
+    return VIEWS.get(event, ("speaker", t.lang, speaker.id),
+                     lambda: _speaker_view(event, speaker, t))
+
+
+def _speaker_view(event: Event, speaker: Speaker, t: Translator) -> Reply:
     _ = t.gettext
     lines = [f"🎤 <b>{escape(speaker.name)}</b>", escape(speaker.position.get(t.lang))]
     if speaker.organization:

@@ -27,6 +27,7 @@ from bot.render import (
     deep_link,
     event_dates,
     keyboard,
+    per_language,
 )
 
 
@@ -102,6 +103,7 @@ def network_title(event: Event, t: Translator) -> str:
     return event.network.get(t.lang) or t.gettext("Panitia (umum)")
 
 
+@per_language
 def venues_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     lines = [_("📍 <b>Lokasi</b>"), ""]
@@ -155,6 +157,7 @@ def venue_view(event: Event, venue: Venue, t: Translator, now: datetime,
     return Reply(clip_html_lines(lines, "…"), keyboard(rows))
 
 
+@per_language
 def contacts_prompt(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     lines = [
@@ -229,7 +232,7 @@ def no_contacts(event: Event, t: Translator, query: str) -> Reply:
 def contacts_private_only(t: Translator, bot_username: str) -> Reply:
     _ = t.gettext
     text = _("☎️ Demi privasi, kontak hanya saya kirim lewat chat pribadi.")
-    markup = InlineKeyboardMarkup(
+    markup = keyboard(
         [[InlineKeyboardButton(_("Buka chat pribadi"),
                                url=deep_link(bot_username, "kontak"))]]
     )
@@ -241,7 +244,7 @@ def personal_private_only(t: Translator, bot_username: str) -> Reply:
     _ = t.gettext
     text = _("🔒 Data pribadi Anda (profil, agenda, kehadiran) hanya saya tampilkan di chat "
              "pribadi.")
-    markup = InlineKeyboardMarkup(
+    markup = keyboard(
         [[InlineKeyboardButton(_("Buka chat pribadi"), url=f"https://t.me/{bot_username}")]]
     )
     return Reply(text, markup)
@@ -271,6 +274,7 @@ def faq_view(faq: Faq, t: Translator) -> Reply:
     return Reply(clip_html_lines(text.split("\n"), "…"), keyboard(rows))
 
 
+@per_language
 def about_view(event: Event, t: Translator) -> Reply:
     _ = t.gettext
     lines = [
@@ -324,6 +328,7 @@ def help_lines(event: Event, t: Translator) -> list[str]:
     return lines
 
 
+@per_language
 def help_view(event: Event, t: Translator) -> Reply:
     """Commands this event has, and example questions built from its own data."""
     _ = t.gettext

@@ -11,6 +11,7 @@ text, a `/start` deep link), the table is given here.
 from __future__ import annotations
 
 from bot.context import BotApplication
+from bot.dispatch import indexed
 from bot.understanding import Intent
 from handlers import (
     announce,
@@ -55,8 +56,10 @@ def register(app: BotApplication) -> None:
     # Flood control first: a muted user's updates cost nothing further (not even tracking).
     app.add_handlers(flood.HANDLERS, group=-2)
     app.add_handlers(tracking.HANDLERS, group=-1)
+    # `indexed` keeps this order and each handler's own check; it only skips asking the
+    # handlers that cannot take an update (another command, a button of another action).
     app.add_handlers(
-        [
+        indexed([
             # The registration conversation first: while it waits for a name or an
             # instansi, the typed text is the answer, not a question for free text.
             registration.conversation(),
@@ -85,7 +88,7 @@ def register(app: BotApplication) -> None:
             *freetext.handlers(QUESTIONS),
             # Catch-alls last: unknown commands, non-text messages, stale buttons.
             *fallback.HANDLERS,
-        ]
+        ])
     )
     # After group 0, so /ekspor runs the organizer export and then adds the daftar hadir.
     app.add_handlers(attendance.AFTER, group=1)

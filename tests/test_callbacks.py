@@ -18,6 +18,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
 from bot import callbacks as cb
 from bot.app import build_application
 from bot.config import Settings
+from bot.dispatch import Router
 from bot.model import Event
 from handlers import register
 
@@ -43,6 +44,8 @@ def _flatten(handlers: Sequence[BaseHandler[Any, Any, Any]]) -> list[BaseHandler
             inner = [*handler.entry_points, *(h for s in handler.states.values() for h in s),
                      *handler.fallbacks]
             out += _flatten(inner)
+        elif isinstance(handler, Router):
+            out += _flatten(handler.handlers)
         else:
             out.append(handler)
     return out

@@ -33,6 +33,7 @@ from telegram.ext import CommandHandler, ConversationHandler
 from bot import callbacks as cb
 from bot import commands, render_organizer
 from bot.config import DEFAULT_EVENT_FILE
+from bot.dispatch import Router
 from bot.loader import EventDataError, load_event
 from bot.model import Event
 from bot.offline.protocol import ApiCall
@@ -169,6 +170,9 @@ def registered_commands() -> set[str]:
     def visit(handler: object) -> None:
         if isinstance(handler, CommandHandler):
             found.update(handler.commands)
+        elif isinstance(handler, Router):
+            for inner in handler.handlers:
+                visit(inner)
         elif isinstance(handler, ConversationHandler):
             for inner in [*handler.entry_points, *handler.fallbacks,
                           *(h for hs in handler.states.values() for h in hs)]:

@@ -390,16 +390,6 @@ class AnnouncementsMixin(Store):
         )
         return [(r[0], int(r[1])) for r in rows]
 
-    async def rsvp_counts(self) -> dict[str, tuple[int, int]]:
-        """session id -> (going, waiting)."""
-        rows = await self.fetchall(
-            """
-            SELECT session_id, SUM(status = 'going'), SUM(status = 'waiting') FROM rsvps
-            GROUP BY session_id
-            """
-        )
-        return {r[0]: (int(r[1] or 0), int(r[2] or 0)) for r in rows}
-
     async def blocked_users(self) -> int:
         row = await self.fetchone("SELECT COUNT(*) FROM users WHERE active = 0")
         return int(row[0]) if row else 0

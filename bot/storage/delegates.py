@@ -4,6 +4,7 @@ deliveries (their queries: bot/storage/deliveries.py)."""
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -133,7 +134,30 @@ class PlannedDelivery:
     data: dict[str, Any] | None = None
 
 
+#: Delegates whose RSVP rows are kept in memory, the most recently read.
+RSVP_USERS_CACHED = 10_000
+
+
 class DelegatesMixin(Store):
+    def _init_caches(self) -> None:
+        super()._init_caches()
+        # What every session card reads — the delegate's own RSVP row and the seat counts —
+        # from memory. Every write to `rsvps` is below (rsvp, cancel_rsvp, mark_session_seen)
+        # or forget_user (`_forget_cached`), and each ends with `_rsvps_changed`, which drops
+        # all of it; a read that overlapped a write is not kept (its generation is old).
+        self._rsvp_rows: OrderedDict[int, dict[str, Rsvp]] = OrderedDict()
+        self._rsvp_counts: dict[str, tuple[int, int]] | None = None
+        self._rsvp_generation = 0
+
+    def _rsvps_changed(self) -> None:
+        self._rsvp_generation += 1
+        self._rsvp_rows.clear()
+        self._rsvp_counts = None
+
+    def _forget_cached(self, user_id: int) -> None:
+        super()._forget_cached(user_id)
+        self._rsvps_changed()  # forget_user deleted the user's RSVPs
+
     # -- profile and preferences -----------------------------------------------------------
     async def save_profile(
         self, user_id: int, name: str, instansi: str, region: str | None, role: str
@@ -190,6 +214,19 @@ class DelegatesMixin(Store):
 
         One transaction: two delegates racing for the last seat cannot both get it.
         """
+        try:
+            return await self._rsvp(user_id, session_id, capacity, seen_start, seen_venue)
+        finally:
+            self._rsvps_changed()
+
+    async def _rsvp(
+        self,
+        user_id: int,
+        session_id: str,
+        capacity: int | None,
+        seen_start: str | None,
+        seen_venue: str | None,
+    ) -> RsvpResult:
         async with self.transaction() as db:
             async with db.execute(
                 "SELECT status, seq FROM rsvps WHERE user_id = ? AND session_id = ?",
@@ -237,6 +274,14 @@ class DelegatesMixin(Store):
         Returns (whether there was one, the user promoted from the waiting list if a seat
         freed up). Promotion happens in the same transaction as the cancellation.
         """
+        try:
+            return await self._cancel_rsvp(user_id, session_id, capacity)
+        finally:
+            self._rsvps_changed()
+
+    async def _cancel_rsvp(
+        self, user_id: int, session_id: str, capacity: int | None
+    ) -> tuple[bool, int | None]:
         promoted: int | None = None
         async with self.transaction() as db:
             async with db.execute(
@@ -288,14 +333,41 @@ class DelegatesMixin(Store):
         return [Rsvp.from_row(r) for r in rows]
 
     async def get_rsvp(self, user_id: int, session_id: str) -> Rsvp | None:
-        row = await self.fetchone(
+        mine = self._rsvp_rows.get(user_id)
+        if mine is not None:
+            self._rsvp_rows.move_to_end(user_id)
+            return mine.get(session_id)
+        generation = self._rsvp_generation
+        # All of the delegate's rows in one query: the next card they open needs no other.
+        rows = await self.fetchall(
             """
             SELECT user_id, session_id, status, seen_start, seen_venue FROM rsvps
-            WHERE user_id = ? AND session_id = ?
+            WHERE user_id = ?
             """,
-            (user_id, session_id),
+            (user_id,),
         )
-        return Rsvp.from_row(row) if row else None
+        mine = {r["session_id"]: Rsvp.from_row(r) for r in rows}
+        if generation == self._rsvp_generation:
+            self._rsvp_rows[user_id] = mine
+            if len(self._rsvp_rows) > RSVP_USERS_CACHED:
+                self._rsvp_rows.popitem(last=False)
+        return mine.get(session_id)
+
+    async def rsvp_counts(self) -> dict[str, tuple[int, int]]:
+        """session id -> (going, waiting)."""
+        if self._rsvp_counts is None:
+            generation = self._rsvp_generation
+            rows = await self.fetchall(
+                """
+                SELECT session_id, SUM(status = 'going'), SUM(status = 'waiting') FROM rsvps
+                GROUP BY session_id
+                """
+            )
+            counts = {r[0]: (int(r[1] or 0), int(r[2] or 0)) for r in rows}
+            if generation != self._rsvp_generation:
+                return counts
+            self._rsvp_counts = counts
+        return dict(self._rsvp_counts)
 
     async def session_rsvps(self, session_id: str) -> list[Rsvp]:
         rows = await self.fetchall(
@@ -353,6 +425,12 @@ class DelegatesMixin(Store):
     async def mark_session_seen(self, session_id: str, start: str, venue: str) -> int:
         """Every delegate of a session now knows its current time and venue (one statement,
         touching only the rows that differ)."""
+        try:
+            return await self._mark_session_seen(session_id, start, venue)
+        finally:
+            self._rsvps_changed()
+
+    async def _mark_session_seen(self, session_id: str, start: str, venue: str) -> int:
         return await self.execute(
             """
             UPDATE rsvps SET seen_start = ?, seen_venue = ?

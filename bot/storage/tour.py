@@ -6,6 +6,7 @@ point at once, and even that distance is erased when the tour ends (`purge_locat
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from sqlite3 import Row
@@ -32,7 +33,27 @@ class TourMember:
         return cls(**dict(row))
 
 
+#: Delegates whose bus is kept in memory, the most recently read.
+BUSES_CACHED = 10_000
+
+
 class TourMixin(Store):
+    def _init_caches(self) -> None:
+        super()._init_caches()
+        # A delegate's bus, read by every city tour answer: from memory. Every write to
+        # tour_buses is below (assign_buses, unassign_bus) or forget_user (`_forget_cached`),
+        # and each drops it all; a read that overlapped a write is not kept.
+        self._buses: OrderedDict[int, str | None] = OrderedDict()
+        self._bus_generation = 0
+
+    def _buses_changed(self) -> None:
+        self._bus_generation += 1
+        self._buses.clear()
+
+    def _forget_cached(self, user_id: int) -> None:
+        super()._forget_cached(user_id)
+        self._buses_changed()
+
     async def set_phone(self, user_id: int, phone: str) -> None:
         await self.execute("UPDATE profiles SET phone = ? WHERE user_id = ?", (phone, user_id))
 
@@ -44,6 +65,12 @@ class TourMixin(Store):
     ) -> int:
         """Seat users on buses (moving those already seated); `by`: the organizer, or None
         when the bot assigned them."""
+        try:
+            return await self._assign_buses(assignments, by)
+        finally:
+            self._buses_changed()
+
+    async def _assign_buses(self, assignments: Iterable[tuple[int, str]], by: int | None) -> int:
         now = self.utcnow()
         rows = [(user, bus, by, now) for user, bus in assignments]
         async with self.transaction() as db:
@@ -59,11 +86,23 @@ class TourMixin(Store):
         return len(rows)
 
     async def unassign_bus(self, user_id: int) -> None:
-        await self.execute("DELETE FROM tour_buses WHERE user_id = ?", (user_id,))
+        try:
+            await self.execute("DELETE FROM tour_buses WHERE user_id = ?", (user_id,))
+        finally:
+            self._buses_changed()
 
     async def bus_of(self, user_id: int) -> str | None:
+        if user_id in self._buses:
+            self._buses.move_to_end(user_id)
+            return self._buses[user_id]
+        generation = self._bus_generation
         row = await self.fetchone("SELECT bus_id FROM tour_buses WHERE user_id = ?", (user_id,))
-        return str(row[0]) if row else None
+        bus = str(row[0]) if row else None
+        if generation == self._bus_generation:
+            self._buses[user_id] = bus
+            if len(self._buses) > BUSES_CACHED:
+                self._buses.popitem(last=False)
+        return bus
 
     async def set_bus_leader(self, user_id: int, bus_id: str, by: int) -> None:
         await self.execute(

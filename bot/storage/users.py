@@ -38,7 +38,9 @@ class UsersMixin(Store):
     async def touch_user(self, user_id: int, first_name: str, username: str | None) -> UserRow:
         """Record that the user was seen (and can be reached); return their row."""
         now = self.utcnow()
-        await self.execute(
+        # RETURNING: the row as written, in the same trip to the database (the first update
+        # of each user in a run waits for this).
+        rows = await self.execute_returning(
             """
             INSERT INTO users (id, first_name, username, created_at, last_seen)
             VALUES (?, ?, ?, ?, ?)
@@ -47,12 +49,11 @@ class UsersMixin(Store):
                 username = excluded.username,
                 last_seen = excluded.last_seen,
                 active = 1
+            RETURNING id, first_name, username, language, active
             """,
             (user_id, first_name, username, now, now),
         )
-        row = await self.get_user(user_id)
-        assert row is not None  # just written
-        return row
+        return UserRow.from_row(rows[0])
 
     async def seen_user(self, user_id: int, first_name: str, username: str | None) -> str | None:
         """Record a user once per run and return their chosen language (None: default)."""
