@@ -7,15 +7,23 @@ cards and buttons that follow come from bot/render.py and the feature handlers.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event, Session, SessionKind
-from bot.render import Reply, button, clip_html_lines, days_keyboard, keyboard
+from bot.render import (
+    Reply,
+    button,
+    clip_html_lines,
+    days_keyboard,
+    keyboard,
+    session_buttons,
+    session_line,
+)
 from bot.retrieval import Hit, Source
-from bot.understanding import Fact, Intent, Relation, Understanding
+from bot.understanding import Fact, Intent, Relation, Scope, Understanding
 
 
 def with_lead(lead: list[str], reply: Reply) -> Reply:
@@ -107,10 +115,12 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     tour = event.tour
     venue = event.venue(tour.meeting_venue_id if tour else session.venue_id)
     out = []
-    times = _("<b>{title}</b> — {day}, berangkat {start}, selesai {end} {zone}").format(
+    times = _("<b>{title}</b> — {day}, berangkat {start}, selesai {end} {zone} ({length})"
+              ).format(
         title=escape(session.title.get(t.lang)),
         day=escape(t.day(event.local(session.start).date())),
         start=t.time(session.start), end=t.time(session.end), zone=t.zone(session.end),
+        length=escape(t.duration(session.end - session.start)),
     )
     if session.gather is not None:
         times += _("; kumpul pukul {time}").format(time=t.time(session.gather))
@@ -141,9 +151,116 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     return out
 
 
+def stop_relation_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
+    """"abis tenun ikat ke mana?": the next stop, or after the last one the tour's end and
+    what follows it; before the first one, the gathering and the departure."""
+    _ = t.gettext
+    tour = event.tour
+    session = event.session(u.anchor_id or "")
+    if tour is None or session is None or u.anchor_stop is None:
+        return []
+    anchor = tour.stops[u.anchor_stop]
+    anchor_text = f"{escape(anchor.name.get(t.lang))} ({t.time(anchor.time)})"
+    if u.stops:
+        target = tour.stops[u.stops[0]]
+        target_text = _("{stop}, pukul {time}.").format(
+            stop=f"<b>{escape(target.name.get(t.lang))}</b>", time=t.time(target.time))
+        if u.relation is Relation.AFTER:
+            return [_("Setelah {item}: {target}").format(item=anchor_text, target=target_text)]
+        if u.relation is Relation.BEFORE:
+            return [_("Sebelum {item}: {target}").format(item=anchor_text, target=target_text)]
+        return [target_text]
+    title = escape(session.title.get(t.lang))
+    if u.relation is Relation.BEFORE:
+        venue = event.venue(tour.meeting_venue_id)
+        text = _("Sebelum {item}: {tour} berangkat pukul {start}").format(
+            item=anchor_text, tour=f"<b>{title}</b>", start=t.time(session.start))
+        if session.gather is not None:
+            text += _("; kumpul pukul {time}").format(time=t.time(session.gather))
+            if venue is not None:
+                text += _(" di {venue}").format(venue=escape(venue.name))
+        return [text + "."]
+    venue = event.venue(tour.return_venue_id)
+    text = _("{item} adalah persinggahan terakhir: {tour} selesai pukul {end} {zone}").format(
+        item=anchor_text, tour=f"<b>{title}</b>", end=t.time(session.end),
+        zone=t.zone(session.end))
+    if venue is not None:
+        text += _(", kembali ke {venue}").format(venue=escape(venue.name))
+    out = [text + "."]
+    later = [s for s in event.sessions if s.start >= session.end]
+    if later:
+        following = min(later, key=lambda s: s.start)
+        out.append(_("Setelah itu: {item}").format(item=session_sentence(event, following, t)))
+    return out
+
+
+def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
+    """When a day starts or ends, or its last item (the item's card follows)."""
+    _ = t.gettext
+    session = event.session(u.session_ids[0]) if u.session_ids else None
+    if session is None:
+        return None
+    day = escape(t.day(event.local(session.start).date()))
+    title = f"<b>{escape(session.title.get(t.lang))}</b>"
+    if u.scope is Scope.DAY_END:
+        return _("Acara {day} selesai pukul {time} {zone}, dengan {item} "
+                 "({range}) sebagai acara terakhir.").format(
+            day=day, time=t.time(session.end), zone=t.zone(session.end), item=title,
+            range=escape(t.time_range(session.start, session.end, zone=False)))
+    if u.scope is Scope.DAY_START:
+        text = _("Acara {day} dimulai pukul {time} {zone} dengan {item}").format(
+            day=day, time=t.time(session.start), zone=t.zone(session.start), item=title)
+        if session.gather is not None:
+            text += _(" (kumpul pukul {time})").format(time=t.time(session.gather))
+        return text + "."
+    if u.scope is Scope.LAST:
+        return _("Acara terakhir {day}: {item}").format(
+            day=day, item=session_sentence(event, session, t))
+    return None
+
+
+def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime) -> Reply:
+    """What is still on today after `now` (what is on now included); when nothing is, say
+    so and name the next day's first item."""
+    _ = t.gettext
+    left = [s for s in event.sessions_on(day) if s.end > now]
+    rows = session_buttons(left, t)
+    if left:
+        lines = [_("📅 <b>{day}</b> — acara yang masih ada setelah pukul {time}:").format(
+            day=escape(t.day(day)), time=t.time(now)), ""]
+        lines += [session_line(event, s, t) for s in left]
+    else:
+        lines = [_("Acara {day} sudah selesai; tidak ada acara lagi hari ini.").format(
+            day=escape(t.day(day)))]
+        later = sorted((s for s in event.sessions if s.start > now), key=lambda s: s.start)
+        if later:
+            lines += ["", _("Berikutnya:"), session_line(event, later[0], t, with_day=True)]
+            rows = session_buttons(later[:1], t, with_day=True)
+    rows.append([button(_("📅 Jadwal sehari penuh"), cb.DAY, day.isoformat()),
+                 button(_("🏠 Menu"), cb.MENU)])
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def full_programme_view(event: Event, t: Translator, today: date) -> Reply:
+    """Every day's programme in one message ("jadwal lengkap semua hari")."""
+    _ = t.gettext
+    lines = [_("📅 <b>Jadwal lengkap {event}</b>").format(event=escape(event.name.get(t.lang)))]
+    for number, day in enumerate(event.days, start=1):
+        lines += ["", _("<b>Hari {n} · {day}</b>").format(n=number, day=escape(t.day(day)))]
+        lines += [session_line(event, s, t) for s in event.sessions_on(day)]
+    rows = days_keyboard(event, t, today)
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
 def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
     """The sentences that answer `u` before its card (none when the card is the answer)."""
     _ = t.gettext
+    if u.anchor_stop is not None:
+        return stop_relation_sentences(event, u, t)
+    if u.scope is not None:
+        sentence = scope_sentence(event, u, t)
+        return [sentence] if sentence else []
     if u.relation is not None:
         sentence = relation_sentence(event, u, t)
         return [sentence] if sentence else []
@@ -161,7 +278,13 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
                 name=escape(speaker.name), position=escape(speaker.position.get(t.lang)))]
     if len(u.session_ids) == 1 and u.intent.value in ("session", "speaker", "venue"):
         session = event.session(u.session_ids[0])
-        return [session_sentence(event, session, t)] if session else []
+        if session is None:
+            return []
+        out = [session_sentence(event, session, t)]
+        if u.intent is Intent.VENUE and session.description.get(t.lang):
+            # "registrasi di mana?": the item's own text may say where exactly (the lobby).
+            out.append(escape(session.description.get(t.lang)))
+        return out
     return []
 
 

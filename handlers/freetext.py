@@ -12,7 +12,7 @@ from bot import render, render_answers, render_info
 from bot.answers import Plan, PlanKind, plan_answer
 from bot.context import BotContext
 from bot.model import SessionKind
-from bot.understanding import Intent, Understanding, understand_all
+from bot.understanding import Intent, Scope, Understanding, understand_all
 from handlers.common import decline, is_private, session_card, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
@@ -68,6 +68,13 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
             # Another feature sends the card: the answer goes first, on its own line.
             await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
         await feature(update, context, text, found)
+    elif intent is Intent.SCHEDULE and found.scope is Scope.ALL:
+        await reply(render_answers.full_programme_view(event, t, now.date()))
+    elif intent is Intent.SCHEDULE and found.scope is Scope.REST and found.day is not None:
+        await reply(render_answers.rest_of_day_view(event, found.day, t, now))
+    elif intent is Intent.SCHEDULE and found.scope is not None and found.session_ids:
+        # When the day starts or ends, its last item: that item's card under the sentence.
+        await _sessions(update, context, found.session_ids[:1], lead)
     elif intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:

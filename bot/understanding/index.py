@@ -17,17 +17,23 @@ from bot.understanding.lexicon import (
     ASK_WHEN,
     ASK_WHERE,
     BIGRAMS,
+    ALL_WORDS,
     BRING,
     CAPACITY,
     CLOSE_WORDS,
+    DAY_END_WORDS,
+    DAY_START_WORDS,
     EVENT_WORDS,
+    GATHER_WORDS,
     GREETING_ONLY,
     HONORIFICS,
     HOST_WORDS,
+    LAST_WORDS,
     LEXICON,
     OPEN_WORDS,
     PEOPLE,
     RELATIONS,
+    REST_WORDS,
     STOPS,
     TOUR_TIMES,
     word_set,
@@ -218,7 +224,8 @@ def normalizer_for(
         vocab.update(table)
     vocab.update(when_words.LAST_WORDS)
     for words in (EVENT_WORDS, HOST_WORDS, ASK_WHEN, ASK_WHERE, PEOPLE, CAPACITY, STOPS,
-                  TOUR_TIMES, BRING, OPEN_WORDS, CLOSE_WORDS, frozenset(RELATIONS)):
+                  TOUR_TIMES, BRING, OPEN_WORDS, CLOSE_WORDS, frozenset(RELATIONS), REST_WORDS,
+                  ALL_WORDS, DAY_END_WORDS, DAY_START_WORDS, LAST_WORDS, GATHER_WORDS):
         vocab.update(words)
     vocab.update(
         word_set(

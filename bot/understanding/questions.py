@@ -8,8 +8,15 @@ from datetime import datetime
 
 from bot import textnorm
 from bot.model import Event
-from bot.understanding.lexicon import COURTESY, LEXICON, QUESTION_WORDS, word_set
-from bot.understanding.result import Intent, Understanding
+from bot.understanding.lexicon import (
+    COURTESY,
+    LEXICON,
+    QUESTION_WORDS,
+    RELATIONS,
+    THAT_WORDS,
+    word_set,
+)
+from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import understander_for
 
 _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and also|also)\s",
@@ -28,8 +35,38 @@ def split_questions(text: str) -> list[str]:
     """The questions a message asks, in order (greetings and closings are parts too)."""
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
-        parts.extend(p.strip() for p in _AND_RE.split(piece) if p and p.strip())
+        for p in _AND_RE.split(piece):
+            if p and p.strip():
+                parts.extend(_split_commas(p.strip()))
     return parts or [text]
+
+
+#: Words that make a piece of a comma list a question of its own ("brp hari, sapa yg buka?");
+#: "mau tanya" and "ada" introduce a question rather than ask one.
+_ASKING = QUESTION_WORDS - word_set("tanya bertanya menanyakan ada")
+
+
+def _split_commas(part: str) -> list[str]:
+    """"brp hari seminarnya, sapa yg buka?" is two questions; "Ishoma (istirahat, sholat,
+    makan)" and "Selamat pagi, kapan keynote?" are one: a comma splits only between two
+    pieces that each ask something."""
+    if "," not in part:
+        return [part]
+    out: list[str] = []
+    for piece in (p.strip() for p in part.split(",")):
+        if not piece:
+            continue
+        if out and _asks_itself(out[-1]) and _asks_itself(piece):
+            out.append(piece)
+        elif out:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _asks_itself(piece: str) -> bool:
+    return bool(set(textnorm.DEFAULT.tokens(piece)) & _ASKING)
 
 
 def _key(u: Understanding) -> tuple[object, ...]:
@@ -49,9 +86,22 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         return (replace(understander.understand(text, now), question=text),)
     found: list[Understanding] = []
     previous = ""
+    subject: Understanding | None = None  # the last question that named an item
     for part in parts:
+        tokens = understander.normalizer.tokens(part)
+        if tokens and set(tokens) <= _PREFACE:
+            continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
-        if previous and not _names(u) and u.intent in _CONTEXTUAL:
+        relation = _anaphoric(tokens) if subject is not None and not _names(u) else None
+        if subject is not None and relation is not None and u.relation is None:
+            # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
+            anchor = subject.anchor_id if subject.anchor_stop is not None else (
+                subject.session_ids[0] if subject.session_ids else None)
+            stop = subject.anchor_stop if subject.anchor_stop is not None else (
+                subject.stops[0] if len(subject.stops) == 1 else None)
+            if anchor is not None:
+                u = replace(understander.related(relation, anchor, stop), confidence=0.5)
+        elif previous and not _names(u) and u.intent in _CONTEXTUAL:
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
             joined = understander.understand(f"{previous} {part}", now)
             if joined.intent is not Intent.UNKNOWN and (
@@ -66,6 +116,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             continue
         if _names(u):
             previous = part
+            subject = u
         found.append(replace(u, question=part))
     # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
     # does not ask for contacts or a registration.
@@ -91,6 +142,24 @@ _REQUEST_WORDS = word_set(
     """tolong mohon minta please mau ingin bisa boleh ingatkan daftarkan kirim lihat cek
     tampilkan show send tell"""
 )
+
+
+#: Words of a preface that asks nothing by itself ("Mohon info:", "Izin bertanya, Pak").
+_PREFACE = word_set(
+    """mohon info informasi izin ijin tanya bertanya menanyakan mau saya kami minta permisi
+    maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya"""
+)
+#: After a relation word, words that point back at what was named before ("abis tu").
+_BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then"}
+
+
+def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
+    """"abis tu apa lai?", "sesudahnya?", "after that?": a relation word pointing back."""
+    for i, tok in enumerate(tokens):
+        relation = RELATIONS.get(tok)
+        if relation is not None and (i + 1 == len(tokens) or tokens[i + 1] in _BACK):
+            return relation
+    return None
 
 
 def _names(u: Understanding) -> bool:

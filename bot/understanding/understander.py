@@ -13,20 +13,27 @@ from bot.regions import RegionIndex, RegionMatch, aliases_from_contacts, combine
 from bot.understanding.classify import Evidence, classify, facts_asked
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
+    ALL_WORDS,
     ASKS_ITEM,
     CLOSE_WORDS,
     COURTESY,
+    DAY_END_WORDS,
+    DAY_START_WORDS,
     FACTS_OVER,
+    GATHER_WORDS,
     LAST_ITEM,
+    LAST_WORDS,
     NEEDS_NO_SLOTS,
     NEXT_WORDS,
     NOW_WORDS,
     OPEN_WORDS,
+    PROGRAMME_WORDS,
     QUESTION_WORDS,
     RELATIONS,
     REMINDER_WORDS,
+    REST_WORDS,
 )
-from bot.understanding.result import Fact, Intent, Relation, Understanding
+from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
 from bot.when import When, when_from_tokens
 
 
@@ -81,10 +88,10 @@ class Understander:
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
         # Only a question for an item ("ada apa setelah …") is about the item after another.
-        relation, anchor = (
+        relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
             if words & ASKS_ITEM and not words & REMINDER_WORDS
-            else (None, None)
+            else (None, None, None)
         )
         asks = "?" in text or bool(words & QUESTION_WORDS)
         facts = facts_asked(words, tokens, sessions, bool(stops), has_when, self.tour_ids)
@@ -93,23 +100,70 @@ class Understander:
             asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
         ))
         if relation is not None and anchor is not None:
-            # Nothing after the last item: the answer says so, with the item's own card.
-            target = self._related(anchor, relation) or anchor
-            return Understanding(
-                Intent.SESSION, day=when.day, session_ids=(target,), relation=relation,
-                anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
-                readings=readings,
-            )
+            found = replace(self.related(relation, anchor, anchor_stop), day=when.day,
+                            confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
+            return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
+        scope, scoped = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
+        if scope is not None:
+            intent, sessions = Intent.SCHEDULE, scoped
         found = Understanding(
             intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
             faq_covers=faq_id is not None and named.faq_covers, doubts=doubts,
-            readings=readings,
+            readings=readings, scope=scope,
         )
         if intent in NEEDS_NO_SLOTS:
             return found
-        return self._with_slots(found, when, sessions, speakers, venues, region_match)
+        found = self._with_slots(found, when, sessions, speakers, venues, region_match)
+        if scope is Scope.REST and found.day is None:
+            found = replace(found, day=local_now.date())
+        return found
+
+    def related(self, relation: Relation, anchor: str, stop: int | None = None
+                ) -> Understanding:
+        """The item after/before/during `anchor` (a session, or a stop of its tour)."""
+        if stop is not None:
+            count = len(self.event.tour.stops) if self.event.tour else 0
+            target = {Relation.AFTER: stop + 1, Relation.BEFORE: stop - 1}.get(relation, stop)
+            # After the last stop or before the first, the tour itself answers (its end, its
+            # gathering): no stop is the target then.
+            stops = (target,) if 0 <= target < count else ()
+            return Understanding(Intent.CITY_TOUR, session_ids=(anchor,), relation=relation,
+                                 anchor_id=anchor, anchor_stop=stop, stops=stops)
+        # Nothing after the last item: the answer says so, with the item's own card.
+        target_id = self._related(anchor, relation) or anchor
+        return Understanding(Intent.SESSION, session_ids=(target_id,), relation=relation,
+                             anchor_id=anchor)
+
+    def _scope(
+        self, tokens: Sequence[str], when: When, intent: Intent, confidence: float,
+        sessions: Sequence[str], named: _Named, now: datetime,
+    ) -> tuple[Scope | None, list[str]]:
+        """A part of the programme asked for instead of a whole day, and its items: the
+        rest of today, every day, when a day starts or ends, its last item."""
+        if sessions or named.speakers or named.venues or named.stops or named.faq_score:
+            return None, []
+        if intent not in _SCOPED and not (intent is Intent.UNKNOWN and confidence == 0.0):
+            return None, []
+        words = set(tokens)
+        if words & ALL_WORDS and words & PROGRAMME_WORDS and when.day is None:
+            return Scope.ALL, []
+        day_items = sorted(self.event.sessions_on(when.day), key=lambda s: s.start) if (
+            when.day is not None and when.time is None) else []
+        if day_items:
+            if words & DAY_END_WORDS:
+                return Scope.DAY_END, [day_items[-1].id]
+            if words & LAST_WORDS:
+                return Scope.LAST, [day_items[-1].id]
+            if words & DAY_START_WORDS and not words & REST_WORDS:
+                return Scope.DAY_START, [day_items[0].id]
+        today = now.date()
+        asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
+        if (asks_rest and when.day in (None, today) and when.time is None
+                and when.period is None and self.event.day_number(today)):
+            return Scope.REST, []
+        return None, []
 
     def _with_slots(
         self, found: Understanding, when: When, sessions: list[str], speakers: list[str],
@@ -151,6 +205,12 @@ class Understander:
             elif set(pairwise(tokens)) & LAST_ITEM:
                 # "acara terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
+
+        if not session_score and words & GATHER_WORDS and not named.stops:
+            # "besok kumpul jam berapa?": the item with a gathering time (on the day asked).
+            for s in self.by_start:
+                if s.gather is not None and when.day in (None, self.session_day[s.id]):
+                    session_score[s.id] = 1.0
 
         direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
         if named.stops and self.tour_ids and not direct:
@@ -238,8 +298,9 @@ class Understander:
     # -- relations -------------------------------------------------------------
     def _relation(
         self, tokens: Sequence[str], matches: Sequence[Match], when: When, now: datetime
-    ) -> tuple[Relation | None, str | None]:
-        """"setelah makan siang": the relation and the programme item it is about."""
+    ) -> tuple[Relation | None, str | None, int | None]:
+        """"setelah makan siang": the relation and the programme item it is about (and the
+        tour stop, for "abis tenun ikat mampir mana?")."""
         for i, tok in enumerate(tokens):
             relation = RELATIONS.get(tok)
             if relation is None:
@@ -248,17 +309,20 @@ class Understander:
                 if not i < m.start <= i + 3:
                     continue
                 ids: list[str] = []
+                stop: int | None = None
                 for ref in m.refs:
                     if ref.kind == "session":
                         ids.append(ref.id)
                     elif ref.kind == "speaker":
                         ids += [s.id for s in self.event.sessions_of_speaker(ref.id)]
-                    elif ref.kind == "stop":
-                        ids += sorted(self.tour_ids)
+                    elif ref.kind == "stop" and self.event.tour is not None:
+                        ids = [self.event.tour.session_id]
+                        stop = int(ref.id)
+                        break
                 anchor = self._pick(ids, when, now)
                 if anchor is not None:
-                    return relation, anchor
-        return None, None
+                    return relation, anchor, stop
+        return None, None, None
 
     def _pick(self, ids: Sequence[str], when: When, now: datetime) -> str | None:
         """One of several items sharing a name (two lunch breaks): on the day asked, in the
@@ -330,6 +394,10 @@ class _Named:
     def faq_id(self) -> str | None:
         score = self.faq_score
         return max(score, key=lambda f: score[f]) if score else None
+
+
+#: Intents a question for a part of the programme may have been read as.
+_SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
 
 
 # Parts of the day, as in the rendering of "jam 2 siang" answers (pagi lasts until ~11).
