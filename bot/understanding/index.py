@@ -14,10 +14,10 @@ from bot import textnorm
 from bot import when as when_words
 from bot.model import Event, Session
 from bot.understanding.lexicon import (
+    ALL_WORDS,
     ASK_WHEN,
     ASK_WHERE,
     BIGRAMS,
-    ALL_WORDS,
     BRING,
     CAPACITY,
     CLOSE_WORDS,
