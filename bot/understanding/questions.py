@@ -24,7 +24,8 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and 
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
-    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there)\b)",
+    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|"
+    r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before)\b)",
     re.IGNORECASE,
 )
 #: More questions than this in one message are not answered one by one (a pasted text).

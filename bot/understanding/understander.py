@@ -16,13 +16,16 @@ from bot.understanding.lexicon import (
     ALL_WORDS,
     ASKS_ITEM,
     CLOSE_WORDS,
+    CONTEXT,
     COURTESY,
     DAY_END_WORDS,
     DAY_START_WORDS,
+    EVENT_WORDS,
     FACTS_OVER,
     GATHER_WORDS,
     LAST_ITEM,
     LAST_WORDS,
+    LEXICON,
     NEEDS_NO_SLOTS,
     NEXT_WORDS,
     NOW_WORDS,
@@ -34,7 +37,7 @@ from bot.understanding.lexicon import (
     REST_WORDS,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
-from bot.when import When, when_from_tokens
+from bot.when import PERIOD_WORDS, When, when_from_tokens
 
 
 class Understander:
@@ -62,6 +65,25 @@ class Understander:
         self.closing = closing[-1] if closing else None
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
+        self.item_words = self._item_words()
+
+    def _item_words(self) -> dict[str, list[str]]:
+        """Single words of the items' titles and tags that name few items ("makan" in the
+        lunch breaks): "abis makan ada apa?" is after lunch, though "makan" alone is no
+        phrase of the index. Words of the bot's own vocabulary and common ones are left out."""
+        event = self.event
+        # The event's own name, city and host name no single item.
+        common = set(self.normalizer.tokens(" ".join(
+            [event.name.id, event.city, event.host or ""]))) | _FUNCTION_WORDS
+        out: dict[str, list[str]] = {}
+        for s in self.event.sessions:
+            texts = [s.title.id, *s.tags]
+            for word in {w for text in texts for w in self.normalizer.tokens(text)}:
+                if (len(word) >= 4 and word.isalpha() and word not in _NOT_ITEM_WORDS
+                        and word not in common):
+                    out.setdefault(word, []).append(s.id)
+        # A word shared by many items names none of them.
+        return {w: ids for w, ids in out.items() if len(ids) <= 2}
 
     def order_key(self, session: Session) -> int:
         return self.order.get(session.id, 0)
@@ -322,6 +344,10 @@ class Understander:
                 anchor = self._pick(ids, when, now)
                 if anchor is not None:
                     return relation, anchor, stop
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            anchor = self._pick(self.item_words.get(following, ()), when, now)
+            if anchor is not None:
+                return relation, anchor, None
         return None, None, None
 
     def _pick(self, ids: Sequence[str], when: When, now: datetime) -> str | None:
@@ -395,6 +421,14 @@ class _Named:
         score = self.faq_score
         return max(score, key=lambda f: score[f]) if score else None
 
+
+#: Words of titles and tags that say what kind of thing an item is, not which one.
+_NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | frozenset(
+    RELATIONS) | frozenset(PERIOD_WORDS)
+
+_FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
+                             "the", "with", "from", "and", "kabupaten", "pemerintah",
+                             "informasi", "akhir"})
 
 #: Intents a question for a part of the programme may have been read as.
 _SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
