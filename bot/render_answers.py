@@ -194,10 +194,21 @@ def stop_relation_sentences(event: Event, u: Understanding, t: Translator) -> li
     return out
 
 
+def scope_item(event: Event, u: Understanding) -> Session | None:
+    """The item a day-start, day-end or last-item question is about: the day's first or
+    last item."""
+    if u.day is None or u.scope not in (Scope.DAY_START, Scope.DAY_END, Scope.LAST):
+        return None
+    items = sorted(event.sessions_on(u.day), key=lambda s: s.start)
+    if not items:
+        return None
+    return items[0] if u.scope is Scope.DAY_START else max(items, key=lambda s: s.end)
+
+
 def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     """When a day starts or ends, or its last item (the item's card follows)."""
     _ = t.gettext
-    session = event.session(u.session_ids[0]) if u.session_ids else None
+    session = scope_item(event, u)
     if session is None:
         return None
     day = escape(t.day(event.local(session.start).date()))

@@ -72,9 +72,9 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         await reply(render_answers.full_programme_view(event, t, now.date()))
     elif intent is Intent.SCHEDULE and found.scope is Scope.REST and found.day is not None:
         await reply(render_answers.rest_of_day_view(event, found.day, t, now))
-    elif intent is Intent.SCHEDULE and found.scope is not None and found.session_ids:
+    elif intent is Intent.SCHEDULE and (item := render_answers.scope_item(event, found)):
         # When the day starts or ends, its last item: that item's card under the sentence.
-        await _sessions(update, context, found.session_ids[:1], lead)
+        await _sessions(update, context, (item.id,), lead)
     elif intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:

@@ -127,9 +127,9 @@ class Understander:
             return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
-        scope, scoped = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
+        scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
         if scope is not None:
-            intent, sessions = Intent.SCHEDULE, scoped
+            intent = Intent.SCHEDULE
         found = Understanding(
             intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
             faq_covers=faq_id is not None and named.faq_covers, doubts=doubts,
@@ -161,31 +161,30 @@ class Understander:
     def _scope(
         self, tokens: Sequence[str], when: When, intent: Intent, confidence: float,
         sessions: Sequence[str], named: _Named, now: datetime,
-    ) -> tuple[Scope | None, list[str]]:
-        """A part of the programme asked for instead of a whole day, and its items: the
-        rest of today, every day, when a day starts or ends, its last item."""
+    ) -> Scope | None:
+        """A part of the programme asked for instead of a whole day: the rest of today,
+        every day, when a day starts or ends, its last item (the answer finds the item)."""
         if sessions or named.speakers or named.venues or named.stops or named.faq_score:
-            return None, []
+            return None
         if intent not in _SCOPED and not (intent is Intent.UNKNOWN and confidence == 0.0):
-            return None, []
+            return None
         words = set(tokens)
         if words & ALL_WORDS and words & PROGRAMME_WORDS and when.day is None:
-            return Scope.ALL, []
-        day_items = sorted(self.event.sessions_on(when.day), key=lambda s: s.start) if (
-            when.day is not None and when.time is None) else []
-        if day_items:
+            return Scope.ALL
+        if when.day is not None and when.time is None and self.event.sessions_on(when.day):
             if words & DAY_END_WORDS:
-                return Scope.DAY_END, [day_items[-1].id]
-            if words & LAST_WORDS:
-                return Scope.LAST, [day_items[-1].id]
+                return Scope.DAY_END
+            # "hari terakhir", "the last day" name a day, not its last item.
+            if words & LAST_WORDS and not set(pairwise(tokens)) & _LAST_DAY:
+                return Scope.LAST
             if words & DAY_START_WORDS and not words & REST_WORDS:
-                return Scope.DAY_START, [day_items[0].id]
+                return Scope.DAY_START
         today = now.date()
         asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
         if (asks_rest and when.day in (None, today) and when.time is None
                 and when.period is None and self.event.day_number(today)):
-            return Scope.REST, []
-        return None, []
+            return Scope.REST
+        return None
 
     def _with_slots(
         self, found: Understanding, when: When, sessions: list[str], speakers: list[str],
@@ -228,10 +227,10 @@ class Understander:
                 # "acara terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
 
-        if not session_score and words & GATHER_WORDS and not named.stops:
-            # "besok kumpul jam berapa?": the item with a gathering time (on the day asked).
+        if not session_score and words & GATHER_WORDS and when.day and not named.stops:
+            # "besok kumpul jam berapa?": the item with a gathering time on the day asked.
             for s in self.by_start:
-                if s.gather is not None and when.day in (None, self.session_day[s.id]):
+                if s.gather is not None and when.day == self.session_day[s.id]:
                     session_score[s.id] = 1.0
 
         direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
@@ -429,6 +428,8 @@ _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | 
 _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
                              "the", "with", "from", "and", "kabupaten", "pemerintah",
                              "informasi", "akhir"})
+
+_LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
 
 #: Intents a question for a part of the programme may have been read as.
 _SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
