@@ -109,10 +109,11 @@ class Understander:
         region_match = self._region_match(tokens, matches)
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
-        # Only a question for an item ("ada apa setelah …") is about the item after another.
+        # Only a question for an item ("ada apa setelah …") is about the item after another;
+        # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
         relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
-            if words & ASKS_ITEM and not words & REMINDER_WORDS
+            if (words & ASKS_ITEM or stops) and not words & REMINDER_WORDS
             else (None, None, None)
         )
         asks = "?" in text or bool(words & QUESTION_WORDS)
