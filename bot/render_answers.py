@@ -7,7 +7,7 @@ cards and buttons that follow come from bot/render.py and the feature handlers.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from html import escape
 
 from bot import callbacks as cb
@@ -19,11 +19,13 @@ from bot.render import (
     clip_html_lines,
     days_keyboard,
     keyboard,
+    period_name,
     session_buttons,
     session_line,
 )
 from bot.retrieval import Hit, Source
 from bot.understanding import Fact, Intent, Relation, Scope, Understanding
+from bot.when import PERIOD_HOURS
 
 
 def with_lead(lead: list[str], reply: Reply) -> Reply:
@@ -230,11 +232,14 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     return None
 
 
-def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime) -> Reply:
-    """What is still on today after `now` (what is on now included); when nothing is, say
-    so and name the next day's first item."""
+def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime,
+                     period: str | None = None) -> Reply:
+    """What is still on today after `now` (what is on now included), up to the end of
+    `period` ("sore ini") if one was asked; when nothing is, say so and name what is next."""
     _ = t.gettext
-    left = [s for s in event.sessions_on(day) if s.end > now]
+    until = PERIOD_HOURS.get(period or "", (0, 24))[1]
+    end = datetime.combine(day, time(0), tzinfo=now.tzinfo) + timedelta(hours=until)
+    left = [s for s in event.sessions_on(day) if s.end > now and s.start < end]
     rows = session_buttons(left, t)
     if left:
         lines = [_("📅 <b>{day}</b> — acara yang masih ada setelah pukul {time}:").format(
@@ -242,7 +247,9 @@ def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime) -> R
         lines += [session_line(event, s, t) for s in left]
     else:
         lines = [_("Acara {day} sudah selesai; tidak ada acara lagi hari ini.").format(
-            day=escape(t.day(day)))]
+            day=escape(t.day(day))) if period is None else
+            _("Tidak ada acara lagi {day}, {period}.").format(
+                day=escape(t.day(day)), period=escape(period_name(period, t)))]
         later = sorted((s for s in event.sessions if s.start > now), key=lambda s: s.start)
         if later:
             lines += ["", _("Berikutnya:"), session_line(event, later[0], t, with_day=True)]

@@ -63,6 +63,9 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         # No tour plan in the data: the tour is an ordinary session (if there is one).
         tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
         await _sessions(update, context, (tour.id,) if tour else (), lead)
+    elif intent is Intent.ANNOUNCEMENT and found.scope is Scope.REST and found.day:
+        # "what's still on this afternoon?" asks for the programme, not for news.
+        await reply(render_answers.rest_of_day_view(event, found.day, t, now, found.period))
     elif (feature := answers.get(intent)) is not None:
         if lead and intent in _LEAD_FIRST:
             # Another feature sends the card: the answer goes first, on its own line.
@@ -71,7 +74,7 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.SCHEDULE and found.scope is Scope.ALL:
         await reply(render_answers.full_programme_view(event, t, now.date()))
     elif intent is Intent.SCHEDULE and found.scope is Scope.REST and found.day is not None:
-        await reply(render_answers.rest_of_day_view(event, found.day, t, now))
+        await reply(render_answers.rest_of_day_view(event, found.day, t, now, found.period))
     elif intent is Intent.SCHEDULE and (item := render_answers.scope_item(event, found)):
         # When the day starts or ends, its last item: that item's card under the sentence.
         await _sessions(update, context, (item.id,), lead)

@@ -170,8 +170,14 @@ def _names(u: Understanding) -> bool:
 
 def _is_question(part: str) -> bool:
     """A question or a request, not a statement ("Saya dari Pemkab Sikka")."""
-    words = set(textnorm.simple_tokens(part))
-    return "?" in part or bool(words & (QUESTION_WORDS | _REQUEST_WORDS))
+    tokens = textnorm.simple_tokens(part)
+    # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
+    opens = bool(tokens) and tokens[0] in _YES_NO
+    return "?" in part or opens or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS))
+
+
+#: Words that open a yes/no question ("is there …", "do we …", "boleh …").
+_YES_NO = word_set("is are do does did can could will would should may apakah boleh bisa")
 
 
 def _asks(part: str) -> bool:

@@ -167,10 +167,15 @@ class Understander:
         every day, when a day starts or ends, its last item (the answer finds the item)."""
         if sessions or named.speakers or named.venues or named.stops or named.faq_score:
             return None
-        if intent not in _SCOPED and not (intent is Intent.UNKNOWN and confidence == 0.0):
-            return None
         words = set(tokens)
-        if words & ALL_WORDS and words & PROGRAMME_WORDS and when.day is None:
+        # "what's still on this afternoon?" reads like "is it still on?" (an announcement).
+        still_on = intent is Intent.ANNOUNCEMENT and when.period is not None
+        if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
+                                          or still_on):
+            return None
+        # "jadwal lengkap dari hari pertama sampai terakhir" names days, but asks for all.
+        if words & ALL_WORDS and words & PROGRAMME_WORDS and (
+                when.day is None or words & _RANGE_WORDS):
             return Scope.ALL
         if when.day is not None and when.time is None and self.event.sessions_on(when.day):
             if words & DAY_END_WORDS:
@@ -182,8 +187,9 @@ class Understander:
                 return Scope.DAY_START
         today = now.date()
         asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
+        # "masih ada sesi sore ini?": the rest of today, up to the end of that part of it.
         if (asks_rest and when.day in (None, today) and when.time is None
-                and when.period is None and self.event.day_number(today)):
+                and self.event.day_number(today)):
             return Scope.REST
         return None
 
@@ -431,6 +437,7 @@ _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam",
                              "informasi", "akhir"})
 
 _LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
+_RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
 
 #: Intents a question for a part of the programme may have been read as.
 _SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
