@@ -71,6 +71,11 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
             # Another feature sends the card: the answer goes first, on its own line.
             await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
         await feature(update, context, text, found)
+        if lead and intent not in _LEAD_FIRST:
+            # These features' cards have no sentence of their own: the lines are the answers
+            # to the message's later questions ("Kontak Banyuwangi? Bupatinya bicara jam
+            # berapa?"), sent after the card in the order asked, never dropped.
+            await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
     elif intent is Intent.SCHEDULE and found.scope is Scope.ALL:
         await reply(render_answers.full_programme_view(event, t, now.date()))
     elif intent is Intent.SCHEDULE and found.scope is Scope.REST and found.day is not None:

@@ -104,11 +104,15 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 u = replace(understander.related(relation, anchor, stop), confidence=0.5)
         elif previous and not _names(u) and u.intent in _CONTEXTUAL:
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
-            joined = understander.understand(f"{previous} {part}", now)
-            if joined.intent is not Intent.UNKNOWN and (
-                u.intent is Intent.UNKNOWN or joined.intent is u.intent
-            ):
-                u = joined
+            # First with only what the first part named, so its own question words do not
+            # decide ("Kontak Banyuwangi? Bupatinya bicara jam berapa?" asks for a time).
+            for context in (understander.named_words(previous), previous):
+                joined = understander.understand(f"{context} {part}", now)
+                if joined.intent is not Intent.UNKNOWN and (
+                    u.intent is Intent.UNKNOWN or joined.intent is u.intent
+                ):
+                    u = joined
+                    break
         # A greeting, a closing or politeness ("mohon maaf mengganggu") asks nothing.
         courtesy = u.intent in COURTESY or (
             u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part))

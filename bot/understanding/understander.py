@@ -143,6 +143,14 @@ class Understander:
             found = replace(found, day=local_now.date())
         return found
 
+    def named_words(self, text: str) -> str:
+        """Only the words of `text` that name the event's items or a region."""
+        tokens = self.normalizer.tokens(text)
+        spans = [(m.start, m.end) for m in self.index.matches(tokens)]
+        spans += [(r.start, r.end) for r in self.region_index.mentions(tokens)]
+        keep = sorted({i for start, end in spans for i in range(start, end)})
+        return " ".join(tokens[i] for i in keep)
+
     def related(self, relation: Relation, anchor: str, stop: int | None = None
                 ) -> Understanding:
         """The item after/before/during `anchor` (a session, or a stop of its tour)."""
