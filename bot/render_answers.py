@@ -237,13 +237,17 @@ def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime,
     """What is still on today after `now` (what is on now included), up to the end of
     `period` ("sore ini") if one was asked; when nothing is, say so and name what is next."""
     _ = t.gettext
-    until = PERIOD_HOURS.get(period or "", (0, 24))[1]
-    end = datetime.combine(day, time(0), tzinfo=now.tzinfo) + timedelta(hours=until)
-    left = [s for s in event.sessions_on(day) if s.end > now and s.start < end]
+    low, high = PERIOD_HOURS.get(period or "", (0, 24))
+    midnight = datetime.combine(day, time(0), tzinfo=now.tzinfo)
+    start, end = max(now, midnight + timedelta(hours=low)), midnight + timedelta(hours=high)
+    left = [s for s in event.sessions_on(day) if s.end > start and s.start < end]
     rows = session_buttons(left, t)
     if left:
-        lines = [_("📅 <b>{day}</b> — acara yang masih ada setelah pukul {time}:").format(
-            day=escape(t.day(day)), time=t.time(now)), ""]
+        head = _("📅 <b>{day}</b> — acara yang masih ada setelah pukul {time}:").format(
+            day=escape(t.day(day)), time=t.time(now)) if period is None else _(
+            "📅 <b>{day}</b>, {period} — acara yang masih ada:").format(
+            day=escape(t.day(day)), period=escape(period_name(period, t)))
+        lines = [head, ""]
         lines += [session_line(event, s, t) for s in left]
     else:
         lines = [_("Acara {day} sudah selesai; tidak ada acara lagi hari ini.").format(
