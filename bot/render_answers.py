@@ -239,7 +239,10 @@ def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime,
     _ = t.gettext
     low, high = PERIOD_HOURS.get(period or "", (0, 24))
     midnight = datetime.combine(day, time(0), tzinfo=now.tzinfo)
-    start, end = max(now, midnight + timedelta(hours=low)), midnight + timedelta(hours=high)
+    start, end = midnight + timedelta(hours=low), midnight + timedelta(hours=high)
+    # "masih ada sesi sore ini?" at 14.30: a part of the day about to begin counts from now
+    # (the borders of "sore" are loose); asked at 10.00 it counts from its start.
+    start = now if start - now <= timedelta(hours=1) else start
     left = [s for s in event.sessions_on(day) if s.end > start and s.start < end]
     rows = session_buttons(left, t)
     if left:
