@@ -205,6 +205,25 @@ async def test_after_that_refers_to_the_item_named_before(bot: Harness) -> None:
     text = read(await bot.say("city tour selesai jam berapa dan habis itu apa?"))
     assert "selesai 11.00 WITA (3 jam)" in text
     assert "Setelah City Tour Kota Kupang (08.00–11.00): Penutupan" in text
+    assert "Setelah City Tour Kota Kupang (08.00–11.00): Penutupan" in read(
+        await bot.say("city tour selesai jam brapa, terus?"))
+    # One day asked about twice: its start and its end.
+    text = read(await bot.say("besok jam brapa mulai, trus kelar jam brapa?"))
+    assert "Acara Kamis, 17 Oktober 2019 dimulai pukul 08.30 WITA" in text
+    assert "Acara Kamis, 17 Oktober 2019 selesai pukul 15.00 WITA" in text
+    await bot.say("/bahasa en")
+    assert "After Kupang City Tour (08:00–11:00): Closing" in read(
+        await bot.say("the tour ends when and then?"))
+
+
+async def test_after_and_before_a_part_of_the_day(bot: Harness) -> None:
+    text = read(await bot.say("abis siang ini ada apa?"))
+    assert text.startswith("📅 Rabu, 16 Oktober 2019, sore") and "Jumpa pers" in text
+    text = read(await bot.say("sebelum sore ada acara apa?"))
+    assert text.startswith("📅 Rabu, 16 Oktober 2019, siang") and "Banyuwangi" in text
+    assert "Jumpa pers" not in text
+    # "setelah makan siang" is after the lunch break, not after "siang".
+    assert read(await bot.say("setelah makan siang ada apa?")).startswith("Setelah Ishoma")
 
 
 # -- the specific detail asked -------------------------------------------------------------

@@ -25,7 +25,8 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and 
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
     r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|"
-    r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before)\b)",
+    r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
+    r"then)\b)",
     re.IGNORECASE,
 )
 #: More questions than this in one message are not answered one by one (a pasted text).
@@ -67,11 +68,13 @@ def _split_commas(part: str) -> list[str]:
 
 
 def _asks_itself(piece: str) -> bool:
-    return bool(set(textnorm.DEFAULT.tokens(piece)) & _ASKING)
+    tokens = textnorm.DEFAULT.tokens(piece)
+    return bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
 
 
 def _key(u: Understanding) -> tuple[object, ...]:
-    return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day)
+    return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day,
+            u.scope)
 
 
 def understand_all(text: str, event: Event, now: datetime) -> tuple[Understanding, ...]:
@@ -122,6 +125,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if _names(u):
             previous = part
             subject = u
+        elif u.scope is not None and u.day is not None:
+            previous = part  # "besok mulai jam brapa, trus kelar jam brapa?": the same day
         found.append(replace(u, question=part))
     # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
     # does not ask for contacts or a registration.
@@ -156,6 +161,7 @@ _PREFACE = word_set(
 )
 #: After a relation word, words that point back at what was named before ("abis tu").
 _BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then"}
+_THEN = frozenset({"then", "terus", "trus", "lalu", "kemudian"})
 
 
 def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
@@ -164,6 +170,9 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
         relation = RELATIONS.get(tok)
         if relation is not None and (i + 1 == len(tokens) or tokens[i + 1] in _BACK):
             return relation
+    # "… selesai jam berapa, and then?", "terus?": nothing but "then" asks what follows.
+    if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
+        return Relation.AFTER
     return None
 
 

@@ -37,7 +37,7 @@ from bot.understanding.lexicon import (
     REST_WORDS,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
-from bot.when import PERIOD_WORDS, When, when_from_tokens
+from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, when_from_tokens
 
 
 class Understander:
@@ -99,6 +99,7 @@ class Understander:
         local_now = self.event.local(now) if now.tzinfo else now
         when = when_from_tokens(tokens, local_now, self.days)
         matches = self.index.matches(tokens)
+        when = _shift_period(tokens, when, matches)
         named = _Named.of(matches)
         faq_id = named.faq_id()
         speakers, venues, stops = named.speakers, named.venues, named.stops
@@ -455,6 +456,28 @@ _SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
 _PERIOD_HOURS: Mapping[str, tuple[int, int]] = {
     "pagi": (5, 11), "siang": (11, 15), "sore": (15, 18), "malam": (18, 24),
 }
+
+
+_PERIODS = tuple(PERIOD_HOURS)  # pagi, siang, sore, malam: in the order of the day
+
+
+def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -> When:
+    """"abis siang ini ada apa?" asks about the part of the day after "siang", "sebelum
+    sore" about the one before it (a relation word right before a part-of-day word that is
+    no item's name, unlike "setelah makan siang")."""
+    if when.period is None or when.time is not None:
+        return when
+    for i, tok in enumerate(tokens[:-1]):
+        relation = RELATIONS.get(tok)
+        nxt = PERIOD_WORDS.get(tokens[i + 1])
+        if relation is None or nxt != when.period or any(
+                m.start <= i + 1 < m.end for m in matches):
+            continue
+        step = {Relation.AFTER: 1, Relation.BEFORE: -1}.get(relation, 0)
+        k = _PERIODS.index(nxt) + step if nxt in _PERIODS else -1
+        if 0 <= k < len(_PERIODS):
+            return replace(when, period=_PERIODS[k])
+    return when
 
 
 # A few events at most are alive at once (the real one, a shifted rehearsal copy).
