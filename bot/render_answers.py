@@ -306,6 +306,9 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         if session is None:
             return []
         out = [session_sentence(event, session, t)]
+        if Fact.LENGTH in u.facts:
+            out.append(_("Lamanya {length}.").format(
+                length=escape(t.duration(session.end - session.start))))
         if u.intent is Intent.VENUE and session.description.get(t.lang):
             # "registrasi di mana?": the item's own text may say where exactly (the lobby).
             out.append(escape(session.description.get(t.lang)))

@@ -288,7 +288,9 @@ async def test_when_a_day_starts_and_ends_and_its_last_item(bot: Harness) -> Non
 
 async def test_how_long_and_where_exactly(bot: Harness) -> None:
     assert "selesai 11.00 WITA (3 jam)" in read(await bot.say("city tour lamanya brp jam?"))
-    assert "(1 jam 30 menit)" in read(await bot.say("keynote berapa lama?"))
+    text = read(await bot.say("keynote berapa lama?"))
+    assert text.split("\n")[1] == "Lamanya 1 jam 30 menit."
+    assert "Lamanya" not in read(await bot.say("keynote jam berapa?"))
     # The session's own text says where exactly: the lobby.
     text = read(await bot.say("beta su di balai kota, registrasi di mana ko?"))
     assert "Pendaftaran ulang peserta dan pengambilan tanda pengenal di lobi" in text
