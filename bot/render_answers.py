@@ -28,9 +28,18 @@ from bot.understanding import Fact, Intent, Relation, Scope, Understanding
 from bot.when import PERIOD_HOURS
 
 
+def unique_lines(lines: list[str]) -> list[str]:
+    """Each answer once: two questions answered by one sentence, or one sentence that holds
+    another ("Setelah Rehat kopi: Best Practice … — Kamis …" holds "Best Practice … —
+    Kamis …", the answer to "and who speaks?")."""
+    distinct = list(dict.fromkeys(lines))
+    return [line for line in distinct
+            if not any(line != other and line in other for other in distinct)]
+
+
 def with_lead(lead: list[str], reply: Reply) -> Reply:
     """`reply` with the answer sentences on top (a card's buttons stay with it)."""
-    lines = list(dict.fromkeys(lead))  # two questions answered by one sentence: once
+    lines = unique_lines(lead)
     if not lines:
         return reply
     # The card's own lines are whole HTML lines (its renderer clipped them that way), so

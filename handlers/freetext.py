@@ -69,13 +69,13 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif (feature := answers.get(intent)) is not None:
         if lead and intent in _LEAD_FIRST:
             # Another feature sends the card: the answer goes first, on its own line.
-            await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
+            await show(update, render.Reply("\n".join(render_answers.unique_lines(lead))))
         await feature(update, context, text, found)
         if lead and intent not in _LEAD_FIRST:
             # These features' cards have no sentence of their own: the lines are the answers
             # to the message's later questions ("Kontak Banyuwangi? Bupatinya bicara jam
             # berapa?"), sent after the card in the order asked, never dropped.
-            await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
+            await show(update, render.Reply("\n".join(render_answers.unique_lines(lead))))
     elif intent is Intent.SCHEDULE and found.scope is Scope.ALL:
         await reply(render_answers.full_programme_view(event, t, now.date()))
     elif intent is Intent.SCHEDULE and found.scope is Scope.REST and found.day is not None:
@@ -175,11 +175,13 @@ async def _send(
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
         view = render_info.faq_view(plan.faq, t)
         if len(lead) > 1:  # other answers join the practical one, in the order asked
-            view = render.Reply(render.clip_html_lines(lead, "…"), view.markup)
+            view = render.Reply(render.clip_html_lines(render_answers.unique_lines(lead), "…"),
+                                view.markup)
         await show(update, view)
     elif plan.kind is PlanKind.PASSAGE and plan.hit is not None:
         view = render_answers.passage_view(context.event, plan.hit, t)
-        await show(update, render.Reply(render.clip_html_lines(lead, "…"), view.markup))
+        await show(update, render.Reply(
+            render.clip_html_lines(render_answers.unique_lines(lead), "…"), view.markup))
     elif plan.kind is PlanKind.DECLINE:
         await decline(update, context, q.question)
     else:

@@ -214,6 +214,12 @@ async def test_after_that_refers_to_the_item_named_before(bot: Harness) -> None:
     await bot.say("/bahasa en")
     assert "After Kupang City Tour (08:00–11:00): Closing" in read(
         await bot.say("the tour ends when and then?"))
+    # "who speaks?" after "what is after X?" is about the item after X, said once.
+    calls = replies(await bot.say("what is after the coffee break and who speaks?"))
+    assert text_of(calls[0]).split("\n")[0] == (
+        "After Coffee break (10:00–10:30): International Best Practice — Thursday, 17 October "
+        "2019, 10:30–12:00 WITA, at Kantor Wali Kota Kupang; by Prof. Keesei Lee.")
+    assert text_of(calls[0]).split("\n")[1] == ""
 
 
 async def test_after_and_before_a_part_of_the_day(bot: Harness) -> None:
@@ -278,6 +284,12 @@ async def test_when_a_day_starts_and_ends_and_its_last_item(bot: Harness) -> Non
         "(kumpul pukul 07.30).")
     line = await first_line(bot, "acara terakhir hari ini apa?")
     assert line.startswith("Acara terakhir Rabu, 16 Oktober 2019: Jumpa pers — ")
+    # The last item's speakers; when the day ends, however it is said.
+    line = await first_line(bot, "pembicara sesi terakhir hari ini sapa?")
+    assert line.endswith("oleh H. Saiful Ilah dan Jefirstson R. Riwu Kore.")
+    for question in ("jam brapa katong pulang hari ini?", "hari ini acara sampai jam berapa?"):
+        assert (await first_line(bot, question)).startswith(
+            "Acara Rabu, 16 Oktober 2019 selesai pukul 16.30 WITA")
     # "the last day" is a day, not the last item.
     assert "Acara terakhir" not in read(await bot.say("jadwal hari terakhir"))
     await bot.say("/bahasa en")

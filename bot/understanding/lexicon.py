@@ -183,7 +183,11 @@ ASKS_ITEM = word_set(
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
 REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")
-DAY_END_WORDS = word_set("selesai berakhir bubar kelar usai end ends finish finishes over")
+DAY_END_WORDS = word_set(
+    "selesai berakhir bubar bubaran kelar usai rampung pulang end ends finish finishes over")
+# "acara sampai jam berapa?", "until when?": when it ends.
+UNTIL_PAIRS = frozenset({("sampai", "jam"), ("sampai", "kapan"), ("sampai", "pukul"),
+                         ("until", "when"), ("until", "what")})
 DAY_START_WORDS = word_set("mulai dimulai start starts begin begins")
 LAST_WORDS = word_set("terakhir last")
 # Words of the programme as a whole: "jadwal lengkap", "full programme for all days".

@@ -116,6 +116,10 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 ):
                     u = joined
                     break
+            if (subject is not None and subject.relation is not None and subject.session_ids
+                    and u.session_ids[:1] == (subject.anchor_id,)):
+                # "what is after the coffee break and who speaks?": the item after it speaks.
+                u = replace(u, session_ids=subject.session_ids[:1])
         # A greeting, a closing or politeness ("mohon maaf mengganggu") asks nothing.
         courtesy = u.intent in COURTESY or (
             u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part))

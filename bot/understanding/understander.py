@@ -35,6 +35,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    UNTIL_PAIRS,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
 from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, when_from_tokens
@@ -177,20 +178,24 @@ class Understander:
         if sessions or named.speakers or named.venues or named.stops or named.faq_score:
             return None
         words = set(tokens)
+        pairs = set(pairwise(tokens))
         # "what's still on this afternoon?" reads like "is it still on?" (an announcement).
         still_on = intent is Intent.ANNOUNCEMENT and when.period is not None
+        # "pembicara sesi terakhir hari ini siapa?": the last item's speakers.
+        item_asked = intent in (Intent.SPEAKER, Intent.VENUE) and bool(
+            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS))
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
-                                          or still_on):
+                                          or still_on or item_asked):
             return None
         # "jadwal lengkap dari hari pertama sampai terakhir" names days, but asks for all.
-        if words & ALL_WORDS and words & PROGRAMME_WORDS and (
+        if not item_asked and words & ALL_WORDS and words & PROGRAMME_WORDS and (
                 when.day is None or words & _RANGE_WORDS):
             return Scope.ALL
         if when.day is not None and when.time is None and self.event.sessions_on(when.day):
-            if words & DAY_END_WORDS:
+            if words & DAY_END_WORDS or pairs & UNTIL_PAIRS:
                 return Scope.DAY_END
             # "hari terakhir", "the last day" name a day, not its last item.
-            if words & LAST_WORDS and not set(pairwise(tokens)) & _LAST_DAY:
+            if words & LAST_WORDS and not pairs & _LAST_DAY:
                 return Scope.LAST
             if words & DAY_START_WORDS and not words & REST_WORDS:
                 return Scope.DAY_START
