@@ -7,20 +7,39 @@ cards and buttons that follow come from bot/render.py and the feature handlers.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from html import escape
 
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event, Session, SessionKind
-from bot.render import Reply, button, clip_html_lines, days_keyboard, keyboard
+from bot.render import (
+    Reply,
+    button,
+    clip_html_lines,
+    days_keyboard,
+    keyboard,
+    period_name,
+    session_buttons,
+    session_line,
+)
 from bot.retrieval import Hit, Source
-from bot.understanding import Fact, Intent, Relation, Understanding
+from bot.understanding import Fact, Intent, Relation, Scope, Understanding
+from bot.when import PERIOD_HOURS
+
+
+def unique_lines(lines: list[str]) -> list[str]:
+    """Each answer once: two questions answered by one sentence, or one sentence that holds
+    another ("Setelah Rehat kopi: Best Practice … — Kamis …" holds "Best Practice … —
+    Kamis …", the answer to "and who speaks?")."""
+    distinct = list(dict.fromkeys(lines))
+    return [line for line in distinct
+            if not any(line != other and line in other for other in distinct)]
 
 
 def with_lead(lead: list[str], reply: Reply) -> Reply:
     """`reply` with the answer sentences on top (a card's buttons stay with it)."""
-    lines = list(dict.fromkeys(lead))  # two questions answered by one sentence: once
+    lines = unique_lines(lead)
     if not lines:
         return reply
     # The card's own lines are whole HTML lines (its renderer clipped them that way), so
@@ -107,10 +126,12 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     tour = event.tour
     venue = event.venue(tour.meeting_venue_id if tour else session.venue_id)
     out = []
-    times = _("<b>{title}</b> — {day}, berangkat {start}, selesai {end} {zone}").format(
+    times = _("<b>{title}</b> — {day}, berangkat {start}, selesai {end} {zone} ({length})"
+              ).format(
         title=escape(session.title.get(t.lang)),
         day=escape(t.day(event.local(session.start).date())),
         start=t.time(session.start), end=t.time(session.end), zone=t.zone(session.end),
+        length=escape(t.duration(session.end - session.start)),
     )
     if session.gather is not None:
         times += _("; kumpul pukul {time}").format(time=t.time(session.gather))
@@ -141,9 +162,139 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     return out
 
 
+def stop_relation_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
+    """"abis tenun ikat ke mana?": the next stop, or after the last one the tour's end and
+    what follows it; before the first one, the gathering and the departure."""
+    _ = t.gettext
+    tour = event.tour
+    session = event.session(u.anchor_id or "")
+    if tour is None or session is None or u.anchor_stop is None:
+        return []
+    anchor = tour.stops[u.anchor_stop]
+    anchor_text = f"{escape(anchor.name.get(t.lang))} ({t.time(anchor.time)})"
+    if u.stops:
+        target = tour.stops[u.stops[0]]
+        target_text = _("{stop}, pukul {time}.").format(
+            stop=f"<b>{escape(target.name.get(t.lang))}</b>", time=t.time(target.time))
+        if u.relation is Relation.AFTER:
+            return [_("Setelah {item}: {target}").format(item=anchor_text, target=target_text)]
+        if u.relation is Relation.BEFORE:
+            return [_("Sebelum {item}: {target}").format(item=anchor_text, target=target_text)]
+        return [target_text]
+    title = escape(session.title.get(t.lang))
+    if u.relation is Relation.BEFORE:
+        venue = event.venue(tour.meeting_venue_id)
+        text = _("Sebelum {item}: {tour} berangkat pukul {start}").format(
+            item=anchor_text, tour=f"<b>{title}</b>", start=t.time(session.start))
+        if session.gather is not None:
+            text += _("; kumpul pukul {time}").format(time=t.time(session.gather))
+            if venue is not None:
+                text += _(" di {venue}").format(venue=escape(venue.name))
+        return [text + "."]
+    venue = event.venue(tour.return_venue_id)
+    text = _("{item} adalah persinggahan terakhir: {tour} selesai pukul {end} {zone}").format(
+        item=anchor_text, tour=f"<b>{title}</b>", end=t.time(session.end),
+        zone=t.zone(session.end))
+    if venue is not None:
+        text += _(", kembali ke {venue}").format(venue=escape(venue.name))
+    out = [text + "."]
+    later = [s for s in event.sessions if s.start >= session.end]
+    if later:
+        following = min(later, key=lambda s: s.start)
+        out.append(_("Setelah itu: {item}").format(item=session_sentence(event, following, t)))
+    return out
+
+
+def scope_item(event: Event, u: Understanding) -> Session | None:
+    """The item a day-start, day-end or last-item question is about: the day's first or
+    last item."""
+    if u.day is None or u.scope not in (Scope.DAY_START, Scope.DAY_END, Scope.LAST):
+        return None
+    items = sorted(event.sessions_on(u.day), key=lambda s: s.start)
+    if not items:
+        return None
+    return items[0] if u.scope is Scope.DAY_START else max(items, key=lambda s: s.end)
+
+
+def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
+    """When a day starts or ends, or its last item (the item's card follows)."""
+    _ = t.gettext
+    session = scope_item(event, u)
+    if session is None:
+        return None
+    day = escape(t.day(event.local(session.start).date()))
+    title = f"<b>{escape(session.title.get(t.lang))}</b>"
+    if u.scope is Scope.DAY_END:
+        return _("Acara {day} selesai pukul {time} {zone}, dengan {item} "
+                 "({range}) sebagai acara terakhir.").format(
+            day=day, time=t.time(session.end), zone=t.zone(session.end), item=title,
+            range=escape(t.time_range(session.start, session.end, zone=False)))
+    if u.scope is Scope.DAY_START:
+        text = _("Acara {day} dimulai pukul {time} {zone} dengan {item}").format(
+            day=day, time=t.time(session.start), zone=t.zone(session.start), item=title)
+        if session.gather is not None:
+            text += _(" (kumpul pukul {time})").format(time=t.time(session.gather))
+        return text + "."
+    if u.scope is Scope.LAST:
+        return _("Acara terakhir {day}: {item}").format(
+            day=day, item=session_sentence(event, session, t))
+    return None
+
+
+def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime,
+                     period: str | None = None) -> Reply:
+    """What is still on today after `now` (what is on now included), up to the end of
+    `period` ("sore ini") if one was asked; when nothing is, say so and name what is next."""
+    _ = t.gettext
+    low, high = PERIOD_HOURS.get(period or "", (0, 24))
+    midnight = datetime.combine(day, time(0), tzinfo=now.tzinfo)
+    start, end = midnight + timedelta(hours=low), midnight + timedelta(hours=high)
+    # "masih ada sesi sore ini?" at 14.30: a part of the day about to begin counts from now
+    # (the borders of "sore" are loose); asked at 10.00 it counts from its start.
+    start = now if start - now <= timedelta(hours=1) else start
+    left = [s for s in event.sessions_on(day) if s.end > start and s.start < end]
+    rows = session_buttons(left, t)
+    if left:
+        head = _("📅 <b>{day}</b> — acara yang masih ada setelah pukul {time}:").format(
+            day=escape(t.day(day)), time=t.time(now)) if period is None else _(
+            "📅 <b>{day}</b>, {period} — acara yang masih ada:").format(
+            day=escape(t.day(day)), period=escape(period_name(period, t)))
+        lines = [head, ""]
+        lines += [session_line(event, s, t) for s in left]
+    else:
+        lines = [_("Acara {day} sudah selesai; tidak ada acara lagi hari ini.").format(
+            day=escape(t.day(day))) if period is None else
+            _("Tidak ada acara lagi {day}, {period}.").format(
+                day=escape(t.day(day)), period=escape(period_name(period, t)))]
+        later = sorted((s for s in event.sessions if s.start > now), key=lambda s: s.start)
+        if later:
+            lines += ["", _("Berikutnya:"), session_line(event, later[0], t, with_day=True)]
+            rows = session_buttons(later[:1], t, with_day=True)
+    rows.append([button(_("📅 Jadwal sehari penuh"), cb.DAY, day.isoformat()),
+                 button(_("🏠 Menu"), cb.MENU)])
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
+def full_programme_view(event: Event, t: Translator, today: date) -> Reply:
+    """Every day's programme in one message ("jadwal lengkap semua hari")."""
+    _ = t.gettext
+    lines = [_("📅 <b>Jadwal lengkap {event}</b>").format(event=escape(event.name.get(t.lang)))]
+    for number, day in enumerate(event.days, start=1):
+        lines += ["", _("<b>Hari {n} · {day}</b>").format(n=number, day=escape(t.day(day)))]
+        lines += [session_line(event, s, t) for s in event.sessions_on(day)]
+    rows = days_keyboard(event, t, today)
+    rows.append([button(_("🏠 Menu"), cb.MENU)])
+    return Reply(clip_html_lines(lines, "…"), keyboard(rows))
+
+
 def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
     """The sentences that answer `u` before its card (none when the card is the answer)."""
     _ = t.gettext
+    if u.anchor_stop is not None:
+        return stop_relation_sentences(event, u, t)
+    if u.scope is not None:
+        sentence = scope_sentence(event, u, t)
+        return [sentence] if sentence else []
     if u.relation is not None:
         sentence = relation_sentence(event, u, t)
         return [sentence] if sentence else []
@@ -161,7 +312,16 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
                 name=escape(speaker.name), position=escape(speaker.position.get(t.lang)))]
     if len(u.session_ids) == 1 and u.intent.value in ("session", "speaker", "venue"):
         session = event.session(u.session_ids[0])
-        return [session_sentence(event, session, t)] if session else []
+        if session is None:
+            return []
+        out = [session_sentence(event, session, t)]
+        if Fact.LENGTH in u.facts:
+            out.append(_("Lamanya {length}.").format(
+                length=escape(t.duration(session.end - session.start))))
+        if u.intent is Intent.VENUE and session.description.get(t.lang):
+            # "registrasi di mana?": the item's own text may say where exactly (the lobby).
+            out.append(escape(session.description.get(t.lang)))
+        return out
     return []
 
 

@@ -41,7 +41,7 @@ SLANG: Mapping[str, str] = {
     "skrg": "sekarang", "skr": "sekarang", "skrang": "sekarang", "skarang": "sekarang",
     "ntar": "nanti", "nnti": "nanti", "nti": "nanti", "entar": "nanti", "ntr": "nanti",
     "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
-    "mlm": "malam", "pg": "pagi", "kmrn": "kemarin", "kmarin": "kemarin",
+    "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
     "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
     # people
     "sy": "saya", "aku": "saya", "gw": "saya", "gue": "saya", "gua": "saya", "ane": "saya",
@@ -311,6 +311,11 @@ class Normalizer:
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
                         return self._fix(cand)
+                if len(base) >= 4:
+                    # "acranya": the suffix off, then the typo ("acra" -> "acara").
+                    fixed = self._fix(base)
+                    if fixed != (base,):
+                        return fixed
         if len(tok) >= 4:
             best, sim = self._closest(tok)
             day_word, day_sim = self._closest_guarded(tok)

@@ -12,7 +12,7 @@ from bot import render, render_answers, render_info
 from bot.answers import Plan, PlanKind, plan_answer
 from bot.context import BotContext
 from bot.model import SessionKind
-from bot.understanding import Intent, Understanding, understand_all
+from bot.understanding import Intent, Scope, Understanding, understand_all
 from handlers.common import decline, is_private, session_card, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
@@ -63,11 +63,26 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         # No tour plan in the data: the tour is an ordinary session (if there is one).
         tour = next((s for s in event.sessions if s.kind is SessionKind.TOUR), None)
         await _sessions(update, context, (tour.id,) if tour else (), lead)
+    elif intent is Intent.ANNOUNCEMENT and found.scope is Scope.REST and found.day:
+        # "what's still on this afternoon?" asks for the programme, not for news.
+        await reply(render_answers.rest_of_day_view(event, found.day, t, now, found.period))
     elif (feature := answers.get(intent)) is not None:
         if lead and intent in _LEAD_FIRST:
             # Another feature sends the card: the answer goes first, on its own line.
-            await show(update, render.Reply("\n".join(dict.fromkeys(lead))))
+            await show(update, render.Reply("\n".join(render_answers.unique_lines(lead))))
         await feature(update, context, text, found)
+        if lead and intent not in _LEAD_FIRST:
+            # These features' cards have no sentence of their own: the lines are the answers
+            # to the message's later questions ("Kontak Banyuwangi? Bupatinya bicara jam
+            # berapa?"), sent after the card in the order asked, never dropped.
+            await show(update, render.Reply("\n".join(render_answers.unique_lines(lead))))
+    elif intent is Intent.SCHEDULE and found.scope is Scope.ALL:
+        await reply(render_answers.full_programme_view(event, t, now.date()))
+    elif intent is Intent.SCHEDULE and found.scope is Scope.REST and found.day is not None:
+        await reply(render_answers.rest_of_day_view(event, found.day, t, now, found.period))
+    elif intent is Intent.SCHEDULE and (item := render_answers.scope_item(event, found)):
+        # When the day starts or ends, its last item: that item's card under the sentence.
+        await _sessions(update, context, (item.id,), lead)
     elif intent is Intent.SCHEDULE:
         day = found.day or (now.date() if event.day_number(now.date()) else None)
         if day is None:
@@ -160,11 +175,13 @@ async def _send(
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
         view = render_info.faq_view(plan.faq, t)
         if len(lead) > 1:  # other answers join the practical one, in the order asked
-            view = render.Reply(render.clip_html_lines(lead, "…"), view.markup)
+            view = render.Reply(render.clip_html_lines(render_answers.unique_lines(lead), "…"),
+                                view.markup)
         await show(update, view)
     elif plan.kind is PlanKind.PASSAGE and plan.hit is not None:
         view = render_answers.passage_view(context.event, plan.hit, t)
-        await show(update, render.Reply(render.clip_html_lines(lead, "…"), view.markup))
+        await show(update, render.Reply(
+            render.clip_html_lines(render_answers.unique_lines(lead), "…"), view.markup))
     elif plan.kind is PlanKind.DECLINE:
         await decline(update, context, q.question)
     else:

@@ -22,7 +22,7 @@ microseconds.
 """
 
 from bot.understanding.questions import MAX_QUESTIONS, split_questions, understand_all
-from bot.understanding.result import Fact, Intent, Relation, Understanding
+from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
 from bot.understanding.understander import Understander, understand, understander_for
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Fact",
     "Intent",
     "Relation",
+    "Scope",
     "Understander",
     "Understanding",
     "split_questions",

@@ -213,9 +213,17 @@ def facts_asked(
     pairs = set(pairwise(tokens))
     if stops or any(s in tour_ids for s in sessions):
         return _tour_facts(words, pairs)
-    if sessions or has_when:
+    if sessions:
+        # "keynote berapa lama?": how long the session lasts.
+        return (Fact.LENGTH,) if words & _LENGTH_WORDS or pairs & _LENGTH_PAIRS else ()
+    if has_when:
         return ()
     return _event_facts(words, pairs)
+
+
+_LENGTH_WORDS = frozenset({"lamanya", "durasi", "durasinya", "duration"})
+_LENGTH_PAIRS = frozenset({("berapa", "lama"), ("how", "long"), ("berapa", "jam"),
+                           ("berapa", "menit")})
 
 
 def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:

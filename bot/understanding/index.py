@@ -14,20 +14,26 @@ from bot import textnorm
 from bot import when as when_words
 from bot.model import Event, Session
 from bot.understanding.lexicon import (
+    ALL_WORDS,
     ASK_WHEN,
     ASK_WHERE,
     BIGRAMS,
     BRING,
     CAPACITY,
     CLOSE_WORDS,
+    DAY_END_WORDS,
+    DAY_START_WORDS,
     EVENT_WORDS,
+    GATHER_WORDS,
     GREETING_ONLY,
     HONORIFICS,
     HOST_WORDS,
+    LAST_WORDS,
     LEXICON,
     OPEN_WORDS,
     PEOPLE,
     RELATIONS,
+    REST_WORDS,
     STOPS,
     TOUR_TIMES,
     word_set,
@@ -218,7 +224,8 @@ def normalizer_for(
         vocab.update(table)
     vocab.update(when_words.LAST_WORDS)
     for words in (EVENT_WORDS, HOST_WORDS, ASK_WHEN, ASK_WHERE, PEOPLE, CAPACITY, STOPS,
-                  TOUR_TIMES, BRING, OPEN_WORDS, CLOSE_WORDS, frozenset(RELATIONS)):
+                  TOUR_TIMES, BRING, OPEN_WORDS, CLOSE_WORDS, frozenset(RELATIONS), REST_WORDS,
+                  ALL_WORDS, DAY_END_WORDS, DAY_START_WORDS, LAST_WORDS, GATHER_WORDS):
         vocab.update(words)
     vocab.update(
         word_set(

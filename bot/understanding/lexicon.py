@@ -156,8 +156,11 @@ CLOSE_WORDS = word_set("menutup tutup ditutup closes close closing penutupan")
 RELATIONS: Mapping[str, Relation] = {
     "setelah": Relation.AFTER, "habis": Relation.AFTER, "after": Relation.AFTER,
     "sebelum": Relation.BEFORE, "before": Relation.BEFORE,
-    "selama": Relation.DURING, "during": Relation.DURING,
+    "selama": Relation.DURING, "during": Relation.DURING, "pas": Relation.DURING,
 }
+# "Sesi Prof Lee jam berapa? Dan sesudahnya?", "abis tu apa lai?": a relation word with nothing
+# named after it is about the item the message named before.
+THAT_WORDS = word_set("itu tu tuh that")
 # A question asks something: these words (or a question mark) make a greeting or a thank-you
 # the frame of a question, not the message itself.
 QUESTION_WORDS = word_set(
@@ -174,8 +177,24 @@ HOST_WORDS = word_set(
     organisers organized organised menyelenggarakan diselenggarakan"""
 )
 ASKS_ITEM = word_set(
-    "apa what which ada happens happen lagi next acara sesi kegiatan session event kalau"
+    """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
+    kemana pergi mampir singgah"""
 )
+# -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
+REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar")
+ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")
+DAY_END_WORDS = word_set(
+    "selesai berakhir bubar bubaran kelar usai rampung pulang end ends finish finishes over")
+# "acara sampai jam berapa?", "until when?": when it ends.
+UNTIL_PAIRS = frozenset({("sampai", "jam"), ("sampai", "kapan"), ("sampai", "pukul"),
+                         ("until", "when"), ("until", "what")})
+DAY_START_WORDS = word_set("mulai dimulai start starts begin begins")
+LAST_WORDS = word_set("terakhir last")
+# Words of the programme as a whole: "jadwal lengkap", "full programme for all days".
+PROGRAMME_WORDS = word_set(
+    "jadwal acara program programme schedule hari days rangkaian susunan agenda")
+# "besok kumpul jam berapa?": the item that has a gathering time (a tour).
+GATHER_WORDS = word_set("kumpul berkumpul titikkumpul gather gathering meet")
 REMINDER_WORDS = word_set("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
 # Intents a fact question overrides when it names nothing else. A where-question keeps the
 # venue card, a contact question ("kontak penyelenggara") the contacts.

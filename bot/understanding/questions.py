@@ -8,8 +8,15 @@ from datetime import datetime
 
 from bot import textnorm
 from bot.model import Event
-from bot.understanding.lexicon import COURTESY, LEXICON, QUESTION_WORDS, word_set
-from bot.understanding.result import Intent, Understanding
+from bot.understanding.lexicon import (
+    COURTESY,
+    LEXICON,
+    QUESTION_WORDS,
+    RELATIONS,
+    THAT_WORDS,
+    word_set,
+)
+from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import understander_for
 
 _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and also|also)\s",
@@ -17,7 +24,9 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and 
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
-    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there)\b)",
+    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|"
+    r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
+    r"then)\b)",
     re.IGNORECASE,
 )
 #: More questions than this in one message are not answered one by one (a pasted text).
@@ -28,12 +37,44 @@ def split_questions(text: str) -> list[str]:
     """The questions a message asks, in order (greetings and closings are parts too)."""
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
-        parts.extend(p.strip() for p in _AND_RE.split(piece) if p and p.strip())
+        for p in _AND_RE.split(piece):
+            if p and p.strip():
+                parts.extend(_split_commas(p.strip()))
     return parts or [text]
 
 
+#: Words that make a piece of a comma list a question of its own ("brp hari, sapa yg buka?");
+#: "mau tanya" and "ada" introduce a question rather than ask one.
+_ASKING = QUESTION_WORDS - word_set("tanya bertanya menanyakan ada")
+
+
+def _split_commas(part: str) -> list[str]:
+    """"brp hari seminarnya, sapa yg buka?" is two questions; "Ishoma (istirahat, sholat,
+    makan)" and "Selamat pagi, kapan keynote?" are one: a comma splits only between two
+    pieces that each ask something."""
+    if "," not in part:
+        return [part]
+    out: list[str] = []
+    for piece in (p.strip() for p in part.split(",")):
+        if not piece:
+            continue
+        if out and _asks_itself(out[-1]) and _asks_itself(piece):
+            out.append(piece)
+        elif out:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _asks_itself(piece: str) -> bool:
+    tokens = textnorm.DEFAULT.tokens(piece)
+    return bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+
+
 def _key(u: Understanding) -> tuple[object, ...]:
-    return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day)
+    return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day,
+            u.scope)
 
 
 def understand_all(text: str, event: Event, now: datetime) -> tuple[Understanding, ...]:
@@ -49,15 +90,36 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         return (replace(understander.understand(text, now), question=text),)
     found: list[Understanding] = []
     previous = ""
+    subject: Understanding | None = None  # the last question that named an item
     for part in parts:
+        tokens = understander.normalizer.tokens(part)
+        if tokens and set(tokens) <= _PREFACE:
+            continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
-        if previous and not _names(u) and u.intent in _CONTEXTUAL:
+        relation = _anaphoric(tokens) if subject is not None and not _names(u) else None
+        if subject is not None and relation is not None and u.relation is None:
+            # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
+            anchor = subject.anchor_id if subject.anchor_stop is not None else (
+                subject.session_ids[0] if subject.session_ids else None)
+            stop = subject.anchor_stop if subject.anchor_stop is not None else (
+                subject.stops[0] if len(subject.stops) == 1 else None)
+            if anchor is not None:
+                u = replace(understander.related(relation, anchor, stop), confidence=0.5)
+        elif previous and not _names(u) and u.intent in _CONTEXTUAL:
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
-            joined = understander.understand(f"{previous} {part}", now)
-            if joined.intent is not Intent.UNKNOWN and (
-                u.intent is Intent.UNKNOWN or joined.intent is u.intent
-            ):
-                u = joined
+            # First with only what the first part named, so its own question words do not
+            # decide ("Kontak Banyuwangi? Bupatinya bicara jam berapa?" asks for a time).
+            for context in (understander.named_words(previous), previous):
+                joined = understander.understand(f"{context} {part}", now)
+                if joined.intent is not Intent.UNKNOWN and (
+                    u.intent is Intent.UNKNOWN or joined.intent is u.intent
+                ):
+                    u = joined
+                    break
+            if (subject is not None and subject.relation is not None and subject.session_ids
+                    and u.session_ids[:1] == (subject.anchor_id,)):
+                # "what is after the coffee break and who speaks?": the item after it speaks.
+                u = replace(u, session_ids=subject.session_ids[:1])
         # A greeting, a closing or politeness ("mohon maaf mengganggu") asks nothing.
         courtesy = u.intent in COURTESY or (
             u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part))
@@ -66,6 +128,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             continue
         if _names(u):
             previous = part
+            subject = u
+        elif u.scope is not None and u.day is not None:
+            previous = part  # "besok mulai jam brapa, trus kelar jam brapa?": the same day
         found.append(replace(u, question=part))
     # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
     # does not ask for contacts or a registration.
@@ -93,6 +158,28 @@ _REQUEST_WORDS = word_set(
 )
 
 
+#: Words of a preface that asks nothing by itself ("Mohon info:", "Izin bertanya, Pak").
+_PREFACE = word_set(
+    """mohon info informasi izin ijin tanya bertanya menanyakan mau saya kami minta permisi
+    maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya"""
+)
+#: After a relation word, words that point back at what was named before ("abis tu").
+_BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then"}
+_THEN = frozenset({"then", "terus", "trus", "lalu", "kemudian"})
+
+
+def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
+    """"abis tu apa lai?", "sesudahnya?", "after that?": a relation word pointing back."""
+    for i, tok in enumerate(tokens):
+        relation = RELATIONS.get(tok)
+        if relation is not None and (i + 1 == len(tokens) or tokens[i + 1] in _BACK):
+            return relation
+    # "… selesai jam berapa, and then?", "terus?": nothing but "then" asks what follows.
+    if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
+        return Relation.AFTER
+    return None
+
+
 def _names(u: Understanding) -> bool:
     return bool(u.session_ids or u.speaker_ids or u.venue_ids or u.stops or u.faq_id
                 or u.facts or u.regions)
@@ -100,8 +187,14 @@ def _names(u: Understanding) -> bool:
 
 def _is_question(part: str) -> bool:
     """A question or a request, not a statement ("Saya dari Pemkab Sikka")."""
-    words = set(textnorm.simple_tokens(part))
-    return "?" in part or bool(words & (QUESTION_WORDS | _REQUEST_WORDS))
+    tokens = textnorm.simple_tokens(part)
+    # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
+    opens = bool(tokens) and tokens[0] in _YES_NO
+    return "?" in part or opens or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS))
+
+
+#: Words that open a yes/no question ("is there …", "do we …", "boleh …").
+_YES_NO = word_set("is are do does did can could will would should may apakah boleh bisa")
 
 
 def _asks(part: str) -> bool:

@@ -50,6 +50,16 @@ class Relation(StrEnum):
     DURING = "during"
 
 
+class Scope(StrEnum):
+    """Which part of the programme a schedule question asks for, when it is not a whole day."""
+
+    REST = "rest"  # what is still on today after now ("masih ada acara?", "anything left?")
+    ALL = "all"  # every day's programme ("jadwal lengkap semua hari")
+    DAY_START = "day_start"  # when a day begins ("besok mulai jam berapa?"): its first item
+    DAY_END = "day_end"  # when a day ends ("hari ini bubar jam berapa?"): its last item
+    LAST = "last"  # the day's last item ("acara terakhir hari ini apa?")
+
+
 @dataclass(frozen=True, slots=True)
 class Understanding:
     intent: Intent
@@ -77,6 +87,11 @@ class Understanding:
     anchor_id: str | None = None
     #: Tour stops named (indexes into event.tour.stops).
     stops: tuple[int, ...] = ()
+    #: "after the second stop": the stop (index) the relation is about; `stops` then hold the
+    #: stop after/before it, or nothing when the tour itself comes next (its end, its start).
+    anchor_stop: int | None = None
+    #: A part of the programme asked for instead of a whole day (see Scope).
+    scope: Scope | None = None
     #: The practical-question entry ([[faq]]) whose keywords the question uses, if any, and
     #: whether every programme item named was named only through those keywords
     #: ("tempat sholat" names the prayer-room entry, not the lunch break tagged "sholat").

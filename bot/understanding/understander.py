@@ -13,21 +13,32 @@ from bot.regions import RegionIndex, RegionMatch, aliases_from_contacts, combine
 from bot.understanding.classify import Evidence, classify, facts_asked
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
+    ALL_WORDS,
     ASKS_ITEM,
     CLOSE_WORDS,
+    CONTEXT,
     COURTESY,
+    DAY_END_WORDS,
+    DAY_START_WORDS,
+    EVENT_WORDS,
     FACTS_OVER,
+    GATHER_WORDS,
     LAST_ITEM,
+    LAST_WORDS,
+    LEXICON,
     NEEDS_NO_SLOTS,
     NEXT_WORDS,
     NOW_WORDS,
     OPEN_WORDS,
+    PROGRAMME_WORDS,
     QUESTION_WORDS,
     RELATIONS,
     REMINDER_WORDS,
+    REST_WORDS,
+    UNTIL_PAIRS,
 )
-from bot.understanding.result import Fact, Intent, Relation, Understanding
-from bot.when import When, when_from_tokens
+from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
+from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, when_from_tokens
 
 
 class Understander:
@@ -55,6 +66,25 @@ class Understander:
         self.closing = closing[-1] if closing else None
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
+        self.item_words = self._item_words()
+
+    def _item_words(self) -> dict[str, list[str]]:
+        """Single words of the items' titles and tags that name few items ("makan" in the
+        lunch breaks): "abis makan ada apa?" is after lunch, though "makan" alone is no
+        phrase of the index. Words of the bot's own vocabulary and common ones are left out."""
+        event = self.event
+        # The event's own name, city and host name no single item.
+        common = set(self.normalizer.tokens(" ".join(
+            [event.name.id, event.city, event.host or ""]))) | _FUNCTION_WORDS
+        out: dict[str, list[str]] = {}
+        for s in self.event.sessions:
+            texts = [s.title.id, *s.tags]
+            for word in {w for text in texts for w in self.normalizer.tokens(text)}:
+                if (len(word) >= 4 and word.isalpha() and word not in _NOT_ITEM_WORDS
+                        and word not in common):
+                    out.setdefault(word, []).append(s.id)
+        # A word shared by many items names none of them.
+        return {w: ids for w, ids in out.items() if len(ids) <= 2}
 
     def order_key(self, session: Session) -> int:
         return self.order.get(session.id, 0)
@@ -70,6 +100,7 @@ class Understander:
         local_now = self.event.local(now) if now.tzinfo else now
         when = when_from_tokens(tokens, local_now, self.days)
         matches = self.index.matches(tokens)
+        when = _shift_period(tokens, when, matches)
         named = _Named.of(matches)
         faq_id = named.faq_id()
         speakers, venues, stops = named.speakers, named.venues, named.stops
@@ -80,11 +111,12 @@ class Understander:
         region_match = self._region_match(tokens, matches)
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
-        # Only a question for an item ("ada apa setelah …") is about the item after another.
-        relation, anchor = (
+        # Only a question for an item ("ada apa setelah …") is about the item after another;
+        # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
+        relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
-            if words & ASKS_ITEM and not words & REMINDER_WORDS
-            else (None, None)
+            if (words & ASKS_ITEM or stops) and not words & REMINDER_WORDS
+            else (None, None, None)
         )
         asks = "?" in text or bool(words & QUESTION_WORDS)
         facts = facts_asked(words, tokens, sessions, bool(stops), has_when, self.tour_ids)
@@ -93,23 +125,87 @@ class Understander:
             asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
         ))
         if relation is not None and anchor is not None:
-            # Nothing after the last item: the answer says so, with the item's own card.
-            target = self._related(anchor, relation) or anchor
-            return Understanding(
-                Intent.SESSION, day=when.day, session_ids=(target,), relation=relation,
-                anchor_id=anchor, confidence=max(confidence, 0.5), doubts=doubts,
-                readings=readings,
-            )
+            found = replace(self.related(relation, anchor, anchor_stop), day=when.day,
+                            confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
+            return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
+        scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
+        if scope is not None:
+            intent = Intent.SCHEDULE
         found = Understanding(
             intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
             faq_covers=faq_id is not None and named.faq_covers, doubts=doubts,
-            readings=readings,
+            readings=readings, scope=scope,
         )
         if intent in NEEDS_NO_SLOTS:
             return found
-        return self._with_slots(found, when, sessions, speakers, venues, region_match)
+        found = self._with_slots(found, when, sessions, speakers, venues, region_match)
+        if scope is Scope.REST and found.day is None:
+            found = replace(found, day=local_now.date())
+        return found
+
+    def named_words(self, text: str) -> str:
+        """Only the words of `text` that name the event's items or a region."""
+        tokens = self.normalizer.tokens(text)
+        spans = [(m.start, m.end) for m in self.index.matches(tokens)]
+        spans += [(r.start, r.end) for r in self.region_index.mentions(tokens)]
+        keep = sorted({i for start, end in spans for i in range(start, end)})
+        return " ".join(tokens[i] for i in keep)
+
+    def related(self, relation: Relation, anchor: str, stop: int | None = None
+                ) -> Understanding:
+        """The item after/before/during `anchor` (a session, or a stop of its tour)."""
+        if stop is not None:
+            count = len(self.event.tour.stops) if self.event.tour else 0
+            target = {Relation.AFTER: stop + 1, Relation.BEFORE: stop - 1}.get(relation, stop)
+            # After the last stop or before the first, the tour itself answers (its end, its
+            # gathering): no stop is the target then.
+            stops = (target,) if 0 <= target < count else ()
+            return Understanding(Intent.CITY_TOUR, session_ids=(anchor,), relation=relation,
+                                 anchor_id=anchor, anchor_stop=stop, stops=stops)
+        # Nothing after the last item: the answer says so, with the item's own card.
+        target_id = self._related(anchor, relation) or anchor
+        return Understanding(Intent.SESSION, session_ids=(target_id,), relation=relation,
+                             anchor_id=anchor)
+
+    def _scope(
+        self, tokens: Sequence[str], when: When, intent: Intent, confidence: float,
+        sessions: Sequence[str], named: _Named, now: datetime,
+    ) -> Scope | None:
+        """A part of the programme asked for instead of a whole day: the rest of today,
+        every day, when a day starts or ends, its last item (the answer finds the item)."""
+        if sessions or named.speakers or named.venues or named.stops or named.faq_score:
+            return None
+        words = set(tokens)
+        pairs = set(pairwise(tokens))
+        # "what's still on this afternoon?" reads like "is it still on?" (an announcement).
+        still_on = intent is Intent.ANNOUNCEMENT and when.period is not None
+        # "pembicara sesi terakhir hari ini siapa?": the last item's speakers.
+        item_asked = intent in (Intent.SPEAKER, Intent.VENUE) and bool(
+            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS))
+        if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
+                                          or still_on or item_asked):
+            return None
+        # "jadwal lengkap dari hari pertama sampai terakhir" names days, but asks for all.
+        if not item_asked and words & ALL_WORDS and words & PROGRAMME_WORDS and (
+                when.day is None or words & _RANGE_WORDS):
+            return Scope.ALL
+        if when.day is not None and when.time is None and self.event.sessions_on(when.day):
+            if words & DAY_END_WORDS or pairs & UNTIL_PAIRS:
+                return Scope.DAY_END
+            # "hari terakhir", "the last day" name a day, not its last item.
+            if words & LAST_WORDS and not pairs & _LAST_DAY:
+                return Scope.LAST
+            if words & DAY_START_WORDS and not words & REST_WORDS:
+                return Scope.DAY_START
+        today = now.date()
+        asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
+        # "masih ada sesi sore ini?": the rest of today, up to the end of that part of it.
+        if (asks_rest and when.day in (None, today) and when.time is None
+                and self.event.day_number(today)):
+            return Scope.REST
+        return None
 
     def _with_slots(
         self, found: Understanding, when: When, sessions: list[str], speakers: list[str],
@@ -151,6 +247,12 @@ class Understander:
             elif set(pairwise(tokens)) & LAST_ITEM:
                 # "acara terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
+
+        if not session_score and words & GATHER_WORDS and when.day and not named.stops:
+            # "besok kumpul jam berapa?": the item with a gathering time on the day asked.
+            for s in self.by_start:
+                if s.gather is not None and when.day == self.session_day[s.id]:
+                    session_score[s.id] = 1.0
 
         direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
         if named.stops and self.tour_ids and not direct:
@@ -238,8 +340,9 @@ class Understander:
     # -- relations -------------------------------------------------------------
     def _relation(
         self, tokens: Sequence[str], matches: Sequence[Match], when: When, now: datetime
-    ) -> tuple[Relation | None, str | None]:
-        """"setelah makan siang": the relation and the programme item it is about."""
+    ) -> tuple[Relation | None, str | None, int | None]:
+        """"setelah makan siang": the relation and the programme item it is about (and the
+        tour stop, for "abis tenun ikat mampir mana?")."""
         for i, tok in enumerate(tokens):
             relation = RELATIONS.get(tok)
             if relation is None:
@@ -248,17 +351,24 @@ class Understander:
                 if not i < m.start <= i + 3:
                     continue
                 ids: list[str] = []
+                stop: int | None = None
                 for ref in m.refs:
                     if ref.kind == "session":
                         ids.append(ref.id)
                     elif ref.kind == "speaker":
                         ids += [s.id for s in self.event.sessions_of_speaker(ref.id)]
-                    elif ref.kind == "stop":
-                        ids += sorted(self.tour_ids)
+                    elif ref.kind == "stop" and self.event.tour is not None:
+                        ids = [self.event.tour.session_id]
+                        stop = int(ref.id)
+                        break
                 anchor = self._pick(ids, when, now)
                 if anchor is not None:
-                    return relation, anchor
-        return None, None
+                    return relation, anchor, stop
+            following = tokens[i + 1] if i + 1 < len(tokens) else ""
+            anchor = self._pick(self.item_words.get(following, ()), when, now)
+            if anchor is not None:
+                return relation, anchor, None
+        return None, None, None
 
     def _pick(self, ids: Sequence[str], when: When, now: datetime) -> str | None:
         """One of several items sharing a name (two lunch breaks): on the day asked, in the
@@ -332,10 +442,47 @@ class _Named:
         return max(score, key=lambda f: score[f]) if score else None
 
 
+#: Words of titles and tags that say what kind of thing an item is, not which one.
+_NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | frozenset(
+    RELATIONS) | frozenset(PERIOD_WORDS)
+
+_FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
+                             "the", "with", "from", "and", "kabupaten", "pemerintah",
+                             "informasi", "akhir"})
+
+_LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
+_RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
+
+#: Intents a question for a part of the programme may have been read as.
+_SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
+
+
 # Parts of the day, as in the rendering of "jam 2 siang" answers (pagi lasts until ~11).
 _PERIOD_HOURS: Mapping[str, tuple[int, int]] = {
     "pagi": (5, 11), "siang": (11, 15), "sore": (15, 18), "malam": (18, 24),
 }
+
+
+_PERIODS = tuple(PERIOD_HOURS)  # pagi, siang, sore, malam: in the order of the day
+
+
+def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -> When:
+    """"abis siang ini ada apa?" asks about the part of the day after "siang", "sebelum
+    sore" about the one before it (a relation word right before a part-of-day word that is
+    no item's name, unlike "setelah makan siang")."""
+    if when.period is None or when.time is not None:
+        return when
+    for i, tok in enumerate(tokens[:-1]):
+        relation = RELATIONS.get(tok)
+        nxt = PERIOD_WORDS.get(tokens[i + 1])
+        if relation is None or nxt != when.period or any(
+                m.start <= i + 1 < m.end for m in matches):
+            continue
+        step = {Relation.AFTER: 1, Relation.BEFORE: -1}.get(relation, 0)
+        k = _PERIODS.index(nxt) + step if nxt in _PERIODS else -1
+        if 0 <= k < len(_PERIODS):
+            return replace(when, period=_PERIODS[k])
+    return when
 
 
 # A few events at most are alive at once (the real one, a shifted rehearsal copy).
