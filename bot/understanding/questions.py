@@ -10,7 +10,7 @@ from bot import textnorm
 from bot.model import Event
 from bot.understanding.lexicon import COURTESY, LEXICON, QUESTION_WORDS, word_set
 from bot.understanding.result import Intent, Understanding
-from bot.understanding.understander import understander_for
+from bot.understanding.understander import Understander, understander_for
 
 _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and also|also)\s",
                        re.IGNORECASE)
@@ -51,7 +51,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     previous = ""
     for part in parts:
         u = understander.understand(part, now)
-        if previous and not _names(u) and u.intent in _CONTEXTUAL:
+        if previous and not _names(u) and u.intent in _CONTEXTUAL and not (
+            u.intent is Intent.UNKNOWN and _unknown_words(understander, part)
+        ):
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
             joined = understander.understand(f"{previous} {part}", now)
             if joined.intent is not Intent.UNKNOWN and (
@@ -59,8 +61,15 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             ):
                 u = joined
         # A greeting, a closing or politeness ("mohon maaf mengganggu") asks nothing.
+        # A part that ends with a question mark asks something ("Is there an ATM nearby?"):
+        # it is declined, not dropped; nor is it a greeting because it starts with one
+        # ("Selamat siang, bolehkah … membawa ajudan …?" asks about something the bot
+        # does not know).
+        asked = f"{part}?" in text
+        if asked and u.intent in COURTESY and _unknown_words(understander, part):
+            u = replace(u, intent=Intent.UNKNOWN, confidence=0.5)
         courtesy = u.intent in COURTESY or (
-            u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part))
+            u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part) or asked)
         )
         if courtesy and not (u.faq_id or u.facts):
             continue
@@ -69,8 +78,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         found.append(replace(u, question=part))
     # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
     # does not ask for contacts or a registration.
-    if any(_is_question(f.question) for f in found):
-        found = [f for f in found if _is_question(f.question) or f.intent not in _STATEMENT_OK]
+    if any(_is_question(f.question, text) for f in found):
+        found = [f for f in found
+                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK]
     unique: list[Understanding] = []
     for f in found:
         if all(_key(f) != _key(g) for g in unique):
@@ -98,10 +108,18 @@ def _names(u: Understanding) -> bool:
                 or u.facts or u.regions)
 
 
-def _is_question(part: str) -> bool:
+def _is_question(part: str, text: str) -> bool:
     """A question or a request, not a statement ("Saya dari Pemkab Sikka")."""
     words = set(textnorm.simple_tokens(part))
-    return "?" in part or bool(words & (QUESTION_WORDS | _REQUEST_WORDS))
+    return "?" in part or f"{part}?" in text or bool(words & (QUESTION_WORDS | _REQUEST_WORDS))
+
+
+def _unknown_words(understander: Understander, part: str) -> bool:
+    """Whether `part` has a longer word neither the bot nor the event's data knows."""
+    vocabulary = understander.normalizer.vocabulary
+    return any(len(w) >= 3 and w.isalpha() and w not in vocabulary
+               and not (w.endswith("nya") and w[:-3] in vocabulary)  # "bupatinya"
+               for w in understander.normalizer.tokens(part))
 
 
 def _asks(part: str) -> bool:
