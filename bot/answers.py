@@ -61,6 +61,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         return bool(coverage.uncovered(event, q, plan.faq.id))
     if plan.kind is not PlanKind.INTENT or q.relation is not None:
         return False
+    if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
+            event, q.question):
+        # "berapa anggota citynet se-asia pasifik?": the description has no such number.
+        return True
     missing = coverage.uncovered(event, q)
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)

@@ -14,7 +14,9 @@ Everything comes from the event model, so this works for any event file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import ClassVar
 
 from rapidfuzz import process
@@ -92,6 +94,22 @@ CONTACT_WORDS = word_set(
 def asks_contact(event: Event, text: str) -> bool:
     return bool(CONTACT_WORDS & set(index_for(event).normalizer.tokens(text)))
 
+
+def asks_count(event: Event, text: str) -> bool:
+    """"jumlah …", "berapa banyak …", "how many …": the question asks how many (not
+    "tahun berapa", which the description may well say)."""
+    tokens = index_for(event).normalizer.tokens(text)
+    pairs = set(pairwise(tokens))
+    return "jumlah" in tokens or bool(pairs & {("how", "many"), ("berapa", "banyak")})
+
+
+def _acronyms(text: str) -> list[str]:
+    """Short words written in capitals ("AC", "BNI"): names of things, however short."""
+    return [w.lower() for w in _ACRONYM_RE.findall(text)]
+
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
+
 _CACHE: list[tuple[Event, dict[tuple[Source, str], frozenset[str]]]] = []
 
 
@@ -168,7 +186,8 @@ def specific_words(event: Event, text: str) -> list[str]:
     index = index_for(event)
     normalizer = index.normalizer
     vocabulary = normalizer.vocabulary
-    out = []
+    out = [w for w in _acronyms(text) if w not in vocabulary and w not in GENERAL
+           and w not in normalizer.expansions and w not in textnorm.SLANG]
     for w in index.content(text):
         stem = _stem(w, vocabulary)
         if stem in OFF_TOPIC:
@@ -178,7 +197,7 @@ def specific_words(event: Event, text: str) -> list[str]:
                 or textnorm.is_ordinary(stem) or _typo_of_known(normalizer, stem)):
             continue
         out.append(stem)
-    return out
+    return list(dict.fromkeys(out))
 
 
 #: Suffixes a known word may carry ("namanya", "jumatan", "bisakah").
