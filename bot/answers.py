@@ -39,7 +39,7 @@ class Plan:
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     plan = _plan(event, q, t)
-    if (plan.kind is PlanKind.INTENT and q.intent is not Intent.CONTACT and q.relation is None
+    if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and coverage.asks_contact(event, q.question)):
         # "alamat email prof lee?", "nomor kontak sekretariat citynet": the contacts answer
         # it (or decline it), not the card of the session or venue the words also name.
@@ -51,6 +51,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
+
+
+#: Intents whose card holds contacts of its own (the tour card: the delegate's bus leader).
+_OWN_CONTACTS = frozenset({Intent.CONTACT, Intent.CITY_TOUR})
 
 
 def _uncovered(event: Event, plan: Plan) -> bool:

@@ -69,7 +69,9 @@ GENERAL = word_set(
     apa apakah siapa kapan dimana mana berapa bagaimana gimana kenapa mengapa ada adakah
     what who when where how which why saya kami kita anda yang untuk utk buat sama dan
     atau di ke pada dengan the a an of for to me my i we you it this that is are can
-    alamat address mail e-mail surel
+    alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
+    judul title bahas membahas dibahas bahasan tema subject provided provide provides
+    available long lama duration
     """
 )
 

@@ -67,6 +67,9 @@ async def test_in_english_the_decline_is_the_same(bot: Harness) -> None:
     ("Prof Lee dari universitas mana?", "Seoul"),
     ("kapasitas bus city tour berapa?", "40"),
     ("Where do I pick up my badge?", "lobi"),
+    ("materi keynote bisa didownload?", "materi paparan"),  # general words, not a subject
+    ("Is lunch provided?", "Ishoma"),
+    ("How long is the city tour?", "11.00"),
 ])
 async def test_a_question_the_card_covers_is_still_answered(
         bot: Harness, question: str, answer: str) -> None:
