@@ -28,6 +28,9 @@ class ContactSearch:
     ambiguous: tuple[str, ...] = ()
     #: The region that matched, if the search went by region.
     region: str | None = None
+    #: False when the query names nobody ("minta kontak", "contact person?"): a request for
+    #: the contacts in general, answered with the list to choose from.
+    named: bool = True
 
 
 @cache
@@ -56,7 +59,7 @@ def search_contacts(event: Event, query: str) -> ContactSearch:
     # "Dengan hormat, bolehkah saya meminta nomor kontak …": only the words that name someone.
     words = [w for w in _words(query) if w not in REQUEST_WORDS and w not in GENERAL]
     if not words:
-        return ContactSearch()
+        return ContactSearch(named=False)
     cleaned = " ".join(words)
     match = match_regions(cleaned, event.regions, _aliases(event))
     if match.ambiguous:

@@ -54,7 +54,9 @@ async def answer_query(update: Update, context: BotContext, query: str, question
     other people's numbers are not its answer."""
     event, t = context.event, context.t
     found = search_contacts(event, query)
-    if found.ambiguous:
+    if not found.named:
+        await show(update, render_info.contacts_prompt(event, t))
+    elif found.ambiguous:
         await show(update, render_info.ambiguous_regions(found.ambiguous, t, query))
     elif found.contacts:
         await show(update, render_info.contacts_view(found.contacts, t, found.region or query))

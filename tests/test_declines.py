@@ -182,3 +182,14 @@ async def test_dev_set_b_gate() -> None:
     assert n >= 60
     assert counts["wrong"] == 0, counts
     assert counts["correct"] / n >= 0.97, counts
+
+
+async def test_a_contact_request_naming_nobody_gets_the_list(bot: Harness) -> None:
+    """"minta kontak" asks for the contacts in general: the list to choose from, not a
+    decline."""
+    for question in ("minta kontak", "contact person?"):
+        calls = replies(await bot.say(question))
+        assert len(calls) == 1, question
+        assert text_of(calls[0]).startswith("☎️ Kontak"), question
+        assert any(d.startswith("cr:") for _, d in buttons(calls[0])), question
+        assert ASK not in [label for label, _ in buttons(calls[0])], question
