@@ -71,7 +71,8 @@ GENERAL = word_set(
     atau di ke pada dengan the a an of for to me my i we you it this that is are can
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
-    available long lama duration
+    available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
+    tautan google web website online
     """
 )
 
