@@ -72,7 +72,8 @@ GENERAL = word_set(
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
-    tautan google web website online
+    tautan google web website online berjalan giliran letak terletak dihubungi sebagai
+    belakang sedang
     """
 )
 
@@ -107,8 +108,9 @@ def asks_count(event: Event, text: str) -> bool:
 
 
 def _acronyms(text: str) -> list[str]:
-    """Short words written in capitals ("AC", "BNI"): names of things, however short."""
-    return [w.lower() for w in _ACRONYM_RE.findall(text)]
+    """Short words written in capitals ("AC", "BNI"): names of things, however short (as
+    typed: "LO" is read as a liaison officer)."""
+    return _ACRONYM_RE.findall(text)
 
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
@@ -189,8 +191,8 @@ def specific_words(event: Event, text: str) -> list[str]:
     index = index_for(event)
     normalizer = index.normalizer
     vocabulary = normalizer.vocabulary
-    out = [w for w in _acronyms(text) if w not in vocabulary and w not in GENERAL
-           and w not in normalizer.expansions and w not in textnorm.SLANG]
+    out = [a.lower() for a in _acronyms(text)
+           if not all(w in vocabulary or w in GENERAL for w in normalizer.tokens(a))]
     for w in index.content(text):
         stem = _stem(w, vocabulary)
         if stem in OFF_TOPIC:
