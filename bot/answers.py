@@ -41,7 +41,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and coverage.asks_contact(event, q.question)):
-        # "alamat email prof lee?", "nomor kontak sekretariat citynet": the contacts answer
+        # "alamat email pak menteri?", "nomor kontak sekretariat": the contacts answer
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
@@ -67,7 +67,7 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         return False
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):
-        # "berapa anggota citynet se-asia pasifik?": the description has no such number.
+        # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
         return True
     missing = coverage.uncovered(event, q)
     if missing and q.faq_id is not None:  # the practical answer joins the card
