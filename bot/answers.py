@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from html import escape
 
-from bot import render_answers, textnorm
+from bot import coverage, render_answers, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, unseen_words
@@ -39,9 +39,41 @@ class Plan:
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     plan = _plan(event, q, t)
+    if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
+            and coverage.asks_contact(event, q.question)):
+        # "alamat email pak menteri?", "nomor kontak sekretariat": the contacts answer
+        # it (or decline it), not the card of the session or venue the words also name.
+        q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
+        plan = Plan(PlanKind.INTENT, q, [])
+    if _uncovered(event, plan):
+        # A card about a generic word of the question, not about what it asks: decline.
+        plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
+
+
+#: Intents whose card holds contacts of its own (the tour card: the delegate's bus leader).
+_OWN_CONTACTS = frozenset({Intent.CONTACT, Intent.CITY_TOUR})
+
+
+def _uncovered(event: Event, plan: Plan) -> bool:
+    """Whether the plan's card leaves a specific word of the question unanswered
+    (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
+    q = plan.question
+    if plan.kind is PlanKind.FAQ and plan.faq is not None:
+        return bool(coverage.uncovered(event, q, plan.faq.id))
+    if plan.kind is not PlanKind.INTENT or q.relation is not None:
+        return False
+    if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
+            event, q.question):
+        # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
+        return True
+    missing = coverage.uncovered(event, q)
+    if missing and q.faq_id is not None:  # the practical answer joins the card
+        shown = coverage.shown_words(event, q, q.faq_id)
+        missing = [w for w in missing if w not in shown]
+    return bool(missing)
 
 
 def _plan(event: Event, q: Understanding, t: Translator) -> Plan:

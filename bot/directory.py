@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.coverage import GENERAL
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions
 
@@ -27,6 +28,9 @@ class ContactSearch:
     ambiguous: tuple[str, ...] = ()
     #: The region that matched, if the search went by region.
     region: str | None = None
+    #: False when the query names nobody ("minta kontak", "contact person?"): a request for
+    #: the contacts in general, answered with the list to choose from.
+    named: bool = True
 
 
 @cache
@@ -35,8 +39,14 @@ def _aliases(event: Event) -> dict[str, str]:
     return aliases_from_contacts(event.contacts, skip_ordinary=False)
 
 
+#: Words for the organizers of the event: the committee's contacts are found by "panitia".
+_ORGANIZERS = frozenset(["organizer", "organizers", "organiser", "organisers", "committee",
+                         "penyelenggara", "pnt", "panit"])
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'-]+", text.lower())
+    words = re.findall(r"[\w'-]+", text.lower().replace("’", "'"))
+    return ["panitia" if w.strip("'") in _ORGANIZERS else w.strip("'") for w in words]
 
 
 def _haystack(contact: Contact) -> str:
@@ -46,9 +56,10 @@ def _haystack(contact: Contact) -> str:
 
 
 def search_contacts(event: Event, query: str) -> ContactSearch:
-    words = [w for w in _words(query) if w not in REQUEST_WORDS]
+    # "Dengan hormat, bolehkah saya meminta nomor kontak …": only the words that name someone.
+    words = [w for w in _words(query) if w not in REQUEST_WORDS and w not in GENERAL]
     if not words:
-        return ContactSearch()
+        return ContactSearch(named=False)
     cleaned = " ".join(words)
     match = match_regions(cleaned, event.regions, _aliases(event))
     if match.ambiguous:

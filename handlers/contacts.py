@@ -44,15 +44,24 @@ async def private_only(update: Update, context: BotContext) -> bool:
     return False
 
 
-async def answer_query(update: Update, context: BotContext, query: str, question: str) -> None:
+async def answer_query(update: Update, context: BotContext, query: str, question: str,
+                       *, typed: bool = False) -> None:
     """Contacts for a free-form query ("sidoarjo", "kab. kupang", "panitia"), asked as
-    `question` (what the Tanya panitia button sends when none is found)."""
+    `question` (what the Tanya panitia button sends when none is found).
+
+    After /kontak, a query that finds nobody keeps the list to choose from; a `typed`
+    question ("nomor hp pribadi pak menteri", "kontak pemkab ende") gets the one decline:
+    other people's numbers are not its answer."""
     event, t = context.event, context.t
     found = search_contacts(event, query)
-    if found.ambiguous:
+    if not found.named:
+        await show(update, render_info.contacts_prompt(event, t))
+    elif found.ambiguous:
         await show(update, render_info.ambiguous_regions(found.ambiguous, t, query))
     elif found.contacts:
         await show(update, render_info.contacts_view(found.contacts, t, found.region or query))
+    elif typed:
+        await decline(update, context, question)
     elif found.region:
         await decline(update, context, question,
                       render_info.no_contacts_in_region(event, t, found.region))
@@ -69,7 +78,8 @@ async def answer_question(
     if found.ambiguous_region:
         await show(update, render_info.ambiguous_regions(found.regions, context.t, text))
     else:
-        await answer_query(update, context, found.regions[0] if found.regions else text, text)
+        await answer_query(update, context, found.regions[0] if found.regions else text, text,
+                           typed=True)
 
 
 async def contacts(update: Update, context: BotContext) -> None:

@@ -146,7 +146,8 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        await show(update, render_info.too_long(context.event, context.t))
+        # Not read word by word, but a person can read it: the Tanya panitia button.
+        await decline(update, context, text, render_info.too_long(context.event, context.t))
         return
     event, t, now = context.event, context.t, context.now()
     questions = understand_all(text, event, now)

@@ -42,8 +42,11 @@ async def test_contacts_not_found_keeps_the_list_and_offers_the_panitia(bot: Har
 
 
 async def test_contacts_not_found_by_free_text(bot: Harness) -> None:
+    # Typed, a contact the data does not hold gets the one decline, not a list of others.
     message = reply_to(await bot.say("kontak atlantis"))
-    assert "tidak menemukan kontak" in text_of(message)
+    assert text_of(message).startswith("Maaf, saya belum bisa menjawab “kontak atlantis”")
+    assert "+62" not in text_of(message)
+    assert not any(d.startswith(("cr:", "card:")) for _, d in buttons(message))
     assert await asked_panitia(bot, message) == "kontak atlantis"
 
 

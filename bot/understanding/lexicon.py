@@ -135,6 +135,55 @@ OFF_TOPIC_MARGIN = 2.5
 
 # -- facts, relations, courtesy ---------------------------------------------------------------
 # Words that put the *whole event* in focus ("kapan seminarnya?").
+# General language around a question: verbs, adjectives and nouns that say how something is
+# asked, not what about. Indonesian (with common chat and Kupang-Malay forms) and English.
+GENERAL = word_set(
+    """
+    bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
+    tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
+    lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis
+    tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
+    dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
+    lihat melihat liat cek mengecek tampilkan tunjukkan kirim kirimkan kirimin share
+    tanya tanyakan bertanya nanya pertanyaan jawab jawaban tahu tau ngerti paham mengerti
+    cari mencari nyari ketemu bertemu temu ikutan gabung bergabung hadiri menghadiri datang
+    sampai tiba pergi pigi pi jalan ke kemari situ sana sini
+    dimulai mulainya selesainya berakhirnya berapaan pukul jam menit detik durasi
+    hari harinya tanggalnya waktu waktunya kapankah mana manakah dimanakah siapakah
+    acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
+    yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
+    terima kasih makasih banyak sebelumnya infonya informasinya mohon arahan petunjuknya
+    mau mo pengen ingin perlu butuh harus wajib sudah udah belum masih akan bakal
+    bagus baik oke ok siap sip halo hai
+    katong beta bosong dong dia dorang ana ko sonde son nda ndak tra trada
+    please could would should kindly let know tell give get got need want like
+    held take takes taking place located located happen going go come
+    coming does do did done is are was were be been being have has had there here
+    any some all every each also too just only still yet already then again more most
+    much many very really about around approximately exactly roughly full whole entire
+    list details detail info information thanks thank hi hello dear regards hey
+    izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
+    perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
+    disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
+    peroleh dapat dapet dpt dapa diminta meminta dikirim dikirimkan via lewat melalui
+    dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry maaf sori ambil mengambil
+    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya
+    asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
+    isi mengisi diisi kelar beres balik pas saat ketika waktu sewaktu hrs harus thn tahun
+    trs terus sja saja aj ajaa pick up collect days day hours hour minutes minute people
+    person persons ceremony talk talks speech give giving given expected expect held
+    universitas univ kampus institut institute university college dr dari
+    apa apakah siapa kapan dimana mana berapa bagaimana gimana kenapa mengapa ada adakah
+    what who when where how which why saya kami kita anda yang untuk utk buat sama dan
+    atau di ke pada dengan the a an of for to me my i we you it this that is are can
+    alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
+    judul title bahas membahas dibahas bahasan tema subject provided provide provides
+    available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
+    tautan google web website online berjalan giliran letak terletak dihubungi sebagai
+    belakang sedang
+    """
+)
+
 EVENT_WORDS = word_set("seminar acara event kegiatan conference konferensi")
 ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
 ASK_WHERE = word_set("dimana where lokasi location kota city")

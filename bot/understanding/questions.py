@@ -10,6 +10,7 @@ from bot import textnorm
 from bot.model import Event
 from bot.understanding.lexicon import (
     COURTESY,
+    GENERAL,
     LEXICON,
     QUESTION_WORDS,
     RELATIONS,
@@ -17,7 +18,7 @@ from bot.understanding.lexicon import (
     word_set,
 )
 from bot.understanding.result import Intent, Relation, Understanding
-from bot.understanding.understander import understander_for
+from bot.understanding.understander import Understander, understander_for
 
 _SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and also|also)\s",
                        re.IGNORECASE)
@@ -105,7 +106,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 subject.stops[0] if len(subject.stops) == 1 else None)
             if anchor is not None:
                 u = replace(understander.related(relation, anchor, stop), confidence=0.5)
-        elif previous and not _names(u) and u.intent in _CONTEXTUAL:
+        elif previous and not _names(u) and u.intent in _CONTEXTUAL and not (
+            u.intent is Intent.UNKNOWN and _unknown_words(understander, part)
+        ):
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
             # First with only what the first part named, so its own question words do not
             # decide ("Kontak Banyuwangi? Bupatinya bicara jam berapa?" asks for a time).
@@ -121,8 +124,15 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 # "what is after the coffee break and who speaks?": the item after it speaks.
                 u = replace(u, session_ids=subject.session_ids[:1])
         # A greeting, a closing or politeness ("mohon maaf mengganggu") asks nothing.
+        # A part that ends with a question mark asks something ("Is there an ATM nearby?"):
+        # it is declined, not dropped; nor is it a greeting because it starts with one
+        # ("Selamat siang, bolehkah … membawa ajudan …?" asks about something the bot
+        # does not know).
+        asked = f"{part}?" in text
+        if asked and u.intent in COURTESY and _unknown_words(understander, part):
+            u = replace(u, intent=Intent.UNKNOWN, confidence=0.5)
         courtesy = u.intent in COURTESY or (
-            u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part))
+            u.intent is Intent.UNKNOWN and not (u.doubts or _asks(part) or asked)
         )
         if courtesy and not (u.faq_id or u.facts):
             continue
@@ -134,8 +144,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         found.append(replace(u, question=part))
     # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
     # does not ask for contacts or a registration.
-    if any(_is_question(f.question) for f in found):
-        found = [f for f in found if _is_question(f.question) or f.intent not in _STATEMENT_OK]
+    if any(_is_question(f.question, text) for f in found):
+        found = [f for f in found
+                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK]
     unique: list[Understanding] = []
     for f in found:
         if all(_key(f) != _key(g) for g in unique):
@@ -185,16 +196,26 @@ def _names(u: Understanding) -> bool:
                 or u.facts or u.regions)
 
 
-def _is_question(part: str) -> bool:
+def _is_question(part: str, text: str) -> bool:
     """A question or a request, not a statement ("Saya dari Pemkab Sikka")."""
     tokens = textnorm.simple_tokens(part)
     # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
     opens = bool(tokens) and tokens[0] in _YES_NO
-    return "?" in part or opens or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS))
+    return ("?" in part or f"{part}?" in text or opens
+            or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
 
 
 #: Words that open a yes/no question ("is there …", "do we …", "boleh …").
 _YES_NO = word_set("is are do does did can could will would should may apakah boleh bisa")
+
+
+def _unknown_words(understander: Understander, part: str) -> bool:
+    """Whether `part` has a longer word that is neither general language nor known to the
+    bot or the event's data ("bicara" is general; "istri" is not)."""
+    vocabulary = understander.normalizer.vocabulary
+    return any(len(w) >= 3 and w.isalpha() and w not in vocabulary and w not in GENERAL
+               and not (w.endswith("nya") and w[:-3] in vocabulary)  # "bupatinya"
+               for w in understander.normalizer.tokens(part))
 
 
 def _asks(part: str) -> bool:

@@ -1,0 +1,236 @@
+"""Whether the card about to be shown covers the question (pure, no Telegram).
+
+A card that matches only a generic word of the question ("acara", "tour", "lokasi") while a
+specific word ("istri", "ATM", "parkir") is matched by nothing it shows is not an answer:
+the bot declines and offers Tanya panitia instead. The specific words are the question's
+content words that are neither general language (`GENERAL`, the retrieval's function words,
+particles) nor the bot's own vocabulary (its lexicon, the event's names, tags and keywords),
+plus the words the lexicon marks as about something else (parkir, honorarium, hotel). A
+specific word counts as covered when the text of what the card shows holds it (the session's
+description, the speaker's bio, the venue's notes, the tour's stops and what to bring…).
+
+Everything comes from the event model, so this works for any event file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import ClassVar
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+
+from bot import textnorm
+from bot.model import Event
+from bot.retrieval import Source, index_for
+from bot.understanding import Intent, Understanding
+from bot.understanding.lexicon import GENERAL, LEXICON, word_set
+
+#: Words the lexicon marks as about something else: named by the question, they must be in
+#: what the card shows ("parkir dekat balai kota" is not answered by the venue's card).
+OFF_TOPIC = frozenset(
+    w for w, votes in LEXICON.items() if any(i is Intent.UNKNOWN for i, _ in votes)
+)
+
+#: Intents whose card is about the event's own items; a question they answer must be covered.
+_CHECKED = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
+                      Intent.ABOUT, Intent.SCHEDULE, Intent.NOW_NEXT, Intent.RSVP,
+                      Intent.CONTACT})
+#: Words that ask for someone's contact details: a card about the person or the session is
+#: not the answer ("alamat email prof lee?" asks for an e-mail, not for his session).
+CONTACT_WORDS = word_set(
+    """kontak contact contacts telepon phone whatsapp narahubung hubungi menghubungi email
+    surel fax faks"""
+)
+
+
+def asks_contact(event: Event, text: str) -> bool:
+    return bool(CONTACT_WORDS & set(index_for(event).normalizer.tokens(text)))
+
+
+def asks_count(event: Event, text: str) -> bool:
+    """"jumlah …", "berapa banyak …", "how many …": the question asks how many (not
+    "tahun berapa", which the description may well say)."""
+    tokens = index_for(event).normalizer.tokens(text)
+    pairs = set(pairwise(tokens))
+    return "jumlah" in tokens or bool(pairs & {("how", "many"), ("berapa", "banyak")})
+
+
+def _acronyms(text: str) -> list[str]:
+    """Short words written in capitals ("AC", "BNI"): names of things, however short (as
+    typed: "LO" is read as a liaison officer)."""
+    return _ACRONYM_RE.findall(text)
+
+
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
+
+_CACHE: list[tuple[Event, dict[tuple[Source, str], frozenset[str]]]] = []
+
+
+def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
+    """The words of every passage of the event's text, by what it belongs to."""
+    for cached, words in _CACHE:
+        if cached is event:
+            return words
+    out: dict[tuple[Source, str], set[str]] = {}
+    for p in index_for(event).passages:
+        out.setdefault((p.source, p.ref), set()).update(p.words)
+    normalizer = index_for(event).normalizer
+    if event.tour is not None:
+        tour = event.tour
+        extra = " ".join([*(f"{b.id} {b.en or ''}" for b in tour.bring),
+                          *(f"{bus.name} {bus.leader}" for bus in tour.buses)])
+        out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
+    frozen = {k: frozenset(v) for k, v in out.items()}
+    _CACHE.insert(0, (event, frozen))
+    del _CACHE[4:]
+    return frozen
+
+
+def _union(words: dict[tuple[Source, str], frozenset[str]],
+           keys: Iterable[tuple[Source, str]]) -> set[str]:
+    out: set[str] = set()
+    for key in keys:
+        out |= words.get(key, frozenset())
+    return out
+
+
+def _sources(words: dict[tuple[Source, str], frozenset[str]], *sources: Source) -> set[str]:
+    return _union(words, (k for k in words if k[0] in sources))
+
+
+def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> set[str]:
+    """The words of what the answer to `q` shows (its sessions, speakers, venues, the tour,
+    the event's description, or the practical answer `faq_id`)."""
+    words = _item_words(event)
+    if faq_id is not None:
+        return _union(words, [(Source.FAQ, faq_id)])
+    keys: list[tuple[Source, str]] = []
+    for sid in q.session_ids:
+        session = event.session(sid)
+        if session is None:
+            continue
+        keys.append((Source.SESSION, sid))
+        keys.append((Source.VENUE, session.venue_id))
+        keys += [(Source.SPEAKER, sp) for sp in session.speaker_ids]
+    keys += [(Source.SPEAKER, sp) for sp in q.speaker_ids]
+    keys += [(Source.VENUE, v) for v in q.venue_ids]
+    out = _union(words, keys)
+    intent = q.intent
+    if intent is Intent.CITY_TOUR or q.stops:
+        out |= _sources(words, Source.STOP)
+        tour = event.tour
+        if tour is not None:
+            out |= _union(words, [(Source.SESSION, tour.session_id),
+                                  (Source.VENUE, tour.meeting_venue_id)])
+    if intent is Intent.ABOUT:
+        out |= _sources(words, Source.ABOUT, Source.BACKGROUND, Source.GOAL, Source.GROUP)
+    if intent is Intent.SPEAKER and not q.speaker_ids and not q.session_ids:
+        out |= _sources(words, Source.SPEAKER)
+    if intent is Intent.VENUE and not q.venue_ids:
+        out |= _sources(words, Source.VENUE)
+    if intent is Intent.CONTACT:
+        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS
+    return out
+
+
+def specific_words(event: Event, text: str) -> list[str]:
+    """The words of `text` that say what it is about and that the bot's own vocabulary does
+    not know (or knows as being about something else)."""
+    index = index_for(event)
+    normalizer = index.normalizer
+    vocabulary = normalizer.vocabulary
+    out = [a.lower() for a in _acronyms(text)
+           if not all(w in vocabulary or w in GENERAL for w in normalizer.tokens(a))]
+    for w in index.content(text):
+        stem = _stem(w, vocabulary)
+        if stem in OFF_TOPIC:
+            out.append(stem)
+            continue
+        if (len(stem) < 3 or not stem.isalpha() or stem in GENERAL or stem in vocabulary
+                or textnorm.is_ordinary(stem) or _typo_of_known(normalizer, stem)):
+            continue
+        out.append(stem)
+    return list(dict.fromkeys(out))
+
+
+#: Suffixes a known word may carry ("namanya", "jumatan", "bisakah").
+_SUFFIXES = ("nya", "kan", "kah", "lah", "an")
+
+
+def _stem(word: str, vocabulary: frozenset[str]) -> str:
+    if word in vocabulary:
+        return word
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in vocabulary or stem in GENERAL):
+            return stem
+    return word[:-3] if word.endswith("nya") and len(word) > 5 else word  # "umurnya"
+
+
+def _typo_of_known(normalizer: textnorm.Normalizer, word: str) -> bool:
+    """A misspelling of a word the bot knows ("titk", "citi", "kumpl") that typo correction
+    left alone, not a new subject. A short word only counts when it lacks one letter of the
+    known one, swaps two or writes "i" for "y" ("umur" is not "umum", nor "anak" "enak")."""
+    known = _Known.of(normalizer)
+    typo = known.memo.get(word)
+    if typo is None:
+        if len(known.memo) > _MEMO_MAX:  # words people type: bounded over a long run
+            known.memo.clear()
+        typo = known.memo[word] = known.typo(word)
+    return typo
+
+
+_MEMO_MAX = 20_000
+
+
+class _Known:
+    """The bot's vocabulary and general language, by first letter, built once per event;
+    with the words already judged (a message costs microseconds, see the bench)."""
+
+    _cache: ClassVar[list[tuple[textnorm.Normalizer, _Known]]] = []
+
+    def __init__(self, normalizer: textnorm.Normalizer) -> None:
+        self.words = normalizer.vocabulary | GENERAL
+        buckets: dict[str, list[str]] = {}
+        for w in self.words:
+            buckets.setdefault(w[:1], []).append(w)
+        self.buckets = {k: tuple(v) for k, v in buckets.items()}
+        self.memo: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, normalizer: textnorm.Normalizer) -> _Known:
+        for cached, known in cls._cache:
+            if cached is normalizer:
+                return known
+        known = cls(normalizer)
+        cls._cache.insert(0, (normalizer, known))
+        del cls._cache[4:]
+        return known
+
+    def typo(self, word: str) -> bool:
+        # Typos rarely hit the first letter (as in textnorm's correction).
+        near = [k for k in self.buckets.get(word[:1], ()) if abs(len(k) - len(word)) <= 1]
+        if len(word) >= 5:
+            return process.extractOne(word, near, scorer=OSA.distance,
+                                      score_cutoff=1) is not None
+        swaps = ("i", "y"), ("y", "i")
+        if any(word[:i] + b + word[i + 1:] in self.words
+               for i, c in enumerate(word) for a, b in swaps if c == a):
+            return True
+        return any(len(k) == len(word) + 1 or Levenshtein.distance(word, k) == 2
+                   for k, _, _ in process.extract(word, near, scorer=OSA.distance,
+                                                  score_cutoff=1, limit=None))
+
+
+def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
+    """The question's specific words the answer would not show (empty: it is covered)."""
+    if faq_id is None and q.intent not in _CHECKED:
+        return []
+    specific = specific_words(event, q.question)
+    if not specific:
+        return []
+    shown = shown_words(event, q, faq_id)
+    return [w for w in specific if w not in shown]
