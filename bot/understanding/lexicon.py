@@ -180,7 +180,7 @@ GENERAL = word_set(
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
-    belakang sedang
+    belakang sedang dibagi bagi terlambat telat
     """
 )
 
