@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from html import escape
 
-from bot import render_answers, textnorm
+from bot import howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, unseen_words
-from bot.understanding import Intent, Understanding
+from bot.understanding import Fact, Intent, Understanding
 
 
 class PlanKind(StrEnum):
@@ -22,6 +22,7 @@ class PlanKind(StrEnum):
     PASSAGE = "passage"  # a quoted piece of the event's text, with its source
     INTENT = "intent"  # the card of what was understood, a generated sentence on top
     DECLINE = "decline"  # not in the data: say so
+    HOWTO = "howto"  # how to do something with the bot: the command, and its button
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +35,18 @@ class Plan:
     lead: list[str]
     faq: Faq | None = None
     hit: Hit | None = None
+    #: The bot's feature a how-to question asks about (`PlanKind.HOWTO`).
+    feature: howto.Feature | None = None
 
 
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     plan = _plan(event, q, t)
+    # A fact asked ("how many can join the tour?") is answered by its sentence; "panitia"
+    # alone (the host) does not make "how do I ask the organizers?" a fact question.
+    feature = None if set(q.facts) - {Fact.HOST} else howto.asked(event, q.question)
+    if feature is not None:
+        plan = _howto(event, q, plan, feature, t)
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
@@ -71,6 +79,19 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def _howto(event: Event, q: Understanding, plan: Plan, feature: howto.Feature,
+           t: Translator) -> Plan:
+    """"gimana cara absen?": the command that does it, first. A practical answer of the
+    organizers that also matches is kept below it (their word; the bot's way is added), and
+    a session's own card stays (it has the buttons)."""
+    line = render_howto.line(feature, event, t)
+    if plan.kind is PlanKind.INTENT and q.intent is Intent.SESSION and q.session_ids:
+        return replace(plan, lead=[line, *plan.lead])
+    faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
+    lead = [line, _faq_line(faq, t)] if faq is not None else [line]
+    return Plan(PlanKind.HOWTO, q, lead, faq=faq, feature=feature)
 
 
 def _faq_line(faq: Faq, t: Translator) -> str:
