@@ -14,7 +14,7 @@ from bot import howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, unseen_words
-from bot.understanding import Fact, Intent, Understanding
+from bot.understanding import Intent, Understanding
 
 
 class PlanKind(StrEnum):
@@ -42,9 +42,7 @@ class Plan:
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     plan = _plan(event, q, t)
-    # A fact asked ("how many can join the tour?") is answered by its sentence; "panitia"
-    # alone (the host) does not make "how do I ask the organizers?" a fact question.
-    feature = None if set(q.facts) - {Fact.HOST} else howto.asked(event, q.question)
+    feature = howto.asked(event, q.question)
     if feature is not None:
         plan = _howto(event, q, plan, feature, t)
     if q.readings and plan.kind is not PlanKind.DECLINE:

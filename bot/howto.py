@@ -61,8 +61,8 @@ def available(feature: Feature, event: Event) -> bool:
 _HOW = word_set("cara bagaimana how langkah prosedur petunjuk tutorial syarat syaratnya "
                 "requirements requirement")
 #: Asking whether one can, or where, or wanting to: enough with a feature's words.
-_CAN = word_set("bisa boleh can could dimana where mau want minta tolong perlu harus need "
-                "should")
+_CAN = word_set("bisa boleh can could dimana where kemana mau want minta tolong perlu harus "
+                "need should")
 _HOW_MUCH = frozenset({("how", "many"), ("how", "much"), ("how", "long"), ("how", "far")})
 #: "mau tanya …", "boleh nanya": a preface to a question, not a wish to do something.
 _ASKING = word_set("tanya bertanya menanyakan nanya ask")
@@ -70,7 +70,7 @@ _ASKING = word_set("tanya bertanya menanyakan nanya ask")
 _HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
                         ("dengan", "apa"), ("di", "mana")})
 
-_CHECKIN = word_set("absen absensi presensi checkin")
+_CHECKIN = word_set("absen absensi presensi checkin attendance")
 _CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in")})
 _SESSION_CODE = word_set("layar screen sesi session")
 _DESK = word_set("meja desk harian lobi lobby")
@@ -86,16 +86,23 @@ _FEEDBACK = word_set("nilai menilai penilaian rating rate bintang stars star fee
 _EVALUATION = word_set("evaluasi evaluation survei survey kuesioner questionnaire kepuasan")
 _REGISTER = word_set("daftar mendaftar pendaftaran register registrasi signup daftarnya")
 _REGISTER_PAIRS = frozenset({("sign", "up")})
+#: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
+_NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
+_WHERE_WHEN = word_set("dimana where kapan when jam")
 _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
                  "booking book attend daftar mendaftar register")
 _SESSIONS = word_set("sesi session sessions kehadiran hadir")
 _TOUR = word_set("tour wisata")
+_OTHERS = word_set("bawa membawa bring ajak mengajak istri suami keluarga anak family wife "
+                   "husband")
 _AGENDA = word_set("agendaku myagenda kalender calendar ics")
 _MINE = word_set("saya pribadi ku my personal")
 _PLAN = word_set("jadwal schedule")
 _REMINDERS = word_set("pengingat ingatkan diingatkan diingetin notifikasi notif alarm "
                       "notification notifications reminders")
 _LANGUAGE = word_set("bahasa language")
+_SWITCH = word_set("ganti ubah switch change")
+_LANGUAGES = word_set("inggris english indonesia indonesian")
 _ERASE = word_set("hapusdata deletemydata")
 _DELETE = word_set("hapus menghapus dihapus delete erase remove hilangkan")
 _DATA = word_set("data")
@@ -109,6 +116,7 @@ _VOCABULARY = (
     _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | _CERTIFICATE | _GENUINE
     | _MATERIALS | _FEEDBACK | _EVALUATION | _REGISTER | _JOIN | _SESSIONS | _TOUR | _AGENDA
     | _MINE | _REMINDERS | _LANGUAGE | _ERASE | _DELETE | _DATA | _ORGANIZERS
+    | _SWITCH | _LANGUAGES
     | word_set("kode code dapat lihat ambil unduh download isi kasih masukkan")
 )
 #: Typos are corrected towards these words only ("sertifkat" -> "sertifikat").
@@ -157,10 +165,11 @@ def _feature(tokens: Sequence[str]) -> Feature | None:
     if words & _CERTIFICATE:
         return Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE
     if words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS):
-        return Feature.TOUR
+        # "boleh bawa istri ikut city tour?" asks about someone else, not how to join.
+        return None if words & _OTHERS else Feature.TOUR
     if words & _ERASE or (words & _DELETE and words & _DATA):
         return Feature.ERASE
-    if words & _LANGUAGE:
+    if words & _LANGUAGE or (words & _SWITCH and words & _LANGUAGES):
         return Feature.LANGUAGE
     if words & _EVALUATION:
         return Feature.EVALUATION
@@ -184,15 +193,22 @@ def _feature(tokens: Sequence[str]) -> Feature | None:
     if "rsvp" in words or (words & _JOIN and words & _SESSIONS):
         return Feature.RSVP
     if words & _REGISTER or pairs & _REGISTER_PAIRS:
-        registering = [i for i, t in enumerate(tokens) if t in _REGISTER]
-        # "daftar pembicara" is a list of speakers, not a registration.
-        if all(i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS - {"peserta"}
-               for i in registering) and registering:
-            return None
-        if words & {"registrasi"} and words & _DESK:
-            return None  # the registration desk, not registering
-        return Feature.REGISTER
+        return Feature.REGISTER if _registers(tokens) else None
     return None
+
+
+def _registers(tokens: Sequence[str]) -> bool:
+    """"cara daftar?" asks how to register with the bot; "registrasi di mana?" (the desk),
+    "daftar ulang" (at the desk), "daftar pembicara" (a list) do not."""
+    words = set(tokens)
+    registering = [i for i, t in enumerate(tokens) if t in _REGISTER]
+    if registering and all(i + 1 < len(tokens) and tokens[i + 1] in _NOT_REGISTERING
+                           for i in registering):
+        return False
+    if words & (_DESK | _WHERE_WHEN):
+        return False
+    # "registrasi" is as often the desk as the act: only "how" makes it the act.
+    return bool(words & (_REGISTER - {"registrasi"}) or words & _HOW)
 
 
 def _asks_organizers(tokens: Sequence[str]) -> bool:
