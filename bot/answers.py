@@ -35,16 +35,16 @@ class Plan:
     lead: list[str]
     faq: Faq | None = None
     hit: Hit | None = None
-    #: The bot's feature a how-to question asks about (`PlanKind.HOWTO`).
-    feature: howto.Feature | None = None
+    #: The bot's features a how-to question asks about (`PlanKind.HOWTO`).
+    features: tuple[howto.Feature, ...] = ()
 
 
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     plan = _plan(event, q, t)
-    feature = howto.asked(event, q.question)
-    if feature is not None:
-        plan = _howto(event, q, plan, feature, t)
+    features = howto.asked(event, q.question)
+    if features:
+        plan = _howto(event, q, plan, features, t)
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
@@ -79,17 +79,23 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     return Plan(PlanKind.INTENT, q, lead)
 
 
-def _howto(event: Event, q: Understanding, plan: Plan, feature: howto.Feature,
+def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Feature, ...],
            t: Translator) -> Plan:
     """"gimana cara absen?": the command that does it, first. A practical answer of the
     organizers that also matches is kept below it (their word; the bot's way is added), and
-    a session's own card stays (it has the buttons)."""
-    line = render_howto.line(feature, event, t)
-    if plan.kind is PlanKind.INTENT and q.intent is Intent.SESSION and q.session_ids:
-        return replace(plan, lead=[line, *plan.lead])
+    a session named keeps its own card ("cara ikut sesi keynote?": its Hadir button)."""
+    lines = [render_howto.line(f, event, t) for f in features]
+    if (q.session_ids and plan.kind is PlanKind.INTENT and q.intent in _SESSION_CARD
+            and howto.Feature.TOUR not in features):  # the tour's own screen has its button
+        return replace(plan, question=replace(q, intent=Intent.SESSION),
+                       lead=[*lines, *plan.lead])
     faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
-    lead = [line, _faq_line(faq, t)] if faq is not None else [line]
-    return Plan(PlanKind.HOWTO, q, lead, faq=faq, feature=feature)
+    lead = [*lines, _faq_line(faq, t)] if faq is not None else lines
+    return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)
+
+
+#: Intents whose question, naming a session, is answered with that session's card.
+_SESSION_CARD = frozenset({Intent.SESSION, Intent.RSVP, Intent.SCHEDULE, Intent.SPEAKER})
 
 
 def _faq_line(faq: Faq, t: Translator) -> str:

@@ -132,13 +132,16 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def asked(event: Event, text: str) -> Feature | None:
-    """The feature of the bot a how-to question asks about, if the event has it."""
+#: At most this many features are explained in one answer ("cara absen dan dapat sertifikat?").
+MAX_FEATURES = 2
+
+
+def asked(event: Event, text: str) -> tuple[Feature, ...]:
+    """The features of the bot a how-to question asks about that the event has, in the
+    order of `_features` (the most specific first); empty when it is no such question."""
     tokens = tokens_of(text)
-    feature = _feature(tokens)
-    if feature is None or not available(feature, event) or not _asks_how(tokens, feature):
-        return None
-    return feature
+    found = [f for f in _features(tokens) if available(f, event) and _asks_how(tokens, f)]
+    return tuple(found[:MAX_FEATURES])
 
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
@@ -159,42 +162,48 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     )
 
 
-def _feature(tokens: Sequence[str]) -> Feature | None:
+def _features(tokens: Sequence[str]) -> list[Feature]:
+    """Every feature whose words the message uses; of two readings of one word, the more
+    specific (the desk's check-in is the card, a certificate's genuineness is /cek)."""
     words = set(tokens)
     pairs = set(pairwise(tokens))
+    found: list[Feature] = []
     if words & _CERTIFICATE:
-        return Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE
-    if words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS):
-        # "boleh bawa istri ikut city tour?" asks about someone else, not how to join.
-        return None if words & _OTHERS else Feature.TOUR
+        found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
+    tour = bool(words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
+    if tour and not words & _OTHERS:
+        # Not "boleh bawa istri ikut city tour?": that asks about someone else.
+        found.append(Feature.TOUR)
     if words & _ERASE or (words & _DELETE and words & _DATA):
-        return Feature.ERASE
+        found.append(Feature.ERASE)
     if words & _LANGUAGE or (words & _SWITCH and words & _LANGUAGES):
-        return Feature.LANGUAGE
+        found.append(Feature.LANGUAGE)
     if words & _EVALUATION:
-        return Feature.EVALUATION
+        found.append(Feature.EVALUATION)
     if words & _ORGANIZERS and words & _ASKING and _asks_organizers(tokens):
-        return Feature.ASK
+        found.append(Feature.ASK)
     checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
-    card = bool(words & _CARD or pairs & _CARD_PAIRS)
-    if card or (checkin and words & _DESK):
-        return Feature.CARD
-    if checkin or (("kode" in words or "code" in words) and words & _SESSION_CODE):
-        return Feature.CHECKIN
-    if words & _FEEDBACK:
-        return Feature.FEEDBACK
+    if (checkin and not words & _DESK) or (
+            ("kode" in words or "code" in words) and words & _SESSION_CODE):
+        found.append(Feature.CHECKIN)
+    if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK):
+        found.append(Feature.CARD)
+    if words & _FEEDBACK and not words & _EVALUATION:
+        found.append(Feature.FEEDBACK)
     if words & _MATERIALS:
-        return Feature.MATERIALS
+        found.append(Feature.MATERIALS)
     if words & _REMINDERS:
-        return Feature.REMINDERS
+        found.append(Feature.REMINDERS)
     if words & _AGENDA or any((a == "jadwal" and b in _MINE) or (a in _MINE and b in _PLAN)
                               for a, b in pairs):
-        return Feature.AGENDA
+        found.append(Feature.AGENDA)
+    if tour:
+        return found  # "daftar city tour" is joining the tour, not registering
     if "rsvp" in words or (words & _JOIN and words & _SESSIONS):
-        return Feature.RSVP
-    if words & _REGISTER or pairs & _REGISTER_PAIRS:
-        return Feature.REGISTER if _registers(tokens) else None
-    return None
+        found.append(Feature.RSVP)
+    elif (words & _REGISTER or pairs & _REGISTER_PAIRS) and _registers(tokens):
+        found.append(Feature.REGISTER)
+    return found
 
 
 def _registers(tokens: Sequence[str]) -> bool:

@@ -9,6 +9,7 @@ delegate sees.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
@@ -126,27 +127,32 @@ def _certificate(event: Event, t: Translator, certificate: str, evaluate: str) -
     return text + "."
 
 
-def markup(feature: Feature, event: Event, t: Translator, faq: bool = False
+def markup(features: Sequence[Feature], event: Event, t: Translator, faq: bool = False
            ) -> InlineKeyboardMarkup | None:
-    """The button that does it, where the bot has one (the other features are commands);
+    """The buttons that do it, where the bot has them (the other features are commands);
     with an organizers' practical answer shown too (`faq`), the way back to the others."""
     _ = t.gettext
-    row: list[InlineKeyboardButton] = []
-    if feature is Feature.REGISTER:
-        row = [button(_("📝 Daftar sekarang"), cb.REGISTER)]
-    elif feature is Feature.RSVP:
-        row = [button(_("📅 Jadwal"), cb.DAYS), button(_("🗓 Agenda saya"), cb.AGENDA)]
-    elif feature is Feature.AGENDA:
-        row = [button(_("🗓 Agenda saya"), cb.AGENDA)]
-    elif feature is Feature.REMINDERS:
-        row = [button(_("⏰ Pengingat"), cb.PREFS)]
-    elif feature is Feature.TOUR:
-        row = [button(_("🚌 City tour"), cb.TOUR)]
-    elif feature is Feature.LANGUAGE:
-        row = [button(_("🌐 English"), cb.LANGUAGE, "en" if t.lang == "id" else "id")]
-    elif feature is Feature.ASK and event.has_contacts:
-        row = [button(_("☎️ Kontak"), cb.CONTACTS)]
-    elif feature is Feature.CHECKIN:
-        row = [button(_("⏱ Sekarang"), cb.NOW)]  # the session running now, to check in to
+    rows = [_buttons(f, event, t) for f in features]
     back = [button(_("◀ Info lain"), cb.FAQS)] if faq else []
-    return keyboard([row, [*back, button(_("🏠 Menu"), cb.MENU)]])
+    return keyboard([*rows, [*back, button(_("🏠 Menu"), cb.MENU)]])
+
+
+def _buttons(feature: Feature, event: Event, t: Translator) -> list[InlineKeyboardButton]:
+    _ = t.gettext
+    if feature is Feature.REGISTER:
+        return [button(_("📝 Daftar sekarang"), cb.REGISTER)]
+    if feature is Feature.RSVP:
+        return [button(_("📅 Jadwal"), cb.DAYS), button(_("🗓 Agenda saya"), cb.AGENDA)]
+    if feature is Feature.AGENDA:
+        return [button(_("🗓 Agenda saya"), cb.AGENDA)]
+    if feature is Feature.REMINDERS:
+        return [button(_("⏰ Pengingat"), cb.PREFS)]
+    if feature is Feature.TOUR:
+        return [button(_("🚌 City tour"), cb.TOUR)]
+    if feature is Feature.LANGUAGE:
+        return [button(_("🌐 English"), cb.LANGUAGE, "en" if t.lang == "id" else "id")]
+    if feature is Feature.ASK and event.has_contacts:
+        return [button(_("☎️ Kontak"), cb.CONTACTS)]
+    if feature is Feature.CHECKIN:
+        return [button(_("⏱ Sekarang"), cb.NOW)]  # the session running now, to check in to
+    return []

@@ -165,8 +165,8 @@ async def _send(
     elif plan.kind is PlanKind.PASSAGE and plan.hit is not None:
         view = render_answers.passage_view(context.event, plan.hit, t)
         await show(update, render.Reply(render.clip_html_lines(lead, "…"), view.markup))
-    elif plan.kind is PlanKind.HOWTO and plan.feature is not None:
-        markup = render_howto.markup(plan.feature, context.event, t, plan.faq is not None)
+    elif plan.kind is PlanKind.HOWTO:
+        markup = render_howto.markup(plan.features, context.event, t, plan.faq is not None)
         await show(update, render.Reply(render.clip_html_lines(lead, "…"), markup))
     elif plan.kind is PlanKind.DECLINE:
         await decline(update, context, q.question)

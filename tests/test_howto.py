@@ -194,8 +194,8 @@ def test_how_to_words(event: Event) -> None:
         "how can I verify a certificate is genuine?",
         "beta mau dapa sertifikat, bagemana?",
     )]
-    assert asked == [None, None, None, Feature.CERTIFICATE, Feature.VERIFY,
-                     Feature.CERTIFICATE]
+    assert asked == [(), (), (), (Feature.CERTIFICATE,), (Feature.VERIFY,),
+                     (Feature.CERTIFICATE,)]
 
 
 # -- another event: never a feature it lacks ------------------------------------------------
@@ -228,3 +228,16 @@ async def test_howto_dev_set_gate() -> None:
     assert n >= 60
     assert counts["wrong"] == 0, counts
     assert counts["correct"] / n >= 0.97, counts
+
+
+async def test_a_session_named_keeps_its_card_with_the_way_on_top(bot: Harness) -> None:
+    calls = await bot.say("cara ikut sesi keynote gimana?")
+    assert first(calls).startswith("✅ Untuk mengikuti sesi, buka sesinya di /jadwal")
+    assert ("✅ Hadir", "r:keynote") in all_buttons(calls)
+
+
+async def test_two_features_in_one_question(bot: Harness) -> None:
+    calls = await bot.say("gimana cara absen dan dapat sertifikat?")
+    assert len(replies(calls)) == 1
+    text = read(calls)
+    assert "/hadir KODE" in text and "kirim /sertifikat" in text
