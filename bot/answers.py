@@ -84,6 +84,9 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
     """"gimana cara absen?": the command that does it, first. A practical answer of the
     organizers that also matches is kept below it (their word; the bot's way is added), and
     a session named keeps its own card ("cara ikut sesi keynote?": its Hadir button)."""
+    if (plan.kind is PlanKind.INTENT and q.intent in _DOES_IT
+            and howto.only_requests(q.question)):
+        return plan  # "tolong ingatkan saya …", "mau ikut city tour": the screen that does it
     lines = [render_howto.line(f, event, t) for f in features]
     if (q.session_ids and plan.kind is PlanKind.INTENT and q.intent in _SESSION_CARD
             and howto.Feature.TOUR not in features):  # the tour's own screen has its button
@@ -94,6 +97,9 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
     return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)
 
 
+#: Intents answered with the feature's own screen (reminder settings, the RSVP overview with
+#: its sign-up button, the tour with its join button).
+_DOES_IT = frozenset({Intent.RSVP, Intent.REMINDER, Intent.CITY_TOUR})
 #: Intents whose question, naming a session, is answered with that session's card.
 _SESSION_CARD = frozenset({Intent.SESSION, Intent.RSVP, Intent.SCHEDULE, Intent.SPEAKER})
 

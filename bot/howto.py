@@ -89,6 +89,8 @@ _REGISTER_PAIRS = frozenset({("sign", "up")})
 #: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
 _NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
 _WHERE_WHEN = word_set("dimana where kapan when jam")
+_WHERE = word_set("dimana where kemana")
+_ABLE = word_set("bisa boleh can could")
 _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
                  "booking book attend daftar mendaftar register")
 _SESSIONS = word_set("sesi session sessions kehadiran hadir")
@@ -142,6 +144,14 @@ def asked(event: Event, text: str) -> tuple[Feature, ...]:
     tokens = tokens_of(text)
     found = [f for f in _features(tokens) if available(f, event) and _asks_how(tokens, f)]
     return tuple(found[:MAX_FEATURES])
+
+
+def only_requests(text: str) -> bool:
+    """"tolong ingatkan saya", "mau daftar": a request, not "how", "where" or "can I" (the
+    feature's own screen, where the question reaches one, does what is asked)."""
+    tokens = tokens_of(text)
+    words = set(tokens)
+    return not (words & (_HOW | _WHERE | _ABLE) or set(pairwise(tokens)) & _HOW_PAIRS)
 
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:

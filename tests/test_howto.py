@@ -241,3 +241,14 @@ async def test_two_features_in_one_question(bot: Harness) -> None:
     assert len(replies(calls)) == 1
     text = read(calls)
     assert "/hadir KODE" in text and "kirim /sertifikat" in text
+
+
+async def test_a_request_gets_the_screen_that_does_it(bot: Harness) -> None:
+    """"tolong ingatkan saya …" asks for the thing, not how: the feature's own screen."""
+    await bot.register()
+    calls = await bot.say("tolong ingatkan saya 30 menit sebelum sesi")
+    assert "Dengan /pengingat Anda mengatur" not in read(calls)
+    command = [text_of(c) for c in await bot.say("/pengingat")]
+    assert text_of(replies(calls)[-1]) == command[-1]
+    # Asked how, the same feature is explained.
+    assert "Dengan /pengingat Anda mengatur" in read(await bot.say("gimana cara atur pengingat?"))
