@@ -59,10 +59,10 @@ def available(feature: Feature, event: Event) -> bool:
 # Canonical tokens (after bot.textnorm: "gimana"/"karmana" are "bagaimana", "pengen" is "mau").
 #: Asking how: enough on its own.
 _HOW = word_set("cara bagaimana how langkah prosedur petunjuk tutorial syarat syaratnya "
-                "requirements requirement")
+                "requirements requirement way")
 #: Asking whether one can, or where, or wanting to: enough with a feature's words.
-_CAN = word_set("bisa boleh can could dimana where kemana mau want minta tolong perlu harus "
-                "need should")
+_CAN = word_set("bisa boleh can could dimana where kemana mana mau want minta tolong perlu "
+                "harus need should link tautan form formulir")
 _HOW_MUCH = frozenset({("how", "many"), ("how", "much"), ("how", "long"), ("how", "far")})
 #: "mau tanya …", "boleh nanya": a preface to a question, not a wish to do something.
 _ASKING = word_set("tanya bertanya menanyakan nanya ask")
@@ -71,7 +71,7 @@ _HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
                         ("dengan", "apa"), ("di", "mana")})
 
 _CHECKIN = word_set("absen absensi presensi checkin attendance")
-_CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in")})
+_CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir")})
 _SESSION_CODE = word_set("layar screen sesi session")
 _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
@@ -83,7 +83,8 @@ _MATERIALS = word_set("materi slide slides ppt paparan makalah bahan presentatio
                       "presentasi")
 _FEEDBACK = word_set("nilai menilai penilaian rating rate bintang stars star feedback masukan "
                      "ulasan review")
-_EVALUATION = word_set("evaluasi evaluation survei survey kuesioner questionnaire kepuasan")
+_EVALUATION = word_set("evaluasi evaluation survei survey kuesioner kuisioner quisioner "
+                       "questionnaire questioner kepuasan saran kritik suggestion suggestions")
 _REGISTER = word_set("daftar mendaftar pendaftaran register registrasi signup daftarnya")
 _REGISTER_PAIRS = frozenset({("sign", "up")})
 #: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
@@ -207,8 +208,9 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     if words & _AGENDA or any((a == "jadwal" and b in _MINE) or (a in _MINE and b in _PLAN)
                               for a, b in pairs):
         found.append(Feature.AGENDA)
-    if tour:
-        return found  # "daftar city tour" is joining the tour, not registering
+    if tour or ("daftar", "hadir") in pairs:
+        # "daftar city tour" is joining the tour, "daftar hadir" the attendance list.
+        return found
     if "rsvp" in words or (words & _JOIN and words & _SESSIONS):
         found.append(Feature.RSVP)
     elif (words & _REGISTER or pairs & _REGISTER_PAIRS) and _registers(tokens):
