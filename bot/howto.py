@@ -91,6 +91,7 @@ _REGISTER_PAIRS = frozenset({("sign", "up")})
 _NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
 _WHERE_WHEN = word_set("dimana where kapan when jam")
 _WHERE = word_set("dimana where kemana")
+_DONE = word_set("sudah telah already udah")
 _ABLE = word_set("bisa boleh can could")
 _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
                  "booking book attend daftar mendaftar register")
@@ -226,8 +227,10 @@ def _registers(tokens: Sequence[str]) -> bool:
     if registering and all(i + 1 < len(tokens) and tokens[i + 1] in _NOT_REGISTERING
                            for i in registering):
         return False
-    if words & (_DESK | _WHERE_WHEN):
+    if words & (_DESK | _WHERE_WHEN) or ("di", "mana") in set(pairwise(tokens)):
         return False
+    if any(i > 0 and tokens[i - 1] in _DONE for i in registering):
+        return False  # "beta su daftar, …": already registered, asking something else
     # "registrasi" is as often the desk as the act: only "how" makes it the act.
     return bool(words & (_REGISTER - {"registrasi"}) or words & _HOW)
 
