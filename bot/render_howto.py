@@ -102,10 +102,11 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
             text += " " + _("Kontak panitia: {contacts}.").format(contacts=cmd["kontak"])
         return text
     # Feature.TOUR
-    return _("🚌 Buka {tour} dan tekan {join} (perlu terdaftar: {register}); kursi bus "
-             "dipilihkan otomatis.").format(tour=cmd["citytour"],
-                                            join=escape(_("✅ Ikut city tour")),
-                                            register=cmd["daftar"])
+    text = _("🚌 Buka {tour} dan tekan {join} (perlu terdaftar: {register}).").format(
+        tour=cmd["citytour"], join=escape(_("✅ Ikut city tour")), register=cmd["daftar"])
+    if event.tour is not None and event.tour.buses:
+        text += " " + _("Kursi bus dipilihkan otomatis.")
+    return text
 
 
 def _certificate(event: Event, t: Translator, certificate: str, evaluate: str) -> str:
