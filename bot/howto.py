@@ -83,6 +83,7 @@ _MATERIALS = word_set("materi slide slides ppt paparan makalah bahan presentatio
                       "presentasi")
 _FEEDBACK = word_set("nilai menilai penilaian rating rate bintang stars star feedback masukan "
                      "ulasan review")
+_STARS = word_set("bintang stars star rating rate")
 _EVALUATION = word_set("evaluasi evaluation survei survey kuesioner kuisioner quisioner "
                        "questionnaire questioner kepuasan saran kritik suggestion suggestions")
 _REGISTER = word_set("daftar mendaftar pendaftaran register registrasi signup daftarnya")
@@ -136,6 +137,24 @@ def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: The words that name each feature, to answer several in the order they were asked.
+_TOPIC: dict[Feature, frozenset[str]] = {
+    Feature.CERTIFICATE: _CERTIFICATE,
+    Feature.VERIFY: _CERTIFICATE | _GENUINE,
+    Feature.TOUR: _TOUR,
+    Feature.ERASE: _ERASE | _DELETE,
+    Feature.LANGUAGE: _LANGUAGE | _LANGUAGES,
+    Feature.EVALUATION: _EVALUATION,
+    Feature.ASK: _ASKING | _ORGANIZERS,
+    Feature.CHECKIN: _CHECKIN | word_set("check cek kode code daftar"),
+    Feature.CARD: _CARD | _CHECKIN | word_set("id name"),
+    Feature.FEEDBACK: _FEEDBACK,
+    Feature.MATERIALS: _MATERIALS,
+    Feature.REMINDERS: _REMINDERS,
+    Feature.AGENDA: _AGENDA | _PLAN,
+    Feature.RSVP: _JOIN | word_set("rsvp"),
+    Feature.REGISTER: _REGISTER | word_set("sign"),
+}
 #: At most this many features are explained in one answer ("cara absen dan dapat sertifikat?").
 MAX_FEATURES = 2
 
@@ -145,6 +164,10 @@ def asked(event: Event, text: str) -> tuple[Feature, ...]:
     order of `_features` (the most specific first); empty when it is no such question."""
     tokens = tokens_of(text)
     found = [f for f in _features(tokens) if available(f, event) and _asks_how(tokens, f)]
+    if len(found) > 1:
+        # Answered in the order asked ("cara absen dan dapat sertifikat?": check-in first).
+        found.sort(key=lambda f: next(
+            (i for i, t in enumerate(tokens) if t in _TOPIC[f]), len(tokens)))
     return tuple(found[:MAX_FEATURES])
 
 
@@ -200,7 +223,8 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         found.append(Feature.CHECKIN)
     if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK):
         found.append(Feature.CARD)
-    if words & _FEEDBACK and not words & _EVALUATION:
+    # "penilaian/masukan" beside "evaluasi" is the evaluation; stars are always the sessions'.
+    if words & _STARS or (words & _FEEDBACK and not words & _EVALUATION):
         found.append(Feature.FEEDBACK)
     if words & _MATERIALS:
         found.append(Feature.MATERIALS)

@@ -241,6 +241,9 @@ async def test_two_features_in_one_question(bot: Harness) -> None:
     assert len(replies(calls)) == 1
     text = read(calls)
     assert "/hadir KODE" in text and "kirim /sertifikat" in text
+    assert text.index("/hadir KODE") < text.index("kirim /sertifikat")  # in the order asked
+    text = read(await bot.say("cara isi evaluasi dan kasih bintang sesi?"))
+    assert "/evaluasi: evaluasi acara" in text and "tekan 1–5 bintang" in text
 
 
 async def test_a_request_gets_the_screen_that_does_it(bot: Harness) -> None:
