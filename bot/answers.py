@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from html import escape
 
-from bot import coverage, render_answers, textnorm
+from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, unseen_words
@@ -22,6 +22,7 @@ class PlanKind(StrEnum):
     PASSAGE = "passage"  # a quoted piece of the event's text, with its source
     INTENT = "intent"  # the card of what was understood, a generated sentence on top
     DECLINE = "decline"  # not in the data: say so
+    HOWTO = "howto"  # how to do something with the bot: the command, and its button
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class Plan:
     lead: list[str]
     faq: Faq | None = None
     hit: Hit | None = None
+    #: The bot's features a how-to question asks about (`PlanKind.HOWTO`).
+    features: tuple[howto.Feature, ...] = ()
 
 
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
@@ -48,6 +51,9 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if _uncovered(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
+    features = howto.asked(event, q.question)
+    if features:
+        plan = _howto(event, q, plan, features, t)
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
@@ -103,6 +109,31 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Feature, ...],
+           t: Translator) -> Plan:
+    """"gimana cara absen?": the command that does it, first. A practical answer of the
+    organizers that also matches is kept below it (their word; the bot's way is added), and
+    a session named keeps its own card ("cara ikut sesi keynote?": its Hadir button)."""
+    if (plan.kind is PlanKind.INTENT and q.intent in _DOES_IT
+            and howto.only_requests(q.question)):
+        return plan  # "tolong ingatkan saya …", "mau ikut city tour": the screen that does it
+    lines = [render_howto.line(f, event, t) for f in features]
+    if (q.session_ids and plan.kind is PlanKind.INTENT and q.intent in _SESSION_CARD
+            and howto.Feature.TOUR not in features):  # the tour's own screen has its button
+        return replace(plan, question=replace(q, intent=Intent.SESSION),
+                       lead=[*lines, *plan.lead])
+    faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
+    lead = [*lines, _faq_line(faq, t)] if faq is not None else lines
+    return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)
+
+
+#: Intents answered with the feature's own screen (reminder settings, the RSVP overview with
+#: its sign-up button, the tour with its join button).
+_DOES_IT = frozenset({Intent.RSVP, Intent.REMINDER, Intent.CITY_TOUR})
+#: Intents whose question, naming a session, is answered with that session's card.
+_SESSION_CARD = frozenset({Intent.SESSION, Intent.RSVP, Intent.SCHEDULE, Intent.SPEAKER})
 
 
 def _faq_line(faq: Faq, t: Translator) -> str:

@@ -48,6 +48,8 @@ CARD = Command("kartu", "badge", N_("Kartu peserta dengan kode QR untuk meja reg
 CHECKIN = Command("hadir", "checkin", N_("Absen sesi dengan kode di layar"))
 MATERIALS = Command("materi", "materials", N_("Materi sesi"))
 CERTIFICATE = Command("sertifikat", "certificate", N_("Sertifikat kehadiran"))
+# Not in the menu (anyone may verify, few need to): named here so answers can name it.
+VERIFY = Command("cek", "verify", N_("Periksa keaslian sertifikat"))
 EVALUATION = Command("evaluasi", "evaluation", N_("Evaluasi acara"))
 
 #: In menu order.

@@ -394,7 +394,7 @@ HANDLERS: list[BaseHandler[Update, BotContext, None]] = [
     CommandHandler(["absen", "attendance"], absen),
     CommandHandler(["petugas", "staff"], staff),
     CommandHandler(commands.names(commands.CERTIFICATE), certificate),
-    CommandHandler(["cek", "verify"], verify),
+    CommandHandler(commands.names(commands.VERIFY), verify),
     CommandHandler(commands.names(commands.MATERIALS), materials_list),
     CommandHandler(commands.names(commands.EVALUATION), evaluate),
     CallbackQueryHandler(evaluation_button, pattern=f"^{cb.EVALUATION}:"),

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
-from bot import render, render_answers, render_info
+from bot import render, render_answers, render_howto, render_info
 from bot.answers import Plan, PlanKind, plan_answer
 from bot.context import BotContext
 from bot.model import SessionKind
@@ -183,6 +183,10 @@ async def _send(
         view = render_answers.passage_view(context.event, plan.hit, t)
         await show(update, render.Reply(
             render.clip_html_lines(render_answers.unique_lines(lead), "…"), view.markup))
+    elif plan.kind is PlanKind.HOWTO:
+        markup = render_howto.markup(plan.features, context.event, t, plan.faq is not None)
+        await show(update, render.Reply(
+            render.clip_html_lines(render_answers.unique_lines(lead), "…"), markup))
     elif plan.kind is PlanKind.DECLINE:
         await decline(update, context, q.question)
     else:

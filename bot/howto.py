@@ -1,0 +1,265 @@
+"""Questions about using the bot itself ("gimana cara absen di sesi?", "how do I get my
+certificate?", "mau lihat kartu peserta saya"): which of the bot's features is asked about.
+
+Pure, no Telegram. A how-to question needs two things: a way of asking how, where or whether
+one can (cara, gimana, bisa, mau lihat, how, can I, where do I …) and the words of one of the
+bot's features (absen, sertifikat, kartu peserta …). Only the features this event enables are
+found (`commands.missing_for`), so the answer (bot/render_howto.py, generated from the event's
+configuration) never offers what the event lacks. Nothing here is about one seminar: the words
+are general Indonesian, Kupang Malay and English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from itertools import pairwise
+
+from bot import commands, textnorm
+from bot.model import Event
+from bot.understanding.lexicon import LIST_NOUNS, word_set
+
+
+class Feature(StrEnum):
+    REGISTER = "register"
+    RSVP = "rsvp"
+    AGENDA = "agenda"
+    REMINDERS = "reminders"
+    CHECKIN = "checkin"  # a session's check-in with the code on its screen
+    CARD = "card"  # the delegate card, shown at the registration desk
+    CERTIFICATE = "certificate"
+    VERIFY = "verify"  # is a certificate genuine
+    MATERIALS = "materials"
+    FEEDBACK = "feedback"  # the stars asked after a session
+    EVALUATION = "evaluation"
+    LANGUAGE = "language"
+    ERASE = "erase"  # /hapusdata
+    ASK = "ask"  # a question to the panitia
+    TOUR = "tour"  # joining the city tour
+
+
+#: The command whose presence in the event decides whether a feature exists (None: always).
+_NEEDS: dict[Feature, commands.Command | None] = {
+    Feature.CHECKIN: commands.CHECKIN,
+    Feature.CERTIFICATE: commands.CERTIFICATE,
+    Feature.VERIFY: commands.CERTIFICATE,
+    Feature.MATERIALS: commands.MATERIALS,
+    Feature.EVALUATION: commands.EVALUATION,
+    Feature.TOUR: commands.TOUR,
+}
+
+
+def available(feature: Feature, event: Event) -> bool:
+    """Whether the event has this feature (a missing one is never offered)."""
+    needs = _NEEDS.get(feature)
+    return needs is None or needs not in commands.missing_for(event)
+
+
+# -- the words --------------------------------------------------------------------------------
+# Canonical tokens (after bot.textnorm: "gimana"/"karmana" are "bagaimana", "pengen" is "mau").
+#: Asking how: enough on its own.
+_HOW = word_set("cara bagaimana how langkah prosedur petunjuk tutorial syarat syaratnya "
+                "requirements requirement way")
+#: Asking whether one can, or where, or wanting to: enough with a feature's words.
+_CAN = word_set("bisa boleh can could dimana where kemana mana mau want minta tolong perlu "
+                "harus need should link tautan form formulir")
+_HOW_MUCH = frozenset({("how", "many"), ("how", "much"), ("how", "long"), ("how", "far")})
+#: "mau tanya …", "boleh nanya": a preface to a question, not a wish to do something.
+_ASKING = word_set("tanya bertanya menanyakan nanya ask")
+#: "pakai apa", "untuk apa", "lewat apa": how, in other words.
+_HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
+                        ("dengan", "apa"), ("di", "mana")})
+
+_CHECKIN = word_set("absen absensi presensi checkin attendance")
+_CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir")})
+_SESSION_CODE = word_set("layar screen sesi session")
+_DESK = word_set("meja desk harian lobi lobby")
+_CARD = word_set("kartu badge nametag qr")
+_CARD_PAIRS = frozenset({("id", "card"), ("name", "tag")})
+_CERTIFICATE = word_set("sertifikat sertipikat certificate certificates piagam")
+_GENUINE = word_set("keaslian asli verifikasi memverifikasi verify verification genuine "
+                    "authentic palsu keabsahan sah valid")
+_MATERIALS = word_set("materi slide slides ppt paparan makalah bahan presentation materials "
+                      "presentasi")
+_FEEDBACK = word_set("nilai menilai penilaian rating rate bintang stars star feedback masukan "
+                     "ulasan review")
+_STARS = word_set("bintang stars star rating rate")
+_EVALUATION = word_set("evaluasi evaluation survei survey kuesioner kuisioner quisioner "
+                       "questionnaire questioner kepuasan saran kritik suggestion suggestions")
+_REGISTER = word_set("daftar mendaftar pendaftaran register registrasi signup daftarnya")
+_REGISTER_PAIRS = frozenset({("sign", "up")})
+#: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
+_NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
+_WHERE_WHEN = word_set("dimana where kapan when jam")
+_WHERE = word_set("dimana where kemana")
+_DONE = word_set("sudah telah already udah")
+_ABLE = word_set("bisa boleh can could")
+_JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
+                 "booking book attend daftar mendaftar register")
+_SESSIONS = word_set("sesi session sessions kehadiran hadir")
+_TOUR = word_set("tour wisata")
+_OTHERS = word_set("bawa membawa bring ajak mengajak istri suami keluarga anak family wife "
+                   "husband")
+_AGENDA = word_set("agendaku myagenda kalender calendar ics")
+_MINE = word_set("saya pribadi ku my personal")
+_PLAN = word_set("jadwal schedule")
+_REMINDERS = word_set("pengingat ingatkan diingatkan diingetin notifikasi notif alarm "
+                      "notification notifications reminders")
+_LANGUAGE = word_set("bahasa language")
+_SWITCH = word_set("ganti ubah switch change")
+_LANGUAGES = word_set("inggris english indonesia indonesian")
+_ERASE = word_set("hapusdata deletemydata")
+_DELETE = word_set("hapus menghapus dihapus delete erase remove hilangkan")
+_DATA = word_set("data")
+_ORGANIZERS = word_set("panitia organizer organizers organiser organisers committee")
+
+#: Kupang Malay and chat spellings of the words above that textnorm does not know.
+_SPELLINGS = {"dapa": "dapat", "liat": "lihat", "pake": "pakai", "iko": "ikut",
+              "dpt": "dapat", "masukin": "masukkan", "absenn": "absen", "checkin": "checkin"}
+
+_VOCABULARY = (
+    _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | _CERTIFICATE | _GENUINE
+    | _MATERIALS | _FEEDBACK | _EVALUATION | _REGISTER | _JOIN | _SESSIONS | _TOUR | _AGENDA
+    | _MINE | _REMINDERS | _LANGUAGE | _ERASE | _DELETE | _DATA | _ORGANIZERS
+    | _SWITCH | _LANGUAGES
+    | word_set("kode code dapat lihat ambil unduh download isi kasih masukkan")
+)
+#: Typos are corrected towards these words only ("sertifkat" -> "sertifikat").
+_NORMALIZER = textnorm.Normalizer(_VOCABULARY)
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    """Canonical tokens, the spellings above read first (so no typo correction turns
+    "masukin" into "masukan")."""
+    out: list[str] = []
+    for tok in textnorm.tokenize(text):
+        out.extend(_NORMALIZER.fix(_SPELLINGS.get(tok, tok)))
+    return tuple(out)
+
+
+#: The words that name each feature, to answer several in the order they were asked.
+_TOPIC: dict[Feature, frozenset[str]] = {
+    Feature.CERTIFICATE: _CERTIFICATE,
+    Feature.VERIFY: _CERTIFICATE | _GENUINE,
+    Feature.TOUR: _TOUR,
+    Feature.ERASE: _ERASE | _DELETE,
+    Feature.LANGUAGE: _LANGUAGE | _LANGUAGES,
+    Feature.EVALUATION: _EVALUATION,
+    Feature.ASK: _ASKING | _ORGANIZERS,
+    Feature.CHECKIN: _CHECKIN | word_set("check cek kode code daftar"),
+    Feature.CARD: _CARD | _CHECKIN | word_set("id name"),
+    Feature.FEEDBACK: _FEEDBACK,
+    Feature.MATERIALS: _MATERIALS,
+    Feature.REMINDERS: _REMINDERS,
+    Feature.AGENDA: _AGENDA | _PLAN,
+    Feature.RSVP: _JOIN | word_set("rsvp"),
+    Feature.REGISTER: _REGISTER | word_set("sign"),
+}
+#: At most this many features are explained in one answer ("cara absen dan dapat sertifikat?").
+MAX_FEATURES = 2
+
+
+def asked(event: Event, text: str) -> tuple[Feature, ...]:
+    """The features of the bot a how-to question asks about that the event has, in the
+    order of `_features` (the most specific first); empty when it is no such question."""
+    tokens = tokens_of(text)
+    found = [f for f in _features(tokens) if available(f, event) and _asks_how(tokens, f)]
+    if len(found) > 1:
+        # Answered in the order asked ("cara absen dan dapat sertifikat?": check-in first).
+        found.sort(key=lambda f: next(
+            (i for i, t in enumerate(tokens) if t in _TOPIC[f]), len(tokens)))
+    return tuple(found[:MAX_FEATURES])
+
+
+def only_requests(text: str) -> bool:
+    """"tolong ingatkan saya", "mau daftar": a request, not "how", "where" or "can I" (the
+    feature's own screen, where the question reaches one, does what is asked)."""
+    tokens = tokens_of(text)
+    words = set(tokens)
+    return not (words & (_HOW | _WHERE | _ABLE) or set(pairwise(tokens)) & _HOW_PAIRS)
+
+
+def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
+    pairs = set(pairwise(tokens))
+    # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
+    if pairs & _HOW_MUCH or "berapa" in tokens:
+        return False
+    words = set(tokens)
+    if words & _HOW or pairs & _HOW_PAIRS:
+        return True
+    if feature is Feature.ASK:
+        # "bisa tanya ke panitia?" asks whether one can; "mau tanya panitia, …" is a preface.
+        return bool(words & _CAN - {"mau", "want"})
+    # "mau tanya …", "boleh nanya": only the preface of another question.
+    return any(
+        t in _CAN and not (i + 1 < len(tokens) and tokens[i + 1] in _ASKING)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _features(tokens: Sequence[str]) -> list[Feature]:
+    """Every feature whose words the message uses; of two readings of one word, the more
+    specific (the desk's check-in is the card, a certificate's genuineness is /cek)."""
+    words = set(tokens)
+    pairs = set(pairwise(tokens))
+    found: list[Feature] = []
+    if words & _CERTIFICATE:
+        found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
+    tour = bool(words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
+    if tour and not words & _OTHERS:
+        # Not "boleh bawa istri ikut city tour?": that asks about someone else.
+        found.append(Feature.TOUR)
+    if words & _ERASE or (words & _DELETE and words & _DATA):
+        found.append(Feature.ERASE)
+    if words & _LANGUAGE or (words & _SWITCH and words & _LANGUAGES):
+        found.append(Feature.LANGUAGE)
+    if words & _EVALUATION:
+        found.append(Feature.EVALUATION)
+    if words & _ORGANIZERS and words & _ASKING and _asks_organizers(tokens):
+        found.append(Feature.ASK)
+    checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
+    if (checkin and not words & _DESK) or (
+            ("kode" in words or "code" in words) and words & _SESSION_CODE):
+        found.append(Feature.CHECKIN)
+    if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK):
+        found.append(Feature.CARD)
+    # "penilaian/masukan" beside "evaluasi" is the evaluation; stars are always the sessions'.
+    if words & _STARS or (words & _FEEDBACK and not words & _EVALUATION):
+        found.append(Feature.FEEDBACK)
+    if words & _MATERIALS:
+        found.append(Feature.MATERIALS)
+    if words & _REMINDERS:
+        found.append(Feature.REMINDERS)
+    if words & _AGENDA or any((a == "jadwal" and b in _MINE) or (a in _MINE and b in _PLAN)
+                              for a, b in pairs):
+        found.append(Feature.AGENDA)
+    if tour or ("daftar", "hadir") in pairs:
+        # "daftar city tour" is joining the tour, "daftar hadir" the attendance list.
+        return found
+    if "rsvp" in words or (words & _JOIN and words & _SESSIONS):
+        found.append(Feature.RSVP)
+    elif (words & _REGISTER or pairs & _REGISTER_PAIRS) and _registers(tokens):
+        found.append(Feature.REGISTER)
+    return found
+
+
+def _registers(tokens: Sequence[str]) -> bool:
+    """"cara daftar?" asks how to register with the bot; "registrasi di mana?" (the desk),
+    "daftar ulang" (at the desk), "daftar pembicara" (a list) do not."""
+    words = set(tokens)
+    registering = [i for i, t in enumerate(tokens) if t in _REGISTER]
+    if registering and all(i + 1 < len(tokens) and tokens[i + 1] in _NOT_REGISTERING
+                           for i in registering):
+        return False
+    if words & (_DESK | _WHERE_WHEN) or ("di", "mana") in set(pairwise(tokens)):
+        return False
+    if any(i > 0 and tokens[i - 1] in _DONE for i in registering):
+        return False  # "beta su daftar, …": already registered, asking something else
+    # "registrasi" is as often the desk as the act: only "how" makes it the act.
+    return bool(words & (_REGISTER - {"registrasi"}) or words & _HOW)
+
+
+def _asks_organizers(tokens: Sequence[str]) -> bool:
+    """"cara bertanya ke panitia", "can I ask the organizers": asking them is the topic
+    ("mau tanya panitia, hotelnya di mana?" asks about something else)."""
+    return not any(t in ("mau", "want") for t in tokens) or any(t in _HOW for t in tokens)
