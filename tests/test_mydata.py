@@ -125,6 +125,8 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
     await repo.execute("INSERT INTO staff (user_id, role, added_by, added_at) "
                        "VALUES (?, 'petugas', ?, ?)", (USER, OTHER, now.isoformat()))
     await repo.set_certificate(USER, "Budi", "Bappeda", CertificateStatus.ISSUED, None, "SRTFKT")
+    # A reply that could not be sent yet (bot/replies.py).
+    await repo.queue_reply(USER, "reply", "sendMessage", "{}", None, now, None, "outage")
     before = await mentions(repo, USER)
     # The setup reached every table that holds a delegate's data (so the check below means
     # something).
@@ -132,7 +134,7 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
         "users", "profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
         "tour_checkins", "outbox", "conversation_states", "user_states",
         "cards", "desk_checkins", "session_checkins", "session_feedback", "feedback_optout",
-        "evaluation_answers", "staff", "certificates",
+        "evaluation_answers", "staff", "certificates", "reply_queue",
     }  # fmt: skip
 
     await bot.say("/hapusdata")
