@@ -58,7 +58,8 @@ class RetryingRateLimiter(AIORateLimiter):
     seconds, then handed to the queue: the handler gets a stand-in result and carries on,
     and the queue sends the reply when the network returns. A 429 that outlasted
     AIORateLimiter's own retries is handed over at once. A button's answer is retried only
-    when Telegram never saw it, and never queued. getUpdates is left to the Updater's own
+    when Telegram never saw it, for up to 10 s, never queued, and then given up without an
+    error (the handler carries on to its real reply). getUpdates is left to the Updater's own
     back-off loop. The broadcast outbox and the reminders do not go through here
     (bot/outbox.py, bot/scheduler.py apply their own rows of the policy).
 
@@ -154,6 +155,13 @@ class RetryingRateLimiter(AIORateLimiter):
                     retry = never_delivered(exc) or (
                         endpoint in AT_LEAST_ONCE and maybe_delivered(exc)
                     )
+                    if endpoint == "answerCallbackQuery" and (
+                            maybe_delivered(exc)
+                            or (retry and loop.time() - started >= patience)):
+                        # Given up, not raised: the button's spinner stops by itself, and
+                        # the handler goes on to the reply that matters (kept if need be).
+                        log.info("%s not answered (%s); given up", endpoint, exc)
+                        return True
                     if endpoint == "getUpdates" or not retry:
                         raise
                     if queue is not None and kept is None:

@@ -281,22 +281,26 @@ class ReplyQueue:
         """Send one queued reply; False if it must be tried again later."""
         services = self.app.bot_data.services
         repo = services.repo
-        if not await repo.queued_reply_exists(row.id):
-            return True  # erased meanwhile (/hapusdata)
-        now = services.clock.now()
-        if row.expires_at is not None and now >= row.expires_at:
-            log.info("queued %s to chat %s expired", row.endpoint, row.chat_id)
-            await self._drop(row)
-            return True
-        late = (row.endpoint in NEW_MESSAGES and row.kind == ReplyKind.REPLY and row.chat_id > 0
-                and now - row.created_at >= LATE_AFTER and row.chat_id not in self._noted)
-        if late and not await self._note_delay(row, now - row.created_at):
-            return False
         if self.before_send is not None:
             await self.before_send(row)
         sender = self.sender
         try:
             await sender.pacer.slot(row.chat_id)
+            # Judged at the slot, not before waiting for it: a late reply is late *now*.
+            if not await repo.queued_reply_exists(row.id):
+                return True  # erased meanwhile (/hapusdata)
+            now = services.clock.now()
+            if row.expires_at is not None and now >= row.expires_at:
+                log.info("queued %s to chat %s expired", row.endpoint, row.chat_id)
+                await self._drop(row)
+                return True
+            late = (row.endpoint in NEW_MESSAGES and row.kind == ReplyKind.REPLY
+                    and row.chat_id > 0 and now - row.created_at >= LATE_AFTER
+                    and row.chat_id not in self._noted)
+            if late:
+                if not await self._note_delay(row, now - row.created_at):
+                    return False
+                await sender.pacer.slot(row.chat_id)
             result = await sender.bot._post(row.endpoint, decode(row.payload))
         except RetryAfter as exc:
             sender.pacer.pause(float(exc._retry_after.total_seconds()))
@@ -346,7 +350,6 @@ class ReplyQueue:
             minutes,
         ).format(n=minutes)
         try:
-            await self.sender.pacer.slot(row.chat_id)
             await self.sender.bot.send_message(row.chat_id, text)
         except RetryAfter as exc:
             self.sender.pacer.pause(float(exc._retry_after.total_seconds()))
