@@ -154,6 +154,7 @@ class ReplyQueue:
         self._noted: set[int] = set()  # chats told their replies are late, this time
         self._wake = asyncio.Event()
         self._stopping = False
+        self._stop = asyncio.Event()  # the application is stopping: end a back-off at once
         self._draining = asyncio.Lock()  # one pass at a time: a row is never sent twice
         self.max_backoff = MAX_BACKOFF
         #: Test hook: awaited before each queued reply is sent.
@@ -243,9 +244,12 @@ class ReplyQueue:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=POLL)
             else:
-                # Not woken by new rows meanwhile: each would only fail again.
+                # Not woken by new rows meanwhile (each would only fail again), but by a stop.
                 failures += 1
-                await asyncio.sleep(min(self.max_backoff, 0.25 * 2 ** min(failures, 8)))
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self._stop.wait(),
+                        timeout=min(self.max_backoff, 0.25 * 2 ** min(failures, 8)))
 
     async def drain(self) -> bool:
         """One pass over the queue; False if some chat could not be reached."""
@@ -367,6 +371,7 @@ class ReplyQueue:
         once the application runs (as the outbox: an application task PTB awaits on stop)."""
         self._counts = await self.app.bot_data.services.repo.queued_reply_counts()
         self._stopping = False
+        self._stop.clear()
         self.running = True
         if self._counts:
             log.warning("reply queue: %d repl(y/ies) from before the restart to send",
@@ -374,10 +379,14 @@ class ReplyQueue:
         app = self.app
         if app.job_queue is not None:
             app.job_queue.run_once(self._launch, when=0, name="reply-queue")
-            app.job_queue.scheduler.add_listener(lambda _event: self._wake.set(),
-                                                 EVENT_SCHEDULER_SHUTDOWN)
+            # Application.stop() stops the JobQueue right before awaiting our task.
+            app.job_queue.scheduler.add_listener(self._on_stopping, EVENT_SCHEDULER_SHUTDOWN)
         else:
             self.task = asyncio.create_task(self.run(), name="reply-queue")
+
+    def _on_stopping(self, _event: object) -> None:
+        self._wake.set()
+        self._stop.set()
 
     async def _launch(self, _context: Any) -> None:
         if self.task is None and self.app.running and not self._stopping:
@@ -388,6 +397,7 @@ class ReplyQueue:
         self.running = False
         self._stopping = True
         self._wake.set()
+        self._stop.set()
         task, self.task = self.task, None
         if task is not None and not task.done():
             try:
