@@ -26,7 +26,15 @@ from bot.menus import set_default_menus
 from bot.model import Event
 from bot.persistence import RepoPersistence
 from bot.policy import maybe_delivered, never_delivered
-from bot.replies import KEPT, NEW_MESSAGES, AfterSent, ReplyQueue, placeholder
+from bot.replies import (
+    EDITS,
+    KEPT,
+    NEW_MESSAGES,
+    QUEUED_MESSAGE_ID,
+    AfterSent,
+    ReplyQueue,
+    placeholder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +131,10 @@ class RetryingRateLimiter(AIORateLimiter):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         queue = self.queue if endpoint in KEPT else None
         chat_id = data.get("chat_id")
+        if endpoint in EDITS and data.get("message_id") == QUEUED_MESSAGE_ID:
+            # The message it edits is itself still queued: there is nothing to edit yet.
+            log.info("%s of a queued message in chat %s dropped", endpoint, chat_id)
+            return True
         # An older reply to this chat waits in the queue: this one goes behind it.
         if (queue is not None and isinstance(chat_id, int) and queue.waiting(chat_id)
                 and await queue.keep(endpoint, data, after, "behind an earlier reply")

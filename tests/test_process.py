@@ -517,6 +517,36 @@ def test_j_kill_9_during_an_outage_then_restart_sends_the_queued_answers(
     assert queued_chats(tmp_path / "citynet.db") == set()
 
 
+def test_j_a_reply_queued_for_someone_who_then_erases_their_data_is_not_sent(
+    server: HttpStandIn, bot: BotProcess, tmp_path: Path
+) -> None:
+    start_polling(bot, server)
+    user = Conversation(server, 1201)
+    question = user.say("/hapusdata", "hapus")
+    message_id = question.result["message_id"]
+
+    def to_them_down(call: ApiCall) -> Action | None:
+        if call.method == "sendMessage" and call.params.get("chat_id") == user.user_id:
+            return Drop()
+        return None
+
+    server.fault = to_them_down
+    server.make(lambda u: u.command("start", user_id=user.user_id))
+    wait_failed(server, [user.user_id])
+    assert queued_chats(tmp_path / "citynet.db") == {user.user_id}
+    server.make(lambda u: u.callback("fgy", message_id, user_id=user.user_id))
+    server.wait_for(
+        lambda calls: any("Data Anda sudah dihapus" in str(c.params.get("text"))
+                          for c in calls if c.ok and c.method == "editMessageText"),
+        REPLY_TIMEOUT, "the erasure confirmed")
+    server.fault = None
+    server.quiet(6.0)  # longer than the queue's back-off: it would have sent by now
+    assert answers_to(server.calls(), user.user_id) == [str(question.params["text"])]
+    assert queued_chats(tmp_path / "citynet.db") == set()
+    bot.signal(signal.SIGTERM)
+    assert bot.wait() == 0
+
+
 # -- e, f. stopped mid-broadcast, then restarted ------------------------------------------------
 
 RECIPIENTS = 150
