@@ -326,7 +326,7 @@ def test_d_server_errors_do_not_crash_and_replies_are_retried(
     rng = random.Random(5)
     users = list(range(801, 821))
     # Per chat, how many sendMessage attempts fail with a 5xx before one succeeds: 0, 1 or 2
-    # (bot.app retries for up to a minute). Drawn once, so the run is reproducible.
+    # (bot.app retries, then keeps the reply until delivered). Drawn once: reproducible.
     failures = {user_id: rng.choice((0, 1, 2)) for user_id in users}
     polls_failed = [0]
 
