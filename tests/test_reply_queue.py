@@ -26,7 +26,7 @@ from bot.config import Settings
 from bot.context import BotApplication
 from bot.model import Event
 from bot.offline.botapi import StandIn
-from bot.offline.protocol import ApiCall
+from bot.offline.protocol import ApiCall, retry_after
 from bot.replies import LATE_AFTER, ReplyQueue, decode, encode
 from handlers import register
 from tests.apispec import check_call
@@ -117,6 +117,42 @@ def test_a_call_is_kept_as_ptb_would_send_it() -> None:
                                                           "callback_data": "day:1"}]]}
     assert back["document"].input_file_content == b"%PDF-1.4 sertifikat"
     assert back["document"].filename == "sertifikat.pdf"
+
+
+async def test_a_reply_that_goes_through_writes_nothing(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path stays free of database writes: only a failed reply is written."""
+    async def no_write(*_: Any, **__: Any) -> int:
+        raise AssertionError("a reply that went through was written to the queue")
+
+    monkeypatch.setattr(bot.app.bot_data.services.repo, "queue_reply", no_write)
+    await bot.send(bot.updates.command("start"))
+    assert bot.sent(USER)[0].startswith("Halo")
+
+
+async def test_a_reply_refused_for_flood_is_queued_and_sent_after_the_pause(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PTB 22 warns (an error here) when it builds a RetryAfter unless opted in to timedelta.
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+    limiter = bot.app.bot.rate_limiter
+    assert isinstance(limiter, RetryingRateLimiter)
+    limiter._max_retries = 0  # AIORateLimiter gives up on a 429 at once
+    floods = [1]
+
+    def flood(call: ApiCall) -> tuple[int, dict[str, Any]] | None:
+        if call.method == "sendMessage" and floods[0] > 0:
+            floods[0] -= 1
+            return retry_after(1)
+        return None
+
+    bot.standin.fault = flood
+    await bot.send(bot.updates.command("start"))
+    assert await bot.queued() == [(USER, "sendMessage")]
+    await bot.settled()
+    texts = bot.sent(USER)
+    assert len(texts) == 1 and texts[0].startswith("Halo")
 
 
 async def test_replies_through_a_long_outage_arrive_when_it_ends_in_order_once(
