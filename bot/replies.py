@@ -35,7 +35,6 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -157,8 +156,6 @@ class ReplyQueue:
         self._stop = asyncio.Event()  # the application is stopping: end a back-off at once
         self._draining = asyncio.Lock()  # one pass at a time: a row is never sent twice
         self.max_backoff = MAX_BACKOFF
-        #: Test hook: awaited before each queued reply is sent.
-        self.before_send: Callable[[QueuedReply], Awaitable[None]] | None = None
 
     # -- what the rate limiter asks ------------------------------------------------------------
     def waiting(self, chat_id: int) -> bool:
@@ -168,8 +165,9 @@ class ReplyQueue:
         self, endpoint: str, data: dict[str, Any], after: AfterSent | None, error: str,
         *, hold: bool = False,
     ) -> int | None:
-        """Write a reply to the queue; its id, or None if it cannot be kept (not started,
-        expired or unencodable: the caller raises as before)."""
+        """Write a reply to the queue; its id, or None if it cannot be kept (the queue is not
+        running, an edit of a still-queued message, an upload in a media group): the caller
+        then raises as before."""
         chat_id = data.get("chat_id")
         if not self.running or not isinstance(chat_id, int) or endpoint not in KEPT:
             return None
@@ -285,8 +283,6 @@ class ReplyQueue:
         """Send one queued reply; False if it must be tried again later."""
         services = self.app.bot_data.services
         repo = services.repo
-        if self.before_send is not None:
-            await self.before_send(row)
         sender = self.sender
         try:
             await sender.pacer.slot(row.chat_id)
