@@ -12,7 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import LinkPreviewOptions
-from telegram.error import NetworkError
+from telegram.error import NetworkError, RetryAfter
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults, ExtBot
 from telegram.request import BaseRequest
 
@@ -26,6 +26,15 @@ from bot.menus import set_default_menus
 from bot.model import Event
 from bot.persistence import RepoPersistence
 from bot.policy import maybe_delivered, never_delivered
+from bot.replies import (
+    EDITS,
+    KEPT,
+    NEW_MESSAGES,
+    QUEUED_MESSAGE_ID,
+    AfterSent,
+    ReplyQueue,
+    placeholder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,32 +44,36 @@ OFFLINE_TOKEN = "1000:OFFLINE-citynet-bot-no-telegram-here"
 
 #: Bot API methods that deliver a new message to a person: kept until delivered, even after
 #: an outcome that may have delivered it (bot/policy.py: a rare duplicate beats silence).
-AT_LEAST_ONCE = frozenset({
-    "sendMessage", "sendVenue", "sendContact", "sendDocument", "sendPhoto", "sendLocation",
-})
-#: How long a reply is kept trying through failures: a 15 s outage with room to spare. A
-#: button's answer (answerCallbackQuery) is useless after Telegram's ~15 s, so less.
-REPLY_PATIENCE = 60.0
+AT_LEAST_ONCE = NEW_MESSAGES
+#: How long a reply is retried in memory before it is handed to the reply queue (which
+#: keeps it until delivered, bot/replies.py): meanwhile the handler waits for the real
+#: message. A button's answer (answerCallbackQuery) is never queued: Telegram refuses it
+#: after ~15 s, so it is retried for less and then given up.
+REPLY_PATIENCE = 5.0
 CALLBACK_PATIENCE = 10.0
 
 
 class RetryingRateLimiter(AIORateLimiter):
     """PTB's AIORateLimiter, plus the delivery policy for replies (bot/policy.py): a reply
-    to a person is sent again after any network failure until it is delivered, for up to
-    `patience` seconds, and replies to one chat keep their order meanwhile.
+    to a person is kept until it is delivered, and replies to one chat keep their order.
 
-    Why: without it one 502 from Telegram, a reset connection or a short outage loses the
-    answer to whatever the delegate asked: the error handler apologises instead, and if the
-    apology fails as well the delegate gets nothing (tests/test_process.py, scenarios d, i).
-    A new message (`AT_LEAST_ONCE`) is retried even when it may have arrived (read timeout,
-    reset after sending): a rare duplicate beats silence. An edit or a button's answer is
-    retried only when Telegram never saw it (`never_delivered`): repeating one that took
-    effect would fail ("message is not modified", "query is too old"). getUpdates is left
-    to the Updater's own back-off loop. The broadcast outbox and the reminders do not go
-    through here (bot/outbox.py, bot/scheduler.py apply their own rows of the policy).
+    Why: without it one 502 from Telegram, a reset connection or an outage loses the
+    answer to whatever the delegate asked (tests/test_process.py, scenarios d, i, j).
+    The fast path is PTB's: a reply that goes through costs nothing more. After a failure
+    worth retrying, a new message (`AT_LEAST_ONCE`, even when it may have arrived: a rare
+    duplicate beats silence) or an edit that Telegram never saw is written to the reply
+    queue (`bot.replies`, so a crash does not lose it), retried here for `patience`
+    seconds, then handed to the queue: the handler gets a stand-in result and carries on,
+    and the queue sends the reply when the network returns. A 429 that outlasted
+    AIORateLimiter's own retries is handed over at once. A button's answer is retried only
+    when Telegram never saw it, for up to 10 s, never queued, and then given up without an
+    error (the handler carries on to its real reply). getUpdates is left to the Updater's own
+    back-off loop. The broadcast outbox and the reminders do not go through here
+    (bot/outbox.py, bot/scheduler.py apply their own rows of the policy).
 
     Order per chat: calls to one chat pass one at a time (an asyncio.Lock is first come,
-    first served), so an answer retrying through an outage is not overtaken by the next.
+    first served), so an answer retrying through an outage is not overtaken by the next;
+    once a chat has a reply in the queue, its later replies are queued behind it.
     """
 
     def __init__(
@@ -71,6 +84,8 @@ class RetryingRateLimiter(AIORateLimiter):
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.patience = patience
+        #: The application's reply queue (set by the app factory); None: nothing is kept.
+        self.queue: ReplyQueue | None = None
         #: Per chat: its lock and how many calls hold or wait for it.
         self._chats: dict[object, tuple[asyncio.Lock, int]] = {}
 
@@ -81,18 +96,22 @@ class RetryingRateLimiter(AIORateLimiter):
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
-        rate_limit_args: int | None,
+        rate_limit_args: int | AfterSent | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        # AfterSent says what to record once a queued call is sent (bot/relay.py); PTB's
+        # limiter reads an int here (its max_retries).
+        after = rate_limit_args if isinstance(rate_limit_args, AfterSent) else None
+        limit = rate_limit_args if isinstance(rate_limit_args, int) else None
         chat_id = data.get("chat_id")
         if endpoint == "getUpdates" or chat_id is None:
-            return await self._with_retries(callback, args, kwargs, endpoint, data,
-                                            rate_limit_args)
+            return await self._with_retries(callback, args, kwargs, endpoint, data, limit,
+                                            after)
         lock, users = self._chats.get(chat_id, (asyncio.Lock(), 0))
         self._chats[chat_id] = (lock, users + 1)
         try:
             async with lock:
                 return await self._with_retries(callback, args, kwargs, endpoint, data,
-                                                rate_limit_args)
+                                                limit, after)
         finally:
             lock, users = self._chats[chat_id]
             if users <= 1:
@@ -108,29 +127,80 @@ class RetryingRateLimiter(AIORateLimiter):
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: int | None,
+        after: AfterSent | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        queue = self.queue if endpoint in KEPT else None
+        chat_id = data.get("chat_id")
+        if endpoint in EDITS and data.get("message_id") == QUEUED_MESSAGE_ID:
+            # The message it edits is itself still queued: there is nothing to edit yet.
+            log.info("%s of a queued message in chat %s dropped", endpoint, chat_id)
+            return True
+        # An older reply to this chat waits in the queue: this one goes behind it.
+        if (queue is not None and isinstance(chat_id, int) and queue.waiting(chat_id)
+                and await queue.keep(endpoint, data, after, "behind an earlier reply")
+                is not None):
+            return placeholder(endpoint, chat_id)
         loop = asyncio.get_running_loop()
         started = loop.time()
         patience = CALLBACK_PATIENCE if endpoint == "answerCallbackQuery" else self.patience
         patience = min(patience, self.patience)
         attempt = 0
-        while True:
-            try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
-            except NetworkError as exc:
-                retry = never_delivered(exc) or (
-                    endpoint in AT_LEAST_ONCE and maybe_delivered(exc)
-                )
-                if endpoint == "getUpdates" or not retry or \
-                        loop.time() - started >= patience:
-                    raise
-                attempt += 1
-                wait = min(self.max_backoff, self.backoff * 2 ** min(attempt - 1, 8))
-                # One line per retry, no traceback: the outcome is what matters.
-                log.info("%s failed (%s); retry %d in %.1f s", endpoint, exc, attempt, wait)
-                await asyncio.sleep(wait)
+        kept: int | None = None  # the queue row of this reply, once a try failed
+        try:
+            while True:
+                try:
+                    result = await super().process_request(
+                        callback, args, kwargs, endpoint, data, rate_limit_args
+                    )
+                except RetryAfter as exc:
+                    # AIORateLimiter waited and retried already: hand it to the queue, whose
+                    # sender honours the pause through the pacer.
+                    if queue is None or not isinstance(chat_id, int):
+                        raise
+                    if kept is not None:
+                        queue.hand_over(kept)
+                        kept = None
+                    elif await queue.keep(endpoint, data, after, str(exc)) is None:
+                        raise
+                    return placeholder(endpoint, chat_id)
+                except NetworkError as exc:
+                    retry = never_delivered(exc) or (
+                        endpoint in AT_LEAST_ONCE and maybe_delivered(exc)
+                    )
+                    if endpoint == "answerCallbackQuery" and (
+                            maybe_delivered(exc)
+                            or (retry and loop.time() - started >= patience)):
+                        # Given up, not raised: the button's spinner stops by itself, and
+                        # the handler goes on to the reply that matters (kept if need be).
+                        log.info("%s not answered (%s); given up", endpoint, exc)
+                        return True
+                    if endpoint == "getUpdates" or not retry:
+                        raise
+                    if queue is not None and kept is None:
+                        # Written now, so that a crash from here on does not lose it.
+                        kept = await queue.keep(endpoint, data, after, str(exc), hold=True)
+                    if loop.time() - started >= patience:
+                        if kept is None or queue is None or not isinstance(chat_id, int):
+                            raise
+                        log.info("%s to chat %s failed (%s); queued until Telegram is "
+                                 "reachable", endpoint, chat_id, exc)
+                        queue.hand_over(kept)
+                        kept = None
+                        return placeholder(endpoint, chat_id)
+                    attempt += 1
+                    wait = min(self.max_backoff, self.backoff * 2 ** min(attempt - 1, 8))
+                    # One line per retry, no traceback: the outcome is what matters.
+                    log.info("%s failed (%s); retry %d in %.1f s", endpoint, exc, attempt, wait)
+                    await asyncio.sleep(wait)
+                else:
+                    if kept is not None and queue is not None:
+                        held, kept = kept, None
+                        await queue.delivered(held)
+                    return result
+        finally:
+            if kept is not None and queue is not None:
+                # Cancelled (or an error) while retrying: the queue sends it from now on.
+                queue.hand_over(kept)
 
 
 class NoLinkPreviews(LinkPreviewOptions):
@@ -151,6 +221,8 @@ async def _post_init(app: BotApplication) -> None:
     await set_default_menus(app.bot, services.i18n, services.event)
     await scheduler.on_startup(app, services.tick_interval)
     await outbox.start_outbox(app)
+    if services.replies is not None:
+        await services.replies.start()
     if services.tick_interval is not None:  # tests drive time (and the watcher) by hand
         filewatch.start(app)
     log.info(
@@ -162,6 +234,8 @@ async def _post_init(app: BotApplication) -> None:
 
 
 async def _post_shutdown(app: BotApplication) -> None:
+    if app.bot_data.services.replies is not None:
+        await app.bot_data.services.replies.stop()
     await outbox.stop_outbox(app)
     await app.bot_data.services.close_repo()
 
@@ -224,14 +298,21 @@ def build_application(
         # rely on, since all shared state lives in SQLite.
         .concurrent_updates(True)
     )
+    limiter: RetryingRateLimiter | None = None
     if rate_limit:
         # Telegram: ~30 messages/s overall, 20/min per group; retry up to 3 times on
         # RetryAfter, and replies through network failures (RetryingRateLimiter).
-        builder = builder.rate_limiter(RetryingRateLimiter(max_retries=3))
+        limiter = RetryingRateLimiter(max_retries=3)
+        builder = builder.rate_limiter(limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: BotApplication = builder.build()
     app.bot_data.services = services
+    # Replies kept until delivered; without the rate limiter (stand-in runs that measure
+    # the bot) nothing is queued, but rows a previous run left are still sent.
+    services.replies = ReplyQueue(app)
+    if limiter is not None:
+        limiter.queue = services.replies
     register(app)
     return app
 

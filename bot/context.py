@@ -21,6 +21,7 @@ from bot.storage import Repo
 if TYPE_CHECKING:
     from bot.flood import FloodGate
     from bot.outbox import Sender
+    from bot.replies import ReplyQueue
 
 
 @dataclass
@@ -38,6 +39,8 @@ class Services:
     notified_digest: str | None = None
     #: The broadcast sender (bot/outbox.py), from post_init to post_shutdown.
     sender: Sender | None = None
+    #: Replies kept until delivered (bot/replies.py); set by the app factory.
+    replies: ReplyQueue | None = None
     #: Per-user flood control (handlers/flood.py); None: off (offline chat, tests).
     flood_gate: FloodGate | None = None
     #: Delivery rows the scheduler has taken on and not finished (bot/scheduler.py), so a

@@ -48,6 +48,7 @@ from telegram.error import (
 
 from bot import render_organizer
 from bot.pacing import PAID_LIMITS, Limits, Pacer, Timer
+from bot.policy import never_delivered
 from bot.storage.announcements import BLOCKED, Announcement, OutboxRow
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ log = logging.getLogger(__name__)
 
 #: Speed of the sender's clock for new senders; tests raise it (see `Timer`).
 TIMER_SCALE = 1.0
+#: Longest wait between tries of a row while Telegram cannot be reached (short, so that a
+#: stop is not held up and the broadcast resumes soon after the network returns).
+OUTAGE_BACKOFF = 5.0
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -196,6 +200,7 @@ class Sender:
                     await self._final_report(announcement.id)
 
     async def _deliver(self, row: OutboxRow, slots: asyncio.Semaphore) -> None:
+        outages = 0  # attempts that never reached Telegram, in a row
         try:
             while True:
                 pacer = self.paid_pacer if await self.is_paid(row.announcement_id) \
@@ -208,11 +213,17 @@ class Sender:
                 outcome = await asyncio.shield(self._send_and_settle(row, planned, pacer))
                 if self.after_settle is not None:
                     await self.after_settle(row, outcome)
-                if outcome != "retry":
+                if outcome not in ("retry", "outage"):
                     self._on_progress(row.announcement_id)
                     return
                 if self._stopped():
                     return
+                if outcome == "outage":
+                    outages += 1
+                    await self.timer.sleep(
+                        min(OUTAGE_BACKOFF, self.backoff * 2 ** min(outages, 6)))
+                    continue
+                outages = 0
                 await self.timer.sleep(min(60.0, self.backoff * 2 ** min(row.attempts, 6)))
                 row = OutboxRow(row.id, row.announcement_id, row.chat_id, row.attempts + 1,
                                 row.language)
@@ -221,7 +232,8 @@ class Sender:
             slots.release()
 
     async def _send_and_settle(self, row: OutboxRow, planned: float, pacer: Pacer) -> str:
-        """One attempt; returns 'sent', 'failed' or 'retry' (row back to pending)."""
+        """One attempt; returns 'sent', 'failed', 'retry' (row back to pending) or 'outage'
+        (back to pending, the attempt not counted)."""
         repo = self.repo
         attempt = row.attempts + 1
         try:
@@ -243,9 +255,15 @@ class Sender:
             await repo.settle_outbox(row.id, "failed", exc.message[:200])
             return "failed"
         except NetworkError as exc:
-            # Includes TimedOut. A connect or pool timeout never reached Telegram; a read
-            # timeout may have. Telegram has no idempotency key, so a retry can, rarely,
-            # duplicate; for announcements (some urgent) a duplicate beats a silent loss.
+            if never_delivered(exc):
+                # Telegram never saw it (unreachable, a 5xx): the broadcast waits out an
+                # outage of any length, and the attempt does not count (bot/policy.py).
+                log.info("outbox row %s: not sent (%s); kept", row.id, exc)
+                await repo.release_outbox(row.id, exc.message[:200])
+                return "outage"
+            # Includes TimedOut. A read timeout or a reset may have delivered it. Telegram
+            # has no idempotency key, so a retry can, rarely, duplicate; for announcements
+            # (some urgent) a duplicate beats a silent loss, up to `max_attempts`.
             log.info("outbox row %s: transient %s, attempt %d", row.id, exc, attempt)
             return await self._retry_or_fail(row, attempt, exc.message[:200])
         except TelegramError as exc:

@@ -3,19 +3,31 @@
 Telegram has no idempotency key, so after some failures nobody can know whether the message
 arrived. The rule for each kind (the table is in the README, "Delivery policy"):
 
-| outcome                               | reply to a person | reminder, notice | broadcast    |
-|---------------------------------------|-------------------|------------------|--------------|
-| never sent (connect error, 5xx, 429)  | retried           | retried          | retried      |
-| maybe delivered (read timeout, reset) | retried           | counted sent     | retried      |
-| crash mid-call                        | lost (ask again)  | counted sent     | counted sent |
-| refused (4xx, blocked)                | error handler     | dropped          | failed       |
+| outcome                               | reply to a person  | reminder, notice | broadcast      |
+|---------------------------------------|--------------------|------------------|----------------|
+| never sent (connect error, 5xx, 429)  | queued until sent  | retried (*)      | retried (**)   |
+| maybe delivered (read timeout, reset) | queued until sent  | counted sent     | retried ×6     |
+| long outage                           | queued until sent  | retried (*)      | retried (**)   |
+| crash mid-call, first attempt         | lost (ask again)   | counted sent     | counted sent   |
+| crash mid-call, once queued           | sent after restart | -                | -              |
+| refused (4xx, blocked)                | error handler/drop | dropped          | failed         |
+
+(*) by the next tick, until the reminder expires (its session started); a question raised
+again to the organizers goes to the reply queue instead.
+(**) not counted against the 6 attempts (a 429 is): a broadcast waits out an outage.
+A queued reply older than 5 min is preceded by a note that it is late; a queued edit
+expires after 10 min; an edit that may have taken effect is not repeated; a button's
+answer is never queued (bot/replies.py).
 
 Why they differ: a reply is what a person is waiting for right now; a duplicate answer is a
-small annoyance, silence is a failure, so replies are at-least-once while the process runs
-(`bot.app.RetryingRateLimiter`). A reminder is one of many timed pushes: a duplicate is
-noise at the worst moment, a rare loss is mitigated by the morning brief and /jadwal, so it
-is at-most-once. An announcement may be urgent (a room change) and reaches each person once
-in a whole event: at-least-once, except across a crash (bot/outbox.py).
+small annoyance, silence is a failure, so replies are at-least-once (`bot.app.
+RetryingRateLimiter` and the database queue `bot.replies`), across outages and restarts;
+only a reply whose very first attempt is cut by a crash is lost (writing every reply before
+sending it would cost every update a write: the person asks again). A reminder is one of
+many timed pushes: a duplicate is noise at the worst moment, a rare loss is mitigated by the
+morning brief and /jadwal, so it is at-most-once. An announcement may be urgent (a room
+change) and reaches each person once in a whole event: at-least-once, except across a crash
+(bot/outbox.py).
 """
 
 from __future__ import annotations

@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import render_questions
 from bot.i18n import Translator
+from bot.policy import never_delivered
+from bot.replies import AfterSent, ReplyKind, is_queued
 from bot.storage.questions import Asker, Question, Relay
 
 if TYPE_CHECKING:
@@ -42,14 +45,27 @@ async def relay(
     app: BotApplication, question: Question, asker: Asker, recipients: Iterable[int],
     again: bool = False,
 ) -> int:
-    """Send the question to each recipient and record the copies; return how many arrived."""
+    """Send the question to each recipient and record the copies; return how many arrived
+    or are queued to (bot/replies.py: the copy is recorded once the queue sends it).
+
+    The first relay is part of answering the delegate: it goes through the application's
+    bot, like a reply. Raising it `again` is a push from the scheduler's tick: it is paced
+    with the other pushes (bot/pacing.py) and follows their row of the policy."""
     repo = app.bot_data.services.repo
     delivered = 0
     for chat_id in recipients:
         reply = render_questions.relay(question, asker, await _translator(app, chat_id), again)
         try:
-            message = await app.bot.send_message(
-                chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup)
+            if again:
+                message = await _push(app, chat_id, reply.text, reply.markup, question.id)
+            else:
+                # Through the rate limiter: kept until delivered, the copy recorded then.
+                after = AfterSent(ReplyKind.RELAY, str(question.id))
+                extra: dict[str, Any] = (
+                    {"rate_limit_args": after} if app.bot.rate_limiter is not None else {})
+                message = await app.bot.send_message(
+                    chat_id, reply.text, parse_mode=ParseMode.HTML, reply_markup=reply.markup,
+                    **extra)
         except Forbidden:
             log.info("question %s: organizer chat %s blocked the bot", question.id, chat_id)
             if chat_id > 0:
@@ -58,9 +74,45 @@ async def relay(
         except TelegramError as exc:
             log.warning("question %s not relayed to %s: %s", question.id, chat_id, exc)
             continue
-        await repo.add_relay(question.id, chat_id, message.message_id)
+        if message is not None and not is_queued(message):
+            await repo.add_relay(question.id, chat_id, message.message_id)
         delivered += 1
     return delivered
+
+
+async def _push(
+    app: BotApplication, chat_id: int, text: str, markup: InlineKeyboardMarkup | None,
+    question_id: int,
+) -> Message | None:
+    """A question raised again: through the broadcast pacer, like the other pushes.
+
+    The notice row of the policy (bot/policy.py): never sent (connection refused, 5xx, 429)
+    is queued and sent when Telegram is back (bot/replies.py); maybe delivered counts as
+    sent (None: arrived or not, the question was raised; no copy is recorded)."""
+    services = app.bot_data.services
+    sender, queue = services.sender, services.replies
+    bot: Bot = app.bot if sender is None else sender.bot
+    try:
+        if sender is not None:
+            await sender.pacer.slot(chat_id)
+        return await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                      reply_markup=markup)
+    except (RetryAfter, NetworkError) as exc:
+        if isinstance(exc, RetryAfter) and sender is not None:
+            sender.pacer.pause(float(exc._retry_after.total_seconds()))
+        if isinstance(exc, NetworkError) and not never_delivered(exc):
+            if isinstance(exc, BadRequest):
+                raise
+            log.warning("question %s raised again to %s may not have arrived: %s",
+                        question_id, chat_id, exc)
+            return None
+        data = {"chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML,
+                "reply_markup": markup}
+        if queue is None or await queue.keep(
+                "sendMessage", data, AfterSent(ReplyKind.RELAY, str(question_id)),
+                str(exc)) is None:
+            raise
+        return None
 
 
 async def raise_stale(app: BotApplication) -> int:

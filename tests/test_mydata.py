@@ -128,6 +128,8 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
     await repo.set_certificate(USER, "Budi", "Bappeda", CertificateStatus.ISSUED, None, "SRTFKT")
     await repo.create_staff_invite("h-staff", "petugas", OTHER, now, now + timedelta(days=1))
     assert (await repo.redeem_staff_invite("h-staff", USER, now))[0] == "ok"
+    # A reply that could not be sent yet (bot/replies.py).
+    await repo.queue_reply(USER, "reply", "sendMessage", "{}", None, now, None, "outage")
     before = await mentions(repo, USER)
     # The setup reached every table that holds a delegate's data (so the check below means
     # something).
@@ -135,7 +137,7 @@ async def test_erasing_leaves_nothing_about_me_in_any_table(bot: Harness) -> Non
         "users", "profiles", "rsvps", "deliveries", "tour_buses", "bus_leaders",
         "tour_checkins", "outbox", "conversation_states", "user_states",
         "cards", "desk_checkins", "session_checkins", "session_feedback", "feedback_optout",
-        "evaluation_answers", "staff", "certificates", "staff_invites",
+        "evaluation_answers", "staff", "certificates", "staff_invites", "reply_queue",
     }  # fmt: skip
 
     await bot.say("/hapusdata")

@@ -245,3 +245,39 @@ async def test_a_paid_broadcast_goes_past_30_per_second_without_a_429(
     assert set(delivered(bot.standin.calls).values()) == {1}
     assert set(delivered(bot.standin.calls)) == set(ids)
     assert limits.paid == 200 and limits.too_many == 0, limits.log
+
+
+async def test_a_broadcast_waits_out_an_outage_longer_than_its_attempts(
+    event: Event, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bot/policy.py: a call that never reached Telegram is not counted against the row's
+    attempts, so an outage of any length delays the broadcast but fails nobody."""
+    import time
+
+    import httpx
+    from telegram.error import NetworkError
+
+    monkeypatch.setattr(outbox, "TIMER_SCALE", SCALE)
+    bot = await Harness(event, KEYNOTE_TIME, tmp_path / "db").start()
+    # 3 s real is 30 s of the sender's time: 6 attempts with back-off take under 8 s.
+    outage_ends = time.monotonic() + 3.0
+    refused = [0]
+
+    def unreachable(call: ApiCall) -> None:
+        if "Bus berangkat" in str(call.params.get("text")) and time.monotonic() < outage_ends:
+            refused[0] += 1
+            error = NetworkError("httpx.ConnectError: All connection attempts failed")
+            error.__cause__ = httpx.ConnectError("unreachable")
+            raise error
+
+    try:
+        ids = await add_delegates(bot.repo, 30)
+        bot.standin.fault = unreachable
+        announcement = await queue(bot, ids)
+        await wait_done(bot, announcement, seconds=20.0)
+        assert refused[0] >= 6 * len(ids) // 2  # the outage outlasted the old attempts
+        assert delivered(bot.standin.calls) == {user_id: 1 for user_id in ids}
+        report = await bot.repo.delivery_report(announcement)
+        assert (report.sent, report.failed) == (len(ids), 0)
+    finally:
+        await bot.stop()

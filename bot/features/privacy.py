@@ -27,6 +27,9 @@ async def kept(services: Services, user_id: int) -> Kept:
 async def forget(services: Services, deliveries: Deliveries, user_id: int) -> None:
     """Free their seats first (those waiting get them), then erase everything at once.
 
-    A draft of a half-done conversation is PTB persistence: the handler drops it."""
+    A draft of a half-done conversation is PTB persistence: the handler drops it. Replies
+    still queued for them (bot/replies.py) are erased with the rest: not sent after this."""
     await cancel_all(services, deliveries, user_id)
     await services.repo.forget_user(user_id)
+    if services.replies is not None:
+        services.replies.forget(user_id)

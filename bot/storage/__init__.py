@@ -16,6 +16,7 @@ from bot.storage.migrations import MIGRATIONS
 from bot.storage.organizers import OrganizersMixin
 from bot.storage.privacy import PrivacyMixin
 from bot.storage.questions import QuestionsMixin
+from bot.storage.replies import RepliesMixin
 from bot.storage.state import StateMixin
 from bot.storage.tour import TourMixin
 from bot.storage.users import UserRow, UsersMixin
@@ -23,9 +24,9 @@ from bot.storage.users import UserRow, UsersMixin
 __all__ = ["Migration", "Repo", "StorageError", "UserRow"]
 
 
-class Repo(AttendanceMixin, CalendarMixin, PrivacyMixin, QuestionsMixin, StateMixin, TourMixin,
-           OrganizersMixin, AnnouncementsMixin, DelegatesMixin, DeliveriesMixin, UsersMixin,
-           Store):
+class Repo(AttendanceMixin, CalendarMixin, PrivacyMixin, QuestionsMixin, RepliesMixin, StateMixin,
+           TourMixin, OrganizersMixin, AnnouncementsMixin, DelegatesMixin, DeliveriesMixin,
+           UsersMixin, Store):
     """All reads and writes of the bot's state. Open with `await Repo.open(path)`."""
 
     migrations = MIGRATIONS

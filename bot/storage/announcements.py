@@ -306,6 +306,14 @@ class AnnouncementsMixin(Store):
             (state, error, message_id, self.utcnow(), row_id),
         )
 
+    async def release_outbox(self, row_id: int, error: str) -> None:
+        """'pending' again after an attempt that never reached Telegram: not counted."""
+        await self.execute(
+            "UPDATE outbox SET state = 'pending', attempts = MAX(attempts - 1, 0), error = ?, "
+            "updated_at = ? WHERE id = ?",
+            (error, self.utcnow(), row_id),
+        )
+
     async def settle_interrupted(self) -> int:
         """Rows left 'sending' by a crash: the message may or may not have gone out, and
         Telegram offers no way to ask. Sending again risks a duplicate, so they count as

@@ -309,4 +309,25 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX deliveries_by_user ON deliveries (user_id, state, due_at)
         """,
     ),
+    Migration(
+        10,
+        "reply queue: replies that could not be sent yet, kept until delivered",
+        # Only a reply whose first attempt failed is written here (bot/replies.py): a reply
+        # that goes through costs no write. chat_id makes /hapusdata erase a person's rows.
+        """
+        CREATE TABLE reply_queue (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- order of sending, per chat
+            chat_id     INTEGER NOT NULL,
+            kind        TEXT NOT NULL,         -- reply | relay (a question to an organizer)
+            endpoint    TEXT NOT NULL,         -- the Bot API method, e.g. sendMessage
+            payload     TEXT NOT NULL,         -- JSON: its parameters, uploads in base64
+            ref         TEXT,                  -- relay: the question id, recorded once sent
+            created_at  TEXT NOT NULL,         -- UTC ISO: when the reply was first tried
+            expires_at  TEXT,                  -- UTC ISO; NULL: kept until delivered
+            attempts    INTEGER NOT NULL DEFAULT 1,
+            error       TEXT                   -- the last failure, for the log and support
+        );
+        CREATE INDEX reply_queue_by_chat ON reply_queue (chat_id, id)
+        """,
+    ),
 )
