@@ -46,16 +46,15 @@ from bot.terminal import OfflineBot, as_text  # noqa: E402
 from handlers import register  # noqa: E402
 
 DATA_PATH = ROOT / "data" / "citynet-kupang-2019.toml"
-DEFAULT_FILES = [ROOT / "tests" / "blind_d.jsonl"]
+DEFAULT_FILES = [ROOT / "tests" / "blind_e.jsonl"]
 
-#: What an honest decline says, in either language (the bot's own words; lower case).
-#: The "Tanya panitia" button is the decline the issue asks for; the phrases cover the
-#: bot's older wording so a first run before the hand-off existed is graded the same way.
+#: What an honest decline says, in either language (the bot's own words; lower case): that
+#: it cannot answer. The "Tanya panitia" button alone does not make a decline: it is also
+#: offered under a long message's answer or a contact list, which may be a wrong card.
 DECLINE_MARKERS = (
-    "tanya panitia",
-    "ask the organizers",
-    "ask the organisers",
     "belum bisa menjawab",
+    "terlalu panjang untuk saya pahami",
+    "too long for me to understand",
     "can't answer",
     "tidak ada dalam data",
     "not in my data",
