@@ -20,6 +20,7 @@ from bot import filewatch, outbox, scheduler
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
+from bot.dispatch import PerChatUpdates
 from bot.flood import FloodGate
 from bot.i18n import I18n
 from bot.menus import set_default_menus
@@ -294,9 +295,9 @@ def build_application(
         .persistence(RepoPersistence(services))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        # Handle updates of different chats concurrently; PTB still serialises nothing we
-        # rely on, since all shared state lives in SQLite.
-        .concurrent_updates(True)
+        # Updates of different chats concurrently, each chat's in the order they came
+        # (bot/dispatch.py): replies keep their order, conversations their steps.
+        .concurrent_updates(PerChatUpdates(256))
     )
     limiter: RetryingRateLimiter | None = None
     if rate_limit:

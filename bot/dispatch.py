@@ -11,14 +11,21 @@ PTB would have chosen: the order and every handler's own check are kept.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from typing import Any, cast
 
 from telegram import MessageEntity, Update
 from telegram._utils.defaultvalue import DEFAULT_TRUE
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, ConversationHandler
+from telegram.ext import (
+    BaseHandler,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+)
 
 Handler = BaseHandler[Update, Any, Any]
 
@@ -139,3 +146,52 @@ def indexed(handlers: Sequence[Handler]) -> list[Handler]:
     if run:
         out.append(Router(run))
     return out
+
+
+class PerChatUpdates(BaseUpdateProcessor):
+    """Updates of different chats concurrently, one chat's updates one after another.
+
+    PTB's `concurrent_updates(True)` runs every update at once, so two messages a delegate
+    sends in quick succession race: a fast handler (/bantuan) answers before a slower one
+    (/start) that came first, and two steps of one conversation can read the same state. An
+    update waits for the one before it in its chat (an asyncio.Lock is first come, first
+    served, and PTB starts the updates' tasks in the order they arrived); other chats do not
+    wait. Updates with no chat and no user (a poll's state) are not held.
+    """
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        #: Per chat: its lock and how many updates hold or wait for it.
+        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    @staticmethod
+    def chat_of(update: object) -> int | None:
+        if not isinstance(update, Update):
+            return None
+        if update.effective_chat is not None:
+            return update.effective_chat.id
+        # A button under an inline-mode message has no chat: its user stands for it.
+        return update.effective_user.id if update.effective_user is not None else None
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = self.chat_of(update)
+        if chat is None:
+            await coroutine
+            return
+        lock, users = self._chats.get(chat, (asyncio.Lock(), 0))
+        self._chats[chat] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._chats[chat]
+            if users <= 1:
+                del self._chats[chat]  # nobody else holds or waits: forget the chat
+            else:
+                self._chats[chat] = (lock, users - 1)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass

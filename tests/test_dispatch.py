@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
+import pytest
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot import callbacks as cb
-from bot.dispatch import Router
+from bot.dispatch import PerChatUpdates, Router
 from tests.harness import USER, Harness
 
 
@@ -77,3 +79,66 @@ async def test_a_command_still_answers_through_the_router(bot: Harness) -> None:
     calls = await bot.say("/jadwal")
     assert calls[-1].method == "sendMessage" and calls[-1].params["chat_id"] == USER
     assert "Hari 1" in calls[-1].params["text"]
+
+
+# -- one chat's updates in order (bot.dispatch.PerChatUpdates) -------------------------------
+def _in_chat(bot: Harness, chat: int) -> Update:
+    return bot.updates.to_update(bot.updates.command("bantuan", user_id=chat))
+
+
+async def test_one_chats_updates_wait_for_each_other_other_chats_do_not(bot: Harness) -> None:
+    processor = PerChatUpdates(256)
+    seen: list[str] = []
+    gate = asyncio.Event()
+
+    async def slow() -> None:
+        seen.append("a1 begins")
+        await gate.wait()
+        seen.append("a1 ends")
+
+    async def fast(name: str) -> None:
+        seen.append(name)
+
+    tasks = [asyncio.create_task(processor.process_update(_in_chat(bot, 1), slow())),
+             asyncio.create_task(processor.process_update(_in_chat(bot, 1), fast("a2"))),
+             asyncio.create_task(processor.process_update(_in_chat(bot, 2), fast("b1")))]
+    await asyncio.sleep(0.05)
+    assert seen == ["a1 begins", "b1"]  # chat 2 did not wait for chat 1
+    gate.set()
+    await asyncio.gather(*tasks)
+    assert seen == ["a1 begins", "b1", "a1 ends", "a2"]
+    assert not processor._chats  # nothing kept once a chat is idle
+
+
+async def test_a_delegates_quick_messages_are_answered_in_the_order_sent(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the real application's update queue: /start (which writes) and /bantuan (a
+    cached view) sent back to back get their answers in that order."""
+    assert isinstance(bot.app.update_processor, PerChatUpdates)
+    assert bot.app.running  # its update fetcher reads the queue
+    # A first meeting writes the user's row; make that write slow, as on a loaded machine,
+    # so that a second update handled alongside would answer first.
+    touch, slowed = bot.repo.touch_user, set()
+
+    async def slow_touch(user_id: int, *args: Any) -> Any:
+        if user_id not in slowed:
+            slowed.add(user_id)
+            await asyncio.sleep(0.1)
+        return await touch(user_id, *args)
+
+    monkeypatch.setattr(bot.repo, "touch_user", slow_touch)
+    for round_ in range(5):
+        user = 7000 + round_
+        mark = len(bot.standin.calls)
+        await bot.app.update_queue.put(
+            bot.updates.to_update(bot.updates.command("start", user_id=user)))
+        await bot.app.update_queue.put(
+            bot.updates.to_update(bot.updates.command("bantuan", user_id=user)))
+        for _ in range(200):
+            sent = [c for c in bot.standin.calls[mark:] if c.method == "sendMessage"]
+            if len(sent) >= 2:
+                break
+            await asyncio.sleep(0.01)
+        texts = [str(c.params.get("text", "")) for c in sent]
+        assert len(texts) == 2 and texts[0].startswith("Halo"), texts
