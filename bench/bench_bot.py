@@ -87,9 +87,25 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def distinct_texts() -> list[str]:
+    """Every distinct question of the dev and eval sets, in file order (`--distinct-texts`):
+    a per-text cache cannot help the text row when no text comes twice."""
+    seen: dict[str, None] = {}
+    for name in ("answers_dev.jsonl", "answers_dev_a.jsonl", "answers_dev_b.jsonl",
+                 "answers_dev_c.jsonl", "blind_d.jsonl", "nlu_eval.jsonl"):
+        for raw in (ROOT / "tests" / name).read_text(encoding="utf-8").splitlines():
+            if raw.strip() and not raw.lstrip().startswith("#"):
+                text = json.loads(raw)["text"]
+                if not text.startswith("/"):
+                    seen.setdefault(text, None)
+    return list(seen)
+
+
 async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
-               bare: BareReplay | None = None) -> dict[str, list[float]]:
+               bare: BareReplay | None = None,
+               texts: list[str] | None = None) -> dict[str, list[float]]:
     """Time each update through the bot; with `bare`, replay its calls there right after.
+    With `texts`, free-text updates take those in turn instead of the TEXT pool.
 
     Interleaving update by update keeps both columns under the same load of a shared machine.
     """
@@ -125,9 +141,12 @@ async def feed(n_updates: int, n_users: int, seed: int, light: bool = True,
             await app.process_update(factory.to_update(data))
             if bare is not None:
                 await bare.replay(kind, data, standin.calls, timed=False)
+    next_text = 0
     for _ in range(n_updates):
         kind, pool = rng.choices(kinds, weights)[0]
         item = rng.choice(pool)
+        if kind == "text" and texts:
+            item, next_text = texts[next_text % len(texts)], next_text + 1
         user = 10_000 + rng.randrange(n_users)
         data = _update(factory, kind, item, user)
         update = factory.to_update(data)
@@ -283,6 +302,9 @@ def main() -> None:
     parser.add_argument("--bare-raw", action="store_true",
                         help="replay through Bot._post, below PTB's typed methods")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up runs")
+    parser.add_argument("--distinct-texts", action="store_true",
+                        help="free text from the dev and eval sets, no text twice (as real "
+                             "traffic), instead of a pool of 8 repeated questions")
     parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.startup_child:
@@ -298,14 +320,16 @@ def main() -> None:
     gc.collect()
     began = time.perf_counter()
     bare = BareReplay(not args.full_standin, args.bare_raw) if args.vs_bare else None
+    texts = distinct_texts() if args.distinct_texts else None
     timings = asyncio.run(feed(args.updates, args.users, args.seed, not args.full_standin,
-                               bare))
+                               bare, texts))
     elapsed = time.perf_counter() - began
     every = [t for values in timings.values() for t in values]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     mode = "full" if args.full_standin else "light"
-    print(f"stand-in: {mode}")
+    print(f"stand-in: {mode}" + (f"; free text: {len(texts)} distinct questions in turn"
+                                  if texts else ""))
     replays = " (and their bare replays)" if bare is not None else ""
     print(f"updates: {len(every)}{replays} from {args.users} users in {elapsed:.2f} s "
           f"-> {len(every) / elapsed:.0f} updates/s")

@@ -11,6 +11,7 @@ are general Indonesian, Kupang Malay and English.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from enum import StrEnum
 from itertools import pairwise
@@ -128,9 +129,10 @@ _VOCABULARY = (
 _NORMALIZER = textnorm.Normalizer(_VOCABULARY)
 
 
+@functools.lru_cache(maxsize=1024)
 def tokens_of(text: str) -> tuple[str, ...]:
     """Canonical tokens, the spellings above read first (so no typo correction turns
-    "masukin" into "masukan")."""
+    "masukin" into "masukan"). Cached: a pure function of the text, asked twice per question."""
     out: list[str] = []
     for tok in textnorm.tokenize(text):
         out.extend(_NORMALIZER.fix(_SPELLINGS.get(tok, tok)))

@@ -87,6 +87,11 @@ class RegionIndex:
                 self.aliases[toks] = region
         self.single_cores = tuple(c[0] for c in self.cores if len(c) == 1)
         self.max_len = max([len(c) for c in self.cores] + [len(a) for a in self.aliases] + [1])
+        # First words of aliases and cores: most tokens start neither, and are passed at once.
+        self._alias_heads = frozenset(a[0] for a in self.aliases)
+        self._core_heads = frozenset(c[0] for c in self.cores)
+        #: (word, cutoff) -> its fuzzy core: a pure function of them, asked for every message.
+        self._fuzzy: dict[tuple[str, float], tuple[str, ...] | None] = {}
 
     # -- token level ---------------------------------------------------------------------
     def _with_kind(self, names: list[str], kind: str | None) -> tuple[tuple[str, ...], bool]:
@@ -100,6 +105,15 @@ class RegionIndex:
         return tuple(ordered), len(ordered) > 1
 
     def _fuzzy_core(self, tok: str, cutoff: float) -> tuple[str, ...] | None:
+        key = (tok, cutoff)
+        if key in self._fuzzy:
+            return self._fuzzy[key]
+        if len(self._fuzzy) >= 20_000:  # words people type: bounded over a long run
+            self._fuzzy.clear()
+        found = self._fuzzy[key] = self._closest_core(tok, cutoff)
+        return found
+
+    def _closest_core(self, tok: str, cutoff: float) -> tuple[str, ...] | None:
         best: tuple[str, ...] | None = None
         best_sim = cutoff
         for core in self.single_cores:
@@ -127,11 +141,12 @@ class RegionIndex:
     def _mention_at(self, tokens: Sequence[str], i: int, cutoff: float) -> RegionMention | None:
         n = len(tokens)
         # Aliases first, longest first ("pemkab sidoarjo", "kpg").
-        for length in range(min(self.max_len, n - i), 0, -1):
-            key = tuple(tokens[i : i + length])
-            region = self.aliases.get(key)
-            if region is not None:
-                return RegionMention(i, i + length, (region,), False)
+        if tokens[i] in self._alias_heads:
+            for length in range(min(self.max_len, n - i), 0, -1):
+                key = tuple(tokens[i : i + length])
+                region = self.aliases.get(key)
+                if region is not None:
+                    return RegionMention(i, i + length, (region,), False)
         # A kab/kota word right before the core ("kab kupang"), or after it in English.
         kind = _kind(tokens[i])
         start = i
@@ -139,11 +154,12 @@ class RegionIndex:
         if j >= n:
             return None
         core: tuple[str, ...] | None = None
-        for length in range(min(self.max_len, n - j), 0, -1):
-            key = tuple(tokens[j : j + length])
-            if key in self.cores:
-                core = key
-                break
+        if tokens[j] in self._core_heads:
+            for length in range(min(self.max_len, n - j), 0, -1):
+                key = tuple(tokens[j : j + length])
+                if key in self.cores:
+                    core = key
+                    break
         if core is None:
             tok = tokens[j]
             if tok in self.heads:

@@ -139,6 +139,7 @@ class Index:
         n = len(passages)
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self.unknown_idf = math.log(1 + n)
+        self._searched: dict[tuple[str, tuple[Source, ...]], Hit | None] = {}
 
     def content(self, text: str) -> list[str]:
         return [w for w in dict.fromkeys(self.normalizer.tokens(text))
@@ -146,6 +147,17 @@ class Index:
 
     def search(self, text: str, sources: Sequence[Source] = ()) -> Hit | None:
         """The best passage for `text` (None when the question has no content words)."""
+        # Memoised: a pure function of the text, and one question is searched twice (for a
+        # passage holding its unseen words, then for one covering it).
+        key = (text, tuple(sources))
+        if key in self._searched:
+            return self._searched[key]
+        if len(self._searched) >= 4096:
+            self._searched.clear()
+        hit = self._searched[key] = self._search(text, sources)
+        return hit
+
+    def _search(self, text: str, sources: Sequence[Source]) -> Hit | None:
         words = self.content(text)
         if not words:
             return None

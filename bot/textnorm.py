@@ -11,6 +11,7 @@ which are exactly the words the bot needs.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -182,12 +183,27 @@ _LO_RE = re.compile(r"\bLO\b")
 
 def tokenize(text: str) -> list[str]:
     """Surface tokens: lowercase, no punctuation/emoji, 3+ repeated letters cut to two."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _LO_RE.sub(" narahubung ", text)
+    return list(_tokenize(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokenize(text: str) -> tuple[str, ...]:
+    # Cached: one message is read by the understanding, the coverage check, the retrieval and
+    # the how-to reading, each tokenizing the same text (a pure function of it).
+    if not text.isascii():  # ASCII is its own NFKC form
+        text = unicodedata.normalize("NFKC", text)
+    if "LO" in text:
+        text = _LO_RE.sub(" narahubung ", text)
     # An English possessive goes ("tomorrow's break" -> "tomorrow break"); other apostrophes
     # are removed, not split on, which keeps "jum'at" and "what's" whole.
-    text = _POSSESSIVE_RE.sub("", text.lower()).translate(_APOSTROPHES)
-    return [_REPEAT3_RE.sub(r"\1\1", t) for t in _TOKEN_RE.findall(text)]
+    text = text.lower()
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE_RE.sub("", text)
+    text = text.translate(_APOSTROPHES)
+    tokens = _TOKEN_RE.findall(text)
+    if _REPEAT3_RE.search(text) is None:  # no token can hold a run of three letters
+        return tuple(tokens)
+    return tuple(_REPEAT3_RE.sub(r"\1\1", t) for t in tokens)
 
 
 def similarity(a: str, b: str) -> float:
@@ -228,13 +244,15 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=1024)
 def simple_tokens(text: str) -> tuple[str, ...]:
     """Tokens with informal spellings replaced, but no spelling correction.
 
-    Used for data phrases (tags, aliases) and where no vocabulary is at hand.
+    Used for data phrases (tags, aliases) and where no vocabulary is at hand. Cached, like
+    `tokenize`: several readers of one message ask for it.
     """
     out: list[str] = []
-    for tok in tokenize(text):
+    for tok in _tokenize(text):
         out.extend(SLANG.get(tok, tok).split())
     return tuple(_apply_phrases(out))
 
@@ -275,6 +293,8 @@ class Normalizer:
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
+        self._near: dict[tuple[str, int], list[str]] = {}
         #: Surface token -> the guarded word it may mean, when another word is as close.
         self.doubts: dict[str, str] = {}
         #: Surface token -> the guarded word it was read as (told to the user).
@@ -284,7 +304,14 @@ class Normalizer:
         return tok in self.vocabulary or tok in SLANG or tok in self.expansions
 
     def _candidates(self, tok: str) -> list[str]:
-        return [c for c in self._buckets.get(tok[0], ()) if abs(len(c) - len(tok)) <= 2]
+        # The same filtered bucket (in the same order) for every word of this first letter
+        # and length, so computed once.
+        key = (tok[0], len(tok))
+        found = self._near.get(key)
+        if found is None:
+            found = self._near[key] = [c for c in self._buckets.get(tok[0], ())
+                                       if abs(len(c) - len(tok)) <= 2]
+        return found
 
     def _closest(self, tok: str) -> tuple[str, float]:
         bucket = self._candidates(tok)
@@ -346,10 +373,18 @@ class Normalizer:
         return hit
 
     def tokens(self, text: str) -> tuple[str, ...]:
-        out: list[str] = []
-        for tok in tokenize(text):
-            out.extend(self.fix(tok))
-        return tuple(_apply_phrases(out))
+        # Memoised by text: the readers of one message (understanding, coverage, retrieval)
+        # each ask for its tokens; bounded like the words' memo.
+        hit = self._texts.get(text)
+        if hit is None:
+            out: list[str] = []
+            for tok in _tokenize(text):
+                out.extend(self.fix(tok))
+            hit = tuple(_apply_phrases(out))
+            if len(self._texts) >= 4096:
+                self._texts.clear()
+            self._texts[text] = hit
+        return hit
 
     def doubtful(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, meant) for tokens that look like a guarded word but are not one."""
