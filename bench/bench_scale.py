@@ -119,7 +119,7 @@ async def measure(db: Path, size: int, due_at_once: int) -> dict[str, Any]:
     from bot import outbox, scheduler
     from bot.app import build_application, start_app, stop_app
     from bot.clock import Clock
-    from bot.standin import StandIn
+    from bot.offline.botapi import StandIn
     from bot.storage.delegates import DeliveryKind, PlannedDelivery
     from tests.limits import TelegramLimits
 
