@@ -106,7 +106,7 @@ async def lag(count: int, spread_s: float, db: Path) -> list[float]:
                 all_sent.set()
         return answer
 
-    standin.do_request = recording  # type: ignore[method-assign]
+    standin.do_request = recording  # type: ignore[method-assign,assignment]
     settings = replace(Settings(), database_path=db)
     app = build_application(settings, event, clock,
                             register=register, request=standin, rate_limit=True,

@@ -121,6 +121,7 @@ async def measure(db: Path, size: int, due_at_once: int) -> dict[str, Any]:
     from bot.clock import Clock
     from bot.offline.botapi import StandIn
     from bot.storage.delegates import DeliveryKind, PlannedDelivery
+    from handlers import register
     from tests.limits import TelegramLimits
 
     event = event_with_workshops()
@@ -135,13 +136,13 @@ async def measure(db: Path, size: int, due_at_once: int) -> dict[str, Any]:
             arrived.setdefault(int(request_data.parameters["chat_id"]), time.perf_counter())
         return await original(url, method, request_data, **kw)
 
-    standin.do_request = recording  # type: ignore[method-assign]
+    standin.do_request = recording  # type: ignore[method-assign,assignment]
     settings = replace(Settings(), database_path=db)
     out: dict[str, Any] = {"size": size}
 
     began = time.perf_counter()
-    app = build_application(settings, event, clock, request=standin, rate_limit=True,
-                            tick_interval=1.0)
+    app = build_application(settings, event, clock, register=register, request=standin,
+                            rate_limit=True, tick_interval=1.0)
     await start_app(app)
     out["startup_s"] = time.perf_counter() - began
     out["startup_rss_mb"] = rss_mb()
