@@ -31,6 +31,7 @@ from bot.understanding.lexicon import (
     NOW_ALL,
     OFF_TOPIC_MARGIN,
     PEOPLE,
+    PEOPLE_PAIRS,
     SPEAKER_WORDS,
     STOPS,
     TOUR_TIMES,
@@ -258,7 +259,7 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
     asks_who = ("dari", "mana") in pairs or ("siapa", "saja") in pairs or bool(
         words & {"asal", "who", "which"})
     if (asks_count or asks_who) and (
-        words & PEOPLE or (("berapa", "orang") in pairs and event_word)
+        words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
     ):
         out.append(Fact.PARTICIPANTS)
     if words & {"tema", "theme"}:

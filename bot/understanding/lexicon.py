@@ -181,6 +181,11 @@ GENERAL = word_set(
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     belakang sedang dibagi bagi terlambat telat
+    secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
+    angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
+    omong forum afiliasi
+    kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
+    part participating participate
     """
 )
 
@@ -188,7 +193,11 @@ EVENT_WORDS = word_set("seminar acara event kegiatan conference konferensi")
 ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
 ASK_WHERE = word_set("dimana where lokasi location kota city")
 ASK_HOW_MANY = word_set("berapa jumlah many banyak")
-PEOPLE = word_set("peserta participants participant attendees")
+# Who takes part: "seminar ini diikuti siapa?", "how many cities are participating?".
+PEOPLE = word_set(
+    "peserta participants participant attendees participating attending diikuti")
+#: "how many … are taking part?", "berapa yang ikut serta?".
+PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
 DAY_UNITS = word_set("hari days day")
 CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
 STOPS = word_set(
