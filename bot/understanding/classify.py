@@ -248,7 +248,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
     event_word = bool(words & EVENT_WORDS)
     if "lagi" not in words and (
         ("berapa", "hari") in pairs or ("many", "days") in pairs
-        or ("berapa", "days") in pairs or (("berapa", "lama") in pairs and event_word)
+        or ("berapa", "days") in pairs
+        or (pairs & {("berapa", "lama"), ("how", "long")} and event_word)
     ):
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
     if event_word and (words & ASK_WHEN or ("hari", "apa") in pairs):

@@ -244,8 +244,8 @@ class Understander:
                 session_score[self.opening] = 1.0
             elif words & CLOSE_WORDS and self.closing:
                 session_score[self.closing] = 1.0
-            elif set(pairwise(tokens)) & LAST_ITEM:
-                # "acara terakhir jam berapa?": the last item of the programme.
+            elif set(pairwise(t for t in tokens if t not in _DEGREE)) & LAST_ITEM:
+                # "acara (paling) terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
 
         if not session_score and words & GATHER_WORDS and when.day and not named.stops:
@@ -463,6 +463,8 @@ _PERIOD_HOURS: Mapping[str, tuple[int, int]] = {
 }
 
 
+#: Words of degree between a noun and its adjective ("acara *paling* terakhir").
+_DEGREE = frozenset({"paling", "yang", "very"})
 _PERIODS = tuple(PERIOD_HOURS)  # pagi, siang, sore, malam: in the order of the day
 
 
