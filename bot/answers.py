@@ -15,7 +15,7 @@ from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import Intent, Understanding
-from bot.understanding.lexicon import GENERAL
+from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
 
 
 class PlanKind(StrEnum):
@@ -156,11 +156,14 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         return False
     if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
         return False  # the intent's own card says it better
+    index = index_for(event)
+    words = set(index.content(q.question))
     if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
-            and set(index_for(event).content(q.question)) - GENERAL
-            <= coverage.shown_words(event, q)):
+            and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
+            and words - GENERAL <= coverage.shown_words(event, q)):
         # "sosialisasi program citynet hari apa?": the event's description names the session
-        # too, but when every word asked is on the session's own card, the card answers it.
+        # too, but when every word asked is on the session's own card, the card answers it
+        # (not a number: "berapa kota anggota citynet?" is in the description).
         return False
     return q.intent is Intent.ABOUT or hit.matched >= 3
 

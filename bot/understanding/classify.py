@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from bot import textnorm
 from bot.understanding.lexicon import (
+    ALL_WORDS,
     ASK_HOW_MANY,
     ASK_WHEN,
     ASK_WHERE,
@@ -85,6 +86,12 @@ def classify(e: Evidence) -> tuple[Intent, float]:
     return _decide(scores)
 
 
+def _lists(after: Sequence[str]) -> bool:
+    """Whether "daftar" followed by `after` is "a list of": "daftar (semua) pembicara"."""
+    nouns = [t for t in after[:3] if t not in ALL_WORDS]
+    return bool(nouns) and nouns[0] in LIST_NOUNS
+
+
 def _word_votes(e: Evidence, content: Sequence[str], scores: Scores) -> None:
     """The lexicon's weights for each word once, and for bigrams."""
     tokens = e.tokens
@@ -92,8 +99,8 @@ def _word_votes(e: Evidence, content: Sequence[str], scores: Scores) -> None:
     for i, tok in enumerate(tokens):
         if i in e.when.used and tok not in ("jam", "pukul"):
             continue
-        if tok == "daftar" and i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS:
-            continue  # "daftar pembicara" is a list of speakers, not a registration
+        if tok == "daftar" and _lists(tokens[i + 1:]):
+            continue  # "daftar (semua) pembicara" is a list of speakers, not a registration
         if tok in seen:
             continue
         seen.add(tok)

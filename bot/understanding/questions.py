@@ -12,6 +12,7 @@ from bot.understanding.lexicon import (
     COURTESY,
     GENERAL,
     LEXICON,
+    NEXT_WORDS,
     QUESTION_WORDS,
     RELATIONS,
     THAT_WORDS,
@@ -185,6 +186,9 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
         relation = RELATIONS.get(tok)
         if relation is not None and (i + 1 == len(tokens) or tokens[i + 1] in _BACK):
             return relation
+    # "Keynote jam berapa? Sesi berikutnya apa?", "next speaker siapa?": the item after it.
+    if set(tokens) & NEXT_WORDS:
+        return Relation.AFTER
     # "… selesai jam berapa, and then?", "terus?": nothing but "then" asks what follows.
     if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
         return Relation.AFTER
