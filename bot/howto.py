@@ -179,6 +179,10 @@ def only_requests(text: str) -> bool:
     return not (words & (_HOW | _WHERE | _ABLE) or set(pairwise(tokens)) & _HOW_PAIRS)
 
 
+#: Features whose answer says when (the evaluation opens at the closing).
+_SAYS_WHEN = frozenset({Feature.EVALUATION})
+
+
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
@@ -187,6 +191,8 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     words = set(tokens)
     if words & _HOW or pairs & _HOW_PAIRS:
         return True
+    if feature in _SAYS_WHEN and words & {"kapan", "when"}:
+        return True  # "evaluasi diisinya kapan?": its line says when it opens
     if feature is Feature.ASK:
         # "bisa tanya ke panitia?" asks whether one can; "mau tanya panitia, …" is a preface.
         return bool(words & _CAN - {"mau", "want"})

@@ -187,6 +187,7 @@ GENERAL = word_set(
     omong forum afiliasi
     kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
     part participating participate
+    subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
     """
 )
 
