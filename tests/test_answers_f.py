@@ -83,6 +83,38 @@ async def test_last_item_and_a_sessions_own_card(bot: Harness) -> None:
     assert "Kamis, 17 Oktober 2019" in read(calls) and "Sumber:" not in read(calls)
 
 
+async def test_relations_pointing_back_and_the_next_item(bot: Harness) -> None:
+    """"X, sebelumnya ada apa?" is before X; "next speaker siapa?" after the item named."""
+    bot.clock.set(datetime(2019, 10, 16, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("sesi luar negeri besok, sebelumnya ada apa?"))
+    assert text.startswith("Sebelum Best Practice Luar Negeri (10.30–12.00): Rehat kopi")
+    bot.clock.set(datetime(2019, 10, 17, 10, 20, tzinfo=WITA))
+    text = read(await bot.say("coffee break udah mau abis, next speaker siapa?"))
+    assert "Setelah Rehat kopi (10.00–10.30): Best Practice Luar Negeri" in text
+    assert "Prof. Keesei Lee" in text
+
+
+async def test_a_list_of_speakers_and_which_sessions(bot: Harness) -> None:
+    text = read(await bot.say("daftar semua narasumber seminar ini"))
+    assert text.startswith("🎤 Pembicara") and "Daftar sekarang" not in text
+    text = read(await bot.say("Saiful Ilah tampil di sesi mana aja?"))
+    assert "Pembukaan" in text and "Sosialisasi Program Citynet Indonesia" in text
+    assert "Jumpa pers" in text
+
+
+async def test_how_to_questions_asked_as_when_or_how_much(bot: Harness) -> None:
+    """The feature's line answers when it says when (the evaluation) or the rule asked
+    (the certificate's percentage); attendance "tercatat" is the check-in."""
+    text = read(await bot.say("evaluasi acara diisinya kapan?"))
+    assert "/evaluasi: evaluasi acara, dibuka saat penutupan" in text
+    text = read(await bot.say("Harus hadir berapa persen sesi biar dapat sertifikat?"))
+    assert "70% sesi pleno" in text and DECLINED not in text
+    text = read(await bot.say("Gimana caranya supaya kehadiran saya tercatat tiap hari?"))
+    assert "/kartu" in text and DECLINED not in text
+    text = read(await bot.say("kak, klo mau sholat dzuhur dmn ya"))
+    assert "Mushola" in text and DECLINED not in text
+
+
 async def test_answer_dev_set_f_gate() -> None:
     """tests/answers_dev_f.jsonl (written blind, tuned on) stays at the level reached, 0 wrong."""
     totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_f.jsonl"], set())
