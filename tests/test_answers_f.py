@@ -92,6 +92,8 @@ async def test_relations_pointing_back_and_the_next_item(bot: Harness) -> None:
     text = read(await bot.say("coffee break udah mau abis, next speaker siapa?"))
     assert "Setelah Rehat kopi (10.00–10.30): Best Practice Luar Negeri" in text
     assert "Prof. Keesei Lee" in text
+    text = read(await bot.say("bupati banyuwangi su omong ko? abis dia sapa lai?"))
+    assert "): Jumpa pers — Rabu, 16 Oktober 2019, 15.30" in text
 
 
 async def test_a_list_of_speakers_and_which_sessions(bot: Harness) -> None:

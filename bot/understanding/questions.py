@@ -175,8 +175,10 @@ _PREFACE = word_set(
     """mohon info informasi izin ijin tanya bertanya menanyakan mau saya kami minta permisi
     maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya"""
 )
-#: After a relation word, words that point back at what was named before ("abis tu").
-_BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then"}
+#: After a relation word, words that point back at what was named before ("abis tu"), or at
+#: the person named before ("abis dia sapa lai?": after that speaker's session).
+_BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then", "dia", "beliau", "him",
+                      "her"}
 _THEN = frozenset({"then", "terus", "trus", "lalu", "kemudian"})
 
 
