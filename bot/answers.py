@@ -13,8 +13,9 @@ from html import escape
 from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
-from bot.retrieval import Hit, Source, answer_passage, unseen_words
+from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import Intent, Understanding
+from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
 
 
 class PlanKind(StrEnum):
@@ -98,7 +99,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.
         hit = answer_passage(event, q.question)
-        if hit is not None and _passage_first(q, hit):
+        if hit is not None and _passage_first(event, q, hit):
             if q.intent is Intent.ABOUT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
@@ -140,19 +141,30 @@ def _faq_line(faq: Faq, t: Translator) -> str:
     return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(faq.answer.get(t.lang))}"
 
 
+#: Passages about the event as a whole, not about one of its items.
+_EVENT_TEXT = frozenset({Source.ABOUT, Source.BACKGROUND, Source.GOAL, Source.GROUP})
 #: Intents a passage may take over when it covers the whole question and the intent has no
 #: entity of its own to show (a background fact asked with a member's name in it).
 _PASSAGE_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.SESSION, Intent.SPEAKER,
                            Intent.CONTACT, Intent.VENUE})
 
 
-def _passage_first(q: Understanding, hit: Hit) -> bool:
+def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
     if q.intent is Intent.UNKNOWN:
         return q.confidence == 0.0  # words clearly about something else are declined
     if q.intent not in _PASSAGE_OVER or hit.coverage < 1.0:
         return False
     if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
         return False  # the intent's own card says it better
+    index = index_for(event)
+    words = set(index.content(q.question))
+    if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
+            and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
+            and words - GENERAL <= coverage.shown_words(event, q)):
+        # "sosialisasi program citynet hari apa?": the event's description names the session
+        # too, but when every word asked is on the session's own card, the card answers it
+        # (not a number: "berapa kota anggota citynet?" is in the description).
+        return False
     return q.intent is Intent.ABOUT or hit.matched >= 3
 
 

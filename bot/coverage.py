@@ -156,18 +156,49 @@ def specific_words(event: Event, text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-#: Suffixes a known word may carry ("namanya", "jumatan", "bisakah").
-_SUFFIXES = ("nya", "kan", "kah", "lah", "an")
+#: Suffixes a known word may carry ("namanya", "jumatan", "bisakah", "dibagiin").
+_SUFFIXES = ("nya", "kan", "kah", "lah", "an", "in", "i")
+#: Prefixes a known word may carry, each with the letter a nasal prefix replaced
+#: ("dijadwalkan" is jadwal, "bertempat" tempat, "ngumpul" kumpul, "nyampe" sampe, "memakai"
+#: pakai): Indonesian builds its verbs this way, so an affixed general word stays general.
+#: Not "ter-": the superlative says what is asked ("rumah sakit *terdekat*" is not the venue).
+_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("di", ""), ("ber", ""), ("be", ""), ("ke", ""), ("per", ""),
+    ("meng", "k"), ("meng", ""), ("meny", "s"), ("mem", "p"), ("mem", ""), ("men", "t"),
+    ("men", ""), ("me", ""), ("nge", ""), ("ng", "k"), ("ng", ""), ("ny", "s"),
+)
 
 
 def _stem(word: str, vocabulary: frozenset[str]) -> str:
     if word in vocabulary:
         return word
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES[:5]:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and (stem in vocabulary or stem in GENERAL):
             return stem
+    root = _root(word, vocabulary)
+    if root is not None:
+        return root
     return word[:-3] if word.endswith("nya") and len(word) > 5 else word  # "umurnya"
+
+
+def _root(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The known word under an affixed one ("dijadwalkan" -> jadwal, "nyampe" -> sampai),
+    or None. A root of fewer than four letters is not trusted ("diam" is not "am")."""
+    bodies = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
+    if word.endswith("nya"):
+        bodies += [b[: -len(s)] for b in [word[:-3]] for s in _SUFFIXES[1:] if b.endswith(s)]
+    for body in bodies:
+        for prefix, restored in ("", ""), *_PREFIXES:
+            if not body.startswith(prefix) or (prefix == "" and body == word):
+                continue
+            root = restored + body[len(prefix):]
+            if len(root) < 4:
+                continue
+            root = textnorm.SLANG.get(root, root)
+            if root in vocabulary or root in GENERAL or root in OFF_TOPIC:
+                return root
+    return None
 
 
 def _typo_of_known(normalizer: textnorm.Normalizer, word: str) -> bool:

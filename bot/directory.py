@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot import textnorm
 from bot.coverage import GENERAL
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions
@@ -17,6 +18,7 @@ REQUEST_WORDS = frozenset(
         "nomor", "no", "nmr", "nomer", "hp", "telp", "tlp", "telepon", "wa", "whatsapp", "cp",
         "pic", "narahubung", "email", "e-mail", "dong", "ya", "kak", "min", "pak", "bu", "the",
         "of", "for", "please", "number", "phone", "dari", "di", "untuk", "utk", "yg", "yang",
+        "boleh", "bisa", "info", "informasi", "berapa",
     ]
 )
 
@@ -45,8 +47,15 @@ _ORGANIZERS = frozenset(["organizer", "organizers", "organiser", "organisers", "
 
 
 def _words(text: str) -> list[str]:
-    words = re.findall(r"[\w'-]+", text.lower().replace("’", "'"))
-    return ["panitia" if w.strip("'") in _ORGANIZERS else w.strip("'") for w in words]
+    words = [_word(w.strip("'")) for w in re.findall(r"[\w'-]+", text.lower().replace("’", "'"))]
+    return ["panitia" if w in _ORGANIZERS else w for w in words]
+
+
+def _word(word: str) -> str:
+    """A word as the contacts spell it: a chat spelling read ("kntk" is kontak), the "-nya"
+    dropped ("panitianya" is the panitia)."""
+    word = textnorm.SLANG.get(word, word)
+    return word[:-3] if word.endswith("nya") and len(word) > 6 else word
 
 
 def _haystack(contact: Contact) -> str:
@@ -57,7 +66,8 @@ def _haystack(contact: Contact) -> str:
 
 def search_contacts(event: Event, query: str) -> ContactSearch:
     # "Dengan hormat, bolehkah saya meminta nomor kontak …": only the words that name someone.
-    words = [w for w in _words(query) if w not in REQUEST_WORDS and w not in GENERAL]
+    words = [w for w in _words(query)
+             if w not in REQUEST_WORDS and w not in GENERAL and w not in textnorm.PARTICLES]
     if not words:
         return ContactSearch(named=False)
     cleaned = " ".join(words)

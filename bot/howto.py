@@ -71,7 +71,7 @@ _ASKING = word_set("tanya bertanya menanyakan nanya ask")
 _HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
                         ("dengan", "apa"), ("di", "mana")})
 
-_CHECKIN = word_set("absen absensi presensi checkin attendance")
+_CHECKIN = word_set("absen absensi presensi checkin attendance tercatat dicatat")
 _CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir")})
 _SESSION_CODE = word_set("layar screen sesi session")
 _DESK = word_set("meja desk harian lobi lobby")
@@ -181,14 +181,23 @@ def only_requests(text: str) -> bool:
     return not (words & (_HOW | _WHERE | _ABLE) or set(pairwise(tokens)) & _HOW_PAIRS)
 
 
+_SHARE = word_set("persen percent persentase percentage")
+#: Features whose answer says when (the evaluation opens at the closing).
+_SAYS_WHEN = frozenset({Feature.EVALUATION})
+
+
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
+    if feature is Feature.CERTIFICATE and set(tokens) & _SHARE:
+        return True  # "hadir berapa persen biar dapat sertifikat?": its line says the rule
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
     if pairs & _HOW_MUCH or "berapa" in tokens:
         return False
     words = set(tokens)
     if words & _HOW or pairs & _HOW_PAIRS:
         return True
+    if feature in _SAYS_WHEN and words & {"kapan", "when"}:
+        return True  # "evaluasi diisinya kapan?": its line says when it opens
     if feature is Feature.ASK:
         # "bisa tanya ke panitia?" asks whether one can; "mau tanya panitia, …" is a preface.
         return bool(words & _CAN - {"mau", "want"})

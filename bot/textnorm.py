@@ -36,6 +36,7 @@ SLANG: Mapping[str, str] = {
     "gmana": "bagaimana", "blh": "boleh", "lsa": "lusa", "skrng": "sekarang",
     "dimn": "dimana", "mana": "mana",
     "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brapa": "berapa", "berapaan": "berapa",
+    "berpa": "berapa", "jml": "jumlah", "jmlh": "jumlah", "sebenernya": "sebenarnya",
     "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
     # time words
     "bsk": "besok", "besuk": "besok", "besog": "besok", "bsok": "besok",
@@ -54,8 +55,9 @@ SLANG: Mapping[str, str] = {
     "regis": "daftar", "regist": "daftar", "daptar": "daftar", "dftr": "daftar",
     "ingetin": "ingatkan", "ingatin": "ingatkan", "ingetkan": "ingatkan", "inget": "ingat",
     "reminder": "pengingat", "remainder": "pengingat", "remind": "ingatkan",
-    "abis": "habis", "hbs": "habis", "kasi": "kasih",
+    "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
     # contact
+    "kntk": "kontak", "kontk": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
     "hp": "telepon", "telp": "telepon", "tlp": "telepon", "telfon": "telepon",
     "tlpn": "telepon", "telpon": "telepon", "telephone": "telepon",

@@ -75,8 +75,14 @@ async def answer_question(
     """A free-text request for contacts ("kontak panitia sidoarjo")."""
     if await private_only(update, context):
         return
+    event, t = context.event, context.t
+    per_region = [event.contacts_in([r]) for r in found.regions]
     if found.ambiguous_region:
-        await show(update, render_info.ambiguous_regions(found.regions, context.t, text))
+        await show(update, render_info.ambiguous_regions(found.regions, t, text))
+    elif len(per_region) > 1 and all(per_region):
+        # "kontak sidoarjo sama banyuwangi": every region asked, in the order asked.
+        await show(update, render_info.contacts_view(
+            [c for cs in per_region for c in cs], t, t.join(found.regions)))
     else:
         await answer_query(update, context, found.regions[0] if found.regions else text, text,
                            typed=True)

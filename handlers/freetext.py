@@ -66,6 +66,14 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
     elif intent is Intent.ANNOUNCEMENT and found.scope is Scope.REST and found.day:
         # "what's still on this afternoon?" asks for the programme, not for news.
         await reply(render_answers.rest_of_day_view(event, found.day, t, now, found.period))
+    elif (intent in _DAY_LISTS and found.day is not None and event.day_number(found.day)
+          and not (found.session_ids or found.speaker_ids or found.venue_ids)):
+        # "besok siapa aja pembicaranya?", "where will tomorrow's sessions be?": that day's
+        # programme (or that part of it), with its speakers and places — not everyone's.
+        if found.time is not None or found.period is not None:
+            await reply(render.at_time_view(event, found.day, t, now, found.time, found.period))
+        else:
+            await reply(render.day_view(event, found.day, t, now))
     elif (feature := answers.get(intent)) is not None:
         if lead and intent in _LEAD_FIRST:
             # Another feature sends the card: the answer goes first, on its own line.
@@ -115,6 +123,8 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         await decline(update, context, text)
 
 
+#: Intents whose question about a day without naming anyone is answered by that day's list.
+_DAY_LISTS = frozenset({Intent.SPEAKER, Intent.VENUE})
 #: Intents whose feature's card may follow a generated answer line (a venue, the tour plan).
 _LEAD_FIRST = frozenset({Intent.VENUE, Intent.CITY_TOUR})
 

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from bot import textnorm
 from bot.understanding.lexicon import (
+    ALL_WORDS,
     ASK_HOW_MANY,
     ASK_WHEN,
     ASK_WHERE,
@@ -31,6 +32,7 @@ from bot.understanding.lexicon import (
     NOW_ALL,
     OFF_TOPIC_MARGIN,
     PEOPLE,
+    PEOPLE_PAIRS,
     SPEAKER_WORDS,
     STOPS,
     TOUR_TIMES,
@@ -84,6 +86,12 @@ def classify(e: Evidence) -> tuple[Intent, float]:
     return _decide(scores)
 
 
+def _lists(after: Sequence[str]) -> bool:
+    """Whether "daftar" followed by `after` is "a list of": "daftar (semua) pembicara"."""
+    nouns = [t for t in after[:3] if t not in ALL_WORDS]
+    return bool(nouns) and nouns[0] in LIST_NOUNS
+
+
 def _word_votes(e: Evidence, content: Sequence[str], scores: Scores) -> None:
     """The lexicon's weights for each word once, and for bigrams."""
     tokens = e.tokens
@@ -91,8 +99,8 @@ def _word_votes(e: Evidence, content: Sequence[str], scores: Scores) -> None:
     for i, tok in enumerate(tokens):
         if i in e.when.used and tok not in ("jam", "pukul"):
             continue
-        if tok == "daftar" and i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS:
-            continue  # "daftar pembicara" is a list of speakers, not a registration
+        if tok == "daftar" and _lists(tokens[i + 1:]):
+            continue  # "daftar (semua) pembicara" is a list of speakers, not a registration
         if tok in seen:
             continue
         seen.add(tok)
@@ -247,7 +255,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
     event_word = bool(words & EVENT_WORDS)
     if "lagi" not in words and (
         ("berapa", "hari") in pairs or ("many", "days") in pairs
-        or ("berapa", "days") in pairs or (("berapa", "lama") in pairs and event_word)
+        or ("berapa", "days") in pairs
+        or (pairs & {("berapa", "lama"), ("how", "long")} and event_word)
     ):
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
     if event_word and (words & ASK_WHEN or ("hari", "apa") in pairs):
@@ -258,7 +267,7 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
     asks_who = ("dari", "mana") in pairs or ("siapa", "saja") in pairs or bool(
         words & {"asal", "who", "which"})
     if (asks_count or asks_who) and (
-        words & PEOPLE or (("berapa", "orang") in pairs and event_word)
+        words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
     ):
         out.append(Fact.PARTICIPANTS)
     if words & {"tema", "theme"}:

@@ -73,7 +73,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: "ada_apa:1.5 apa_saja:0.5 whats_on:2 what_on:2",
     Intent.NOW_NEXT: """habis_ini:3 setelah_ini:3 after_this:3 right_now:1 lagi_berlangsung:1
         sudah_mulai:2.5 started_yet:3""",
-    Intent.SESSION: "jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1",
+    Intent.SESSION: """jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1 sesi_mana:3
+        acara_mana:2 which_session:3 which_sessions:3""",
     Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
         how_many:2""",
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
@@ -181,6 +182,12 @@ GENERAL = word_set(
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     belakang sedang dibagi bagi terlambat telat
+    secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
+    angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
+    omong forum afiliasi
+    kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
+    part participating participate
+    subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
     """
 )
 
@@ -188,7 +195,11 @@ EVENT_WORDS = word_set("seminar acara event kegiatan conference konferensi")
 ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
 ASK_WHERE = word_set("dimana where lokasi location kota city")
 ASK_HOW_MANY = word_set("berapa jumlah many banyak")
-PEOPLE = word_set("peserta participants participant attendees")
+# Who takes part: "seminar ini diikuti siapa?", "how many cities are participating?".
+PEOPLE = word_set(
+    "peserta participants participant attendees participating attending diikuti")
+#: "how many … are taking part?", "berapa yang ikut serta?".
+PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
 DAY_UNITS = word_set("hari days day")
 CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
 STOPS = word_set(

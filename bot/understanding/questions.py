@@ -12,6 +12,7 @@ from bot.understanding.lexicon import (
     COURTESY,
     GENERAL,
     LEXICON,
+    NEXT_WORDS,
     QUESTION_WORDS,
     RELATIONS,
     THAT_WORDS,
@@ -174,8 +175,10 @@ _PREFACE = word_set(
     """mohon info informasi izin ijin tanya bertanya menanyakan mau saya kami minta permisi
     maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya"""
 )
-#: After a relation word, words that point back at what was named before ("abis tu").
-_BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then"}
+#: After a relation word, words that point back at what was named before ("abis tu"), or at
+#: the person named before ("abis dia sapa lai?": after that speaker's session).
+_BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then", "dia", "beliau", "him",
+                      "her"}
 _THEN = frozenset({"then", "terus", "trus", "lalu", "kemudian"})
 
 
@@ -185,6 +188,9 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
         relation = RELATIONS.get(tok)
         if relation is not None and (i + 1 == len(tokens) or tokens[i + 1] in _BACK):
             return relation
+    # "Keynote jam berapa? Sesi berikutnya apa?", "next speaker siapa?": the item after it.
+    if set(tokens) & NEXT_WORDS:
+        return Relation.AFTER
     # "… selesai jam berapa, and then?", "terus?": nothing but "then" asks what follows.
     if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
         return Relation.AFTER

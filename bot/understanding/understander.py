@@ -118,6 +118,9 @@ class Understander:
             if (words & ASKS_ITEM or stops) and not words & REMINDER_WORDS
             else (None, None, None)
         )
+        if relation is None and words & ASKS_ITEM and not words & REMINDER_WORDS:
+            # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
+            relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
         asks = "?" in text or bool(words & QUESTION_WORDS)
         facts = facts_asked(words, tokens, sessions, bool(stops), has_when, self.tour_ids)
         intent, confidence = classify(Evidence(
@@ -244,8 +247,8 @@ class Understander:
                 session_score[self.opening] = 1.0
             elif words & CLOSE_WORDS and self.closing:
                 session_score[self.closing] = 1.0
-            elif set(pairwise(tokens)) & LAST_ITEM:
-                # "acara terakhir jam berapa?": the last item of the programme.
+            elif set(pairwise(t for t in tokens if t not in _DEGREE)) & LAST_ITEM:
+                # "acara (paling) terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
 
         if not session_score and words & GATHER_WORDS and when.day and not named.stops:
@@ -338,6 +341,23 @@ class Understander:
         )
 
     # -- relations -------------------------------------------------------------
+    def _relation_back(
+        self, surface: Sequence[str], tokens: Sequence[str], matches: Sequence[Match],
+        when: When, now: datetime,
+    ) -> tuple[Relation | None, str | None]:
+        """"X, sebelumnya/sesudahnya ada apa?": a relation word that points back (its "-nya")
+        at the last programme item named before it in the same question."""
+        back = next((_POINTS_BACK[w] for w in surface if w in _POINTS_BACK), None)
+        if back is None:
+            return None, None
+        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is back), len(tokens))
+        for m in sorted((m for m in matches if m.start < word), key=lambda m: -m.start):
+            ids = [ref.id for ref in m.refs if ref.kind == "session"]
+            anchor = self._pick(ids, when, now)
+            if anchor is not None:
+                return back, anchor
+        return None, None
+
     def _relation(
         self, tokens: Sequence[str], matches: Sequence[Match], when: When, now: datetime
     ) -> tuple[Relation | None, str | None, int | None]:
@@ -450,6 +470,9 @@ _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam",
                              "the", "with", "from", "and", "kabupaten", "pemerintah",
                              "informasi", "akhir"})
 
+#: Relation words that point back at the item named before them.
+_POINTS_BACK = {"sebelumnya": Relation.BEFORE, "sesudahnya": Relation.AFTER,
+                "setelahnya": Relation.AFTER}
 _LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
 _RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
 
@@ -463,6 +486,8 @@ _PERIOD_HOURS: Mapping[str, tuple[int, int]] = {
 }
 
 
+#: Words of degree between a noun and its adjective ("acara *paling* terakhir").
+_DEGREE = frozenset({"paling", "yang", "very"})
 _PERIODS = tuple(PERIOD_HOURS)  # pagi, siang, sore, malam: in the order of the day
 
 
