@@ -48,12 +48,15 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
-    if _uncovered(event, plan):
+    if _uncovered(event, plan) or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
     features = howto.asked(event, q.question)
     if features:
         plan = _howto(event, q, plan, features, t)
+        if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
+                event, q, howto.vocabulary(), plan.faq.id if plan.faq else None):
+            plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
@@ -63,13 +66,31 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
 _OWN_CONTACTS = frozenset({Intent.CONTACT, Intent.CITY_TOUR})
 
 
+def _off_data(event: Event, plan: Plan) -> bool:
+    """What the data cannot say, whatever card the words reach: another edition of the event
+    ("tahun lalu", "next year"), or why a fact is so ("kenapa X tuan rumah?") when only the
+    fact would be shown."""
+    if plan.kind is PlanKind.DECLINE:
+        return False
+    q = plan.question
+    if coverage.asks_other_year(event, q.question):
+        return True
+    return (plan.kind is PlanKind.INTENT and q.intent in _NO_REASONS and q.faq_id is None
+            and coverage.asks_why(event, q.question))
+
+
+#: Intents whose answer is a fact or a card, never the reason for it.
+_NO_REASONS = frozenset({Intent.ABOUT, Intent.VENUE, Intent.SPEAKER, Intent.CONTACT,
+                         Intent.CITY_TOUR, Intent.SCHEDULE, Intent.SESSION, Intent.NOW_NEXT})
+
+
 def _uncovered(event: Event, plan: Plan) -> bool:
     """Whether the plan's card leaves a specific word of the question unanswered
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
     q = plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
         return bool(coverage.uncovered(event, q, plan.faq.id))
-    if plan.kind is not PlanKind.INTENT or q.relation is not None:
+    if plan.kind is not PlanKind.INTENT:
         return False
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):

@@ -26,12 +26,16 @@ from bot import textnorm
 from bot.model import Event
 from bot.retrieval import Source, index_for
 from bot.understanding import Intent, Understanding
-from bot.understanding.lexicon import GENERAL, LEXICON, word_set
+from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, word_set
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
 #: what the card shows ("parkir dekat balai kota" is not answered by the venue's card).
 OFF_TOPIC = frozenset(
     w for w, votes in LEXICON.items() if any(i is Intent.UNKNOWN for i, _ in votes)
+)
+
+OFF_TOPIC_PAIRS = frozenset(
+    w for w, votes in BIGRAMS.items() if any(i is Intent.UNKNOWN for i, _ in votes)
 )
 
 #: Intents whose card is about the event's own items; a question they answer must be covered.
@@ -56,6 +60,25 @@ def asks_count(event: Event, text: str) -> bool:
     tokens = index_for(event).normalizer.tokens(text)
     pairs = set(pairwise(tokens))
     return "jumlah" in tokens or bool(pairs & {("how", "many"), ("berapa", "banyak")})
+
+
+#: A span of time before or after "tahun" that points to another year ("tahun lalu",
+#: "tahun depan"): the data is about this event only, not its other editions.
+_OTHER_YEAR = frozenset({("tahun", w) for w in ("lalu", "depan", "kemarin", "berikutnya",
+                                               "sebelumnya", "besok")}
+                        | {(w, "year") for w in ("last", "next", "previous")})
+#: Words asking for a reason: the event's data gives facts, not why they are so.
+_WHY = word_set("kenapa mengapa knp napa why")
+
+
+def asks_other_year(event: Event, text: str) -> bool:
+    """"seminar tahun lalu di mana?", "next year's host?": about another edition."""
+    tokens = index_for(event).normalizer.tokens(text)
+    return bool(set(pairwise(tokens)) & _OTHER_YEAR)
+
+
+def asks_why(event: Event, text: str) -> bool:
+    return bool(_WHY & set(index_for(event).normalizer.tokens(text)))
 
 
 def _acronyms(text: str) -> list[str]:
@@ -144,6 +167,9 @@ def specific_words(event: Event, text: str) -> list[str]:
     vocabulary = normalizer.vocabulary
     out = [a.lower() for a in _acronyms(text)
            if not all(w in vocabulary or w in GENERAL for w in normalizer.tokens(a))]
+    tokens = normalizer.tokens(text)
+    # Two words the lexicon marks as about something else together ("oleh oleh", "uang saku").
+    out += [f"{a} {b}" for a, b in pairwise(tokens) if f"{a} {b}" in OFF_TOPIC_PAIRS]
     for w in index.content(text):
         stem = _stem(w, vocabulary)
         if stem in OFF_TOPIC:
@@ -233,4 +259,22 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)
-    return [w for w in specific if w not in shown]
+    return [w for w in specific if not _shown(w, shown)]
+
+
+def _shown(word: str, shown: set[str] | frozenset[str]) -> bool:
+    return all(w in shown for w in word.split())
+
+
+def uncovered_howto(event: Event, q: Understanding, vocabulary: frozenset[str],
+                    faq_id: str | None) -> list[str]:
+    """The question's specific words neither the how-to answer's feature words
+    (`vocabulary`) nor the practical answer `faq_id` hold ("kartu peserta hilang, bisa
+    cetak ulang?" is not answered by how to show the card)."""
+    specific = specific_words(event, q.question)
+    if not specific:
+        return []
+    shown = set(vocabulary)
+    if faq_id is not None:
+        shown |= shown_words(event, q, faq_id)
+    return [w for w in specific if not _shown(w, shown)]
