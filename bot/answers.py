@@ -55,7 +55,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if features:
         plan = _howto(event, q, plan, features, t)
         if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
-                event, q, howto.vocabulary(), plan.faq.id if plan.faq else None):
+                event, q, plan.faq.id if plan.faq else None):
             plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
@@ -89,12 +89,18 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
     q = plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
-        return bool(coverage.uncovered(event, q, plan.faq.id))
+        return bool(coverage.uncovered(event, q, plan.faq.id)
+                    or coverage.things_unsaid(event, q, plan.faq))
     if plan.kind is not PlanKind.INTENT:
         return False
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
+        return True
+    if (q.intent is Intent.VENUE and not (q.facts or plan.lead or q.session_ids)
+            and coverage.asks_number(event, q.question)
+            and coverage.number_unsaid(event, q)):
+        # "berapa kapasitas ruang utama?": a venue card with no number in it.
         return True
     missing = coverage.uncovered(event, q)
     if missing and q.faq_id is not None:  # the practical answer joins the card
@@ -113,13 +119,15 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # a passage holding all of them is more to the point than the intent's card.
         rest = unseen_words(event, q.question)
         hit = answer_passage(event, q.question, threshold=0.99) if rest else None
-        if hit is not None and all(w in hit.passage.words for w in rest):
+        if (hit is not None and all(w in hit.passage.words for w in rest)
+                and coverage.fills_slot(event, q.question, hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.
         hit = answer_passage(event, q.question)
-        if hit is not None and _passage_first(q, hit):
+        if (hit is not None and _passage_first(q, hit)
+                and coverage.fills_slot(event, q.question, hit.passage.text)):
             if q.intent is Intent.ABOUT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)

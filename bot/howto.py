@@ -128,15 +128,6 @@ _VOCABULARY = (
 _NORMALIZER = textnorm.Normalizer(_VOCABULARY)
 
 
-def vocabulary() -> frozenset[str]:
-    """Every word the how-to questions are read by (what a how-to answer covers)."""
-    return _COVERED
-
-
-def _pair_words(*pairs: frozenset[tuple[str, str]]) -> frozenset[str]:
-    return frozenset(w for group in pairs for pair in group for w in pair)
-
-
 def tokens_of(text: str) -> tuple[str, ...]:
     """Canonical tokens, the spellings above read first (so no typo correction turns
     "masukin" into "masukan")."""
@@ -164,10 +155,6 @@ _TOPIC: dict[Feature, frozenset[str]] = {
     Feature.RSVP: _JOIN | word_set("rsvp"),
     Feature.REGISTER: _REGISTER | word_set("sign"),
 }
-#: What a how-to answer covers: the words it is found by, and checking or seeing a thing.
-_COVERED = (_VOCABULARY | frozenset().union(*_TOPIC.values())
-            | _pair_words(_CHECKIN_PAIRS, _CARD_PAIRS, _REGISTER_PAIRS, _HOW_PAIRS)
-            | word_set("periksa memeriksa diperiksa cek check mengecek lihat melihat"))
 #: At most this many features are explained in one answer ("cara absen dan dapat sertifikat?").
 MAX_FEATURES = 2
 

@@ -193,3 +193,48 @@ async def test_a_contact_request_naming_nobody_gets_the_list(bot: Harness) -> No
         assert text_of(calls[0]).startswith("☎️ Kontak"), question
         assert any(d.startswith("cr:") for _, d in buttons(calls[0])), question
         assert ASK not in [label for label, _ in buttons(calls[0])], question
+
+
+@pytest.mark.parametrize(("question", "not_shown"), [
+    # Another edition of the event: the data is about this one only.
+    ("acara ini tahun lalu diadakan di mana?", "Rabu–Jumat"),
+    ("Where will the seminar be held next year?", "16–18"),
+    # Why a fact is so: the data holds the fact, never the reason.
+    ("mengapa pemkot kupang jadi tuan rumahnya?", "Tuan rumah"),
+    # A how-to answer that leaves what is asked aside (a lost card, a reprint).
+    ("kalau sertifikat saya hilang bisa dicetak ulang?", "/sertifikat"),
+    # After/during an item: a word of the question nothing shown holds.
+    ("waktu pembukaan ada pembagian doorprize?", "08.30"),
+    # Two words that together are about something else ("oleh2", the lunch's menu).
+    ("dimana beli oleh2 yang dekat?", "Jl. S.K. Lerik"),
+    ("menu makanan ishoma besok apa?", "Ishoma"),
+    # "diunduh" (downloaded) is not "diundur" (postponed).
+    ("rekaman video acara bisa diunduh di mana?", "pengumuman"),
+])
+async def test_what_the_data_does_not_hold_is_declined(
+        bot: Harness, question: str, not_shown: str) -> None:
+    message = await declined_with_button(bot, question)
+    assert not_shown not in text_of(message).split("”", 1)[-1]
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("acara ini tahun ini berlangsung berapa hari?", "3 hari"),  # this year: the event
+    ("siapa tuan rumah seminar ini?", "Tuan rumah"),
+    ("Bagaimana cara mengecek keaslian sertifikat?", "/cek"),  # a how-to it covers
+    ("setelah pembukaan ada acara apa?", "Keynote"),  # after an item, nothing else asked
+])
+async def test_a_question_the_data_answers_is_not_declined(
+        bot: Harness, question: str, answer: str) -> None:
+    text = read(await bot.say(question))
+    assert answer in text and DECLINED not in text, text
+
+
+async def test_another_year_and_why_are_declined_for_any_event(tmp_path: Path) -> None:
+    event = load_event(MAKASSAR_FILE)
+    bot = await Harness(event, _during(event), tmp_path / "bot.db").start()
+    try:
+        for question in ("rakor tahun lalu diadakan di kota mana?",
+                         "kenapa makassar yang jadi tuan rumah?"):
+            await declined_with_button(bot, question)
+    finally:
+        await bot.stop()
