@@ -48,6 +48,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
+    if _every_one(plan) and (q.day or q.period) and q.time is None:
+        # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
+        # part of the day's) programme names its speakers and venues; the list of all of
+        # them would not.
+        q = replace(q, intent=Intent.SCHEDULE)
+        plan = Plan(PlanKind.INTENT, q, [])
     if _uncovered(event, plan) or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
@@ -84,6 +90,17 @@ _NO_REASONS = frozenset({Intent.ABOUT, Intent.VENUE, Intent.SPEAKER, Intent.CONT
                          Intent.CITY_TOUR, Intent.SCHEDULE, Intent.SESSION, Intent.NOW_NEXT})
 
 
+#: Intents whose card, naming nothing, lists every one of its kind, whatever day is asked.
+_EVERY_ONE = frozenset({Intent.SPEAKER, Intent.VENUE})
+
+
+def _every_one(plan: Plan) -> bool:
+    """Whether the plan's card would list every speaker or venue of the event."""
+    q = plan.question
+    return (plan.kind is PlanKind.INTENT and q.intent in _EVERY_ONE and not plan.lead
+            and not (q.facts or q.session_ids or q.speaker_ids or q.venue_ids or q.relation))
+
+
 def _uncovered(event: Event, plan: Plan) -> bool:
     """Whether the plan's card leaves a specific word of the question unanswered
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
@@ -96,6 +113,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
+        return True
+    if _every_one(plan) and q.time:
+        # "siapa pembicara jam 2?": the list of every speaker (or venue) of the event is
+        # not that hour's; naming the others would be a wrong fact.
         return True
     if (q.intent is Intent.VENUE and not (q.facts or plan.lead or q.session_ids)
             and coverage.asks_number(event, q.question)

@@ -44,7 +44,7 @@ OFF_TOPIC_PAIRS = frozenset(
 #: not only in its keywords ("ada gereja dekat lokasi?" is not answered by the prayer room).
 THINGS = word_set(
     """toko pasar gereja church pura vihara klenteng restoran restaurant sakit hospital
-    apotek pharmacy pelabuhan terminal stasiun sekolah kampus pesawat kapal mobil motor
+    apotek pharmacy pelabuhan terminal stasiun pesawat kapal mobil motor
     tiket pulsa bensin cuaca hujan bola film lagu foto video photo"""
 )
 
@@ -202,7 +202,8 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     keys += [(Source.VENUE, v) for v in q.venue_ids]
     out = _union(words, keys)
     intent = q.intent
-    if intent is Intent.CITY_TOUR or q.stops:
+    tour_named = event.tour is not None and event.tour.session_id in q.session_ids
+    if intent is Intent.CITY_TOUR or q.stops or tour_named:
         out |= _sources(words, Source.STOP)
         tour = event.tour
         if tour is not None:

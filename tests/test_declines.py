@@ -210,6 +210,14 @@ async def test_a_contact_request_naming_nobody_gets_the_list(bot: Harness) -> No
     ("menu makanan ishoma besok apa?", "Ishoma"),
     # "diunduh" (downloaded) is not "diundur" (postponed).
     ("rekaman video acara bisa diunduh di mana?", "pengumuman"),
+    # A practical answer reached only by its keyword for another thing (the prayer room).
+    ("gereja terdekat dari lokasi di mana ya?", "Mushola"),
+    # A count the venue's card does not give.
+    ("berapa kapasitas aula kantor wali kota?", "Jl. S.K. Lerik"),
+    # When, answered by a passage with no day or time in it.
+    ("kapan tepatnya peserta dari daerah pengembangan smart city diundang?", "Sumber"),
+    # Every speaker of the event for one hour of it.
+    ("jam 14.00 besok siapa pembicaranya?", "Rudiantara"),
 ])
 async def test_what_the_data_does_not_hold_is_declined(
         bot: Harness, question: str, not_shown: str) -> None:
@@ -222,11 +230,27 @@ async def test_what_the_data_does_not_hold_is_declined(
     ("siapa tuan rumah seminar ini?", "Tuan rumah"),
     ("Bagaimana cara mengecek keaslian sertifikat?", "/cek"),  # a how-to it covers
     ("setelah pembukaan ada acara apa?", "Keynote"),  # after an item, nothing else asked
+    ("sebelum taman nostalgia ngapain?", "kumpul"),
+    ("Prof Lee dari kampus mana?", "Seoul"),
 ])
 async def test_a_question_the_data_answers_is_not_declined(
         bot: Harness, question: str, answer: str) -> None:
     text = read(await bot.say(question))
     assert answer in text and DECLINED not in text, text
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    # That day's programme names its speakers and venues; the list of all would not.
+    ("besok siapa aja pembicaranya?", "Keesei Lee", "Rudiantara"),
+    ("narsum hari kedua sapa aja?", "Keesei Lee", "Azwar Anas"),
+    ("Where are the sessions on Thursday?", "Kantor Wali Kota Kupang", "Suba Suka"),
+    ("Who is speaking on Wednesday afternoon?", "Azwar Anas", "Keesei"),
+])
+async def test_speakers_or_venues_of_a_day_are_that_days_programme(
+        bot: Harness, question: str, said: str, not_said: str) -> None:
+    text = read(await bot.say(question))
+    assert DECLINED not in text, text
+    assert said in text and not_said not in text, text
 
 
 async def test_another_year_and_why_are_declined_for_any_event(tmp_path: Path) -> None:

@@ -141,7 +141,7 @@ OFF_TOPIC_MARGIN = 2.5
 GENERAL = word_set(
     """
     bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
-    biar supaya agar tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
+    ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
     lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
