@@ -114,6 +114,15 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
         return True
+    if (q.intent in (Intent.SESSION, Intent.SPEAKER) and q.session_ids and not q.speaker_ids
+            and q.relation is None and coverage.asks_who(event, q.question)
+            and not any(s.speaker_ids for s in map(event.session, q.session_ids) if s)):
+        # "next speaker siapa?" read as the coffee break: a card naming nobody for "who".
+        return True
+    if (q.intent is Intent.VENUE and not (q.session_ids or q.venue_ids or q.facts or plan.lead)
+            and coverage.asks_when(event, q.question)):
+        # "jam brp harus udah di lokasi?": the list of venues has no time in it.
+        return True
     if _every_one(plan) and q.time:
         # "siapa pembicara jam 2?": the list of every speaker (or venue) of the event is
         # not that hour's; naming the others would be a wrong fact.

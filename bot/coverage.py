@@ -107,6 +107,19 @@ _NUMBER_RE = re.compile(
     r"thousand)\b", re.IGNORECASE)
 
 
+_WHO = word_set("siapa sapa who whom")
+
+
+def asks_who(event: Event, text: str) -> bool:
+    return bool(_WHO & set(index_for(event).normalizer.tokens(text)))
+
+
+def asks_when(event: Event, text: str) -> bool:
+    """"kapan …", "jam berapa …", "what time …"."""
+    tokens = index_for(event).normalizer.tokens(text)
+    return bool(_WHEN & set(tokens) or set(pairwise(tokens)) & _WHEN_PAIRS)
+
+
 def asks_number(event: Event, text: str) -> bool:
     """"berapa …", "how many/much …", "jumlah …" but not "jam/hari/tanggal berapa"."""
     tokens = index_for(event).normalizer.tokens(text)
