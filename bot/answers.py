@@ -94,6 +94,10 @@ _NO_REASONS = frozenset({Intent.ABOUT, Intent.VENUE, Intent.SPEAKER, Intent.CONT
 _EVERY_ONE = frozenset({Intent.SPEAKER, Intent.VENUE})
 
 
+#: Intents whose card is an item on its own day (the schedule says a day is empty itself).
+_ON_ITS_DAY = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.CITY_TOUR, Intent.VENUE})
+
+
 def _every_one(plan: Plan) -> bool:
     """Whether the plan's card would list every speaker or venue of the event."""
     q = plan.question
@@ -122,6 +126,11 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if (q.intent is Intent.VENUE and not (q.session_ids or q.venue_ids or q.facts or plan.lead)
             and coverage.asks_when(event, q.question)):
         # "jam brp harus udah di lokasi?": the list of venues has no time in it.
+        return True
+    if (q.day is not None and q.intent in _ON_ITS_DAY and q.day not in event.days
+            and not q.facts):
+        # "sentra tenun buka jam berapa hari minggu?": a card of the event's own days for a
+        # day the event does not have.
         return True
     if _every_one(plan) and q.time:
         # "siapa pembicara jam 2?": the list of every speaker (or venue) of the event is
