@@ -49,12 +49,21 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
-    if _uncovered(event, plan):
+    if _every_one(plan) and (q.day or q.period) and q.time is None:
+        # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
+        # part of the day's) programme names its speakers and venues; the list of all of
+        # them would not.
+        q = replace(q, intent=Intent.SCHEDULE)
+        plan = Plan(PlanKind.INTENT, q, [])
+    if _uncovered(event, plan) or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
     features = howto.asked(event, q.question)
     if features:
         plan = _howto(event, q, plan, features, t)
+        if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
+                event, q, plan.faq.id if plan.faq else None):
+            plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
@@ -64,17 +73,74 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
 _OWN_CONTACTS = frozenset({Intent.CONTACT, Intent.CITY_TOUR})
 
 
+def _off_data(event: Event, plan: Plan) -> bool:
+    """What the data cannot say, whatever card the words reach: another edition of the event
+    ("tahun lalu", "next year"), or why a fact is so ("kenapa X tuan rumah?") when only the
+    fact would be shown."""
+    if plan.kind is PlanKind.DECLINE:
+        return False
+    q = plan.question
+    if coverage.asks_other_year(event, q.question):
+        return True
+    return (plan.kind is PlanKind.INTENT and q.intent in _NO_REASONS and q.faq_id is None
+            and coverage.asks_why(event, q.question))
+
+
+#: Intents whose answer is a fact or a card, never the reason for it.
+_NO_REASONS = frozenset({Intent.ABOUT, Intent.VENUE, Intent.SPEAKER, Intent.CONTACT,
+                         Intent.CITY_TOUR, Intent.SCHEDULE, Intent.SESSION, Intent.NOW_NEXT})
+
+
+#: Intents whose card, naming nothing, lists every one of its kind, whatever day is asked.
+_EVERY_ONE = frozenset({Intent.SPEAKER, Intent.VENUE})
+
+
+#: Intents whose card is an item on its own day (the schedule says a day is empty itself).
+_ON_ITS_DAY = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.CITY_TOUR, Intent.VENUE})
+
+
+def _every_one(plan: Plan) -> bool:
+    """Whether the plan's card would list every speaker or venue of the event."""
+    q = plan.question
+    return (plan.kind is PlanKind.INTENT and q.intent in _EVERY_ONE and not plan.lead
+            and not (q.facts or q.session_ids or q.speaker_ids or q.venue_ids or q.relation))
+
+
 def _uncovered(event: Event, plan: Plan) -> bool:
     """Whether the plan's card leaves a specific word of the question unanswered
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
     q = plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
-        return bool(coverage.uncovered(event, q, plan.faq.id))
-    if plan.kind is not PlanKind.INTENT or q.relation is not None:
+        return bool(coverage.uncovered(event, q, plan.faq.id)
+                    or coverage.things_unsaid(event, q, plan.faq))
+    if plan.kind is not PlanKind.INTENT:
         return False
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
+        return True
+    if (q.intent in (Intent.SESSION, Intent.SPEAKER) and q.session_ids and not q.speaker_ids
+            and q.relation is None and coverage.asks_who(event, q.question)
+            and not any(s.speaker_ids for s in map(event.session, q.session_ids) if s)):
+        # "next speaker siapa?" read as the coffee break: a card naming nobody for "who".
+        return True
+    if (q.intent is Intent.VENUE and not (q.session_ids or q.venue_ids or q.facts or plan.lead)
+            and coverage.asks_when(event, q.question)):
+        # "jam brp harus udah di lokasi?": the list of venues has no time in it.
+        return True
+    if (q.day is not None and q.intent in _ON_ITS_DAY and q.day not in event.days
+            and not q.facts):
+        # "sentra tenun buka jam berapa hari minggu?": a card of the event's own days for a
+        # day the event does not have.
+        return True
+    if _every_one(plan) and q.time:
+        # "siapa pembicara jam 2?": the list of every speaker (or venue) of the event is
+        # not that hour's; naming the others would be a wrong fact.
+        return True
+    if (q.intent is Intent.VENUE and not (q.facts or plan.lead or q.session_ids)
+            and coverage.asks_number(event, q.question)
+            and coverage.number_unsaid(event, q)):
+        # "berapa kapasitas ruang utama?": a venue card with no number in it.
         return True
     missing = coverage.uncovered(event, q)
     if missing and q.faq_id is not None:  # the practical answer joins the card
@@ -93,13 +159,15 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # a passage holding all of them is more to the point than the intent's card.
         rest = unseen_words(event, q.question)
         hit = answer_passage(event, q.question, threshold=0.99) if rest else None
-        if hit is not None and all(w in hit.passage.words for w in rest):
+        if (hit is not None and all(w in hit.passage.words for w in rest)
+                and coverage.fills_slot(event, q.question, hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.
         hit = answer_passage(event, q.question)
-        if hit is not None and _passage_first(event, q, hit):
+        if (hit is not None and _passage_first(event, q, hit)
+                and coverage.fills_slot(event, q.question, hit.passage.text)):
             if q.intent is Intent.ABOUT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)

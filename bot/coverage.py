@@ -23,15 +23,29 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from bot import textnorm
-from bot.model import Event
+from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for
 from bot.understanding import Intent, Understanding
-from bot.understanding.lexicon import GENERAL, LEXICON, word_set
+from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, word_set
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
 #: what the card shows ("parkir dekat balai kota" is not answered by the venue's card).
 OFF_TOPIC = frozenset(
     w for w, votes in LEXICON.items() if any(i is Intent.UNKNOWN for i, _ in votes)
+)
+
+OFF_TOPIC_PAIRS = frozenset(
+    w for w, votes in BIGRAMS.items() if any(i is Intent.UNKNOWN for i, _ in votes)
+)
+
+#: Ordinary nouns of places and things (typo correction leaves them alone, see
+#: textnorm.ORDINARY) that still say what a question is about: "toko", "gereja", "foto" must be
+#: in what the answer shows. A practical answer must hold them in its own question or answer,
+#: not only in its keywords ("ada gereja dekat lokasi?" is not answered by the prayer room).
+THINGS = word_set(
+    """toko pasar gereja church pura vihara klenteng restoran restaurant sakit hospital
+    apotek pharmacy pelabuhan terminal stasiun pesawat kapal mobil motor
+    tiket pulsa bensin cuaca hujan bola film lagu foto video photo"""
 )
 
 #: Intents whose card is about the event's own items; a question they answer must be covered.
@@ -56,6 +70,88 @@ def asks_count(event: Event, text: str) -> bool:
     tokens = index_for(event).normalizer.tokens(text)
     pairs = set(pairwise(tokens))
     return "jumlah" in tokens or bool(pairs & {("how", "many"), ("berapa", "banyak")})
+
+
+#: A span of time before or after "tahun" that points to another year ("tahun lalu",
+#: "tahun depan"): the data is about this event only, not its other editions.
+_OTHER_YEAR = frozenset({("tahun", w) for w in ("lalu", "depan", "kemarin", "berikutnya",
+                                               "sebelumnya", "besok")}
+                        | {(w, "year") for w in ("last", "next", "previous")})
+#: Words asking for a reason: the event's data gives facts, not why they are so.
+_WHY = word_set("kenapa mengapa knp napa why")
+
+
+def asks_other_year(event: Event, text: str) -> bool:
+    """"seminar tahun lalu di mana?", "next year's host?": about another edition."""
+    tokens = index_for(event).normalizer.tokens(text)
+    return bool(set(pairwise(tokens)) & _OTHER_YEAR)
+
+
+def asks_why(event: Event, text: str) -> bool:
+    return bool(_WHY & set(index_for(event).normalizer.tokens(text)))
+
+
+#: Asking when: the answer must hold a time, a date or a day.
+_WHEN = word_set("kapan when")
+_WHEN_PAIRS = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("hari", "apa"),
+                         ("tanggal", "berapa"), ("what", "time"), ("what", "day"),
+                         ("which", "day"), ("tahun", "berapa"), ("what", "year")})
+#: Asking how many: the answer must hold a number.
+_HOW_MANY = frozenset({("how", "many"), ("how", "much")})
+_DAY_RE = re.compile(
+    r"\d|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_NUMBER_RE = re.compile(
+    r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|"
+    r"ratus|ribu|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|"
+    r"thousand)\b", re.IGNORECASE)
+
+
+_WHO = word_set("siapa sapa who whom")
+
+
+def asks_who(event: Event, text: str) -> bool:
+    return bool(_WHO & set(index_for(event).normalizer.tokens(text)))
+
+
+def asks_when(event: Event, text: str) -> bool:
+    """"kapan …", "jam berapa …", "what time …"."""
+    tokens = index_for(event).normalizer.tokens(text)
+    return bool(_WHEN & set(tokens) or set(pairwise(tokens)) & _WHEN_PAIRS)
+
+
+def asks_number(event: Event, text: str) -> bool:
+    """"berapa …", "how many/much …", "jumlah …" but not "jam/hari/tanggal berapa"."""
+    tokens = index_for(event).normalizer.tokens(text)
+    pairs = set(pairwise(tokens))
+    if _WHEN & set(tokens) or pairs & _WHEN_PAIRS:
+        return False
+    return bool(pairs & _HOW_MANY) or "berapa" in tokens or "jumlah" in tokens
+
+
+def number_unsaid(event: Event, q: Understanding) -> list[str]:
+    """For a question asking how many about a venue ("berapa kapasitas ruang utama?"): its
+    content words — the bot's own vocabulary included — the venue's text does not hold
+    (the card shows no such number)."""
+    index = index_for(event)
+    shown = shown_words(event, q)
+    return [w for w in index.content(q.question)
+            if w not in shown and w not in GENERAL and w.isalpha() and len(w) >= 3
+            and not textnorm.is_ordinary(w)]
+
+
+def fills_slot(event: Event, question: str, passage: Text) -> bool:
+    """Whether a passage can answer a question asking when or how many: it must hold a
+    day, a date or a time, or a number ("sosialisasi hari apa?" is not answered by the
+    event's summary that names the session without its day)."""
+    tokens = index_for(event).normalizer.tokens(question)
+    pairs = set(pairwise(tokens))
+    texts = (passage.get("id"), passage.get("en"))
+    if _WHEN & set(tokens) or pairs & _WHEN_PAIRS:
+        return any(_DAY_RE.search(t) for t in texts)
+    if pairs & _HOW_MANY or "berapa" in tokens:
+        return any(_NUMBER_RE.search(t) for t in texts)
+    return True
 
 
 def _acronyms(text: str) -> list[str]:
@@ -119,7 +215,8 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     keys += [(Source.VENUE, v) for v in q.venue_ids]
     out = _union(words, keys)
     intent = q.intent
-    if intent is Intent.CITY_TOUR or q.stops:
+    tour_named = event.tour is not None and event.tour.session_id in q.session_ids
+    if intent is Intent.CITY_TOUR or q.stops or tour_named:
         out |= _sources(words, Source.STOP)
         tour = event.tour
         if tour is not None:
@@ -144,9 +241,15 @@ def specific_words(event: Event, text: str) -> list[str]:
     vocabulary = normalizer.vocabulary
     out = [a.lower() for a in _acronyms(text)
            if not all(w in vocabulary or w in GENERAL for w in normalizer.tokens(a))]
+    tokens = normalizer.tokens(text)
+    # Two words the lexicon marks as about something else together ("oleh oleh", "uang saku").
+    out += [f"{a} {b}" for a, b in pairwise(tokens) if f"{a} {b}" in OFF_TOPIC_PAIRS]
     for w in index.content(text):
         stem = _stem(w, vocabulary)
         if stem in OFF_TOPIC:
+            out.append(stem)
+            continue
+        if stem in THINGS:
             out.append(stem)
             continue
         if (len(stem) < 3 or not stem.isalpha() or stem in GENERAL or stem in vocabulary
@@ -264,4 +367,39 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)
-    return [w for w in specific if w not in shown]
+    return [w for w in specific if not _shown(w, shown)]
+
+
+def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
+    """The nouns of things (`THINGS`) the question names that the practical answer's own
+    question and answer do not (its keywords alone route, they do not answer)."""
+    things = [w for w in specific_words(event, q.question) if w in THINGS]
+    if not things:
+        return []
+    normalizer = index_for(event).normalizer
+    said = set(normalizer.tokens(" ".join((faq.question.id, faq.question.en or "",
+                                           faq.answer.id, faq.answer.en or ""))))
+    return [w for w in things if w not in said]
+
+
+def _shown(word: str, shown: set[str] | frozenset[str]) -> bool:
+    return all(w in shown for w in word.split())
+
+
+#: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"):
+#: how to use the feature does not answer it; only the organizers' word can.
+TROUBLE = word_set(
+    """hilang kehilangan ilang rusak lupa ketinggalan tertinggal salah keliru cetak dicetak
+    print reprint lost lose broken damaged forgot forgotten wrong misspelled"""
+)
+
+
+def uncovered_howto(event: Event, q: Understanding, faq_id: str | None) -> list[str]:
+    """The problem words of a how-to question neither the how-to answer nor the practical
+    answer `faq_id` speak of ("kartu peserta hilang, bisa cetak ulang?" is not answered by
+    how to show the card)."""
+    trouble = [w for w in index_for(event).normalizer.tokens(q.question) if w in TROUBLE]
+    if not trouble:
+        return []
+    shown = shown_words(event, q, faq_id) if faq_id is not None else set()
+    return [w for w in trouble if w not in shown]

@@ -159,6 +159,7 @@ ORDINARY: frozenset[str] = _words(
     indah ramai sepi rapat kumpul pulang berangkat tiba sampai mulai selesai berakhir
     dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
     jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
+    unduh diunduh mengunduh
     sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
     daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
     pelabuhan terminal stasiun sekolah kampus rumah sakit masjid gereja pesawat kapal
@@ -176,6 +177,7 @@ _TOKEN_RE = re.compile(
     r"|[a-z]+"
 )
 _REPEAT3_RE = re.compile(r"([a-z])\1{2,}")
+_REDUPLICATED_RE = re.compile(r"\b([a-z]{3,})2\b")
 _REPEAT2_RE = re.compile(r"([a-z])\1")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _POSSESSIVE_RE = re.compile(r"(?<=[a-z]{3})['’]s\b(?!\s+(?:on|up|the|a|an|it|this|next)\b)")
@@ -202,6 +204,8 @@ def _tokenize(text: str) -> tuple[str, ...]:
     if "'" in text or "’" in text:
         text = _POSSESSIVE_RE.sub("", text)
     text = text.translate(_APOSTROPHES)
+    if "2" in text:  # "oleh2" is "oleh-oleh", as chat writes a reduplicated word
+        text = _REDUPLICATED_RE.sub(r"\1 \1", text)
     tokens = _TOKEN_RE.findall(text)
     if _REPEAT3_RE.search(text) is None:  # no token can hold a run of three letters
         return tuple(tokens)

@@ -20,6 +20,7 @@ def reference(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     text = textnorm._LO_RE.sub(" narahubung ", text)
     text = textnorm._POSSESSIVE_RE.sub("", text.lower()).translate(textnorm._APOSTROPHES)
+    text = textnorm._REDUPLICATED_RE.sub(r"\1 \1", text)
     return [textnorm._REPEAT3_RE.sub(r"\1\1", t) for t in textnorm._TOKEN_RE.findall(text)]
 
 
@@ -27,7 +28,7 @@ TRICKY = [
     "jadwaaal besokkk??", "2pmmm", "LO tour siapa", "lo mau ke mana", "Tomorrow's break",
     "what’s on", "jum'at pagi", "ＪＡＤＷＡＬ　ｂｅｓｏｋ", "ﬁle ﬂow", "Kab. Sidoarjo 17/10",
     "jam 14.00 WITA", "9:30am", "🙏🙏 makasih min", "", "   ", "aaa", "LOL LO. LO?",
-    "it's on", "the bus's seats", "sssss", "Café résumé",
+    "it's on", "the bus's seats", "sssss", "Café résumé", "oleh2 khas", "hari2 ke-2",
 ]
 
 

@@ -84,7 +84,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
         ikut_sesi:4 gabung_sesi:4""",
     Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
-        uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4""",
+        uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4 menu_makan:6
+        menu_makanan:6 food_menu:6 lunch_menu:6""",
     Intent.ANNOUNCEMENT: """info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3
         news_from:2 jadi_tidak:4 still_on:3""",
 }
@@ -141,7 +142,7 @@ OFF_TOPIC_MARGIN = 2.5
 GENERAL = word_set(
     """
     bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
-    tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
+    ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
     lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan

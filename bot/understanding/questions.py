@@ -21,7 +21,9 @@ from bot.understanding.lexicon import (
 from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import Understander, understander_for
 
-_SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|lalu|kemudian|and also|also)\s",
+#: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then".
+_SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
+                       r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
                        re.IGNORECASE)
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
