@@ -43,8 +43,8 @@ TELEGRAM_RATE = 30.0  # messages per second overall, as AIORateLimiter paces the
 FIRST_USER = 200_000
 #: bot/flood.py's DEFAULT_LIMIT: more updates than this from one user within 10 s are dropped.
 FLOOD_LIMIT = 20
-#: Questions that each get exactly one sendMessage (checked in-process); a mix of commands
-#: and free text, so the understanding code is part of the load.
+#: A mix of commands and free text, so the understanding code is part of the load. Most get
+#: one sendMessage; how many each gets is counted in-process first (`messages_per_question`).
 QUESTIONS = (
     "/start", "/jadwal", "kapan keynote?", "jadwal besok", "siapa pembicara keynote",
     "/sekarang", "acara jam 2 siang hari kedua apa?", "/tentang", "kpn city tour?", "/lokasi",
@@ -61,6 +61,32 @@ def peak_rss_kib(pid: int) -> int | None:
     return None
 
 
+def messages_per_question() -> dict[str, int]:
+    """How many sendMessage calls answer each question, counted in-process the day before the
+    event at this time of day, as the process sees it (`--shift-to` tomorrow). "kpn city
+    tour?" gets two: the answer's sentence, then the tour's own card."""
+    import asyncio
+    from datetime import datetime
+
+    from bot.config import Settings
+    from bot.loader import load_event
+    from tests.harness import Harness
+
+    async def count() -> dict[str, int]:
+        event = load_event(Settings().event_file)
+        now = datetime.combine(event.days[0] - timedelta(days=1),
+                               datetime.now().time().replace(microsecond=0),
+                               tzinfo=event.timezone)
+        harness = await Harness(event, now).start()
+        try:
+            return {q: sum(c.method == "sendMessage" for c in await harness.say(q))
+                    for q in QUESTIONS}
+        finally:
+            await harness.stop()
+
+    return asyncio.run(count())
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
@@ -70,13 +96,15 @@ class Delegates:
     """Feeds each delegate's next question when their previous one is answered; runs in the
     stand-in's thread (HttpStandIn.on_record), so nothing polls."""
 
-    def __init__(self, server: Any, users: int, messages: int) -> None:
+    def __init__(self, server: Any, users: int, messages: int, parts: dict[str, int]) -> None:
         self.server = server
         self.messages = messages
+        self.parts = parts  # sendMessage calls that make up each question's answer
         self.users = list(range(FIRST_USER, FIRST_USER + users))
         self.sent: Counter[int] = Counter()  # questions fed, per user
         self.replies: Counter[int] = Counter()  # sendMessage calls received, per user
         self.waiting_since: dict[int, float] = {}  # user -> when their question was fed
+        self.waiting_for: dict[int, int] = {}  # user -> messages of the answer still to come
         self.latencies: list[float] = []
         self.duplicates = 0
         self.first_fed = 0.0
@@ -97,6 +125,7 @@ class Delegates:
             update = factory.message(text, user_id=user_id, first_name="Peserta")
         self.sent[user_id] += 1
         self.waiting_since[user_id] = time.monotonic()
+        self.waiting_for[user_id] = self.parts[text]
         self.server.standin.feed(update)
 
     def start(self) -> None:
@@ -116,10 +145,13 @@ class Delegates:
         if user_id not in self.sent:
             return
         self.replies[user_id] += 1
-        since = self.waiting_since.pop(user_id, None)
-        if since is None:
+        if user_id not in self.waiting_since:
             self.duplicates += 1  # a reply with no question waiting
             return
+        self.waiting_for[user_id] -= 1
+        if self.waiting_for[user_id] > 0:
+            return  # the answer's first part (a sentence before a card): more to come
+        since = self.waiting_since.pop(user_id)
         self.latencies.append(received.arrived - since)
         self.last_reply = received.arrived
         if self.sent[user_id] < self.messages:
@@ -144,8 +176,11 @@ def main() -> int:
 
     from tests.httpstandin import HttpStandIn
 
+    parts = messages_per_question()
     total = args.users * args.messages
-    floor = total / TELEGRAM_RATE
+    # Every delegate asks the questions in order: the replies' messages set the floor.
+    per_user = sum(parts[QUESTIONS[i % len(QUESTIONS)]] for i in range(args.messages))
+    floor = args.users * per_user / TELEGRAM_RATE
     shift = (date.today() + timedelta(days=1)).isoformat()
     with tempfile.TemporaryDirectory() as tmp, HttpStandIn(token=TOKEN) as server:
         env = {
@@ -163,9 +198,10 @@ def main() -> int:
             )
         try:
             server.wait_in_flight("getUpdates", 30)
-            delegates = Delegates(server, args.users, args.messages)
-            print(f"{args.users} delegates x {args.messages} messages = {total} messages; "
-                  f"floor at {TELEGRAM_RATE:.0f} msg/s: {floor:.0f} s", flush=True)
+            delegates = Delegates(server, args.users, args.messages, parts)
+            print(f"{args.users} delegates x {args.messages} messages = {total} messages, "
+                  f"answered in {args.users * per_user} replies; floor at "
+                  f"{TELEGRAM_RATE:.0f} msg/s: {floor:.0f} s", flush=True)
             delegates.start()
             finished = delegates.done.wait(args.timeout)
             rss = peak_rss_kib(bot.pid)
@@ -183,7 +219,9 @@ def main() -> int:
         errors = (Path(tmp) / "bot.err").read_text(errors="replace")
 
     answered = len(delegates.latencies)
-    extra = sum(max(0, n - delegates.sent[u]) for u, n in delegates.replies.items())
+    extra = sum(max(0, n - sum(parts[QUESTIONS[i % len(QUESTIONS)]]
+                               for i in range(delegates.sent[u])))
+                for u, n in delegates.replies.items())
     elapsed = (delegates.last_reply or time.monotonic()) - delegates.first_fed
     print(f"answered:    {answered} of {total}{'' if finished else ' (timed out)'}")
     print(f"duplicates:  {max(extra, delegates.duplicates)}")
@@ -196,7 +234,8 @@ def main() -> int:
         queued = args.users / TELEGRAM_RATE
         print(f"             (at the rate limit a reply waits ~{queued * 1000:.0f} ms behind "
               f"the other delegates' replies: users / {TELEGRAM_RATE:.0f} msg/s)")
-    print(f"elapsed:     {elapsed:.1f} s, throughput {answered / elapsed:.1f} replies/s, "
+    replies = sum(delegates.replies.values())
+    print(f"elapsed:     {elapsed:.1f} s, throughput {replies / elapsed:.1f} replies/s, "
           f"{elapsed / floor:.2f}x the {floor:.0f} s floor")
     print(f"peak RSS:    {rss / 1024:.1f} MiB" if rss else "peak RSS:    n/a (no /proc)")
     print(f"bot exit:    {code}; spec problems: {len(problems)}; "
