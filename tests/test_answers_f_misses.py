@@ -1,0 +1,41 @@
+"""The misses left on dev set f (issue 11), through the real Application and the stand-in:
+each becomes an answer, by general cause.
+
+A second question keeps the first one's subject (its fact read of that item, both details
+of one item answered), and "who can I call about registration problems" asks for a contact,
+not how to register.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.conftest import WITA
+from tests.harness import Harness
+from tests.test_answers import read
+
+DECLINED = "belum bisa menjawab"
+
+
+async def test_a_second_question_keeps_the_first_ones_subject(bot: Harness) -> None:
+    """"berapa kuota pesertanya?" after the tour is the tour's seats, not the event's
+    participants; two details of one speaker's session are both answered."""
+    bot.clock.set(datetime(2019, 10, 16, 10, 0, tzinfo=WITA))
+    text = read(await bot.say("Kapan city tour dan berapa kuota pesertanya?"))
+    assert "Jumat, 18 Oktober 2019" in text and "Kapasitas 120 orang" in text
+    assert "478 peserta" not in text
+    # Without a subject before it, the same count is still the event's.
+    text = read(await bot.say("berapa jumlah pesertanya?"))
+    assert "478 peserta" in text
+    bot.clock.set(datetime(2019, 10, 16, 14, 0, tzinfo=WITA))
+    text = read(await bot.say("Prof Keesei Lee dari mana? sesinya hari apa?"))
+    assert "Seoul Institute of Technology" in text
+    assert "Best Practice Luar Negeri — Kamis, 17 Oktober 2019, 10.30" in text
+
+
+async def test_whom_to_call_about_a_feature_is_a_contact(bot: Harness) -> None:
+    text = read(await bot.say("siapa yg bisa dihubungi kalau ada masalah pendaftaran?"))
+    assert "registrasi.citynet@" in text and "Daftar sekarang" not in text
+    # Asking how to register is still the how-to answer.
+    text = read(await bot.say("gimana cara daftar?"))
+    assert "/daftar" in text and DECLINED not in text
