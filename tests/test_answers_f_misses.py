@@ -39,3 +39,13 @@ async def test_whom_to_call_about_a_feature_is_a_contact(bot: Harness) -> None:
     # Asking how to register is still the how-to answer.
     text = read(await bot.say("gimana cara daftar?"))
     assert "/daftar" in text and DECLINED not in text
+
+
+async def test_a_request_before_a_comma_is_a_question_of_its_own(bot: Harness) -> None:
+    """"Tolong info nomor …, sekalian mau tanya … dmn": the request and the question are
+    both answered; a preface ("Mohon info, …") still asks nothing by itself."""
+    text = read(await bot.say(
+        "Tolong info nomor panitia registrasi, sekalian mau tanya kartu peserta diambil dmn"))
+    assert "registrasi.citynet@" in text and "lobi Kantor Wali Kota Kupang" in text
+    text = read(await bot.say("Mohon info, kapan keynote?"))
+    assert "Keynote" in text and DECLINED not in text

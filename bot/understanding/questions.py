@@ -73,7 +73,13 @@ def _split_commas(part: str) -> list[str]:
 
 def _asks_itself(piece: str) -> bool:
     tokens = textnorm.DEFAULT.tokens(piece)
-    return bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+    # "Tolong info nomor panitia registrasi, sekalian mau tanya …": a request asks too.
+    request = bool(tokens) and tokens[0] in _ASKS_FOR and not set(tokens) <= _PREFACE
+    return request or bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+
+
+#: Words opening a request that asks for something as a question would.
+_ASKS_FOR = word_set("tolong minta mohon please")
 
 
 def _key(u: Understanding) -> tuple[object, ...]:
