@@ -49,3 +49,15 @@ async def test_a_request_before_a_comma_is_a_question_of_its_own(bot: Harness) -
     assert "registrasi.citynet@" in text and "lobi Kantor Wali Kota Kupang" in text
     text = read(await bot.say("Mohon info, kapan keynote?"))
     assert "Keynote" in text and DECLINED not in text
+
+
+async def test_after_this_during_the_tour_is_the_next_stop(bot: Harness) -> None:
+    """"abis ini rombongan tur mampir ke mana?" while the tour is on: after the stop reached
+    last, not after the whole tour."""
+    bot.clock.set(datetime(2019, 10, 18, 9, 50, tzinfo=WITA))
+    text = read(await bot.say("abis ini rombongan tur mampir ke mana lagi?"))
+    assert text.startswith("Setelah Sentra Tenun Ikat Kota Kupang (09.10): Pantai Lasiana")
+    # Outside the tour, after the tour is still what follows it.
+    bot.clock.set(datetime(2019, 10, 17, 9, 50, tzinfo=WITA))
+    text = read(await bot.say("abis city tour ada acara apa?"))
+    assert "Penutupan" in text

@@ -382,6 +382,11 @@ class Understander:
                         stop = int(ref.id)
                         break
                 anchor = self._pick(ids, when, now)
+                if anchor is not None and stop is None and i + 1 < len(tokens) and tokens[
+                        i + 1] in _NOW_THIS:
+                    # "abis ini rombongan tur mampir ke mana?" during the tour: after the stop
+                    # it is at now, not after the whole tour.
+                    stop = self._current_stop(anchor, now)
                 if anchor is not None:
                     return relation, anchor, stop
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -389,6 +394,15 @@ class Understander:
             if anchor is not None:
                 return relation, anchor, None
         return None, None, None
+
+    def _current_stop(self, anchor: str, now: datetime) -> int | None:
+        """The tour stop reached last by `now`, while the tour `anchor` is on."""
+        tour, session = self.event.tour, self.event.session(anchor)
+        if tour is None or tour.session_id != anchor or session is None or not (
+                session.start <= now < session.end):
+            return None
+        reached = [i for i, stop in enumerate(tour.stops) if stop.time <= now]
+        return reached[-1] if reached else None
 
     def _pick(self, ids: Sequence[str], when: When, now: datetime) -> str | None:
         """One of several items sharing a name (two lunch breaks): on the day asked, in the
@@ -469,6 +483,9 @@ _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | 
 _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
                              "the", "with", "from", "and", "kabupaten", "pemerintah",
                              "informasi", "akhir"})
+
+#: After a relation word, "now": "abis ini" is after what is on now.
+_NOW_THIS = frozenset({"ini", "this"})
 
 #: Relation words that point back at the item named before them.
 _POINTS_BACK = {"sebelumnya": Relation.BEFORE, "sesudahnya": Relation.AFTER,
