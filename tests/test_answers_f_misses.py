@@ -61,3 +61,14 @@ async def test_after_this_during_the_tour_is_the_next_stop(bot: Harness) -> None
     bot.clock.set(datetime(2019, 10, 17, 9, 50, tzinfo=WITA))
     text = read(await bot.say("abis city tour ada acara apa?"))
     assert "Penutupan" in text
+
+
+async def test_when_a_part_of_the_day_starts(bot: Harness) -> None:
+    """"sesi siang ini mulai jam brp?" is the first session of the afternoon (not the lunch
+    break, not the day's first item); "besok mulai jam berapa?" is still the day's start."""
+    bot.clock.set(datetime(2019, 10, 17, 12, 20, tzinfo=WITA))
+    text = read(await bot.say("sesi siang ini mulai jam brp?"))
+    assert text.startswith("Acara Kamis, 17 Oktober 2019, siang dimulai pukul 13.00")
+    bot.clock.set(datetime(2019, 10, 16, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("besok mulai jam berapa?"))
+    assert text.startswith("Acara Kamis, 17 Oktober 2019 dimulai pukul 08.30")
