@@ -72,3 +72,14 @@ async def test_when_a_part_of_the_day_starts(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 20, 0, tzinfo=WITA))
     text = read(await bot.say("besok mulai jam berapa?"))
     assert text.startswith("Acara Kamis, 17 Oktober 2019 dimulai pukul 08.30")
+
+
+async def test_when_one_must_be_there_is_the_days_start(bot: Harness) -> None:
+    """"besok jam brp harus udah di lokasi?" asks when to arrive: the day's start with its
+    gathering time, not the venue card; "di mana lokasinya besok?" is still the venue."""
+    bot.clock.set(datetime(2019, 10, 17, 20, 10, tzinfo=WITA))
+    text = read(await bot.say("besok jam brp harus udah di lokasi?"))
+    assert text.startswith("Acara Jumat, 18 Oktober 2019 dimulai pukul 08.00")
+    assert "kumpul pukul 07.30" in text
+    text = read(await bot.say("lokasi acara besok di mana?"))
+    assert "Kantor Wali Kota Kupang" in text and "dimulai pukul" not in text

@@ -185,8 +185,11 @@ class Understander:
         # "what's still on this afternoon?" reads like "is it still on?" (an announcement).
         still_on = intent is Intent.ANNOUNCEMENT and when.period is not None
         # "pembicara sesi terakhir hari ini siapa?": the last item's speakers.
+        # "besok jam brp harus udah di lokasi?": when one must be there is when the day
+        # starts (with its gathering time), not where.
+        arrive = bool(pairs & _WHAT_TIME and words & _MUST and words & _BE_THERE)
         item_asked = intent in (Intent.SPEAKER, Intent.VENUE) and bool(
-            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS))
+            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS) or arrive)
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
                                           or still_on or item_asked):
             return None
@@ -200,7 +203,7 @@ class Understander:
             # "hari terakhir", "the last day" name a day, not its last item.
             if words & LAST_WORDS and not pairs & _LAST_DAY:
                 return Scope.LAST
-            if words & DAY_START_WORDS and not words & REST_WORDS:
+            if (words & DAY_START_WORDS or arrive) and not words & REST_WORDS:
                 return Scope.DAY_START
         today = now.date()
         asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
@@ -483,6 +486,11 @@ _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | 
 _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
                              "the", "with", "from", "and", "kabupaten", "pemerintah",
                              "informasi", "akhir"})
+
+#: "jam berapa harus sudah di lokasi/tiba?": when one must arrive.
+_WHAT_TIME = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
+_MUST = frozenset({"harus", "wajib", "musti", "mesti", "must", "should", "need"})
+_BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arrive", "be"})
 
 #: After a relation word, "now": "abis ini" is after what is on now.
 _NOW_THIS = frozenset({"ini", "this"})
