@@ -83,3 +83,13 @@ async def test_when_one_must_be_there_is_the_days_start(bot: Harness) -> None:
     assert "kumpul pukul 07.30" in text
     text = read(await bot.say("lokasi acara besok di mana?"))
     assert "Kantor Wali Kota Kupang" in text and "dimulai pukul" not in text
+
+
+async def test_x_after_which_item_is_the_item_before_x(bot: Harness) -> None:
+    """"X itu sesudah sesi apa?" asks what X follows (the item before X); "X, setelah itu
+    apa?" is not read as before X."""
+    bot.clock.set(datetime(2019, 10, 16, 19, 30, tzinfo=WITA))
+    text = read(await bot.say("sosialisasi program citynet itu sesudah sesi apa?"))
+    assert text.startswith("Sebelum Sosialisasi Program Citynet Indonesia (13.00–15.00): Ishoma")
+    text = read(await bot.say("sosialisasi program citynet, setelah itu apa?"))
+    assert not text.startswith("Sebelum")

@@ -351,9 +351,15 @@ class Understander:
         """"X, sebelumnya/sesudahnya ada apa?": a relation word that points back (its "-nya")
         at the last programme item named before it in the same question."""
         back = next((_POINTS_BACK[w] for w in surface if w in _POINTS_BACK), None)
+        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is back), len(tokens))
+        if back is None:
+            # "sosialisasi itu sesudah sesi apa?": X comes after which item, so the item
+            # before X (and "X sebelum apa?" the item after it).
+            word, back = next(((i, _INVERSE[RELATIONS[t]]) for i, t in enumerate(tokens)
+                               if RELATIONS.get(t) in _INVERSE
+                               and _asks_which(tokens[i + 1:i + 3])), (0, None))
         if back is None:
             return None, None
-        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is back), len(tokens))
         for m in sorted((m for m in matches if m.start < word), key=lambda m: -m.start):
             ids = [ref.id for ref in m.refs if ref.kind == "session"]
             anchor = self._pick(ids, when, now)
@@ -486,6 +492,17 @@ _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | 
 _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
                              "the", "with", "from", "and", "kabupaten", "pemerintah",
                              "informasi", "akhir"})
+
+_INVERSE = {Relation.AFTER: Relation.BEFORE, Relation.BEFORE: Relation.AFTER}
+_WHICH = frozenset({"apa", "what", "which", "mana"})
+_ITEM_NOUNS = frozenset({"sesi", "acara", "session", "kegiatan"})
+
+
+def _asks_which(after: Sequence[str]) -> bool:
+    """"… sesudah (sesi) apa?": the relation word is followed by "which (item)", not by
+    "itu/ini" ("setelah itu apa?" is after X)."""
+    return bool(after) and (after[0] in _WHICH or (
+        after[0] in _ITEM_NOUNS and len(after) > 1 and after[1] in _WHICH))
 
 #: "jam berapa harus sudah di lokasi/tiba?": when one must arrive.
 _WHAT_TIME = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
