@@ -112,6 +112,7 @@ _LANGUAGES = word_set("inggris english indonesia indonesian")
 _ERASE = word_set("hapusdata deletemydata")
 _DELETE = word_set("hapus menghapus dihapus delete erase remove hilangkan")
 _DATA = word_set("data")
+_WHOM_TO_CALL = word_set("hubungi dihubungi menghubungi kontak contact narahubung")
 _ORGANIZERS = word_set("panitia organizer organizers organiser organisers committee")
 
 #: Kupang Malay and chat spellings of the words above that textnorm does not know.
@@ -194,6 +195,10 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     if pairs & _HOW_MUCH or "berapa" in tokens:
         return False
     words = set(tokens)
+    if words & _WHOM_TO_CALL:
+        # "siapa yg bisa dihubungi kalau ada masalah pendaftaran?" asks for a person to
+        # call about the feature, not how to use it.
+        return False
     if words & _HOW or pairs & _HOW_PAIRS:
         return True
     if feature in _SAYS_WHEN and words & {"kapan", "when"}:

@@ -213,7 +213,20 @@ def scope_item(event: Event, u: Understanding) -> Session | None:
     items = sorted(event.sessions_on(u.day), key=lambda s: s.start)
     if not items:
         return None
-    return items[0] if u.scope is Scope.DAY_START else max(items, key=lambda s: s.end)
+    if u.scope is Scope.DAY_START:
+        # "sesi siang ini mulai jam brp?": the first item of that part of the day that is
+        # not a break (the lunch break is not the afternoon's session).
+        part = _in_period(event, items, u.period)
+        return next((s for s in part if s.kind is not SessionKind.BREAK),
+                    part[0] if part else items[0])
+    return max(items, key=lambda s: s.end)
+
+
+def _in_period(event: Event, items: list[Session], period: str | None) -> list[Session]:
+    if period not in PERIOD_HOURS:
+        return []
+    low, high = PERIOD_HOURS[period or ""]
+    return [s for s in items if low <= event.local(s.start).hour < high]
 
 
 def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
@@ -223,6 +236,8 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     if session is None:
         return None
     day = escape(t.day(event.local(session.start).date()))
+    if u.scope is Scope.DAY_START and session in _in_period(event, [session], u.period):
+        day = f"{day}, {escape(period_name(u.period, t))}"
     title = f"<b>{escape(session.title.get(t.lang))}</b>"
     if u.scope is Scope.DAY_END:
         return _("Acara {day} selesai pukul {time} {zone}, dengan {item} "

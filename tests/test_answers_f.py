@@ -119,10 +119,10 @@ async def test_how_to_questions_asked_as_when_or_how_much(bot: Harness) -> None:
 
 async def test_answer_dev_set_f_gate() -> None:
     """tests/answers_dev_f.jsonl (written blind, tuned on) stays at the level reached (93.1%
-    when added), 0 wrong."""
+    when added, 96.9% after its misses were fixed), 0 wrong."""
     totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_f.jsonl"], set())
     counts = totals["answers_dev_f all"]
     n = sum(counts.values())
     assert n >= 400
     assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.93, counts
+    assert counts["correct"] / n >= 0.965, counts

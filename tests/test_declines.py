@@ -186,13 +186,14 @@ async def test_dev_set_b_gate() -> None:
 
 async def test_dev_set_f_gate() -> None:
     """tests/answers_dev_f.jsonl (written blind, then tuned on) does not fall below the level
-    reached on its decline side (84.8% from a first run of 81.8%), with 0 wrong facts."""
+    reached on its decline side (84.8% from a first run of 81.8%; 96.9% after its misses
+    were fixed), with 0 wrong facts."""
     totals = await _bench().run([ROOT / "tests" / "answers_dev_f.jsonl"], set())
     counts = totals["answers_dev_f all"]
     n = sum(counts.values())
     assert n >= 400
     assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.845, counts
+    assert counts["correct"] / n >= 0.965, counts
 
 
 async def test_a_contact_request_naming_nobody_gets_the_list(bot: Harness) -> None:

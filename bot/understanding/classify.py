@@ -250,6 +250,10 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
     return tuple(out)
 
 
+_WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"),
+                          ("gedung", "apa"), ("which", "room"), ("what", "room")})
+
+
 def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:
     out: list[Fact] = []
     event_word = bool(words & EVENT_WORDS)
@@ -259,7 +263,10 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
         or (pairs & {("berapa", "lama"), ("how", "long")} and event_word)
     ):
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
-    if event_word and (words & ASK_WHEN or ("hari", "apa") in pairs):
+    # "… diadakan di ruang apa?" asks where, not when, whatever its verb.
+    asks_place = bool(words & {"dimana", "where"}) or bool(pairs & _WHICH_PLACE)
+    if event_word and (words & ASK_WHEN or ("hari", "apa") in pairs) and not (
+            asks_place and not words & {"kapan", "when", "tanggal", "date"}):
         out.append(Fact.DATES)
     if event_word and words & ASK_WHERE and not words & VENUE_WORDS - {"lokasi"}:
         out.append(Fact.PLACE)

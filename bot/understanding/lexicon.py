@@ -36,7 +36,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.CITY_TOUR: """titikkumpul:4 kumpul:2 berkumpul:2 rute:2 route:2 kemana:1.5
         berangkat:1 gather:2""",
     Intent.CONTACT: """kontak:4 contact:4 nomor:3 number:1.5 telepon:3 phone:4 whatsapp:3
-        narahubung:4 hubungi:4 menghubungi:4 email:4 surel:4 call:2 panitia:1 committee:1
+        narahubung:4 hubungi:4 menghubungi:4 dihubungi:4 email:4 surel:4 call:2 panitia:1
+        committee:1
         delegasi:0.5 perwakilan:0.5 delegation:0.5 liaison:4""",
     Intent.RSVP: """daftar:5 mendaftar:5 rsvp:6 hadir:3 kehadiran:3 konfirmasi:2 register:5
         registrasi:2 registration:2 ikut:1.5 join:2 attend:3 attending:3 sign:2 batal:1
@@ -82,7 +83,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
     Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 sudah_daftar:-5 mau_ikut:4 saya_ikut:3
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
-        ikut_sesi:4 gabung_sesi:4""",
+        ikut_sesi:4 gabung_sesi:4 masalah_pendaftaran:-4 masalah_daftar:-4
+        kendala_pendaftaran:-4 kendala_daftar:-4""",
     Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
         uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4 menu_makan:6
         menu_makanan:6 food_menu:6 lunch_menu:6""",

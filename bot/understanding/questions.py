@@ -73,12 +73,28 @@ def _split_commas(part: str) -> list[str]:
 
 def _asks_itself(piece: str) -> bool:
     tokens = textnorm.DEFAULT.tokens(piece)
-    return bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+    # "Tolong info nomor panitia registrasi, sekalian mau tanya …": a request asks too.
+    request = bool(tokens) and tokens[0] in _ASKS_FOR and not set(tokens) <= _PREFACE
+    return request or bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+
+
+#: Words opening a request that asks for something as a question would.
+_ASKS_FOR = word_set("tolong minta mohon please")
 
 
 def _key(u: Understanding) -> tuple[object, ...]:
+    # The question words too: "Prof X dari mana? sesinya hari apa?" asks two things of one
+    # session (where from, which day); both are answered, not the first twice.
+    asks = frozenset(textnorm.simple_tokens(u.question)) & _ASK_WORDS
     return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day,
-            u.scope)
+            u.scope, asks)
+
+
+#: Question words that say which detail a question asks for.
+_ASK_WORDS = word_set(
+    """siapa kapan dimana mana berapa kenapa mengapa what who when where how which why
+    jam hari"""
+)
 
 
 def understand_all(text: str, event: Event, now: datetime) -> tuple[Understanding, ...]:
@@ -109,6 +125,15 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 subject.stops[0] if len(subject.stops) == 1 else None)
             if anchor is not None:
                 u = replace(understander.related(relation, anchor, stop), confidence=0.5)
+        elif (previous and subject is not None and u.facts and not _entities(u)
+              and _entities(subject)):
+            # "Kapan city tour dan berapa kuota pesertanya?": the count is of the item named
+            # before (the tour's seats), not of the event's participants, when the part read
+            # with that item asks a fact of it.
+            joined = understander.understand(f"{understander.named_words(previous)} {part}",
+                                             now)
+            if joined.facts and _entities(joined) and joined.intent is subject.intent:
+                u = joined
         elif previous and not _names(u) and u.intent in _CONTEXTUAL and not (
             u.intent is Intent.UNKNOWN and _unknown_words(understander, part)
         ):
@@ -197,6 +222,11 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
     if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
         return Relation.AFTER
     return None
+
+
+def _entities(u: Understanding) -> bool:
+    """Whether `u` names an item of the programme (not only a fact of the event)."""
+    return bool(u.session_ids or u.speaker_ids or u.venue_ids or u.stops)
 
 
 def _names(u: Understanding) -> bool:

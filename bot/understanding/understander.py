@@ -185,8 +185,11 @@ class Understander:
         # "what's still on this afternoon?" reads like "is it still on?" (an announcement).
         still_on = intent is Intent.ANNOUNCEMENT and when.period is not None
         # "pembicara sesi terakhir hari ini siapa?": the last item's speakers.
+        # "besok jam brp harus udah di lokasi?": when one must be there is when the day
+        # starts (with its gathering time), not where.
+        arrive = bool(pairs & _WHAT_TIME and words & _MUST and words & _BE_THERE)
         item_asked = intent in (Intent.SPEAKER, Intent.VENUE) and bool(
-            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS))
+            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS) or arrive)
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
                                           or still_on or item_asked):
             return None
@@ -200,7 +203,7 @@ class Understander:
             # "hari terakhir", "the last day" name a day, not its last item.
             if words & LAST_WORDS and not pairs & _LAST_DAY:
                 return Scope.LAST
-            if words & DAY_START_WORDS and not words & REST_WORDS:
+            if (words & DAY_START_WORDS or arrive) and not words & REST_WORDS:
                 return Scope.DAY_START
         today = now.date()
         asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
@@ -348,9 +351,15 @@ class Understander:
         """"X, sebelumnya/sesudahnya ada apa?": a relation word that points back (its "-nya")
         at the last programme item named before it in the same question."""
         back = next((_POINTS_BACK[w] for w in surface if w in _POINTS_BACK), None)
+        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is back), len(tokens))
+        if back is None:
+            # "sosialisasi itu sesudah sesi apa?": X comes after which item, so the item
+            # before X (and "X sebelum apa?" the item after it).
+            word, back = next(((i, _INVERSE[RELATIONS[t]]) for i, t in enumerate(tokens)
+                               if RELATIONS.get(t) in _INVERSE
+                               and _asks_which(tokens[i + 1:i + 3])), (0, None))
         if back is None:
             return None, None
-        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is back), len(tokens))
         for m in sorted((m for m in matches if m.start < word), key=lambda m: -m.start):
             ids = [ref.id for ref in m.refs if ref.kind == "session"]
             anchor = self._pick(ids, when, now)
@@ -382,6 +391,11 @@ class Understander:
                         stop = int(ref.id)
                         break
                 anchor = self._pick(ids, when, now)
+                if anchor is not None and stop is None and i + 1 < len(tokens) and tokens[
+                        i + 1] in _NOW_THIS:
+                    # "abis ini rombongan tur mampir ke mana?" during the tour: after the stop
+                    # it is at now, not after the whole tour.
+                    stop = self._current_stop(anchor, now)
                 if anchor is not None:
                     return relation, anchor, stop
             following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -389,6 +403,15 @@ class Understander:
             if anchor is not None:
                 return relation, anchor, None
         return None, None, None
+
+    def _current_stop(self, anchor: str, now: datetime) -> int | None:
+        """The tour stop reached last by `now`, while the tour `anchor` is on."""
+        tour, session = self.event.tour, self.event.session(anchor)
+        if tour is None or tour.session_id != anchor or session is None or not (
+                session.start <= now < session.end):
+            return None
+        reached = [i for i, stop in enumerate(tour.stops) if stop.time <= now]
+        return reached[-1] if reached else None
 
     def _pick(self, ids: Sequence[str], when: When, now: datetime) -> str | None:
         """One of several items sharing a name (two lunch breaks): on the day asked, in the
@@ -469,6 +492,25 @@ _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | 
 _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam", "oleh",
                              "the", "with", "from", "and", "kabupaten", "pemerintah",
                              "informasi", "akhir"})
+
+_INVERSE = {Relation.AFTER: Relation.BEFORE, Relation.BEFORE: Relation.AFTER}
+_WHICH = frozenset({"apa", "what", "which", "mana"})
+_ITEM_NOUNS = frozenset({"sesi", "acara", "session", "kegiatan"})
+
+
+def _asks_which(after: Sequence[str]) -> bool:
+    """"… sesudah (sesi) apa?": the relation word is followed by "which (item)", not by
+    "itu/ini" ("setelah itu apa?" is after X)."""
+    return bool(after) and (after[0] in _WHICH or (
+        after[0] in _ITEM_NOUNS and len(after) > 1 and after[1] in _WHICH))
+
+#: "jam berapa harus sudah di lokasi/tiba?": when one must arrive.
+_WHAT_TIME = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
+_MUST = frozenset({"harus", "wajib", "musti", "mesti", "must", "should", "need"})
+_BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arrive", "be"})
+
+#: After a relation word, "now": "abis ini" is after what is on now.
+_NOW_THIS = frozenset({"ini", "this"})
 
 #: Relation words that point back at the item named before them.
 _POINTS_BACK = {"sebelumnya": Relation.BEFORE, "sesudahnya": Relation.AFTER,
