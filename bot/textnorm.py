@@ -121,6 +121,8 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     # Farewells: "sampai jumpa" is not the press conference ("jumpa pers").
     ("sampai", "jumpa"): "sampaijumpa",
     ("see", "you"): "sampaijumpa",
+    # "the rest of today" is what is left of it, not a break ("rest" names the breaks).
+    ("rest", "of"): "sisa",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).
