@@ -1,11 +1,15 @@
 """Questions of dev set g (issue 11) the bot used to miss, through the real Application and
 the stand-in; dev set g is a gate.
 
-Each test is one general cause: "the rest of today" is what is left of it, not a break.
+Each test is one general cause: "the rest of today" is what is left of it, not a break; a
+day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from tests.conftest import WITA
 from tests.harness import Harness
 from tests.test_answers import _bench, read
 
@@ -20,6 +24,18 @@ async def test_the_rest_of_today_in_english_is_not_a_break(bot: Harness) -> None
         assert text.startswith("📅 Rabu, 16 Oktober 2019 — acara yang masih ada setelah pukul "
                                "10.00:"), text
         assert "Jumpa pers" in text and "Registrasi peserta" not in text
+
+
+async def test_a_day_in_the_reason_is_not_the_day_asked(bot: Harness) -> None:
+    """The evening before the event, "the address, because we arrived tonight" asks for the
+    address; "tonight" is when they arrived, so the answer is not "no events tonight"."""
+    bot.clock.set(datetime(2019, 10, 15, 19, 0, tzinfo=WITA))
+    text = read(await bot.say("Dengan hormat, saya ingin menanyakan alamat lengkap lokasi utama "
+                              "seminar karena kami baru tiba di Kupang malam ini."))
+    assert "Jl. S.K. Lerik" in text and "Tidak ada acara" not in text
+    # A day before the reason is still read: there is nothing on the day before the event.
+    text = read(await bot.say("lokasi acara malam ini di mana? soalnya besok saya sibuk"))
+    assert "Tidak ada acara pada Selasa, 15 Oktober 2019" in text
 
 
 async def test_answer_dev_set_g_gate() -> None:

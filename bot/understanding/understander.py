@@ -98,7 +98,7 @@ class Understander:
         doubts = self.normalizer.doubtful(surface)
         readings = self.normalizer.read_as(surface)
         local_now = self.event.local(now) if now.tzinfo else now
-        when = when_from_tokens(tokens, local_now, self.days)
+        when = when_from_tokens(_before_reason(tokens), local_now, self.days)
         matches = self.index.matches(tokens)
         when = _shift_period(tokens, when, matches)
         named = _Named.of(matches)
@@ -513,6 +513,19 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
 # A few events at most are alive at once (the real one, a shifted rehearsal copy).
 _CACHE: list[tuple[Event, Understander]] = []
 _CACHE_SIZE = 4
+
+
+#: Words that start the reason for asking ("… karena kami baru tiba malam ini"): a day or
+#: time after them tells when the asker arrived or is busy, not what is asked about.
+_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because", "since"})
+
+
+def _before_reason(tokens: Sequence[str]) -> Sequence[str]:
+    """The tokens before a reason clause, when the question comes first."""
+    for i, token in enumerate(tokens):
+        if token in _REASON_WORDS and i > 0:
+            return tokens[:i]
+    return tokens
 
 
 def understander_for(event: Event) -> Understander:
