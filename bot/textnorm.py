@@ -68,6 +68,8 @@ SLANG: Mapping[str, str] = {
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
     "citytour": "city tour", "pemda": "pemerintah daerah",
+    # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
+    "presentasi": "paparan",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",

@@ -2,7 +2,8 @@
 the stand-in; dev set g is a gate.
 
 Each test is one general cause: "the rest of today" is what is left of it, not a break; a
-day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about.
+day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about;
+"bahan presentasi" is a talk's material ("bahan paparan").
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ async def test_a_day_in_the_reason_is_not_the_day_asked(bot: Harness) -> None:
     # A day before the reason is still read: there is nothing on the day before the event.
     text = read(await bot.say("lokasi acara malam ini di mana? soalnya besok saya sibuk"))
     assert "Tidak ada acara pada Selasa, 15 Oktober 2019" in text
+
+
+async def test_presentation_material_is_the_materials_faq(bot: Harness) -> None:
+    """'presentasi' is the data's 'paparan': the materials FAQ answers with the talk's card."""
+    text = read(await bot.say("bahan presentasi semarang tadi udah bisa diunduh?"))
+    assert "Apakah materi paparan dibagikan?" in text and "Kota Semarang" in text
 
 
 async def test_answer_dev_set_g_gate() -> None:
