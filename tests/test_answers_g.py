@@ -3,7 +3,8 @@ the stand-in; dev set g is a gate.
 
 Each test is one general cause: "the rest of today" is what is left of it, not a break; a
 day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about;
-"bahan presentasi" is a talk's material ("bahan paparan").
+"bahan presentasi" is a talk's material ("bahan paparan"); the participants of one region the
+data does not count are declined.
 """
 
 from __future__ import annotations
@@ -43,6 +44,16 @@ async def test_presentation_material_is_the_materials_faq(bot: Harness) -> None:
     """'presentasi' is the data's 'paparan': the materials FAQ answers with the talk's card."""
     text = read(await bot.say("bahan presentasi semarang tadi udah bisa diunduh?"))
     assert "Apakah materi paparan dibagikan?" in text and "Kota Semarang" in text
+
+
+async def test_participants_of_a_region_the_data_does_not_count(bot: Harness) -> None:
+    """The data counts the event's participants and names its groups: a count for a region
+    the groups do not name is declined (with Tanya panitia), not answered with the total."""
+    text = read(await bot.say("berapa jumlah peserta dari kabupaten sumba barat daya?"))
+    assert DECLINED in text and "Tanya panitia" in text and "478" not in text
+    # The total, and a region the groups name, are still answered.
+    assert "478 peserta" in read(await bot.say("berapa jumlah peserta?"))
+    assert "478 peserta" in read(await bot.say("berapa peserta dari kupang?"))
 
 
 async def test_answer_dev_set_g_gate() -> None:
