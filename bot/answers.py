@@ -129,6 +129,9 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
         return True
+    if q.intent is Intent.VENUE and not plan.lead and coverage.distance_unsaid(event, q):
+        # "dari balai kota ke restoran jauh ga?": the venues' cards hold no distances.
+        return True
     if Fact.PARTICIPANTS in q.facts and _region_unsaid(event, q.question):
         # "berapa peserta dari kabupaten X?": the data counts the whole event's participants
         # (and the groups it names), not each region's.

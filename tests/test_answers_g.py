@@ -4,7 +4,7 @@ the stand-in; dev set g is a gate.
 Each test is one general cause: "the rest of today" is what is left of it, not a break; a
 day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about;
 "bahan presentasi" is a talk's material ("bahan paparan"); the participants of one region the
-data does not count are declined.
+data does not count are declined; so is how far one place is from another.
 """
 
 from __future__ import annotations
@@ -54,6 +54,16 @@ async def test_participants_of_a_region_the_data_does_not_count(bot: Harness) ->
     # The total, and a region the groups name, are still answered.
     assert "478 peserta" in read(await bot.say("berapa jumlah peserta?"))
     assert "478 peserta" in read(await bot.say("berapa peserta dari kupang?"))
+
+
+async def test_how_far_is_declined_when_no_card_says_it(bot: Harness) -> None:
+    """The venues' cards hold addresses, not distances: "jauh ga?" is declined, not answered
+    with a venue's card; the venue itself is still answered."""
+    for question in ("dari balai kota ke suba suka jauh ga",
+                     "how far is the venue from the hotel?"):
+        text = read(await bot.say(question))
+        assert DECLINED in text and "Tanya panitia" in text and "Jl. S.K. Lerik" not in text
+    assert "Jl. S.K. Lerik" in read(await bot.say("balai kota di mana?"))
 
 
 async def test_answer_dev_set_g_gate() -> None:
