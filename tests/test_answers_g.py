@@ -4,7 +4,8 @@ the stand-in; dev set g is a gate.
 Each test is one general cause: "the rest of today" is what is left of it, not a break; a
 day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about;
 "bahan presentasi" is a talk's material ("bahan paparan"); the participants of one region the
-data does not count are declined; so is how far one place is from another.
+data does not count are declined; so is how far one place is from another; "regis jam
+berapa" asks for the registration's time.
 """
 
 from __future__ import annotations
@@ -66,11 +67,21 @@ async def test_how_far_is_declined_when_no_card_says_it(bot: Harness) -> None:
     assert "Jl. S.K. Lerik" in read(await bot.say("balai kota di mana?"))
 
 
+async def test_registering_asked_for_a_time_is_the_registration_item(bot: Harness) -> None:
+    """'regis' reads as 'daftar' (register, for RSVP); asked with "jam berapa" and naming
+    nothing else, it is the registration desk's time. With the tour named, it stays RSVP."""
+    bot.clock.set(datetime(2019, 10, 15, 22, 0, tzinfo=WITA))
+    text = read(await bot.say("bsk regis jm brp min?"))
+    assert text.startswith("Registrasi peserta — Rabu, 16 Oktober 2019, 07.30–08.30 WITA"), text
+    assert "daftar dulu" in read(await bot.say("regis dong"))
+
+
 async def test_answer_dev_set_g_gate() -> None:
-    """tests/answers_dev_g.jsonl (written blind, tuned on) stays at the level reached, 0 wrong."""
+    """tests/answers_dev_g.jsonl (written blind, tuned on) stays at the level reached
+    (93.0%), 0 wrong."""
     totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_g.jsonl"], set())
     counts = totals["answers_dev_g all"]
     n = sum(counts.values())
     assert n >= 300
     assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.915, counts
+    assert counts["correct"] / n >= 0.93, counts
