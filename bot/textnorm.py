@@ -125,6 +125,10 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("see", "you"): "sampaijumpa",
     # "the rest of today" is what is left of it, not a break ("rest" names the breaks).
     ("rest", "of"): "sisa",
+    # The item running now: "sesi yang lagi jalan", "this session".
+    ("lagi", "jalan"): "berlangsung",
+    ("sedang", "jalan"): "berlangsung",
+    ("this", "session"): "session sekarang",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).

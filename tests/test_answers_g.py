@@ -5,7 +5,7 @@ Each test is one general cause: "the rest of today" is what is left of it, not a
 day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about;
 "bahan presentasi" is a talk's material ("bahan paparan"); the participants of one region the
 data does not count are declined; so is how far one place is from another; "regis jam
-berapa" asks for the registration's time.
+berapa" asks for the registration's time; "lagi jalan", "this session" are what is on now.
 """
 
 from __future__ import annotations
@@ -76,12 +76,20 @@ async def test_registering_asked_for_a_time_is_the_registration_item(bot: Harnes
     assert "daftar dulu" in read(await bot.say("regis dong"))
 
 
+async def test_the_session_running_now(bot: Harness) -> None:
+    """"sesi yang lagi jalan", "this session": the item on now, with its end time."""
+    bot.clock.set(datetime(2019, 10, 16, 13, 50, tzinfo=WITA))
+    for question in ("sesi yg lagi jalan selesai jam brp", "when does this session finish"):
+        text = read(await bot.say(question))
+        assert DECLINED not in text and "13.00–14.30" in text and "Banyuwangi" in text, text
+
+
 async def test_answer_dev_set_g_gate() -> None:
     """tests/answers_dev_g.jsonl (written blind, tuned on) stays at the level reached
-    (93.0%), 0 wrong."""
+    (93.7%), 0 wrong."""
     totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_g.jsonl"], set())
     counts = totals["answers_dev_g all"]
     n = sum(counts.values())
     assert n >= 300
     assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.93, counts
+    assert counts["correct"] / n >= 0.937, counts
