@@ -55,6 +55,7 @@ SLANG: Mapping[str, str] = {
     "regis": "daftar", "regist": "daftar", "daptar": "daftar", "dftr": "daftar",
     "ingetin": "ingatkan", "ingatin": "ingatkan", "ingetkan": "ingatkan", "inget": "ingat",
     "reminder": "pengingat", "remainder": "pengingat", "remind": "ingatkan",
+    "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
     # contact
     "kntk": "kontak", "kontk": "kontak",
@@ -65,6 +66,7 @@ SLANG: Mapping[str, str] = {
     # schedule and places
     "jdwl": "jadwal", "jadwl": "jadwal", "jdwal": "jadwal", "rundown": "jadwal",
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
+    "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
     "citytour": "city tour", "pemda": "pemerintah daerah",

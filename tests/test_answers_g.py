@@ -5,7 +5,8 @@ Each test is one general cause: "the rest of today" is what is left of it, not a
 day in the reason for asking ("karena kami baru tiba malam ini") is not the day asked about;
 "bahan presentasi" is a talk's material ("bahan paparan"); the participants of one region the
 data does not count are declined; so is how far one place is from another; "regis jam
-berapa" asks for the registration's time; "lagi jalan", "this session" are what is on now.
+berapa" asks for the registration's time; "lagi jalan", "this session" are what is on now;
+chat spellings ("brngkat", "ad", "disni") are the words they spell.
 """
 
 from __future__ import annotations
@@ -84,12 +85,20 @@ async def test_the_session_running_now(bot: Harness) -> None:
         assert DECLINED not in text and "13.00–14.30" in text and "Banyuwangi" in text, text
 
 
+async def test_chat_spellings_of_common_words(bot: Harness) -> None:
+    """Vowels dropped from "berangkat", "ada", "disini" are still those words."""
+    text = read(await bot.say("city tuor bseok brngkat jam brp"))
+    assert DECLINED not in text and "berangkat 08.00" in text
+    text = read(await bot.say("wifii ad gk disni"))
+    assert DECLINED not in text and "Wi-Fi" in text, text
+
+
 async def test_answer_dev_set_g_gate() -> None:
     """tests/answers_dev_g.jsonl (written blind, tuned on) stays at the level reached
-    (93.7%), 0 wrong."""
+    (94.3%), 0 wrong."""
     totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_g.jsonl"], set())
     counts = totals["answers_dev_g all"]
     n = sum(counts.values())
     assert n >= 300
     assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.937, counts
+    assert counts["correct"] / n >= 0.943, counts
