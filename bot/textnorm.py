@@ -56,6 +56,7 @@ SLANG: Mapping[str, str] = {
     "ingetin": "ingatkan", "ingatin": "ingatkan", "ingetkan": "ingatkan", "inget": "ingat",
     "reminder": "pengingat", "remainder": "pengingat", "remind": "ingatkan",
     "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
+    "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
     # contact
     "kntk": "kontak", "kontk": "kontak",

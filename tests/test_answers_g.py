@@ -86,11 +86,16 @@ async def test_the_session_running_now(bot: Harness) -> None:
 
 
 async def test_chat_spellings_of_common_words(bot: Harness) -> None:
-    """Vowels dropped from "berangkat", "ada", "disini" are still those words."""
+    """Vowels dropped from "berangkat", "ada", "disini", "selesai" are still those words."""
     text = read(await bot.say("city tuor bseok brngkat jam brp"))
     assert DECLINED not in text and "berangkat 08.00" in text
     text = read(await bot.say("wifii ad gk disni"))
     assert DECLINED not in text and "Wi-Fi" in text, text
+    # Kupang Malay "omong" (speak) and "slsai": who is speaking now, when the tour ends.
+    text = read(await bot.say("sapa yang ada omong di depan sekarang tu?"))
+    assert DECLINED not in text and "Rudiantara" in text
+    text = read(await bot.say("bsk tur brp jam slsai"))
+    assert DECLINED not in text and "selesai 11.00" in text
 
 
 async def test_answer_dev_set_g_gate() -> None:
