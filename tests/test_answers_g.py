@@ -96,6 +96,8 @@ async def test_chat_spellings_of_common_words(bot: Harness) -> None:
     assert DECLINED not in text and "Rudiantara" in text
     text = read(await bot.say("bsk tur brp jam slsai"))
     assert DECLINED not in text and "selesai 11.00" in text
+    text = read(await bot.say("pantai lasianna jm brp nympe"))
+    assert DECLINED not in text and "Pantai Lasiana: pukul 10.00." in text
 
 
 async def test_answer_dev_set_g_gate() -> None:
