@@ -97,6 +97,9 @@ def load_rows(path: Path) -> list[Row]:
 _CLOCK_TIME = re.compile(r"(\d{1,2}):(\d{2})")
 
 
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
 def normalise(text: str) -> str:
     """Lower case, "08:00" read as "08.00", runs of white space as one space.
 
@@ -114,7 +117,11 @@ def is_decline(reply: str) -> bool:
 def grade(row: Row, reply: str) -> str:
     """correct | wrong | declined | miss (see the module's docstring)."""
     # The bot may quote the question back ("I can't answer «…»"): an echo is not a fact.
-    text = normalise(reply).replace(normalise(row.text).strip(), " ")
+    question = normalise(row.text).strip()
+    text = normalise(reply).replace(question, " ")
+    # A decline may quote only part of it (the small talk around the question trimmed, or
+    # clipped with "…"): a quoted span that is a piece of the question is an echo too.
+    text = _QUOTED.sub(lambda m: " " if m[1].rstrip("…").strip() in question else m[0], text)
     if any(normalise(s) in text for s in row.none_of):
         return "wrong"
     if row.expect == "decline":

@@ -14,7 +14,7 @@ from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
-from bot.understanding import Intent, Understanding
+from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
 
 
@@ -106,6 +106,16 @@ def _every_one(plan: Plan) -> bool:
             and not (q.facts or q.session_ids or q.speaker_ids or q.venue_ids or q.relation))
 
 
+def _region_unsaid(event: Event, question: str) -> bool:
+    """Whether the question names a region the participant groups do not name."""
+    understander = understander_for(event)
+    tokens = understander.normalizer.tokens(question)
+    groups = " ".join(g.get(lang).lower() for g in event.participant_groups
+                      for lang in ("id", "en"))
+    return any(all(region.lower() not in groups for region in mention.regions)
+               for mention in understander.region_index.mentions(tokens))
+
+
 def _uncovered(event: Event, plan: Plan) -> bool:
     """Whether the plan's card leaves a specific word of the question unanswered
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
@@ -118,6 +128,13 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
+        return True
+    if q.intent is Intent.VENUE and not plan.lead and coverage.distance_unsaid(event, q):
+        # "dari balai kota ke restoran jauh ga?": the venues' cards hold no distances.
+        return True
+    if Fact.PARTICIPANTS in q.facts and _region_unsaid(event, q.question):
+        # "berapa peserta dari kabupaten X?": the data counts the whole event's participants
+        # (and the groups it names), not each region's.
         return True
     if (q.intent in (Intent.SESSION, Intent.SPEAKER) and q.session_ids and not q.speaker_ids
             and q.relation is None and coverage.asks_who(event, q.question)

@@ -129,6 +129,16 @@ def asks_number(event: Event, text: str) -> bool:
     return bool(pairs & _HOW_MANY) or "berapa" in tokens or "jumlah" in tokens
 
 
+#: Asking how far, or how long the way takes: the answer must say it (a venue card does not).
+_DISTANCE = word_set("jauh jarak far distance km kilometer")
+
+
+def distance_unsaid(event: Event, q: Understanding) -> bool:
+    """"dari A ke B jauh ga?", "how far is …": no text the card shows says how far."""
+    asked = _DISTANCE & set(index_for(event).normalizer.tokens(q.question))
+    return bool(asked) and not asked & shown_words(event, q)
+
+
 def number_unsaid(event: Event, q: Understanding) -> list[str]:
     """For a question asking how many about a venue ("berapa kapasitas ruang utama?"): its
     content words — the bot's own vocabulary included — the venue's text does not hold

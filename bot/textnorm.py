@@ -55,7 +55,10 @@ SLANG: Mapping[str, str] = {
     "regis": "daftar", "regist": "daftar", "daptar": "daftar", "dftr": "daftar",
     "ingetin": "ingatkan", "ingatin": "ingatkan", "ingetkan": "ingatkan", "inget": "ingat",
     "reminder": "pengingat", "remainder": "pengingat", "remind": "ingatkan",
+    "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
+    "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
+    "nympe": "sampai",
     # contact
     "kntk": "kontak", "kontk": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
@@ -65,9 +68,12 @@ SLANG: Mapping[str, str] = {
     # schedule and places
     "jdwl": "jadwal", "jadwl": "jadwal", "jdwal": "jadwal", "rundown": "jadwal",
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
+    "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
     "citytour": "city tour", "pemda": "pemerintah daerah",
+    # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
+    "presentasi": "paparan",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
@@ -121,6 +127,12 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     # Farewells: "sampai jumpa" is not the press conference ("jumpa pers").
     ("sampai", "jumpa"): "sampaijumpa",
     ("see", "you"): "sampaijumpa",
+    # "the rest of today" is what is left of it, not a break ("rest" names the breaks).
+    ("rest", "of"): "sisa",
+    # The item running now: "sesi yang lagi jalan", "this session".
+    ("lagi", "jalan"): "berlangsung",
+    ("sedang", "jalan"): "berlangsung",
+    ("this", "session"): "session sekarang",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).

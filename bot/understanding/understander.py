@@ -98,8 +98,9 @@ class Understander:
         doubts = self.normalizer.doubtful(surface)
         readings = self.normalizer.read_as(surface)
         local_now = self.event.local(now) if now.tzinfo else now
-        when = when_from_tokens(tokens, local_now, self.days)
+        when = when_from_tokens(_before_reason(tokens), local_now, self.days)
         matches = self.index.matches(tokens)
+        tokens, matches = self._registration_time(tokens, matches)
         when = _shift_period(tokens, when, matches)
         named = _Named.of(matches)
         faq_id = named.faq_id()
@@ -292,6 +293,22 @@ class Understander:
             )
         ]
         return combine(mentions)
+
+    def _registration_time(
+        self, tokens: tuple[str, ...], matches: list[Match]
+    ) -> tuple[tuple[str, ...], list[Match]]:
+        """"bsk regis jm brp?": asked for a clock time, "daftar" (what "regis" reads as) is
+        the registration desk's item, not the act of registering for RSVP — when the event
+        has such an item and the question names no other."""
+        if "daftar" not in tokens or not set(pairwise(tokens)) & _CLOCK_ASKED:
+            return tokens, matches
+        if any(ref.kind == "session" for m in matches for ref in m.refs):
+            return tokens, matches
+        desk = tuple("registrasi" if t == "daftar" else t for t in tokens)
+        desk_matches = self.index.matches(desk)
+        if any(ref.kind == "session" for m in desk_matches for ref in m.refs):
+            return desk, desk_matches
+        return tokens, matches
 
     def _reconsider(
         self, intent: Intent, confidence: float, facts: tuple[Fact, ...], tokens: Sequence[str],
@@ -555,6 +572,22 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
 # A few events at most are alive at once (the real one, a shifted rehearsal copy).
 _CACHE: list[tuple[Event, Understander]] = []
 _CACHE_SIZE = 4
+
+
+#: A question for a clock time ("jam berapa"), not for a day or for how to do something.
+_CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
+
+#: Words that start the reason for asking ("… karena kami baru tiba malam ini"): a day or
+#: time after them tells when the asker arrived or is busy, not what is asked about.
+_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because", "since"})
+
+
+def _before_reason(tokens: Sequence[str]) -> Sequence[str]:
+    """The tokens before a reason clause, when the question comes first."""
+    for i, token in enumerate(tokens):
+        if token in _REASON_WORDS and i > 0:
+            return tokens[:i]
+    return tokens
 
 
 def understander_for(event: Event) -> Understander:
