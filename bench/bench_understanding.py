@@ -13,7 +13,12 @@ Issue 11 (answer first, whole message, grounded retrieval), measured 2026-11-30:
 - answer level, tests/answers_dev.jsonl (dev, see bench/bench_answers.py): first run 55.6%
   on the first 108 questions, 90.5% on the next 74; now 100% of 216, 0 wrong facts.
 - understand_all() + the answer's plan: p99 0.4–0.7 ms on quieter runs, 2–4 ms under load.
-The blind batch written for issue 11 is graded by the lead; its figure is not here.
+Issue 11, second session (2026-11-30), answer level (bench/bench_answers.py):
+- blind batch e (tests/blind_e.jsonl, 371 questions written blind before that session's work):
+  first run 86.5% (id 86.3%, en 87.3%), final 93.5% (id 94.0%, en 91.5%); 0 wrong facts in
+  both; 19 honest declines and 5 other misses left (README, "Benchmarks").
+- dev sets now: answers_dev 100%, _a 100%, _b 98.7%, _c 100%, _f 96.9% (first run 81.8%),
+  _g 95.6% (first run 90.8%), blind_d (now dev) 98.3%; 0 wrong facts in every one.
 """
 
 from __future__ import annotations
