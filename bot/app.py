@@ -17,6 +17,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defau
 from telegram.request import BaseRequest
 
 from bot import filewatch, outbox, scheduler
+from bot.chatlocks import ChatLocks
 from bot.clock import Clock
 from bot.config import Settings
 from bot.context import BotApplication, BotContext, BotData, Services
@@ -87,8 +88,8 @@ class RetryingRateLimiter(AIORateLimiter):
         self.patience = patience
         #: The application's reply queue (set by the app factory); None: nothing is kept.
         self.queue: ReplyQueue | None = None
-        #: Per chat: its lock and how many calls hold or wait for it.
-        self._chats: dict[object, tuple[asyncio.Lock, int]] = {}
+        #: One call at a time per chat.
+        self._chats = ChatLocks()
 
     async def process_request(
         self,
@@ -107,18 +108,12 @@ class RetryingRateLimiter(AIORateLimiter):
         if endpoint == "getUpdates" or chat_id is None:
             return await self._with_retries(callback, args, kwargs, endpoint, data, limit,
                                             after)
-        lock, users = self._chats.get(chat_id, (asyncio.Lock(), 0))
-        self._chats[chat_id] = (lock, users + 1)
+        await self._chats.acquire(chat_id)
         try:
-            async with lock:
-                return await self._with_retries(callback, args, kwargs, endpoint, data,
-                                                limit, after)
+            return await self._with_retries(callback, args, kwargs, endpoint, data, limit,
+                                            after)
         finally:
-            lock, users = self._chats[chat_id]
-            if users <= 1:
-                del self._chats[chat_id]  # nobody else holds or waits: forget the chat
-            else:
-                self._chats[chat_id] = (lock, users - 1)
+            self._chats.release(chat_id)
 
     async def _with_retries(
         self,

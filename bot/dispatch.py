@@ -11,7 +11,6 @@ PTB would have chosen: the order and every handler's own check are kept.
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Sequence
@@ -26,6 +25,8 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
 )
+
+from bot.chatlocks import ChatLocks
 
 Handler = BaseHandler[Update, Any, Any]
 
@@ -161,8 +162,8 @@ class PerChatUpdates(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
-        #: Per chat: its lock and how many updates hold or wait for it.
-        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}
+        #: One update at a time per chat.
+        self.chats = ChatLocks()
 
     @staticmethod
     def chat_of(update: object) -> int | None:
@@ -178,17 +179,11 @@ class PerChatUpdates(BaseUpdateProcessor):
         if chat is None:
             await coroutine
             return
-        lock, users = self._chats.get(chat, (asyncio.Lock(), 0))
-        self._chats[chat] = (lock, users + 1)
+        await self.chats.acquire(chat)
         try:
-            async with lock:
-                await coroutine
+            await coroutine
         finally:
-            lock, users = self._chats[chat]
-            if users <= 1:
-                del self._chats[chat]  # nobody else holds or waits: forget the chat
-            else:
-                self._chats[chat] = (lock, users - 1)
+            self.chats.release(chat)
 
     async def initialize(self) -> None:
         pass

@@ -107,7 +107,7 @@ async def test_one_chats_updates_wait_for_each_other_other_chats_do_not(bot: Har
     gate.set()
     await asyncio.gather(*tasks)
     assert seen == ["a1 begins", "b1", "a1 ends", "a2"]
-    assert not processor._chats  # nothing kept once a chat is idle
+    assert not len(processor.chats)  # nothing kept once a chat is idle
 
 
 async def test_a_delegates_quick_messages_are_answered_in_the_order_sent(
