@@ -438,27 +438,26 @@ def _bench() -> ModuleType:
     return module
 
 
+async def assert_dev_set(name: str, min_rows: int, floor: float) -> None:
+    """A dev set's gate: at least `min_rows` questions graded, 0 wrong facts, and at least
+    `floor` of them correct (tests/<name>.jsonl, through bench/bench_answers.py)."""
+    totals = await _bench().run([ROOT / "tests" / f"{name}.jsonl"], set())
+    counts = totals[f"{name} all"]
+    n = sum(counts.values())
+    assert n >= min_rows
+    assert counts["wrong"] == 0, counts
+    assert counts["correct"] / n >= floor, counts
+
+
 async def test_answer_dev_set_gate() -> None:
     """tests/answers_dev.jsonl (a dev set: tuned on) stays >= 97% correct, 0 wrong."""
-    bench = _bench()
-    totals = await bench.run([ROOT / "tests" / "answers_dev.jsonl"], set())
-    counts = totals["answers_dev all"]
-    n = sum(counts.values())
-    assert n >= 180
-    assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.97, counts
+    await assert_dev_set("answers_dev", 180, 0.97)
 
 
 async def test_answer_dev_set_a_gate() -> None:
     """tests/answers_dev_a.jsonl (a dev set of part A: every question of a message, the
     specific detail asked; tuned on) stays >= 97% correct, 0 wrong."""
-    bench = _bench()
-    totals = await bench.run([ROOT / "tests" / "answers_dev_a.jsonl"], set())
-    counts = totals["answers_dev_a all"]
-    n = sum(counts.values())
-    assert n >= 100
-    assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.97, counts
+    await assert_dev_set("answers_dev_a", 100, 0.97)
 
 
 def test_understanding_plus_answer_p99_under_5ms(event: Event) -> None:

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tests.conftest import WITA
 from tests.harness import Harness
-from tests.test_answers import _bench, read, replies
+from tests.test_answers import assert_dev_set, read, replies
 
 DECLINED = "belum bisa menjawab"
 
@@ -118,11 +118,7 @@ async def test_how_to_questions_asked_as_when_or_how_much(bot: Harness) -> None:
 
 
 async def test_answer_dev_set_f_gate() -> None:
-    """tests/answers_dev_f.jsonl (written blind, tuned on) stays at the level reached (93.1%
-    when added, 96.9% after its misses were fixed), 0 wrong."""
-    totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_f.jsonl"], set())
-    counts = totals["answers_dev_f all"]
-    n = sum(counts.values())
-    assert n >= 400
-    assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.965, counts
+    """tests/answers_dev_f.jsonl (written blind, tuned on by its answer and decline sides)
+    stays at the level reached (81.8% first run, 96.9% after its misses were fixed), 0
+    wrong. (It was also gated in test_declines.py with the same bounds: one run is enough.)"""
+    await assert_dev_set("answers_dev_f", 400, 0.965)

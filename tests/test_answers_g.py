@@ -15,7 +15,7 @@ from datetime import datetime
 
 from tests.conftest import WITA
 from tests.harness import Harness
-from tests.test_answers import _bench, read
+from tests.test_answers import assert_dev_set, read
 
 DECLINED = "belum bisa menjawab"
 
@@ -103,9 +103,4 @@ async def test_chat_spellings_of_common_words(bot: Harness) -> None:
 async def test_answer_dev_set_g_gate() -> None:
     """tests/answers_dev_g.jsonl (written blind, tuned on) stays at the level reached
     (95.3%), 0 wrong."""
-    totals = await _bench().run([_bench().ROOT / "tests" / "answers_dev_g.jsonl"], set())
-    counts = totals["answers_dev_g all"]
-    n = sum(counts.values())
-    assert n >= 300
-    assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.952, counts
+    await assert_dev_set("answers_dev_g", 300, 0.952)

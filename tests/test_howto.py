@@ -21,10 +21,8 @@ from bot.model import Event, Material
 from bot.offline.protocol import ApiCall
 from tests.conftest import KEYNOTE_TIME
 from tests.harness import Harness, buttons, text_of
-from tests.test_answers import _bench, read, replies
+from tests.test_answers import assert_dev_set, read, replies
 from tests.test_events import MAKASSAR_FILE, _during
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def first(calls: list[ApiCall]) -> str:
@@ -222,12 +220,7 @@ async def test_a_feature_the_event_lacks_is_never_offered(tmp_path: Path) -> Non
 # -- the dev set ----------------------------------------------------------------------------
 async def test_howto_dev_set_gate() -> None:
     """tests/answers_dev_c.jsonl (a dev set: tuned on) stays >= 97% correct, 0 wrong."""
-    totals = await _bench().run([ROOT / "tests" / "answers_dev_c.jsonl"], set())
-    counts = totals["answers_dev_c all"]
-    n = sum(counts.values())
-    assert n >= 60
-    assert counts["wrong"] == 0, counts
-    assert counts["correct"] / n >= 0.97, counts
+    await assert_dev_set("answers_dev_c", 60, 0.97)
 
 
 async def test_a_session_named_keeps_its_card_with_the_way_on_top(bot: Harness) -> None:
