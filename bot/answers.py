@@ -6,7 +6,9 @@ The free-text handler sends what the plan says; the bench times understanding pl
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from html import escape
 
@@ -14,7 +16,7 @@ from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
-from bot.understanding import Fact, Intent, Understanding, understander_for
+from bot.understanding import Fact, Intent, Understanding, understand_all, understander_for
 from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
 
 
@@ -67,6 +69,59 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a whole message asks and how each question is answered: the questions, best
+    first; a day word that could not be read (then nothing is planned: the bot asks back);
+    the plans, one per question."""
+
+    questions: tuple[Understanding, ...]
+    doubt: tuple[str, str] | None
+    plans: tuple[Plan, ...]
+
+
+def read_message(text: str, event: Event, now: datetime, t: Translator) -> Reading:
+    """Understand a message and plan every answer, as of `now`'s minute.
+
+    A pure function of the text, the event, the minute and the language (nothing of the
+    delegate's own), so it is memoised: delegates send the same questions ("jadwal besok",
+    "wifi?") many times a minute, and understanding is most of free text's cost. Event times
+    have minutes at most, so reading at the minute's start changes no answer; every reading
+    uses it, memoised or not, so both give the same reply.
+    """
+    minute = now.replace(second=0, microsecond=0)
+    memo = _memo_for(event)
+    key = (text, minute, t.lang)
+    found = memo.get(key)
+    if found is not None:
+        memo.move_to_end(key)
+        return found
+    questions = understand_all(text, event, minute)
+    doubt = next((d for q in questions for d in q.doubts), None)
+    plans = () if doubt is not None else tuple(plan_answer(event, q, t) for q in questions)
+    found = Reading(questions, doubt, plans)
+    memo[key] = found
+    if len(memo) > _MEMO_SIZE:
+        memo.popitem(last=False)
+    return found
+
+
+#: Messages remembered per event: a few minutes of a busy event's questions; the oldest go.
+_MEMO_SIZE = 2048
+#: (event, its memo), newest first: a reloaded event file is a new Event, with a new memo.
+_MEMOS: list[tuple[Event, OrderedDict[tuple[str, datetime, str], Reading]]] = []
+
+
+def _memo_for(event: Event) -> OrderedDict[tuple[str, datetime, str], Reading]:
+    for cached, memo in _MEMOS:
+        if cached is event:
+            return memo
+    memo = OrderedDict()
+    _MEMOS.insert(0, (event, memo))
+    del _MEMOS[2:]
+    return memo
 
 
 #: Intents whose card holds contacts of its own (the tour card: the delegate's bus leader).

@@ -9,10 +9,10 @@ from telegram import Message, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import render, render_answers, render_howto, render_info
-from bot.answers import Plan, PlanKind, plan_answer
+from bot.answers import Plan, PlanKind, read_message
 from bot.context import BotContext
 from bot.model import SessionKind
-from bot.understanding import Intent, Scope, Understanding, understand_all
+from bot.understanding import Intent, Scope, Understanding
 from handlers.common import decline, is_private, session_card, show
 
 #: Longer than any question; a pasted document is not something to parse word by word.
@@ -160,13 +160,13 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
         await decline(update, context, text, render_info.too_long(context.event, context.t))
         return
     event, t, now = context.event, context.t, context.now()
-    questions = understand_all(text, event, now)
-    doubt = next((d for q in questions for d in q.doubts), None)
-    if doubt is not None:
+    reading = read_message(text, event, now, t)
+    if reading.doubt is not None:
         # A day word that could not be read would silently change the answer: ask.
+        doubt = reading.doubt
         await show(update, render_answers.doubt_view(event, doubt[0], doubt[1], t, now))
         return
-    plans = [plan_answer(event, q, t) for q in questions]
+    plans = reading.plans
     # One reply while it stays short: the answers of the later questions join the first one's;
     # a later question whose answer is a card of its own (a day's programme) gets that card.
     # A question the data does not answer is declined on its own (the hand-off attaches there).

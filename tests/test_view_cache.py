@@ -147,3 +147,36 @@ async def test_attending_marks_are_never_shared_between_delegates(bot: Harness) 
     assert "Anda terdaftar hadir" not in only_text(await bot.say("sharing banyuwangi kapan?",
                                                                  **budi))
     assert "Anda terdaftar hadir" in only_text(await bot.say("sharing banyuwangi kapan?", **ani))
+
+
+def test_a_message_is_read_once_per_minute_and_language_and_as_at_its_exact_second(
+        event: Event) -> None:
+    """The free-text memo gives, at any second, what reading the message then would."""
+    from bot.answers import plan_answer, read_message
+    from bot.understanding import understand_all
+
+    i18n = I18n()
+    texts = ["sekarang ada apa", "abis ini acara apa?", "sisa acara hari ini apa aja",
+             "keynote mulai jam berapa? berapa lama lagi?", "what's next", "jadwal bsok"]
+    starts = [s.start for s in event.sessions] + [s.end for s in event.sessions]
+    moments = [m + timedelta(seconds=d) for m in starts[::3] for d in (-31, -1, 0, 1, 59)]
+    for lang in ("id", "en"):
+        t = i18n.get(lang)
+        for text in texts:
+            at = datetime(2019, 10, 16, 10, 0, 5, tzinfo=event.timezone)
+            first = read_message(text, event, at, t)
+            assert read_message(text, event, at + timedelta(seconds=50), t) is first
+            assert read_message(text, event, at + timedelta(minutes=1), t) is not first
+            for moment in moments:
+                reading = read_message(text, event, moment, t)
+                exact = understand_all(text, event, moment)
+                assert [p.kind for p in reading.plans] == [
+                    plan_answer(event, q, t).kind for q in exact], (text, moment)
+                assert [p.lead for p in reading.plans] == [
+                    plan_answer(event, q, t).lead for q in exact], (text, moment)
+                assert [replace(q, question="") for q in reading.questions] == [
+                    replace(q, question="") for q in exact], (text, moment)
+    english = read_message("jadwal besok", event, datetime(2019, 10, 16, 9, 0,
+                                                           tzinfo=event.timezone), i18n.get("en"))
+    assert english is not read_message("jadwal besok", event, datetime(
+        2019, 10, 16, 9, 0, tzinfo=event.timezone), i18n.get("id"))
