@@ -27,7 +27,12 @@ class AppDeliveries:
         await scheduler.notify_seat(self.app, user_id, session)
 
     async def apply_event_change(self, old: Event, new: Event) -> int:
-        await menus.follow_event(self.app.bot, self.app.bot_data.services.i18n, old, new)
+        services = self.app.bot_data.services
+        if await menus.follow_event(self.app.bot, services.i18n, old, new):
+            self.app.create_task(
+                menus.set_chat_menus(self.app.bot, services.i18n, new,
+                                     await services.repo.chosen_languages()),
+                name="chat-menus")
         return await scheduler.apply_event_change(self.app, old, new)
 
     def wake_outbox(self) -> None:

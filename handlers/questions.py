@@ -134,7 +134,11 @@ async def save_button(update: Update, context: BotContext) -> None:
         # A new FAQ entry changes no session: nothing to tell delegates, just run it.
         old, services.event = services.event, saved.event
         # The event's first FAQ entry brings /info into the command menus.
-        await menus.follow_event(context.bot, services.i18n, old, saved.event)
+        if await menus.follow_event(context.bot, services.i18n, old, saved.event):
+            context.application.create_task(
+                menus.set_chat_menus(context.bot, services.i18n, saved.event,
+                                     await services.repo.chosen_languages()),
+                name="chat-menus")
         # The file as applied: the watcher (bot/filewatch.py) need not tell anyone about it.
         services.event_digest = file_digest(services.settings.event_file)
         await show(update, render_questions.faq_saved(t, saved.faq_id))

@@ -8,6 +8,7 @@ shipped event (Citynet, Kupang, its tour), and every example it offers must be a
 from __future__ import annotations
 
 import ast
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -21,6 +22,7 @@ from bot.config import DEFAULT_EVENT_FILE
 from bot.i18n import LOCALES_DIR
 from bot.loader import load_event
 from bot.model import Event
+from bot.offline.protocol import blocked_by_user
 from bot.resources import CHECKOUT_ROOT
 from tests.harness import USER, Harness, buttons, text_of
 
@@ -251,16 +253,36 @@ async def test_command_menu_follows_a_reloaded_file(tmp_path: Path) -> None:
                     for c in call.params["commands"]}
 
         assert "info" not in listed(bot.standin.calls)
+        # Delegates who chose a language have a menu of their own chat, which hides the
+        # default ones: it must follow too (and a chat that blocked the bot is skipped).
+        english, indonesian, gone = 5001, 5002, 5003
+        for user, lang in ((english, "en"), (indonesian, "id"), (gone, "en")):
+            await bot.say(f"/bahasa {lang}", user_id=user, chat_id=user)
+        bot.standin.fault = lambda call: (
+            blocked_by_user() if call.method == "setMyCommands"
+            and call.params.get("scope", {}).get("chat_id") == gone else None)
         with data.open("a", encoding="utf-8") as fh:
             fh.write('\n[[faq]]\nid = "wifi"\nquestion = "Ada Wi-Fi?"\n'
                      'answer = "Ada, sandinya di meja registrasi."\nkeywords = ["wifi"]\n')
         calls = await bot.say("/muatulang")
         confirm = next(d for _, d in buttons(calls[-1]) if d.startswith("ol:"))
-        calls = await bot.press(confirm)
+        mark = len(bot.standin.calls)
+        calls = await bot.press(confirm, faults_expected=True)  # the blocked chat's refusal
         assert {"info", "faq"} <= listed(calls)
+        # The chats' menus are set in the background: the organizer's answer does not wait.
+        for task in [t for t in asyncio.all_tasks() if t.get_name() == "chat-menus"]:
+            await task
+        bot._check(bot.standin.calls, faults_expected=True)
         assert "/info" in _shows(await bot.say("/bantuan"))
     finally:
         await bot.stop()
+    per_chat = {call.params["scope"]["chat_id"]: {c["command"] for c in call.params["commands"]}
+                for call in bot.standin.calls[mark:]
+                if call.method == "setMyCommands" and call.ok
+                and call.params.get("scope", {}).get("type") == "chat"}
+    assert "faq" in per_chat[english] and "info" not in per_chat[english]
+    assert "info" in per_chat[indonesian]
+    assert gone not in per_chat
 
 
 async def test_first_faq_saved_from_an_answer_brings_info_into_the_menu(tmp_path: Path) -> None:

@@ -71,6 +71,13 @@ class UsersMixin(Store):
         """The language recorded for a user seen in this run, without a query."""
         return self._languages.get(user_id)
 
+    async def chosen_languages(self) -> list[tuple[int, str]]:
+        """Users who chose a language (/bahasa) and can be reached: each private chat of
+        theirs has its own command menu, which a change of the event's features must follow."""
+        rows = await self.fetchall(
+            "SELECT id, language FROM users WHERE language IS NOT NULL AND active = 1 ORDER BY id")
+        return [(int(r[0]), str(r[1])) for r in rows]
+
     async def get_user(self, user_id: int) -> UserRow | None:
         row = await self.fetchone(
             "SELECT id, first_name, username, language, active FROM users WHERE id = ?",
