@@ -32,10 +32,12 @@ from bot.understanding.lexicon import (
     OPEN_WORDS,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
+    RECALL_VERBS,
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
     UNTIL_PAIRS,
+    recalls,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
 from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, when_from_tokens
@@ -94,6 +96,9 @@ class Understander:
         tokens = self.normalizer.tokens(text)
         if not tokens:
             return Understanding(Intent.UNKNOWN)
+        if recalls(tokens):
+            # "tlg ingetin tmpt seminarnya dmn": tell me again where, not a reminder.
+            tokens = tuple(t for t in tokens if t not in RECALL_VERBS)
         surface = textnorm.tokenize(text)
         doubts = self.normalizer.doubtful(surface)
         readings = self.normalizer.read_as(surface)
@@ -128,12 +133,26 @@ class Understander:
             tokens, when, direct, spoken, sessions, speakers, venues, bool(region_match),
             asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
         ))
+        if relation is Relation.DURING and facts:
+            # "apa yg harus dibawa pas city tour?": "pas" is when, and a fact of the tour is
+            # asked (what to bring), not what else is on during it.
+            relation = anchor = None
         if relation is not None and anchor is not None:
             found = replace(self.related(relation, anchor, anchor_stop), day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
+        if (intent is Intent.RSVP and words & _ASKS_WHEN and not words & _FIRST_PERSON
+                and (region_match.regions or named.speakers)):
+            # "When did Sidoarjo join Citynet?", "kapan Sidoarjo bergabung?": when someone
+            # else joined (the event's text may say), not the asker's own registration.
+            intent, confidence = Intent.UNKNOWN, 0.0
+        if (intent in (Intent.SPEAKER, Intent.VENUE) and words & NOW_WORDS and not (
+                has_when or sessions or named.speakers or named.venues or named.stops)):
+            # "narsum yg skrg sapa?", "where is the next session?": the speaker (or place)
+            # of what is on now or next, not the list of every speaker of the event.
+            intent = Intent.NOW_NEXT
         scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
         if scope is not None:
             intent = Intent.SCHEDULE
@@ -327,6 +346,11 @@ class Understander:
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
+        if intent is Intent.HELP and words & _LANGUAGE and not words & _BOT_SETTING and (
+                words & (CONTEXT | _INTERPRETING) or direct or named.speakers):
+            # "seminarnya pake bahasa apa?", "is there translation into English?": the
+            # language of the event (the data does not say), not the bot's /bahasa.
+            return Intent.UNKNOWN, 0.5
         if ((intent is Intent.VENUE and not (named.venues or sessions)
              and self._unknown_topic(tokens))
                 or (intent not in COURTESY and self._asks_existence_of_unknown(tokens))):
@@ -501,6 +525,20 @@ class _Named:
         score = self.faq_score
         return max(score, key=lambda f: score[f]) if score else None
 
+
+#: Asking when, and the asker speaking of themselves (then a registration is theirs).
+_ASKS_WHEN = frozenset({"kapan", "when", "sejak", "since"})
+_FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "sa", "i", "me", "my", "we",
+                           "us", "our"})
+
+#: Words naming a language, and what the event's (not the bot's) language is asked with.
+_LANGUAGE = frozenset({"bahasa", "language", "languages", "inggris", "english"})
+_INTERPRETING = frozenset({"terjemahan", "penerjemah", "penerjemahan", "diterjemahkan",
+                           "translation", "translator", "interpreter", "interpretation",
+                           "simultaneous", "simultan", "subtitle", "subtitles"})
+#: Words that make a language question one about the bot's setting ("ganti bahasa bot").
+_BOT_SETTING = frozenset({"bot", "ganti", "ubah", "switch", "change", "setting", "pengaturan",
+                          "settings", "set", "pilih", "choose"})
 
 #: Words of titles and tags that say what kind of thing an item is, not which one.
 _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | frozenset(
