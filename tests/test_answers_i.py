@@ -120,6 +120,9 @@ async def test_background_passage_holding_the_year_or_number(bot: Harness) -> No
     await bot.say("/bahasa en")
     text = read(await bot.say("When did Sidoarjo join Citynet?"))
     assert "member since 2009" in text and "register first" not in text, text
+    # The data does not say when another member joined: decline, not its session's card.
+    text = read(await bot.say("When did Banyuwangi join Citynet?"))
+    assert "can't answer" in text and "Regent of Banyuwangi" not in text, text
 
 
 async def test_who_signs_the_certificate(bot: Harness) -> None:

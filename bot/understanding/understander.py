@@ -143,10 +143,12 @@ class Understander:
             return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
-        if (intent is Intent.RSVP and words & _ASKS_WHEN and not words & _FIRST_PERSON
-                and (region_match.regions or named.speakers)):
-            # "When did Sidoarjo join Citynet?", "kapan Sidoarjo bergabung?": when someone
-            # else joined (the event's text may say), not the asker's own registration.
+        if (words & _ASKS_WHEN and not words & _FIRST_PERSON and (
+                (intent is Intent.RSVP and (region_match.regions or named.speakers))
+                or (words & _JOINED and words & self.network_words))):
+            # "When did Sidoarjo join Citynet?", "kapan Banyuwangi bergabung dgn Citynet?":
+            # when someone else joined (the event's text may say, else decline), not the
+            # asker's own registration nor the card of the region's session.
             intent, confidence = Intent.UNKNOWN, 0.0
         if (intent in (Intent.SPEAKER, Intent.VENUE) and words & NOW_WORDS and not (
                 has_when or sessions or named.speakers or named.venues or named.stops)):
@@ -528,6 +530,7 @@ class _Named:
 
 #: Asking when, and the asker speaking of themselves (then a registration is theirs).
 _ASKS_WHEN = frozenset({"kapan", "when", "sejak", "since"})
+_JOINED = frozenset({"joined", "join", "gabung", "bergabung"})
 _FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "sa", "i", "me", "my", "we",
                            "us", "our"})
 
