@@ -156,6 +156,10 @@ async def test_english_general_words_and_plurals_are_not_specific(bot: Harness) 
     text = read(await bot.say("What's going on at the moment?"))
     assert text.startswith("⏱ Now: Wednesday, 16 October 2019 at 07:00 WITA"), text
     assert "3 buses: Bus 1 (40 seats)" in read(await bot.say("How many buses for the tour?"))
+    assert "Stops: Taman Nostalgia Kota Kupang (08:20)" in read(
+        await bot.say("Which stops does the tour make?"))
+    assert "Will the presentation slides be shared?" in read(
+        await bot.say("Where can I find the slides?"))
     text = read(await bot.say("Who do I call about registration problems?"))
     assert "+62 812-0000-0202" in text and "0201" not in text, text
     text = read(await bot.say("is the Banyuwangi session in the same place as the keynote?"))
@@ -186,6 +190,28 @@ async def test_after_the_days_last_item_says_nothing_more_that_day(bot: Harness)
     await bot.say("/bahasa en")
     text = read(await bot.say("Anything else on today after the press conference?"))
     assert text.startswith("Nothing else is on that day after Press conference"), text
+
+
+async def test_who_speaks_after_or_before_an_item_is_the_next_speaker(bot: Harness) -> None:
+    """"siapa pembicara setelah keynote?" used to show the keynote's own card (its speaker,
+    a wrong fact); it is the next item with speakers (the lunch break has none), and before
+    it the opening's speakers."""
+    text = read(await bot.say("siapa pembicara setelah keynote?"))
+    assert text.startswith("Setelah Keynote: Strategi Pengembangan Smart City (09.30–11.00): "
+                           "Sharing Best Practice Kabupaten Banyuwangi"), text
+    assert "Abdullah Azwar Anas" in text
+    text = read(await bot.say("siapa yang bicara sebelum keynote?"))
+    assert text.startswith("Sebelum Keynote: Strategi Pengembangan Smart City (09.30–11.00): "
+                           "Pembukaan"), text
+    assert "oleh Jefirstson R. Riwu Kore dan H. Saiful Ilah" in text
+    await bot.say("/bahasa en")
+    text = read(await bot.say("Who is speaking after the coffee break?"))
+    assert text.startswith("After Coffee break (10:00–10:30): International Best Practice"), text
+    assert "Prof. Keesei Lee" in text
+    # Without "who", the item right after (the lunch break) is still the answer.
+    text = read(await bot.say("what is after the keynote?"))
+    assert text.startswith("After Keynote: Smart City Development Strategy (09:30–11:00): "
+                           "Break for rest, prayer and lunch"), text
 
 
 async def test_answer_dev_set_i_gate() -> None:

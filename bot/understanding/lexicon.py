@@ -193,7 +193,7 @@ GENERAL = word_set(
     part participating participate
     subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
     arrive arrives arriving arrival reach reached reaching else moment same problem problems
-    issue issues
+    issue issues spoke spoken make makes made find found
     """
 )
 

@@ -119,9 +119,11 @@ class Understander:
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
         # Only a question for an item ("ada apa setelah …") is about the item after another;
         # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
+        # "siapa pembicara setelah keynote?" asks for the item after it too (its speaker).
+        asks_who = bool(words & _WHO)
         relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
-            if (words & ASKS_ITEM or stops) and not words & REMINDER_WORDS
+            if (words & ASKS_ITEM or stops or asks_who) and not words & REMINDER_WORDS
             else (None, None, None)
         )
         if relation is None and words & ASKS_ITEM and not words & REMINDER_WORDS:
@@ -138,7 +140,8 @@ class Understander:
             # asked (what to bring), not what else is on during it.
             relation = anchor = None
         if relation is not None and anchor is not None:
-            found = replace(self.related(relation, anchor, anchor_stop), day=when.day,
+            found = replace(self.related(relation, anchor, anchor_stop, speaking=asks_who),
+                            day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
         intent, confidence = self._reconsider(
@@ -178,9 +181,11 @@ class Understander:
         keep = sorted({i for start, end in spans for i in range(start, end)})
         return " ".join(tokens[i] for i in keep)
 
-    def related(self, relation: Relation, anchor: str, stop: int | None = None
-                ) -> Understanding:
-        """The item after/before/during `anchor` (a session, or a stop of its tour)."""
+    def related(self, relation: Relation, anchor: str, stop: int | None = None,
+                speaking: bool = False) -> Understanding:
+        """The item after/before/during `anchor` (a session, or a stop of its tour); asked
+        who (`speaking`), the nearest one with speakers ("siapa setelah keynote?" is the
+        speaker after the lunch break, not the break)."""
         if stop is not None:
             count = len(self.event.tour.stops) if self.event.tour else 0
             target = {Relation.AFTER: stop + 1, Relation.BEFORE: stop - 1}.get(relation, stop)
@@ -190,7 +195,7 @@ class Understander:
             return Understanding(Intent.CITY_TOUR, session_ids=(anchor,), relation=relation,
                                  anchor_id=anchor, anchor_stop=stop, stops=stops)
         # Nothing after the last item: the answer says so, with the item's own card.
-        target_id = self._related(anchor, relation) or anchor
+        target_id = self._related(anchor, relation, speaking) or anchor
         return Understanding(Intent.SESSION, session_ids=(target_id,), relation=relation,
                              anchor_id=anchor)
 
@@ -471,11 +476,13 @@ class Understander:
         upcoming = [s for s in found if s.end > now]
         return (today or upcoming or found)[0].id
 
-    def _related(self, anchor_id: str, relation: Relation) -> str | None:
+    def _related(self, anchor_id: str, relation: Relation, speaking: bool = False
+                 ) -> str | None:
         anchor = self.event.session(anchor_id)
         if anchor is None:
             return None
-        others = [s for s in self.by_start if s.id != anchor_id]
+        others = [s for s in self.by_start if s.id != anchor_id
+                  and (s.speaker_ids or not speaking or relation is Relation.DURING)]
         if relation is Relation.AFTER:
             later = [s for s in others if s.start >= anchor.end]
             return later[0].id if later else None
@@ -530,6 +537,7 @@ class _Named:
 
 #: Asking when, and the asker speaking of themselves (then a registration is theirs).
 _ASKS_WHEN = frozenset({"kapan", "when", "sejak", "since"})
+_WHO = frozenset({"siapa", "sapa", "who", "whom"})
 _JOINED = frozenset({"joined", "join", "gabung", "bergabung"})
 _FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "sa", "i", "me", "my", "we",
                            "us", "our"})
