@@ -51,7 +51,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
-    if _every_one(plan) and (q.day or q.period) and q.time is None:
+    if _every_one(plan) and (q.day or q.period or q.time):
         # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
         # part of the day's) programme names its speakers and venues; the list of all of
         # them would not.

@@ -208,10 +208,26 @@ async def test_who_speaks_after_or_before_an_item_is_the_next_speaker(bot: Harne
     text = read(await bot.say("Who is speaking after the coffee break?"))
     assert text.startswith("After Coffee break (10:00–10:30): International Best Practice"), text
     assert "Prof. Keesei Lee" in text
+    # Nothing with speakers after it: the next item all the same, never "nothing more".
+    await bot.say("/language id")
+    text = read(await bot.say("abis sosialisasi sapa yg ngomong?"))
+    assert text.startswith("Setelah Sosialisasi Program Citynet Indonesia (13.00–15.00) tidak "
+                           "ada acara lagi hari itu. Berikutnya: City Tour Kota Kupang"), text
+    await bot.say("/bahasa en")
     # Without "who", the item right after (the lunch break) is still the answer.
     text = read(await bot.say("what is after the keynote?"))
     assert text.startswith("After Keynote: Smart City Development Strategy (09:30–11:00): "
                            "Break for rest, prayer and lunch"), text
+
+
+async def test_who_speaks_at_an_hour_is_that_hours_programme(bot: Harness) -> None:
+    """"yg ngisi sesi jam 1 siapa?" was declined (the list of every speaker is not that
+    hour's): the programme at that hour names its speakers."""
+    bot.clock.set(datetime(2019, 10, 17, 11, 0, tzinfo=WITA))
+    text = read(await bot.say("yg ngisi sesi jam 1 siapa?"))
+    assert "Sosialisasi Program Citynet Indonesia" in text and DECLINED not in text, text
+    assert "Sekretariat Citynet Indonesia dan H. Saiful Ilah" in text
+    assert "Keesei" not in text and "Rudiantara" not in text
 
 
 async def test_answer_dev_set_i_gate() -> None:

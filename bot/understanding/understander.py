@@ -195,7 +195,9 @@ class Understander:
             return Understanding(Intent.CITY_TOUR, session_ids=(anchor,), relation=relation,
                                  anchor_id=anchor, anchor_stop=stop, stops=stops)
         # Nothing after the last item: the answer says so, with the item's own card.
-        target_id = self._related(anchor, relation, speaking) or anchor
+        # Nothing with speakers after it: the next item all the same (never "nothing more").
+        target_id = (self._related(anchor, relation, speaking)
+                     or self._related(anchor, relation) or anchor)
         return Understanding(Intent.SESSION, session_ids=(target_id,), relation=relation,
                              anchor_id=anchor)
 
