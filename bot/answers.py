@@ -14,7 +14,7 @@ from html import escape
 
 from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
-from bot.model import Event, Faq
+from bot.model import Event, Faq, Text
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import Fact, Intent, Understanding, understand_all, understander_for
 from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
@@ -51,7 +51,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
-    if _every_one(plan) and (q.day or q.period) and q.time is None:
+    if _every_one(plan) and (q.day or q.period or q.time):
         # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
         # part of the day's) programme names its speakers and venues; the list of all of
         # them would not.
@@ -226,18 +226,22 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     if faq is not None:
         return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
     lead = render_answers.lead(event, q, t)
+
+    def fits(text: Text) -> bool:
+        return coverage.fills_slot(event, q.question, text)
+
     if q.relation is None:
         # Words no intent or entity knows ("siapa *wakil* wali kota?", "*penduduk* kupang"):
         # a passage holding all of them is more to the point than the intent's card.
         rest = unseen_words(event, q.question)
-        hit = answer_passage(event, q.question, threshold=0.99) if rest else None
+        hit = answer_passage(event, q.question, threshold=0.99, fits=fits) if rest else None
         if (hit is not None and all(w in hit.passage.words for w in rest)
                 and coverage.fills_slot(event, q.question, hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.
-        hit = answer_passage(event, q.question)
+        hit = answer_passage(event, q.question, fits=fits)
         if (hit is not None and _passage_first(event, q, hit)
                 and coverage.fills_slot(event, q.question, hit.passage.text)):
             if q.intent is Intent.ABOUT:
@@ -245,7 +249,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if q.intent is Intent.UNKNOWN:
         return Plan(PlanKind.DECLINE, q, [])
-    faq = next((f for f in event.faq if f.id == q.faq_id), None)
+    faq = None if _who_then(q) else next((f for f in event.faq if f.id == q.faq_id), None)
     if faq is not None:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
@@ -314,6 +318,13 @@ _FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, 
                        Intent.NOW_NEXT, Intent.SESSION, Intent.GREETING, Intent.THANKS})
 
 
+def _who_then(q: Understanding) -> bool:
+    """"sesi pagi ni sapa yang bawa materi?": who speaks at a time — the programme of then
+    answers it, not the practical answer about the slides its words also reach."""
+    return bool(q.day or q.period or q.time) and bool(
+        {"siapa", "sapa", "who"} & set(textnorm.simple_tokens(q.question)))
+
+
 def _faq_first(found: Understanding) -> bool:
     if found.faq_id is None:
         return False
@@ -324,6 +335,8 @@ def _faq_first(found: Understanding) -> bool:
     if found.intent is Intent.CONTACT and not found.regions:
         return True  # "sertifikat dikirim via email?" asks about certificates
     if found.intent not in _FAQ_OVER:
+        return False
+    if _who_then(found):
         return False
     names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
     # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.

@@ -56,7 +56,7 @@ _CHECKED = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_
 #: not the answer ("alamat email prof lee?" asks for an e-mail, not for his session).
 CONTACT_WORDS = word_set(
     """kontak contact contacts telepon phone whatsapp narahubung hubungi menghubungi email
-    surel fax faks"""
+    surel fax faks call dihubungi telpon telp nelpon"""
 )
 
 
@@ -256,6 +256,7 @@ def specific_words(event: Event, text: str) -> list[str]:
     out += [f"{a} {b}" for a, b in pairwise(tokens) if f"{a} {b}" in OFF_TOPIC_PAIRS]
     for w in index.content(text):
         stem = _stem(w, vocabulary)
+        stem = _english_stem(stem) or stem
         if stem in OFF_TOPIC:
             out.append(stem)
             continue
@@ -282,6 +283,9 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
+
+
 def _stem(word: str, vocabulary: frozenset[str]) -> str:
     if word in vocabulary:
         return word
@@ -292,7 +296,27 @@ def _stem(word: str, vocabulary: frozenset[str]) -> str:
     root = _root(word, vocabulary)
     if root is not None:
         return root
+    for ending, restored in _PLURALS:
+        # English plurals of a known word ("buses", "cities") are that word.
+        stem = word[: -len(ending)] + restored
+        if word.endswith(ending) and len(stem) >= 3 and (stem in vocabulary or stem in GENERAL):
+            return stem
     return word[:-3] if word.endswith("nya") and len(word) > 5 else word  # "umurnya"
+
+
+#: English endings of a word the lexicon marks as about something else ("rains", "raining",
+#: "hotels"): inflected, it is still about that, not a typo of a word the bot knows.
+_ENGLISH_ENDINGS = ("ing", "es", "s", "y")
+
+
+def _english_stem(word: str) -> str | None:
+    """The off-topic word under an English inflection of it, or None."""
+    if word in OFF_TOPIC:
+        return None
+    for ending in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in OFF_TOPIC:
+            return word[: -len(ending)]
+    return None
 
 
 def _root(word: str, vocabulary: frozenset[str]) -> str | None:

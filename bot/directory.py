@@ -19,6 +19,8 @@ REQUEST_WORDS = frozenset(
         "pic", "narahubung", "email", "e-mail", "dong", "ya", "kak", "min", "pak", "bu", "the",
         "of", "for", "please", "number", "phone", "dari", "di", "untuk", "utk", "yg", "yang",
         "boleh", "bisa", "info", "informasi", "berapa",
+        # Asking whom to call names no one: "who do I call about registration?".
+        "call", "hubungi", "dihubungi", "menghubungi", "telpon", "nelpon",
     ]
 )
 

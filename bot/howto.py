@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from bot import commands, textnorm
 from bot.model import Event
-from bot.understanding.lexicon import LIST_NOUNS, word_set
+from bot.understanding.lexicon import LIST_NOUNS, recalls, word_set
 
 
 class Feature(StrEnum):
@@ -37,6 +37,8 @@ class Feature(StrEnum):
     ERASE = "erase"  # /hapusdata
     ASK = "ask"  # a question to the panitia
     TOUR = "tour"  # joining the city tour
+    TOUR_CHECKIN = "tour_checkin"  # being counted present at the tour's meeting point
+    SIGNATORIES = "signatories"  # who signs the certificate (the data file's signatories)
 
 
 #: The command whose presence in the event decides whether a feature exists (None: always).
@@ -47,6 +49,8 @@ _NEEDS: dict[Feature, commands.Command | None] = {
     Feature.MATERIALS: commands.MATERIALS,
     Feature.EVALUATION: commands.EVALUATION,
     Feature.TOUR: commands.TOUR,
+    Feature.TOUR_CHECKIN: commands.TOUR,
+    Feature.SIGNATORIES: commands.CERTIFICATE,
 }
 
 
@@ -78,6 +82,10 @@ _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
 _CARD_PAIRS = frozenset({("id", "card"), ("name", "tag")})
 _CERTIFICATE = word_set("sertifikat sertipikat certificate certificates piagam")
+#: Signing a certificate: "siapa yang tanda tangan sertifikat?", "who signs it?".
+_SIGN = word_set("ttd tandatangan ditandatangani menandatangani penandatangan sign signs signed "
+                 "signing signature signatures signatory signatories")
+_SIGN_PAIRS = frozenset({("tanda", "tangan"), ("tanda", "tangannya")})
 _GENUINE = word_set("keaslian asli verifikasi memverifikasi verify verification genuine "
                     "authentic palsu keabsahan sah valid")
 _MATERIALS = word_set("materi slide slides ppt paparan makalah bahan presentation materials "
@@ -123,7 +131,7 @@ _VOCABULARY = (
     _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | _CERTIFICATE | _GENUINE
     | _MATERIALS | _FEEDBACK | _EVALUATION | _REGISTER | _JOIN | _SESSIONS | _TOUR | _AGENDA
     | _MINE | _REMINDERS | _LANGUAGE | _ERASE | _DELETE | _DATA | _ORGANIZERS
-    | _SWITCH | _LANGUAGES
+    | _SWITCH | _LANGUAGES | _SIGN
     | word_set("kode code dapat lihat ambil unduh download isi kasih masukkan")
 )
 #: Typos are corrected towards these words only ("sertifkat" -> "sertifikat").
@@ -145,6 +153,8 @@ _TOPIC: dict[Feature, frozenset[str]] = {
     Feature.CERTIFICATE: _CERTIFICATE,
     Feature.VERIFY: _CERTIFICATE | _GENUINE,
     Feature.TOUR: _TOUR,
+    Feature.TOUR_CHECKIN: _TOUR | _CHECKIN,
+    Feature.SIGNATORIES: _CERTIFICATE | _SIGN,
     Feature.ERASE: _ERASE | _DELETE,
     Feature.LANGUAGE: _LANGUAGE | _LANGUAGES,
     Feature.EVALUATION: _EVALUATION,
@@ -189,6 +199,8 @@ _SAYS_WHEN = frozenset({Feature.EVALUATION})
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
+    if feature is Feature.SIGNATORIES:
+        return True  # "who signs the certificates?": its line names them
     if feature is Feature.CERTIFICATE and set(tokens) & _SHARE:
         return True  # "hadir berapa persen biar dapat sertifikat?": its line says the rule
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
@@ -219,9 +231,16 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     words = set(tokens)
     pairs = set(pairwise(tokens))
     found: list[Feature] = []
-    if words & _CERTIFICATE:
+    if words & _CERTIFICATE and (words & _SIGN or pairs & _SIGN_PAIRS):
+        found.append(Feature.SIGNATORIES)
+    elif words & _CERTIFICATE:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
     tour = bool(words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
+    checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
+    if words & _TOUR and checkin:
+        # "gmn cara absen city tour": present at the meeting point, not a session's code.
+        found.append(Feature.TOUR_CHECKIN)
+        return found
     if tour and not words & _OTHERS:
         # Not "boleh bawa istri ikut city tour?": that asks about someone else.
         found.append(Feature.TOUR)
@@ -233,7 +252,6 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         found.append(Feature.EVALUATION)
     if words & _ORGANIZERS and words & _ASKING and _asks_organizers(tokens):
         found.append(Feature.ASK)
-    checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
     if (checkin and not words & _DESK) or (
             ("kode" in words or "code" in words) and words & _SESSION_CODE):
         found.append(Feature.CHECKIN)
@@ -244,7 +262,7 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         found.append(Feature.FEEDBACK)
     if words & _MATERIALS:
         found.append(Feature.MATERIALS)
-    if words & _REMINDERS:
+    if words & _REMINDERS and not recalls(tokens):
         found.append(Feature.REMINDERS)
     if words & _AGENDA or any((a == "jadwal" and b in _MINE) or (a in _MINE and b in _PLAN)
                               for a, b in pairs):

@@ -579,7 +579,13 @@ def at_time_view(
             day=escape(t.day(day)), period=escape(period_name(period, t))
         )
         if not found:
-            header += "\n" + _("Tidak ada acara pada waktu itu.")
+            # "sore ini ada acara?" with the afternoon's session at 13.00 (siang): nothing in
+            # that part of the day, and the day's nearest items before and after it.
+            before = [s for s in sessions if s.end <= window_start][-1:]
+            after = [s for s in sessions if s.start >= window_end][:1]
+            found = before + after
+            header += "\n" + (_("Tidak ada acara pada waktu itu. Yang terdekat:") if found
+                              else _("Tidak ada acara pada waktu itu."))
     lines = [header, ""] + [session_line(event, s, t) for s in found]
     rows = session_buttons(found, t)
     rows.append([button(_("📅 Jadwal sehari penuh"), cb.DAY, day.isoformat())])

@@ -80,7 +80,16 @@ def relation_sentence(event: Event, u: Understanding, t: Translator) -> str | No
         if u.relation is Relation.BEFORE:
             return _("Sebelum {item} tidak ada acara.").format(item=anchor_text)
         return _("Selama {item} tidak ada acara lain.").format(item=anchor_text)
-    if u.relation is Relation.AFTER:
+    same_day = event.local(anchor.start).date() == event.local(target.start).date()
+    if u.relation is Relation.AFTER and not same_day:
+        # "anything else today after the press conference?": the next item is another
+        # day's, so nothing more is on that day.
+        head = _("Setelah {item} tidak ada acara lagi hari itu. Berikutnya:").format(
+            item=anchor_text)
+    elif u.relation is Relation.BEFORE and not same_day:
+        head = _("Sebelum {item} tidak ada acara hari itu. Sebelumnya:").format(
+            item=anchor_text)
+    elif u.relation is Relation.AFTER:
         head = _("Setelah {item}:").format(item=anchor_text)
     elif u.relation is Relation.BEFORE:
         head = _("Sebelum {item}:").format(item=anchor_text)

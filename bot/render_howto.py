@@ -101,6 +101,20 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
         if event.has_contacts:
             text += " " + _("Kontak panitia: {contacts}.").format(contacts=cmd["kontak"])
         return text
+    if feature is Feature.SIGNATORIES:
+        rules = event.certificate
+        signers = [f"{escape(s.name)} ({escape(s.position.get(t.lang))})"
+                   for s in (rules.signatories if rules else ())]
+        return _("🖋 Sertifikat ditandatangani oleh {signers}.").format(
+            signers=t.join(signers))
+    if feature is Feature.TOUR_CHECKIN:
+        tour = event.tour
+        radius = tour.checkin_radius_m if tour is not None else 0
+        return _("🙋 Saat tiba di titik kumpul city tour, buka {tour} dan tekan {here}, atau "
+                 "{location} (hadir jika dalam {radius} m dari titik kumpul); perlu terdaftar "
+                 "ikut city tour.").format(
+                     tour=cmd["citytour"], here=escape(_("🙋 Saya sudah di titik kumpul")),
+                     location=escape(_("📡 Konfirmasi dengan lokasi")), radius=radius)
     # Feature.TOUR
     text = _("🚌 Buka {tour} dan tekan {join} (perlu terdaftar: {register}).").format(
         tour=cmd["citytour"], join=escape(_("✅ Ikut city tour")), register=cmd["daftar"])
@@ -148,7 +162,7 @@ def _buttons(feature: Feature, event: Event, t: Translator) -> list[InlineKeyboa
         return [button(_("🗓 Agenda saya"), cb.AGENDA)]
     if feature is Feature.REMINDERS:
         return [button(_("⏰ Pengingat"), cb.PREFS)]
-    if feature is Feature.TOUR:
+    if feature in (Feature.TOUR, Feature.TOUR_CHECKIN):
         return [button(_("🚌 City tour"), cb.TOUR)]
     if feature is Feature.LANGUAGE:
         return [button(_("🌐 English"), cb.LANGUAGE, "en" if t.lang == "id" else "id")]

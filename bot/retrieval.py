@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -63,9 +63,22 @@ _FUNCTION = frozenset(
     apa apakah siapa kapan dimana mana berapa bagaimana kenapa mengapa tahun sejak jadi
     menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
     informasi what who when where how which why is are was were does did can could will
-    would since year yang saya kami kita anda ada adalah nya ikut hadir join attend
+    would since year yang saya kami kita anda ada adalah nya ikut hadir attend
+    sekarang now current currently sampai hingga until many much have has had do
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
+#: Words a passage's words imply, so a question in general words finds it (general
+#: Indonesian and English, no event's): a city or a regency is a region ("berapa daerah
+#: anggota?" is asked of "24 kota/kabupaten anggota"); being a member is having joined
+#: ("when did X join?" of "X has been a member since …"); a "periode" is a term of office.
+_IMPLIED: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"kota", "kabupaten", "kab", "provinsi", "city", "cities", "regency",
+                "regencies"}),
+     frozenset({"daerah", "wilayah", "region", "regions", "pemda"})),
+    (frozenset({"anggota", "member", "members", "keanggotaan", "membership"}),
+     frozenset({"join", "joined", "gabung", "bergabung", "masuk"})),
+    (frozenset({"periode"}), frozenset({"term", "tenure", "jabatan"})),
+)
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -127,6 +140,9 @@ class Index:
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
+            for said, implied in _IMPLIED:
+                if words & said:
+                    words |= implied
             passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
         self.passages = tuple(passages)
         by_word: dict[str, list[int]] = {}
@@ -157,7 +173,8 @@ class Index:
         hit = self._searched[key] = self._search(text, sources)
         return hit
 
-    def _search(self, text: str, sources: Sequence[Source]) -> Hit | None:
+    def _search(self, text: str, sources: Sequence[Source],
+                keep: Callable[[Text], bool] | None = None) -> Hit | None:
         words = self.content(text)
         if not words:
             return None
@@ -167,6 +184,8 @@ class Index:
         candidates = sorted({i for w in words for i in self.by_word.get(w, ())})
         for p in (self.passages[i] for i in candidates):
             if sources and p.source not in sources:
+                continue
+            if keep is not None and not keep(p.text):
                 continue
             hit_words = [w for w in words if w in p.words]
             coverage = sum(weight[w] for w in hit_words) / total
@@ -199,9 +218,17 @@ def unseen_words(event: Event, text: str) -> list[str]:
     return [w for w in index.content(text) if w.isalpha() and w not in vocabulary]
 
 
-def answer_passage(event: Event, text: str, threshold: float = THRESHOLD) -> Hit | None:
-    """The passage that answers `text`, or None: below the threshold the bot declines."""
-    hit = index_for(event).search(text)
+def answer_passage(event: Event, text: str, threshold: float = THRESHOLD,
+                   fits: Callable[[Text], bool] | None = None) -> Hit | None:
+    """The passage that answers `text`, or None: below the threshold the bot declines.
+
+    With `fits` (the passage holds what is asked: a year for "when", a number for "how
+    many"), the best passage that fits: "When did Sidoarjo join Citynet?" is answered by the
+    sentence with the year, not by the one that only names both."""
+    index = index_for(event)
+    hit = index.search(text)
+    if hit is not None and fits is not None and not fits(hit.passage.text):
+        hit = index._search(text, (), fits)
     if hit is None or hit.coverage < threshold or hit.matched < 2:
         return None
     return hit

@@ -6,7 +6,7 @@ Nothing here is about a particular event: the event's own words come from its da
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bot.understanding.result import Intent, Relation
 
@@ -32,7 +32,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2""",
     Intent.VENUE: """dimana:3 where:3 lokasi:3 location:3 alamat:3 address:3 tempat:2
         gedung:2.5 ruang:1.5 ruangan:2 lantai:2 maps:3 map:3 peta:3 venue:3 arah:1.5
-        directions:3 mana:1 gmaps:3""",
+        directions:3 mana:1 gmaps:3 room:2 rooms:2 hall:2""",
     Intent.CITY_TOUR: """titikkumpul:4 kumpul:2 berkumpul:2 rute:2 route:2 kemana:1.5
         berangkat:1 gather:2""",
     Intent.CONTACT: """kontak:4 contact:4 nomor:3 number:1.5 telepon:3 phone:4 whatsapp:3
@@ -73,6 +73,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
 _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: "ada_apa:1.5 apa_saja:0.5 whats_on:2 what_on:2",
     Intent.NOW_NEXT: """habis_ini:3 setelah_ini:3 after_this:3 right_now:1 lagi_berlangsung:1
+        the_moment:3
         sudah_mulai:2.5 started_yet:3""",
     Intent.SESSION: """jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1 sesi_mana:3
         acara_mana:2 which_session:3 which_sessions:3""",
@@ -191,6 +192,8 @@ GENERAL = word_set(
     kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
     part participating participate
     subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
+    arrive arrives arriving arrival reach reached reaching else moment same problem problems
+    issue issues spoke spoken make makes made find found
     """
 )
 
@@ -241,10 +244,10 @@ HOST_WORDS = word_set(
 )
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
-    kemana pergi mampir singgah"""
+    kemana pergi mampir singgah anything something"""
 )
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
-REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar")
+REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar else")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")
 DAY_END_WORDS = word_set(
     "selesai berakhir bubar bubaran kelar usai rampung pulang end ends finish finishes over")
@@ -259,6 +262,17 @@ PROGRAMME_WORDS = word_set(
 # "besok kumpul jam berapa?": the item that has a gathering time (a tour).
 GATHER_WORDS = word_set("kumpul berkumpul titikkumpul gather gathering meet")
 REMINDER_WORDS = word_set("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
+#: "tolong ingatkan (lagi) tempatnya di mana", "remind me where it is": asked with where or
+#: who after it, "remind" means tell me again, not set a reminder.
+RECALL_VERBS = word_set("ingatkan ingat remind")
+RECALL_ASKED = word_set("dimana where siapa who")
+
+
+def recalls(tokens: Sequence[str]) -> bool:
+    """Whether a reminder verb asks to be told again what a where/who question follows it
+    with ("tlg ingetin tmpt seminarnya dmn")."""
+    first = next((i for i, t in enumerate(tokens) if t in RECALL_VERBS), None)
+    return first is not None and any(t in RECALL_ASKED for t in tokens[first + 1:])
 # Intents a fact question overrides when it names nothing else. A where-question keeps the
 # venue card, a contact question ("kontak penyelenggara") the contacts.
 FACTS_OVER = frozenset({Intent.UNKNOWN, Intent.GREETING, Intent.THANKS})

@@ -117,6 +117,13 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
         relation = _anaphoric(tokens) if subject is not None and not _names(u) else None
+        if (relation is None and subject is not None and not _names(u) and found
+                and found[-1].question == previous and _ends(previous) and _asks(part)):
+            # "keynote selesai trus apa?": when X is over, then what? The item after X;
+            # "X selesai" on its own asked nothing.
+            relation = Relation.AFTER
+            if not _is_question(previous, text):
+                found.pop()
         if subject is not None and relation is not None and u.relation is None:
             # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
             anchor = subject.anchor_id if subject.anchor_stop is not None else (
@@ -222,6 +229,17 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
     if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
         return Relation.AFTER
     return None
+
+
+#: Words that say an item is over ("keynote selesai, trus apa?").
+_OVER = word_set("selesai kelar bubar usai beres rampung berakhir habis over done finished "
+                 "ends ended finishes")
+
+
+def _ends(part: str) -> bool:
+    """Whether a part ends by saying its item is over ("keynote selesai")."""
+    tokens = textnorm.simple_tokens(part)
+    return bool(tokens) and tokens[-1] in _OVER
 
 
 def _entities(u: Understanding) -> bool:

@@ -32,10 +32,12 @@ from bot.understanding.lexicon import (
     OPEN_WORDS,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
+    RECALL_VERBS,
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
     UNTIL_PAIRS,
+    recalls,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
 from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, when_from_tokens
@@ -94,6 +96,9 @@ class Understander:
         tokens = self.normalizer.tokens(text)
         if not tokens:
             return Understanding(Intent.UNKNOWN)
+        if recalls(tokens):
+            # "tlg ingetin tmpt seminarnya dmn": tell me again where, not a reminder.
+            tokens = tuple(t for t in tokens if t not in RECALL_VERBS)
         surface = textnorm.tokenize(text)
         doubts = self.normalizer.doubtful(surface)
         readings = self.normalizer.read_as(surface)
@@ -114,9 +119,11 @@ class Understander:
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
         # Only a question for an item ("ada apa setelah …") is about the item after another;
         # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
+        # "siapa pembicara setelah keynote?" asks for the item after it too (its speaker).
+        asks_who = bool(words & _WHO)
         relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
-            if (words & ASKS_ITEM or stops) and not words & REMINDER_WORDS
+            if (words & ASKS_ITEM or stops or asks_who) and not words & REMINDER_WORDS
             else (None, None, None)
         )
         if relation is None and words & ASKS_ITEM and not words & REMINDER_WORDS:
@@ -128,12 +135,29 @@ class Understander:
             tokens, when, direct, spoken, sessions, speakers, venues, bool(region_match),
             asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
         ))
+        if relation is Relation.DURING and facts:
+            # "apa yg harus dibawa pas city tour?": "pas" is when, and a fact of the tour is
+            # asked (what to bring), not what else is on during it.
+            relation = anchor = None
         if relation is not None and anchor is not None:
-            found = replace(self.related(relation, anchor, anchor_stop), day=when.day,
+            found = replace(self.related(relation, anchor, anchor_stop, speaking=asks_who),
+                            day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
+        if (words & _ASKS_WHEN and not words & _FIRST_PERSON and (
+                (intent is Intent.RSVP and (region_match.regions or named.speakers))
+                or (words & _JOINED and words & self.network_words))):
+            # "When did Sidoarjo join Citynet?", "kapan Banyuwangi bergabung dgn Citynet?":
+            # when someone else joined (the event's text may say, else decline), not the
+            # asker's own registration nor the card of the region's session.
+            intent, confidence = Intent.UNKNOWN, 0.0
+        if (intent in (Intent.SPEAKER, Intent.VENUE) and words & NOW_WORDS and not (
+                has_when or sessions or named.speakers or named.venues or named.stops)):
+            # "narsum yg skrg sapa?", "where is the next session?": the speaker (or place)
+            # of what is on now or next, not the list of every speaker of the event.
+            intent = Intent.NOW_NEXT
         scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
         if scope is not None:
             intent = Intent.SCHEDULE
@@ -157,9 +181,11 @@ class Understander:
         keep = sorted({i for start, end in spans for i in range(start, end)})
         return " ".join(tokens[i] for i in keep)
 
-    def related(self, relation: Relation, anchor: str, stop: int | None = None
-                ) -> Understanding:
-        """The item after/before/during `anchor` (a session, or a stop of its tour)."""
+    def related(self, relation: Relation, anchor: str, stop: int | None = None,
+                speaking: bool = False) -> Understanding:
+        """The item after/before/during `anchor` (a session, or a stop of its tour); asked
+        who (`speaking`), the nearest one with speakers ("siapa setelah keynote?" is the
+        speaker after the lunch break, not the break)."""
         if stop is not None:
             count = len(self.event.tour.stops) if self.event.tour else 0
             target = {Relation.AFTER: stop + 1, Relation.BEFORE: stop - 1}.get(relation, stop)
@@ -169,7 +195,9 @@ class Understander:
             return Understanding(Intent.CITY_TOUR, session_ids=(anchor,), relation=relation,
                                  anchor_id=anchor, anchor_stop=stop, stops=stops)
         # Nothing after the last item: the answer says so, with the item's own card.
-        target_id = self._related(anchor, relation) or anchor
+        # Nothing with speakers after it: the next item all the same (never "nothing more").
+        target_id = (self._related(anchor, relation, speaking)
+                     or self._related(anchor, relation) or anchor)
         return Understanding(Intent.SESSION, session_ids=(target_id,), relation=relation,
                              anchor_id=anchor)
 
@@ -327,6 +355,11 @@ class Understander:
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
+        if intent is Intent.HELP and words & _LANGUAGE and not words & _BOT_SETTING and (
+                words & (CONTEXT | _INTERPRETING) or direct or named.speakers):
+            # "seminarnya pake bahasa apa?", "is there translation into English?": the
+            # language of the event (the data does not say), not the bot's /bahasa.
+            return Intent.UNKNOWN, 0.5
         if ((intent is Intent.VENUE and not (named.venues or sessions)
              and self._unknown_topic(tokens))
                 or (intent not in COURTESY and self._asks_existence_of_unknown(tokens))):
@@ -445,11 +478,13 @@ class Understander:
         upcoming = [s for s in found if s.end > now]
         return (today or upcoming or found)[0].id
 
-    def _related(self, anchor_id: str, relation: Relation) -> str | None:
+    def _related(self, anchor_id: str, relation: Relation, speaking: bool = False
+                 ) -> str | None:
         anchor = self.event.session(anchor_id)
         if anchor is None:
             return None
-        others = [s for s in self.by_start if s.id != anchor_id]
+        others = [s for s in self.by_start if s.id != anchor_id
+                  and (s.speaker_ids or not speaking or relation is Relation.DURING)]
         if relation is Relation.AFTER:
             later = [s for s in others if s.start >= anchor.end]
             return later[0].id if later else None
@@ -501,6 +536,22 @@ class _Named:
         score = self.faq_score
         return max(score, key=lambda f: score[f]) if score else None
 
+
+#: Asking when, and the asker speaking of themselves (then a registration is theirs).
+_ASKS_WHEN = frozenset({"kapan", "when", "sejak", "since"})
+_WHO = frozenset({"siapa", "sapa", "who", "whom"})
+_JOINED = frozenset({"joined", "join", "gabung", "bergabung"})
+_FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "sa", "i", "me", "my", "we",
+                           "us", "our"})
+
+#: Words naming a language, and what the event's (not the bot's) language is asked with.
+_LANGUAGE = frozenset({"bahasa", "language", "languages", "inggris", "english"})
+_INTERPRETING = frozenset({"terjemahan", "penerjemah", "penerjemahan", "diterjemahkan",
+                           "translation", "translator", "interpreter", "interpretation",
+                           "simultaneous", "simultan", "subtitle", "subtitles"})
+#: Words that make a language question one about the bot's setting ("ganti bahasa bot").
+_BOT_SETTING = frozenset({"bot", "ganti", "ubah", "switch", "change", "setting", "pengaturan",
+                          "settings", "set", "pilih", "choose"})
 
 #: Words of titles and tags that say what kind of thing an item is, not which one.
 _NOT_ITEM_WORDS = frozenset(LEXICON) | QUESTION_WORDS | CONTEXT | EVENT_WORDS | frozenset(
