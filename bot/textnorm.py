@@ -45,6 +45,8 @@ SLANG: Mapping[str, str] = {
     "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
     "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
     "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
+    # "sejam lagi" is "satu jam lagi" (an hour from now, bot.when)
+    "sejam": "satu jam",
     # people
     "sy": "saya", "aku": "saya", "gw": "saya", "gue": "saya", "gua": "saya", "ane": "saya",
     "pnt": "panitia", "panit": "panitia", "cp": "narahubung", "pic": "narahubung",
@@ -58,7 +60,8 @@ SLANG: Mapping[str, str] = {
     "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
     "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
-    "nympe": "sampai",
+    "nympe": "sampai", "plg": "pulang", "mkn": "makan", "maem": "makan",
+    "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
     # contact
     "kntk": "kontak", "kontk": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
@@ -68,6 +71,7 @@ SLANG: Mapping[str, str] = {
     # schedule and places
     "jdwl": "jadwal", "jadwl": "jadwal", "jdwal": "jadwal", "rundown": "jadwal",
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
+    "wfi": "wifi",
     "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
@@ -86,7 +90,7 @@ SLANG: Mapping[str, str] = {
     # Kupang Malay (Melayu Kupang), as delegates from NTT write it
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
-    "sonde": "tidak", "org": "orang",
+    "sonde": "tidak", "org": "orang", "kaka": "kakak", "ni": "ini",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
@@ -171,7 +175,7 @@ ORDINARY: frozenset[str] = _words(
     indah ramai sepi rapat kumpul pulang berangkat tiba sampai mulai selesai berakhir
     dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
     jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
-    unduh diunduh mengunduh
+    unduh diunduh mengunduh bahas tetap kotak presensi absen absensi
     sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
     daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
     pelabuhan terminal stasiun sekolah kampus rumah sakit masjid gereja pesawat kapal
@@ -340,7 +344,7 @@ class Normalizer:
         found = process.extractOne(tok, self.guarded, scorer=OSA.normalized_similarity)
         return (found[0], float(found[1])) if found else ("", 0.0)
 
-    def _fix(self, tok: str) -> tuple[str, ...]:
+    def _fix(self, tok: str, whole: bool = True) -> tuple[str, ...]:
         if tok in self.expansions:
             return tuple(self.expansions[tok].split())
         if tok in SLANG:
@@ -357,8 +361,9 @@ class Normalizer:
                     if self._known(cand):
                         return self._fix(cand)
                 if len(base) >= 4:
-                    # "acranya": the suffix off, then the typo ("acra" -> "acara").
-                    fixed = self._fix(base)
+                    # "acranya": the suffix off, then the typo ("acra" -> "acara"); not a
+                    # skipped letter ("bertanya" is no "berita" + "-nya").
+                    fixed = self._fix(base, whole=False)
                     if fixed != (base,):
                         return fixed
         if len(tok) >= 4:
@@ -379,7 +384,27 @@ class Normalizer:
                 return (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
+            skipped = self._skipped_letters(tok) if whole else None
+            if skipped is not None:
+                return (skipped,)
         return (tok,)
+
+    def _skipped_letters(self, tok: str) -> str | None:
+        """The one known word `tok` is with a letter left out ("jadal" -> "jadwal"), or two
+        in a longer word ("ruditara" -> "rudiantara"): a skipped key is the commonest slip,
+        and the letters typed, in order, leave little doubt when only one word fits. Never a
+        day or time word (those are read and said, or asked about)."""
+        if len(tok) < 5:
+            return None
+        most = 1 if len(tok) < 7 else 2
+        # The same last letter: a word with an ending added is another word ("bahas" is
+        # not "bahasa", nor "tetap" "tetapi").
+        fits = [c for c in self._candidates(tok)
+                if 0 < len(c) - len(tok) <= most and c[-1] == tok[-1]
+                and _holds_in_order(c, tok)]
+        if len(fits) != 1 or fits[0] in self.guarded:
+            return None
+        return fits[0]
 
     def fix(self, tok: str) -> tuple[str, ...]:
         """One surface token -> canonical token(s); memoised, messages repeat a lot."""
@@ -411,6 +436,12 @@ class Normalizer:
     def read_as(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, read as) for misspelt guarded words that were read."""
         return tuple((t, self.readings[t]) for t in tokens if t in self.readings)
+
+
+def _holds_in_order(word: str, letters: str) -> bool:
+    """Whether `letters` are letters of `word`, in the same order."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

@@ -135,6 +135,10 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
     when = e.when
     if when.day is not None or when.time is not None or when.period is not None:
         _vote(scores, [(Intent.SCHEDULE, 1.5 + (0.5 if when.time is not None else 0.0))])
+        if all(i in when.used for i, t in enumerate(e.tokens) if t not in textnorm.PARTICLES):
+            # "besok?", "hari ini", "jumat pagi": a day (or part of it) and nothing else
+            # asks for its programme.
+            _vote(scores, [(Intent.SCHEDULE, 1.0)])
     words = set(content)
     tokens = e.tokens
     asks_who = any(t in ("siapa", "who") for t in tokens)

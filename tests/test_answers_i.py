@@ -1,0 +1,93 @@
+"""Indonesian questions of dev set i (issue 11) the bot used to decline, through the real
+Application and the stand-in; dev set i is a gate.
+
+Each test is one general cause: a day (or part of it) typed alone asks for its programme;
+"sejam lagi", "in 30 minutes" are a time counted from now; chat spellings ("plg", "mkn",
+"lgsg", Kupang-Malay "hari ni … kaka") are the words they spell; a word with a skipped letter
+("jadal", "ruditara") is the one known word it fits; words about the asker ("takut telat",
+"pakaian yang digunakan") are general language, not a subject the answer must hold.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.conftest import WITA
+from tests.harness import Harness
+from tests.test_answers import read
+
+DECLINED = "belum bisa menjawab"
+
+
+async def test_a_day_alone_asks_for_its_programme(bot: Harness) -> None:
+    """"besok", "hari ini?", "jumat pagi": the day's programme, not the decline."""
+    bot.clock.set(datetime(2019, 10, 16, 23, 0, tzinfo=WITA))
+    text = read(await bot.say("besok"))
+    assert text.startswith("📅 Kamis, 17 Oktober 2019 — hari 2 dari 3"), text
+    assert "Semarang" in text and "Banyuwangi" not in text
+    assert read(await bot.say("hari ini?")).startswith("📅 Rabu, 16 Oktober 2019 — hari 1 dari 3")
+    assert read(await bot.say("jumat pagi")).startswith("📅 Jumat, 18 Oktober 2019, pagi")
+    # A day the event does not have is still said to be empty, a word alone still declined.
+    assert "Tidak ada acara pada Selasa, 15 Oktober 2019" in read(await bot.say("kemarin"))
+    assert DECLINED in read(await bot.say("minggu"))
+
+
+async def test_a_time_counted_from_now(bot: Harness) -> None:
+    """At 12.05, "sejam lagi" is 13.05 (the Banyuwangi session), "setengah jam lagi" 12.35
+    (the lunch break); "berapa jam lagi" asks how long until, not a time."""
+    bot.clock.set(datetime(2019, 10, 16, 12, 5, tzinfo=WITA))
+    for question in ("sejam lagi ada apa", "1 jam lagi ada acara apa?", "what's on in an hour?"):
+        text = read(await bot.say(question))
+        assert "pukul 13.05" in text and "Banyuwangi" in text, (question, text)
+    text = read(await bot.say("setengah jam lagi ada apa"))
+    assert "pukul 12.35" in text and "Ishoma" in text
+    text = read(await bot.say("berapa jam lagi keynote"))
+    assert "pukul" not in text.split("\n", 1)[0] and "Keynote" in text
+
+
+async def test_chat_spellings_are_the_words_they_spell(bot: Harness) -> None:
+    """"plg" is pulang, "mkn" makan, "lgsg" langsung, "wfi" wifi; Kupang-Malay "hari ni"
+    is hari ini and "kaka" an address."""
+    bot.clock.set(datetime(2019, 10, 18, 6, 50, tzinfo=WITA))
+    assert "selesai 11.00" in read(await bot.say("tour plg jm brp min"))
+    assert "Penutupan" in read(await bot.say("abis tour lgsg penutupan?"))
+    bot.clock.set(datetime(2019, 10, 16, 11, 5, tzinfo=WITA))
+    assert "12.00–13.00" in read(await bot.say("mkn siang jm brp kak"))
+    assert "Ada Wi-Fi" in read(await bot.say("ada wfi gak disni"))
+    bot.clock.set(datetime(2019, 10, 17, 7, 50, tzinfo=WITA))
+    text = read(await bot.say("hari ni ada acara apa sa kaka?"))
+    assert text.startswith("📅 Kamis, 17 Oktober 2019"), text
+
+
+async def test_a_skipped_letter_is_the_one_word_it_fits(bot: Harness) -> None:
+    """"jadal" is jadwal, "ruditara" Rudiantara: the letters typed, in order, fit one known
+    word with a letter (two in a long word) left out. A word with an ending added is another
+    word: "bahas" is not "bahasa"."""
+    bot.clock.set(datetime(2019, 10, 16, 19, 0, tzinfo=WITA))
+    text = read(await bot.say("jadal besok pagi apa"))
+    assert text.startswith("📅 Kamis, 17 Oktober 2019, pagi") and "Semarang" in text, text
+    assert "Menteri Komunikasi dan Informatika" in read(await bot.say("siapa ruditara itu"))
+
+
+def test_skipped_letters_are_read_only_when_one_word_fits() -> None:
+    from bot import textnorm
+
+    normalizer = textnorm.Normalizer(["jadwal", "rudiantara", "bahasa", "kumpul", "kamis"],
+                                     ["kamis"])
+    assert normalizer.tokens("jadal kumpl ruditara") == ("jadwal", "kumpul", "rudiantara")
+    # An ending added, a word of the language: left alone.
+    assert normalizer.tokens("bahas tetap") == ("bahas", "tetap")
+    # Not under a suffix: "bertanya" is no "berta" + "-nya" read as "berita".
+    assert textnorm.Normalizer(["berita"]).tokens("bertanya") == ("bertanya",)
+
+
+async def test_words_about_the_asker_are_general(bot: Harness) -> None:
+    """"takut telat", "keburu", "yang digunakan" say why or how one asks: the card that
+    answers the rest is shown, not the decline."""
+    bot.clock.set(datetime(2019, 10, 18, 6, 0, tzinfo=WITA))
+    assert "kumpul pukul 07.30" in read(await bot.say("tour kumpul jm brp min, takut telat"))
+    assert "sebelum sholat Jumat" in read(await bot.say("city tour keburu sholat jumat ga"))
+    bot.clock.set(datetime(2019, 10, 15, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("Selamat malam, mohon info pakaian yang digunakan peserta selama "
+                              "seminar. Terima kasih Bapak/Ibu."))
+    assert "batik" in text and DECLINED not in text
