@@ -22,6 +22,7 @@ from enum import StrEnum
 from bot import textnorm
 from bot.model import Event, Text
 from bot.understanding import understander_for
+from bot.understanding.lexicon import EVENT_WORDS
 
 
 class Source(StrEnum):
@@ -64,8 +65,17 @@ _FUNCTION = frozenset(
     menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
     informasi what who when where how which why is are was were does did can could will
     would since year yang saya kami kita anda ada adalah nya ikut hadir join attend
+    jumlah jumlahnya total
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
+#: Passages about the event itself (its summary, goals, participant groups).
+_OF_THE_EVENT = frozenset({Source.ABOUT, Source.GOAL, Source.GROUP})
+#: Words of one sense, any of which a passage holds when it holds one ("sidoarjo gabung
+#: sejak kapan?" is answered by "… menjadi anggota sejak 2009").
+_SAME_SENSE = (
+    frozenset({"anggota", "member", "members", "gabung", "bergabung", "keanggotaan",
+               "membership"}),
+)
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -127,6 +137,13 @@ class Index:
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
+            if source in _OF_THE_EVENT:
+                # "camat lurah juga ikut seminar?": a participant group, a goal or the
+                # summary is about the event without naming it.
+                words |= EVENT_WORDS
+            for sense in _SAME_SENSE:
+                if words & sense:
+                    words |= sense
             passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
         self.passages = tuple(passages)
         by_word: dict[str, list[int]] = {}

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 
 def _words(text: str) -> frozenset[str]:
@@ -397,11 +397,13 @@ class Normalizer:
         if len(tok) < 5:
             return None
         most = 1 if len(tok) < 7 else 2
-        # The same last letter: a word with an ending added is another word ("bahas" is
-        # not "bahasa", nor "tetap" "tetapi").
-        fits = [c for c in self._candidates(tok)
-                if 0 < len(c) - len(tok) <= most and c[-1] == tok[-1]
-                and _holds_in_order(c, tok)]
+        # Letters only left out: the insertions-and-deletions distance is the difference in
+        # length. The same last letter: a word with an ending added is another word
+        # ("bahas" is not "bahasa", nor "tetap" "tetapi").
+        near = process.extract(tok, self._candidates(tok), scorer=Indel.distance,
+                               score_cutoff=most, limit=None)
+        fits = [c for c, distance, _ in near
+                if distance == len(c) - len(tok) > 0 and c[-1] == tok[-1]]
         if len(fits) != 1 or fits[0] in self.guarded:
             return None
         return fits[0]
@@ -436,12 +438,6 @@ class Normalizer:
     def read_as(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, read as) for misspelt guarded words that were read."""
         return tuple((t, self.readings[t]) for t in tokens if t in self.readings)
-
-
-def _holds_in_order(word: str, letters: str) -> bool:
-    """Whether `letters` are letters of `word`, in the same order."""
-    rest = iter(word)
-    return all(letter in rest for letter in letters)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

@@ -91,3 +91,32 @@ async def test_words_about_the_asker_are_general(bot: Harness) -> None:
     text = read(await bot.say("Selamat malam, mohon info pakaian yang digunakan peserta selama "
                               "seminar. Terima kasih Bapak/Ibu."))
     assert "batik" in text and DECLINED not in text
+
+
+async def test_background_facts_the_question_reaches(bot: Harness) -> None:
+    """A participant group, the summary and the goals are about the event without naming
+    it ("… ikut seminar?"); "gabung" is being a member ("anggota"); "jumlah" asks how many,
+    like "berapa", and is no word a passage must hold."""
+    bot.clock.set(datetime(2019, 10, 15, 14, 0, tzinfo=WITA))
+    text = read(await bot.say("camat lurah juga ikut seminar?"))
+    assert "Camat dan lurah se-Kota Kupang" in text and DECLINED not in text
+    text = read(await bot.say("berapa kota yg dipilih kominfo yg ikut seminar?"))
+    assert "18 kota yang dipilih" in text
+    text = read(await bot.say("kapan citynet berdiri? sidoarjo gabung sejak kapan?"))
+    assert "1987" in text and "sejak 2009" in text and DECLINED not in text
+    assert "550 ribu" in read(await bot.say("berapa jumlah penduduk kota kupang"))
+    # What the data does not hold is still declined.
+    assert DECLINED in read(await bot.say("berapa jumlah penduduk kabupaten sikka?"))
+
+
+async def test_which_year_and_what_the_event_discusses(bot: Harness) -> None:
+    """"acara tahun berapa" asks for the dates; "acara ini bahas apa" for what the event is
+    about (its summary names the programme); with a day, that day's programme; with a
+    session, the session."""
+    text = read(await bot.say("acara tahun berapa ini"))
+    assert text.startswith("Acara ini berlangsung 3 hari, Rabu–Jumat, 16–18 Oktober 2019")
+    text = read(await bot.say("acara ini bahas apa aja selama 3 hari"))
+    assert text.startswith("ℹ️ Seminar dan Sharing Best Practice") and "Banyuwangi" in text
+    assert read(await bot.say("besok bahas apa aja")).startswith("📅 Kamis, 17 Oktober 2019")
+    text = read(await bot.say("Bupati Banyuwangi bahas apa?"))
+    assert text.startswith("Sharing Best Practice Kabupaten Banyuwangi")

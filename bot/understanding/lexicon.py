@@ -77,7 +77,7 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.SESSION: """jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1 sesi_mana:3
         acara_mana:2 which_session:3 which_sessions:3""",
     Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
-        how_many:2""",
+        how_many:2 bahas_apa:3 membahas_apa:3 dibahas_apa:3""",
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
         bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
