@@ -45,6 +45,10 @@ class Passage:
     ref: str
     text: Text
     words: frozenset[str]
+    #: Words it implies: of the same sense as one of `words` (`_SAME_SENSE`), or the event
+    #: itself for a passage about it. They do not count for its length, and a word of the
+    #: same sense counts a little less than the word itself.
+    related: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,9 @@ _SAME_SENSE = (
     frozenset({"anggota", "member", "members", "gabung", "bergabung", "keanggotaan",
                "membership"}),
 )
+#: What a word of the same sense counts for, against the word itself: a passage that says
+#: it in the question's own words is preferred.
+_RELATED = 0.9
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -137,18 +144,18 @@ class Index:
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
+            related = {w for sense in _SAME_SENSE if words & sense for w in sense}
             if source in _OF_THE_EVENT:
                 # "camat lurah juga ikut seminar?": a participant group, a goal or the
                 # summary is about the event without naming it.
-                words |= EVENT_WORDS
-            for sense in _SAME_SENSE:
-                if words & sense:
-                    words |= sense
-            passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
+                related |= EVENT_WORDS
+            related -= words
+            passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION),
+                                    frozenset(related - _FUNCTION)))
         self.passages = tuple(passages)
         by_word: dict[str, list[int]] = {}
         for i, p in enumerate(passages):
-            for w in p.words:
+            for w in p.words | p.related:
                 by_word.setdefault(w, []).append(i)
         #: Word -> the passages that contain it, so a question is scored only against those.
         self.by_word = {w: tuple(ids) for w, ids in by_word.items()}
@@ -185,8 +192,9 @@ class Index:
         for p in (self.passages[i] for i in candidates):
             if sources and p.source not in sources:
                 continue
-            hit_words = [w for w in words if w in p.words]
-            coverage = sum(weight[w] for w in hit_words) / total
+            hit_words = [w for w in words if w in p.words or w in p.related]
+            coverage = sum(weight[w] * (1.0 if w in p.words or w in EVENT_WORDS else _RELATED)
+                           for w in hit_words) / total
             # Equal coverage: the shorter passage says it more directly.
             if best is None or (coverage, -len(p.words)) > (
                 best.coverage, -len(best.passage.words)

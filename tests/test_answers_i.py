@@ -11,7 +11,10 @@ Each test is one general cause: a day (or part of it) typed alone asks for its p
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
+from bot.loader import load_event
+from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
 from tests.harness import Harness
 from tests.test_answers import read
@@ -120,3 +123,17 @@ async def test_which_year_and_what_the_event_discusses(bot: Harness) -> None:
     assert read(await bot.say("besok bahas apa aja")).startswith("📅 Kamis, 17 Oktober 2019")
     text = read(await bot.say("Bupati Banyuwangi bahas apa?"))
     assert text.startswith("Sharing Best Practice Kabupaten Banyuwangi")
+
+
+async def test_another_events_kind_and_its_groups(tmp_path: Path) -> None:
+    """Nothing is written for one seminar: on the Makassar rakor, "kapan rakor?" is the
+    event's dates, a day alone its programme, a time counted from now that hour's item."""
+    event = load_event(CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml")
+    bot = await Harness(event, datetime(2024, 5, 14, 9, 0, tzinfo=WITA), tmp_path / "db").start()
+    try:
+        assert read(await bot.say("kapan rakor?")).startswith(
+            "Acara ini berlangsung 2 hari, Selasa–Rabu, 14–15 Mei 2024")
+        assert read(await bot.say("besok")).startswith("📅 Rabu, 15 Mei 2024 — hari 2 dari 2")
+        assert "pukul 10.00" in read(await bot.say("sejam lagi ada apa"))
+    finally:
+        await bot.stop()

@@ -195,7 +195,9 @@ GENERAL = word_set(
     """
 )
 
-EVENT_WORDS = word_set("seminar acara event kegiatan conference konferensi")
+EVENT_WORDS = word_set(
+    "seminar acara event kegiatan conference konferensi rakor rakornas rakorda rakernas "
+    "workshop lokakarya simposium symposium")
 ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
 ASK_WHERE = word_set("dimana where lokasi location kota city")
 ASK_HOW_MANY = word_set("berapa jumlah many banyak")
