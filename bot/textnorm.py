@@ -76,6 +76,9 @@ SLANG: Mapping[str, str] = {
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
     "citytour": "city tour", "pemda": "pemerintah daerah",
+    # What to wear is asked by the garment ("boleh pake kaos?"): the dress code answers it.
+    "kaos": "pakaian", "kaus": "pakaian", "kemeja": "pakaian", "celana": "pakaian",
+    "jeans": "pakaian", "jaket": "pakaian", "blazer": "pakaian",
     # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
     "presentasi": "paparan",
     # function words

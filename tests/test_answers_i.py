@@ -137,3 +137,12 @@ async def test_another_events_kind_and_its_groups(tmp_path: Path) -> None:
         assert "pukul 10.00" in read(await bot.say("sejam lagi ada apa"))
     finally:
         await bot.stop()
+
+
+async def test_a_garment_asks_for_the_dress_code(bot: Harness) -> None:
+    """"boleh pake kaos?", "jeans ke city tour?": what to wear, asked by the garment, is
+    the dress code; buying one is still not in the data."""
+    for question in ("hari jumat boleh pake kaos?", "boleh pakai kemeja aja ke seminar?"):
+        text = read(await bot.say(question))
+        assert "pakaian santai yang sopan" in text and DECLINED not in text, (question, text)
+    assert DECLINED in read(await bot.say("dimana beli kaos?"))
