@@ -45,6 +45,7 @@ SLANG: Mapping[str, str] = {
     "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
     "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
     "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
+    "pgi": "pagi", "mnt": "menit", "sblum": "sebelum", "stelah": "setelah",
     # "sejam lagi" is "satu jam lagi" (an hour from now, bot.when)
     "sejam": "satu jam",
     # people
@@ -60,7 +61,8 @@ SLANG: Mapping[str, str] = {
     "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
     "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
-    "nympe": "sampai", "plg": "pulang", "mkn": "makan", "maem": "makan",
+    "nympe": "sampai", "smpe": "sampai", "smpai": "sampai", "dtg": "datang",
+    "kmn": "kemana", "jln": "jalan", "plg": "pulang", "mkn": "makan", "maem": "makan",
     "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
     # contact
     "kntk": "kontak", "kontk": "kontak",
@@ -87,13 +89,17 @@ SLANG: Mapping[str, str] = {
     "nggak": "tidak", "ngga": "tidak", "enggak": "tidak", "gk": "tidak", "engga": "tidak",
     "blm": "belum", "sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah",
     "bs": "bisa", "bsa": "bisa", "aja": "saja", "kalo": "kalau", "klo": "kalau",
+    "hrs": "harus", "bbrp": "beberapa", "dpt": "dapat", "bnyk": "banyak",
+    "sdg": "sedang", "lbh": "lebih", "krg": "kurang", "dri": "dari", "trus": "terus",
+    "lom": "belum", "blom": "belum", "blum": "belum", "bkn": "bukan",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
     # Kupang Malay (Melayu Kupang), as delegates from NTT write it
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
-    "sonde": "tidak", "org": "orang", "kaka": "kakak", "ni": "ini",
+    "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak", "org": "orang",
+    "kaka": "kakak", "ni": "ini",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",

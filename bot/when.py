@@ -145,6 +145,11 @@ class _Parser:
             w = t(i)
             if w == "hari" and t(i + 1) == "ini":
                 self.set_day(self.today, i, i + 1)
+            elif w == "ini" and t(i + 1) == "hari" and not (
+                    t(i + 2) in ORDINALS or t(i + 2) in LAST_WORDS or t(i + 2) == "ke"
+                    or t(i + 2).isdigit()):
+                # Kupang Malay says "ini hari" for today ("ini hari kedua" is another day).
+                self.set_day(self.today, i, i + 1)
             elif w in PERIOD_WORDS and t(i + 1) == "ini":
                 self.set_day(self.today, i + 1)
             elif w == "today":
@@ -161,7 +166,8 @@ class _Parser:
                 self.set_day(self.today + timedelta(days=2), i)
             elif w in ("kemarin", "yesterday"):
                 self.set_day(self.today - timedelta(days=1), i)
-            elif w in ("nanti", "later") and self.weak_day is None:
+            elif w in ("nanti", "later", "tadi") and self.weak_day is None:
+                # Later or earlier today ("tadi pagi"), unless a day is named.
                 self.weak_day = self.today
                 self.used.add(i)
             elif w in ("hari", "day"):

@@ -146,3 +146,16 @@ async def test_a_garment_asks_for_the_dress_code(bot: Harness) -> None:
         text = read(await bot.say(question))
         assert "pakaian santai yang sopan" in text and DECLINED not in text, (question, text)
     assert DECLINED in read(await bot.say("dimana beli kaos?"))
+
+
+async def test_kupang_malay_and_chat_days(bot: Harness) -> None:
+    """Kupang Malay "ini hari" is today ("ini hari kedua" still the second day); "tadi
+    (pagi)" is earlier today; "dtg", "kmn" are datang, kemana."""
+    bot.clock.set(datetime(2019, 10, 16, 12, 0, tzinfo=WITA))
+    text = read(await bot.say("ini hari ada acara apa?"))
+    assert text.startswith("📅 Rabu, 16 Oktober 2019 — hari 1 dari 3"), text
+    assert read(await bot.say("ini hari kedua kah?")).startswith("📅 Kamis, 17 Oktober 2019")
+    text = read(await bot.say("tadi pagi siapa yang bicara?"))
+    assert text.startswith("📅 Rabu, 16 Oktober 2019, pagi") and "Rudiantara" in text, text
+    assert read(await bot.say("dtg jam brp bsk?")).startswith("📅 Kamis, 17 Oktober 2019")
+    assert "Pantai Lasiana" in read(await bot.say("kmn aja city tour?"))
