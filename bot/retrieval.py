@@ -46,8 +46,8 @@ class Passage:
     text: Text
     words: frozenset[str]
     #: Words it implies: of the same sense as one of `words` (`_SAME_SENSE`), or the event
-    #: itself for a passage about it. They do not count for its length, and a word of the
-    #: same sense counts a little less than the word itself.
+    #: itself for a passage about it. They count for coverage, not for its length; at equal
+    #: coverage a passage saying it in the question's own words is preferred.
     related: frozenset[str] = frozenset()
 
 
@@ -79,10 +79,9 @@ _OF_THE_EVENT = frozenset({Source.ABOUT, Source.GOAL, Source.GROUP})
 _SAME_SENSE = (
     frozenset({"anggota", "member", "members", "gabung", "bergabung", "keanggotaan",
                "membership"}),
+    frozenset({"berdiri", "didirikan", "mendirikan", "pendirian", "founded", "established",
+               "founding"}),
 )
-#: What a word of the same sense counts for, against the word itself: a passage that says
-#: it in the question's own words is preferred.
-_RELATED = 0.9
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -166,8 +165,16 @@ class Index:
         self._searched: dict[tuple[str, tuple[Source, ...]], Hit | None] = {}
 
     def content(self, text: str) -> list[str]:
-        return [w for w in dict.fromkeys(self.normalizer.tokens(text))
+        words = (self._base(w) for w in self.normalizer.tokens(text))
+        return [w for w in dict.fromkeys(words)
                 if (w not in _FUNCTION and not w.isdigit()) or (w.isdigit() and len(w) == 4)]
+
+    def _base(self, word: str) -> str:
+        """"penduduknya" is "penduduk" when only that is in the event's text (the
+        normalizer strips "-nya" only from words of its vocabulary)."""
+        if word.endswith("nya") and word not in self.by_word and word[:-3] in self.by_word:
+            return word[:-3]
+        return word
 
     def search(self, text: str, sources: Sequence[Source] = ()) -> Hit | None:
         """The best passage for `text` (None when the question has no content words)."""
@@ -188,18 +195,19 @@ class Index:
         weight = {w: self.idf.get(w, self.unknown_idf) for w in words}
         total = sum(weight.values())
         best: Hit | None = None
+        best_key: tuple[float, float, int] = (0.0, 0.0, 0)
         candidates = sorted({i for w in words for i in self.by_word.get(w, ())})
         for p in (self.passages[i] for i in candidates):
             if sources and p.source not in sources:
                 continue
             hit_words = [w for w in words if w in p.words or w in p.related]
-            coverage = sum(weight[w] * (1.0 if w in p.words or w in EVENT_WORDS else _RELATED)
-                           for w in hit_words) / total
-            # Equal coverage: the shorter passage says it more directly.
-            if best is None or (coverage, -len(p.words)) > (
-                best.coverage, -len(best.passage.words)
-            ):
+            coverage = sum(weight[w] for w in hit_words) / total
+            # Equal coverage: the passage that says more of it in the question's own words,
+            # then the shorter one (it says it more directly).
+            own = sum(weight[w] for w in hit_words if w in p.words)
+            if best is None or (coverage, own, -len(p.words)) > best_key:
                 best = Hit(p, coverage, len(hit_words))
+                best_key = (coverage, own, -len(p.words))
         return best
 
 

@@ -108,6 +108,12 @@ async def test_background_facts_the_question_reaches(bot: Harness) -> None:
     text = read(await bot.say("kapan citynet berdiri? sidoarjo gabung sejak kapan?"))
     assert "1987" in text and "sejak 2009" in text and DECLINED not in text
     assert "550 ribu" in read(await bot.say("berapa jumlah penduduk kota kupang"))
+    # "didirikan" is "berdiri/founded"; "penduduknya" is "penduduk".
+    assert "sejak 1987" in read(await bot.say("Kapan Citynet didirikan?"))
+    assert "550 ribu" in read(await bot.say("kota kupang penduduknya berapa?"))
+    # A passage in the question's own words beats one holding a word of the same sense.
+    assert read(await bot.say("brp anggota citynet indonesia?")).startswith(
+        "24 kota/kabupaten anggota Citynet Indonesia")
     # What the data does not hold is still declined.
     assert DECLINED in read(await bot.say("berapa jumlah penduduk kabupaten sikka?"))
 
@@ -173,3 +179,14 @@ async def test_answer_dev_set_i_gate() -> None:
     assert indonesian["correct"] / sum(indonesian.values()) >= 0.965, indonesian
     assert every["correct"] / sum(every.values()) >= 0.94, every
     assert every["wrong"] <= 1, every
+
+
+async def test_who_comes_after_an_item(bot: Harness) -> None:
+    """"abis coffee break siapa yg ngisi?" is the item after the break and its speaker;
+    who speaks *during* an item is that item's own speakers."""
+    for question in ("abis coffee break siapa yg ngisi?", "who speaks after the coffee break?"):
+        text = read(await bot.say(question))
+        assert text.startswith("Setelah Rehat kopi (10.00–10.30): Best Practice Luar Negeri"), text
+        assert "Keesei Lee" in text
+    text = read(await bot.say("siapa yang bicara pas pembukaan?"))
+    assert text.startswith("Pembukaan: sambutan") and "Riwu Kore" in text, text

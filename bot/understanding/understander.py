@@ -114,12 +114,16 @@ class Understander:
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
         # Only a question for an item ("ada apa setelah …") is about the item after another;
         # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
+        # "abis coffee break siapa yg ngisi?": who comes after (or before) an item asks
+        # for that item too (who speaks *during* one is its own speakers).
+        asks_item = bool(words & ASKS_ITEM) or bool(words & _WHO and any(
+            RELATIONS.get(t) in _INVERSE for t in tokens))
         relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
-            if (words & ASKS_ITEM or stops) and not words & REMINDER_WORDS
+            if (asks_item or stops) and not words & REMINDER_WORDS
             else (None, None, None)
         )
-        if relation is None and words & ASKS_ITEM and not words & REMINDER_WORDS:
+        if relation is None and asks_item and not words & REMINDER_WORDS:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
         asks = "?" in text or bool(words & QUESTION_WORDS)
@@ -511,6 +515,7 @@ _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam",
                              "informasi", "akhir"})
 
 _INVERSE = {Relation.AFTER: Relation.BEFORE, Relation.BEFORE: Relation.AFTER}
+_WHO = frozenset({"siapa", "who"})
 _WHICH = frozenset({"apa", "what", "which", "mana"})
 _ITEM_NOUNS = frozenset({"sesi", "acara", "session", "kegiatan"})
 
