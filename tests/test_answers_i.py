@@ -190,3 +190,12 @@ async def test_who_comes_after_an_item(bot: Harness) -> None:
         assert "Keesei Lee" in text
     text = read(await bot.say("siapa yang bicara pas pembukaan?"))
     assert text.startswith("Pembukaan: sambutan") and "Riwu Kore" in text, text
+
+
+async def test_please_advise_is_a_preface(bot: Harness) -> None:
+    """"Mohon petunjuk, …", "Mohon arahannya, …" ask nothing by themselves (like "Mohon
+    info:"): the question after them is answered, without the help screen; alone, "mohon
+    petunjuk" still gets it."""
+    text = read(await bot.say("Mohon petunjuk, di mana lokasi penutupan acara?"))
+    assert text.startswith("Penutupan — Jumat, 18 Oktober 2019") and "❓ Bantuan\n" not in text
+    assert read(await bot.say("mohon petunjuk")).startswith("❓ Bantuan")
