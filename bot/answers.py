@@ -235,7 +235,8 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # a passage holding all of them is more to the point than the intent's card.
         rest = unseen_words(event, q.question)
         hit = answer_passage(event, q.question, threshold=0.99, fits=fits) if rest else None
-        if (hit is not None and all(w in hit.passage.words for w in rest)
+        if (hit is not None and all(w in hit.passage.words or w in hit.passage.related
+                                    for w in rest)
                 and coverage.fills_slot(event, q.question, hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):

@@ -182,7 +182,7 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
             return words
     out: dict[tuple[Source, str], set[str]] = {}
     for p in index_for(event).passages:
-        out.setdefault((p.source, p.ref), set()).update(p.words)
+        out.setdefault((p.source, p.ref), set()).update(p.words | p.related)
     normalizer = index_for(event).normalizer
     if event.tour is not None:
         tour = event.tour

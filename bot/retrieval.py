@@ -22,6 +22,7 @@ from enum import StrEnum
 from bot import textnorm
 from bot.model import Event, Text
 from bot.understanding import understander_for
+from bot.understanding.lexicon import EVENT_WORDS
 
 
 class Source(StrEnum):
@@ -44,6 +45,10 @@ class Passage:
     ref: str
     text: Text
     words: frozenset[str]
+    #: Words it implies: of the same sense as one of `words` (`_SAME_SENSE`), or the event
+    #: itself for a passage about it. They count for coverage, not for its length; at equal
+    #: coverage a passage saying it in the question's own words is preferred.
+    related: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ _FUNCTION = frozenset(
     menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
     informasi what who when where how which why is are was were does did can could will
     would since year yang saya kami kita anda ada adalah nya ikut hadir attend
+    jumlah jumlahnya total
     sekarang now current currently sampai hingga until many much have has had do
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
@@ -78,6 +84,16 @@ _IMPLIED: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"anggota", "member", "members", "keanggotaan", "membership"}),
      frozenset({"join", "joined", "gabung", "bergabung", "masuk"})),
     (frozenset({"periode"}), frozenset({"term", "tenure", "jabatan"})),
+)
+#: Passages about the event itself (its summary, goals, participant groups).
+_OF_THE_EVENT = frozenset({Source.ABOUT, Source.GOAL, Source.GROUP})
+#: Words of one sense, any of which a passage holds when it holds one ("sidoarjo gabung
+#: sejak kapan?" is answered by "… menjadi anggota sejak 2009").
+_SAME_SENSE = (
+    frozenset({"anggota", "member", "members", "gabung", "bergabung", "keanggotaan",
+               "membership"}),
+    frozenset({"berdiri", "didirikan", "mendirikan", "pendirian", "founded", "established",
+               "founding"}),
 )
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
@@ -140,14 +156,21 @@ class Index:
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
+            related = {w for sense in _SAME_SENSE if words & sense for w in sense}
+            if source in _OF_THE_EVENT:
+                # "camat lurah juga ikut seminar?": a participant group, a goal or the
+                # summary is about the event without naming it.
+                related |= EVENT_WORDS
             for said, implied in _IMPLIED:
                 if words & said:
-                    words |= implied
-            passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
+                    related |= implied
+            related -= words
+            passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION),
+                                    frozenset(related - _FUNCTION)))
         self.passages = tuple(passages)
         by_word: dict[str, list[int]] = {}
         for i, p in enumerate(passages):
-            for w in p.words:
+            for w in p.words | p.related:
                 by_word.setdefault(w, []).append(i)
         #: Word -> the passages that contain it, so a question is scored only against those.
         self.by_word = {w: tuple(ids) for w, ids in by_word.items()}
@@ -158,8 +181,16 @@ class Index:
         self._searched: dict[tuple[str, tuple[Source, ...]], Hit | None] = {}
 
     def content(self, text: str) -> list[str]:
-        return [w for w in dict.fromkeys(self.normalizer.tokens(text))
+        words = (self._base(w) for w in self.normalizer.tokens(text))
+        return [w for w in dict.fromkeys(words)
                 if (w not in _FUNCTION and not w.isdigit()) or (w.isdigit() and len(w) == 4)]
+
+    def _base(self, word: str) -> str:
+        """"penduduknya" is "penduduk" when only that is in the event's text (the
+        normalizer strips "-nya" only from words of its vocabulary)."""
+        if word.endswith("nya") and word not in self.by_word and word[:-3] in self.by_word:
+            return word[:-3]
+        return word
 
     def search(self, text: str, sources: Sequence[Source] = ()) -> Hit | None:
         """The best passage for `text` (None when the question has no content words)."""
@@ -181,19 +212,21 @@ class Index:
         weight = {w: self.idf.get(w, self.unknown_idf) for w in words}
         total = sum(weight.values())
         best: Hit | None = None
+        best_key: tuple[float, float, int] = (0.0, 0.0, 0)
         candidates = sorted({i for w in words for i in self.by_word.get(w, ())})
         for p in (self.passages[i] for i in candidates):
             if sources and p.source not in sources:
                 continue
             if keep is not None and not keep(p.text):
                 continue
-            hit_words = [w for w in words if w in p.words]
+            hit_words = [w for w in words if w in p.words or w in p.related]
             coverage = sum(weight[w] for w in hit_words) / total
-            # Equal coverage: the shorter passage says it more directly.
-            if best is None or (coverage, -len(p.words)) > (
-                best.coverage, -len(best.passage.words)
-            ):
+            # Equal coverage: the passage that says more of it in the question's own words,
+            # then the shorter one (it says it more directly).
+            own = sum(weight[w] for w in hit_words if w in p.words)
+            if best is None or (coverage, own, -len(p.words)) > best_key:
                 best = Hit(p, coverage, len(hit_words))
+                best_key = (coverage, own, -len(p.words))
         return best
 
 

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 
 def _words(text: str) -> frozenset[str]:
@@ -45,6 +45,9 @@ SLANG: Mapping[str, str] = {
     "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
     "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
     "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
+    "pgi": "pagi", "mnt": "menit", "sblum": "sebelum", "stelah": "setelah",
+    # "sejam lagi" is "satu jam lagi" (an hour from now, bot.when)
+    "sejam": "satu jam",
     # people
     "sy": "saya", "aku": "saya", "gw": "saya", "gue": "saya", "gua": "saya", "ane": "saya",
     "pnt": "panitia", "panit": "panitia", "cp": "narahubung", "pic": "narahubung",
@@ -58,7 +61,9 @@ SLANG: Mapping[str, str] = {
     "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
     "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
-    "nympe": "sampai",
+    "nympe": "sampai", "smpe": "sampai", "smpai": "sampai", "dtg": "datang",
+    "kmn": "kemana", "jln": "jalan", "plg": "pulang", "mkn": "makan", "maem": "makan",
+    "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
     # contact
     "kntk": "kontak", "kontk": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
@@ -68,10 +73,14 @@ SLANG: Mapping[str, str] = {
     # schedule and places
     "jdwl": "jadwal", "jadwl": "jadwal", "jdwal": "jadwal", "rundown": "jadwal",
     "agenda": "jadwal", "skedul": "jadwal", "sked": "jadwal", "jadual": "jadwal",
+    "wfi": "wifi",
     "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
     "citytour": "city tour", "pemda": "pemerintah daerah",
+    # What to wear is asked by the garment ("boleh pake kaos?"): the dress code answers it.
+    "kaos": "pakaian", "kaus": "pakaian", "kemeja": "pakaian", "celana": "pakaian",
+    "jeans": "pakaian", "jaket": "pakaian", "blazer": "pakaian",
     # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
     "presentasi": "paparan",
     # function words
@@ -80,13 +89,17 @@ SLANG: Mapping[str, str] = {
     "nggak": "tidak", "ngga": "tidak", "enggak": "tidak", "gk": "tidak", "engga": "tidak",
     "blm": "belum", "sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah",
     "bs": "bisa", "bsa": "bisa", "aja": "saja", "kalo": "kalau", "klo": "kalau",
+    "hrs": "harus", "bbrp": "beberapa", "dpt": "dapat", "bnyk": "banyak",
+    "sdg": "sedang", "lbh": "lebih", "krg": "kurang", "dri": "dari", "trus": "terus",
+    "lom": "belum", "blom": "belum", "blum": "belum", "bkn": "bukan",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
     # Kupang Malay (Melayu Kupang), as delegates from NTT write it
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
-    "sonde": "tidak", "org": "orang",
+    "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak", "org": "orang",
+    "kaka": "kakak", "ni": "ini",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
@@ -171,7 +184,7 @@ ORDINARY: frozenset[str] = _words(
     indah ramai sepi rapat kumpul pulang berangkat tiba sampai mulai selesai berakhir
     dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
     jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
-    unduh diunduh mengunduh
+    unduh diunduh mengunduh bahas tetap kotak presensi absen absensi
     sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
     daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
     pelabuhan terminal stasiun sekolah kampus rumah sakit masjid gereja pesawat kapal
@@ -340,7 +353,7 @@ class Normalizer:
         found = process.extractOne(tok, self.guarded, scorer=OSA.normalized_similarity)
         return (found[0], float(found[1])) if found else ("", 0.0)
 
-    def _fix(self, tok: str) -> tuple[str, ...]:
+    def _fix(self, tok: str, whole: bool = True) -> tuple[str, ...]:
         if tok in self.expansions:
             return tuple(self.expansions[tok].split())
         if tok in SLANG:
@@ -357,8 +370,9 @@ class Normalizer:
                     if self._known(cand):
                         return self._fix(cand)
                 if len(base) >= 4:
-                    # "acranya": the suffix off, then the typo ("acra" -> "acara").
-                    fixed = self._fix(base)
+                    # "acranya": the suffix off, then the typo ("acra" -> "acara"); not a
+                    # skipped letter ("bertanya" is no "berita" + "-nya").
+                    fixed = self._fix(base, whole=False)
                     if fixed != (base,):
                         return fixed
         if len(tok) >= 4:
@@ -379,7 +393,29 @@ class Normalizer:
                 return (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
+            skipped = self._skipped_letters(tok) if whole else None
+            if skipped is not None:
+                return (skipped,)
         return (tok,)
+
+    def _skipped_letters(self, tok: str) -> str | None:
+        """The one known word `tok` is with a letter left out ("jadal" -> "jadwal"), or two
+        in a longer word ("ruditara" -> "rudiantara"): a skipped key is the commonest slip,
+        and the letters typed, in order, leave little doubt when only one word fits. Never a
+        day or time word (those are read and said, or asked about)."""
+        if len(tok) < 5:
+            return None
+        most = 1 if len(tok) < 7 else 2
+        # Letters only left out: the insertions-and-deletions distance is the difference in
+        # length. The same last letter: a word with an ending added is another word
+        # ("bahas" is not "bahasa", nor "tetap" "tetapi").
+        near = process.extract(tok, self._candidates(tok), scorer=Indel.distance,
+                               score_cutoff=most, limit=None)
+        fits = [c for c, distance, _ in near
+                if distance == len(c) - len(tok) > 0 and c[-1] == tok[-1]]
+        if len(fits) != 1 or fits[0] in self.guarded:
+            return None
+        return fits[0]
 
     def fix(self, tok: str) -> tuple[str, ...]:
         """One surface token -> canonical token(s); memoised, messages repeat a lot."""

@@ -70,6 +70,10 @@ PERIOD_HOURS: dict[str, tuple[int, int]] = {
 # A period word after these is not a part of the day being asked about.
 _NOT_PERIOD_BEFORE = frozenset({"selamat", "makan", "good"})
 _CLOCK_WORDS = frozenset({"jam", "pukul", "at", "around", "sekitar"})
+#: Units of a time counted from now ("2 jam lagi", "in 30 minutes"), in minutes.
+_OFFSET_UNITS = {"jam": 60, "menit": 1, "hour": 60, "hours": 60, "minute": 1, "minutes": 1}
+#: Beyond this, "N jam lagi" is no time of the programme people ask about.
+_MAX_OFFSET = timedelta(hours=12)
 
 
 def _number(tok: str) -> int | None:
@@ -96,6 +100,7 @@ class _Parser:
     def __init__(self, tokens: Sequence[str], now: datetime, days: Sequence[date]) -> None:
         self.t = list(tokens)
         self.n = len(self.t)
+        self.now = now
         self.today = now.date()
         self.days = list(days)
         self.used: set[int] = set()
@@ -140,6 +145,11 @@ class _Parser:
             w = t(i)
             if w == "hari" and t(i + 1) == "ini":
                 self.set_day(self.today, i, i + 1)
+            elif w == "ini" and t(i + 1) == "hari" and not (
+                    t(i + 2) in ORDINALS or t(i + 2) in LAST_WORDS or t(i + 2) == "ke"
+                    or t(i + 2).isdigit()):
+                # Kupang Malay says "ini hari" for today ("ini hari kedua" is another day).
+                self.set_day(self.today, i, i + 1)
             elif w in PERIOD_WORDS and t(i + 1) == "ini":
                 self.set_day(self.today, i + 1)
             elif w == "today":
@@ -156,7 +166,8 @@ class _Parser:
                 self.set_day(self.today + timedelta(days=2), i)
             elif w in ("kemarin", "yesterday"):
                 self.set_day(self.today - timedelta(days=1), i)
-            elif w in ("nanti", "later") and self.weak_day is None:
+            elif w in ("nanti", "later", "tadi") and self.weak_day is None:
+                # Later or earlier today ("tadi pagi"), unless a day is named.
                 self.weak_day = self.today
                 self.used.add(i)
             elif w in ("hari", "day"):
@@ -297,6 +308,35 @@ class _Parser:
                 self.time = time(12, 0)
                 self.used.update([i, i + 1] if w == "tengah" else [i])
 
+    def parse_offsets(self) -> None:
+        """"2 jam lagi", "setengah jam lagi", "in an hour", "in 30 minutes": a time counted
+        from now (the clock time it will be then, on that day)."""
+        for i in range(1, self.n):
+            minutes = _OFFSET_UNITS.get(self.at(i))
+            if minutes is None or self.time is not None:
+                continue
+            j, w = i - 1, self.at(i - 1)
+            if w == "an" and self.at(i - 2) == "half":  # "in half an hour"
+                j, amount = i - 2, 0.5
+            elif w in ("a", "an"):
+                amount = 1
+            elif w == "setengah":
+                amount = 0.5
+            else:
+                number = _number(w)
+                if number is None:
+                    continue
+                amount = number
+            indonesian = self.at(i + 1) == "lagi" and w not in ("a", "an")
+            english = self.at(j - 1) == "in"
+            offset = timedelta(minutes=amount * minutes)
+            if not (indonesian or english) or not timedelta(0) < offset <= _MAX_OFFSET:
+                continue
+            moment = self.now + offset
+            self.time = time(moment.hour, moment.minute)
+            self.used.update(range(j - 1 if english else j, i + 2 if indonesian else i + 1))
+            self.set_day(moment.date())
+
     def parse_periods(self) -> None:
         for i in range(self.n):
             w = self.at(i)
@@ -307,6 +347,7 @@ class _Parser:
 
     def result(self) -> When:
         self.parse_days()
+        self.parse_offsets()
         self.parse_times()
         self.parse_periods()
         day = self.day if self.day is not None else self.weak_day

@@ -211,8 +211,6 @@ async def test_a_contact_request_naming_nobody_gets_the_list(bot: Harness) -> No
     ("berapa kapasitas aula kantor wali kota?", "Jl. S.K. Lerik"),
     # When, answered by a passage with no day or time in it.
     ("kapan tepatnya peserta dari daerah pengembangan smart city diundang?", "Sumber"),
-    # Every speaker of the event for one hour of it.
-    ("jam 14.00 besok siapa pembicaranya?", "Rudiantara"),
     # "Who" answered by a session without speakers; "what time" by the list of venues.
     ("rehat kopi nanti siapa yang isi?", "10.00"),
     ("jam brp harus udah di lokasi?", "Jl. S.K. Lerik"),

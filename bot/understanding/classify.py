@@ -135,6 +135,10 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
     when = e.when
     if when.day is not None or when.time is not None or when.period is not None:
         _vote(scores, [(Intent.SCHEDULE, 1.5 + (0.5 if when.time is not None else 0.0))])
+        if all(i in when.used for i, t in enumerate(e.tokens) if t not in textnorm.PARTICLES):
+            # "besok?", "hari ini", "jumat pagi": a day (or part of it) and nothing else
+            # asks for its programme.
+            _vote(scores, [(Intent.SCHEDULE, 1.0)])
     words = set(content)
     tokens = e.tokens
     asks_who = any(t in ("siapa", "who") for t in tokens)
@@ -160,11 +164,12 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         # "besok mulai jam berapa?": a when-question about a day, no session named: it
         # asks for that day's programme.
         _vote(scores, [(Intent.SCHEDULE, 0.5 * scores[Intent.SESSION])])
-    if words & {"about", "tentang"} and Intent.ABOUT in scores and (any(
+    if words & _ABOUT_WORDS and Intent.ABOUT in scores and (any(
         score >= 3 for intent, score in scores.items() if intent is not Intent.ABOUT
-    ) or e.speakers or direct):
+    ) or e.speakers or direct or has_when):
         # "about"/"tentang" is a preposition: "tell me about the speakers" is about the
-        # speakers, "Bupati Banyuwangi bicara tentang apa?" about his session.
+        # speakers, "Bupati Banyuwangi bicara tentang apa?" about his session, "besok
+        # bahas apa aja?" about tomorrow's programme.
         scores[Intent.ABOUT] -= 3
     if not (e.speakers or e.sessions or when.day or (words & SPEAKER_WORDS)):
         scores.pop(Intent.SPEAKER, None)
@@ -191,6 +196,11 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         # "sekarang saya di bandara, …": "now" inside a question about something else
         # is not a question about what is on now.
         scores.pop(Intent.NOW_NEXT)
+
+
+#: "about", and "discuss": "Bupati Banyuwangi bahas apa?" is about his session.
+_ABOUT_WORDS = frozenset({"about", "tentang", "bahas", "membahas", "dibahas", "discuss",
+                          "discussed"})
 
 
 def _decide(scores: Scores) -> tuple[Intent, float]:
@@ -250,6 +260,9 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
     return tuple(out)
 
 
+#: "hari apa", and "tahun berapa" (which year: the dates say it).
+_WHICH_DAY = frozenset({("hari", "apa"), ("tahun", "berapa"), ("what", "year"),
+                        ("which", "year")})
 _WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"),
                           ("gedung", "apa"), ("which", "room"), ("what", "room")})
 
@@ -265,7 +278,7 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
     # "… diadakan di ruang apa?" asks where, not when, whatever its verb.
     asks_place = bool(words & {"dimana", "where"}) or bool(pairs & _WHICH_PLACE)
-    if event_word and (words & ASK_WHEN or ("hari", "apa") in pairs) and not (
+    if event_word and (words & ASK_WHEN or pairs & _WHICH_DAY) and not (
             asks_place and not words & {"kapan", "when", "tanggal", "date"}):
         out.append(Fact.DATES)
     if event_word and words & ASK_WHERE and not words & VENUE_WORDS - {"lokasi"}:

@@ -78,7 +78,7 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.SESSION: """jam_berapa:1.5 pukul_berapa:1.5 what_time:1.5 hari_apa:1 sesi_mana:3
         acara_mana:2 which_session:3 which_sessions:3""",
     Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
-        how_many:2""",
+        how_many:2 bahas_apa:3 membahas_apa:3 dibahas_apa:3""",
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
         bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
@@ -185,7 +185,8 @@ GENERAL = word_set(
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
-    belakang sedang dibagi bagi terlambat telat
+    belakang sedang dibagi bagi terlambat telat takut khawatir kuatir keburu sempat
+    guna gunakan pergunakan
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
     omong forum afiliasi
@@ -197,7 +198,9 @@ GENERAL = word_set(
     """
 )
 
-EVENT_WORDS = word_set("seminar acara event kegiatan conference konferensi")
+EVENT_WORDS = word_set(
+    "seminar acara event kegiatan conference konferensi rakor rakornas rakorda rakernas "
+    "workshop lokakarya simposium symposium")
 ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
 ASK_WHERE = word_set("dimana where lokasi location kota city")
 ASK_HOW_MANY = word_set("berapa jumlah many banyak")

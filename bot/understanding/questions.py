@@ -207,7 +207,7 @@ _REQUEST_WORDS = word_set(
 #: Words of a preface that asks nothing by itself ("Mohon info:", "Izin bertanya, Pak").
 _PREFACE = word_set(
     """mohon info informasi izin ijin tanya bertanya menanyakan mau saya kami minta permisi
-    maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya"""
+    maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya petunjuk arahan"""
 )
 #: After a relation word, words that point back at what was named before ("abis tu"), or at
 #: the person named before ("abis dia sapa lai?": after that speaker's session).

@@ -119,14 +119,17 @@ class Understander:
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
         # Only a question for an item ("ada apa setelah …") is about the item after another;
         # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
-        # "siapa pembicara setelah keynote?" asks for the item after it too (its speaker).
+        # "siapa pembicara setelah keynote?", "abis coffee break siapa yg ngisi?": who comes
+        # after (or before) an item asks for that item too (its speaker).
         asks_who = bool(words & _WHO)
+        asks_item = bool(words & ASKS_ITEM) or (asks_who and any(
+            RELATIONS.get(t) in _INVERSE for t in tokens))
         relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
-            if (words & ASKS_ITEM or stops or asks_who) and not words & REMINDER_WORDS
+            if (asks_item or stops) and not words & REMINDER_WORDS
             else (None, None, None)
         )
-        if relation is None and words & ASKS_ITEM and not words & REMINDER_WORDS:
+        if relation is None and asks_item and not words & REMINDER_WORDS:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
         asks = "?" in text or bool(words & QUESTION_WORDS)
