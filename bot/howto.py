@@ -183,18 +183,26 @@ def only_requests(text: str) -> bool:
 
 
 _SHARE = word_set("persen percent persentase percentage")
+#: A feature asked for in its digital form is the bot's ("kartu peserta digital ada ga?").
+_DIGITAL = word_set("digital online elektronik electronic softcopy pdf aplikasi app")
+#: A condition put to a rule: "kalau/cuma/hanya …", "if I only …".
+_ONLY_IF = word_set("kalau jika bila apabila cuma hanya if only")
 #: Features whose answer says when (the evaluation opens at the closing).
 _SAYS_WHEN = frozenset({Feature.EVALUATION})
 
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
-    if feature is Feature.CERTIFICATE and set(tokens) & _SHARE:
-        return True  # "hadir berapa persen biar dapat sertifikat?": its line says the rule
+    if feature is Feature.CERTIFICATE and set(tokens) & (_SHARE | _ONLY_IF):
+        # "hadir berapa persen biar dapat sertifikat?", "kalau cuma hadir 2 hari, dapat
+        # sertifikat?": whether one qualifies; its line says the rule.
+        return True
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
     if pairs & _HOW_MUCH or "berapa" in tokens:
         return False
     words = set(tokens)
+    if words & _DIGITAL:
+        return True  # "kartu peserta digital ada?", "sertifikat online?": the bot's own way
     if words & _WHOM_TO_CALL:
         # "siapa yg bisa dihubungi kalau ada masalah pendaftaran?" asks for a person to
         # call about the feature, not how to use it.

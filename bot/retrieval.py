@@ -44,6 +44,9 @@ class Passage:
     ref: str
     text: Text
     words: frozenset[str]
+    #: How many words it counts for when two passages cover a question alike (the shorter
+    #: says it more directly): the words of a group's participant context do not count.
+    size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +67,11 @@ _FUNCTION = frozenset(
     menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
     informasi what who when where how which why is are was were does did can could will
     would since year yang saya kami kita anda ada adalah nya ikut hadir join attend
+    jumlah banyak dulu dahulu diadakan dilaksanakan digelar
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
+#: What a participant group is, in the words people ask about it with (not quoted).
+_PARTICIPANTS = "peserta participants participant diundang undangan invited acara seminar event"
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -120,14 +126,20 @@ class Index:
         for goal in event.goals:
             add(Source.GOAL, "", goal)
         for group in event.participant_groups:
-            add(Source.GROUP, "", group)
+            # A group is of the event's participants: asked about as such ("camat dan lurah
+            # jadi peserta?", "berapa kota yang diundang?").
+            add(Source.GROUP, "", group, _PARTICIPANTS)
         for c in event.contacts:
             add(Source.CONTACT, c.id, Text(c.role.id, c.role.en), c.name + " " + c.instansi)
 
         passages = []
         for source, ref, text, extra in items:
-            words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
-            passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION)))
+            words = frozenset(set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
+                              - _FUNCTION)
+            size = len(words)
+            if extra == _PARTICIPANTS:
+                size = len(set(normalizer.tokens(f"{text.id} {text.en or ''}")) - _FUNCTION)
+            passages.append(Passage(source, ref, text, words, size))
         self.passages = tuple(passages)
         by_word: dict[str, list[int]] = {}
         for i, p in enumerate(passages):
@@ -171,9 +183,7 @@ class Index:
             hit_words = [w for w in words if w in p.words]
             coverage = sum(weight[w] for w in hit_words) / total
             # Equal coverage: the shorter passage says it more directly.
-            if best is None or (coverage, -len(p.words)) > (
-                best.coverage, -len(best.passage.words)
-            ):
+            if best is None or (coverage, -p.size) > (best.coverage, -best.passage.size):
                 best = Hit(p, coverage, len(hit_words))
         return best
 

@@ -58,7 +58,7 @@ SLANG: Mapping[str, str] = {
     "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
     "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
-    "nympe": "sampai",
+    "nympe": "sampai", "dtg": "datang", "dtng": "datang",
     # contact
     "kntk": "kontak", "kontk": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
@@ -87,6 +87,8 @@ SLANG: Mapping[str, str] = {
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
     "sonde": "tidak", "org": "orang",
+    # praying, in the general word for any faith: the practical answers' "ibadah"
+    "sembahyang": "ibadah", "sembayang": "ibadah", "beribadah": "ibadah",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
@@ -306,7 +308,10 @@ class Normalizer:
         # Spelling candidates bucketed by first letter: typos rarely hit the first letter, and
         # the bucket keeps correction within the latency budget.
         buckets: dict[str, list[str]] = {}
-        for word in self.vocabulary | self.guarded:
+        # Chat spellings of six letters or more are corrected towards too ("citytuor" is
+        # "citytour", which is "city tour").
+        spellings = {w for w in SLANG if len(w) >= 6}
+        for word in self.vocabulary | self.guarded | spellings:
             if len(word) >= 4 and word.isalpha():
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
@@ -350,6 +355,11 @@ class Normalizer:
         single = _REPEAT2_RE.sub(r"\1", tok)  # "jadwaal" -> "jadwal", "besokk" -> "besok"
         if single != tok and self._known(single):
             return self._fix(single)
+        if len(tok) > 5 and tok[-3:] != "nya" and sorted(tok[-3:]) == ["a", "n", "y"]:
+            # "acaranay", "jadwalnay": "-nya" with two letters swapped.
+            fixed = self._fix(tok[:-3] + "nya")
+            if fixed != (tok[:-3] + "nya",):
+                return fixed
         for suffix in ("nya", "kah", "lah"):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
                 base = tok[: -len(suffix)]
@@ -361,6 +371,9 @@ class Normalizer:
                     fixed = self._fix(base)
                     if fixed != (base,):
                         return fixed
+        spoken = self._spoken(tok)
+        if spoken is not None:
+            return self._fix(spoken)
         if len(tok) >= 4:
             best, sim = self._closest(tok)
             day_word, day_sim = self._closest_guarded(tok)
@@ -376,10 +389,34 @@ class Normalizer:
                 self.readings[tok] = day_word
                 return (day_word,)
             if len(tok) >= 5 and sim >= 0.85:
-                return (best,)
+                return tuple(SLANG[best].split()) if best in SLANG else (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
         return (tok,)
+
+    def _spoken(self, tok: str) -> str | None:
+        """The known word a chat spelling writes as it is spoken or typed fast: "ai" said
+        "e" ("pakean" -> pakaian, "rame" -> ramai), "au" said "o" at the end ("pulo" ->
+        pulau), or its vowels left out ("brpa" -> berapa, "pesrta" -> peserta) when only
+        one known word has those letters in that order. Day and time words are not read
+        this way: a misread one changes the answer (see `guarded`)."""
+        if len(tok) < 3:
+            return None
+        for i, c in enumerate(tok):
+            if c == "e" and i > 0:
+                said = tok[:i] + "ai" + tok[i + 1:]
+                if said in self.vocabulary and said not in self.guarded:
+                    return said
+        if tok.endswith("o") and tok[:-1] + "au" in self.vocabulary:
+            return tok[:-1] + "au"
+        if len(tok) < 4 or not tok.isalpha():
+            return None
+        # A chat spelling in the bucket counts as the word it spells ("barapa" is berapa).
+        found = {SLANG.get(c, c) for c in self._buckets.get(tok[0], ())
+                 if 0 < len(c) - len(tok) <= 3 and c[-1] == tok[-1]
+                 and c not in self.guarded and _vowels_left_out(tok, c)}
+        word = found.pop() if len(found) == 1 else None
+        return word if word is not None and " " not in word else None
 
     def fix(self, tok: str) -> tuple[str, ...]:
         """One surface token -> canonical token(s); memoised, messages repeat a lot."""
@@ -411,6 +448,20 @@ class Normalizer:
     def read_as(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, read as) for misspelt guarded words that were read."""
         return tuple((t, self.readings[t]) for t in tokens if t in self.readings)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _vowels_left_out(short: str, word: str) -> bool:
+    """Whether `short` is `word` with only some of its vowels left out ("brpa", berapa)."""
+    i = 0
+    for c in word:
+        if i < len(short) and short[i] == c:
+            i += 1
+        elif c not in _VOWELS:
+            return False
+    return i == len(short)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

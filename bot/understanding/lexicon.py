@@ -22,7 +22,8 @@ def word_set(text: str) -> frozenset[str]:
 _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: """jadwal:3 susunan:2 acara:1 kegiatan:1 program:0.5 schedule:3
         programme:2.5 happening:1 happens:1.5 happen:1.5 events:1 sesi:0.5 session:0.5
-        sessions:0.5 lineup:2 anything:1""",
+        sessions:0.5 lineup:2 anything:1 ngapain:2 miss:2 missed:2 terlewat:2
+        lewatkan:2 terlewatkan:2 kelewatan:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
         currently:3 current:2 upcoming:2 berikut:2.5""",
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
@@ -185,6 +186,11 @@ GENERAL = word_set(
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     belakang sedang dibagi bagi terlambat telat
+    sebaiknya seharusnya semestinya sempat disarankan dianjurkan
+    make makes made making organizing organising afterwards afterward later else
+    tersebut keikutsertaan urus mengurus mengurusi ngurus buah takut khawatir keburu
+    attendance
+    garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
     omong forum afiliasi
@@ -241,7 +247,7 @@ HOST_WORDS = word_set(
 )
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
-    kemana pergi mampir singgah"""
+    kemana pergi mampir singgah anything"""
 )
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
 REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar")
