@@ -346,6 +346,10 @@ _FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, 
                        Intent.NOW_NEXT, Intent.SESSION, Intent.GREETING, Intent.THANKS})
 
 
+#: Nouns of the programme's items: asked with a day, the question is about that day's items.
+_ITEM_NOUNS = frozenset({"sesi", "session", "sessions", "acara", "kegiatan"})
+
+
 def _faq_first(found: Understanding) -> bool:
     if found.faq_id is None:
         return False
@@ -356,6 +360,11 @@ def _faq_first(found: Understanding) -> bool:
     if found.intent is Intent.CONTACT and not found.regions:
         return True  # "sertifikat dikirim via email?" asks about certificates
     if found.intent not in _FAQ_OVER:
+        return False
+    if (found.intent is Intent.SCHEDULE and found.day is not None
+            and set(textnorm.simple_tokens(found.question)) & _ITEM_NOUNS):
+        # "hari ketiga ada sesi materi lagi?" asks for that day's sessions; the practical
+        # answer ("materi") joins the day's programme below its sentence.
         return False
     names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
     # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.

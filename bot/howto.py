@@ -30,6 +30,7 @@ class Feature(StrEnum):
     CARD = "card"  # the delegate card, shown at the registration desk
     CERTIFICATE = "certificate"
     VERIFY = "verify"  # is a certificate genuine
+    SIGNATORIES = "signatories"  # who signs the certificate
     MATERIALS = "materials"
     FEEDBACK = "feedback"  # the stars asked after a session
     EVALUATION = "evaluation"
@@ -44,6 +45,7 @@ _NEEDS: dict[Feature, commands.Command | None] = {
     Feature.CHECKIN: commands.CHECKIN,
     Feature.CERTIFICATE: commands.CERTIFICATE,
     Feature.VERIFY: commands.CERTIFICATE,
+    Feature.SIGNATORIES: commands.CERTIFICATE,
     Feature.MATERIALS: commands.MATERIALS,
     Feature.EVALUATION: commands.EVALUATION,
     Feature.TOUR: commands.TOUR,
@@ -53,6 +55,8 @@ _NEEDS: dict[Feature, commands.Command | None] = {
 def available(feature: Feature, event: Event) -> bool:
     """Whether the event has this feature (a missing one is never offered)."""
     needs = _NEEDS.get(feature)
+    if feature is Feature.SIGNATORIES and not (event.certificate and event.certificate.signatories):
+        return False
     return needs is None or needs not in commands.missing_for(event)
 
 
@@ -78,6 +82,10 @@ _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
 _CARD_PAIRS = frozenset({("id", "card"), ("name", "tag")})
 _CERTIFICATE = word_set("sertifikat sertipikat certificate certificates piagam")
+#: Signing: "sertifikatnya ditandatangani siapa?", "who signs the certificate?".
+_SIGN = word_set("ditandatangani tandatangan ttd signed signs sign signature signatures "
+                 "signatory signatories penandatangan menandatangani")
+_SIGN_PAIRS = frozenset({("tanda", "tangan"), ("tanda", "tangannya")})
 _GENUINE = word_set("keaslian asli verifikasi memverifikasi verify verification genuine "
                     "authentic palsu keabsahan sah valid")
 _MATERIALS = word_set("materi slide slides ppt paparan makalah bahan presentation materials "
@@ -91,6 +99,7 @@ _REGISTER = word_set("daftar mendaftar pendaftaran register registrasi signup da
 _REGISTER_PAIRS = frozenset({("sign", "up")})
 #: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
 _NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
+_DAILY = word_set("setiap tiap every daily harian")
 _WHERE_WHEN = word_set("dimana where kapan when jam")
 _WHERE = word_set("dimana where kemana")
 _DONE = word_set("sudah telah already udah")
@@ -123,7 +132,7 @@ _VOCABULARY = (
     _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | _CERTIFICATE | _GENUINE
     | _MATERIALS | _FEEDBACK | _EVALUATION | _REGISTER | _JOIN | _SESSIONS | _TOUR | _AGENDA
     | _MINE | _REMINDERS | _LANGUAGE | _ERASE | _DELETE | _DATA | _ORGANIZERS
-    | _SWITCH | _LANGUAGES
+    | _SWITCH | _LANGUAGES | _SIGN
     | word_set("kode code dapat lihat ambil unduh download isi kasih masukkan")
 )
 #: Typos are corrected towards these words only ("sertifkat" -> "sertifikat").
@@ -144,6 +153,7 @@ def tokens_of(text: str) -> tuple[str, ...]:
 _TOPIC: dict[Feature, frozenset[str]] = {
     Feature.CERTIFICATE: _CERTIFICATE,
     Feature.VERIFY: _CERTIFICATE | _GENUINE,
+    Feature.SIGNATORIES: _CERTIFICATE | _SIGN,
     Feature.TOUR: _TOUR,
     Feature.ERASE: _ERASE | _DELETE,
     Feature.LANGUAGE: _LANGUAGE | _LANGUAGES,
@@ -193,6 +203,8 @@ _SAYS_WHEN = frozenset({Feature.EVALUATION})
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
+    if feature is Feature.SIGNATORIES:
+        return True  # who signs it is asked by naming the signing ("ditandatangani siapa?")
     if feature is Feature.CERTIFICATE and set(tokens) & (_SHARE | _ONLY_IF):
         # "hadir berapa persen biar dapat sertifikat?", "kalau cuma hadir 2 hari, dapat
         # sertifikat?": whether one qualifies; its line says the rule.
@@ -227,7 +239,9 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     words = set(tokens)
     pairs = set(pairwise(tokens))
     found: list[Feature] = []
-    if words & _CERTIFICATE:
+    if words & _CERTIFICATE and (words & _SIGN or pairs & _SIGN_PAIRS):
+        found.append(Feature.SIGNATORIES)
+    elif words & _CERTIFICATE:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
     tour = bool(words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
     if tour and not words & _OTHERS:
@@ -245,7 +259,9 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     if (checkin and not words & _DESK) or (
             ("kode" in words or "code" in words) and words & _SESSION_CODE):
         found.append(Feature.CHECKIN)
-    if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK):
+    # "perlu daftar ulang setiap hari?": the desk's daily check-in is done with the card.
+    daily = ("daftar", "ulang") in pairs and bool(words & _DAILY)
+    if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK) or daily:
         found.append(Feature.CARD)
     # "penilaian/masukan" beside "evaluasi" is the evaluation; stars are always the sessions'.
     if words & _STARS or (words & _FEEDBACK and not words & _EVALUATION):

@@ -64,6 +64,10 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
                  "tercatat.").format(card=cmd["kartu"])
     if feature is Feature.CERTIFICATE:
         return _certificate(event, t, cmd["sertifikat"], cmd["evaluasi"])
+    if feature is Feature.SIGNATORIES:
+        signatories = event.certificate.signatories if event.certificate else ()
+        return _("✍️ Sertifikat ditandatangani {names}.").format(names=escape(t.join(
+            f"{s.name} ({s.position.get(t.lang)})" for s in signatories)))
     if feature is Feature.VERIFY:
         return _("🔎 Siapa pun bisa memeriksa keaslian sertifikat dengan {verify} KODE (kode "
                  "verifikasi yang tertulis di sertifikat).").format(verify=cmd["cek"])

@@ -71,7 +71,7 @@ SLANG: Mapping[str, str] = {
     "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
-    "citytour": "city tour", "pemda": "pemerintah daerah",
+    "citytour": "city tour", "pemda": "pemerintah daerah", "kab": "kabupaten",
     # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
     "presentasi": "paparan",
     # function words
@@ -89,6 +89,8 @@ SLANG: Mapping[str, str] = {
     "sonde": "tidak", "org": "orang",
     # praying, in the general word for any faith: the practical answers' "ibadah"
     "sembahyang": "ibadah", "sembayang": "ibadah", "beribadah": "ibadah",
+    # kinds of clothes are clothes ("boleh pakai kaos?" asks what to wear)
+    "kaos": "baju", "kaus": "baju", "kemeja": "baju", "tshirt": "baju",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",

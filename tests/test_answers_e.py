@@ -187,7 +187,48 @@ async def test_facts_in_a_speaker_bio_or_a_venue_note(bot: Harness) -> None:
     assert "ruang Garuda" in text
 
 
+async def test_a_days_sessions_asked_with_a_practical_word(bot: Harness) -> None:
+    """"hari ketiga ada sesi materi lagi?" asks for that day's sessions: the day's programme,
+    with the practical answer the word "materi" reaches above it; "wifi hari ini?" (no
+    session asked) is still the practical answer alone."""
+    bot.clock.set(datetime(2019, 10, 16, 10, 30, tzinfo=WITA))
+    text = read(await bot.say("hari ketiga ada sesi materi lagi ga?"))
+    assert "📅 Jumat, 18 Oktober 2019 — hari 3 dari 3" in text
+    assert "City Tour Kota Kupang" in text and "Penutupan" in text
+    text = read(await bot.say("wifi hari ini?"))
+    assert "Ada Wi-Fi" in text and "📅" not in text
+
+
+async def test_chat_words_for_a_kind_and_a_regency(bot: Harness) -> None:
+    """"kaos" is a kind of clothes (the dress code), "kab" is kabupaten."""
+    assert "pakaian dinas harian atau batik" in read(
+        await bot.say("Boleh pakai kaos aja gak ke seminar?"))
+    assert "24 kota/kabupaten anggota" in read(
+        await bot.say("Citynet Indonesia anggotanya berapa kab/kota?"))
+    assert "Bagian Kerja Sama Setda Kabupaten Kupang" in read(await bot.say("kontak kab kupang"))
+
+
+async def test_daily_registration_is_the_card_at_the_desk(bot: Harness) -> None:
+    """"perlu daftar ulang setiap hari?": the desk's daily check-in, done with /kartu; where
+    the re-registration is stays the registration item."""
+    bot.clock.set(datetime(2019, 10, 16, 8, 20, tzinfo=WITA))
+    text = read(await bot.say("apa saya perlu daftar ulang setiap hari?"))
+    assert "/kartu mengirim kartu peserta Anda" in text and DECLINED not in text
+    text = read(await bot.say("daftar ulang di mana?"))
+    assert text.startswith("Registrasi peserta — Rabu, 16 Oktober 2019"), text
+
+
+async def test_who_signs_the_certificate(bot: Harness) -> None:
+    """The certificate's signatories come from the data file's [certificate] table."""
+    text = read(await bot.say("Sertifikatnya ditandatangani siapa aja?"))
+    assert text.startswith("✍️ Sertifikat ditandatangani Jefirstson R. Riwu Kore (Wali Kota "
+                           "Kupang) dan H. Saiful Ilah (Presiden Citynet Indonesia)."), text
+    await bot.say("/bahasa en")
+    text = read(await bot.say("Who signs the certificate?"))
+    assert text.startswith("✍️ The certificate is signed by Jefirstson R. Riwu Kore"), text
+
+
 async def test_blind_e_gate() -> None:
-    """tests/blind_e.jsonl (batch e, graded and now a dev set) stays >= 95% correct, 0
+    """tests/blind_e.jsonl (batch e, graded and now a dev set) stays >= 98.5% correct, 0
     wrong."""
-    await assert_dev_set("blind_e", 360, 0.95)
+    await assert_dev_set("blind_e", 360, 0.985)
