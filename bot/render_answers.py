@@ -123,6 +123,11 @@ def event_sentences(event: Event, facts: tuple[Fact, ...], t: Translator) -> lis
         out.append(_("Tema acara: <i>{theme}</i>.").format(theme=escape(event.theme.get(t.lang))))
     if Fact.HOST in facts and event.host:
         out.append(_("Tuan rumah: {host}.").format(host=escape(event.host)))
+    if Fact.VENUES in facts and event.venues:
+        n = len(event.venues)
+        out.append(t.ngettext("Acara ini memakai {n} tempat: {names}.",
+                              "Acara ini memakai {n} tempat: {names}.", n).format(
+            n=n, names=escape(t.join(v.name for v in event.venues.values()))))
     if Fact.TIMEZONE in facts and event.sessions:
         moment = event.local(event.sessions[0].start)
         offset = moment.utcoffset() or timedelta(0)

@@ -228,6 +228,16 @@ async def test_who_signs_the_certificate(bot: Harness) -> None:
     assert text.startswith("✍️ The certificate is signed by Jefirstson R. Riwu Kore"), text
 
 
+async def test_how_many_places_the_event_uses(bot: Harness) -> None:
+    """"ada berapa lokasi?" counts the event's venues (a room's capacity is still declined,
+    and so is how long the way there takes)."""
+    text = read(await bot.say("tempat acaranya ada berapa lokasi?"))
+    assert text.startswith("Acara ini memakai 2 tempat: Kantor Wali Kota Kupang dan Suba Suka "
+                           "Paradise."), text
+    assert DECLINED in read(await bot.say("berapa kapasitas ruang utama?"))
+    assert DECLINED in read(await bot.say("berapa lama perjalanan ke lokasi?"))
+
+
 async def test_blind_e_gate() -> None:
     """tests/blind_e.jsonl (batch e, graded and now a dev set) stays >= 98.5% correct, 0
     wrong."""

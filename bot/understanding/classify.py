@@ -284,9 +284,16 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
         out.append(Fact.HOST)
     if asks_zone(words, pairs):
         out.append(Fact.TIMEZONE)
+    if any((a in _COUNTS and b in _PLACES) or (a in _PLACES and b == "berapa")
+           for a, b in pairs) and not words & CAPACITY:
+        out.append(Fact.VENUES)  # "tempat acaranya ada berapa lokasi?" (not a room's seats)
     return tuple(out)
 
 
+#: Words for the event's places, counted ("berapa lokasi", "how many venues").
+_PLACES = frozenset({"lokasi", "tempat", "venue", "venues", "locations", "location", "places",
+                     "gedung"})
+_COUNTS = frozenset({"berapa", "jumlah", "many"})
 #: Names of time zones people compare the programme's times with.
 ZONES = frozenset({"wib", "wita", "wit", "gmt", "utc"})
 _ZONE_PAIRS = frozenset({("zona", "waktu"), ("time", "zone"), ("zona", "wib"),

@@ -41,6 +41,7 @@ class Fact(StrEnum):
     TOUR_BRING = "tour_bring"
     TOUR_BUSES = "tour_buses"
     TIMEZONE = "timezone"  # which time zone the programme's times are in
+    VENUES = "venues"  # how many places the event uses
 
 
 class Relation(StrEnum):
