@@ -16,7 +16,14 @@ from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
 from bot.model import Event, Faq, Text
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
-from bot.understanding import Fact, Intent, Understanding, understand_all, understander_for
+from bot.understanding import (
+    Fact,
+    Intent,
+    Relation,
+    Understanding,
+    understand_all,
+    understander_for,
+)
 from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
 
 
@@ -171,6 +178,15 @@ def _region_unsaid(event: Event, question: str) -> bool:
                for mention in understander.region_index.mentions(tokens))
 
 
+def _names_another_item(event: Event, q: Understanding) -> bool:
+    """Whether the question names a kind of programme item other than its anchor ("makan"
+    names the lunch breaks)."""
+    understander = understander_for(event)
+    return any(q.anchor_id not in ids
+               for w in understander.normalizer.tokens(q.question)
+               if (ids := understander.item_words.get(w)))
+
+
 def _uncovered(event: Event, plan: Plan) -> bool:
     """Whether the plan's card leaves a specific word of the question unanswered
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
@@ -195,6 +211,15 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             and q.relation is None and coverage.asks_who(event, q.question)
             and not any(s.speaker_ids for s in map(event.session, q.session_ids) if s)):
         # "next speaker siapa?" read as the coffee break: a card naming nobody for "who".
+        return True
+    if (q.relation in (Relation.AFTER, Relation.BEFORE) and q.session_ids[:1] == (q.anchor_id,)
+            and _names_another_item(event, q)):
+        # "setelah penutupan ada makan siang bersama?": nothing follows in the programme,
+        # but whether that meal is held the programme does not say.
+        return True
+    if q.intent in (Intent.SESSION, Intent.SPEAKER) and coverage.role_unsaid(event, q):
+        # "siapa kepala dinas kominfo?" reaches the keynote through "kominfo": its speaker
+        # holds another office.
         return True
     if (q.intent is Intent.VENUE and not (q.session_ids or q.venue_ids or q.facts or plan.lead)
             and coverage.asks_when(event, q.question)):
@@ -263,7 +288,7 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
     organizers that also matches is kept below it (their word; the bot's way is added), and
     a session named keeps its own card ("cara ikut sesi keynote?": its Hadir button)."""
     if (plan.kind is PlanKind.INTENT and q.intent in _DOES_IT
-            and howto.only_requests(q.question)):
+            and set(features) & _DOES_IT[q.intent] and howto.only_requests(q.question)):
         return plan  # "tolong ingatkan saya …", "mau ikut city tour": the screen that does it
     lines = [render_howto.line(f, event, t) for f in features]
     if (q.session_ids and plan.kind is PlanKind.INTENT and q.intent in _SESSION_CARD
@@ -277,7 +302,14 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
 
 #: Intents answered with the feature's own screen (reminder settings, the RSVP overview with
 #: its sign-up button, the tour with its join button).
-_DOES_IT = frozenset({Intent.RSVP, Intent.REMINDER, Intent.CITY_TOUR})
+#: Only for the features that screen does: "hadir 2 hari, dapat sertifikat?" reads as an RSVP
+#: but asks about the certificate.
+_DOES_IT: dict[Intent, frozenset[howto.Feature]] = {
+    Intent.RSVP: frozenset({howto.Feature.RSVP, howto.Feature.REGISTER,
+                            howto.Feature.AGENDA}),
+    Intent.REMINDER: frozenset({howto.Feature.REMINDERS}),
+    Intent.CITY_TOUR: frozenset({howto.Feature.TOUR}),
+}
 #: Intents whose question, naming a session, is answered with that session's card.
 _SESSION_CARD = frozenset({Intent.SESSION, Intent.RSVP, Intent.SCHEDULE, Intent.SPEAKER})
 
@@ -326,6 +358,10 @@ def _who_then(q: Understanding) -> bool:
         {"siapa", "sapa", "who"} & set(textnorm.simple_tokens(q.question)))
 
 
+#: Nouns of the programme's items: asked with a day, the question is about that day's items.
+_ITEM_NOUNS = frozenset({"sesi", "session", "sessions", "acara", "kegiatan"})
+
+
 def _faq_first(found: Understanding) -> bool:
     if found.faq_id is None:
         return False
@@ -337,7 +373,12 @@ def _faq_first(found: Understanding) -> bool:
         return True  # "sertifikat dikirim via email?" asks about certificates
     if found.intent not in _FAQ_OVER:
         return False
-    if _who_then(found):
+    if _who_then(found) or (
+            found.intent is Intent.SCHEDULE and found.day is not None
+            and set(textnorm.simple_tokens(found.question)) & _ITEM_NOUNS):
+        # "sesi pagi ni sapa yang bawa materi?" (who speaks then), "hari ketiga ada sesi
+        # materi lagi?" (that day's sessions): the programme answers it; the practical
+        # answer ("materi") joins the day's programme below its sentence.
         return False
     names_something = found.session_ids or found.speaker_ids or found.venue_ids or found.regions
     # "tempat sholat" names the lunch break only through the prayer-room entry's keyword.

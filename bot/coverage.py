@@ -25,7 +25,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from bot import textnorm
 from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for
-from bot.understanding import Intent, Understanding
+from bot.understanding import Fact, Intent, Understanding
+from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, word_set
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -112,6 +113,24 @@ _WHO = word_set("siapa sapa who whom")
 
 def asks_who(event: Event, text: str) -> bool:
     return bool(_WHO & set(index_for(event).normalizer.tokens(text)))
+
+
+#: Offices a person holds: "siapa kepala dinas X?" asks who holds that office, and a card
+#: whose people hold another ("Menteri …", found through a word of the office's name) does
+#: not answer it.
+ROLES = word_set(
+    """kepala ketua wakil direktur sekretaris sekda kadis kabag kabid kasubag camat lurah
+    gubernur bupati walikota menteri presiden head chief director deputy secretary governor
+    mayor regent minister president chairman chairperson"""
+)
+
+
+def role_unsaid(event: Event, q: Understanding) -> bool:
+    """"siapa kepala dinas kominfo?": an office asked for with "who" that no text the card
+    shows names (the people it shows hold other offices)."""
+    tokens = set(index_for(event).normalizer.tokens(q.question))
+    roles = tokens & ROLES
+    return bool(roles and tokens & _WHO) and not roles <= shown_words(event, q)
 
 
 def asks_when(event: Event, text: str) -> bool:
@@ -255,6 +274,8 @@ def specific_words(event: Event, text: str) -> list[str]:
     # Two words the lexicon marks as about something else together ("oleh oleh", "uang saku").
     out += [f"{a} {b}" for a, b in pairwise(tokens) if f"{a} {b}" in OFF_TOPIC_PAIRS]
     for w in index.content(text):
+        if w in GENERAL and w not in OFF_TOPIC and w not in THINGS:
+            continue  # "sebaiknya" is general as written, whatever "-nya" leaves
         stem = _stem(w, vocabulary)
         stem = _english_stem(stem) or stem
         if stem in OFF_TOPIC:
@@ -393,11 +414,17 @@ class _Known:
                                                   score_cutoff=1, limit=None))
 
 
+_ZONE_WORDS = word_set("zona zone timezone")
+
+
 def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
     """The question's specific words the answer would not show (empty: it is covered)."""
     if faq_id is None and q.intent not in _CHECKED:
         return []
     specific = specific_words(event, q.question)
+    if Fact.TIMEZONE in q.facts:
+        # "WIB atau WITA?": the zone's sentence answers the zones asked about.
+        specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)

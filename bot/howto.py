@@ -30,6 +30,7 @@ class Feature(StrEnum):
     CARD = "card"  # the delegate card, shown at the registration desk
     CERTIFICATE = "certificate"
     VERIFY = "verify"  # is a certificate genuine
+    SIGNATORIES = "signatories"  # who signs the certificate
     MATERIALS = "materials"
     FEEDBACK = "feedback"  # the stars asked after a session
     EVALUATION = "evaluation"
@@ -38,7 +39,6 @@ class Feature(StrEnum):
     ASK = "ask"  # a question to the panitia
     TOUR = "tour"  # joining the city tour
     TOUR_CHECKIN = "tour_checkin"  # being counted present at the tour's meeting point
-    SIGNATORIES = "signatories"  # who signs the certificate (the data file's signatories)
 
 
 #: The command whose presence in the event decides whether a feature exists (None: always).
@@ -46,17 +46,19 @@ _NEEDS: dict[Feature, commands.Command | None] = {
     Feature.CHECKIN: commands.CHECKIN,
     Feature.CERTIFICATE: commands.CERTIFICATE,
     Feature.VERIFY: commands.CERTIFICATE,
+    Feature.SIGNATORIES: commands.CERTIFICATE,
     Feature.MATERIALS: commands.MATERIALS,
     Feature.EVALUATION: commands.EVALUATION,
     Feature.TOUR: commands.TOUR,
     Feature.TOUR_CHECKIN: commands.TOUR,
-    Feature.SIGNATORIES: commands.CERTIFICATE,
 }
 
 
 def available(feature: Feature, event: Event) -> bool:
     """Whether the event has this feature (a missing one is never offered)."""
     needs = _NEEDS.get(feature)
+    if feature is Feature.SIGNATORIES and not (event.certificate and event.certificate.signatories):
+        return False
     return needs is None or needs not in commands.missing_for(event)
 
 
@@ -82,7 +84,8 @@ _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
 _CARD_PAIRS = frozenset({("id", "card"), ("name", "tag")})
 _CERTIFICATE = word_set("sertifikat sertipikat certificate certificates piagam")
-#: Signing a certificate: "siapa yang tanda tangan sertifikat?", "who signs it?".
+#: Signing a certificate: "siapa yang tanda tangan sertifikat?", "sertifikatnya
+#: ditandatangani siapa?", "who signs it?".
 _SIGN = word_set("ttd tandatangan ditandatangani menandatangani penandatangan sign signs signed "
                  "signing signature signatures signatory signatories")
 _SIGN_PAIRS = frozenset({("tanda", "tangan"), ("tanda", "tangannya")})
@@ -99,6 +102,7 @@ _REGISTER = word_set("daftar mendaftar pendaftaran register registrasi signup da
 _REGISTER_PAIRS = frozenset({("sign", "up")})
 #: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
 _NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
+_DAILY = word_set("setiap tiap every daily harian")
 _WHERE_WHEN = word_set("dimana where kapan when jam")
 _WHERE = word_set("dimana where kemana")
 _DONE = word_set("sudah telah already udah")
@@ -152,9 +156,9 @@ def tokens_of(text: str) -> tuple[str, ...]:
 _TOPIC: dict[Feature, frozenset[str]] = {
     Feature.CERTIFICATE: _CERTIFICATE,
     Feature.VERIFY: _CERTIFICATE | _GENUINE,
+    Feature.SIGNATORIES: _CERTIFICATE | _SIGN,
     Feature.TOUR: _TOUR,
     Feature.TOUR_CHECKIN: _TOUR | _CHECKIN,
-    Feature.SIGNATORIES: _CERTIFICATE | _SIGN,
     Feature.ERASE: _ERASE | _DELETE,
     Feature.LANGUAGE: _LANGUAGE | _LANGUAGES,
     Feature.EVALUATION: _EVALUATION,
@@ -193,6 +197,10 @@ def only_requests(text: str) -> bool:
 
 
 _SHARE = word_set("persen percent persentase percentage")
+#: A feature asked for in its digital form is the bot's ("kartu peserta digital ada ga?").
+_DIGITAL = word_set("digital online elektronik electronic softcopy pdf aplikasi app")
+#: A condition put to a rule: "kalau/cuma/hanya …", "if I only …".
+_ONLY_IF = word_set("kalau jika bila apabila cuma hanya if only")
 #: Features whose answer says when (the evaluation opens at the closing).
 _SAYS_WHEN = frozenset({Feature.EVALUATION})
 
@@ -200,13 +208,17 @@ _SAYS_WHEN = frozenset({Feature.EVALUATION})
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
     if feature is Feature.SIGNATORIES:
-        return True  # "who signs the certificates?": its line names them
-    if feature is Feature.CERTIFICATE and set(tokens) & _SHARE:
-        return True  # "hadir berapa persen biar dapat sertifikat?": its line says the rule
+        return True  # who signs it is asked by naming the signing ("ditandatangani siapa?")
+    if feature is Feature.CERTIFICATE and set(tokens) & (_SHARE | _ONLY_IF):
+        # "hadir berapa persen biar dapat sertifikat?", "kalau cuma hadir 2 hari, dapat
+        # sertifikat?": whether one qualifies; its line says the rule.
+        return True
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
     if pairs & _HOW_MUCH or "berapa" in tokens:
         return False
     words = set(tokens)
+    if words & _DIGITAL:
+        return True  # "kartu peserta digital ada?", "sertifikat online?": the bot's own way
     if words & _WHOM_TO_CALL:
         # "siapa yg bisa dihubungi kalau ada masalah pendaftaran?" asks for a person to
         # call about the feature, not how to use it.
@@ -255,7 +267,9 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     if (checkin and not words & _DESK) or (
             ("kode" in words or "code" in words) and words & _SESSION_CODE):
         found.append(Feature.CHECKIN)
-    if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK):
+    # "perlu daftar ulang setiap hari?": the desk's daily check-in is done with the card.
+    daily = ("daftar", "ulang") in pairs and bool(words & _DAILY)
+    if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK) or daily:
         found.append(Feature.CARD)
     # "penilaian/masukan" beside "evaluasi" is the evaluation; stars are always the sessions'.
     if words & _STARS or (words & _FEEDBACK and not words & _EVALUATION):

@@ -80,17 +80,17 @@ def relation_sentence(event: Event, u: Understanding, t: Translator) -> str | No
         if u.relation is Relation.BEFORE:
             return _("Sebelum {item} tidak ada acara.").format(item=anchor_text)
         return _("Selama {item} tidak ada acara lain.").format(item=anchor_text)
-    same_day = event.local(anchor.start).date() == event.local(target.start).date()
-    if u.relation is Relation.AFTER and not same_day:
-        # "anything else today after the press conference?": the next item is another
-        # day's, so nothing more is on that day.
+    other_day = event.local(target.start).date() != event.local(anchor.start).date()
+    if u.relation is Relation.AFTER and other_day:
+        # "anything else today after the press conference?": nothing more that day is the
+        # answer; the next item, on another day, follows it.
         head = _("Setelah {item} tidak ada acara lagi hari itu. Berikutnya:").format(
-            item=anchor_text)
-    elif u.relation is Relation.BEFORE and not same_day:
-        head = _("Sebelum {item} tidak ada acara hari itu. Sebelumnya:").format(
             item=anchor_text)
     elif u.relation is Relation.AFTER:
         head = _("Setelah {item}:").format(item=anchor_text)
+    elif u.relation is Relation.BEFORE and other_day:
+        head = _("Sebelum {item} tidak ada acara hari itu. Sebelumnya:").format(
+            item=anchor_text)
     elif u.relation is Relation.BEFORE:
         head = _("Sebelum {item}:").format(item=anchor_text)
     else:
@@ -123,6 +123,19 @@ def event_sentences(event: Event, facts: tuple[Fact, ...], t: Translator) -> lis
         out.append(_("Tema acara: <i>{theme}</i>.").format(theme=escape(event.theme.get(t.lang))))
     if Fact.HOST in facts and event.host:
         out.append(_("Tuan rumah: {host}.").format(host=escape(event.host)))
+    if Fact.VENUES in facts and event.venues:
+        n = len(event.venues)
+        out.append(t.ngettext("Acara ini memakai {n} tempat: {names}.",
+                              "Acara ini memakai {n} tempat: {names}.", n).format(
+            n=n, names=escape(t.join(v.name for v in event.venues.values()))))
+    if Fact.TIMEZONE in facts and event.sessions:
+        moment = event.local(event.sessions[0].start)
+        offset = moment.utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds()) // 60
+        sign = "+" if minutes >= 0 else "-"
+        out.append(_("Semua jam acara ini dalam waktu setempat, {zone} (UTC{offset}).").format(
+            zone=escape(t.zone(moment)),
+            offset=f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"))
     return out
 
 

@@ -64,6 +64,10 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
                  "tercatat.").format(card=cmd["kartu"])
     if feature is Feature.CERTIFICATE:
         return _certificate(event, t, cmd["sertifikat"], cmd["evaluasi"])
+    if feature is Feature.SIGNATORIES:
+        signatories = event.certificate.signatories if event.certificate else ()
+        return _("✍️ Sertifikat ditandatangani {names}.").format(names=escape(t.join(
+            f"{s.name} ({s.position.get(t.lang)})" for s in signatories)))
     if feature is Feature.VERIFY:
         return _("🔎 Siapa pun bisa memeriksa keaslian sertifikat dengan {verify} KODE (kode "
                  "verifikasi yang tertulis di sertifikat).").format(verify=cmd["cek"])
@@ -101,12 +105,6 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
         if event.has_contacts:
             text += " " + _("Kontak panitia: {contacts}.").format(contacts=cmd["kontak"])
         return text
-    if feature is Feature.SIGNATORIES:
-        rules = event.certificate
-        signers = [f"{escape(s.name)} ({escape(s.position.get(t.lang))})"
-                   for s in (rules.signatories if rules else ())]
-        return _("🖋 Sertifikat ditandatangani oleh {signers}.").format(
-            signers=t.join(signers))
     if feature is Feature.TOUR_CHECKIN:
         tour = event.tour
         radius = tour.checkin_radius_m if tour is not None else 0

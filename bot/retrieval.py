@@ -69,7 +69,7 @@ _FUNCTION = frozenset(
     menjadi sudah belum akan bisa boleh mau ingin tanya bertanya menanyakan tahu info
     informasi what who when where how which why is are was were does did can could will
     would since year yang saya kami kita anda ada adalah nya ikut hadir attend
-    jumlah jumlahnya total
+    jumlah jumlahnya total banyak dulu dahulu diadakan dilaksanakan digelar
     sekarang now current currently sampai hingga until many much have has had do
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
@@ -95,6 +95,9 @@ _SAME_SENSE = (
     frozenset({"berdiri", "didirikan", "mendirikan", "pendirian", "founded", "established",
                "founding"}),
 )
+#: What a participant group is, in the words people ask about it with ("camat dan lurah jadi
+#: peserta?", "berapa kota yang diundang?"): implied by every group's passage.
+_PARTICIPANTS = "peserta participants participant diundang undangan invited acara seminar event"
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -149,6 +152,7 @@ class Index:
         for goal in event.goals:
             add(Source.GOAL, "", goal)
         for group in event.participant_groups:
+            # A group is of the event's participants: asked about as such (`_PARTICIPANTS`).
             add(Source.GROUP, "", group)
         for c in event.contacts:
             add(Source.CONTACT, c.id, Text(c.role.id, c.role.en), c.name + " " + c.instansi)
@@ -161,6 +165,8 @@ class Index:
                 # "camat lurah juga ikut seminar?": a participant group, a goal or the
                 # summary is about the event without naming it.
                 related |= EVENT_WORDS
+            if source is Source.GROUP:
+                related |= set(normalizer.tokens(_PARTICIPANTS))
             for said, implied in _IMPLIED:
                 if words & said:
                     related |= implied

@@ -61,7 +61,7 @@ SLANG: Mapping[str, str] = {
     "brngkat": "berangkat", "brangkat": "berangkat", "brkt": "berangkat",
     "slsai": "selesai", "slese": "selesai", "selese": "selesai", "omong": "ngomong",
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
-    "nympe": "sampai", "smpe": "sampai", "smpai": "sampai", "dtg": "datang",
+    "nympe": "sampai", "smpe": "sampai", "smpai": "sampai", "dtg": "datang", "dtng": "datang",
     "kmn": "kemana", "jln": "jalan", "plg": "pulang", "mkn": "makan", "maem": "makan",
     "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
     # contact
@@ -77,10 +77,10 @@ SLANG: Mapping[str, str] = {
     "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
-    "citytour": "city tour", "pemda": "pemerintah daerah",
+    "citytour": "city tour", "pemda": "pemerintah daerah", "kab": "kabupaten",
     # What to wear is asked by the garment ("boleh pake kaos?"): the dress code answers it.
     "kaos": "pakaian", "kaus": "pakaian", "kemeja": "pakaian", "celana": "pakaian",
-    "jeans": "pakaian", "jaket": "pakaian", "blazer": "pakaian",
+    "jeans": "pakaian", "tshirt": "pakaian", "jaket": "pakaian", "blazer": "pakaian",
     # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
     "presentasi": "paparan",
     # function words
@@ -100,6 +100,8 @@ SLANG: Mapping[str, str] = {
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
     "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak", "org": "orang",
     "kaka": "kakak", "ni": "ini",
+    # praying, in the general word for any faith: the practical answers' "ibadah"
+    "sembahyang": "ibadah", "sembayang": "ibadah", "beribadah": "ibadah",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
@@ -319,7 +321,10 @@ class Normalizer:
         # Spelling candidates bucketed by first letter: typos rarely hit the first letter, and
         # the bucket keeps correction within the latency budget.
         buckets: dict[str, list[str]] = {}
-        for word in self.vocabulary | self.guarded:
+        # Chat spellings of six letters or more are corrected towards too ("citytuor" is
+        # "citytour", which is "city tour").
+        spellings = {w for w in SLANG if len(w) >= 6}
+        for word in self.vocabulary | self.guarded | spellings:
             if len(word) >= 4 and word.isalpha():
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
@@ -363,6 +368,11 @@ class Normalizer:
         single = _REPEAT2_RE.sub(r"\1", tok)  # "jadwaal" -> "jadwal", "besokk" -> "besok"
         if single != tok and self._known(single):
             return self._fix(single)
+        if len(tok) > 5 and tok[-3:] != "nya" and sorted(tok[-3:]) == ["a", "n", "y"]:
+            # "acaranay", "jadwalnay": "-nya" with two letters swapped.
+            fixed = self._fix(tok[:-3] + "nya")
+            if fixed != (tok[:-3] + "nya",):
+                return fixed
         for suffix in ("nya", "kah", "lah"):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
                 base = tok[: -len(suffix)]
@@ -375,6 +385,9 @@ class Normalizer:
                     fixed = self._fix(base, whole=False)
                     if fixed != (base,):
                         return fixed
+        spoken = self._spoken(tok, whole)
+        if spoken is not None:
+            return self._fix(spoken)
         if len(tok) >= 4:
             best, sim = self._closest(tok)
             day_word, day_sim = self._closest_guarded(tok)
@@ -390,7 +403,7 @@ class Normalizer:
                 self.readings[tok] = day_word
                 return (day_word,)
             if len(tok) >= 5 and sim >= 0.85:
-                return (best,)
+                return tuple(SLANG[best].split()) if best in SLANG else (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
             skipped = self._skipped_letters(tok) if whole else None
@@ -416,6 +429,31 @@ class Normalizer:
         if len(fits) != 1 or fits[0] in self.guarded:
             return None
         return fits[0]
+
+    def _spoken(self, tok: str, whole: bool = True) -> str | None:
+        """The known word a chat spelling writes as it is spoken or typed fast: "ai" said
+        "e" ("pakean" -> pakaian, "rame" -> ramai), "au" said "o" at the end ("pulo" ->
+        pulau), or its vowels left out ("brpa" -> berapa, "pesrta" -> peserta) when only
+        one known word has those letters in that order. Day and time words are not read
+        this way: a misread one changes the answer (see `guarded`). Under a suffix
+        (`whole` false) no letter is taken as left out: "bertanya" is no "berita" + "-nya"."""
+        if len(tok) < 3:
+            return None
+        for i, c in enumerate(tok):
+            if c == "e" and i > 0:
+                said = tok[:i] + "ai" + tok[i + 1:]
+                if said in self.vocabulary and said not in self.guarded:
+                    return said
+        if tok.endswith("o") and tok[:-1] + "au" in self.vocabulary:
+            return tok[:-1] + "au"
+        if not whole or len(tok) < 4 or not tok.isalpha():
+            return None
+        # A chat spelling in the bucket counts as the word it spells ("barapa" is berapa).
+        found = {SLANG.get(c, c) for c in self._buckets.get(tok[0], ())
+                 if 0 < len(c) - len(tok) <= 3 and c[-1] == tok[-1]
+                 and c not in self.guarded and _vowels_left_out(tok, c)}
+        word = found.pop() if len(found) == 1 else None
+        return word if word is not None and " " not in word else None
 
     def fix(self, tok: str) -> tuple[str, ...]:
         """One surface token -> canonical token(s); memoised, messages repeat a lot."""
@@ -447,6 +485,20 @@ class Normalizer:
     def read_as(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, read as) for misspelt guarded words that were read."""
         return tuple((t, self.readings[t]) for t in tokens if t in self.readings)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _vowels_left_out(short: str, word: str) -> bool:
+    """Whether `short` is `word` with only some of its vowels left out ("brpa", berapa)."""
+    i = 0
+    for c in word:
+        if i < len(short) and short[i] == c:
+            i += 1
+        elif c not in _VOWELS:
+            return False
+    return i == len(short)
 
 
 def contains_phrase(tokens: Sequence[str], phrase: Sequence[str]) -> bool:

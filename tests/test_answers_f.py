@@ -119,6 +119,7 @@ async def test_how_to_questions_asked_as_when_or_how_much(bot: Harness) -> None:
 
 async def test_answer_dev_set_f_gate() -> None:
     """tests/answers_dev_f.jsonl (written blind, tuned on by its answer and decline sides)
-    stays at the level reached (81.8% first run, 96.9% after its misses were fixed), 0
-    wrong. (It was also gated in test_declines.py with the same bounds: one run is enough.)"""
-    await assert_dev_set("answers_dev_f", 400, 0.965)
+    stays at the level reached (81.8% first run, 96.9% after its misses were fixed, 99.3%
+    after batch e's causes), 0 wrong. (It was also gated in test_declines.py with the same
+    bounds: one run is enough.)"""
+    await assert_dev_set("answers_dev_f", 400, 0.98)

@@ -97,8 +97,11 @@ async def test_x_after_which_item_is_the_item_before_x(bot: Harness) -> None:
 
 async def test_held_in_which_room_is_not_the_events_dates(bot: Harness) -> None:
     """"… diadakan di ruang apa?" asks where: never the event's dates as if they answered
-    it (here a decline with the Tanya panitia button); "seminar diadakan kapan?" still is."""
+    it (here the venue's note that says where the meeting was held, quoted with its source;
+    it used to be a decline); "seminar diadakan kapan?" still is."""
     text = read(await bot.say("Rapat persiapan seminar ini dulu diadakan di ruang apa?"))
-    assert "berlangsung 3 hari" not in text and "Tanya panitia" in text
+    assert "berlangsung 3 hari" not in text
+    assert "rapat persiapan 3 September 2019 diadakan di ruang Garuda" in text
+    assert "Sumber: Kantor Wali Kota Kupang" in text
     text = read(await bot.say("seminar ini diadakan kapan?"))
     assert "16–18 Oktober 2019" in text

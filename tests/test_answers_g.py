@@ -102,5 +102,5 @@ async def test_chat_spellings_of_common_words(bot: Harness) -> None:
 
 async def test_answer_dev_set_g_gate() -> None:
     """tests/answers_dev_g.jsonl (written blind, tuned on) stays at the level reached
-    (95.3%), 0 wrong."""
-    await assert_dev_set("answers_dev_g", 300, 0.952)
+    (95.3%; 98.7% after batch e's causes), 0 wrong."""
+    await assert_dev_set("answers_dev_g", 300, 0.98)

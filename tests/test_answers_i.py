@@ -136,7 +136,7 @@ async def test_background_passage_holding_the_year_or_number(bot: Harness) -> No
 async def test_who_signs_the_certificate(bot: Harness) -> None:
     """The signatories of the data file's [certificate], in the delegate's language."""
     text = read(await bot.say("siapa yang tanda tangan sertifikat?"))
-    assert ("🖋 Sertifikat ditandatangani oleh Jefirstson R. Riwu Kore (Wali Kota Kupang) dan "
+    assert ("✍️ Sertifikat ditandatangani Jefirstson R. Riwu Kore (Wali Kota Kupang) dan "
             "H. Saiful Ilah (Presiden Citynet Indonesia).") in text, text
     await bot.say("/bahasa en")
     text = read(await bot.say("Who signs the certificates?"))

@@ -284,8 +284,9 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
     if event_word and words & ASK_WHERE and not words & VENUE_WORDS - {"lokasi"}:
         out.append(Fact.PLACE)
     asks_count = bool(words & ASK_HOW_MANY) or ("how", "many") in pairs
-    asks_who = ("dari", "mana") in pairs or ("siapa", "saja") in pairs or bool(
-        words & {"asal", "who", "which"})
+    # "peserta dari daerah mana aja?" asks who takes part, as "dari mana" does.
+    asks_who = bool(pairs & {("dari", "mana"), ("siapa", "saja"), ("mana", "saja"),
+                             ("daerah", "mana")}) or bool(words & {"asal", "who", "which"})
     if (asks_count or asks_who) and (
         words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
     ):
@@ -294,4 +295,25 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
         out.append(Fact.THEME)
     if words & HOST_WORDS:
         out.append(Fact.HOST)
+    if asks_zone(words, pairs):
+        out.append(Fact.TIMEZONE)
+    if any((a in _COUNTS and b in _PLACES) or (a in _PLACES and b == "berapa")
+           for a, b in pairs) and not words & CAPACITY:
+        out.append(Fact.VENUES)  # "tempat acaranya ada berapa lokasi?" (not a room's seats)
     return tuple(out)
+
+
+#: Words for the event's places, counted ("berapa lokasi", "how many venues").
+_PLACES = frozenset({"lokasi", "tempat", "venue", "venues", "locations", "location", "places",
+                     "gedung"})
+_COUNTS = frozenset({"berapa", "jumlah", "many"})
+#: Names of time zones people compare the programme's times with.
+ZONES = frozenset({"wib", "wita", "wit", "gmt", "utc"})
+_ZONE_PAIRS = frozenset({("zona", "waktu"), ("time", "zone"), ("zona", "wib"),
+                         ("zona", "wita"), ("zona", "wit")})
+
+
+def asks_zone(words: set[str], pairs: set[tuple[str, str]]) -> bool:
+    """"jam di jadwal itu WIB atau WITA?", "what time zone are the times in?"."""
+    return bool(pairs & _ZONE_PAIRS or "timezone" in words or len(words & ZONES) >= 2
+                or (words & ZONES and words & {"atau", "or", "zona", "zone"}))

@@ -22,7 +22,8 @@ def word_set(text: str) -> frozenset[str]:
 _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: """jadwal:3 susunan:2 acara:1 kegiatan:1 program:0.5 schedule:3
         programme:2.5 happening:1 happens:1.5 happen:1.5 events:1 sesi:0.5 session:0.5
-        sessions:0.5 lineup:2 anything:1""",
+        sessions:0.5 lineup:2 anything:1 ngapain:2 miss:2 missed:2 terlewat:2
+        lewatkan:2 terlewatkan:2 kelewatan:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
         currently:3 current:2 upcoming:2 berikut:2.5""",
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
@@ -187,6 +188,11 @@ GENERAL = word_set(
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     belakang sedang dibagi bagi terlambat telat takut khawatir kuatir keburu sempat
     guna gunakan pergunakan
+    sebaiknya seharusnya semestinya disarankan dianjurkan
+    make makes made making organizing organising afterwards afterward later else
+    tersebut keikutsertaan urus mengurus mengurusi ngurus buah
+    attendance
+    garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
     omong forum afiliasi

@@ -21,8 +21,11 @@ from bot.understanding.lexicon import (
 from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import Understander, understander_for
 
-#: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then".
-_SPLIT_RE = re.compile(r"[?!;\n]+|\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
+#: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
+#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence.
+_SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bbpk)(?<!\bsdr)"
+                       r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
+                       r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
                        r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
                        re.IGNORECASE)
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
@@ -154,6 +157,12 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 ):
                     u = joined
                     break
+                if (u.intent is Intent.UNKNOWN and joined.faq_id and subject is not None
+                        and joined.faq_id == subject.faq_id and not _entities(subject)):
+                    # "… belum sempat mengambil kartu peserta. Di mana kami dapat
+                    # mengambilnya?": the practical answer of the part before answers it.
+                    u = subject
+                    break
             if (subject is not None and subject.relation is not None and subject.session_ids
                     and u.session_ids[:1] == (subject.anchor_id,)):
                 # "what is after the coffee break and who speaks?": the item after it speaks.
@@ -270,7 +279,7 @@ def _unknown_words(understander: Understander, part: str) -> bool:
     bot or the event's data ("bicara" is general; "istri" is not)."""
     vocabulary = understander.normalizer.vocabulary
     return any(len(w) >= 3 and w.isalpha() and w not in vocabulary and w not in GENERAL
-               and not (w.endswith("nya") and w[:-3] in vocabulary)  # "bupatinya"
+               and not (w.endswith("nya") and (w[:-3] in vocabulary or w[:-3] in GENERAL))
                for w in understander.normalizer.tokens(part))
 
 

@@ -40,6 +40,8 @@ class Fact(StrEnum):
     TOUR_TIMES = "tour_times"  # gathering, departure and end
     TOUR_BRING = "tour_bring"
     TOUR_BUSES = "tour_buses"
+    TIMEZONE = "timezone"  # which time zone the programme's times are in
+    VENUES = "venues"  # how many places the event uses
 
 
 class Relation(StrEnum):

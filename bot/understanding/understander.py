@@ -20,6 +20,7 @@ from bot.understanding.lexicon import (
     COURTESY,
     DAY_END_WORDS,
     DAY_START_WORDS,
+    DAY_UNITS,
     EVENT_WORDS,
     FACTS_OVER,
     GATHER_WORDS,
@@ -229,6 +230,10 @@ class Understander:
         if not item_asked and words & ALL_WORDS and words & PROGRAMME_WORDS and (
                 when.day is None or words & _RANGE_WORDS):
             return Scope.ALL
+        if not item_asked and words & PROGRAMME_WORDS and self._all_days(tokens):
+            # "apa saja agenda tiga hari ini?", "programme of the 3 days": as many days as
+            # the event has is every day ("hari ini" there is not today).
+            return Scope.ALL
         if when.day is not None and when.time is None and self.event.sessions_on(when.day):
             if words & DAY_END_WORDS or pairs & UNTIL_PAIRS:
                 return Scope.DAY_END
@@ -244,6 +249,14 @@ class Understander:
                 and self.event.day_number(today)):
             return Scope.REST
         return None
+
+    def _all_days(self, tokens: Sequence[str]) -> bool:
+        """Whether the tokens count the event's days ("3 hari", "tiga hari", "three days")."""
+        n = len(self.event.days)
+        if n < 2:
+            return False
+        counts = {str(n), *(words[n] for words in _NUMBER_WORDS if n < len(words))}
+        return any(a in counts and b in DAY_UNITS for a, b in pairwise(tokens))
 
     def _with_slots(
         self, found: Understanding, when: When, sessions: list[str], speakers: list[str],
@@ -354,7 +367,8 @@ class Understander:
         over = FACTS_OVER | (
             {Intent.NOW_NEXT} if Fact.LENGTH in facts and not now_words else set()
         )
-        off_topic = intent is Intent.UNKNOWN and confidence > 0
+        # "WIB atau WITA?": "wib" leans towards another city, but the zone is the event's.
+        off_topic = intent is Intent.UNKNOWN and confidence > 0 and Fact.TIMEZONE not in facts
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
@@ -588,6 +602,9 @@ _POINTS_BACK = {"sebelumnya": Relation.BEFORE, "sesudahnya": Relation.AFTER,
                 "setelahnya": Relation.AFTER}
 _LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
 _RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
+#: Numbers of days as words, by value.
+_NUMBER_WORDS = (("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"),
+                 ("", "one", "two", "three", "four", "five", "six", "seven"))
 
 #: Intents a question for a part of the programme may have been read as.
 _SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
