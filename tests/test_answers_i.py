@@ -220,16 +220,6 @@ async def test_who_speaks_after_or_before_an_item_is_the_next_speaker(bot: Harne
                            "Break for rest, prayer and lunch"), text
 
 
-async def test_who_speaks_at_an_hour_is_that_hours_programme(bot: Harness) -> None:
-    """"yg ngisi sesi jam 1 siapa?" was declined (the list of every speaker is not that
-    hour's): the programme at that hour names its speakers."""
-    bot.clock.set(datetime(2019, 10, 17, 11, 0, tzinfo=WITA))
-    text = read(await bot.say("yg ngisi sesi jam 1 siapa?"))
-    assert "Sosialisasi Program Citynet Indonesia" in text and DECLINED not in text, text
-    assert "Sekretariat Citynet Indonesia dan H. Saiful Ilah" in text
-    assert "Keesei" not in text and "Rudiantara" not in text
-
-
 async def test_answer_dev_set_i_gate() -> None:
     """tests/answers_dev_i.jsonl (written blind, tuned on) stays at the level reached (96.1%), 0
     wrong facts."""
