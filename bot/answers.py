@@ -24,7 +24,7 @@ from bot.understanding import (
     understand_all,
     understander_for,
 )
-from bot.understanding.lexicon import ASK_HOW_MANY, GENERAL
+from bot.understanding.lexicon import ASK_HOW_MANY, CONTEXT, GENERAL, SPEAKER_WORDS
 
 
 class PlanKind(StrEnum):
@@ -247,7 +247,7 @@ def _uncovered(event: Event, plan: Plan) -> bool:
 
 
 def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
-    faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(q) else None
+    faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(event, q) else None
     if faq is not None:
         return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
     lead = render_answers.lead(event, q, t)
@@ -275,7 +275,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if q.intent is Intent.UNKNOWN:
         return Plan(PlanKind.DECLINE, q, [])
-    faq = None if _who_then(q) else next((f for f in event.faq if f.id == q.faq_id), None)
+    faq = None if _who_then(event, q) else next((f for f in event.faq if f.id == q.faq_id), None)
     if faq is not None:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
@@ -351,18 +351,21 @@ _FAQ_OVER = frozenset({Intent.UNKNOWN, Intent.ABOUT, Intent.HELP, Intent.VENUE, 
                        Intent.NOW_NEXT, Intent.SESSION, Intent.GREETING, Intent.THANKS})
 
 
-def _who_then(q: Understanding) -> bool:
-    """"sesi pagi ni sapa yang bawa materi?": who speaks at a time — the programme of then
-    answers it, not the practical answer about the slides its words also reach."""
-    return bool(q.day or q.period or q.time) and bool(
-        {"siapa", "sapa", "who"} & set(textnorm.simple_tokens(q.question)))
+def _who_then(event: Event, q: Understanding) -> bool:
+    """"sesi pagi ni sapa yang bawa materi?": who speaks in a session at a time — the
+    programme of then answers it, not the practical answer about the slides its words also
+    reach ("hari ini siapa yang bagi sertifikat?" keeps the certificate's answer)."""
+    if not (q.day or q.period or q.time):
+        return False
+    words = set(understander_for(event).normalizer.tokens(q.question))
+    return bool(words & {"siapa", "sapa", "who"} and words & (CONTEXT | SPEAKER_WORDS))
 
 
 #: Nouns of the programme's items: asked with a day, the question is about that day's items.
 _ITEM_NOUNS = frozenset({"sesi", "session", "sessions", "acara", "kegiatan"})
 
 
-def _faq_first(found: Understanding) -> bool:
+def _faq_first(event: Event, found: Understanding) -> bool:
     if found.faq_id is None:
         return False
     if found.intent is Intent.SPEAKER and not found.speaker_ids:
@@ -373,7 +376,7 @@ def _faq_first(found: Understanding) -> bool:
         return True  # "sertifikat dikirim via email?" asks about certificates
     if found.intent not in _FAQ_OVER:
         return False
-    if _who_then(found) or (
+    if _who_then(event, found) or (
             found.intent is Intent.SCHEDULE and found.day is not None
             and set(textnorm.simple_tokens(found.question)) & _ITEM_NOUNS):
         # "sesi pagi ni sapa yang bawa materi?" (who speaks then), "hari ketiga ada sesi
