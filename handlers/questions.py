@@ -174,8 +174,13 @@ async def waiting(update: Update, context: BotContext) -> None:
         await _unlink(update, context)
     elif not is_private(update) and update.effective_chat is not None and (
             update.effective_chat.id not in await context.repo.panitia_chats()):
-        # The list names delegates: not for the event's group (or any other).
-        await send(update, render_questions.list_private_only(context.t))
+        # The list names delegates: not for the event's group (or any other). A button
+        # pressed there gets the answer as its alert (every button press is answered).
+        view = render_questions.list_private_only(context.t)
+        if update.callback_query is not None:
+            await answer(update.callback_query, view.text, show_alert=True)
+        else:
+            await send(update, view)
     else:
         items = await questions.waiting(context.repo, context.now())
         await show(update, render_questions.waiting_list(items, context.t))

@@ -195,6 +195,11 @@ async def test_panitia_group_gets_the_questions_and_only_organizers_answer(bot: 
     calls = await bot.say("/pertanyaan", user_id=ORG, chat_type="supergroup", chat_id=group)
     shown = text_of(sent_to(calls, group)[0])
     assert "chat pribadi" in shown and "laundry" not in shown and "Budi" not in shown
+    # Its button pressed there (found by the property test): the same answer, as the
+    # button's alert; nothing is posted to the group.
+    calls = await bot.press("qo", user_id=ORG, chat_id=group)
+    assert [c.method for c in calls] == ["answerCallbackQuery"], calls
+    assert calls[0].params.get("show_alert") and "chat pribadi" in calls[0].params["text"]
 
     calls = await bot.say("/pertanyaan lepas", user_id=ORG, chat_type="supergroup",
                           chat_id=panitia)
