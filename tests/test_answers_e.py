@@ -238,6 +238,17 @@ async def test_how_many_places_the_event_uses(bot: Harness) -> None:
     assert DECLINED in read(await bot.say("berapa lama perjalanan ke lokasi?"))
 
 
+async def test_a_refused_check_in_code_is_answered_with_how_codes_work(bot: Harness) -> None:
+    """"kode absen saya ditolak, kenapa?": the check-in line says how long a code lives and
+    how late one may check in, from the data file's [attendance]."""
+    text = read(await bot.say("Kode absen saya ditolak terus, kenapa ya?"))
+    assert "/hadir KODE" in text and DECLINED not in text
+    assert "Kode di layar berganti tiap 5 menit; absen masih bisa sampai 15 menit" in text
+    await bot.say("/bahasa en")
+    text = read(await bot.say("My check-in code was rejected, why?"))
+    assert "changes every 5 minutes" in text
+
+
 async def test_blind_e_gate() -> None:
     """tests/blind_e.jsonl (batch e, graded and now a dev set) stays >= 98.5% correct, 0
     wrong."""
