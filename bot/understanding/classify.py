@@ -294,6 +294,10 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
 _PLACES = frozenset({"lokasi", "tempat", "venue", "venues", "locations", "location", "places",
                      "gedung"})
 _COUNTS = frozenset({"berapa", "jumlah", "many"})
+#: With a zone's name, words that make it a question about the programme's times
+#: ("jadwalnya pakai WIB?", "is the schedule in WITA?").
+_ZONE_CONTEXT = frozenset({"atau", "or", "zona", "zone", "jadwal", "schedule", "waktu", "jam",
+                           "time", "times", "pukul"})
 #: Names of time zones people compare the programme's times with.
 ZONES = frozenset({"wib", "wita", "wit", "gmt", "utc"})
 _ZONE_PAIRS = frozenset({("zona", "waktu"), ("time", "zone"), ("zona", "wib"),
@@ -303,4 +307,4 @@ _ZONE_PAIRS = frozenset({("zona", "waktu"), ("time", "zone"), ("zona", "wib"),
 def asks_zone(words: set[str], pairs: set[tuple[str, str]]) -> bool:
     """"jam di jadwal itu WIB atau WITA?", "what time zone are the times in?"."""
     return bool(pairs & _ZONE_PAIRS or "timezone" in words or len(words & ZONES) >= 2
-                or (words & ZONES and words & {"atau", "or", "zona", "zone"}))
+                or (words & ZONES and words & _ZONE_CONTEXT))
