@@ -391,6 +391,15 @@ class _Known:
 
 
 _ZONE_WORDS = word_set("zona zone timezone")
+#: Words that introduce the topic one will raise with a contact ("… soal X", "about X").
+_ABOUT = word_set("soal tentang terkait mengenai perihal about regarding concerning")
+
+
+def _raised_topic(event: Event, text: str) -> set[str]:
+    """The words after the first "soal/tentang/about …" of a message."""
+    tokens = index_for(event).normalizer.tokens(text)
+    start = next((i for i, t in enumerate(tokens) if t in _ABOUT), len(tokens))
+    return set(tokens[start + 1:])
 
 
 def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
@@ -398,6 +407,11 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if faq_id is None and q.intent not in _CHECKED:
         return []
     specific = specific_words(event, q.question)
+    if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
+        # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
+        # raise with that contact is not asked of the bot.
+        raised = _raised_topic(event, q.question)
+        specific = [w for w in specific if w not in raised]
     if Fact.TIMEZONE in q.facts:
         # "WIB atau WITA?": the zone's sentence answers the zones asked about.
         specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]

@@ -250,6 +250,16 @@ async def test_a_refused_check_in_code_is_answered_with_how_codes_work(bot: Harn
     assert "changes every 5 minutes" in text
 
 
+async def test_the_topic_to_raise_with_a_contact_is_not_asked(bot: Harness) -> None:
+    """"contact person Banyuwangi, mau follow up soal smart kampung": what follows "soal" is
+    what the delegate will raise with the contact, not a question the card must answer; a
+    contact the data cannot give is still declined."""
+    text = read(await bot.say("contact person Banyuwangi please, mau follow up soal smart "
+                              "kampung"))
+    assert "+62 812-0000-0104" in text and DECLINED not in text
+    assert DECLINED in read(await bot.say("nomor hp pribadi pak menteri soal undangan"))
+
+
 async def test_blind_e_gate() -> None:
     """tests/blind_e.jsonl (batch e, graded and now a dev set) stays >= 98.5% correct, 0
     wrong."""
