@@ -191,6 +191,8 @@ def _acronyms(text: str) -> list[str]:
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
+_TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles"
+
 _CACHE: list[tuple[Event, dict[tuple[Source, str], frozenset[str]]]] = []
 
 
@@ -206,7 +208,9 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
     if event.tour is not None:
         tour = event.tour
         extra = " ".join([*(f"{b.id} {b.en or ''}" for b in tour.bring),
-                          *(f"{bus.name} {bus.leader}" for bus in tour.buses)])
+                          *(f"{bus.name} {bus.leader}" for bus in tour.buses),
+                          # Its buses are how it travels ("city tour naik apa?").
+                          _TRAVEL if tour.buses else ""])
         out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
     frozen = {k: frozenset(v) for k, v in out.items()}
     _CACHE.insert(0, (event, frozen))

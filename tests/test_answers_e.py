@@ -260,6 +260,17 @@ async def test_the_topic_to_raise_with_a_contact_is_not_asked(bot: Harness) -> N
     assert DECLINED in read(await bot.say("nomor hp pribadi pak menteri soal undangan"))
 
 
+async def test_how_the_tour_travels_is_its_buses(bot: Harness) -> None:
+    """"city tour naik apa?", "how does the tour get around?": the tour's buses answer it;
+    how to get to the airport or the venue is still declined."""
+    text = read(await bot.say("city tour itu naik apa? jalan kaki?"))
+    assert "3 bus: Bus 1 (40 kursi)" in text
+    assert DECLINED in read(await bot.say("ke bandara naik apa?"))
+    assert DECLINED in read(await bot.say("naik apa ke lokasi seminar?"))
+    await bot.say("/bahasa en")
+    assert "3 buses: Bus 1 (40 seats)" in read(await bot.say("How does the tour get around?"))
+
+
 async def test_blind_e_gate() -> None:
     """tests/blind_e.jsonl (batch e, graded and now a dev set) stays >= 98.5% correct, 0
     wrong."""

@@ -245,10 +245,14 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
         out.append(Fact.TOUR_TIMES)
     if words & BRING:
         out.append(Fact.TOUR_BRING)
-    if asks_count and words & {"bus", "buses"}:
-        out.append(Fact.TOUR_BUSES)
+    if (asks_count and words & {"bus", "buses"}) or words & _TRAVEL or pairs & _TRAVEL_PAIRS:
+        out.append(Fact.TOUR_BUSES)  # "city tour naik apa?": its buses are how it travels
     return tuple(out)
 
+
+_TRAVEL = frozenset({"kendaraan", "transportasi", "transport", "vehicle", "vehicles"})
+_TRAVEL_PAIRS = frozenset({("naik", "apa"), ("pakai", "apa"), ("get", "around"),
+                           ("travel", "by"), ("by", "bus")})
 
 _WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"),
                           ("gedung", "apa"), ("which", "room"), ("what", "room")})
