@@ -20,7 +20,7 @@ Issue 11, second session (2026-11-30), answer level (bench/bench_answers.py):
 - dev sets now: answers_dev 100%, _a 100%, _b 98.7%, _c 100%, _f 96.9% (first run 81.8%),
   _g 95.6% (first run 90.8%), blind_d (now dev) 98.3%; 0 wrong facts in every one.
 Issue 11, batch e tuned on as a dev set, by general cause (tests/test_answers_e.py):
-- blind_e 99.2% (3 honest declines, 0 other misses), _f 99.3%, _g 99.1%, blind_d 99.2%,
+- blind_e 99.5% (2 honest declines, 0 other misses), _f 99.5%, _g 99.4%, blind_d 99.2%,
   _i 92.6% (was 89.9%); answers_dev/_a/_b/_c unchanged; 0 wrong facts in every one.
 - nlu_eval: dev 99.8% / 99.8%, held-out 94.3% / 99.5% (c 85.0% / 98.8%, its misses not
   read); understand_all() + plan p99 0.27 ms.

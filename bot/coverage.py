@@ -191,6 +191,8 @@ def _acronyms(text: str) -> list[str]:
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
+_TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles"
+
 _CACHE: list[tuple[Event, dict[tuple[Source, str], frozenset[str]]]] = []
 
 
@@ -206,7 +208,9 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
     if event.tour is not None:
         tour = event.tour
         extra = " ".join([*(f"{b.id} {b.en or ''}" for b in tour.bring),
-                          *(f"{bus.name} {bus.leader}" for bus in tour.buses)])
+                          *(f"{bus.name} {bus.leader}" for bus in tour.buses),
+                          # Its buses are how it travels ("city tour naik apa?").
+                          _TRAVEL if tour.buses else ""])
         out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
     frozen = {k: frozenset(v) for k, v in out.items()}
     _CACHE.insert(0, (event, frozen))
@@ -415,6 +419,15 @@ class _Known:
 
 
 _ZONE_WORDS = word_set("zona zone timezone")
+#: Words that introduce the topic one will raise with a contact ("… soal X", "about X").
+_ABOUT = word_set("soal tentang terkait mengenai perihal about regarding concerning")
+
+
+def _raised_topic(event: Event, text: str) -> set[str]:
+    """The words after the first "soal/tentang/about …" of a message."""
+    tokens = index_for(event).normalizer.tokens(text)
+    start = next((i for i, t in enumerate(tokens) if t in _ABOUT), len(tokens))
+    return set(tokens[start + 1:])
 
 
 def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
@@ -422,6 +435,11 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if faq_id is None and q.intent not in _CHECKED:
         return []
     specific = specific_words(event, q.question)
+    if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
+        # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
+        # raise with that contact is not asked of the bot.
+        raised = _raised_topic(event, q.question)
+        specific = [w for w in specific if w not in raised]
     if Fact.TIMEZONE in q.facts:
         # "WIB atau WITA?": the zone's sentence answers the zones asked about.
         specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]

@@ -199,6 +199,9 @@ def only_requests(text: str) -> bool:
 _SHARE = word_set("persen percent persentase percentage")
 #: A feature asked for in its digital form is the bot's ("kartu peserta digital ada ga?").
 _DIGITAL = word_set("digital online elektronik electronic softcopy pdf aplikasi app")
+_WHY = word_set("kenapa mengapa why")
+#: What the bot did to an attempt: refused, failed.
+_REFUSED = word_set("ditolak tolak gagal rejected refused failed fails invalid")
 #: A condition put to a rule: "kalau/cuma/hanya …", "if I only …".
 _ONLY_IF = word_set("kalau jika bila apabila cuma hanya if only")
 #: Features whose answer says when (the evaluation opens at the closing).
@@ -225,6 +228,9 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
         return False
     if words & _HOW or pairs & _HOW_PAIRS:
         return True
+    if words & _WHY and words & _REFUSED:
+        return True  # "kode absen saya ditolak terus, kenapa?": how it works says why
+
     if feature in _SAYS_WHEN and words & {"kapan", "when"}:
         return True  # "evaluasi diisinya kapan?": its line says when it opens
     if feature is Feature.ASK:

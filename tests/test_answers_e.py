@@ -94,10 +94,11 @@ async def test_the_programme_of_as_many_days_as_the_event_has(bot: Harness) -> N
 
 async def test_the_time_zone_of_the_programme(bot: Harness) -> None:
     """Which zone the times are in is the event's own (from its time zone), in either
-    language; a time given in another zone is still not converted."""
-    text = read(await bot.say("jam di jadwal itu WIB atau WITA?"))
-    assert text.startswith("Semua jam acara ini dalam waktu setempat, WITA (UTC+08:00)."), text
-    assert DECLINED in read(await bot.say("acara mulai jam 9 WIB?"))
+    language, asked with one zone's name or two."""
+    for question in ("jam di jadwal itu WIB atau WITA?", "jadwalnya pakai WIB?"):
+        text = read(await bot.say(question))
+        assert text.startswith("Semua jam acara ini dalam waktu setempat, WITA (UTC+08:00)."), (
+            text)
     await bot.say("/bahasa en")
     text = read(await bot.say("What time zone are the times in?"))
     assert text.startswith("All the event's times are local time, WITA (UTC+08:00)."), text
@@ -236,6 +237,38 @@ async def test_how_many_places_the_event_uses(bot: Harness) -> None:
                            "Paradise."), text
     assert DECLINED in read(await bot.say("berapa kapasitas ruang utama?"))
     assert DECLINED in read(await bot.say("berapa lama perjalanan ke lokasi?"))
+
+
+async def test_a_refused_check_in_code_is_answered_with_how_codes_work(bot: Harness) -> None:
+    """"kode absen saya ditolak, kenapa?": the check-in line says how long a code lives and
+    how late one may check in, from the data file's [attendance]."""
+    text = read(await bot.say("Kode absen saya ditolak terus, kenapa ya?"))
+    assert "/hadir KODE" in text and DECLINED not in text
+    assert "Kode di layar berganti tiap 5 menit; absen masih bisa sampai 15 menit" in text
+    await bot.say("/bahasa en")
+    text = read(await bot.say("My check-in code was rejected, why?"))
+    assert "changes every 5 minutes" in text
+
+
+async def test_the_topic_to_raise_with_a_contact_is_not_asked(bot: Harness) -> None:
+    """"contact person Banyuwangi, mau follow up soal smart kampung": what follows "soal" is
+    what the delegate will raise with the contact, not a question the card must answer; a
+    contact the data cannot give is still declined."""
+    text = read(await bot.say("contact person Banyuwangi please, mau follow up soal smart "
+                              "kampung"))
+    assert "+62 812-0000-0104" in text and DECLINED not in text
+    assert DECLINED in read(await bot.say("nomor hp pribadi pak menteri soal undangan"))
+
+
+async def test_how_the_tour_travels_is_its_buses(bot: Harness) -> None:
+    """"city tour naik apa?", "how does the tour get around?": the tour's buses answer it;
+    how to get to the airport or the venue is still declined."""
+    text = read(await bot.say("city tour itu naik apa? jalan kaki?"))
+    assert "3 bus: Bus 1 (40 kursi)" in text
+    assert DECLINED in read(await bot.say("ke bandara naik apa?"))
+    assert DECLINED in read(await bot.say("naik apa ke lokasi seminar?"))
+    await bot.say("/bahasa en")
+    assert "3 buses: Bus 1 (40 seats)" in read(await bot.say("How does the tour get around?"))
 
 
 async def test_blind_e_gate() -> None:

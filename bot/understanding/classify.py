@@ -255,14 +255,18 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
         out.append(Fact.TOUR_TIMES)
     if words & BRING:
         out.append(Fact.TOUR_BRING)
-    if asks_count and words & {"bus", "buses"}:
-        out.append(Fact.TOUR_BUSES)
+    if (asks_count and words & {"bus", "buses"}) or words & _TRAVEL or pairs & _TRAVEL_PAIRS:
+        out.append(Fact.TOUR_BUSES)  # "city tour naik apa?": its buses are how it travels
     return tuple(out)
 
 
 #: "hari apa", and "tahun berapa" (which year: the dates say it).
 _WHICH_DAY = frozenset({("hari", "apa"), ("tahun", "berapa"), ("what", "year"),
                         ("which", "year")})
+_TRAVEL = frozenset({"kendaraan", "transportasi", "transport", "vehicle", "vehicles"})
+_TRAVEL_PAIRS = frozenset({("naik", "apa"), ("pakai", "apa"), ("get", "around"),
+                           ("travel", "by"), ("by", "bus")})
+
 _WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"),
                           ("gedung", "apa"), ("which", "room"), ("what", "room")})
 
@@ -307,6 +311,10 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
 _PLACES = frozenset({"lokasi", "tempat", "venue", "venues", "locations", "location", "places",
                      "gedung"})
 _COUNTS = frozenset({"berapa", "jumlah", "many"})
+#: With a zone's name, words that make it a question about the programme's times
+#: ("jadwalnya pakai WIB?", "is the schedule in WITA?").
+_ZONE_CONTEXT = frozenset({"atau", "or", "zona", "zone", "jadwal", "schedule", "waktu", "jam",
+                           "time", "times", "pukul"})
 #: Names of time zones people compare the programme's times with.
 ZONES = frozenset({"wib", "wita", "wit", "gmt", "utc"})
 _ZONE_PAIRS = frozenset({("zona", "waktu"), ("time", "zone"), ("zona", "wib"),
@@ -316,4 +324,4 @@ _ZONE_PAIRS = frozenset({("zona", "waktu"), ("time", "zone"), ("zona", "wib"),
 def asks_zone(words: set[str], pairs: set[tuple[str, str]]) -> bool:
     """"jam di jadwal itu WIB atau WITA?", "what time zone are the times in?"."""
     return bool(pairs & _ZONE_PAIRS or "timezone" in words or len(words & ZONES) >= 2
-                or (words & ZONES and words & {"atau", "or", "zona", "zone"}))
+                or (words & ZONES and words & _ZONE_CONTEXT))

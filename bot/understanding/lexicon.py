@@ -191,7 +191,7 @@ GENERAL = word_set(
     sebaiknya seharusnya semestinya disarankan dianjurkan
     make makes made making organizing organising afterwards afterward later else
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah
-    attendance
+    attendance follow
     garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat

@@ -369,6 +369,10 @@ class Understander:
         )
         # "WIB atau WITA?": "wib" leans towards another city, but the zone is the event's.
         off_topic = intent is Intent.UNKNOWN and confidence > 0 and Fact.TIMEZONE not in facts
+        if off_topic and direct and Fact.TOUR_BUSES in facts:
+            # "city tour itu naik apa?": transport words lean off topic, but the tour's own
+            # buses answer how it travels.
+            return Intent.CITY_TOUR, confidence
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
