@@ -22,7 +22,7 @@ from enum import StrEnum
 from bot import textnorm
 from bot.model import Event, Text
 from bot.understanding import understander_for
-from bot.understanding.lexicon import EVENT_WORDS
+from bot.understanding.lexicon import EVENT_WORDS, GENERAL
 
 
 class Source(StrEnum):
@@ -171,8 +171,10 @@ class Index:
 
     def _base(self, word: str) -> str:
         """"penduduknya" is "penduduk" when only that is in the event's text (the
-        normalizer strips "-nya" only from words of its vocabulary)."""
-        if word.endswith("nya") and word not in self.by_word and word[:-3] in self.by_word:
+        normalizer strips "-nya" only from words of its vocabulary); not a general word
+        ("namanya" asks for a name, not for the Wi-Fi network's "nama")."""
+        if (word.endswith("nya") and word not in self.by_word and word[:-3] in self.by_word
+                and word not in GENERAL and word[:-3] not in GENERAL):
             return word[:-3]
         return word
 

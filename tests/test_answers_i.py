@@ -111,6 +111,9 @@ async def test_background_facts_the_question_reaches(bot: Harness) -> None:
     # "didirikan" is "berdiri/founded"; "penduduknya" is "penduduk".
     assert "sejak 1987" in read(await bot.say("Kapan Citynet didirikan?"))
     assert "550 ribu" in read(await bot.say("kota kupang penduduknya berapa?"))
+    # Not a general word: "namanya" asks for a name, not the Wi-Fi network's "nama".
+    assert read(await bot.say("wali kota kupang namanya siapa?")).startswith(
+        "Jefirstson R. Riwu Kore — Wali Kota Kupang.")
     # A passage in the question's own words beats one holding a word of the same sense.
     assert read(await bot.say("brp anggota citynet indonesia?")).startswith(
         "24 kota/kabupaten anggota Citynet Indonesia")
