@@ -94,6 +94,10 @@ async def test_words_about_the_asker_are_general(bot: Harness) -> None:
     text = read(await bot.say("Selamat malam, mohon info pakaian yang digunakan peserta selama "
                               "seminar. Terima kasih Bapak/Ibu."))
     assert "batik" in text and DECLINED not in text
+    # Advice words ("sebaiknya", "seharusnya") say how one asks, not what about.
+    text = read(await bot.say("Untuk hari seminar, pakaian apa yang sebaiknya kami kenakan?"))
+    assert "batik" in text and DECLINED not in text
+    assert "Air minum" in read(await bot.say("seharusnya bawa apa ke city tour?"))
 
 
 async def test_background_facts_the_question_reaches(bot: Harness) -> None:

@@ -185,7 +185,8 @@ GENERAL = word_set(
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     belakang sedang dibagi bagi terlambat telat takut khawatir kuatir keburu sempat
-    guna gunakan pergunakan
+    guna gunakan pergunakan sebaiknya sebaik seharusnya seharus semestinya semesti
+    sepatutnya sepatut
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
     omong forum afiliasi
