@@ -74,6 +74,9 @@ _FUNCTION = frozenset(
 ) | textnorm.PARTICLES
 #: Passages about the event itself (its summary, goals, participant groups).
 _OF_THE_EVENT = frozenset({Source.ABOUT, Source.GOAL, Source.GROUP})
+#: What a participant group is, without saying it.
+_PARTICIPANT_WORDS = frozenset({"peserta", "participants", "participant", "diundang",
+                                "undangan", "invited", "undang"})
 #: Words of one sense, any of which a passage holds when it holds one ("sidoarjo gabung
 #: sejak kapan?" is answered by "… menjadi anggota sejak 2009").
 _SAME_SENSE = (
@@ -148,6 +151,9 @@ class Index:
                 # "camat lurah juga ikut seminar?": a participant group, a goal or the
                 # summary is about the event without naming it.
                 related |= EVENT_WORDS
+            if source is Source.GROUP:
+                # "… juga jadi peserta?", "… diundang?": a group is of the participants.
+                related |= _PARTICIPANT_WORDS
             related -= words
             passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION),
                                     frozenset(related - _FUNCTION)))

@@ -109,6 +109,11 @@ async def test_background_facts_the_question_reaches(bot: Harness) -> None:
     assert "Camat dan lurah se-Kota Kupang" in text and DECLINED not in text
     text = read(await bot.say("berapa kota yg dipilih kominfo yg ikut seminar?"))
     assert "18 kota yang dipilih" in text
+    # A group is of the participants: "… juga jadi peserta?", "… yang diundang?".
+    text = read(await bot.say("Apakah camat dan lurah juga jadi peserta?"))
+    assert "Camat dan lurah se-Kota Kupang" in text and DECLINED not in text
+    text = read(await bot.say("Ada berapa kota/kabupaten anggota Citynet Indonesia yg diundang?"))
+    assert "24 kota/kabupaten anggota" in text
     text = read(await bot.say("kapan citynet berdiri? sidoarjo gabung sejak kapan?"))
     assert "1987" in text and "sejak 2009" in text and DECLINED not in text
     assert "550 ribu" in read(await bot.say("berapa jumlah penduduk kota kupang"))
