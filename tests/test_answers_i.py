@@ -114,6 +114,9 @@ async def test_background_facts_the_question_reaches(bot: Harness) -> None:
     assert "Camat dan lurah se-Kota Kupang" in text and DECLINED not in text
     text = read(await bot.say("Ada berapa kota/kabupaten anggota Citynet Indonesia yg diundang?"))
     assert "24 kota/kabupaten anggota" in text
+    # Where all of them come from is every group (the participants' sentence), not one.
+    text = read(await bot.say("pesertanya dari daerah mana aja?"))
+    assert text.startswith("Acara ini dihadiri 478 peserta: 24 kota/kabupaten"), text
     text = read(await bot.say("kapan citynet berdiri? sidoarjo gabung sejak kapan?"))
     assert "1987" in text and "sejak 2009" in text and DECLINED not in text
     assert "550 ribu" in read(await bot.say("berapa jumlah penduduk kota kupang"))
