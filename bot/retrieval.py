@@ -22,7 +22,7 @@ from enum import StrEnum
 from bot import textnorm
 from bot.model import Event, Text
 from bot.understanding import understander_for
-from bot.understanding.lexicon import EVENT_WORDS
+from bot.understanding.lexicon import EVENT_WORDS, GENERAL
 
 
 class Source(StrEnum):
@@ -87,6 +87,10 @@ _IMPLIED: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 )
 #: Passages about the event itself (its summary, goals, participant groups).
 _OF_THE_EVENT = frozenset({Source.ABOUT, Source.GOAL, Source.GROUP})
+#: What a participant group is, without saying it ("camat dan lurah jadi peserta?", "berapa
+#: kota yang diundang?"): implied by every group's passage.
+_PARTICIPANT_WORDS = frozenset({"peserta", "participants", "participant", "diundang",
+                                "undangan", "invited", "undang"})
 #: Words of one sense, any of which a passage holds when it holds one ("sidoarjo gabung
 #: sejak kapan?" is answered by "… menjadi anggota sejak 2009").
 _SAME_SENSE = (
@@ -95,9 +99,6 @@ _SAME_SENSE = (
     frozenset({"berdiri", "didirikan", "mendirikan", "pendirian", "founded", "established",
                "founding"}),
 )
-#: What a participant group is, in the words people ask about it with ("camat dan lurah jadi
-#: peserta?", "berapa kota yang diundang?"): implied by every group's passage.
-_PARTICIPANTS = "peserta participants participant diundang undangan invited acara seminar event"
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -152,7 +153,7 @@ class Index:
         for goal in event.goals:
             add(Source.GOAL, "", goal)
         for group in event.participant_groups:
-            # A group is of the event's participants: asked about as such (`_PARTICIPANTS`).
+            # A group is of the event's participants: asked about as such (`_PARTICIPANT_WORDS`).
             add(Source.GROUP, "", group)
         for c in event.contacts:
             add(Source.CONTACT, c.id, Text(c.role.id, c.role.en), c.name + " " + c.instansi)
@@ -166,7 +167,8 @@ class Index:
                 # summary is about the event without naming it.
                 related |= EVENT_WORDS
             if source is Source.GROUP:
-                related |= set(normalizer.tokens(_PARTICIPANTS))
+                # "… juga jadi peserta?", "… diundang?": a group is of the participants.
+                related |= _PARTICIPANT_WORDS
             for said, implied in _IMPLIED:
                 if words & said:
                     related |= implied
@@ -193,8 +195,10 @@ class Index:
 
     def _base(self, word: str) -> str:
         """"penduduknya" is "penduduk" when only that is in the event's text (the
-        normalizer strips "-nya" only from words of its vocabulary)."""
-        if word.endswith("nya") and word not in self.by_word and word[:-3] in self.by_word:
+        normalizer strips "-nya" only from words of its vocabulary); not a general word
+        ("namanya" asks for a name, not for the Wi-Fi network's "nama")."""
+        if (word.endswith("nya") and word not in self.by_word and word[:-3] in self.by_word
+                and word not in GENERAL and word[:-3] not in GENERAL):
             return word[:-3]
         return word
 

@@ -35,7 +35,8 @@ SLANG: Mapping[str, str] = {
     "dmn": "dimana", "dmna": "dimana", "dmana": "dimana", "knp": "kenapa", "tny": "tanya",
     "gmana": "bagaimana", "blh": "boleh", "lsa": "lusa", "skrng": "sekarang",
     "dimn": "dimana", "mana": "mana",
-    "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brapa": "berapa", "berapaan": "berapa",
+    "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brpa": "berapa", "brapa": "berapa",
+    "berapaan": "berapa",
     "berpa": "berapa", "jml": "jumlah", "jmlh": "jumlah", "sebenernya": "sebenarnya",
     "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
     # time words

@@ -319,6 +319,10 @@ async def test_words_about_the_asker_are_general(bot: Harness) -> None:
     text = read(await bot.say("Selamat malam, mohon info pakaian yang digunakan peserta selama "
                               "seminar. Terima kasih Bapak/Ibu."))
     assert "batik" in text and DECLINED not in text
+    # Advice words ("sebaiknya", "seharusnya") say how one asks, not what about.
+    text = read(await bot.say("Untuk hari seminar, pakaian apa yang sebaiknya kami kenakan?"))
+    assert "batik" in text and DECLINED not in text
+    assert "Air minum" in read(await bot.say("seharusnya bawa apa ke city tour?"))
 
 
 async def test_background_facts_the_question_reaches(bot: Harness) -> None:
@@ -330,12 +334,23 @@ async def test_background_facts_the_question_reaches(bot: Harness) -> None:
     assert "Camat dan lurah se-Kota Kupang" in text and DECLINED not in text
     text = read(await bot.say("berapa kota yg dipilih kominfo yg ikut seminar?"))
     assert "18 kota yang dipilih" in text
+    # A group is of the participants: "… juga jadi peserta?", "… yang diundang?".
+    text = read(await bot.say("Apakah camat dan lurah juga jadi peserta?"))
+    assert "Camat dan lurah se-Kota Kupang" in text and DECLINED not in text
+    text = read(await bot.say("Ada berapa kota/kabupaten anggota Citynet Indonesia yg diundang?"))
+    assert "24 kota/kabupaten anggota" in text
+    # Where all of them come from is every group (the participants' sentence), not one.
+    text = read(await bot.say("pesertanya dari daerah mana aja?"))
+    assert text.startswith("Acara ini dihadiri 478 peserta: 24 kota/kabupaten"), text
     text = read(await bot.say("kapan citynet berdiri? sidoarjo gabung sejak kapan?"))
     assert "1987" in text and "sejak 2009" in text and DECLINED not in text
     assert "550 ribu" in read(await bot.say("berapa jumlah penduduk kota kupang"))
     # "didirikan" is "berdiri/founded"; "penduduknya" is "penduduk".
     assert "sejak 1987" in read(await bot.say("Kapan Citynet didirikan?"))
     assert "550 ribu" in read(await bot.say("kota kupang penduduknya berapa?"))
+    # Not a general word: "namanya" asks for a name, not the Wi-Fi network's "nama".
+    assert read(await bot.say("wali kota kupang namanya siapa?")).startswith(
+        "Jefirstson R. Riwu Kore — Wali Kota Kupang.")
     # A passage in the question's own words beats one holding a word of the same sense.
     assert read(await bot.say("brp anggota citynet indonesia?")).startswith(
         "24 kota/kabupaten anggota Citynet Indonesia")

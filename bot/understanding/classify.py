@@ -236,7 +236,7 @@ def facts_asked(
         return (Fact.LENGTH,) if words & _LENGTH_WORDS or pairs & _LENGTH_PAIRS else ()
     if has_when:
         return ()
-    return _event_facts(words, pairs)
+    return _event_facts(words, pairs, tokens)
 
 
 _LENGTH_WORDS = frozenset({"lamanya", "durasi", "durasinya", "duration"})
@@ -271,7 +271,8 @@ _WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"
                           ("gedung", "apa"), ("which", "room"), ("what", "room")})
 
 
-def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:
+def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[str] = ()
+                 ) -> tuple[Fact, ...]:
     out: list[Fact] = []
     event_word = bool(words & EVENT_WORDS)
     if "lagi" not in words and (
@@ -288,9 +289,12 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ..
     if event_word and words & ASK_WHERE and not words & VENUE_WORDS - {"lokasi"}:
         out.append(Fact.PLACE)
     asks_count = bool(words & ASK_HOW_MANY) or ("how", "many") in pairs
-    # "peserta dari daerah mana aja?" asks who takes part, as "dari mana" does.
-    asks_who = bool(pairs & {("dari", "mana"), ("siapa", "saja"), ("mana", "saja"),
-                             ("daerah", "mana")}) or bool(words & {"asal", "who", "which"})
+    # "dari mana", "dari daerah/kota mana", "mana saja": where they come from, who takes part.
+    from_where = any(t == "mana" and "dari" in tokens[max(0, i - 2):i]
+                     for i, t in enumerate(tokens))
+    asks_who = from_where or bool(pairs & {("dari", "mana"), ("siapa", "saja"), ("mana", "saja"),
+                                           ("daerah", "mana")}) or bool(
+        words & {"asal", "who", "which"})
     if (asks_count or asks_who) and (
         words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
     ):

@@ -188,7 +188,8 @@ GENERAL = word_set(
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     belakang sedang dibagi bagi terlambat telat takut khawatir kuatir keburu sempat
     guna gunakan pergunakan
-    sebaiknya seharusnya semestinya disarankan dianjurkan
+    sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
+    dianjurkan
     make makes made making organizing organising afterwards afterward later else
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah
     attendance follow
