@@ -54,10 +54,20 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
                      reminders=cmd["pengingat"], leads="/".join(map(str, LEAD_CHOICES)),
                      brief=t.time(brief))
     if feature is Feature.CHECKIN:
-        return _("✍️ Untuk absen di sesi, selama sesi berlangsung ketik {checkin} KODE (atau "
+        line = _("✍️ Untuk absen di sesi, selama sesi berlangsung ketik {checkin} KODE (atau "
                  "kodenya saja) dengan kode yang tampil di layar sesi. Di meja registrasi, "
                  "tunjukkan kartu peserta Anda ({card}).").format(checkin=cmd["hadir"],
                                                                   card=cmd["kartu"])
+        grace = int(event.attendance.grace.total_seconds()) // 60
+        # "sesi yg udah lewat masih bisa absen?": how long after the end a code still works.
+        if grace > 0:
+            line += " " + t.ngettext(
+                "Absen masih bisa sampai {n} menit setelah sesi selesai, tidak sesudahnya.",
+                "Absen masih bisa sampai {n} menit setelah sesi selesai, tidak sesudahnya.",
+                grace).format(n=grace)
+        else:
+            line += " " + _("Setelah sesi selesai, absen tidak bisa lagi.")
+        return line
     if feature is Feature.CARD:
         return _("🪪 {card} mengirim kartu peserta Anda (gambar dengan kode QR, di chat "
                  "pribadi); tunjukkan di meja registrasi setiap hari agar kehadiran Anda "
