@@ -187,6 +187,12 @@ def _names_another_item(event: Event, q: Understanding) -> bool:
                if (ids := understander.item_words.get(w)))
 
 
+def _names_an_item(event: Event, q: Understanding) -> bool:
+    """Whether a word of the question names a kind of programme item ("makan")."""
+    understander = understander_for(event)
+    return any(w in understander.item_words for w in understander.normalizer.tokens(q.question))
+
+
 def _uncovered(event: Event, plan: Plan) -> bool:
     """Whether the plan's card leaves a specific word of the question unanswered
     (bot/coverage.py): "boleh bawa istri ikut city tour?" is not answered by the tour card."""
@@ -196,6 +202,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
                     or coverage.things_unsaid(event, q, plan.faq))
     if plan.kind is not PlanKind.INTENT:
         return False
+    if q.intent is Intent.HELP and _names_an_item(event, q):
+        # "makan siangnya menu apa?": the lunch's menu, not the bot's; the programme does
+        # not say what is served.
+        return True
     if q.intent is Intent.ABOUT and not (q.facts or plan.lead) and coverage.asks_count(
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
@@ -255,20 +265,33 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     def fits(text: Text) -> bool:
         return coverage.fills_slot(event, q.question, text)
 
+    def elsewhere(hit: Hit) -> bool:
+        # "Wali Kota Kupang siapa namanya?" names the speaker; a practical answer that
+        # holds the same words only in the venue's name ("Wi-Fi di Kantor Wali Kota
+        # Kupang") is not about them: the named item's card shows every word asked.
+        if _about_named(q, hit):
+            return False
+        if (q.intent is Intent.VENUE and len(q.venue_ids) == 1
+                and set(textnorm.simple_tokens(q.question)) & _WHERE_WORDS):
+            # "Where is the Kupang Mayor's Office?": the venue named; its card has the
+            # address, a session leaving from it does not.
+            return True
+        return hit.passage.source in _ELSEWHERE and _card_says_it(event, q)
+
     if q.relation is None:
         # Words no intent or entity knows ("siapa *wakil* wali kota?", "*penduduk* kupang"):
         # a passage holding all of them is more to the point than the intent's card.
         rest = unseen_words(event, q.question)
         hit = answer_passage(event, q.question, threshold=0.99, fits=fits) if rest else None
-        if (hit is not None and all(w in hit.passage.words or w in hit.passage.related
-                                    for w in rest)
+        if (hit is not None and not elsewhere(hit)
+                and all(w in hit.passage.words or w in hit.passage.related for w in rest)
                 and coverage.fills_slot(event, q.question, hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.
         hit = answer_passage(event, q.question, fits=fits)
-        if (hit is not None and _passage_first(event, q, hit)
+        if (hit is not None and not elsewhere(hit) and _passage_first(event, q, hit)
                 and coverage.fills_slot(event, q.question, hit.passage.text)):
             if q.intent is Intent.ABOUT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
@@ -280,6 +303,34 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+#: Passages that may hold a named item's words only in passing (a practical answer naming
+#: the venue, a tour stop); the event's own text has its own rule (`_passage_first`).
+_ELSEWHERE = frozenset({Source.FAQ, Source.STOP})
+
+
+#: Asking where a place is.
+_WHERE_WORDS = frozenset({"dimana", "where", "mana", "alamat", "address"})
+
+
+def _card_says_it(event: Event, q: Understanding) -> bool:
+    """Whether the question names a session, speaker or venue whose card shows every word
+    it asks (not a count: a number is a passage's to give)."""
+    if not (q.speaker_ids or q.venue_ids or q.session_ids):
+        return False
+    index = index_for(event)
+    if set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY:
+        return False
+    return set(index.content(q.question)) - GENERAL <= coverage.shown_words(event, q)
+
+
+def _about_named(q: Understanding, hit: Hit) -> bool:
+    """Whether the passage is the text of a session, speaker or venue the question names."""
+    source, ref = hit.passage.source, hit.passage.ref
+    return ((source is Source.SPEAKER and ref in q.speaker_ids)
+            or (source is Source.VENUE and ref in q.venue_ids)
+            or (source is Source.SESSION and ref in q.session_ids))
 
 
 def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Feature, ...],

@@ -465,11 +465,13 @@ def _shown(word: str, shown: set[str] | frozenset[str]) -> bool:
     return all(w in shown for w in word.split())
 
 
-#: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"):
-#: how to use the feature does not answer it; only the organizers' word can.
+#: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"),
+#: or doing it for someone else ("bisa titip absen?"): how to use the feature does not
+#: answer it; only the organizers' word can.
 TROUBLE = word_set(
     """hilang kehilangan ilang rusak lupa ketinggalan tertinggal salah keliru cetak dicetak
-    print reprint lost lose broken damaged forgot forgotten wrong misspelled"""
+    print reprint lost lose broken damaged forgot forgotten wrong misspelled
+    titip nitip dititip titipkan diwakilkan wakilkan diwakili mewakili proxy behalf"""
 )
 
 

@@ -78,7 +78,11 @@ _HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
                         ("dengan", "apa"), ("di", "mana")})
 
 _CHECKIN = word_set("absen absensi presensi checkin attendance tercatat dicatat")
-_CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir")})
+_CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir"),
+                            ("konfirmasi", "kehadiran"), ("confirm", "attendance")})
+#: "sy sdh di titik kumpul, gmn …": at the tour's meeting point, being there is the check-in.
+_MEETING_POINT = word_set("titikkumpul")
+_MEETING_PAIRS = frozenset({("meeting", "point")})
 _SESSION_CODE = word_set("layar screen sesi session")
 _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
@@ -255,7 +259,8 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
     tour = bool(words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
     checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
-    if words & _TOUR and checkin:
+    at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
+    if words & _TOUR and (checkin or at_meeting):
         # "gmn cara absen city tour": present at the meeting point, not a session's code.
         found.append(Feature.TOUR_CHECKIN)
         return found

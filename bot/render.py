@@ -439,15 +439,16 @@ def _session_rows(
     return rows
 
 
-def now_view(event: Event, t: Translator, now: datetime) -> Reply:
-    """What is on now and next. During and after the event it reads `now` only to the
-    minute (sessions start and end on whole minutes), so it is rendered once per language
-    and minute; before, it counts the seconds down to the first session."""
+def now_view(event: Event, t: Translator, now: datetime, following: int = 3) -> Reply:
+    """What is on now and next (while something is on, the `following` items after it).
+    During and after the event it reads `now` only to the minute (sessions start and end on
+    whole minutes), so it is rendered once per language and minute; before, it counts the
+    seconds down to the first session."""
     if event.phase(now) == "before" or not _on_whole_minutes(event):
-        return _now_view(event, t, now)
+        return _now_view(event, t, now, following)
     minute = now.replace(second=0, microsecond=0)
-    return NOW_VIEWS.get(event, (t.lang, minute, minute.tzinfo),
-                         lambda: _now_view(event, t, minute))
+    return NOW_VIEWS.get(event, (t.lang, minute, minute.tzinfo, following),
+                         lambda: _now_view(event, t, minute, following))
 
 
 def _on_whole_minutes(event: Event) -> bool:
@@ -456,7 +457,7 @@ def _on_whole_minutes(event: Event) -> bool:
     )
 
 
-def _now_view(event: Event, t: Translator, now: datetime) -> Reply:
+def _now_view(event: Event, t: Translator, now: datetime, following: int = 3) -> Reply:
     _ = t.gettext
     phase = event.phase(now)
     lines = [_("⏱ <b>Sekarang {moment}</b>").format(moment=escape(t.moment(now))), ""]
@@ -482,7 +483,7 @@ def _now_view(event: Event, t: Translator, now: datetime) -> Reply:
         rows.append([button(_("📅 Lihat jadwal"), cb.DAYS)])
     else:
         current = event.current(now)
-        upcoming = event.upcoming(now, limit=3)
+        upcoming = event.upcoming(now, limit=following if current else 3)
         if current:
             lines.append(_("<b>Sedang berlangsung:</b>"))
             lines += [session_line(event, s, t) for s in current]

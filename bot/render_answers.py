@@ -11,8 +11,9 @@ from datetime import date, datetime, time, timedelta
 from html import escape
 
 from bot import callbacks as cb
+from bot import textnorm
 from bot.i18n import Translator
-from bot.model import Event, Session, SessionKind
+from bot.model import Bus, Event, Session, SessionKind
 from bot.render import (
     Reply,
     button,
@@ -25,6 +26,7 @@ from bot.render import (
 )
 from bot.retrieval import Hit, Source
 from bot.understanding import Fact, Intent, Relation, Scope, Understanding
+from bot.understanding.lexicon import NEXT_WORDS, RELATIONS
 from bot.when import PERIOD_HOURS
 
 
@@ -178,9 +180,33 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
             n=len(tour.buses), buses=t.join(
                 t.ngettext("{bus} ({n} kursi)", "{bus} ({n} kursi)", b.capacity).format(
                     bus=escape(b.name), n=b.capacity) for b in tour.buses)))
+    if tour is not None and set(textnorm.DEFAULT.tokens(u.question)) & _LEADER_WORDS:
+        # "koordinator bus 1 nomornya brp": the leader of the bus named (a role, never a
+        # private person), with the number to call.
+        for bus in _buses_named(tour.buses, u.question):
+            leader = bus.leader if bus.name in bus.leader else f"{bus.name} — {bus.leader}"
+            out.append(_("{leader}: {phone}.").format(
+                leader=escape(leader), phone=escape(bus.leader_phone)))
     if Fact.TOUR_BRING in u.facts and tour is not None and tour.bring:
         out.append(_("Yang perlu dibawa: {items}.").format(
             items=escape(t.join(b.get(t.lang) for b in tour.bring))))
+    return out
+
+
+#: Words asking who leads a bus or how to reach them.
+_LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "pimpinan", "pemimpin", "leader",
+                           "leads", "pj", "siapa", "who", "kontak", "contact", "nomor",
+                           "number", "hp", "telepon", "telp", "phone", "wa", "whatsapp"})
+
+
+def _buses_named(buses: tuple[Bus, ...], question: str) -> list[Bus]:
+    """The buses whose whole name the question says ("bus 2", "Bus 1")."""
+    tokens = textnorm.DEFAULT.tokens(question)
+    out = []
+    for bus in buses:
+        name = textnorm.DEFAULT.tokens(bus.name)
+        if name and any(tuple(tokens[i:i + len(name)]) == name for i in range(len(tokens))):
+            out.append(bus)
     return out
 
 
@@ -433,3 +459,15 @@ def doubt_view(event: Event, typed: str, meant: str, t: Translator,
     rows = days_keyboard(event, t, now.date())
     rows.append([button(_("⏱ Sekarang"), cb.NOW), button(_("🏠 Menu"), cb.MENU)])
     return Reply(text, keyboard(rows))
+
+
+def asks_now_only(question: str) -> bool:
+    """"skrg lg acara apa?" asks what is on now, not what follows: its answer names the item
+    after it, not the rest of the day (those are not what was asked)."""
+    tokens = set(textnorm.DEFAULT.tokens(question))
+    return bool(tokens & _NOW) and not tokens & (NEXT_WORDS | set(RELATIONS) | _LATER)
+
+
+_NOW = frozenset({"sekarang", "now", "berlangsung"})
+#: Words asking for more than what is on now ("what's on now and after?").
+_LATER = frozenset({"nanti", "later", "habis", "abis", "setelah", "sesudah", "after"})

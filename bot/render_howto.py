@@ -55,15 +55,22 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
                      brief=t.time(brief))
     if feature is Feature.CHECKIN:
         rules = event.attendance
-        # How long a code lives and how late one may check in: why a code is refused.
-        return _("✍️ Untuk absen di sesi, selama sesi berlangsung ketik {checkin} KODE (atau "
+        line = _("✍️ Untuk absen di sesi, selama sesi berlangsung ketik {checkin} KODE (atau "
                  "kodenya saja) dengan kode yang tampil di layar sesi. Di meja registrasi, "
-                 "tunjukkan kartu peserta Anda ({card}).").format(
-                     checkin=cmd["hadir"], card=cmd["kartu"]) + " " + _(
-                 "Kode di layar berganti tiap {period} menit; absen masih bisa sampai {grace} "
-                 "menit setelah sesi selesai.").format(
-                     period=int(rules.code_period.total_seconds() // 60),
-                     grace=int(rules.grace.total_seconds() // 60))
+                 "tunjukkan kartu peserta Anda ({card}).").format(checkin=cmd["hadir"],
+                                                                  card=cmd["kartu"])
+        # How long a code lives and how late one may check in ("sesi yg udah lewat masih bisa
+        # absen?"): why a code is refused.
+        period = int(rules.code_period.total_seconds() // 60)
+        grace = int(rules.grace.total_seconds() // 60)
+        if grace > 0:
+            line += " " + _("Kode di layar berganti tiap {period} menit; absen masih bisa sampai "
+                            "{grace} menit setelah sesi selesai.").format(period=period,
+                                                                         grace=grace)
+        else:
+            line += " " + _("Kode di layar berganti tiap {period} menit; setelah sesi selesai, "
+                            "absen tidak bisa lagi.").format(period=period)
+        return line
     if feature is Feature.CARD:
         return _("🪪 {card} mengirim kartu peserta Anda (gambar dengan kode QR, di chat "
                  "pribadi); tunjukkan di meja registrasi setiap hari agar kehadiran Anda "

@@ -100,7 +100,9 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         else:
             await reply(render.day_view(event, day, t, now))
     elif intent is Intent.NOW_NEXT:
-        await reply(render.now_view(event, t, now))
+        # Asked only what is on now: that, and the one item after it.
+        following = 1 if render_answers.asks_now_only(text) else 3
+        await reply(render.now_view(event, t, now, following))
     elif intent is Intent.SESSION or (
         intent is Intent.SPEAKER and found.session_ids and not found.speaker_ids
     ):
@@ -175,8 +177,16 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
     extra = [line for p in rest if p.kind is not PlanKind.DECLINE for line in p.lead]
     await _send(update, context, answers, head, head.lead + extra)
     for p in rest:
-        if not p.lead or p.kind is PlanKind.DECLINE:
+        if not p.lead or p.kind is PlanKind.DECLINE or _card_only(p, head):
             await _send(update, context, answers, p, [])
+
+
+def _card_only(plan: Plan, head: Plan) -> bool:
+    """Whether a later question's answer is its card: its sentences say nothing the first
+    answer did not ("when does it start and where is it held?": the places' card)."""
+    return (plan.kind is PlanKind.INTENT and head.kind is PlanKind.INTENT
+            and plan.question.intent is not head.question.intent
+            and set(plan.lead) <= set(head.lead))
 
 
 async def _send(

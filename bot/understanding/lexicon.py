@@ -261,9 +261,10 @@ REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar else")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")
 DAY_END_WORDS = word_set(
     "selesai berakhir bubar bubaran kelar usai rampung pulang end ends finish finishes over")
-# "acara sampai jam berapa?", "until when?": when it ends.
+# "acara sampai jam berapa?", "until when?": when it ends. "Habis" after "sudah" is "over"
+# ("acara hari ni su abis ko?"), not "after".
 UNTIL_PAIRS = frozenset({("sampai", "jam"), ("sampai", "kapan"), ("sampai", "pukul"),
-                         ("until", "when"), ("until", "what")})
+                         ("until", "when"), ("until", "what"), ("sudah", "habis")})
 DAY_START_WORDS = word_set("mulai dimulai start starts begin begins")
 LAST_WORDS = word_set("terakhir last")
 # Words of the programme as a whole: "jadwal lengkap", "full programme for all days".

@@ -20,6 +20,7 @@ from bot.understanding.lexicon import (
 )
 from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import Understander, understander_for
+from bot.when import when_from_tokens
 
 #: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
 #: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence.
@@ -40,8 +41,18 @@ _AND_RE = re.compile(
 MAX_QUESTIONS = 3
 
 
+#: A letter's address and opening ("Yth. Panitia Seminar X,", "Dengan hormat,"): they name
+#: the event or its organizers to whom it is written, and ask nothing.
+_ADDRESS_RE = re.compile(r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b)[^,:;\n?]*[,:;\n]\s*",
+                         re.IGNORECASE)
+_OPENING_RE = re.compile(r"^\s*dengan hormat\b[\s,.:;]*", re.IGNORECASE)
+
+
 def split_questions(text: str) -> list[str]:
     """The questions a message asks, in order (greetings and closings are parts too)."""
+    letter = _OPENING_RE.sub("", _ADDRESS_RE.sub("", text, count=1), count=1)
+    if letter.strip():
+        text = letter
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
         for p in _AND_RE.split(piece):
@@ -150,8 +161,20 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.
             # First with only what the first part named, so its own question words do not
             # decide ("Kontak Banyuwangi? Bupatinya bicara jam berapa?" asks for a time).
-            for context in (understander.named_words(previous), previous):
+            named = understander.named_words(previous)
+            # With the day the part before named too ("besok tour berhenti di mana? selesainya
+            # jam berapa?"); that day alone when the part before named only a practical
+            # answer ("besok pake baju apa? dan acara mulai jam brp?" asks when tomorrow
+            # starts, not about clothes again).
+            day = _when_words(understander, previous, now)
+            dated = f"{day} {named}".strip() if day else ""
+            for context in dict.fromkeys((dated, day, named, previous)):
+                if not context:
+                    continue
                 joined = understander.understand(f"{context} {part}", now)
+                if (context == dated and subject is not None and joined.faq_id is not None
+                        and joined.faq_id == subject.faq_id):
+                    continue
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
                 ):
@@ -249,6 +272,14 @@ def _ends(part: str) -> bool:
     """Whether a part ends by saying its item is over ("keynote selesai")."""
     tokens = textnorm.simple_tokens(part)
     return bool(tokens) and tokens[-1] in _OVER
+
+
+def _when_words(understander: Understander, text: str, now: datetime) -> str:
+    """The words of `text` that say a day or time ("besok pake baju apa? dan acara mulai jam
+    brp?": the second question is about tomorrow too)."""
+    tokens = understander.normalizer.tokens(text)
+    when = when_from_tokens(tokens, now, understander.event.days)
+    return " ".join(tokens[i] for i in sorted(when.used))
 
 
 def _entities(u: Understanding) -> bool:
