@@ -190,6 +190,7 @@ ORDINARY: frozenset[str] = _words(
     dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
     jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
     unduh diunduh mengunduh bahas tetap kotak presensi absen absensi
+    batas batasan maksimal maksimum minimal minimum limit
     sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
     daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
     pelabuhan terminal stasiun sekolah kampus rumah sakit masjid gereja pesawat kapal
@@ -407,7 +408,10 @@ class Normalizer:
                     return (tok,)
                 self.readings[tok] = day_word
                 return (day_word,)
-            if len(tok) >= 5 and sim >= 0.85:
+            if len(tok) >= 5 and sim >= 0.85 or (
+                    len(tok) >= 9 and sim >= 0.75 and sorted(tok) == sorted(best)):
+                # A letter typed out of its place in a long word ("regristasi"): its own
+                # letters, moved, not another word's ("dibayarkan" is no "dibatalkan").
                 return tuple(SLANG[best].split()) if best in SLANG else (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
