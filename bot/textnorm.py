@@ -408,7 +408,7 @@ class Normalizer:
                     return (tok,)
                 self.readings[tok] = day_word
                 return (day_word,)
-            if len(tok) >= 5 and sim >= 0.85 or (
+            if (len(tok) >= 5 and sim >= 0.85) or (
                     len(tok) >= 9 and sim >= 0.75 and sorted(tok) == sorted(best)):
                 # A letter typed out of its place in a long word ("regristasi"): its own
                 # letters, moved, not another word's ("dibayarkan" is no "dibatalkan").
