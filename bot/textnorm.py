@@ -93,6 +93,9 @@ SLANG: Mapping[str, str] = {
     "sdg": "sedang", "lbh": "lebih", "krg": "kurang", "dri": "dari", "trus": "terus",
     "lom": "belum", "blom": "belum", "blum": "belum", "belom": "belum", "bkn": "bukan",
     "dikit": "sedikit", "musti": "harus", "mesti": "harus",
+    # clipped and vowel-less nouns of chat ("sertif dpt ga?", "bjunya pake apa?"), and
+    # "ngopi" (having coffee) for the coffee
+    "sertif": "sertifikat", "serti": "sertifikat", "bju": "baju", "ngopi": "kopi",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings

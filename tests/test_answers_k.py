@@ -101,3 +101,15 @@ async def test_which_day_of_the_event_today_is(bot: Harness) -> None:
     text = read(await bot.say("hari ni hari terakhir ko? ada acara apa sa?"))
     assert text.startswith("📅 Jumat, 18 Oktober 2019 — hari 3 dari 3"), text
     assert "Penutupan" in text and DECLINED not in text, text
+
+
+async def test_clipped_and_vowel_less_chat_nouns(bot: Harness) -> None:
+    """"sertif" is the certificate, "bju" the clothes (under "-nya"), "ngopi" the coffee
+    break: their practical answers and the item after it, not the decline."""
+    bot.clock.set(datetime(2019, 10, 17, 10, 5, tzinfo=WITA))
+    text = read(await bot.say("peserta dapat sertif?"))
+    assert "sertifikat" in text.lower() and DECLINED not in text, text
+    text = read(await bot.say("bjunya besok apa?"))
+    assert "batik" in text and DECLINED not in text, text
+    text = read(await bot.say("abis ngopi ada apa?"))
+    assert text.startswith("Setelah Rehat"), text
