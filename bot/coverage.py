@@ -405,6 +405,10 @@ class _Known:
 
     def typo(self, word: str) -> bool:
         # Typos rarely hit the first letter (as in textnorm's correction).
+        if len(word) >= 4 and sum(c in "aeiou" for c in word) <= 1 and any(
+                k[-1] == word[-1] and len(k) > len(word) and textnorm.vowels_left_out(word, k)
+                for k in self.buckets.get(word[:1], ())):
+            return True  # written without its vowels, as chat abbreviates: "dwnld" download
         near = [k for k in self.buckets.get(word[:1], ()) if abs(len(k) - len(word)) <= 1]
         if len(word) >= 5:
             return process.extractOne(word, near, scorer=OSA.distance,

@@ -92,7 +92,11 @@ SLANG: Mapping[str, str] = {
     "bs": "bisa", "bsa": "bisa", "aja": "saja", "kalo": "kalau", "klo": "kalau",
     "hrs": "harus", "bbrp": "beberapa", "dpt": "dapat", "bnyk": "banyak",
     "sdg": "sedang", "lbh": "lebih", "krg": "kurang", "dri": "dari", "trus": "terus",
-    "lom": "belum", "blom": "belum", "blum": "belum", "bkn": "bukan",
+    "lom": "belum", "blom": "belum", "blum": "belum", "belom": "belum", "bkn": "bukan",
+    "dikit": "sedikit", "musti": "harus", "mesti": "harus",
+    # clipped and vowel-less nouns of chat ("sertif dpt ga?", "bjunya pake apa?"), and
+    # "ngopi" (having coffee) for the coffee
+    "sertif": "sertifikat", "serti": "sertifikat", "bju": "baju", "ngopi": "kopi",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
@@ -100,12 +104,14 @@ SLANG: Mapping[str, str] = {
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
     "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak", "org": "orang",
-    "kaka": "kakak", "ni": "ini",
+    "kaka": "kakak", "ni": "ini", "balom": "belum", "dolo": "dulu",
     # praying, in the general word for any faith: the practical answers' "ibadah"
     "sembahyang": "ibadah", "sembayang": "ibadah", "beribadah": "ibadah",
     "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
+    # English short forms
+    "conf": "conference",
     # English contractions delegates type without the apostrophe
     "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
@@ -188,6 +194,7 @@ ORDINARY: frozenset[str] = _words(
     dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
     jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
     unduh diunduh mengunduh bahas tetap kotak presensi absen absensi
+    batas batasan maksimal maksimum minimal minimum limit
     sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
     daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
     pelabuhan terminal stasiun sekolah kampus rumah sakit masjid gereja pesawat kapal
@@ -366,6 +373,8 @@ class Normalizer:
             return tuple(SLANG[tok].split())
         if tok in self.vocabulary or not tok.isalpha():
             return (tok,)
+        if len(tok) >= 4 and tok.endswith("z") and self._known(tok[:-1] + "s"):
+            return self._fix(tok[:-1] + "s")  # chat's "z" for a final "s": "abiz", "gratiz"
         single = _REPEAT2_RE.sub(r"\1", tok)  # "jadwaal" -> "jadwal", "besokk" -> "besok"
         if single != tok and self._known(single):
             return self._fix(single)
@@ -403,7 +412,10 @@ class Normalizer:
                     return (tok,)
                 self.readings[tok] = day_word
                 return (day_word,)
-            if len(tok) >= 5 and sim >= 0.85:
+            if (len(tok) >= 5 and sim >= 0.85) or (
+                    len(tok) >= 9 and sim >= 0.75 and sorted(tok) == sorted(best)):
+                # A letter typed out of its place in a long word ("regristasi"): its own
+                # letters, moved, not another word's ("dibayarkan" is no "dibatalkan").
                 return tuple(SLANG[best].split()) if best in SLANG else (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
@@ -447,12 +459,15 @@ class Normalizer:
                     return said
         if tok.endswith("o") and tok[:-1] + "au" in self.vocabulary:
             return tok[:-1] + "au"
-        if not whole or len(tok) < 4 or not tok.isalpha():
+        # Under a suffix only a word written without its vowels, as chat abbreviates
+        # ("psrtanya" peserta): "bertanya" is no "berita" + "-nya".
+        if (not whole and sum(c in _VOWELS for c in tok) > 1) or len(tok) < 4 \
+                or not tok.isalpha():
             return None
         # A chat spelling in the bucket counts as the word it spells ("barapa" is berapa).
         found = {SLANG.get(c, c) for c in self._buckets.get(tok[0], ())
-                 if 0 < len(c) - len(tok) <= 3 and c[-1] == tok[-1]
-                 and c not in self.guarded and _vowels_left_out(tok, c)}
+                 if 0 < len(c) - len(tok) <= 4 and c[-1] == tok[-1]
+                 and c not in self.guarded and vowels_left_out(tok, c)}
         word = found.pop() if len(found) == 1 else None
         return word if word is not None and " " not in word else None
 
@@ -491,13 +506,14 @@ class Normalizer:
 _VOWELS = frozenset("aeiou")
 
 
-def _vowels_left_out(short: str, word: str) -> bool:
-    """Whether `short` is `word` with only some of its vowels left out ("brpa", berapa)."""
+def vowels_left_out(short: str, word: str) -> bool:
+    """Whether `short` is `word` with only some of its vowels left out ("brpa", berapa), the
+    "ng" written "g" as chat abbreviations do ("yg", "brgkt" berangkat)."""
     i = 0
-    for c in word:
+    for j, c in enumerate(word):
         if i < len(short) and short[i] == c:
             i += 1
-        elif c not in _VOWELS:
+        elif c not in _VOWELS and not (c == "n" and word[j + 1:j + 2] == "g"):
             return False
     return i == len(short)
 

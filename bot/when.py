@@ -113,7 +113,8 @@ class _Parser:
         return self.t[i] if 0 <= i < self.n else ""
 
     def set_day(self, d: date | None, *idx: int) -> None:
-        if d is not None and self.day is None:
+        if d is not None and self.day in (None, d):
+            # The same day named twice ("hari ini hari terakhir?" on the last day) is one.
             self.day = d
             self.used.update(idx)
 
@@ -210,6 +211,9 @@ class _Parser:
             self.set_day(self.event_day(ORDINALS[nxt]), i, i + 1)
         elif nxt in LAST_WORDS:
             self.set_day(self.event_day(len(self.days)), i, i + 1)
+        elif (nxt == "ke" and t(i + 2) == "berapa") or nxt == "keberapa":
+            # "hari ini hari ke berapa?": which day of the event the day named is.
+            self.used.update((i, i + 1, i + 2) if nxt == "ke" else (i, i + 1))
         elif nxt == "ke" and _number(t(i + 2)) is not None:
             self.set_day(self.event_day(_number(t(i + 2))), i, i + 1, i + 2)
         elif nxt.isdigit() and len(nxt) == 1:

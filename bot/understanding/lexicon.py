@@ -202,6 +202,7 @@ GENERAL = word_set(
     subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
     arrive arrives arriving arrival reach reached reaching else moment same problem problems
     issue issues spoke spoken make makes made find found
+    actually basically currently running ongoing presenting presents
     """
 )
 

@@ -100,6 +100,9 @@ def _key(u: Understanding) -> tuple[object, ...]:
     # The question words too: "Prof X dari mana? sesinya hari apa?" asks two things of one
     # session (where from, which day); both are answered, not the first twice.
     asks = frozenset(textnorm.simple_tokens(u.question)) & _ASK_WORDS
+    if u.intent is Intent.SCHEDULE and u.day is not None and not (u.session_ids or u.scope):
+        # "hari ini hari ke berapa? acara apa aja?": the day's programme answers both.
+        asks = frozenset()
     return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day,
             u.scope, asks)
 
@@ -206,8 +209,10 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if _names(u):
             previous = part
             subject = u
-        elif u.scope is not None and u.day is not None:
-            previous = part  # "besok mulai jam brapa, trus kelar jam brapa?": the same day
+        elif u.day is not None and (u.scope is not None or u.intent is Intent.SCHEDULE):
+            # "besok mulai jam brapa, trus kelar jam brapa?", "hari ini hari ke berapa? acara
+            # apa aja?": the same day.
+            previous = part
         found.append(replace(u, question=part))
     # "Saya dari Pemkab Sikka.", "Kami akan hadir 3 orang.": a statement next to a question
     # does not ask for contacts or a registration.
