@@ -243,9 +243,10 @@ async def test_who_speaks_at_an_hour_is_that_hours_programme(bot: Harness) -> No
 
 
 async def test_answer_dev_set_i_gate() -> None:
-    """tests/answers_dev_i.jsonl (written blind, tuned on) stays at the level reached (96.1%), 0
-    wrong facts."""
-    await assert_dev_set("answers_dev_i", 450, 0.96)
+    """tests/answers_dev_i.jsonl (written blind, tuned on) stays at the level reached (100%
+    after the merges; 0.99 leaves room for one row), 0 wrong facts."""
+    await assert_dev_set("answers_dev_i", 450, 0.99)
+
 
 async def test_a_day_alone_asks_for_its_programme(bot: Harness) -> None:
     """"besok", "hari ini?", "jumat pagi": the day's programme, not the decline."""

@@ -116,10 +116,10 @@ async def test_a_later_question_takes_the_day_of_the_one_before(bot: Harness) ->
 
 
 async def test_dev_set_j_gate() -> None:
-    """tests/answers_dev_j.jsonl (tuned on) stays >= 95.5% correct, 0 wrong."""
-    await assert_dev_set("answers_dev_j", 400, 0.955)
+    """tests/answers_dev_j.jsonl (tuned on) stays >= 98% correct (98.3% reached), 0 wrong."""
+    await assert_dev_set("answers_dev_j", 400, 0.98)
 
 
 async def test_dev_set_k_gate() -> None:
-    """tests/answers_dev_k.jsonl (tuned on) stays >= 93.5% correct, 0 wrong."""
-    await assert_dev_set("answers_dev_k", 375, 0.935)
+    """tests/answers_dev_k.jsonl (tuned on) stays >= 97% correct (97.1% reached), 0 wrong."""
+    await assert_dev_set("answers_dev_k", 375, 0.97)
