@@ -50,14 +50,14 @@ DEFAULT_FILES = [ROOT / "tests" / "blind_h.jsonl"]
 
 #: What an honest decline says, in either language (the bot's own words; lower case): that
 #: it cannot answer. The "Tanya panitia" button alone does not make a decline: it is also
-#: offered under a long message's answer or a contact list, which may be a wrong card.
+#: offered under a long message's answer or a contact list, which may be a wrong card. Nor
+#: does "not in my data" alone: the how-to about asking the panitia says it too ("if the
+#: answer is not in my data, press Tanya panitia"), and is no decline (blind batch h, h005).
 DECLINE_MARKERS = (
     "belum bisa menjawab",
     "terlalu panjang untuk saya pahami",
     "too long for me to understand",
     "can't answer",
-    "tidak ada dalam data",
-    "not in my data",
 )
 
 

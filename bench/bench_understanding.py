@@ -28,8 +28,7 @@ Issue 11, third session (2026-11-30), answer level:
 - blind batch h (tests/blind_h.jsonl, 396 questions written blind before that session's
   understanding work, kept out of the repository until its final run): first run 91.9%
   (id 91.4%, en 94.4%), final 94.9% (id 94.8%, en 95.8%); 0 wrong facts caught in both;
-  14 counted as declines (one of them the how-to about asking the panitia, not a decline)
-  and 6 other misses (README, "Benchmarks").
+  13 honest declines and 7 other misses (README, "Benchmarks").
 - dev sets now: answers_dev 100%, _a 100%, _b 98.7%, _c 100%, _f 99.5%, _g 99.4%, _i 100%
   (first run 89.9%), _j 98.3% (95.0%), _k 97.1% (91.6%), blind_d 99.2%, blind_e 99.5%;
   0 wrong facts in every one.
