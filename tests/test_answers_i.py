@@ -188,18 +188,6 @@ async def test_english_background_in_general_words(bot: Harness) -> None:
     assert "24 member cities/regencies of Citynet Indonesia" in text, text
 
 
-async def test_after_the_days_last_item_says_nothing_more_that_day(bot: Harness) -> None:
-    """The item after the first day's press conference is the next day's: the answer says
-    nothing else is on that day before naming it."""
-    bot.clock.set(datetime(2019, 10, 16, 15, 40, tzinfo=WITA))
-    text = read(await bot.say("abis jumpa pers ada acara apa lagi?"))
-    assert text.startswith("Setelah Jumpa pers (15.30–16.30) tidak ada acara lagi hari itu. "
-                           "Berikutnya: Sharing Best Practice Kota Semarang"), text
-    await bot.say("/bahasa en")
-    text = read(await bot.say("Anything else on today after the press conference?"))
-    assert text.startswith("Nothing else is on that day after Press conference"), text
-
-
 async def test_who_speaks_after_or_before_an_item_is_the_next_speaker(bot: Harness) -> None:
     """"siapa pembicara setelah keynote?" used to show the keynote's own card (its speaker,
     a wrong fact); it is the next item with speakers (the lunch break has none), and before
