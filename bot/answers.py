@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from html import escape
+from itertools import pairwise
 
 from bot import coverage, howto, render_answers, render_howto, textnorm
 from bot.i18n import Translator
@@ -58,6 +59,13 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
+    if plan.kind is PlanKind.INTENT and q.intent is Intent.CONTACT and q.regions:
+        asked = _without_own_region(event, q.question)
+        if asked is not None:
+            # "Kami rombongan Pemkab Banyuwangi, mohon nomor panitia tuan rumah": the
+            # delegation's own region introduces the asker; the organizers are asked for.
+            q = replace(q, question=asked, regions=())
+            plan = Plan(PlanKind.INTENT, q, [])
     if _every_one(plan) and (q.day or q.period or q.time):
         # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
         # part of the day's) programme names its speakers and venues; the list of all of
@@ -210,8 +218,15 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             event, q.question):
         # "berapa jumlah anggota se-asia pasifik?": the description has no such number.
         return True
+    if q.intent is Intent.ABOUT and not q.facts and coverage.asks_ordinal(event, q.question):
+        # "ini seminar citynet yg ke berapa?": the description does not number the editions.
+        return True
     if q.intent is Intent.VENUE and not plan.lead and coverage.distance_unsaid(event, q):
         # "dari balai kota ke restoran jauh ga?": the venues' cards hold no distances.
+        return True
+    if q.intent is Intent.RSVP and q.regions and coverage.asks_number(event, q.question):
+        # "peserta dari Kab. Ende yg hadir brp org?": the delegate's own attendance is not
+        # a region's count, which the data does not hold.
         return True
     if Fact.PARTICIPANTS in q.facts and _region_unsaid(event, q.question):
         # "berapa peserta dari kabupaten X?": the data counts the whole event's participants
@@ -249,11 +264,67 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             and coverage.number_unsaid(event, q)):
         # "berapa kapasitas ruang utama?": a venue card with no number in it.
         return True
+    if q.intent is Intent.CONTACT and q.speaker_ids and not q.regions and not any(
+            _contact_of(event, sp) for sp in q.speaker_ids):
+        # "minta nmr hp pak wali kota": a speaker's own number, which no contact is.
+        return True
+    if q.intent in _ITEM_CARDS and coverage.condition_unsaid(event, q):
+        # "kalo sy telat kumpul tour, ditinggal ga?": the tour's card says when to gather,
+        # not what happens to one who is late.
+        return True
+    if q.intent in _ITEM_CARDS and coverage.asks_arrived(event, q.question):
+        # "pak menteri su datang ko?": whether he has arrived is not in the programme.
+        return True
+    if coverage.details_unsaid(event, q):
+        # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.
+        return True
     missing = coverage.uncovered(event, q)
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
         missing = [w for w in missing if w not in shown]
     return bool(missing)
+
+
+#: The asker ("kami dari Kota X", "saya delegasi Kabupaten Y", "we are from …").
+_SELF = frozenset({"kami", "saya", "kita", "katong", "beta", "we", "i", "our"})
+#: The event's organizers, asked for by what they are.
+_ORGANIZERS = frozenset({"panitia", "penyelenggara", "organizer", "organizers", "organiser",
+                         "organisers", "committee", "host"})
+
+
+def _without_own_region(event: Event, question: str) -> str | None:
+    """The question without the region its asker introduces himself with, when what it asks
+    for is the organizers ("kami dari delegasi Kota Bogor mohon narahubung panitia tuan
+    rumah" asks for the panitia); None when no such introduction."""
+    understander = understander_for(event)
+    tokens = understander.normalizer.tokens(question)
+    mentions = understander.region_index.mentions(tokens)
+    if len(mentions) != 1:
+        return None  # "beta pung tamang dari Alor …, kontak panitia Alor?": Alor is asked
+    for mention in mentions:
+        before = tokens[max(0, mention.start - 4):mention.start]
+        self_at = next((i for i, w in enumerate(before) if w in _SELF), None)
+        rest = tokens[mention.end:]
+        organizers = bool(set(rest) & _ORGANIZERS) or ("tuan", "rumah") in set(pairwise(rest))
+        if self_at is not None and organizers:
+            start = mention.start - len(before) + self_at
+            return " ".join([*tokens[:start], *tokens[mention.end:]])
+    return None
+
+
+#: Intents whose card shows one item of the event (or the event): what it is, not what
+#: happens under a condition.
+_ITEM_CARDS = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
+                         Intent.ABOUT})
+
+
+def _contact_of(event: Event, speaker_id: str) -> bool:
+    """Whether one of the event's contacts is that speaker (by name)."""
+    speaker = event.speaker(speaker_id)
+    if speaker is None:
+        return False
+    name = speaker.name.lower()
+    return any(name in c.name.lower() or c.name.lower() in name for c in event.contacts)
 
 
 def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
@@ -406,10 +477,17 @@ def _who_then(event: Event, q: Understanding) -> bool:
     """"sesi pagi ni sapa yang bawa materi?": who speaks in a session at a time — the
     programme of then answers it, not the practical answer about the slides its words also
     reach ("hari ini siapa yang bagi sertifikat?" keeps the certificate's answer)."""
-    if not (q.day or q.period or q.time):
+    if not (q.day or q.period or q.time or q.intent is Intent.NOW_NEXT):
+        # "sapa yang bawa materi sekarang?": now is a time too.
         return False
     words = set(understander_for(event).normalizer.tokens(q.question))
-    return bool(words & {"siapa", "sapa", "who"} and words & (CONTEXT | SPEAKER_WORDS))
+    return bool(words & {"siapa", "sapa", "who"}
+                and words & (CONTEXT | SPEAKER_WORDS | _PRESENTS))
+
+
+#: Presenting ("yang bawa materi", "yang ngisi"): who speaks, not the slides.
+_PRESENTS = frozenset({"bawa", "bawakan", "membawa", "membawakan", "ngisi", "mengisi",
+                       "menyampaikan", "presenting", "presents"})
 
 
 #: Nouns of the programme's items: asked with a day, the question is about that day's items.

@@ -52,13 +52,106 @@ THINGS = word_set(
 #: Intents whose card is about the event's own items; a question they answer must be covered.
 _CHECKED = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
                       Intent.ABOUT, Intent.SCHEDULE, Intent.NOW_NEXT, Intent.RSVP,
-                      Intent.CONTACT})
+                      Intent.CONTACT, Intent.HELP})
 #: Words that ask for someone's contact details: a card about the person or the session is
 #: not the answer ("alamat email prof lee?" asks for an e-mail, not for his session).
 CONTACT_WORDS = word_set(
     """kontak contact contacts telepon phone whatsapp narahubung hubungi menghubungi email
     surel fax faks call dihubungi telpon telp nelpon"""
 )
+
+
+#: Someone outside the event ("sy bukan peserta, boleh ikut city tour?"): who else may
+#: join, which the data does not say (how to join is the delegates' way).
+OUTSIDERS = frozenset(
+    {("bukan", w) for w in ("peserta", "delegasi", "undangan", "pegawai", "asn")}
+    | {("not", w) for w in ("participant", "participating", "registered", "delegate",
+                            "invited")}
+    | {("non", "peserta"), ("non", "participant"), ("masyarakat", "umum"),
+       ("general", "public"), ("tidak", "diundang")}
+)
+
+
+#: Details a question may ask of an item that its card holds only if its text says them:
+#: a deadline, a question-and-answer part, a quota by region, whether something is provided.
+#: Asked, they must be in what the card shows ("kapan batas akhir pendaftaran?" is not
+#: answered by the registration desk's card, "ada sesi tanya jawab di keynote?" by the
+#: keynote's).
+DETAILS = word_set(
+    """deadline vegetarian vegan disediakan disediain menyediakan sediakan provided provide"""
+)
+DETAIL_PAIRS = frozenset(
+    {("batas", "akhir"), ("batas", "waktu"), ("tanya", "jawab"), ("question", "answer"),
+     ("menu", "khusus")}
+    | OUTSIDERS
+    | {(a, b) for a in ("per", "tiap", "setiap", "each", "every")
+       for b in ("daerah", "kota", "kabupaten", "region", "regions", "city", "pemda",
+                 "provinsi", "province", "instansi", "delegasi", "delegation")}
+)
+
+
+def details_unsaid(event: Event, q: Understanding) -> list[str]:
+    """The details (`DETAILS`, `DETAIL_PAIRS`) the question asks that no text the card
+    shows holds (an item's card; a practical answer says whether a thing is provided)."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    asked = [f"{a} {b}" for a, b in pairwise(tokens) if (a, b) in DETAIL_PAIRS]
+    asked += [w for w in tokens if w in DETAILS]
+    if not asked:
+        return []
+    shown = shown_words(event, q)
+    if q.faq_id is not None:  # the practical answer joins the card
+        shown |= shown_words(event, q, q.faq_id)
+    return [w for w in asked if not _shown(w, shown)]
+
+
+#: A condition put to the question ("kalau telat kumpul, ditinggal?", "what happens if the
+#: tour is full?"): what follows it, to the clause's end, is asked about too.
+_IF = word_set("kalau kalo klo klu jika bila apabila seandainya andaikan if")
+_CLAUSE_END = re.compile(r"[,;.?!]")
+
+
+def condition_unsaid(event: Event, q: Understanding) -> list[str]:
+    """The words of the question's condition no text the card shows holds: the card of the
+    item shows the item, not what happens when one is late or it is full."""
+    index = index_for(event)
+    shown: set[str] | None = None
+    out: list[str] = []
+    for clause in _CLAUSE_END.split(q.question):
+        tokens = index.normalizer.tokens(clause)
+        start = next((i for i, w in enumerate(tokens) if w in _IF), None)
+        if start is None:
+            continue
+        if shown is None:
+            shown = shown_words(event, q)
+        out += [w for w in index.content(" ".join(tokens[start + 1:]))
+                if w.isalpha() and w not in shown and not textnorm.is_ordinary(w)]
+    return out
+
+
+#: Whether someone or something has arrived yet ("pak menteri su datang?", "has the bus
+#: arrived?"): a state of the moment, which the programme does not record.
+_ALREADY = word_set("sudah udah telah already has have")
+_ARRIVE = word_set("datang tiba arrive arrived come")
+
+
+def asks_arrived(event: Event, text: str) -> bool:
+    tokens = index_for(event).normalizer.tokens(text)
+    return any(a in _ALREADY and b in _ARRIVE for a, b in pairwise(tokens))
+
+
+def asks_ordinal(event: Event, text: str) -> bool:
+    """"seminar yang ke berapa?", "keberapa kali diadakan?": which edition, a number the
+    event's description does not give (not "hari ke berapa", the day of the event)."""
+    tokens = ("", *index_for(event).normalizer.tokens(text))
+    for i, w in enumerate(tokens):
+        if w == "keberapa" and tokens[i - 1] not in _DAY_NOUNS:
+            return True
+        if (w, tokens[i + 1:i + 2]) == ("ke", ("berapa",)) and tokens[i - 1] not in _DAY_NOUNS:
+            return True
+    return False
+
+
+_DAY_NOUNS = word_set("hari day sesi session")
 
 
 def asks_contact(event: Event, text: str) -> bool:
@@ -483,8 +576,10 @@ def uncovered_howto(event: Event, q: Understanding, faq_id: str | None) -> list[
     """The problem words of a how-to question neither the how-to answer nor the practical
     answer `faq_id` speak of ("kartu peserta hilang, bisa cetak ulang?" is not answered by
     how to show the card)."""
-    trouble = [w for w in index_for(event).normalizer.tokens(q.question) if w in TROUBLE]
+    tokens = index_for(event).normalizer.tokens(q.question)
+    trouble = [w for w in tokens if w in TROUBLE]
+    trouble += [f"{a} {b}" for a, b in pairwise(tokens) if (a, b) in OUTSIDERS]
     if not trouble:
         return []
     shown = shown_words(event, q, faq_id) if faq_id is not None else set()
-    return [w for w in trouble if w not in shown]
+    return [w for w in trouble if not _shown(w, shown)]

@@ -321,4 +321,16 @@ def _registers(tokens: Sequence[str]) -> bool:
 def _asks_organizers(tokens: Sequence[str]) -> bool:
     """"cara bertanya ke panitia", "can I ask the organizers": asking them is the topic
     ("mau tanya panitia, hotelnya di mana?" asks about something else)."""
-    return not any(t in ("mau", "want") for t in tokens) or any(t in _HOW for t in tokens)
+    if any(t in _HOW for t in tokens):
+        return True
+    # "izin bertanya untuk kegiatan city tour …", "mau tanya …": a preface to a question
+    # about something else (the asking word after a wish or a leave, or before its topic).
+    return not any(t in _PREFACE or (t in _ASKING and i > 0 and tokens[i - 1] in _PREFACE)
+                   or (t in _ASKING and i + 1 < len(tokens) and tokens[i + 1] in _TOPIC_OF)
+                   for i, t in enumerate(tokens))
+
+
+#: Words that make "tanya" a preface: a wish or a leave to ask.
+_PREFACE = word_set("mau want izin ijin permisi")
+#: Words after "tanya" that introduce what is asked about.
+_TOPIC_OF = word_set("untuk tentang soal mengenai terkait perihal about regarding")
