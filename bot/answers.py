@@ -25,7 +25,7 @@ from bot.understanding import (
     understand_all,
     understander_for,
 )
-from bot.understanding.lexicon import ASK_HOW_MANY, CONTEXT, GENERAL, SPEAKER_WORDS
+from bot.understanding.lexicon import ASK_HOW_MANY, CONTEXT, GENERAL, LEXICON, SPEAKER_WORDS
 
 
 class PlanKind(StrEnum):
@@ -76,6 +76,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
     features = howto.asked(event, q.question)
+    if howto.Feature.LANGUAGE in features and _names_speaker(event, q):
+        # "Prof Lee bisa bahasa Indonesia?": the speaker's languages, not the bot's /bahasa;
+        # the data does not say them.
+        return Plan(PlanKind.DECLINE, q, [])
     if features:
         plan = _howto(event, q, plan, features, t)
         if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
@@ -316,6 +320,21 @@ def _without_own_region(event: Event, question: str) -> str | None:
 #: happens under a condition.
 _ITEM_CARDS = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
                          Intent.ABOUT})
+
+
+def _names_speaker(event: Event, q: Understanding) -> bool:
+    """Whether the question names a speaker (understood, or a word of a name or alias)."""
+    if q.speaker_ids:
+        return True
+    tokens = set(textnorm.simple_tokens(q.question))
+    # Only the words of people's names: not an office, a place or the event's own name
+    # ("Perwakilan Pemerintah Kota Semarang", "Sekretariat Citynet Indonesia").
+    places = set(textnorm.simple_tokens(" ".join(
+        (*event.regions, event.name.get("id"), event.name.get("en"), event.city))))
+    return any(w in tokens for sp in event.speakers.values()
+               for w in textnorm.simple_tokens(" ".join((sp.name, *sp.aliases)))
+               if len(w) >= 4 and w.isalpha() and w not in GENERAL and w not in LEXICON
+               and w not in places)
 
 
 def _contact_of(event: Event, speaker_id: str) -> bool:

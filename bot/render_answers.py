@@ -180,10 +180,14 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
             n=len(tour.buses), buses=t.join(
                 t.ngettext("{bus} ({n} kursi)", "{bus} ({n} kursi)", b.capacity).format(
                     bus=escape(b.name), n=b.capacity) for b in tour.buses)))
-    if tour is not None and set(textnorm.DEFAULT.tokens(u.question)) & _LEADER_WORDS:
+    words = set(textnorm.DEFAULT.tokens(u.question))
+    if tour is not None and words & _LEADER_WORDS:
         # "koordinator bus 1 nomornya brp": the leader of the bus named (a role, never a
-        # private person), with the number to call.
-        for bus in _buses_named(tour.buses, u.question):
+        # private person), with the number to call; "ketinggalan bus, hubungi siapa?": of
+        # every bus, when none is named and a number is asked for.
+        buses = _buses_named(tour.buses, u.question) or (
+            list(tour.buses) if words & _BUS_WORDS and words & _CALL_WORDS else [])
+        for bus in buses:
             leader = bus.leader if bus.name in bus.leader else f"{bus.name} — {bus.leader}"
             out.append(_("{leader}: {phone}.").format(
                 leader=escape(leader), phone=escape(bus.leader_phone)))
@@ -197,6 +201,12 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
 _LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "pimpinan", "pemimpin", "leader",
                            "leads", "pj", "siapa", "who", "kontak", "contact", "nomor",
                            "number", "hp", "telepon", "telp", "phone", "wa", "whatsapp"})
+
+
+#: Words asking for someone to call (not "siapa" alone: "who leads the tour" names a role).
+_CALL_WORDS = frozenset({"hubungi", "dihubungi", "menghubungi", "kontak", "contact", "nomor",
+                         "number", "hp", "telepon", "telp", "phone", "wa", "whatsapp", "call"})
+_BUS_WORDS = frozenset({"bus", "buses", "bis", "rombongan"})
 
 
 def _buses_named(buses: tuple[Bus, ...], question: str) -> list[Bus]:
