@@ -66,6 +66,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             # delegation's own region introduces the asker; the organizers are asked for.
             q = replace(q, question=asked, regions=())
             plan = Plan(PlanKind.INTENT, q, [])
+    if (plan.kind is PlanKind.INTENT and q.intent is Intent.HELP and _names_event_text(event, q)
+            and not _names_an_item(event, q)):
+        # "Can you tell me about Citynet Indonesia?": what the event's text says about it,
+        # not the bot's help.
+        q = replace(q, intent=Intent.ABOUT)
+        plan = _plan(event, q, t)
     if _every_one(plan) and (q.day or q.period or q.time):
         # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
         # part of the day's) programme names its speakers and venues; the list of all of
@@ -162,7 +168,8 @@ def _off_data(event: Event, plan: Plan) -> bool:
 
 #: Intents whose answer is a fact or a card, never the reason for it.
 _NO_REASONS = frozenset({Intent.ABOUT, Intent.VENUE, Intent.SPEAKER, Intent.CONTACT,
-                         Intent.CITY_TOUR, Intent.SCHEDULE, Intent.SESSION, Intent.NOW_NEXT})
+                         Intent.CITY_TOUR, Intent.SCHEDULE, Intent.SESSION, Intent.NOW_NEXT,
+                         Intent.RSVP, Intent.HELP})
 
 
 #: Intents whose card, naming nothing, lists every one of its kind, whatever day is asked.
@@ -320,6 +327,15 @@ def _without_own_region(event: Event, question: str) -> str | None:
 #: happens under a condition.
 _ITEM_CARDS = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
                          Intent.ABOUT})
+
+
+def _names_event_text(event: Event, q: Understanding) -> bool:
+    """Whether the question names something of the event's own text (not general language,
+    nor the bot's words: "citynet", a member's name)."""
+    index = index_for(event)
+    vocabulary = index.normalizer.vocabulary
+    return any(w in index.by_word and w in vocabulary and w not in GENERAL and w not in LEXICON
+               for w in index.content(q.question))
 
 
 def _names_speaker(event: Event, q: Understanding) -> bool:
