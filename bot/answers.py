@@ -286,6 +286,9 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if q.intent in _ITEM_CARDS and coverage.asks_arrived(event, q.question):
         # "pak menteri su datang ko?": whether he has arrived is not in the programme.
         return True
+    if q.intent in _BRING_CARDS and coverage.bring_unsaid(event, q):
+        # "perlu bawa apa saat registrasi?": the desk's card has no list of things to bring.
+        return True
     if coverage.details_unsaid(event, q):
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.
         return True
@@ -351,6 +354,10 @@ def _names_speaker(event: Event, q: Understanding) -> bool:
                for w in textnorm.simple_tokens(" ".join((sp.name, *sp.aliases)))
                if len(w) >= 4 and w.isalpha() and w not in GENERAL and w not in LEXICON
                and w not in places)
+
+
+#: Intents whose card has no list of things to bring (the tour's has its own).
+_BRING_CARDS = frozenset({Intent.SESSION, Intent.VENUE, Intent.SCHEDULE, Intent.ABOUT})
 
 
 def _contact_of(event: Event, speaker_id: str) -> bool:

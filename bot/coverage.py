@@ -154,6 +154,26 @@ def asks_ordinal(event: Event, text: str) -> bool:
 _DAY_NOUNS = word_set("hari day sesi session")
 
 
+#: Asking what to bring ("perlu bawa apa saat registrasi?"): only a list of things to bring
+#: answers it (the tour's), not a session's card. Not "yang bawa materi" (who presents).
+_BRING = word_set("bawa dibawa membawa bawain bring brought")
+_PRESENTED = word_set("materi paparan presentasi slide slides")
+
+
+def bring_unsaid(event: Event, q: Understanding) -> bool:
+    """"Do I need to bring anything to registration?": what to bring, asked of a card that
+    holds no such list (the tour's own list answers it for the tour)."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    asked = any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
+                for i, w in enumerate(tokens))
+    if not asked or (event.tour is not None and event.tour.session_id in q.session_ids):
+        return False
+    shown = shown_words(event, q)
+    if q.faq_id is not None:  # the practical answer joins the card
+        shown |= shown_words(event, q, q.faq_id)
+    return not _BRING & shown
+
+
 def asks_contact(event: Event, text: str) -> bool:
     return bool(CONTACT_WORDS & set(index_for(event).normalizer.tokens(text)))
 

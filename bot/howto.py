@@ -208,6 +208,8 @@ _WHY = word_set("kenapa mengapa why")
 _REFUSED = word_set("ditolak tolak gagal rejected refused failed fails invalid")
 #: A condition put to a rule: "kalau/cuma/hanya …", "if I only …".
 _ONLY_IF = word_set("kalau jika bila apabila cuma hanya if only")
+#: Features whose answer says how long (a session's check-in: how late one may check in).
+_SAYS_HOW_LONG = frozenset({Feature.CHECKIN})
 #: Features whose answer says when (the evaluation opens at the closing).
 _SAYS_WHEN = frozenset({Feature.EVALUATION})
 
@@ -220,6 +222,8 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
         # "hadir berapa persen biar dapat sertifikat?", "kalau cuma hadir 2 hari, dapat
         # sertifikat?": whether one qualifies; its line says the rule.
         return True
+    if feature in _SAYS_HOW_LONG and pairs & {("berapa", "lama"), ("how", "long")}:
+        return True  # "absen masih bisa berapa lama?": its line says how late one may
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
     if pairs & _HOW_MUCH or "berapa" in tokens:
         return False
