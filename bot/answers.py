@@ -72,6 +72,13 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # not the bot's help.
         q = replace(q, intent=Intent.ABOUT)
         plan = _plan(event, q, t)
+    if (plan.kind is PlanKind.PASSAGE and plan.hit is not None
+            and plan.hit.passage.source is Source.GROUP and not q.facts
+            and set(textnorm.simple_tokens(q.question)) & _WHICH):
+        # "Which regions were invited?", "daerah mana saja yang diundang?": every group of
+        # participants, not the one sentence that best matches.
+        q = replace(q, intent=Intent.ABOUT, facts=(Fact.PARTICIPANTS,))
+        plan = Plan(PlanKind.INTENT, q, render_answers.lead(event, q, t))
     if _every_one(plan) and (q.day or q.period or q.time):
         # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
         # part of the day's) programme names its speakers and venues; the list of all of
@@ -330,6 +337,10 @@ def _without_own_region(event: Event, question: str) -> str | None:
 #: happens under a condition.
 _ITEM_CARDS = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
                          Intent.ABOUT})
+
+
+#: Asking which ones (a list, not one of them).
+_WHICH = frozenset({"which", "mana", "siapa", "sapa", "who", "saja", "aja"})
 
 
 def _names_event_text(event: Event, q: Understanding) -> bool:
