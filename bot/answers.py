@@ -6,6 +6,7 @@ The free-text handler sends what the plan says; the bench times understanding pl
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -52,6 +53,14 @@ class Plan:
 
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
+    if set(textnorm.simple_tokens(q.question)) & _TERM and q.speaker_ids:
+        # "how long is X's term as president?": the span of an office, which the speaker's
+        # own text says with its years ("… for 2017–2021"), not the session's length.
+        hit = _term_passage(event, q)
+        if hit is not None:
+            return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
+                        hit=hit)
+        q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and coverage.asks_contact(event, q.question)):
@@ -337,6 +346,22 @@ def _without_own_region(event: Event, question: str) -> str | None:
 #: happens under a condition.
 _ITEM_CARDS = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_TOUR,
                          Intent.ABOUT})
+
+
+#: An office's span of time ("masa jabatan", "term"): not a session's length.
+_TERM = frozenset({"term", "tenure", "jabatan", "menjabat", "jabatannya", "periode",
+                   "periodenya"})
+_YEARS = re.compile(r"\b(?:19|20)\d\d\s*[–-]\s*(?:19|20)\d\d\b")
+
+
+def _term_passage(event: Event, q: Understanding) -> Hit | None:
+    """The named speaker's sentence that holds a span of years, when there is one."""
+    words = set(index_for(event).content(q.question))
+    for p in index_for(event).passages:
+        if (p.source is Source.SPEAKER and p.ref in q.speaker_ids
+                and _YEARS.search(p.text.get("id"))):
+            return Hit(p, 1.0, len(words & (p.words | p.related)))
+    return None
 
 
 #: Asking which ones (a list, not one of them).
