@@ -88,6 +88,14 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # participants, not the one sentence that best matches.
         q = replace(q, intent=Intent.ABOUT, facts=(Fact.PARTICIPANTS,))
         plan = Plan(PlanKind.INTENT, q, render_answers.lead(event, q, t))
+    if (plan.kind is PlanKind.INTENT and q.intent is Intent.VENUE
+            and not (q.venue_ids or q.session_ids)):
+        venue = coverage.venue_saying(event, q.question)
+        if venue is not None:
+            # "rapat persiapan dulu diadakan di mana?": the one venue whose text says it
+            # (its notes), not the list of venues, which does not show their notes.
+            q = replace(q, venue_ids=(venue,), facts=())
+            plan = Plan(PlanKind.INTENT, q, render_answers.lead(event, q, t))
     if _every_one(plan) and (q.day or q.period or q.time):
         # "besok siapa aja pembicaranya?", "where are tomorrow's sessions?": that day's (or
         # part of the day's) programme names its speakers and venues; the list of all of

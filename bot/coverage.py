@@ -379,6 +379,18 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     return out
 
 
+def venue_saying(event: Event, text: str) -> str | None:
+    """The one venue whose text holds every word of the question that is neither general
+    language nor the bot's own ("ruang garuda", "rapat persiapan" in a venue's notes)."""
+    words = [w for w in index_for(event).content(text) if w not in GENERAL and w not in LEXICON]
+    if not words:
+        return None
+    items = _item_words(event)
+    venues = [ref for (source, ref), held in items.items()
+              if source is Source.VENUE and all(w in held for w in words)]
+    return venues[0] if len(venues) == 1 else None
+
+
 def specific_words(event: Event, text: str) -> list[str]:
     """The words of `text` that say what it is about and that the bot's own vocabulary does
     not know (or knows as being about something else)."""
