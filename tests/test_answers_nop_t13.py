@@ -118,3 +118,35 @@ async def test_who_presents_now_and_a_letter_asking_leave_to_ask(bot: Harness) -
     await bot.say("/bahasa en")
     text = read(await bot.say("Could you tell me about Citynet Indonesia?"))
     assert "network" in text.lower() and "/schedule —" not in text, text
+
+
+async def test_what_to_bring_to_a_session_is_declined_not_its_card(bot: Harness) -> None:
+    """Only the tour has a list of things to bring: asked of a session, its card does not
+    say it; asked of the tour, its list does. "yang bawa materi" is who presents."""
+    bot.clock.set(datetime(2019, 10, 16, 7, 0, tzinfo=WITA))
+    text = await assert_declined(bot, "ke sesi keynote harus bawa apa?")
+    assert "09.30" not in text, text
+    text = read(await bot.say("city tour perlu bawa apa?"))
+    assert "topi" in text.lower() and DECLINED not in text, text
+
+
+async def test_how_long_check_in_stays_open_and_an_office_s_term(bot: Harness) -> None:
+    """"absen masih bisa berapa lama?" is the check-in how-to, whose line says how late one
+    may check in; "masa jabatan" of a speaker is the speaker's sentence with its years, not
+    the length of the session he speaks in."""
+    bot.clock.set(datetime(2019, 10, 17, 9, 0, tzinfo=WITA))
+    text = read(await bot.say("kalau sesi sudah selesai, absen masih bisa berapa lama?"))
+    assert "15 menit setelah sesi selesai" in text, text
+    text = read(await bot.say("masa jabatan saiful ilah sebagai presiden citynet berapa lama?"))
+    assert "2017–2021" in text and "Lamanya" not in text, text
+
+
+async def test_which_groups_and_a_venue_s_notes(bot: Harness) -> None:
+    """"daerah mana saja yang diundang?" is every group of participants, not the one that
+    best matches; a place only one venue's notes name is that venue's card (with them)."""
+    bot.clock.set(datetime(2019, 10, 15, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("kota mana saja yang diundang?"))
+    assert "24 kota" in text and "18 kota" in text and "22 pemerintah" in text, text
+    text = read(await bot.say("ruang garuda letaknya di mana?"))
+    assert "Kantor Wali Kota Kupang" in text and "Garuda" in text, text
+    assert "Suba Suka" not in text, text
