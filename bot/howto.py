@@ -115,6 +115,9 @@ _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi 
                  "booking book attend daftar mendaftar register")
 _SESSIONS = word_set("sesi session sessions kehadiran hadir")
 _TOUR = word_set("tour wisata")
+#: The tour full ("kalau kursi bus penuh gimana?"): joining it then puts one on a waiting list.
+_FULL = word_set("penuh full")
+_BUS = word_set("bus bis buses")
 _OTHERS = word_set("bawa membawa bring ajak mengajak istri suami keluarga anak family wife "
                    "husband")
 _AGENDA = word_set("agendaku myagenda kalender calendar ics")
@@ -216,6 +219,8 @@ _SAYS_WHEN = frozenset({Feature.EVALUATION})
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
+    if feature is Feature.TOUR and set(tokens) & _FULL and set(tokens) & _ONLY_IF:
+        return True  # "what happens if the tour is full?": its line says (the waiting list)
     if feature is Feature.SIGNATORIES:
         return True  # who signs it is asked by naming the signing ("ditandatangani siapa?")
     if feature is Feature.CERTIFICATE and set(tokens) & (_SHARE | _ONLY_IF):
@@ -261,7 +266,8 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         found.append(Feature.SIGNATORIES)
     elif words & _CERTIFICATE:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
-    tour = bool(words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
+    tour = bool((words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
+                or (words & _FULL and words & (_TOUR | _BUS)))
     checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
     at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
     if words & _TOUR and (checkin or at_meeting):
