@@ -26,7 +26,15 @@ from bot.understanding import (
     understand_all,
     understander_for,
 )
-from bot.understanding.lexicon import ASK_HOW_MANY, CONTEXT, GENERAL, LEXICON, SPEAKER_WORDS
+from bot.understanding.lexicon import (
+    ASK_HOW_MANY,
+    BETWEEN_WORDS,
+    CONTEXT,
+    GENERAL,
+    KIND_WORDS,
+    LEXICON,
+    SPEAKER_WORDS,
+)
 
 
 class PlanKind(StrEnum):
@@ -245,6 +253,9 @@ def _uncovered(event: Event, plan: Plan) -> bool:
                     or coverage.things_unsaid(event, q, plan.faq))
     if plan.kind is not PlanKind.INTENT:
         return False
+    if q.relation is Relation.BETWEEN:
+        # "ada jeda antara X dan Y?": the sentence says what is between, or the gap.
+        return any(w not in BETWEEN_WORDS for w in coverage.uncovered(event, q))
     if q.intent is Intent.HELP and _names_an_item(event, q):
         # "makan siangnya menu apa?": the lunch's menu, not the bot's; the programme does
         # not say what is served.
@@ -316,7 +327,7 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if coverage.details_unsaid(event, q):
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.
         return True
-    missing = coverage.uncovered(event, q)
+    missing = [w for w in coverage.uncovered(event, q) if not _kind_shown(event, q, w)]
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
         missing = [w for w in missing if w not in shown]
@@ -411,6 +422,20 @@ def _contact_of(event: Event, speaker_id: str) -> bool:
         return False
     name = speaker.name.lower()
     return any(name in c.name.lower() or c.name.lower() in name for c in event.contacts)
+
+
+def _kind_shown(event: Event, q: Understanding, word: str) -> bool:
+    """Whether `word` names the kind of every session the card shows ("sesi pleno": the
+    plenary sessions), or of none on the day whose programme is shown ("hari ini ada sesi
+    pleno?" on a day without one: the programme shows there is none)."""
+    kind = KIND_WORDS.get(word)
+    if kind is None:
+        return False
+    sessions = [s for sid in q.session_ids if (s := event.session(sid))]
+    if sessions:
+        return all(s.kind is kind for s in sessions)
+    return q.intent is Intent.SCHEDULE and q.day is not None and not any(
+        s.kind is kind for s in event.sessions_on(q.day))
 
 
 def _plan(event: Event, q: Understanding, t: Translator) -> Plan:

@@ -329,6 +329,9 @@ def no_event_on(event: Event, day: date, t: Translator, now: datetime) -> Reply:
         event=escape(event.name.get(t.lang)),
         dates=escape(event_dates(event, t)),
     )
+    if day > event.end_date and event.sessions and now >= max(s.end for s in event.sessions):
+        # "besok masih ada acara?" on the last afternoon: the event is over.
+        text += " " + _("Acara sudah selesai.")
     return Reply(text, keyboard(days_keyboard(event, t)))
 
 

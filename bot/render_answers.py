@@ -68,14 +68,44 @@ def session_sentence(event: Event, session: Session, t: Translator) -> str:
     return text + "."
 
 
+def _item_text(session: Session, t: Translator) -> str:
+    """'Keynote: … (09.30–11.00)': an item named in a sentence, with its times."""
+    title = escape(session.title.get(t.lang))
+    return f"{title} ({escape(t.time_range(session.start, session.end, zone=False))})"
+
+
+def between_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
+    """"what's between the keynote and lunch?": the items between two, or the gap."""
+    _ = t.gettext
+    first, last = event.session(u.anchor_id or ""), event.session(u.until_id or "")
+    if first is None or last is None:
+        return None
+    inside = [s for sid in u.session_ids if (s := event.session(sid)) and s not in (first, last)]
+    items = {"first": _item_text(first, t), "last": _item_text(last, t)}
+    if len(inside) == 1:
+        return _("Antara {first} dan {last}: {item}").format(
+            item=session_sentence(event, inside[0], t), **items)
+    if inside:
+        return t.ngettext("Antara {first} dan {last} ada {n} acara:",
+                          "Antara {first} dan {last} ada {n} acara:", len(inside)).format(
+            n=len(inside), **items)
+    if last.start <= first.end:
+        return _("{last} dimulai begitu {first} selesai, pukul {time}: tidak ada jeda.").format(
+            time=escape(t.time(first.end)), **items)
+    return _("Antara {first} dan {last} tidak ada acara: jeda {length}, {range}.").format(
+        length=escape(t.duration(last.start - first.end)),
+        range=escape(t.time_range(first.end, last.start)), **items)
+
+
 def relation_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     _ = t.gettext
+    if u.relation is Relation.BETWEEN:
+        return between_sentence(event, u, t)
     anchor = event.session(u.anchor_id or "")
     target = event.session(u.session_ids[0]) if u.session_ids else None
     if anchor is None or target is None:
         return None
-    title = escape(anchor.title.get(t.lang))
-    anchor_text = f"{title} ({escape(t.time_range(anchor.start, anchor.end, zone=False))})"
+    anchor_text = _item_text(anchor, t)
     if target.id == anchor.id:
         if u.relation is Relation.AFTER:
             return _("Setelah {item} tidak ada acara lagi.").format(item=anchor_text)
@@ -388,6 +418,11 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         if session is None:
             return []
         out = [session_sentence(event, session, t)]
+        if u.day is not None and event.local(session.start).date() != u.day:
+            # "besok ada jumpa pers lagi?": not on the day asked; its own day follows.
+            out = [_("Tidak ada {item} pada {day}; jadwalnya: {sentence}").format(
+                item=f"<b>{escape(session.title.get(t.lang))}</b>",
+                day=escape(t.day(u.day)), sentence=out[0])]
         if Fact.LENGTH in u.facts:
             out.append(_("Lamanya {length}.").format(
                 length=escape(t.duration(session.end - session.start))))

@@ -39,6 +39,7 @@ SLANG: Mapping[str, str] = {
     "berapaan": "berapa",
     "berpa": "berapa", "jml": "jumlah", "jmlh": "jumlah", "sebenernya": "sebenarnya",
     "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
+    "sp": "siapa",
     # time words
     "bsk": "besok", "besuk": "besok", "besog": "besok", "bsok": "besok",
     "skrg": "sekarang", "skr": "sekarang", "skrang": "sekarang", "skarang": "sekarang",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot.model import SessionKind
 from bot.understanding.result import Intent, Relation
 
 
@@ -23,7 +24,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: """jadwal:3 susunan:2 acara:1 kegiatan:1 program:0.5 schedule:3
         programme:2.5 happening:1 happens:1.5 happen:1.5 events:1 sesi:0.5 session:0.5
         sessions:0.5 lineup:2 anything:1 ngapain:2 miss:2 missed:2 terlewat:2
-        lewatkan:2 terlewatkan:2 kelewatan:2""",
+        lewatkan:2 terlewatkan:2 kelewatan:2 plan:2 plans:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
         currently:3 current:2 upcoming:2 berikut:2.5""",
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
@@ -203,6 +204,7 @@ GENERAL = word_set(
     arrive arrives arriving arrival reach reached reaching else moment same problem problems
     issue issues spoke spoken make makes made find found
     actually basically currently running ongoing presenting presents
+    item items
     """
 )
 
@@ -253,6 +255,17 @@ HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
     organisers organized organised menyelenggarakan diselenggarakan"""
 )
+#: Words of a question about what lies between two items ("ada jeda antara X dan Y?"): its
+#: sentence answers them (the items between, or the gap).
+BETWEEN_WORDS = word_set("antara between jeda gap kosong pause free")
+#: Words naming a kind of programme item ("sesi pleno ada berapa?": the plenary sessions).
+KIND_WORDS: Mapping[str, SessionKind] = {
+    "pleno": SessionKind.PLENARY, "plenary": SessionKind.PLENARY,
+    "plenaries": SessionKind.PLENARY, "paripurna": SessionKind.PLENARY,
+}
+#: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
+#: practice" may be the event itself, named after its sessions).
+ITEM_NOUNS = word_set("sesi session sessions")
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
     kemana pergi mampir singgah anything something"""

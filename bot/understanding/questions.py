@@ -133,6 +133,14 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if tokens and set(tokens) <= _PREFACE:
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        if (u.day is None and previous and found and found[-1].day is not None
+                and found[-1].scope is not None):
+            # "Hari Kamis sesi pertama apa, dan sesi terakhir jam berapa selesai?": the
+            # second part of a day's programme is of the same day.
+            day = _when_words(understander, previous, now)
+            joined = understander.understand(f"{day} {part}", now) if day else u
+            if joined.scope is not None:
+                u = joined
         relation = _anaphoric(tokens) if subject is not None and not _names(u) else None
         if (relation is None and subject is not None and not _names(u) and found
                 and found[-1].question == previous and _ends(previous) and _asks(part)):
@@ -144,7 +152,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if subject is not None and relation is not None and u.relation is None:
             # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
             anchor = subject.anchor_id if subject.anchor_stop is not None else (
-                subject.session_ids[0] if subject.session_ids else None)
+                understander.nearest(subject.session_ids, now))
             stop = subject.anchor_stop if subject.anchor_stop is not None else (
                 subject.stops[0] if len(subject.stops) == 1 else None)
             if anchor is not None:

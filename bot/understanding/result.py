@@ -50,6 +50,7 @@ class Relation(StrEnum):
     AFTER = "after"
     BEFORE = "before"
     DURING = "during"
+    BETWEEN = "between"  # between two named items: `anchor_id` and `until_id`
 
 
 class Scope(StrEnum):
@@ -87,6 +88,9 @@ class Understanding:
     #: "after X": `session_ids` then hold the item after X, `anchor_id` is X.
     relation: Relation | None = None
     anchor_id: str | None = None
+    #: "between X and Y": Y (`anchor_id` is X, the earlier one); `session_ids` hold the
+    #: items between them, or X and Y themselves when nothing is between.
+    until_id: str | None = None
     #: Tour stops named (indexes into event.tour.stops).
     stops: tuple[int, ...] = ()
     #: "after the second stop": the stop (index) the relation is about; `stops` then hold the

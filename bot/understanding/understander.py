@@ -24,6 +24,8 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FACTS_OVER,
     GATHER_WORDS,
+    ITEM_NOUNS,
+    KIND_WORDS,
     LAST_ITEM,
     LAST_WORDS,
     LEXICON,
@@ -70,6 +72,37 @@ class Understander:
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
         self.item_words = self._item_words()
+        self.kinds = self._kinds()
+
+    def _kinds(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Phrases that name a kind of item, and its sessions: the words of a session kind
+        ("pleno") and the tags several sessions share that the index leaves out because the
+        event's name holds them ("sesi best practice": the best-practice sessions)."""
+        event = self.event
+        out: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for word, kind in KIND_WORDS.items():
+            ids = tuple(s.id for s in self.by_start if s.kind is kind)
+            if ids:
+                out[(word,)] = ids
+        names = [self.normalizer.tokens(n) for n in (event.name.id, event.name.en or "") if n]
+        for s in self.by_start:
+            for tag in s.tags:
+                toks = self.normalizer.tokens(tag)
+                if toks and any(textnorm.contains_phrase(n, toks) for n in names):
+                    out[toks] = (*out.get(toks, ()), s.id)
+        return {k: ids for k, ids in out.items() if len(ids) >= 2 or k[0] in KIND_WORDS}
+
+    def _kind(self, tokens: Sequence[str]) -> tuple[str, ...]:
+        """The sessions of the kind a question names with an item noun ("sesi pleno",
+        "sesi2 best practice", "plenary sessions"), if any."""
+        for i in range(len(tokens)):
+            for phrase, ids in self.kinds.items():
+                end = i + len(phrase)
+                if tuple(tokens[i:end]) == phrase and (
+                        set(tokens[max(0, i - 2):i]) & ITEM_NOUNS
+                        or (end < len(tokens) and tokens[end] in ITEM_NOUNS)):
+                    return ids
+        return ()
 
     def _item_words(self) -> dict[str, list[str]]:
         """Single words of the items' titles and tags that name few items ("makan" in the
@@ -115,6 +148,28 @@ class Understander:
         words = set(tokens)
         has_when = when.day is not None or when.time is not None or when.period is not None
         direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
+        if not (direct or spoken) and set(pairwise(tokens)) & _THIS_ITEM:
+            # "sesi ini selesai jam berapa?": the item on now; nothing on, nothing to name.
+            on = [s.id for s in self.by_start if s.start <= local_now < s.end]
+            this = next(i for i, pair in enumerate(pairwise(tokens)) if pair in _THIS_ITEM)
+            before = RELATIONS.get(tokens[this - 1]) if this > 0 else None
+            if on and before in _INVERSE:
+                # "setelah sesi ini ada apa?": the item after the one on now.
+                return replace(self.related(before, on[-1]), confidence=0.5, doubts=doubts,
+                               readings=readings)
+            return Understanding(Intent.SESSION if on else Intent.UNKNOWN,
+                                 session_ids=tuple(on[-1:]), confidence=0.5 if on else 0.0,
+                                 doubts=doubts, readings=readings)
+        kind = () if direct or spoken else self._kind(tokens)
+        if kind:
+            # "sesi pleno ada berapa?": every session of that kind (of the day asked; none
+            # that day, and that day's programme shows what there is).
+            on_day = [s for s in kind if when.day is None or self.session_day[s] == when.day]
+            if not on_day:
+                return Understanding(Intent.SCHEDULE, day=when.day, confidence=0.5,
+                                     doubts=doubts, readings=readings)
+            return Understanding(Intent.SESSION, session_ids=tuple(on_day), day=when.day,
+                                 confidence=0.5, doubts=doubts, readings=readings)
         region_match = self._region_match(tokens, matches)
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
@@ -123,8 +178,19 @@ class Understander:
         # "siapa pembicara setelah keynote?", "abis coffee break siapa yg ngisi?": who comes
         # after (or before) an item asks for that item too (its speaker).
         asks_who = bool(words & _WHO)
+        # "after the coffee break?": a question that opens with a relation word and asks
+        # nothing else is for the item after (before) the one it names ("sebelum city tour
+        # kumpul jam berapa?" asks when to gather).
+        named_at = {i for m in matches for i in range(m.start, m.end)}
         asks_item = bool(words & ASKS_ITEM) or (asks_who and any(
-            RELATIONS.get(t) in _INVERSE for t in tokens))
+            RELATIONS.get(t) in _INVERSE for t in tokens)) or (
+            "?" in text and RELATIONS.get(tokens[0]) in _INVERSE and bool(named_at) and all(
+                i in named_at or t in _FILLER for i, t in enumerate(tokens[1:], start=1)))
+        between = self._between(tokens, matches, when, local_now) if (
+            not words & REMINDER_WORDS) else None
+        if between is not None:
+            return replace(self.between(*between), day=when.day, confidence=0.5,
+                           doubts=doubts, readings=readings)
         relation, anchor, anchor_stop = (
             self._relation(tokens, matches, when, local_now)
             if (asks_item or stops) and not words & REMINDER_WORDS
@@ -133,12 +199,24 @@ class Understander:
         if relation is None and asks_item and not words & REMINDER_WORDS:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
+        if (relation is None and asks_item and words & _OVER and words & _CONTINUE
+                and not words & REMINDER_WORDS):
+            # "keynote udah selesai, berikutnya apa?", "slsai city tour lanjut apa?": once X
+            # is over, what follows: the item after X.
+            anchor = next((a for m in matches
+                           if (a := self._pick(self._session_refs(m), when, local_now))), None)
+            relation = Relation.AFTER if anchor is not None else None
         asks = "?" in text or bool(words & QUESTION_WORDS)
         facts = facts_asked(words, tokens, sessions, bool(stops), has_when, self.tour_ids)
         intent, confidence = classify(Evidence(
             tokens, when, direct, spoken, sessions, speakers, venues, bool(region_match),
             asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
         ))
+        if relation is None and not words & REMINDER_WORDS:
+            # "next stop?", "habis ini rombongan ke mana?" while the tour is on: its next stop.
+            tour_next = self._tour_next(tokens, local_now)
+            if tour_next is not None:
+                return replace(tour_next, confidence=0.5, doubts=doubts, readings=readings)
         if relation is Relation.DURING and facts:
             # "apa yg harus dibawa pas city tour?": "pas" is when, and a fact of the tour is
             # asked (what to bring), not what else is on during it.
@@ -205,22 +283,76 @@ class Understander:
         return Understanding(Intent.SESSION, session_ids=(target_id,), relation=relation,
                              anchor_id=anchor)
 
+    def between(self, first: str, last: str) -> Understanding:
+        """The items between two (by time): those that start after `first` ends and end
+        before `last` starts; none, and the answer is the gap (or that there is none)."""
+        a, b = self.event.session(first), self.event.session(last)
+        inside = tuple(s.id for s in self.by_start
+                       if a is not None and b is not None and s.id not in (first, last)
+                       and s.start >= a.end and s.end <= b.start)
+        return Understanding(Intent.SESSION, session_ids=inside or (first, last),
+                             relation=Relation.BETWEEN, anchor_id=first, until_id=last)
+
+    def _between(self, tokens: Sequence[str], matches: Sequence[Match], when: When,
+                 now: datetime) -> tuple[str, str] | None:
+        """"what's between the keynote and lunch?", "abis keynote ada jeda ga sampe makan
+        siang?": two items named, with "antara/between", or "after" before the first and
+        "before/until" before the second. The second is its occurrence after the first."""
+        words = set(tokens)
+        firsts = [i for i, t in enumerate(tokens) if RELATIONS.get(t) is Relation.AFTER]
+        if words & _BETWEEN:
+            start = next(i for i, t in enumerate(tokens) if t in _BETWEEN)
+        elif firsts and (words & _GAP or any(RELATIONS.get(t) is Relation.BEFORE or t in _UNTIL
+                                             for t in tokens[firsts[0] + 1:])):
+            # "jeda setelah keynote berapa lama?": until the item after it.
+            start = firsts[0]
+        else:
+            return None
+        named: list[list[str]] = []
+        # "any break between X and Y?": the items named after the word, not the break asked.
+        for m in sorted((m for m in matches if m.start > start), key=lambda m: m.start):
+            ids = self._session_refs(m)
+            if ids and not (named and set(ids) & set(named[-1])):
+                named.append(ids)
+        if len(named) == 1 and words & (NEXT_WORDS | _GAP):
+            # "ada jeda antara keynote dan sesi berikutnya?": X and the item after it.
+            first = self._pick(named[0], when, now)
+            following = self._related(first, Relation.AFTER) if first else None
+            return (first, following) if first and following else None
+        if len(named) != 2:
+            return None
+        first = self._pick(named[0], when, now)
+        a = self.event.session(first or "")
+        if a is None:
+            return None
+        later = [s for sid in named[1] if (s := self.event.session(sid)) and s.start >= a.end]
+        if later:
+            return a.id, min(later, key=lambda s: s.start).id
+        # "between lunch and the keynote": named in the other order.
+        earlier = [s for sid in named[1] if (s := self.event.session(sid)) and s.end <= a.start]
+        if earlier:
+            return max(earlier, key=lambda s: s.start).id, a.id
+        return None
+
     def _scope(
         self, tokens: Sequence[str], when: When, intent: Intent, confidence: float,
         sessions: Sequence[str], named: _Named, now: datetime,
     ) -> Scope | None:
         """A part of the programme asked for instead of a whole day: the rest of today,
         every day, when a day starts or ends, its last item (the answer finds the item)."""
-        if sessions or named.speakers or named.venues or named.stops or named.faq_score:
-            return None
         words = set(tokens)
         pairs = set(pairwise(tokens))
+        arrive = bool(pairs & _WHAT_TIME and words & _MUST and words & _BE_THERE)
+        # "besok jam berapa harus sudah di balai kota?": the place named is where one must
+        # be; when is the day's start all the same.
+        if (sessions or named.speakers or (named.venues and not arrive) or named.stops
+                or named.faq_score):
+            return None
         # "what's still on this afternoon?" reads like "is it still on?" (an announcement).
         still_on = intent is Intent.ANNOUNCEMENT and when.period is not None
         # "pembicara sesi terakhir hari ini siapa?": the last item's speakers.
         # "besok jam brp harus udah di lokasi?": when one must be there is when the day
         # starts (with its gathering time), not where.
-        arrive = bool(pairs & _WHAT_TIME and words & _MUST and words & _BE_THERE)
         item_asked = intent in (Intent.SPEAKER, Intent.VENUE) and bool(
             words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS) or arrive)
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
@@ -240,10 +372,23 @@ class Understander:
             # "hari terakhir", "the last day" name a day, not its last item.
             if words & LAST_WORDS and not pairs & _LAST_DAY:
                 return Scope.LAST
-            if (words & DAY_START_WORDS or arrive) and not words & REST_WORDS:
+            # "besok apa yang pertama?": the day's first item ("hari pertama" is a day).
+            first = bool(words & _FIRST) and not pairs & _FIRST_DAY
+            if (words & DAY_START_WORDS or arrive or first) and not words & REST_WORDS:
                 return Scope.DAY_START
         today = now.date()
-        asks_rest = bool(words & REST_WORDS) or (when.day == today and "lagi" in words)
+        if words & REST_WORDS and pairs & _THIS_WEEK and when.day is None:
+            # "minggu ini masih ada sesi apa aja?": what is left of the whole event.
+            return Scope.ALL
+        # "hr ini msh ada acara?": "msh" is "masih" only before "ada" ("msh bs ikut?" asks
+        # whether one still can).
+        asks_rest = bool(words & REST_WORDS or pairs & _STILL_ANY) or (
+            when.day == today and "lagi" in words)
+        # "acaranya udah selesai ya?", "is the seminar over?", read as nothing else: what is
+        # left of today (the answer says when nothing is).
+        asks_rest = asks_rest or bool(
+            words & _OVER and words & EVENT_WORDS and (words & _ALREADY or tokens[0] in _IS)
+            and intent is Intent.UNKNOWN)
         # "masih ada sesi sore ini?": the rest of today, up to the end of that part of it.
         if (asks_rest and when.day in (None, today) and when.time is None
                 and self.event.day_number(today)):
@@ -324,6 +469,18 @@ class Understander:
             upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > now]
             sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
         return direct, spoken, sessions
+
+    def nearest(self, ids: Sequence[str], now: datetime) -> str | None:
+        """Of the items named, the one a relation is about: the best named, or of one item
+        held on several days, today's, else the next one ("Lunch break selesai jam
+        berapa? After that session apa?" on Thursday is after Thursday's lunch)."""
+        if not ids:
+            return None
+        titles = {x.title.id for sid in ids if (x := self.event.session(sid)) is not None}
+        if len(titles) > 1:
+            return ids[0]  # different items: the best named
+        local_now = self.event.local(now) if now.tzinfo else now
+        return self._pick(ids, When(), local_now)
 
     def _region_match(self, tokens: Sequence[str], matches: Sequence[Match]) -> RegionMatch:
         """Regions named outside the event's own phrases ("Kupang" in "walikota kupang" is
@@ -432,8 +589,8 @@ class Understander:
         if back is None:
             return None, None
         for m in sorted((m for m in matches if m.start < word), key=lambda m: -m.start):
-            ids = [ref.id for ref in m.refs if ref.kind == "session"]
-            anchor = self._pick(ids, when, now)
+            # "sesi Prof Lee sesudahnya apa?": a speaker named stands for their session.
+            anchor = self._pick(self._session_refs(m), when, now)
             if anchor is not None:
                 return back, anchor
         return None, None
@@ -474,6 +631,35 @@ class Understander:
             if anchor is not None:
                 return relation, anchor, None
         return None, None, None
+
+    def _session_refs(self, match: Match) -> list[str]:
+        """The sessions a phrase names: its own, or those of the speaker it names."""
+        ids = [ref.id for ref in match.refs if ref.kind == "session"]
+        for ref in match.refs:
+            if ref.kind == "speaker":
+                ids += [s.id for s in self.event.sessions_of_speaker(ref.id) if s.id not in ids]
+        return ids
+
+    def _tour_next(self, tokens: Sequence[str], now: datetime) -> Understanding | None:
+        """While the tour is on, a question for the next place ("next stop?", "habis ini ke
+        mana?") is the stop after the one reached last (or the first one)."""
+        tour = self.event.tour
+        session = self.event.session(tour.session_id) if tour is not None else None
+        if tour is None or session is None or not session.start <= now < session.end:
+            return None
+        words, pairs = set(tokens), set(pairwise(tokens))
+        after_this = any(RELATIONS.get(a) is Relation.AFTER and b in _NOW_THIS
+                         for a, b in pairs)
+        where = bool(words & _STOP_WORDS) or ("ke", "mana") in pairs
+        # "where is the next session?" asks for the programme's next item, not a stop.
+        if not ((words & NEXT_WORDS or after_this) and where) or words & ITEM_NOUNS:
+            return None
+        current = self._current_stop(session.id, now)
+        if current is None:
+            upcoming = [i for i, stop in enumerate(tour.stops) if stop.time > now]
+            return Understanding(Intent.CITY_TOUR, session_ids=(session.id,),
+                                 stops=tuple(upcoming[:1])) if upcoming else None
+        return self.related(Relation.AFTER, session.id, current)
 
     def _current_stop(self, anchor: str, now: datetime) -> int | None:
         """The tour stop reached last by `now`, while the tour `anchor` is on."""
@@ -598,6 +784,25 @@ _WHAT_TIME = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")
 _MUST = frozenset({"harus", "wajib", "musti", "mesti", "must", "should", "need"})
 _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arrive", "be"})
 
+#: Words that say an item is over, and words asking what follows ("X udah selesai,
+#: berikutnya apa?", "slsai city tour lanjut apa?").
+_OVER = frozenset({"selesai", "kelar", "bubar", "usai", "beres", "berakhir", "over", "done",
+                   "finished", "ends", "ended"})
+_CONTINUE = frozenset({"berikutnya", "selanjutnya", "lanjut", "next", "terus", "then"})
+
+#: Words that ask nothing on their own ("after the coffee break ya?").
+_FILLER = frozenset({"the", "a", "an", "ya", "yah", "dong", "sih", "nih", "kak", "min", "pak",
+                     "bu", "then", "so"})
+
+#: "antara X dan Y", "between X and Y"; "abis X … sampai Y": until the second item.
+_BETWEEN = frozenset({"antara", "between"})
+_UNTIL = frozenset({"sampai", "hingga", "until", "till"})
+_GAP = frozenset({"jeda", "gap", "kosong", "free"})
+
+#: Words asking for a place the tour goes to ("next stop?", "habis ini kemana?").
+_STOP_WORDS = frozenset({"stop", "stops", "kemana", "where", "singgah", "mampir", "tujuan",
+                         "destinasi", "destination", "perhentian"})
+
 #: After a relation word, "now": "abis ini" is after what is on now.
 _NOW_THIS = frozenset({"ini", "this"})
 
@@ -605,6 +810,14 @@ _NOW_THIS = frozenset({"ini", "this"})
 _POINTS_BACK = {"sebelumnya": Relation.BEFORE, "sesudahnya": Relation.AFTER,
                 "setelahnya": Relation.AFTER}
 _LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
+_FIRST = frozenset({"pertama", "first"})
+#: "sesi ini", "this session": the item on now ("acara ini" is the event itself).
+_THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")})
+_ALREADY = frozenset({"sudah", "already"})
+_STILL_ANY = frozenset({("msh", "ada"), ("msih", "ada")})
+_THIS_WEEK = frozenset({("minggu", "ini"), ("pekan", "ini"), ("this", "week")})
+_IS = frozenset({"is", "has", "apakah"})
+_FIRST_DAY = frozenset({("hari", "pertama"), ("first", "day")})
 _RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
 #: Numbers of days as words, by value.
 _NUMBER_WORDS = (("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"),
