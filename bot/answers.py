@@ -14,7 +14,7 @@ from enum import StrEnum
 from html import escape
 from itertools import pairwise
 
-from bot import coverage, howto, render_answers, render_howto, textnorm
+from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.i18n import Translator
 from bot.model import Event, Faq, Text
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
@@ -35,6 +35,7 @@ from bot.understanding.lexicon import (
     LEXICON,
     SPEAKER_WORDS,
 )
+from bot.when import when_from_tokens
 
 
 class PlanKind(StrEnum):
@@ -71,7 +72,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
-            and coverage.asks_contact(event, q.question)):
+            and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):
         # "alamat email pak menteri?", "nomor kontak sekretariat": the contacts answer
         # it (or decline it), not the card of the session or venue the words also name.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
@@ -157,12 +158,56 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
         return found
     questions = understand_all(text, event, minute)
     doubt = next((d for q in questions for d in q.doubts), None)
-    plans = () if doubt is not None else tuple(plan_answer(event, q, t) for q in questions)
+    planned: list[Plan] = []
+    for i, q in enumerate(questions if doubt is None else ()):
+        planned.append(_in_context(event, questions, i, plan_answer(event, q, t), planned,
+                                   minute, t))
+    plans = tuple(planned)
     found = Reading(questions, doubt, plans)
     memo[key] = found
     if len(memo) > _MEMO_SIZE:
         memo.popitem(last=False)
     return found
+
+
+def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan: Plan,
+                before_plans: list[Plan], now: datetime, t: Translator) -> Plan:
+    """A later question read with what the one before named, when only then a passage of the
+    event's text answers it ("siapa presiden jaringan X? sejak kapan kabupaten Y jadi
+    anggota?": a member of the network named before, not the session on membership); a part
+    that would be declined may also take a card covering all of its words then."""
+    q = questions[i]
+    if i == 0 or plan.kind not in (PlanKind.INTENT, PlanKind.DECLINE) or q.relation is not None:
+        return plan
+    if plan.kind is PlanKind.INTENT and q.facts:
+        return plan
+    understander = understander_for(event)
+    before = questions[i - 1].question
+    named = understander.named_words(before)
+    contexts = [named] if named and not set(named.split()) <= set(
+        understander.normalizer.tokens(q.question)) else []
+    if plan.kind is PlanKind.DECLINE:
+        # "X berdiri tahun berapa dan programnya apa aja?": "-nya" is the network's;
+        # one passage of its text answers the whole sentence.
+        contexts.append(before)
+    for context in contexts:
+        joined = f"{context} {q.question}"
+        found = plan_answer(event, replace(understander.understand(joined, now),
+                                           question=joined), t)
+        if found.kind is PlanKind.PASSAGE or (
+                plan.kind is PlanKind.DECLINE and found.kind is PlanKind.INTENT
+                and _card(found) != _card(before_plans[-1])):
+            # A card is taken only for a part that would be declined: the joined question's
+            # words, this part's among them, are all on it (`_uncovered`); never the card of
+            # the part before again, which would leave this part unanswered in silence.
+            return found
+    return plan
+
+
+def _card(plan: Plan) -> tuple[object, ...]:
+    """What a plan shows: its kind, and the card's intent and items."""
+    q = plan.question
+    return (plan.kind, q.intent, q.session_ids, q.speaker_ids, q.venue_ids, q.facts, q.faq_id)
 
 
 #: Messages remembered per event: a few minutes of a busy event's questions; the oldest go.
@@ -217,6 +262,13 @@ def _every_one(plan: Plan) -> bool:
     q = plan.question
     return (plan.kind is PlanKind.INTENT and q.intent in _EVERY_ONE and not plan.lead
             and not (q.facts or q.session_ids or q.speaker_ids or q.venue_ids or q.relation))
+
+
+def _converts_zone(plan: Plan) -> bool:
+    """Whether the plan's lead gives an item's times in another zone ("kalau jam HP saya
+    WIB, keynote jam berapa WIB?": the phone is a clock there, not a number asked for)."""
+    return len(plan.question.session_ids) == 1 and any(
+        w in zones.INDONESIAN_ZONES for w in textnorm.simple_tokens(plan.question.question))
 
 
 def _region_unsaid(event: Event, question: str) -> bool:
@@ -502,9 +554,15 @@ def _card_says_it(event: Event, q: Understanding) -> bool:
     if not (q.speaker_ids or q.venue_ids or q.session_ids):
         return False
     index = index_for(event)
-    if set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY:
+    tokens = index.normalizer.tokens(q.question)
+    if set(tokens) & ASK_HOW_MANY:
         return False
-    return set(index.content(q.question)) - GENERAL <= coverage.shown_words(event, q)
+    # The day asked ("jam registrasi pada hari pertama") is the card's own day: its words
+    # are not missing from the card.
+    when = when_from_tokens(tokens, event.sessions[0].start, event.days) if (
+        q.day is not None and event.sessions) else None
+    day_words = {tokens[i] for i in when.used} if when is not None else set()
+    return set(index.content(q.question)) - GENERAL - day_words <= coverage.shown_words(event, q)
 
 
 def _about_named(q: Understanding, hit: Hit) -> bool:

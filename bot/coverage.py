@@ -28,6 +28,7 @@ from bot.retrieval import Source, index_for
 from bot.understanding import Fact, Intent, Understanding
 from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, word_set
+from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
 #: what the card shows ("parkir dekat balai kota" is not answered by the venue's card).
@@ -569,8 +570,10 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # raise with that contact is not asked of the bot.
         raised = _raised_topic(event, q.question)
         specific = [w for w in specific if w not in raised]
-    if Fact.TIMEZONE in q.facts:
-        # "WIB atau WITA?": the zone's sentence answers the zones asked about.
+    if Fact.TIMEZONE in q.facts or (len(q.session_ids) == 1 and any(
+            w in INDONESIAN_ZONES for w in specific)):
+        # "WIB atau WITA?": the zone's sentence answers the zones asked about; "keynote jam
+        # berapa WIB?": the item's times converted to that zone (render_answers.zone_sentence).
         specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]
     if not specific:
         return []

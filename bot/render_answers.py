@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from html import escape
 
 from bot import callbacks as cb
-from bot import textnorm
+from bot import textnorm, zones
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, SessionKind
 from bot.render import (
@@ -423,6 +423,9 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
             out = [_("Tidak ada {item} pada {day}; jadwalnya: {sentence}").format(
                 item=f"<b>{escape(session.title.get(t.lang))}</b>",
                 day=escape(t.day(u.day)), sentence=out[0])]
+        converted = zone_sentence(event, session, u.question, t)
+        if converted:
+            out.append(converted)
         if Fact.LENGTH in u.facts:
             out.append(_("Lamanya {length}.").format(
                 length=escape(t.duration(session.end - session.start))))
@@ -431,6 +434,25 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
             out.append(escape(session.description.get(t.lang)))
         return out
     return []
+
+
+def zone_sentence(event: Event, session: Session, question: str, t: Translator) -> str | None:
+    """"keynote jam berapa WIB?": the item's times in the Indonesian zone the question names,
+    when that is not the event's ("Dalam WIB: mulai 08.30 WIB, selesai 10.00 WIB.")."""
+    start, end = event.local(session.start), event.local(session.end)
+    own = t.zone(start)
+    zone = zones.asked_zone(question, own)
+    if zone is None:
+        return None
+    target = zones.INDONESIAN_ZONES[zone]
+    offset = (target.utcoffset(None) - (start.utcoffset() or timedelta(0)))
+    hours = int(offset.total_seconds()) // 3600
+    _ = t.gettext
+    return _("Dalam {zone}: mulai {start} {zone}, selesai {end} {zone} ({zone} = {own} {diff} "
+             "jam).").format(zone=zone.upper(), own=escape(own),
+                            start=t.time(start.astimezone(target)),
+                            end=t.time(end.astimezone(target)),
+                            diff=f"{'+' if hours >= 0 else '−'} {abs(hours)}")
 
 
 def source_label(event: Event, hit: Hit, t: Translator) -> str:

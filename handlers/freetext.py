@@ -184,9 +184,13 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
 def _card_only(plan: Plan, head: Plan) -> bool:
     """Whether a later question's answer is its card: its sentences say nothing the first
     answer did not ("when does it start and where is it held?": the places' card)."""
+    # Not when both are about the same session: its card is the first answer's card
+    # ("narasumbernya siapa dan berasal dari institusi mana?" would show it twice).
+    same = bool(plan.question.session_ids) and (
+        plan.question.session_ids[:1] == head.question.session_ids[:1])
     return (plan.kind is PlanKind.INTENT and head.kind is PlanKind.INTENT
             and plan.question.intent is not head.question.intent
-            and set(plan.lead) <= set(head.lead))
+            and set(plan.lead) <= set(head.lead) and not same)
 
 
 async def _send(

@@ -197,7 +197,7 @@ GENERAL = word_set(
     garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
-    omong forum afiliasi
+    omong forum afiliasi berasal bertempat berlokasi institusi instansi
     kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
     part participating participate
     subuh dzuhur zuhur lohor ashar asar maghrib magrib isya

@@ -43,9 +43,51 @@ MAX_QUESTIONS = 3
 
 #: A letter's address and opening ("Yth. Panitia Seminar X,", "Dengan hormat,"): they name
 #: the event or its organizers to whom it is written, and ask nothing.
-_ADDRESS_RE = re.compile(r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b)[^,:;\n?]*[,:;\n]\s*",
-                         re.IGNORECASE)
+#: The address ends at its first full stop too ("Kepada Yth. Panitia Seminar X. Kami mohon …").
+_ADDRESS_RE = re.compile(
+    r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b)[^,:;\n?.]*[,:;\n.]\s*",
+    re.IGNORECASE)
 _OPENING_RE = re.compile(r"^\s*dengan hormat\b[\s,.:;]*", re.IGNORECASE)
+#: A letter's signature ("Hormat kami, Kabag Pemerintahan Kab. X."): the sender, no question.
+_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=[.,!?\n]))\s*(?:hormat kami|salam hormat|wassalam\w*|best regards|kind regards|"
+    r"regards|sincerely|yours faithfully|yours sincerely)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: A letter's self-introduction before its question ("Bersama ini kami dari Bagian
+#: Pemerintahan Kabupaten X ingin menanyakan, …"): who asks, not what is asked; its place
+#: names would be read as the question's.
+_INTRO_RE = re.compile(
+    r"^\s*(?:(?:bersama|dengan) ini,?\s+|perkenalkan,?\s+)?(?:kami|saya|sy|aku|we|i)\b[^?]*?"
+    r"(?:\b(?:ingin|mau|hendak|bermaksud)\s+)?"
+    r"(?=\b(?:(?:would like to|want to|wish to)\s+)?"
+    r"(?:kindly\s+)?(?:menanyakan|bertanya|tanya|mohon|memohon|minta|ask|enquire|inquire)\b)",
+    re.IGNORECASE,
+)
+#: An English frame around the question ("Good morning, may I ask what time …"): the asking
+#: itself, not a subject the answer must hold.
+_MAY_I_ASK_RE = re.compile(
+    r"(^|,\s*)(?:(?:may|can|could|might)\s+(?:i|we)\s+(?:please\s+|kindly\s+)?"
+    r"(?:ask|know|enquire|inquire)|(?:(?:i|we)(?:'d|\s+would)|would)\s+like\s+to\s+(?:kindly\s+)?"
+    r"(?:ask|know|enquire|inquire))\b(?:\s+you)?[\s,:]*"
+    r"(?=(?:(?:at|in|on|from)\s+)?(?:what|when|where|who|whom|whose|how|which|whether|if|is|"
+    r"are|do|does|did|will)\b)",
+    re.IGNORECASE,
+)
+#: What the asker needs the answer for ("untuk keperluan laporan perjalanan dinas", "untuk
+#: kami cantumkan dalam nota dinas", "for our travel report"): not part of the question.
+_PURPOSE_RE = re.compile(
+    r",?\s*\b(?:untuk|guna|buat|for)\s+(?:keperluan|kepentingan|kebutuhan|bahan|laporan|"
+    r"pelaporan|dilaporkan|kami\s+\w+kan|(?:our|my)\s+(?:\w+\s+)?(?:report|records)|"
+    r"the purpose)\b[^,.;?!\n]*?"
+    r"(?=[,.;?!\n]|$|\s+(?:(?:kami|saya|we|i)\s+)?(?:mohon|minta|ingin|mau|hendak|would)\b)",
+    re.IGNORECASE,
+)
+#: "… dan/serta/and …" between two pieces that each ask ("berapa hari … dan tanggal berapa
+#: saja?", "narasumbernya siapa dan berasal dari institusi mana?").
+_CONJUNCTION_RE = re.compile(r",?\s(?:dan|serta|and)\s", re.IGNORECASE)
+#: A comma piece giving the asker's reason ("…, karena kami harus menyusun SPT"): not asked.
+_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because"})
 
 
 def split_questions(text: str) -> list[str]:
@@ -53,12 +95,81 @@ def split_questions(text: str) -> list[str]:
     letter = _OPENING_RE.sub("", _ADDRESS_RE.sub("", text, count=1), count=1)
     if letter.strip():
         text = letter
+    unsigned = _SIGNATURE_RE.sub("", text)
+    if unsigned.strip():
+        text = unsigned
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
-        for p in _AND_RE.split(piece):
-            if p and p.strip():
-                parts.extend(_split_commas(p.strip()))
+        for p in _AND_RE.split(_without_intro(piece)):
+            for q in _split_conjunction(p):
+                if q and q.strip():
+                    parts.extend(_split_commas(_MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip()))
     return parts or [text]
+
+
+#: "wifi dan tempat sholat", "jumlah peserta serta asal daerahnya": two things asked at once.
+_LIST_RE = re.compile(r"\s(?:dan|serta|and)\s", re.IGNORECASE)
+
+
+def _two_answers(understander: Understander, part: str, now: datetime) -> list[str]:
+    """"mohon info wifi dan tempat sholat" asks two things, when its two halves reach two
+    different practical answers or facts of the event and the part as a whole reaches only
+    one of them; "sambutan Wali Kota dan Presiden" (one item) stays one."""
+    found = list(_LIST_RE.finditer(part))
+    if len(found) != 1:
+        return [part]
+    left, right = part[:found[0].start()], part[found[0].end():]
+    ul, ur = understander.understand(left, now), understander.understand(right, now)
+    if not ((ul.faq_id or ul.facts) and (ur.faq_id or ur.facts)):
+        return [part]
+    if (ul.faq_id, ul.facts) == (ur.faq_id, ur.facts):
+        return [part]
+    whole = understander.understand(part, now)
+    facts = set(ul.facts) | set(ur.facts)
+    faqs = {ul.faq_id, ur.faq_id} - {None}
+    if facts <= set(whole.facts) and faqs <= {whole.faq_id}:
+        return [part]  # the part's own reading answers both
+    return [left, right]
+
+
+def _without_intro(piece: str) -> str:
+    """The piece without a self-introduction before its question, when that asks nothing,
+    and without the purpose the answer is for."""
+    unmeant = _PURPOSE_RE.sub(
+        lambda m: m[0] if set(textnorm.DEFAULT.tokens(m[0])) & _ASKING else "", piece)
+    if unmeant.strip():
+        piece = unmeant
+    m = _INTRO_RE.match(piece)
+    if m is None:
+        return piece
+    tokens = set(textnorm.DEFAULT.tokens(m[0]))
+    # Only who is asking ("kami dari Bagian X", "bersama ini kami"): "saya lupa bawa kartu,
+    # boleh minta lagi?" says what is asked about before the request.
+    who = (_INTRO_OPENING.match(m[0]) is not None or bool(tokens & _SENDER)
+           or tokens <= _PREFACE | {"sy", "aku", "we", "i", "ingin", "hendak", "bermaksud"})
+    if not who or tokens & _ASKING:
+        return piece
+    return piece[m.end():]
+
+
+#: Words saying whom the sender speaks for ("Kami rombongan Pemkab X, mohon …").
+_SENDER = frozenset({"dari", "from", "rombongan", "delegasi", "perwakilan", "utusan", "staf",
+                     "delegation", "representing", "on behalf"})
+_INTRO_OPENING = re.compile(r"\s*(?:(?:bersama|dengan) ini|perkenalkan)\b", re.IGNORECASE)
+
+
+def _split_conjunction(piece: str) -> list[str]:
+    """"berapa hari … berlangsung dan tanggal berapa saja": two questions at a "dan", "serta"
+    or "and" when the pieces on both sides ask something of their own."""
+    for m in _CONJUNCTION_RE.finditer(piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if _asks_own(left) and _asks_own(right):
+            return [left, *_split_conjunction(right)]
+    return [piece]
+
+
+def _asks_own(piece: str) -> bool:
+    return bool(set(textnorm.DEFAULT.tokens(piece)) & _ASKING)
 
 
 #: Words that make a piece of a comma list a question of its own ("brp hari, sapa yg buka?");
@@ -73,9 +184,17 @@ def _split_commas(part: str) -> list[str]:
     if "," not in part:
         return [part]
     out: list[str] = []
-    for piece in (p.strip() for p in part.split(",")):
+    pieces = [p.strip() for p in part.split(",")]
+    while len(pieces) > 1 and _greets_only(pieces[0]):
+        # "Selamat malam Bapak/Ibu panitia, izin bertanya …": the greeting and address ask
+        # nothing; kept, "panitia … bertanya" would read as how to ask the organizers.
+        pieces.pop(0)
+    for piece in pieces:
         if not piece:
             continue
+        tokens = textnorm.DEFAULT.tokens(piece)
+        if out and tokens and tokens[0] in _REASON_WORDS and not set(tokens) & _ASKING:
+            continue  # "…, karena kami harus menyusun SPT": why they ask, not a question
         if out and _asks_itself(out[-1]) and _asks_itself(piece):
             out.append(piece)
         elif out:
@@ -83,6 +202,21 @@ def _split_commas(part: str) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+#: A greeting and whom it addresses ("Selamat malam Bapak/Ibu panitia", "Good morning, dear
+#: committee").
+_GREETING = word_set("selamat assalamualaikum shalom salam halo hai hello hi good dear")
+_ADDRESSED = _GREETING | word_set(
+    """pagi siang sore malam morning afternoon evening bapak ibu bpk bu pak panitia yth yang
+    terhormat saya hormati kami committee organizers organisers organizing organising team
+    min admin kak mas mbak om sejahtera wr wb"""
+)
+
+
+def _greets_only(piece: str) -> bool:
+    tokens = set(textnorm.simple_tokens(piece))
+    return bool(tokens & _GREETING) and tokens <= _ADDRESSED
 
 
 def _asks_itself(piece: str) -> bool:
@@ -122,9 +256,13 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     as one (a greeting, a thank-you, an unknown).
     """
     understander = understander_for(event)
-    parts = split_questions(text)
+    parts = [p for part in split_questions(text) for p in _two_answers(understander, part, now)]
     if len(parts) == 1:
-        return (replace(understander.understand(text, now), question=text),)
+        # A letter's frame (address, self-introduction, signature) set aside, the question is
+        # read alone: its sender's office and region are not what it asks.
+        norm = understander.normalizer
+        single = parts[0] if norm.tokens(parts[0]) != norm.tokens(text) else text
+        return (replace(understander.understand(single, now), question=single),)
     found: list[Understanding] = []
     previous = ""
     subject: Understanding | None = None  # the last question that named an item
@@ -179,7 +317,12 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             # starts, not about clothes again).
             day = _when_words(understander, previous, now)
             dated = f"{day} {named}".strip() if day else ""
-            for context in dict.fromkeys((dated, day, named, previous)):
+            contexts: tuple[str, ...] = (dated, day, named, previous)
+            if _when_words(understander, part, now):
+                # "hari ini sesi apa aja, besok apa?": a part naming its own day keeps it;
+                # the part before lends only what it named.
+                contexts = (named, _without_when(understander, previous, now))
+            for context in dict.fromkeys(contexts):
                 if not context:
                     continue
                 joined = understander.understand(f"{context} {part}", now)
@@ -259,6 +402,8 @@ _PREFACE = word_set(
 _BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then", "dia", "beliau", "him",
                       "her"}
 _THEN = frozenset({"then", "terus", "trus", "lalu", "kemudian"})
+#: "trus lanjut apa?", "dilanjutkan dengan apa?": what the programme goes on with.
+_ON_WORDS = word_set("lanjut lanjutnya dilanjut dilanjutkan berlanjut")
 
 
 def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
@@ -267,8 +412,9 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
         relation = RELATIONS.get(tok)
         if relation is not None and (i + 1 == len(tokens) or tokens[i + 1] in _BACK):
             return relation
-    # "Keynote jam berapa? Sesi berikutnya apa?", "next speaker siapa?": the item after it.
-    if set(tokens) & NEXT_WORDS:
+    # "Keynote jam berapa? Sesi berikutnya apa?", "next speaker siapa?", "trus lanjut apa?":
+    # the item after it.
+    if set(tokens) & (NEXT_WORDS | _ON_WORDS):
         return Relation.AFTER
     # "… selesai jam berapa, and then?", "terus?": nothing but "then" asks what follows.
     if tokens and set(tokens) & _THEN and set(tokens) <= _THEN | _BACK | {"dan", "and"}:
@@ -293,6 +439,14 @@ def _when_words(understander: Understander, text: str, now: datetime) -> str:
     tokens = understander.normalizer.tokens(text)
     when = when_from_tokens(tokens, now, understander.event.days)
     return " ".join(tokens[i] for i in sorted(when.used))
+
+
+def _without_when(understander: Understander, text: str, now: datetime) -> str:
+    """The words of `text` that do not say a day or time ("hari ini sesi apa aja": "sesi apa
+    aja")."""
+    tokens = understander.normalizer.tokens(text)
+    when = when_from_tokens(tokens, now, understander.event.days)
+    return " ".join(t for i, t in enumerate(tokens) if i not in when.used)
 
 
 def _entities(u: Understanding) -> bool:
