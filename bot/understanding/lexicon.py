@@ -23,7 +23,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.SCHEDULE: """jadwal:3 susunan:2 acara:1 kegiatan:1 program:0.5 schedule:3
         programme:2.5 happening:1 happens:1.5 happen:1.5 events:1 sesi:0.5 session:0.5
         sessions:0.5 lineup:2 anything:1 ngapain:2 miss:2 missed:2 terlewat:2
-        lewatkan:2 terlewatkan:2 kelewatan:2""",
+        lewatkan:2 terlewatkan:2 kelewatan:2 plan:2 plans:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
         currently:3 current:2 upcoming:2 berikut:2.5""",
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
@@ -81,7 +81,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
         how_many:2 bahas_apa:3 membahas_apa:3 dibahas_apa:3""",
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
-        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
+        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3
+        you_tell:-1.5 can_do:1.5""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
     Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 sudah_daftar:-5 mau_ikut:4 saya_ikut:3
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
@@ -203,6 +204,7 @@ GENERAL = word_set(
     arrive arrives arriving arrival reach reached reaching else moment same problem problems
     issue issues spoke spoken make makes made find found
     actually basically currently running ongoing presenting presents
+    ask asking asked our ours im sejahtera termasuk akses access run runs
     """
 )
 
