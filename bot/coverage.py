@@ -560,11 +560,32 @@ def _raised_topic(event: Event, text: str) -> set[str]:
     return set(tokens[start + 1:])
 
 
+#: Why a formal letter asks ("… untuk laporan kepada pimpinan", "untuk kami cantumkan dalam
+#: nota dinas", "for my report to my superior"): after "untuk/for", these say what the
+#: delegate will do with the answer, not what is asked. Before it they are asked about
+#: ("batas waktu laporan perjalanan dinas?" stays specific).
+_PURPOSE = word_set(
+    """laporan lapor melapor melaporkan dilaporkan pelaporan pimpinan atasan nota memo
+    cantumkan dicantumkan mencantumkan arsip diarsipkan report reports reporting superior
+    superiors supervisor boss records""")
+_FOR = word_set("untuk buat guna for")
+
+
+def _purpose_words(event: Event, text: str) -> set[str]:
+    """The purpose words (`_PURPOSE`) after the first "untuk/for" of a message."""
+    tokens = index_for(event).normalizer.tokens(text)
+    start = next((i for i, t in enumerate(tokens) if t in _FOR), len(tokens))
+    return {t for t in tokens[start + 1:] if t in _PURPOSE}
+
+
 def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
     """The question's specific words the answer would not show (empty: it is covered)."""
     if faq_id is None and q.intent not in _CHECKED:
         return []
     specific = specific_words(event, q.question)
+    if specific and _PURPOSE & set(specific):
+        purpose = _purpose_words(event, q.question)
+        specific = [w for w in specific if w not in purpose]
     if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
         # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
         # raise with that contact is not asked of the bot.

@@ -9,7 +9,8 @@ from functools import cache
 from bot import textnorm
 from bot.coverage import GENERAL
 from bot.model import Contact, Event
-from bot.regions import aliases_from_contacts, match_regions
+from bot.regions import aliases_from_contacts, match_regions, regions_asked
+from bot.retrieval import index_for
 
 #: Words that ask for a contact but name nobody ("minta kontak ..."), in both languages.
 REQUEST_WORDS = frozenset(
@@ -56,8 +57,22 @@ def _words(text: str) -> list[str]:
 def _word(word: str) -> str:
     """A word as the contacts spell it: a chat spelling read ("kntk" is kontak), the "-nya"
     dropped ("panitianya" is the panitia)."""
+    if word.endswith("'s") and len(word) > 4:  # "the secretariat's e-mail", "organiser's"
+        word = word[:-2]
+        if word in _ORGANIZERS:
+            return "panitia"
     word = textnorm.SLANG.get(word, word)
     return word[:-3] if word.endswith("nya") and len(word) > 6 else word
+
+
+def _spelled(word: str, event: Event) -> str:
+    """A word as the bot reads it when no contact holds it as typed: a misspelling of the
+    event's words corrected ("sekertariat"), an English one in the data's language
+    ("secretariat"), a chat abbreviation read ("ptgs" petugas)."""
+    if not word.isalpha() or any(word in _haystack(c) for c in event.contacts):
+        return word
+    fixed = index_for(event).normalizer.fix(word)
+    return fixed[0] if len(fixed) == 1 else word
 
 
 def _haystack(contact: Contact) -> str:
@@ -68,12 +83,17 @@ def _haystack(contact: Contact) -> str:
 
 def search_contacts(event: Event, query: str) -> ContactSearch:
     # "Dengan hormat, bolehkah saya meminta nomor kontak …": only the words that name someone.
-    words = [w for w in _words(query)
+    words = [w for w in (_spelled(w, event) for w in _words(query))
              if w not in REQUEST_WORDS and w not in GENERAL and w not in textnorm.PARTICLES]
     if not words:
         return ContactSearch(named=False)
+    # "kami dari delegasi Kota Bogor mohon narahubung panitia tuan rumah": the organizers'
+    # contacts, not those of the asker's own region.
+    asked = regions_asked(query, event.regions, _aliases(event))
+    if asked is not None and not asked:
+        words = ["panitia"]
     cleaned = " ".join(words)
-    match = match_regions(cleaned, event.regions, _aliases(event))
+    match = asked or match_regions(cleaned, event.regions, _aliases(event))
     if match.ambiguous:
         return ContactSearch(ambiguous=match.regions)
     if match.regions:

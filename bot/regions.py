@@ -205,6 +205,34 @@ class RegionIndex:
         return RegionMatch(regions, ambiguous)
 
 
+#: The asker, and the organizers: "kami dari delegasi Kota Bogor mohon informasi narahubung
+#: panitia tuan rumah" names Bogor as where the asker comes from, and asks for the panitia.
+_FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "i", "we", "im"})
+ORGANIZER_WORDS = frozenset({"panitia", "tuanrumah", "penyelenggara", "committee",
+                             "organizer", "organizers", "organiser", "organisers", "host"})
+
+
+def asker_origin(tokens: Sequence[str], mention: RegionMention) -> bool:
+    """Whether a region is named as the asker's own ("kami (dari) rombongan Pemkab X"),
+    with the organizers asked for after it: then it is not the region whose contacts are
+    asked."""
+    before = tokens[max(0, mention.start - 4):mention.start]
+    return (any(t in _FIRST_PERSON for t in before)
+            and any(t in ORGANIZER_WORDS for t in tokens[mention.end:]))
+
+
+def regions_asked(text: str, regions: Sequence[str],
+                  aliases: Mapping[str, str] | None = None) -> RegionMatch | None:
+    """The regions `text` asks about when it also names the asker's own (`asker_origin`),
+    which is left out; None when it names no region as the asker's."""
+    tokens = textnorm.simple_tokens(text)
+    mentions = _cached(regions, aliases).mentions(tokens)
+    origin = [m for m in mentions if asker_origin(tokens, m)]
+    if not origin:
+        return None
+    return combine(m for m in mentions if m not in origin)
+
+
 def combine(mentions: Iterable[RegionMention]) -> RegionMatch:
     """Mentions -> one match: regions in order of mention, ambiguous if any mention was."""
     regions: list[str] = []

@@ -12,6 +12,7 @@ which are exactly the words the bot needs.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,7 +48,10 @@ SLANG: Mapping[str, str] = {
     "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
     "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
     "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
+    "sj": "saja", "sja": "saja",
     "pgi": "pagi", "mnt": "menit", "sblum": "sebelum", "stelah": "setelah",
+    # clipped "maksimal"/"minimal" of chat ("brp org max?"); not "min", which is "admin"
+    "max": "maksimal", "maks": "maksimal",
     # "sejam lagi" is "satu jam lagi" (an hour from now, bot.when)
     "sejam": "satu jam",
     # people
@@ -108,13 +112,17 @@ SLANG: Mapping[str, str] = {
     "kaka": "kakak", "ni": "ini", "balom": "belum", "dolo": "dulu",
     # praying, in the general word for any faith: the practical answers' "ibadah"
     "sembahyang": "ibadah", "sembayang": "ibadah", "beribadah": "ibadah",
-    "barapa": "berapa", "brapa2": "berapa", "karmana": "bagaimana", "kermana": "bagaimana",
+    "barapa": "berapa", "brapa2": "berapa", "bera": "berapa", "karmana": "bagaimana",
+    "kermana": "bagaimana",
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
     # English short forms
     "conf": "conference",
     # English contractions delegates type without the apostrophe
     "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
+    # English chat's vowel-less question words (three letters fit too many words to be
+    # read by rule, see `Normalizer._spoken`)
+    "whr": "where", "wht": "what", "whn": "when",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -194,7 +202,7 @@ ORDINARY: frozenset[str] = _words(
     indah ramai sepi rapat kumpul pulang berangkat tiba sampai mulai selesai berakhir
     dibuka ditutup buka tutup pembukaan penutupan sambutan materi paparan diskusi tanya
     jawab foto video media berita info informasi kabar sekarang semalam selamat semangat
-    unduh diunduh mengunduh bahas tetap kotak presensi absen absensi
+    unduh diunduh mengunduh bahas tetap kotak presensi absen absensi petugas
     batas batasan maksimal maksimum minimal minimum limit
     sedang sehat segar sejarah seluruh sumbang sumber barat timur utara selatan tengah
     daya raya besar baru lama pantai laut gunung pasar toko hotel restoran bandara
@@ -286,6 +294,35 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+#: Two letters that are words or times of their own: never read as a name's initials.
+_TWO_LETTER_WORDS = _words(
+    """am pm an as at be by do go he if in is it me my no of on or so to up us we id ok
+    rp km kg cm mm ml mr ms dr st sr jr""")
+
+
+def short_forms(item_names: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """Short forms chat makes of the data's own names, as a rule and not word by word:
+    the initials of a programme item's two-word short name, its tag ("city tour" -> "ct",
+    as "ntt" in `initialisms`), and the syllable clipping Indonesian builds its acronyms
+    with, the first three letters of two words next to each other in any name
+    ("balai kota" -> "balkot",
+    "wali kota" -> "walkot", "menteri kominfo" -> "menkom"). A form two names share is
+    nobody's; one that is a word already is left to be that word."""
+    found: dict[str, set[str]] = {}
+    for text in item_names:
+        words = [w for w in simple_tokens(text) if w.isalpha()]
+        if len(words) == 2 and all(len(w) >= 3 for w in words):
+            found.setdefault(words[0][0] + words[1][0], set()).add(" ".join(words))
+    for text in names:
+        # As typed, before "wali kota" is joined into "walikota": chat clips each word.
+        words = [w for w in tokenize(text) if w.isalpha()]
+        for a, b in itertools.pairwise(words):
+            if len(a) >= 4 and len(b) >= 4:
+                found.setdefault(a[:3] + b[:3], set()).add(f"{a} {b}")
+    return {short: next(iter(targets)) for short, targets in found.items()
+            if len(targets) == 1 and short not in _TWO_LETTER_WORDS and not is_ordinary(short)}
+
+
 @functools.lru_cache(maxsize=1024)
 def simple_tokens(text: str) -> tuple[str, ...]:
     """Tokens with informal spellings replaced, but no spelling correction.
@@ -337,6 +374,14 @@ class Normalizer:
             if len(word) >= 4 and word.isalpha():
                 buckets.setdefault(word[0], []).append(word)
         self._buckets = {k: tuple(sorted(v)) for k, v in buckets.items()}
+        # English words of the vocabulary as Indonesians spell them, when that spelling is
+        # no word of its own and no other word is spelt so.
+        spelt: dict[str, set[str]] = {}
+        for word in self.vocabulary:
+            local = indonesian_spelling(word)
+            if local != word and len(local) >= 4 and local not in self.vocabulary:
+                spelt.setdefault(local, set()).add(word)
+        self._english = {k: next(iter(v)) for k, v in spelt.items() if len(v) == 1}
         self._memo: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[str, ...]] = {}
         self._near: dict[tuple[str, int], list[str]] = {}
@@ -399,6 +444,9 @@ class Normalizer:
         spoken = self._spoken(tok, whole)
         if spoken is not None:
             return self._fix(spoken)
+        local = self._local_spelling(tok) if whole else None
+        if local is not None:
+            return (local,)
         if len(tok) >= 4:
             best, sim = self._closest(tok)
             day_word, day_sim = self._closest_guarded(tok)
@@ -420,10 +468,47 @@ class Normalizer:
                 return tuple(SLANG[best].split()) if best in SLANG else (best,)
             if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
                 return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
+            slipped = self._slipped_key(tok) if whole else None
+            if slipped is not None:
+                return tuple(SLANG[slipped].split()) if slipped in SLANG else (slipped,)
             skipped = self._skipped_letters(tok) if whole else None
             if skipped is not None:
                 return (skipped,)
         return (tok,)
+
+    def _local_spelling(self, tok: str) -> str | None:
+        """The known word `tok` writes as Indonesians say or spell it: an English word
+        spelt the Indonesian way ("dres kode" dress code, "sitinet" citynet: see
+        `indonesian_spelling`), Kupang Malay's "ta-"/"ba-" prefixes, a final glottal "k"
+        of colloquial speech ("bukak" buka, "mintak" minta), or the final vowel left off
+        ("acar" acara, "venu" venue) when only one vowel makes a known word. Never a day or
+        time word."""
+        found = self._english.get(tok)
+        if (found is None and len(tok) >= 6 and tok[:2] in ("ta", "ba")
+                and tok[2:] in self.vocabulary):
+            # Kupang Malay's "ta-"/"ba-" for "ter-"/"ber-": "talambat" terlambat,
+            # "bakumpul" berkumpul.
+            found = ("ter" if tok[0] == "t" else "ber") + tok[2:]
+        if found is None and len(tok) >= 5 and tok[-1] == "k" and tok[-2] in _VOWELS:
+            found = tok[:-1] if tok[:-1] in self.vocabulary else None
+        if found is None and len(tok) >= 4:
+            fits = [tok + v for v in "aeiou" if tok + v in self.vocabulary]
+            found = fits[0] if len(fits) == 1 else None
+        return None if found is None or found in self.guarded else found
+
+    def _slipped_key(self, tok: str) -> str | None:
+        """The one known word `tok` is with one letter replaced by a key next to it on the
+        keyboard ("jadwak" -> jadwal, "bwsok" besok is a day word: read and said, above):
+        a finger landing one key off is as common a slip as a skipped key, and a
+        neighbouring key leaves little doubt when only one word fits. Five letters at
+        least, never a day or time word."""
+        if len(tok) < 5:
+            return None
+        fits = [c for c in self._candidates(tok) if len(c) == len(tok)
+                and _one_neighbour_off(tok, c)]
+        if len(fits) != 1 or fits[0] in self.guarded:
+            return None
+        return fits[0]
 
     def _skipped_letters(self, tok: str) -> str | None:
         """The one known word `tok` is with a letter left out ("jadal" -> "jadwal"), or two
@@ -462,12 +547,17 @@ class Normalizer:
             return tok[:-1] + "au"
         # Under a suffix only a word written without its vowels, as chat abbreviates
         # ("psrtanya" peserta): "bertanya" is no "berita" + "-nya".
+        # Not three letters: "bgt", "tmn" fit too many words ("banget"/"begitu",
+        # "teman"/"taman") to read one.
         if (not whole and sum(c in _VOWELS for c in tok) > 1) or len(tok) < 4 \
                 or not tok.isalpha():
             return None
         # A chat spelling in the bucket counts as the word it spells ("barapa" is berapa).
+        # Written with no vowel at all, the word's last vowel may go too, as chat drops it.
+        bare = not any(c in _VOWELS for c in tok)
         found = {SLANG.get(c, c) for c in self._buckets.get(tok[0], ())
-                 if 0 < len(c) - len(tok) <= 4 and c[-1] == tok[-1]
+                 if 0 < len(c) - len(tok) <= 4
+                 and (c[-1] == tok[-1] or (bare and c[-1] in _VOWELS and c[-2] == tok[-1]))
                  and c not in self.guarded and vowels_left_out(tok, c)}
         word = found.pop() if len(found) == 1 else None
         return word if word is not None and " " not in word else None
@@ -505,6 +595,41 @@ class Normalizer:
 
 
 _VOWELS = frozenset("aeiou")
+
+_SOFT_C_RE = re.compile(r"c(?=[eiy])")
+
+
+def indonesian_spelling(word: str) -> str:
+    """An English word as an Indonesian writes it by ear: "c" is "s" before e, i, y and "k"
+    elsewhere, "q" "k", "ph" "f", "y" "i", "x" "ks", no doubled letter ("dress code" ->
+    "dres kode", "citynet" -> "sitinet", "coffee" -> "kofe")."""
+    out = _SOFT_C_RE.sub("s", word).replace("ph", "f")
+    out = out.replace("c", "k").replace("q", "k").replace("y", "i").replace("x", "ks")
+    return _REPEAT2_RE.sub(r"\1", out)
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {c: (r, i) for r, row in enumerate(_KEY_ROWS) for i, c in enumerate(row)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Whether two letters are next to each other on a QWERTY keyboard (the rows are
+    staggered by about half a key: "k" touches "l", "i", "o", "m")."""
+    ra, ia = _KEY_AT.get(a, (-9, 0))
+    rb, ib = _KEY_AT.get(b, (-9, 0))
+    if ra == rb:
+        return abs(ia - ib) == 1
+    if abs(ra - rb) != 1:
+        return False
+    upper = ia if ra < rb else ib  # the index on the upper row
+    lower = ib if ra < rb else ia
+    return lower in (upper - 1, upper)
+
+
+def _one_neighbour_off(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with exactly one letter replaced by a neighbouring key."""
+    diffs = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    return len(diffs) == 1 and _neighbours(*diffs[0])
 
 
 def vowels_left_out(short: str, word: str) -> bool:

@@ -145,6 +145,10 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
     asks_where = any(t in ("dimana", "where") for t in tokens)
     if asks_who and (e.sessions or when.day is not None):
         _vote(scores, [(Intent.SPEAKER, 1.0)])
+    if asks_who and _asks_whom_to_ask(tokens):
+        # "deng sapa beta bisa tanya kalo ada masalah registrasi?", "who can I ask about
+        # the certificate?": whom to ask is a contact, not a speaker of the item named.
+        _vote(scores, [(Intent.CONTACT, 4.0)])
     # "di restoran mana", "di gedung mana": a where-question split around a noun.
     split_where = any(
         t == "mana" and "di" in tokens[max(0, i - 3) : i] for i, t in enumerate(tokens)
@@ -153,6 +157,22 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
         _vote(scores, [(Intent.VENUE, 2.0)])
     if (asks_where or split_where or words & VENUE_WORDS) and e.sessions and not tour:
         _vote(scores, [(Intent.VENUE, 1.5)])
+
+
+#: Asking someone: "tanya" after "siapa" ("siapa yang bisa saya tanya"), or "tanya
+#: ke/dengan siapa"; not "mau tanya, siapa pembicaranya?", where "tanya" frames the question.
+_ASK_VERBS = frozenset({"tanya", "bertanya", "ditanya", "tanyakan", "ditanyakan", "ask",
+                        "asked", "contact", "kontak", "hubungi", "dihubungi"})
+_TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
+
+
+def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
+    who = next((i for i, t in enumerate(tokens) if t in ("siapa", "who")), None)
+    if who is None:
+        return False
+    if any(t in _ASK_VERBS for t in tokens[who + 1:]):
+        return True
+    return who >= 2 and tokens[who - 1] in _TO_WHOM and tokens[who - 2] in _ASK_VERBS
 
 
 def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> None:

@@ -89,6 +89,7 @@ class PhraseIndex:
         _add_venues_and_speakers(event, add)
         _add_sessions(event, add, regions)
         _add_tour_and_faq(event, add, regions)
+        _add_name_words(event, phrases, add, regions)
         self.phrases = {k: tuple(v) for k, v in phrases.items()}
         self.first_words = frozenset(k[0] for k in self.phrases)
         self.max_len = max((len(k) for k in self.phrases), default=1)
@@ -135,6 +136,26 @@ def _add_venues_and_speakers(event: Event, add: _Add) -> None:
             bare = [t for t in textnorm.simple_tokens(text) if t not in HONORIFICS]
             if len(bare) > 1 or (bare and len(bare[0]) >= 4):
                 add(" ".join(bare), ref)
+
+
+def _add_name_words(event: Event, phrases: dict[tuple[str, ...], list[Ref]], add: _Add,
+                    regions: frozenset[str]) -> None:
+    """One word of a speaker's name names them when nothing else has it ("prof kesei le" is
+    Keesei Lee, whatever became of "le"): not an ordinary word, a region, a word of the
+    lexicon or of the event's name, nor a word of another item's names ("pemkot")."""
+    event_name = {w for text in (event.name.id, event.name.en or "")
+                  for w in textnorm.simple_tokens(text)}
+    owners: dict[str, set[str]] = {}
+    for speaker in event.speakers.values():
+        for w in textnorm.simple_tokens(speaker.name):
+            owners.setdefault(w, set()).add(speaker.id)
+    others = {w for key, refs in phrases.items() for w in key
+              if not any(r.kind == "speaker" for r in refs)}
+    for w, ids in owners.items():
+        if (len(ids) == 1 and len(w) >= 4 and w.isalpha() and not textnorm.is_ordinary(w)
+                and w not in regions and w not in LEXICON and w not in event_name
+                and w not in HONORIFICS and w not in others):
+            add(w, Ref("speaker", next(iter(ids))))
 
 
 def _add_sessions(event: Event, add: _Add, regions: frozenset[str]) -> None:
@@ -239,4 +260,13 @@ def normalizer_for(
     vocab.update(network)
     # Places written short ("ntt" for the province in the event's city line).
     places = [event.city, *(v.address for v in event.venues.values())]
-    return textnorm.Normalizer(vocab, guarded, textnorm.initialisms(places))
+    expansions = textnorm.initialisms(places)
+    # Chat's short forms of the programme's items and of the names of venues, speakers and
+    # tags ("ct" city tour, "balkot" balai kota), unless the form is a word the bot knows.
+    items = [t for s in event.sessions for t in s.tags]
+    names = [*items, *(t for v in event.venues.values() for t in (v.name, *v.aliases)),
+             *(t for p in event.speakers.values() for t in (p.name, *p.aliases))]
+    for short, target in textnorm.short_forms(items, names).items():
+        if short not in vocab and short not in guarded:
+            expansions.setdefault(short, target)
+    return textnorm.Normalizer(vocab, guarded, expansions)

@@ -82,7 +82,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.ABOUT: """apa_itu:1.5 what_is:1 acara_tentang:1 berapa_banyak:2 berapa_peserta:3
         how_many:2 bahas_apa:3 membahas_apa:3 dibahas_apa:3""",
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
-        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3""",
+        bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3
+        you_tell:-1.5 can_do:1.5""",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
     Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 sudah_daftar:-5 mau_ikut:4 saya_ikut:3
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
@@ -205,6 +206,7 @@ GENERAL = word_set(
     issue issues spoke spoken make makes made find found
     actually basically currently running ongoing presenting presents
     item items
+    ask asking asked our ours im sejahtera termasuk akses access run runs
     """
 )
 

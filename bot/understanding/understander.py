@@ -9,7 +9,13 @@ from itertools import pairwise
 
 from bot import textnorm
 from bot.model import Event, Session, SessionKind
-from bot.regions import RegionIndex, RegionMatch, aliases_from_contacts, combine
+from bot.regions import (
+    RegionIndex,
+    RegionMatch,
+    aliases_from_contacts,
+    asker_origin,
+    combine,
+)
 from bot.understanding.classify import Evidence, classify, facts_asked
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
@@ -491,7 +497,7 @@ class Understander:
             if not any(
                 m.start <= r.start and r.end <= m.end and (m.end - m.start) > (r.end - r.start)
                 for m in matches
-            )
+            ) and not asker_origin(tokens, r)
         ]
         return combine(mentions)
 
