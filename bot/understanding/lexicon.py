@@ -203,6 +203,7 @@ GENERAL = word_set(
     arrive arrives arriving arrival reach reached reaching else moment same problem problems
     issue issues spoke spoken make makes made find found
     actually basically currently running ongoing presenting presents
+    unit units run runs anywhere somewhere inti intinya official called khas typical
     """
 )
 
