@@ -29,6 +29,7 @@ from bot.understanding import (
 from bot.understanding.lexicon import (
     ASK_HOW_MANY,
     BETWEEN_WORDS,
+    BRING,
     CONTEXT,
     GENERAL,
     KIND_WORDS,
@@ -70,6 +71,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
                         hit=hit)
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
+    if _asks_bring(event, q):
+        # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
+        tour = event.tour
+        assert tour is not None
+        q = replace(q, intent=Intent.CITY_TOUR, facts=(Fact.TOUR_BRING,),
+                    session_ids=(tour.session_id,))
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):
@@ -228,6 +235,21 @@ def _memo_for(event: Event) -> OrderedDict[tuple[str, datetime, str], Reading]:
 
 #: Intents whose card holds contacts of its own (the tour card: the delegate's bus leader).
 _OWN_CONTACTS = frozenset({Intent.CONTACT, Intent.CITY_TOUR})
+
+
+def _asks_bring(event: Event, q: Understanding) -> bool:
+    """Whether a question nothing else reads asks about bringing a thing the tour's list
+    of what to bring names ("perlu bawa payung?")."""
+    tour = event.tour
+    if tour is None or not tour.bring or q.intent is not Intent.UNKNOWN or q.faq_id:
+        return False
+    normalizer = understander_for(event).normalizer
+    words = set(normalizer.tokens(q.question))
+    if not words & BRING:
+        return False
+    listed = {w for item in tour.bring for lang in ("id", "en")
+              for w in normalizer.tokens(item.get(lang))} - GENERAL - BRING
+    return bool(words & listed - textnorm.PARTICLES)
 
 
 def _off_data(event: Event, plan: Plan) -> bool:
@@ -496,8 +518,11 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
     lead = render_answers.lead(event, q, t)
 
+    index = index_for(event)
+
     def fits(text: Text) -> bool:
-        return coverage.fills_slot(event, q.question, text)
+        return (text not in index.shared
+                and coverage.fills_slot(event, q.question, text, text in index.timed))
 
     def elsewhere(hit: Hit) -> bool:
         # "Wali Kota Kupang siapa namanya?" names the speaker; a practical answer that
@@ -519,14 +544,14 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         hit = answer_passage(event, q.question, threshold=0.99, fits=fits) if rest else None
         if (hit is not None and not elsewhere(hit)
                 and all(w in hit.passage.words or w in hit.passage.related for w in rest)
-                and coverage.fills_slot(event, q.question, hit.passage.text)):
+                and fits(hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if not (q.facts or q.relation or q.stops):
         # Second stage: a passage of the event's text that covers the question (what the
         # intents do not reach, like the background), quoted with its source.
         hit = answer_passage(event, q.question, fits=fits)
         if (hit is not None and not elsewhere(hit) and _passage_first(event, q, hit)
-                and coverage.fills_slot(event, q.question, hit.passage.text)):
+                and fits(hit.passage.text)):
             if q.intent is Intent.ABOUT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)

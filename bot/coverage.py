@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from bot import textnorm
 from bot.model import Event, Faq, Text
-from bot.retrieval import Source, index_for
+from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding
 from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, word_set
@@ -283,15 +283,16 @@ def number_unsaid(event: Event, q: Understanding) -> list[str]:
             and not textnorm.is_ordinary(w)]
 
 
-def fills_slot(event: Event, question: str, passage: Text) -> bool:
+def fills_slot(event: Event, question: str, passage: Text, timed: bool = False) -> bool:
     """Whether a passage can answer a question asking when or how many: it must hold a
     day, a date or a time, or a number ("sosialisasi hari apa?" is not answered by the
-    event's summary that names the session without its day)."""
+    event's summary that names the session without its day). A `timed` passage (a tour
+    stop's notes: the stop has its time, said with the source) answers when."""
     tokens = index_for(event).normalizer.tokens(question)
     pairs = set(pairwise(tokens))
     texts = (passage.get("id"), passage.get("en"))
     if _WHEN & set(tokens) or pairs & _WHEN_PAIRS:
-        return any(_DAY_RE.search(t) for t in texts)
+        return timed or any(_DAY_RE.search(t) for t in texts)
     if pairs & _HOW_MANY or "berapa" in tokens:
         return any(_NUMBER_RE.search(t) for t in texts)
     return True
@@ -306,6 +307,14 @@ def _acronyms(text: str) -> list[str]:
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
 _TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles"
+_FULL = "penuh full waiting tunggu waitlist daftar list"
+_LEAD = "dipimpin memimpin pemimpin pimpinan leader led leads"
+
+
+def _tour_capacity(event: Event) -> int | None:
+    tour = event.tour
+    session = event.session(tour.session_id) if tour is not None else None
+    return session.capacity if session is not None else None
 
 _CACHE: list[tuple[Event, dict[tuple[Source, str], frozenset[str]]]] = []
 
@@ -324,7 +333,11 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
         extra = " ".join([*(f"{b.id} {b.en or ''}" for b in tour.bring),
                           *(f"{bus.name} {bus.leader}" for bus in tour.buses),
                           # Its buses are how it travels ("city tour naik apa?").
-                          _TRAVEL if tour.buses else ""])
+                          _TRAVEL if tour.buses else "",
+                          # Its seats are limited: the waiting list answers "full".
+                          _FULL if _tour_capacity(event) else "",
+                          # Each bus has a leader ("bus 3 dipimpin siapa?").
+                          _LEAD if any(bus.leader for bus in tour.buses) else ""])
         out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
     frozen = {k: frozenset(v) for k, v in out.items()}
     _CACHE.insert(0, (event, frozen))
@@ -615,7 +628,8 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
 
 
 def _shown(word: str, shown: set[str] | frozenset[str]) -> bool:
-    return all(w in shown for w in word.split())
+    # "menjabat" is shown by a term of office ("jabatan"): another form of the same root.
+    return all(w in shown or roots(w) & shown for w in word.split())
 
 
 #: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"),

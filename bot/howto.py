@@ -82,7 +82,7 @@ _CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("da
                             ("konfirmasi", "kehadiran"), ("confirm", "attendance")})
 #: "sy sdh di titik kumpul, gmn …": at the tour's meeting point, being there is the check-in.
 _MEETING_POINT = word_set("titikkumpul")
-_MEETING_PAIRS = frozenset({("meeting", "point")})
+_MEETING_PAIRS = frozenset({("meeting", "point"), ("titik", "kumpul")})
 _SESSION_CODE = word_set("layar screen sesi session")
 _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
@@ -213,8 +213,17 @@ _REFUSED = word_set("ditolak tolak gagal rejected refused failed fails invalid")
 _ONLY_IF = word_set("kalau jika bila apabila cuma hanya if only")
 #: Features whose answer says how long (a session's check-in: how late one may check in).
 _SAYS_HOW_LONG = frozenset({Feature.CHECKIN})
-#: Features whose answer says when (the evaluation opens at the closing).
-_SAYS_WHEN = frozenset({Feature.EVALUATION})
+#: Features whose answer says when (the evaluation opens at the closing; a session's
+#: check-in lasts until its grace ends, the tour's opens before the gathering).
+_SAYS_WHEN = frozenset({Feature.EVALUATION, Feature.CHECKIN, Feature.TOUR_CHECKIN})
+#: Features whose answer gives the data file's numbers (how often the code changes, how
+#: late one may check in, how near the meeting point counts): "berapa" asks for them.
+_SAYS_NUMBERS = frozenset({Feature.CHECKIN, Feature.TOUR_CHECKIN})
+#: Asking whether a feature exists ("ada evaluasi ga?"): its line says it and how.
+_EXISTS = word_set("ada adakah")
+#: Features asked for by whether they exist (not the certificate or the materials: the
+#: organizers' practical answers say those).
+_SAYS_EXISTS = frozenset({Feature.EVALUATION})
 
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
@@ -229,10 +238,14 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
         return True
     if feature in _SAYS_HOW_LONG and pairs & {("berapa", "lama"), ("how", "long")}:
         return True  # "absen masih bisa berapa lama?": its line says how late one may
+    words = set(tokens)
+    if feature in _SAYS_NUMBERS and ("berapa" in words or ("how", "many") in pairs):
+        # "kode absen berganti tiap berapa menit?", "radius check-in berapa meter?": the
+        # feature's line gives the data file's numbers.
+        return True
     # "how many can join?", "berapa orang bisa ikut?" ask for a number, not for a way.
     if pairs & _HOW_MUCH or "berapa" in tokens:
         return False
-    words = set(tokens)
     if words & _DIGITAL:
         return True  # "kartu peserta digital ada?", "sertifikat online?": the bot's own way
     if words & _WHOM_TO_CALL:
@@ -246,6 +259,8 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
 
     if feature in _SAYS_WHEN and words & {"kapan", "when"}:
         return True  # "evaluasi diisinya kapan?": its line says when it opens
+    if feature in _SAYS_EXISTS and words & _EXISTS:
+        return True  # "ada evaluasi acara ga?": the line says there is one, and when
     if feature is Feature.ASK:
         # "bisa tanya ke panitia?" asks whether one can; "mau tanya panitia, …" is a preface.
         return bool(words & _CAN - {"mau", "want"})
@@ -270,7 +285,8 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
                 or (words & _FULL and words & (_TOUR | _BUS)))
     checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
     at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
-    if words & _TOUR and (checkin or at_meeting):
+    meeting_point = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS)
+    if (words & _TOUR and (checkin or at_meeting)) or (checkin and meeting_point):
         # "gmn cara absen city tour": present at the meeting point, not a session's code.
         found.append(Feature.TOUR_CHECKIN)
         return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from html import escape
+from itertools import pairwise
 
 from bot import callbacks as cb
 from bot import textnorm, zones
@@ -26,7 +27,7 @@ from bot.render import (
 )
 from bot.retrieval import Hit, Source
 from bot.understanding import Fact, Intent, Relation, Scope, Understanding
-from bot.understanding.lexicon import NEXT_WORDS, RELATIONS
+from bot.understanding.lexicon import GENERAL, NEXT_WORDS, RELATIONS
 from bot.when import PERIOD_HOURS
 
 
@@ -151,6 +152,9 @@ def event_sentences(event: Event, facts: tuple[Fact, ...], t: Translator) -> lis
             text = text[:-1] + _(": {groups}.").format(
                 groups=escape(t.join(g.get(t.lang) for g in event.participant_groups)))
         out.append(text)
+    if Fact.NAME in facts:
+        out.append(_("Nama resmi acara: <b>{name}</b>.").format(
+            name=escape(event.name.get(t.lang))))
     if Fact.THEME in facts and event.theme:
         out.append(_("Tema acara: <i>{theme}</i>.").format(theme=escape(event.theme.get(t.lang))))
     if Fact.HOST in facts and event.host:
@@ -194,17 +198,31 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     out.append(times + ".")
     stops = tour.stops if tour is not None else ()
     named = [stops[i] for i in u.stops if i < len(stops)]
+    tokens = textnorm.DEFAULT.tokens(u.question)
+    asked = set(tokens)
+    what_there = bool(asked & _WHAT_THERE or ("ada", "apa") in set(pairwise(tokens)))
     for stop in named:
         out.append(_("{stop}: pukul {time}.").format(
             stop=escape(stop.name.get(t.lang)), time=t.time(stop.time)))
+        said = set(textnorm.DEFAULT.tokens(f"{stop.notes.id} {stop.notes.en or ''}"))
+        if what_there or (asked & said) - set(textnorm.DEFAULT.tokens(stop.name.id)) - GENERAL:
+            # "di sentra tenun motif khas apa?", "di pantai lasiana ada apa?": what is asked
+            # is in the stop's notes.
+            out.append(escape(stop.notes.get(t.lang)))
     if Fact.TOUR_STOPS in u.facts and stops and not named:
         out.append(_("Singgah di {stops}.").format(stops=t.join(
             f"{escape(s.name.get(t.lang))} ({t.time(s.time)})" for s in stops)))
-    if Fact.TOUR_CAPACITY in u.facts:
+    asks_full = _asks_full(u.question)
+    if Fact.TOUR_CAPACITY in u.facts or (asks_full and session.capacity):
         seats = session.capacity or sum(b.capacity for b in (tour.buses if tour else ()))
         if seats:
             out.append(t.ngettext("Kapasitas {n} orang.", "Kapasitas {n} orang.", seats).format(
                 n=seats))
+        if asks_full and session.capacity:
+            # "kalau kursi bus penuh gimana?": what the bot does when the seats are taken.
+            out.append(_("Bila kursi penuh, pendaftar berikutnya masuk daftar tunggu; kursi "
+                         "yang dilepas peserta lain diberikan ke urutan pertama, dengan "
+                         "pesan dari bot."))
     if Fact.TOUR_BUSES in u.facts and tour is not None and tour.buses:
         out.append(t.ngettext("{n} bus: {buses}.", "{n} bus: {buses}.", len(tour.buses)).format(
             n=len(tour.buses), buses=t.join(
@@ -227,8 +245,21 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     return out
 
 
+#: Asking what one does at a place ("di pantai ada apa?", "ngapain di sana?").
+_WHAT_THERE = frozenset({"ngapain", "kegiatan", "activity", "activities", "do"})
+#: Asking what happens when the seats are taken ("full" only as said of them: not "the full
+#: programme").
+_FULL_WORDS = frozenset({"penuh", "waiting", "tunggu", "waitlist"})
+
+
+def _asks_full(question: str) -> bool:
+    tokens = textnorm.DEFAULT.tokens(question)
+    return bool(set(tokens) & _FULL_WORDS) or any(
+        b == "full" and a in ("is", "are", "gets", "get") for a, b in pairwise(tokens)) or (
+        tokens[-1:] == ("full",))
 #: Words asking who leads a bus or how to reach them.
 _LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "pimpinan", "pemimpin", "leader",
+                           "dipimpin", "memimpin", "led",
                            "leads", "pj", "siapa", "who", "kontak", "contact", "nomor",
                            "number", "hp", "telepon", "telp", "phone", "wa", "whatsapp"})
 
@@ -465,7 +496,13 @@ def source_label(event: Event, hit: Hit, t: Translator) -> str:
     if p.source is Source.VENUE and (v := event.venue(p.ref)):
         return v.name
     if p.source is Source.STOP and event.tour and p.ref.isdigit():
-        return event.tour.stops[int(p.ref)].name.get(t.lang)
+        # A stop's notes hold no time or day: its place in the tour says them ("kapan
+        # foto bersama?").
+        stop = event.tour.stops[int(p.ref)]
+        tour = event.session(event.tour.session_id)
+        return _("{stop} ({tour}, {day}, pukul {time})").format(
+            stop=stop.name.get(t.lang), tour=tour.title.get(t.lang) if tour else "",
+            day=t.day(event.local(stop.time).date()), time=t.time(stop.time))
     if p.source is Source.FAQ:
         faq = next((f for f in event.faq if f.id == p.ref), None)
         if faq is not None:

@@ -24,6 +24,7 @@ from bot.i18n import Translator
 from bot.model import Event
 from bot.planning import BRIEF_AT, LEAD_CHOICES
 from bot.render import button, keyboard
+from bot.tour import CHECKIN_OPENS
 
 
 def _cmd(command: commands.Command, t: Translator) -> str:
@@ -121,11 +122,19 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
     if feature is Feature.TOUR_CHECKIN:
         tour = event.tour
         radius = tour.checkin_radius_m if tour is not None else 0
-        return _("🙋 Saat tiba di titik kumpul city tour, buka {tour} dan tekan {here}, atau "
+        text = _("🙋 Saat tiba di titik kumpul city tour, buka {tour} dan tekan {here}, atau "
                  "{location} (hadir jika dalam {radius} m dari titik kumpul); perlu terdaftar "
                  "ikut city tour.").format(
                      tour=cmd["citytour"], here=escape(_("🙋 Saya sudah di titik kumpul")),
                      location=escape(_("📡 Konfirmasi dengan lokasi")), radius=radius)
+        session = event.session(tour.session_id) if tour is not None else None
+        if session is not None:
+            # "check-in city tour bisa dari jam berapa?": when the button starts to count.
+            text += " " + _("Check-in dibuka pukul {opens} ({before} sebelum kumpul) sampai "
+                            "tur selesai ({end}).").format(
+                opens=t.time(session.arrive_by - CHECKIN_OPENS),
+                before=escape(t.duration(CHECKIN_OPENS)), end=t.time(session.end))
+        return text
     # Feature.TOUR
     text = _("🚌 Buka {tour} dan tekan {join} (perlu terdaftar: {register}).").format(
         tour=cmd["citytour"], join=escape(_("✅ Ikut city tour")), register=cmd["daftar"])

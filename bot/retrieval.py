@@ -49,6 +49,8 @@ class Passage:
     #: itself for a passage about it. They count for coverage, not for its length; at equal
     #: coverage a passage saying it in the question's own words is preferred.
     related: frozenset[str] = frozenset()
+    #: The words of the name of what it belongs to (its speaker, venue, session or stop).
+    owner: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,12 +87,21 @@ _IMPLIED: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
      frozenset({"join", "joined", "gabung", "bergabung", "masuk"})),
     (frozenset({"periode"}), frozenset({"term", "tenure", "jabatan"})),
 )
+#: Words a passage need not hold to answer (general language, a day or time said relative to
+#: now, a negation asking yes or no): they count when it holds them, never against it.
+_SOFT = GENERAL | frozenset(
+    """nanti besok lusa tadi kemarin today tomorrow tonight time tidak hubungan hubungannya
+    kaitan kaitannya""".split()  # noqa: SIM905 - a word list reads better as text
+)
+#: The event's own text, not one of its items'.
+_EVENT_TEXT = frozenset({Source.BACKGROUND, Source.ABOUT, Source.GOAL, Source.GROUP})
 #: Passages about the event itself (its summary, goals, participant groups).
 _OF_THE_EVENT = frozenset({Source.ABOUT, Source.GOAL, Source.GROUP})
 #: What a participant group is, without saying it ("camat dan lurah jadi peserta?", "berapa
 #: kota yang diundang?"): implied by every group's passage.
 _PARTICIPANT_WORDS = frozenset({"peserta", "participants", "participant", "diundang",
-                                "undangan", "invited", "undang"})
+                                "undangan", "invited", "undang", "group", "groups",
+                                "kelompok", "golongan", "unsur"})
 #: Words of one sense, any of which a passage holds when it holds one ("sidoarjo gabung
 #: sejak kapan?" is answered by "… menjadi anggota sejak 2009").
 _SAME_SENSE = (
@@ -98,7 +109,35 @@ _SAME_SENSE = (
                "membership"}),
     frozenset({"berdiri", "didirikan", "mendirikan", "pendirian", "founded", "established",
                "founding"}),
+    frozenset({"koordinator", "koordinasi", "mengkoordinasi", "mengoordinasi", "coordinator",
+               "coordination", "coordinating"}),
 )
+#: Indonesian affixes around a root ("dipilih", "pilihan": pilih; "menjabat", "jabatan":
+#: jabat), with the letter a nasal prefix replaced.
+_ROOT_SUFFIXES = ("nya", "kan", "an", "i")
+_ROOT_PREFIXES = (("memper", ""), ("diper", ""), ("meng", ""), ("meny", "s"), ("mem", "p"),
+                  ("mem", ""), ("men", "t"), ("men", ""), ("me", ""), ("ber", ""), ("ter", ""),
+                  ("di", ""), ("peng", ""), ("pem", "p"), ("pen", "t"), ("pen", ""),
+                  ("per", ""), ("pe", ""), ("ke", ""))
+#: Marks a root among a passage's related words, so it matches only another root.
+ROOT_MARK = "~"
+
+
+def roots(word: str) -> frozenset[str]:
+    """The possible roots of an affixed word, marked (`ROOT_MARK`); none for a word without
+    an affix or a root under four letters. A word of the question the event's text does not
+    hold matches a passage through them: "kota pilihan Kominfo" the "18 kota yang dipilih
+    Kementerian Kominfo", "menjabat" a term of office ("jabatan")."""
+    if not word.isalpha():
+        return frozenset()
+    bodies = {word} | {word[: -len(s)] for s in _ROOT_SUFFIXES if word.endswith(s)}
+    out = set(bodies - {word})
+    for body in bodies:
+        out |= {restored + body[len(prefix):] for prefix, restored in _ROOT_PREFIXES
+                if body.startswith(prefix)}
+    return frozenset(ROOT_MARK + r for r in out if len(r) >= 4)
+
+
 # A sentence ends at a full stop after a word, not after an initial ("H. Saiful Ilah").
 _SENTENCE_RE = re.compile(r"(?<=[a-z0-9)]{2}\.)\s+(?=[A-Z])")
 
@@ -158,6 +197,19 @@ class Index:
         for c in event.contacts:
             add(Source.CONTACT, c.id, Text(c.role.id, c.role.en), c.name + " " + c.instansi)
 
+        def owner(source: Source, ref: str) -> str:
+            """The name of what a passage belongs to (not its aliases: "presiden citynet"
+            does not make every question naming the network about one speaker)."""
+            if source is Source.SPEAKER and (sp := event.speaker(ref)):
+                return sp.name
+            if source is Source.VENUE and (v := event.venue(ref)):
+                return v.name
+            if source is Source.SESSION and (s := event.session(ref)):
+                return s.title.id
+            if source is Source.STOP and event.tour is not None and ref.isdigit():
+                return event.tour.stops[int(ref)].name.id
+            return ""
+
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
@@ -172,10 +224,21 @@ class Index:
             for said, implied in _IMPLIED:
                 if words & said:
                     related |= implied
+            related |= {r for w in words | related for r in roots(w)}
             related -= words
             passages.append(Passage(source, ref, text, frozenset(words - _FUNCTION),
-                                    frozenset(related - _FUNCTION)))
+                                    frozenset(related - _FUNCTION),
+                                    frozenset(normalizer.tokens(owner(source, ref)))
+                                    - _FUNCTION - GENERAL))
         self.passages = tuple(passages)
+        #: Texts said at a time of their own: a tour stop's (its time is in the source line).
+        self.timed = frozenset(p.text for p in passages if p.source is Source.STOP)
+        owners: dict[Text, set[tuple[Source, str]]] = {}
+        for p in passages:
+            owners.setdefault(p.text, set()).add((p.source, p.ref))
+        #: Texts several items say alike (two lunch breaks "Istirahat, sholat dan makan
+        #: siang."): quoted, they would not tell which item, on which day, is meant.
+        self.shared = frozenset(text for text, refs in owners.items() if len(refs) > 1)
         by_word: dict[str, list[int]] = {}
         for i, p in enumerate(passages):
             for w in p.words | p.related:
@@ -220,23 +283,42 @@ class Index:
         if not words:
             return None
         weight = {w: self.idf.get(w, self.unknown_idf) for w in words}
-        total = sum(weight.values())
+        # A word of general language no passage holds ("nanti", "perlu", "time") does not
+        # count against a passage: "foto bersama nanti di mana?" is answered by the stop with
+        # the group photo, which does not say "nanti". One that some passage holds or
+        # implies ("gabung": a member) still tells passages apart.
+        soft = {w for w in words if w in _SOFT and w not in self.by_word}
+        total = sum(v for w, v in weight.items() if w not in soft)
+        if not total:
+            return None  # only general words: nothing a passage could be about
         best: Hit | None = None
-        best_key: tuple[float, float, int] = (0.0, 0.0, 0)
-        candidates = sorted({i for w in words for i in self.by_word.get(w, ())})
+        best_key: tuple[float, float, int, int] = (0.0, 0.0, 0, 0)
+        asked = set(words)
+        # A word no passage holds may be another form of one a passage holds (`roots`).
+        rooted = {w: found for w in words if w not in self.by_word
+                  and (found := roots(w) & self.by_word.keys())}
+        candidates = sorted({i for w in words for i in self.by_word.get(w, ())}
+                            | {i for r in rooted.values() for x in r for i in self.by_word[x]})
         for p in (self.passages[i] for i in candidates):
             if sources and p.source not in sources:
                 continue
             if keep is not None and not keep(p.text):
                 continue
-            hit_words = [w for w in words if w in p.words or w in p.related]
+            hit_words = [w for w in words if w in p.words or w in p.related
+                         or (w in rooted and rooted[w] & p.related)]
+            if all(w in _SOFT for w in hit_words):
+                continue  # a passage sharing only general words is about nothing asked
             coverage = sum(weight[w] for w in hit_words) / total
             # Equal coverage: the passage that says more of it in the question's own words,
             # then the shorter one (it says it more directly).
             own = sum(weight[w] for w in hit_words if w in p.words)
-            if best is None or (coverage, own, -len(p.words)) > best_key:
+            # Still equal: the text of an item the question names, then the event's own
+            # text (its background), before an item's that says the same in passing.
+            rank = 2 if p.owner & asked else 1 if p.source in _EVENT_TEXT else 0
+            key = (coverage, own, rank, -len(p.words))
+            if best is None or key > best_key:
                 best = Hit(p, coverage, len(hit_words))
-                best_key = (coverage, own, -len(p.words))
+                best_key = key
         return best
 
 

@@ -87,6 +87,9 @@ SLANG: Mapping[str, str] = {
     # What to wear is asked by the garment ("boleh pake kaos?"): the dress code answers it.
     "kaos": "pakaian", "kaus": "pakaian", "kemeja": "pakaian", "celana": "pakaian",
     "jeans": "pakaian", "tshirt": "pakaian", "jaket": "pakaian", "blazer": "pakaian",
+    "sendal": "pakaian", "sandal": "pakaian", "sandals": "pakaian", "sepatu": "pakaian",
+    # Other names of things a list may hold, and a common clipping of a place's name.
+    "sunblock": "tabir surya", "sunblok": "tabir surya", "balkot": "balai kota",
     # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
     "presentasi": "paparan",
     # function words
@@ -185,7 +188,7 @@ ORDINARY: frozenset[str] = _words(
     ada adalah agar akan aku anda apa apakah atas atau bagaimana bagi bahwa baik banyak
     baru bawa begitu belum benar berapa besar besok biasa bila bisa boleh buat bukan
     cara cuma dalam dan dapat dari datang dekat dengan depan di dia dimana dong dulu
-    gimana hal hampir hanya harus hari harga hingga ini itu jadi jalan jam jauh jelas
+    ganti gimana hal hampir hanya harus hari harga hingga ini itu jadi jalan jam jauh jelas
     juga kalau kami kamu kan kapan karena kasih kata ke kecil kembali kemana kemarin
     kenapa kepada kita kok kota kabupaten kurang lagi lain lalu lama lambat lebih lewat
     lima mana masih mau melalui memang mereka minggu misal mulai mungkin namun nanti

@@ -319,6 +319,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
     ):
         out.append(Fact.PARTICIPANTS)
+    if event_word and words & _NAME_WORDS:
+        out.append(Fact.NAME)  # "nama resmi acaranya apa?", "what is the event called?"
     if words & {"tema", "theme"}:
         out.append(Fact.THEME)
     if words & HOST_WORDS:
@@ -331,6 +333,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
     return tuple(out)
 
 
+#: Asking what something is called.
+_NAME_WORDS = frozenset({"nama", "namanya", "name", "called", "judul", "judulnya"})
 #: Words for the event's places, counted ("berapa lokasi", "how many venues").
 _PLACES = frozenset({"lokasi", "tempat", "venue", "venues", "locations", "location", "places",
                      "gedung"})

@@ -207,6 +207,7 @@ GENERAL = word_set(
     actually basically currently running ongoing presenting presents
     item items
     ask asking asked our ours im sejahtera termasuk akses access run runs
+    unit units run runs anywhere somewhere inti intinya official called khas typical
     """
 )
 

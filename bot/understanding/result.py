@@ -42,6 +42,7 @@ class Fact(StrEnum):
     TOUR_BUSES = "tour_buses"
     TIMEZONE = "timezone"  # which time zone the programme's times are in
     VENUES = "venues"  # how many places the event uses
+    NAME = "name"  # what the event is called
 
 
 class Relation(StrEnum):
