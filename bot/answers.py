@@ -388,9 +388,11 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             _contact_of(event, sp) for sp in q.speaker_ids):
         # "minta nmr hp pak wali kota": a speaker's own number, which no contact is.
         return True
-    if q.intent in _ITEM_CARDS and coverage.condition_unsaid(event, q):
+    if (q.intent in _ITEM_CARDS and not _converts_zone(plan)
+            and coverage.condition_unsaid(event, q)):
         # "kalo sy telat kumpul tour, ditinggal ga?": the tour's card says when to gather,
-        # not what happens to one who is late.
+        # not what happens to one who is late ("kalau jam HP saya WIB, …" is a clock in
+        # another zone, which the lead converts to).
         return True
     if q.intent in _ITEM_CARDS and coverage.asks_arrived(event, q.question):
         # "pak menteri su datang ko?": whether he has arrived is not in the programme.

@@ -149,7 +149,15 @@ def _without_intro(piece: str) -> str:
            or tokens <= _PREFACE | {"sy", "aku", "we", "i", "ingin", "hendak", "bermaksud"})
     if not who or tokens & _ASKING:
         return piece
+    if set(textnorm.DEFAULT.tokens(piece[m.end():])) & _OURS:
+        # "kami dari pemkot Bogor, minta kontak narahubung kami": the asker's own region is
+        # what "kami" asks about.
+        return piece
     return piece[m.end():]
+
+
+#: The asker again, after the introduction ("narahubung kami", "our contact person").
+_OURS = frozenset({"kami", "kita", "katong", "beta", "saya", "sy", "our", "my"})
 
 
 #: Words saying whom the sender speaks for ("Kami rombongan Pemkab X, mohon …").
