@@ -204,7 +204,8 @@ GENERAL = word_set(
     arrive arrives arriving arrival reach reached reaching else moment same problem problems
     issue issues spoke spoken make makes made find found
     actually basically currently running ongoing presenting presents
-    ask asking asked our ours im sejahtera termasuk akses access run runs
+    ask asking asked our ours im sejahtera termasuk akses access run runs banget groups
+    kelompok
     """
 )
 
