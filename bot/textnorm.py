@@ -101,7 +101,8 @@ SLANG: Mapping[str, str] = {
     "hrs": "harus", "bbrp": "beberapa", "dpt": "dapat", "bnyk": "banyak",
     "sdg": "sedang", "lbh": "lebih", "krg": "kurang", "dri": "dari", "trus": "terus",
     "lom": "belum", "blom": "belum", "blum": "belum", "belom": "belum", "bkn": "bukan",
-    "dikit": "sedikit", "musti": "harus", "mesti": "harus",
+    "dikit": "sedikit", "musti": "harus", "mesti": "harus", "bgt": "banget",
+    "bngt": "banget",
     # clipped and vowel-less nouns of chat ("sertif dpt ga?", "bjunya pake apa?"), and
     # "ngopi" (having coffee) for the coffee
     "sertif": "sertifikat", "serti": "sertifikat", "bju": "baju", "ngopi": "kopi",

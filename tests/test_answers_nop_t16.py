@@ -70,7 +70,8 @@ async def test_english_words_spelt_the_indonesian_way(bot: Harness) -> None:
 
 async def test_chat_short_forms_of_the_datas_names(bot: Harness) -> None:
     """"ct" is the city tour (the initials of its two-word name), "balkot" balai kota (the
-    first syllables, as Indonesian acronyms are made), "ptgs" petugas, "max" maksimal."""
+    first syllables, as Indonesian acronyms are made), "ptgs" petugas, "max" maksimal,
+    "bgt" banget."""
     bot.clock.set(datetime(2019, 10, 16, 12, 45, tzinfo=WITA))
     text = read(await bot.say("kpn ct?"))
     assert "Jumat" in text and DECLINED not in text, text
@@ -85,7 +86,12 @@ async def test_chat_short_forms_of_the_datas_names(bot: Harness) -> None:
     assert "Lerik" in text and DECLINED not in text, text
     text = read(await bot.say("ptgs registrasi no nya brp"))
     assert "0202" in text and DECLINED not in text, text
+    bot.clock.set(datetime(2019, 10, 16, 9, 45, tzinfo=WITA))
+    text = read(await bot.say("sy telat bgt nih, keynote udh mulai blm?"))
+    assert "09.30" in text and DECLINED not in text, text
     # Still declined: what the data does not hold, in short forms or not.
+    text = read(await bot.say("cuaca kupang hari ini gimana ya, panas bgt ga?"))
+    assert DECLINED in text, text
     text = read(await bot.say("ct bayar brp?"))
     assert DECLINED in text and "Tanya panitia" in text, text
 
@@ -178,3 +184,5 @@ async def test_english_framings_are_not_requests_for_help(bot: Harness) -> None:
     assert "3 days" in text, text
     text = read(await bot.say("what's the plan for tomorrow?"))
     assert "Rudiantara" in text and "can't answer" not in text, text
+    text = read(await bot.say("Which groups are taking part?"))
+    assert "478 participants" in text and "can't answer" not in text, text

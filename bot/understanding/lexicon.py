@@ -208,6 +208,7 @@ GENERAL = word_set(
     item items
     ask asking asked our ours im sejahtera termasuk akses access run runs
     unit units run runs anywhere somewhere inti intinya official called khas typical
+    banget groups kelompok
     """
 )
 
