@@ -74,16 +74,14 @@ OUTSIDERS = frozenset(
 
 
 #: Details a question may ask of an item that its card holds only if its text says them:
-#: a deadline, a question-and-answer part, a quota by region, whether something is provided.
+#: a deadline, a question-and-answer part, a quota by region, whether one fends for oneself.
 #: Asked, they must be in what the card shows ("kapan batas akhir pendaftaran?" is not
 #: answered by the registration desk's card, "ada sesi tanya jawab di keynote?" by the
 #: keynote's).
-DETAILS = word_set(
-    """deadline vegetarian vegan disediakan disediain menyediakan sediakan provided provide"""
-)
+DETAILS = word_set("deadline vegetarian vegan")
 DETAIL_PAIRS = frozenset(
     {("batas", "akhir"), ("batas", "waktu"), ("tanya", "jawab"), ("question", "answer"),
-     ("menu", "khusus")}
+     ("menu", "khusus"), ("cari", "sendiri"), ("beli", "sendiri"), ("bayar", "sendiri")}
     | OUTSIDERS
     | {(a, b) for a in ("per", "tiap", "setiap", "each", "every")
        for b in ("daerah", "kota", "kabupaten", "region", "regions", "city", "pemda",

@@ -3,7 +3,7 @@ answer that does not answer what was asked, through the real Application and the
 
 Each test is one kind of such a miss, written with other words than the dev rows: a detail
 the card does not hold (a deadline, a question-and-answer part, a count per region, whether
-something is provided, a diet), the condition of a "what if" question, whether someone has
+one fends for oneself, a diet), the condition of a "what if" question, whether someone has
 arrived, which edition the event is, someone outside the event joining, a region's count of
 participants, a speaker's own number, a speaker's languages. They get the one decline. And
 the answers due: the organizers' contacts asked by a delegation that names its own region,
@@ -29,7 +29,7 @@ async def assert_declined(bot: Harness, question: str) -> str:
 
 
 async def test_a_detail_the_card_does_not_hold_is_declined(bot: Harness) -> None:
-    """A deadline, a Q&A part, a quota per region, whether a meal is provided, a diet: the
+    """A deadline, a Q&A part, a quota per region, buying one's own meal, a diet: the
     registration desk's, the keynote's, the lunch break's card or the help do not say it."""
     bot.clock.set(datetime(2019, 10, 15, 10, 0, tzinfo=WITA))
     text = await assert_declined(bot, "batas akhir registrasi peserta tanggal berapa?")
@@ -37,7 +37,7 @@ async def test_a_detail_the_card_does_not_hold_is_declined(bot: Harness) -> None
     text = await assert_declined(bot, "nanti di sesi keynote ada tanya jawab?")
     assert "Rudiantara" not in text, text
     await assert_declined(bot, "jumlah peserta tiap kabupaten berapa?")
-    text = await assert_declined(bot, "makan siang hari kamis disediakan panitia?")
+    text = await assert_declined(bot, "makan siang hari kamis beli sendiri atau dari panitia?")
     assert "12.00" not in text, text
     await assert_declined(bot, "ada makanan vegan?")
     # What the cards hold is still answered.
