@@ -543,7 +543,10 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # Words no intent or entity knows ("siapa *wakil* wali kota?", "*penduduk* kupang"):
         # a passage holding all of them is more to the point than the intent's card.
         rest = unseen_words(event, q.question)
-        hit = answer_passage(event, q.question, threshold=0.99, fits=fits) if rest else None
+        # Every word counts here (not `lenient`): the intent's card is set aside only for a
+        # passage that says the whole question.
+        hit = (answer_passage(event, q.question, threshold=0.99, fits=fits, lenient=False)
+               if rest else None)
         if (hit is not None and not elsewhere(hit)
                 and all(w in hit.passage.words or w in hit.passage.related for w in rest)
                 and fits(hit.passage.text)):

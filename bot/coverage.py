@@ -211,8 +211,11 @@ _WHEN_PAIRS = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("hari", "apa")
                          ("which", "day"), ("tahun", "berapa"), ("what", "year")})
 #: Asking how many: the answer must hold a number.
 _HOW_MANY = frozenset({("how", "many"), ("how", "much")})
+#: A year, a clock time, a date or a day's name: not any number ("18 kota" is no "when").
 _DAY_RE = re.compile(
-    r"\d|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|"
+    r"\b\d{4}\b|\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}(?:[–-]\d{1,2})?\s+(?:jan|feb|mar|apr|mei|may|"
+    r"jun|jul|agu|aug|sep|okt|oct|nov|des|dec)|"
+    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(
     r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluh|"

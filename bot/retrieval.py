@@ -249,7 +249,7 @@ class Index:
         n = len(passages)
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self.unknown_idf = math.log(1 + n)
-        self._searched: dict[tuple[str, tuple[Source, ...]], Hit | None] = {}
+        self._searched: dict[tuple[str, tuple[Source, ...], bool], Hit | None] = {}
 
     def content(self, text: str) -> list[str]:
         words = (self._base(w) for w in self.normalizer.tokens(text))
@@ -265,20 +265,22 @@ class Index:
             return word[:-3]
         return word
 
-    def search(self, text: str, sources: Sequence[Source] = ()) -> Hit | None:
+    def search(self, text: str, sources: Sequence[Source] = (), lenient: bool = True
+               ) -> Hit | None:
         """The best passage for `text` (None when the question has no content words)."""
         # Memoised: a pure function of the text, and one question is searched twice (for a
         # passage holding its unseen words, then for one covering it).
-        key = (text, tuple(sources))
+        key = (text, tuple(sources), lenient)
         if key in self._searched:
             return self._searched[key]
         if len(self._searched) >= 4096:
             self._searched.clear()
-        hit = self._searched[key] = self._search(text, sources)
+        hit = self._searched[key] = self._search(text, sources, lenient=lenient)
         return hit
 
     def _search(self, text: str, sources: Sequence[Source],
-                keep: Callable[[Text], bool] | None = None) -> Hit | None:
+                keep: Callable[[Text], bool] | None = None, lenient: bool = True
+                ) -> Hit | None:
         words = self.content(text)
         if not words:
             return None
@@ -287,7 +289,7 @@ class Index:
         # count against a passage: "foto bersama nanti di mana?" is answered by the stop with
         # the group photo, which does not say "nanti". One that some passage holds or
         # implies ("gabung": a member) still tells passages apart.
-        soft = {w for w in words if w in _SOFT and w not in self.by_word}
+        soft = {w for w in words if lenient and w in _SOFT and w not in self.by_word}
         total = sum(v for w, v in weight.items() if w not in soft)
         if not total:
             return None  # only general words: nothing a passage could be about
@@ -344,16 +346,18 @@ def unseen_words(event: Event, text: str) -> list[str]:
 
 
 def answer_passage(event: Event, text: str, threshold: float = THRESHOLD,
-                   fits: Callable[[Text], bool] | None = None) -> Hit | None:
+                   fits: Callable[[Text], bool] | None = None, lenient: bool = True
+                   ) -> Hit | None:
     """The passage that answers `text`, or None: below the threshold the bot declines.
 
     With `fits` (the passage holds what is asked: a year for "when", a number for "how
     many"), the best passage that fits: "When did Sidoarjo join Citynet?" is answered by the
-    sentence with the year, not by the one that only names both."""
+    sentence with the year, not by the one that only names both. Not `lenient`, every word
+    counts, general ones no passage holds too."""
     index = index_for(event)
-    hit = index.search(text)
+    hit = index.search(text, lenient=lenient)
     if hit is not None and fits is not None and not fits(hit.passage.text):
-        hit = index._search(text, (), fits)
+        hit = index._search(text, (), fits, lenient=lenient)
     if hit is None or hit.coverage < threshold or hit.matched < 2:
         return None
     return hit
