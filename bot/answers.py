@@ -476,15 +476,19 @@ def _names_speaker(event: Event, q: Understanding) -> bool:
     """Whether the question names a speaker (understood, or a word of a name or alias)."""
     if q.speaker_ids:
         return True
-    tokens = set(textnorm.simple_tokens(q.question))
-    # Only the words of people's names: not an office, a place or the event's own name
-    # ("Perwakilan Pemerintah Kota Semarang", "Sekretariat Citynet Indonesia").
+    return bool(set(textnorm.simple_tokens(q.question)) & _name_words(event, aliases=True))
+
+
+def _name_words(event: Event, aliases: bool) -> set[str]:
+    """The words of the speakers' names (and aliases): only people's names, not an office, a
+    place or the event's own name ("Perwakilan Pemerintah Kota Semarang", "Sekretariat
+    Citynet Indonesia")."""
     places = set(textnorm.simple_tokens(" ".join(
         (*event.regions, event.name.get("id"), event.name.get("en"), event.city))))
-    return any(w in tokens for sp in event.speakers.values()
-               for w in textnorm.simple_tokens(" ".join((sp.name, *sp.aliases)))
-               if len(w) >= 4 and w.isalpha() and w not in GENERAL and w not in LEXICON
-               and w not in places)
+    return {w for sp in event.speakers.values()
+            for w in textnorm.simple_tokens(" ".join((sp.name, *(sp.aliases if aliases else ()))))
+            if len(w) >= 4 and w.isalpha() and w not in GENERAL and w not in LEXICON
+            and w not in places}
 
 
 #: Intents whose card has no list of things to bring (the tour's has its own).
@@ -547,7 +551,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # passage that says the whole question.
         hit = (answer_passage(event, q.question, threshold=0.99, fits=fits, lenient=False)
                if rest else None)
-        if (hit is not None and not elsewhere(hit)
+        if (hit is not None and not elsewhere(hit) and not _names_no_one(event, q, hit)
                 and all(w in hit.passage.words or w in hit.passage.related for w in rest)
                 and fits(hit.passage.text)):
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
@@ -556,7 +560,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # intents do not reach, like the background), quoted with its source.
         hit = answer_passage(event, q.question, fits=fits)
         if (hit is not None and not elsewhere(hit) and _passage_first(event, q, hit)
-                and fits(hit.passage.text)):
+                and not _names_no_one(event, q, hit) and fits(hit.passage.text)):
             if q.intent is Intent.ABOUT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
@@ -567,6 +571,23 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
+    """"Indonesia presidennya siapa?": a session's title or description that names an office
+    but no one holding it does not answer who; its card (or the decline) does."""
+    if hit.passage.source is not Source.SESSION:
+        return False
+    if not set(textnorm.simple_tokens(q.question)) & _WHO:
+        return False
+    # A name's own words (not an alias like "presiden citynet", which is the office).
+    words = set(textnorm.simple_tokens(
+        " ".join((hit.passage.text.get("id"), hit.passage.text.get("en")))))
+    return not words & _name_words(event, aliases=False)
+
+
+#: Asking who.
+_WHO = frozenset({"siapa", "sapa", "sp", "who", "whom"})
 
 
 #: Passages that may hold a named item's words only in passing (a practical answer naming

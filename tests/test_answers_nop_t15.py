@@ -186,3 +186,13 @@ async def test_another_event_letters_and_zones(makassar: Harness) -> None:
     assert "08.00" in text and DECLINED not in text, text
     text = read(await makassar.say("pembukaan jam berapa WIB?"))
     assert "mulai 07.30 WIB" in text, text
+
+
+async def test_who_is_not_answered_by_a_title_naming_only_an_office(bot: Harness) -> None:
+    """"Indonesia presidennya siapa?": the opening's title names the office ("Presiden Citynet
+    Indonesia"), not who holds it; quoting it would answer nothing. Declined (or, after a
+    question about the network, the network's card that names him)."""
+    text = read(await bot.say("Indonesia presidennya siapa?"))
+    assert "Sumber: Pembukaan" not in text, text
+    text = read(await bot.say("Citynet berdiri tahun berapa? Indonesia presidennya siapa?"))
+    assert "1987" in text and "Sumber: Pembukaan" not in text, text
