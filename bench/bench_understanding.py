@@ -34,6 +34,18 @@ Issue 11, third session (2026-11-30), answer level:
   0 wrong facts in every one.
 - nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (c 86.2% / 98.8%, its misses not
   read); understand_all() + plan p99 0.68 ms on a machine shared with the test suite.
+Issue 11, fourth session (2026-11-30), answer level:
+- blind batch m (tests/blind_m.jsonl, 423 questions written blind before that session's
+  work, kept out of the repository until its final run): first run 93.4% (id 93.6%, en
+  92.4%; 18 declined, 10 other misses), final 96.2% (id 96.8%, en 93.7%; 7 declined, 9 other
+  misses); 0 wrong facts caught in both (README, "Benchmarks").
+- batch q (tests/blind_q.jsonl, 372 questions written blind after the work, graded once on
+  the final code before anyone read it): 97.3% (id 97.3%, en 97.4%), 7 declined, 2 other
+  misses, 1 wrong fact (q002).
+- dev sets now: n 100% (first run 91.1%), o 98.9% (90.6%), p 98.6% (91.3%), blind_h 98.2%,
+  _j 98.5%, _k 98.4%, _b 100%; the rest unchanged; 0 wrong facts in every one.
+- nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (c 86.2% / 98.8%, its misses not
+  read); understand_all() + plan p99 0.62 ms.
 """
 
 from __future__ import annotations

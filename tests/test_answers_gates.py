@@ -1,0 +1,36 @@
+"""Gates of the dev sets of issue 11's fourth session: n, o and p (written blind to tune on)
+and the blind batches h and m, read by hand after their final runs and dev sets since.
+
+Each stays at or just under the level reached, with 0 wrong facts. Batch q (tests/blind_q.jsonl)
+has no gate: its one wrong fact (q002) is left for the next round to fix, not hidden.
+"""
+
+from __future__ import annotations
+
+from tests.test_answers import assert_dev_set
+
+
+async def test_dev_set_n_gate() -> None:
+    """tests/answers_dev_n.jsonl stays >= 99% correct (100% reached; first run 91.1%)."""
+    await assert_dev_set("answers_dev_n", 420, 0.99)
+
+
+async def test_dev_set_o_gate() -> None:
+    """tests/answers_dev_o.jsonl stays >= 98% correct (98.9% reached; first run 90.6%)."""
+    await assert_dev_set("answers_dev_o", 440, 0.98)
+
+
+async def test_dev_set_p_gate() -> None:
+    """tests/answers_dev_p.jsonl stays >= 98% correct (98.6% reached; first run 91.3%)."""
+    await assert_dev_set("answers_dev_p", 500, 0.98)
+
+
+async def test_blind_h_gate() -> None:
+    """tests/blind_h.jsonl (blind batch h, read: dev) stays >= 97.5% (98.2% reached)."""
+    await assert_dev_set("blind_h", 390, 0.975)
+
+
+async def test_blind_m_gate() -> None:
+    """tests/blind_m.jsonl (blind batch m, read after its final run: dev) stays >= 96%
+    (96.2% at its final run, the figure issue 11 reports; 96.5% once m165 was fixed)."""
+    await assert_dev_set("blind_m", 420, 0.96)
