@@ -31,6 +31,7 @@ from bot.understanding.lexicon import (
     BETWEEN_WORDS,
     BRING,
     CONTEXT,
+    EVENT_WORDS,
     GENERAL,
     KIND_WORDS,
     LEXICON,
@@ -77,6 +78,15 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         assert tour is not None
         q = replace(q, intent=Intent.CITY_TOUR, facts=(Fact.TOUR_BRING,),
                     session_ids=(tour.session_id,))
+    if (q.intent is Intent.VENUE and not (q.venue_ids or q.session_ids or q.stops or q.day
+                                          or q.period or q.time)
+            and Fact.VENUES not in q.facts
+            and set(textnorm.simple_tokens(q.question)) & EVENT_WORDS
+            and not set(textnorm.simple_tokens(q.question)) & _EVERY
+            and (main := event.main_venue()) is not None):
+        # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every
+        # place it uses (a dinner's, the tour's), which the delegate might go to instead.
+        q = replace(q, venue_ids=(main,))
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):
@@ -586,6 +596,8 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
     return not words & _name_words(event, aliases=False)
 
 
+#: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
+_EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues"})
 #: Asking who.
 _WHO = frozenset({"siapa", "sapa", "sp", "who", "whom"})
 

@@ -336,6 +336,15 @@ class Event:
     def sessions_at_venue(self, venue_id: str) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.venue_id == venue_id)
 
+    def main_venue(self) -> str | None:
+        """The venue holding more than half of the sessions that have one: where "the
+        seminar" is held (a dinner's or a tour's place is not); None when no venue does."""
+        placed = [s.venue_id for s in self.sessions if s.venue_id]
+        for venue_id in dict.fromkeys(placed):
+            if 2 * placed.count(venue_id) > len(placed) and venue_id in self.venues:
+                return venue_id
+        return None
+
     def phase(self, moment: datetime) -> str:
         """'before', 'during' or 'after' the event, judged by its first and last session."""
         if moment < self.sessions[0].start:

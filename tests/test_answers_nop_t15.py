@@ -196,3 +196,21 @@ async def test_who_is_not_answered_by_a_title_naming_only_an_office(bot: Harness
     assert "Sumber: Pembukaan" not in text, text
     text = read(await bot.say("Citynet berdiri tahun berapa? Indonesia presidennya siapa?"))
     assert "1987" in text and "Sumber: Pembukaan" not in text, text
+
+
+async def test_where_the_event_is_held_is_its_main_venue(bot: Harness) -> None:
+    """"Kegiatan seminar ini diselenggarakan di gedung mana?" asks where it is held, not who
+    hosts it, and the seminar's place is the venue of most of its sessions, not every place
+    the event uses (the dinner's); asked for every place, every one; asked who holds it,
+    the host."""
+    text = read(await bot.say(
+        "Selamat siang Bapak/Ibu. Kegiatan seminar ini diselenggarakan di gedung mana ya? "
+        "Terima kasih."))
+    assert "Kantor Wali Kota Kupang" in text and "Suba Suka" not in text, text
+    assert "Tuan rumah" not in text, text
+    text = read(await bot.say("tempat apa aja yang dipakai seminar ini?"))
+    assert "Kantor Wali Kota Kupang" in text and "Suba Suka" in text, text
+    text = read(await bot.say("acara ini diselenggarakan di provinsi apa?"))
+    assert "Nusa Tenggara Timur" in text, text
+    text = read(await bot.say("siapa penyelenggara seminar ini?"))
+    assert "Tuan rumah: Pemerintah Kota Kupang" in text, text

@@ -323,8 +323,10 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         out.append(Fact.NAME)  # "nama resmi acaranya apa?", "what is the event called?"
     if words & {"tema", "theme"}:
         out.append(Fact.THEME)
-    if words & HOST_WORDS:
+    if words & HOST_WORDS and not _held_at(tokens):
         out.append(Fact.HOST)
+    elif event_word and _held_at(tokens) and Fact.PLACE not in out:
+        out.append(Fact.PLACE)  # "acara ini diselenggarakan di provinsi apa?"
     if asks_zone(words, pairs):
         out.append(Fact.TIMEZONE)
     if any((a in _COUNTS and b in _PLACES) or (a in _PLACES and b == "berapa")
@@ -353,3 +355,13 @@ def asks_zone(words: set[str], pairs: set[tuple[str, str]]) -> bool:
     """"jam di jadwal itu WIB atau WITA?", "what time zone are the times in?"."""
     return bool(pairs & _ZONE_PAIRS or "timezone" in words or len(words & ZONES) >= 2
                 or (words & ZONES and words & _ZONE_CONTEXT))
+
+
+#: "diselenggarakan di gedung mana?", "held at": where the event is held, not who hosts it.
+_AT = frozenset({"di", "at", "in"})
+_BY = frozenset({"oleh", "by", "siapa", "who"})
+
+
+def _held_at(tokens: Sequence[str]) -> bool:
+    return not set(tokens) & _BY and any(
+        a in HOST_WORDS and b in _AT for a, b in pairwise(tokens))
