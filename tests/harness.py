@@ -7,6 +7,8 @@ any problem fails the test at once.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -131,3 +133,16 @@ def only_text(calls: list[ApiCall]) -> str:
     messages = [c for c in calls if c.method in ("sendMessage", "editMessageText")]
     assert len(messages) == 1, [c.method for c in calls]
     return text_of(messages[0])
+
+
+@asynccontextmanager
+async def organizer_bot(event: Event, now: datetime, db: Path) -> AsyncIterator[Harness]:
+    """The application on `event` at `now`, started, with USER as an organizer; stopped after."""
+    bot = Harness(event, now, db)
+    services = bot.app.bot_data.services
+    services.settings = replace(services.settings, admins=frozenset({USER}))
+    await bot.start()
+    try:
+        yield bot
+    finally:
+        await bot.stop()

@@ -13,7 +13,6 @@ that cannot be resolved is declined, never answered with the item named.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 from bot.loader import load_event
 from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import USER, Harness
+from tests.harness import Harness, organizer_bot
 from tests.test_answers import read
 
 DECLINED = "belum bisa menjawab"
@@ -139,14 +138,9 @@ async def test_is_it_over(bot: Harness) -> None:
 @pytest.fixture
 async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
     event = load_event(MAKASSAR_FILE)
-    bot = Harness(event, datetime(2024, 5, 14, 8, 0, tzinfo=WITA), tmp_path / "bot.db")
-    services = bot.app.bot_data.services
-    services.settings = replace(services.settings, admins=frozenset({USER}))
-    await bot.start()
-    try:
+    now = datetime(2024, 5, 14, 8, 0, tzinfo=WITA)
+    async with organizer_bot(event, now, tmp_path / "bot.db") as bot:
         yield bot
-    finally:
-        await bot.stop()
 
 
 async def test_relative_questions_on_another_event(makassar: Harness) -> None:

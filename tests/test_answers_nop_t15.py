@@ -12,7 +12,6 @@ lanjut apa" after an item; and an item's time asked in another Indonesian zone.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 from bot.loader import load_event
 from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import USER, Harness
+from tests.harness import Harness, organizer_bot
 from tests.test_answers import read
 
 DECLINED = "belum bisa menjawab"
@@ -31,14 +30,9 @@ MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 @pytest.fixture
 async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
     event = load_event(MAKASSAR_FILE)
-    bot = Harness(event, event.sessions[0].start - timedelta(days=1), tmp_path / "bot.db")
-    services = bot.app.bot_data.services
-    services.settings = replace(services.settings, admins=frozenset({USER}))
-    await bot.start()
-    try:
+    now = event.sessions[0].start - timedelta(days=1)
+    async with organizer_bot(event, now, tmp_path / "bot.db") as bot:
         yield bot
-    finally:
-        await bot.stop()
 
 
 async def test_letter_with_introduction_asks_time_and_place(bot: Harness) -> None:

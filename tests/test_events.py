@@ -24,7 +24,7 @@ from bot.loader import load_event
 from bot.model import Event
 from bot.offline.protocol import blocked_by_user
 from bot.resources import CHECKOUT_ROOT
-from tests.harness import USER, Harness, buttons, text_of
+from tests.harness import USER, Harness, buttons, organizer_bot, text_of
 
 MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 EVENT_FILES = [DEFAULT_EVENT_FILE, MAKASSAR_FILE]
@@ -80,14 +80,8 @@ async def any_bot(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
 @pytest.fixture
 async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
     event = load_event(MAKASSAR_FILE)
-    bot = Harness(event, _during(event), tmp_path / "bot.db")
-    services = bot.app.bot_data.services
-    services.settings = replace(services.settings, admins=frozenset({USER}))
-    await bot.start()
-    try:
+    async with organizer_bot(event, _during(event), tmp_path / "bot.db") as bot:
         yield bot
-    finally:
-        await bot.stop()
 
 
 def test_both_sample_events_validate() -> None:
