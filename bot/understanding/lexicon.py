@@ -129,6 +129,13 @@ GREETING_ONLY = word_set(
     """
 )
 QUESTION_ONLY = frozenset({"siapa", "who", "dimana", "where", "mana", "kapan", "when"})
+#: Asking who. Chat's "sapa", "sp", "syp" are read as "siapa" by textnorm (`SLANG`), before
+#: any word set sees them.
+WHO = word_set("siapa who whom")
+#: The asker speaking of themselves ("kami dari Kota X", "narahubung kami", "we are from …").
+#: Chat's and Kupang Malay's forms are read by textnorm first: "aku", "sy", "beta", "gw" as
+#: "saya", "katong" as "kita", "botong" as "kami".
+FIRST_PERSON = word_set("saya kami kita i im me my we us our")
 # Honorifics dropped from speaker names so "Saiful Ilah" matches "H. Saiful Ilah".
 HONORIFICS = word_set(
     """
