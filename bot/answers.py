@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from html import escape
-from itertools import pairwise
 
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.i18n import Translator
 from bot.model import Event, Faq, Text
+from bot.regions import asker_origin
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import (
     Fact,
@@ -32,10 +32,12 @@ from bot.understanding.lexicon import (
     BRING,
     CONTEXT,
     EVENT_WORDS,
+    FIRST_PERSON,
     GENERAL,
     KIND_WORDS,
     LEXICON,
     SPEAKER_WORDS,
+    WHO,
 )
 from bot.when import when_from_tokens
 
@@ -420,13 +422,6 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     return bool(missing)
 
 
-#: The asker ("kami dari Kota X", "saya delegasi Kabupaten Y", "we are from …").
-_SELF = frozenset({"kami", "saya", "kita", "katong", "beta", "we", "i", "our"})
-#: The event's organizers, asked for by what they are.
-_ORGANIZERS = frozenset({"panitia", "penyelenggara", "organizer", "organizers", "organiser",
-                         "organisers", "committee", "host"})
-
-
 def _without_own_region(event: Event, question: str) -> str | None:
     """The question without the region its asker introduces himself with, when what it asks
     for is the organizers ("kami dari delegasi Kota Bogor mohon narahubung panitia tuan
@@ -436,15 +431,12 @@ def _without_own_region(event: Event, question: str) -> str | None:
     mentions = understander.region_index.mentions(tokens)
     if len(mentions) != 1:
         return None  # "beta pung tamang dari Alor …, kontak panitia Alor?": Alor is asked
-    for mention in mentions:
-        before = tokens[max(0, mention.start - 4):mention.start]
-        self_at = next((i for i, w in enumerate(before) if w in _SELF), None)
-        rest = tokens[mention.end:]
-        organizers = bool(set(rest) & _ORGANIZERS) or ("tuan", "rumah") in set(pairwise(rest))
-        if self_at is not None and organizers:
-            start = mention.start - len(before) + self_at
-            return " ".join([*tokens[:start], *tokens[mention.end:]])
-    return None
+    mention = mentions[0]
+    if not asker_origin(tokens, mention):
+        return None
+    start = next(i for i in range(max(0, mention.start - 4), mention.start)
+                 if tokens[i] in FIRST_PERSON)
+    return " ".join([*tokens[:start], *tokens[mention.end:]])
 
 
 #: Intents whose card shows one item of the event (or the event): what it is, not what
@@ -588,7 +580,7 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
     but no one holding it does not answer who; its card (or the decline) does."""
     if hit.passage.source is not Source.SESSION:
         return False
-    if not set(textnorm.simple_tokens(q.question)) & _WHO:
+    if not set(textnorm.simple_tokens(q.question)) & WHO:
         return False
     # A name's own words (not an alias like "presiden citynet", which is the office).
     words = set(textnorm.simple_tokens(
@@ -598,8 +590,6 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
 
 #: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
 _EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues"})
-#: Asking who.
-_WHO = frozenset({"siapa", "sapa", "sp", "who", "whom"})
 
 
 #: Passages that may hold a named item's words only in passing (a practical answer naming
@@ -713,7 +703,7 @@ def _who_then(event: Event, q: Understanding) -> bool:
         # "sapa yang bawa materi sekarang?": now is a time too.
         return False
     words = set(understander_for(event).normalizer.tokens(q.question))
-    return bool(words & {"siapa", "sapa", "who"}
+    return bool(words & WHO
                 and words & (CONTEXT | SPEAKER_WORDS | _PRESENTS))
 
 
@@ -731,7 +721,7 @@ def _faq_first(event: Event, found: Understanding) -> bool:
         return False
     if found.intent is Intent.SPEAKER and not found.speaker_ids:
         # "apakah materi narasumber dibagikan?" is about the slides, not about who speaks.
-        asks_who = {"siapa", "who"} & set(textnorm.simple_tokens(found.question))
+        asks_who = WHO & set(textnorm.simple_tokens(found.question))
         return not asks_who and not found.session_ids
     if found.intent is Intent.CONTACT and not found.regions:
         return True  # "sertifikat dikirim via email?" asks about certificates

@@ -27,7 +27,7 @@ from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, word_set
+from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, WHO, word_set
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -223,11 +223,8 @@ _NUMBER_RE = re.compile(
     r"thousand)\b", re.IGNORECASE)
 
 
-_WHO = word_set("siapa sapa who whom")
-
-
 def asks_who(event: Event, text: str) -> bool:
-    return bool(_WHO & set(index_for(event).normalizer.tokens(text)))
+    return bool(WHO & set(index_for(event).normalizer.tokens(text)))
 
 
 #: Offices a person holds: "siapa kepala dinas X?" asks who holds that office, and a card
@@ -245,7 +242,7 @@ def role_unsaid(event: Event, q: Understanding) -> bool:
     shows names (the people it shows hold other offices)."""
     tokens = set(index_for(event).normalizer.tokens(q.question))
     roles = tokens & ROLES
-    return bool(roles and tokens & _WHO) and not roles <= shown_words(event, q)
+    return bool(roles and tokens & WHO) and not roles <= shown_words(event, q)
 
 
 def asks_when(event: Event, text: str) -> bool:

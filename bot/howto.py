@@ -115,8 +115,12 @@ _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi 
                  "booking book attend daftar mendaftar register")
 _SESSIONS = word_set("sesi session sessions kehadiran hadir")
 _TOUR = word_set("tour wisata")
-#: The tour full ("kalau kursi bus penuh gimana?"): joining it then puts one on a waiting list.
-_FULL = word_set("penuh full")
+#: The tour full ("kalau kursi bus penuh gimana?", "is the tour full?", "ada daftar
+#: tunggu?"): joining it then puts one on a waiting list. "full" only as said of the seats
+#: (after "is", or with a condition), not "the full programme".
+_FULL = word_set("penuh waitlist")
+_FULL_PAIRS = frozenset({("daftar", "tunggu"), ("waiting", "list")})
+_FULL_AFTER = word_set("is are get gets")
 _BUS = word_set("bus bis buses")
 _OTHERS = word_set("bawa membawa bring ajak mengajak istri suami keluarga anak family wife "
                    "husband")
@@ -197,10 +201,22 @@ def asked(event: Event, text: str) -> tuple[Feature, ...]:
 
 def only_requests(text: str) -> bool:
     """"tolong ingatkan saya", "mau daftar": a request, not "how", "where" or "can I" (the
-    feature's own screen, where the question reaches one, does what is asked)."""
+    feature's own screen, where the question reaches one, does what is asked), nor what
+    happens when the seats are taken."""
     tokens = tokens_of(text)
     words = set(tokens)
-    return not (words & (_HOW | _WHERE | _ABLE) or set(pairwise(tokens)) & _HOW_PAIRS)
+    return not (words & (_HOW | _WHERE | _ABLE) or set(pairwise(tokens)) & _HOW_PAIRS
+                or asks_full(tokens))
+
+
+def asks_full(tokens: Sequence[str]) -> bool:
+    """Whether the seats being taken are asked about ("kalau kursi penuh?", "if the tour is
+    full", "ada waiting list?")."""
+    words = set(tokens)
+    pairs = set(pairwise(tokens))
+    return bool(words & _FULL or pairs & _FULL_PAIRS) or ("full" in words and (
+        tokens[-1] == "full" or bool(words & _ONLY_IF)
+        or any(b == "full" and a in _FULL_AFTER for a, b in pairs)))
 
 
 _SHARE = word_set("persen percent persentase percentage")
@@ -228,7 +244,7 @@ _SAYS_EXISTS = frozenset({Feature.EVALUATION})
 
 def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
     pairs = set(pairwise(tokens))
-    if feature is Feature.TOUR and set(tokens) & _FULL and set(tokens) & _ONLY_IF:
+    if feature is Feature.TOUR and asks_full(tokens):
         return True  # "what happens if the tour is full?": its line says (the waiting list)
     if feature is Feature.SIGNATORIES:
         return True  # who signs it is asked by naming the signing ("ditandatangani siapa?")
@@ -282,7 +298,7 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     elif words & _CERTIFICATE:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
     tour = bool((words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
-                or (words & _FULL and words & (_TOUR | _BUS)))
+                or (asks_full(tokens) and bool(words & (_TOUR | _BUS))))
     checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
     at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
     meeting_point = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS)

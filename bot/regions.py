@@ -205,9 +205,8 @@ class RegionIndex:
         return RegionMatch(regions, ambiguous)
 
 
-#: The asker, and the organizers: "kami dari delegasi Kota Bogor mohon informasi narahubung
-#: panitia tuan rumah" names Bogor as where the asker comes from, and asks for the panitia.
-_FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "i", "we", "im"})
+#: The organizers: "kami dari delegasi Kota Bogor mohon informasi narahubung panitia tuan
+#: rumah" names Bogor as where the asker comes from, and asks for the panitia.
 ORGANIZER_WORDS = frozenset({"panitia", "tuanrumah", "penyelenggara", "committee",
                              "organizer", "organizers", "organiser", "organisers", "host"})
 
@@ -216,8 +215,11 @@ def asker_origin(tokens: Sequence[str], mention: RegionMention) -> bool:
     """Whether a region is named as the asker's own ("kami (dari) rombongan Pemkab X"),
     with the organizers asked for after it: then it is not the region whose contacts are
     asked."""
+    # Imported here: bot.understanding (whose package this is) imports this module.
+    from bot.understanding.lexicon import FIRST_PERSON
+
     before = tokens[max(0, mention.start - 4):mention.start]
-    return (any(t in _FIRST_PERSON for t in before)
+    return (any(t in FIRST_PERSON for t in before)
             and any(t in ORGANIZER_WORDS for t in tokens[mention.end:]))
 
 

@@ -212,17 +212,11 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     if Fact.TOUR_STOPS in u.facts and stops and not named:
         out.append(_("Singgah di {stops}.").format(stops=t.join(
             f"{escape(s.name.get(t.lang))} ({t.time(s.time)})" for s in stops)))
-    asks_full = _asks_full(u.question)
-    if Fact.TOUR_CAPACITY in u.facts or (asks_full and session.capacity):
+    if Fact.TOUR_CAPACITY in u.facts:
         seats = session.capacity or sum(b.capacity for b in (tour.buses if tour else ()))
         if seats:
             out.append(t.ngettext("Kapasitas {n} orang.", "Kapasitas {n} orang.", seats).format(
                 n=seats))
-        if asks_full and session.capacity:
-            # "kalau kursi bus penuh gimana?": what the bot does when the seats are taken.
-            out.append(_("Bila kursi penuh, pendaftar berikutnya masuk daftar tunggu; kursi "
-                         "yang dilepas peserta lain diberikan ke urutan pertama, dengan "
-                         "pesan dari bot."))
     if Fact.TOUR_BUSES in u.facts and tour is not None and tour.buses:
         out.append(t.ngettext("{n} bus: {buses}.", "{n} bus: {buses}.", len(tour.buses)).format(
             n=len(tour.buses), buses=t.join(
@@ -247,16 +241,6 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
 
 #: Asking what one does at a place ("di pantai ada apa?", "ngapain di sana?").
 _WHAT_THERE = frozenset({"ngapain", "kegiatan", "activity", "activities", "do"})
-#: Asking what happens when the seats are taken ("full" only as said of them: not "the full
-#: programme").
-_FULL_WORDS = frozenset({"penuh", "waiting", "tunggu", "waitlist"})
-
-
-def _asks_full(question: str) -> bool:
-    tokens = textnorm.DEFAULT.tokens(question)
-    return bool(set(tokens) & _FULL_WORDS) or any(
-        b == "full" and a in ("is", "are", "gets", "get") for a, b in pairwise(tokens)) or (
-        tokens[-1:] == ("full",))
 #: Words asking who leads a bus or how to reach them.
 _LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "pimpinan", "pemimpin", "leader",
                            "dipimpin", "memimpin", "led",

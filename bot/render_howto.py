@@ -140,10 +140,12 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
         tour=cmd["citytour"], join=escape(_("✅ Ikut city tour")), register=cmd["daftar"])
     if event.tour is not None and event.tour.buses:
         text += " " + _("Kursi bus dipilihkan otomatis.")
-    # What happens when it is full: the bot keeps a waiting list and gives a seat given up
-    # to the next one on it (bot/features/rsvp.py).
-    text += " " + _("Bila kursi penuh, Anda masuk daftar tunggu dan mendapat kursi bila ada "
-                    "yang batal.")
+    session = event.session(event.tour.session_id) if event.tour is not None else None
+    if session is not None and session.capacity:
+        # What happens when it is full: the bot keeps a waiting list of a tour with a
+        # capacity and gives a seat given up to the next one on it (bot/features/rsvp.py).
+        text += " " + _("Bila kursi penuh, Anda masuk daftar tunggu dan mendapat kursi bila "
+                        "ada yang batal.")
     return text
 
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA
 
 
 def _words(text: str) -> frozenset[str]:
@@ -125,7 +125,7 @@ SLANG: Mapping[str, str] = {
     # English contractions delegates type without the apostrophe
     "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
     # English chat's vowel-less question words (three letters fit too many words to be
-    # read by rule, see `Normalizer._spoken`)
+    # read by rule, see `Normalizer._left_out`)
     "whr": "where", "wht": "what", "whn": "when",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
@@ -445,7 +445,7 @@ class Normalizer:
                     fixed = self._fix(base, whole=False)
                     if fixed != (base,):
                         return fixed
-        spoken = self._spoken(tok, whole)
+        spoken = self._spoken(tok) or self._left_out(tok, whole)
         if spoken is not None:
             return self._fix(spoken)
         local = self._local_spelling(tok) if whole else None
@@ -475,9 +475,6 @@ class Normalizer:
             slipped = self._slipped_key(tok) if whole else None
             if slipped is not None:
                 return tuple(SLANG[slipped].split()) if slipped in SLANG else (slipped,)
-            skipped = self._skipped_letters(tok) if whole else None
-            if skipped is not None:
-                return (skipped,)
         return (tok,)
 
     def _local_spelling(self, tok: str) -> str | None:
@@ -514,32 +511,10 @@ class Normalizer:
             return None
         return fits[0]
 
-    def _skipped_letters(self, tok: str) -> str | None:
-        """The one known word `tok` is with a letter left out ("jadal" -> "jadwal"), or two
-        in a longer word ("ruditara" -> "rudiantara"): a skipped key is the commonest slip,
-        and the letters typed, in order, leave little doubt when only one word fits. Never a
-        day or time word (those are read and said, or asked about)."""
-        if len(tok) < 5:
-            return None
-        most = 1 if len(tok) < 7 else 2
-        # Letters only left out: the insertions-and-deletions distance is the difference in
-        # length. The same last letter: a word with an ending added is another word
-        # ("bahas" is not "bahasa", nor "tetap" "tetapi").
-        near = process.extract(tok, self._candidates(tok), scorer=Indel.distance,
-                               score_cutoff=most, limit=None)
-        fits = [c for c, distance, _ in near
-                if distance == len(c) - len(tok) > 0 and c[-1] == tok[-1]]
-        if len(fits) != 1 or fits[0] in self.guarded:
-            return None
-        return fits[0]
-
-    def _spoken(self, tok: str, whole: bool = True) -> str | None:
-        """The known word a chat spelling writes as it is spoken or typed fast: "ai" said
-        "e" ("pakean" -> pakaian, "rame" -> ramai), "au" said "o" at the end ("pulo" ->
-        pulau), or its vowels left out ("brpa" -> berapa, "pesrta" -> peserta) when only
-        one known word has those letters in that order. Day and time words are not read
-        this way: a misread one changes the answer (see `guarded`). Under a suffix
-        (`whole` false) no letter is taken as left out: "bertanya" is no "berita" + "-nya"."""
+    def _spoken(self, tok: str) -> str | None:
+        """The known word a chat spelling writes as it is spoken: "ai" said "e" ("pakean" ->
+        pakaian, "rame" -> ramai), "au" said "o" at the end ("pulo" -> pulau). Day and time
+        words are not read this way: a misread one changes the answer (see `guarded`)."""
         if len(tok) < 3:
             return None
         for i, c in enumerate(tok):
@@ -549,20 +524,43 @@ class Normalizer:
                     return said
         if tok.endswith("o") and tok[:-1] + "au" in self.vocabulary:
             return tok[:-1] + "au"
-        # Under a suffix only a word written without its vowels, as chat abbreviates
-        # ("psrtanya" peserta): "bertanya" is no "berita" + "-nya".
-        # Not three letters: "bgt", "tmn" fit too many words ("banget"/"begitu",
-        # "teman"/"taman") to read one.
-        if (not whole and sum(c in _VOWELS for c in tok) > 1) or len(tok) < 4 \
-                or not tok.isalpha():
+        return None
+
+    def _left_out(self, tok: str, whole: bool = True) -> str | None:
+        """The one known word `tok` is with letters left out: its vowels, as chat
+        abbreviates ("brpa" -> berapa, "pesrta" -> peserta; written with no vowel at all,
+        the word's last vowel may go too), or a skipped key, the commonest slip ("jadal" ->
+        jadwal; two in a word of seven letters: "ruditara" -> rudiantara). The letters
+        typed, in order, leave little doubt when only one word fits, with the same last
+        letter (a word with an ending added is another word: "bahas" is not "bahasa").
+        Never a day or time word (those are read and said, or asked about: see `guarded`).
+        Not three letters: "bgt", "tmn" fit too many words ("banget"/"begitu",
+        "teman"/"taman"). Under a suffix (`whole` false) only a word written without its
+        vowels ("psrtanya" peserta): "bertanya" is no "berita" + "-nya"."""
+        vowels = sum(c in _VOWELS for c in tok)
+        if (not whole and vowels > 1) or len(tok) < 4 or not tok.isalpha():
             return None
-        # A chat spelling in the bucket counts as the word it spells ("barapa" is berapa).
-        # Written with no vowel at all, the word's last vowel may go too, as chat drops it.
-        bare = not any(c in _VOWELS for c in tok)
-        found = {SLANG.get(c, c) for c in self._buckets.get(tok[0], ())
-                 if 0 < len(c) - len(tok) <= 4
-                 and (c[-1] == tok[-1] or (bare and c[-1] in _VOWELS and c[-2] == tok[-1]))
-                 and c not in self.guarded and vowels_left_out(tok, c)}
+        bare = vowels == 0
+        # A key skipped: five letters at least, typed whole.
+        skips = (0 if not whole or len(tok) < 5 else 1 if len(tok) < 7 else 2)
+        # Only vowels left out is the likelier reading ("smposim" is simposium, not
+        # symposium): the words that fit so first, then those with any key skipped.
+        vowel_fits: set[str] = set()
+        skip_fits: set[str] = set()
+        for c in self._buckets.get(tok[0], ()):
+            extra = len(c) - len(tok)
+            if not 0 < extra <= 4:
+                continue
+            # A chat spelling in the bucket counts as the word it spells ("barapa" is
+            # berapa, "jadual" jadwal).
+            if ((c[-1] == tok[-1] or (bare and c[-1] in _VOWELS and c[-2] == tok[-1]))
+                    and c not in self.guarded and vowels_left_out(tok, c)):
+                vowel_fits.add(SLANG.get(c, c))
+            elif c[-1] == tok[-1] and extra <= skips and _typed_in_order(tok, c):
+                # A day or time word with a key skipped is read and said, or asked about
+                # (`guarded`), not read here: it makes this reading no one's.
+                skip_fits.add(c if c in self.guarded else SLANG.get(c, c))
+        found = vowel_fits or (skip_fits if not skip_fits & self.guarded else set())
         word = found.pop() if len(found) == 1 else None
         return word if word is not None and " " not in word else None
 
@@ -634,6 +632,12 @@ def _one_neighbour_off(typed: str, word: str) -> bool:
     """Whether `typed` is `word` with exactly one letter replaced by a neighbouring key."""
     diffs = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
     return len(diffs) == 1 and _neighbours(*diffs[0])
+
+
+def _typed_in_order(short: str, word: str) -> bool:
+    """Whether `short` is `word` with some of its letters left out."""
+    rest = iter(word)
+    return all(c in rest for c in short)
 
 
 def vowels_left_out(short: str, word: str) -> bool:

@@ -37,6 +37,7 @@ from bot.understanding.lexicon import (
     STOPS,
     TOUR_TIMES,
     VENUE_WORDS,
+    WHO,
     has_schedule_word,
 )
 from bot.understanding.result import Fact, Intent
@@ -141,7 +142,7 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
             _vote(scores, [(Intent.SCHEDULE, 1.0)])
     words = set(content)
     tokens = e.tokens
-    asks_who = any(t in ("siapa", "who") for t in tokens)
+    asks_who = any(t in WHO for t in tokens)
     asks_where = any(t in ("dimana", "where") for t in tokens)
     if asks_who and (e.sessions or when.day is not None):
         _vote(scores, [(Intent.SPEAKER, 1.0)])
@@ -167,7 +168,7 @@ _TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
 
 
 def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
-    who = next((i for i, t in enumerate(tokens) if t in ("siapa", "who")), None)
+    who = next((i for i, t in enumerate(tokens) if t in WHO), None)
     if who is None:
         return False
     if any(t in _ASK_VERBS for t in tokens[who + 1:]):

@@ -129,6 +129,13 @@ GREETING_ONLY = word_set(
     """
 )
 QUESTION_ONLY = frozenset({"siapa", "who", "dimana", "where", "mana", "kapan", "when"})
+#: Asking who. Chat's "sapa", "sp", "syp" are read as "siapa" by textnorm (`SLANG`), before
+#: any word set sees them.
+WHO = word_set("siapa who whom")
+#: The asker speaking of themselves ("kami dari Kota X", "narahubung kami", "we are from …").
+#: Chat's and Kupang Malay's forms are read by textnorm first: "aku", "sy", "beta", "gw" as
+#: "saya", "katong" as "kita", "botong" as "kami".
+FIRST_PERSON = word_set("saya kami kita i im me my we us our")
 # Honorifics dropped from speaker names so "Saiful Ilah" matches "H. Saiful Ilah".
 HONORIFICS = word_set(
     """
@@ -160,30 +167,30 @@ GENERAL = word_set(
     hari harinya tanggalnya waktu waktunya kapankah mana manakah dimanakah siapakah
     acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
     yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
-    terima kasih makasih banyak sebelumnya infonya informasinya mohon arahan petunjuknya
+    terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya
     mau mo pengen ingin perlu butuh harus wajib sudah udah belum masih akan bakal
     bagus baik oke ok siap sip halo hai
-    katong beta bosong dong dia dorang ana ko sonde son nda ndak tra trada
+    katong beta bosong dia dorang ana ko sonde son nda ndak tra trada
     please could would should kindly let know tell give get got need want like
-    held take takes taking place located located happen going go come
+    held take takes taking place located happen going go come
     coming does do did done is are was were be been being have has had there here
     any some all every each also too just only still yet already then again more most
     much many very really about around approximately exactly roughly full whole entire
-    list details detail info information thanks thank hi hello dear regards hey
+    list details info information thanks thank hi hello dear regards hey
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
     perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
-    peroleh dapat dapet dpt dapa diminta meminta dikirim dikirimkan via lewat melalui
-    dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry maaf sori ambil mengambil
+    peroleh dpt dapa diminta dikirim dikirimkan via lewat melalui
+    dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
     diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya
     asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
-    isi mengisi diisi kelar beres balik pas saat ketika waktu sewaktu hrs harus thn tahun
+    isi mengisi diisi kelar beres balik pas saat ketika sewaktu hrs thn tahun
     trs terus sja saja aj ajaa pick up collect days day hours hour minutes minute people
-    person persons ceremony talk talks speech give giving given expected expect held
+    person persons ceremony talk talks speech giving given expected expect
     universitas univ kampus institut institute university college dr dari
-    apa apakah siapa kapan dimana mana berapa bagaimana gimana kenapa mengapa ada adakah
-    what who when where how which why saya kami kita anda yang untuk utk buat sama dan
-    atau di ke pada dengan the a an of for to me my i we you it this that is are can
+    apa siapa kapan dimana berapa bagaimana gimana kenapa mengapa ada
+    what who when where how which why saya anda yang untuk utk buat sama dan
+    atau di pada the a an of for to me my i we you it this that can
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
@@ -202,12 +209,12 @@ GENERAL = word_set(
     kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
     part participating participate
     subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
-    arrive arrives arriving arrival reach reached reaching else moment same problem problems
-    issue issues spoke spoken make makes made find found
+    arrive arrives arriving arrival reach reached reaching moment same problem problems
+    issue issues spoke spoken find found
     actually basically currently running ongoing presenting presents
     item items
     ask asking asked our ours im sejahtera termasuk akses access run runs
-    unit units run runs anywhere somewhere inti intinya official called khas typical
+    unit units anywhere somewhere inti intinya official called khas typical
     banget groups kelompok
     """
 )

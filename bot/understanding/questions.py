@@ -10,6 +10,7 @@ from bot import textnorm
 from bot.model import Event
 from bot.understanding.lexicon import (
     COURTESY,
+    FIRST_PERSON,
     GENERAL,
     LEXICON,
     NEXT_WORDS,
@@ -146,18 +147,14 @@ def _without_intro(piece: str) -> str:
     # Only who is asking ("kami dari Bagian X", "bersama ini kami"): "saya lupa bawa kartu,
     # boleh minta lagi?" says what is asked about before the request.
     who = (_INTRO_OPENING.match(m[0]) is not None or bool(tokens & _SENDER)
-           or tokens <= _PREFACE | {"sy", "aku", "we", "i", "ingin", "hendak", "bermaksud"})
+           or tokens <= _PREFACE | FIRST_PERSON | {"ingin", "hendak", "bermaksud"})
     if not who or tokens & _ASKING:
         return piece
-    if set(textnorm.DEFAULT.tokens(piece[m.end():])) & _OURS:
+    if set(textnorm.DEFAULT.tokens(piece[m.end():])) & FIRST_PERSON:
         # "kami dari pemkot Bogor, minta kontak narahubung kami": the asker's own region is
         # what "kami" asks about.
         return piece
     return piece[m.end():]
-
-
-#: The asker again, after the introduction ("narahubung kami", "our contact person").
-_OURS = frozenset({"kami", "kita", "katong", "beta", "saya", "sy", "our", "my"})
 
 
 #: Words saying whom the sender speaks for ("Kami rombongan Pemkab X, mohon …").

@@ -29,6 +29,7 @@ from bot.understanding.lexicon import (
     DAY_UNITS,
     EVENT_WORDS,
     FACTS_OVER,
+    FIRST_PERSON,
     GATHER_WORDS,
     ITEM_NOUNS,
     KIND_WORDS,
@@ -46,6 +47,7 @@ from bot.understanding.lexicon import (
     REMINDER_WORDS,
     REST_WORDS,
     UNTIL_PAIRS,
+    WHO,
     recalls,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
@@ -183,7 +185,7 @@ class Understander:
         # after a tour stop, only the next stop can be meant ("abis nostalgia ke mana?").
         # "siapa pembicara setelah keynote?", "abis coffee break siapa yg ngisi?": who comes
         # after (or before) an item asks for that item too (its speaker).
-        asks_who = bool(words & _WHO)
+        asks_who = bool(words & WHO)
         # "after the coffee break?": a question that opens with a relation word and asks
         # nothing else is for the item after (before) the one it names ("sebelum city tour
         # kumpul jam berapa?" asks when to gather).
@@ -234,7 +236,7 @@ class Understander:
             return found
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
-        if (words & _ASKS_WHEN and not words & _FIRST_PERSON and (
+        if (words & _ASKS_WHEN and not words & FIRST_PERSON and (
                 (intent is Intent.RSVP and (region_match.regions or named.speakers))
                 or (words & _JOINED and words & self.network_words))):
             # "When did Sidoarjo join Citynet?", "kapan Banyuwangi bergabung dgn Citynet?":
@@ -750,12 +752,10 @@ class _Named:
         return max(score, key=lambda f: score[f]) if score else None
 
 
-#: Asking when, and the asker speaking of themselves (then a registration is theirs).
+#: Asking when (with the asker speaking of themselves, `FIRST_PERSON`, a registration is
+#: theirs).
 _ASKS_WHEN = frozenset({"kapan", "when", "sejak", "since"})
-_WHO = frozenset({"siapa", "sapa", "who", "whom"})
 _JOINED = frozenset({"joined", "join", "gabung", "bergabung"})
-_FIRST_PERSON = frozenset({"saya", "aku", "beta", "kami", "kita", "sa", "i", "me", "my", "we",
-                           "us", "our"})
 
 #: Words naming a language, and what the event's (not the bot's) language is asked with.
 _LANGUAGE = frozenset({"bahasa", "language", "languages", "inggris", "english"})
