@@ -137,9 +137,15 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # the data does not say them.
         return Plan(PlanKind.DECLINE, q, [])
     if features:
+        declined = plan.kind is PlanKind.DECLINE
         plan = _howto(event, q, plan, features, t)
         if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
                 event, q, plan.faq.id if plan.faq else None):
+            plan = Plan(PlanKind.DECLINE, q, [])
+        elif (declined and plan.kind is PlanKind.HOWTO
+              and coverage.unsaid_in(event, q, " ".join(plan.lead))):
+            # "kalau sakit, bisa refund transport city tour?": the card was declined for
+            # words the how-to line (joining the tour) does not speak of either.
             plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])

@@ -114,7 +114,7 @@ _ABLE = word_set("bisa boleh can could")
 _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
                  "booking book attend daftar mendaftar register")
 _SESSIONS = word_set("sesi session sessions kehadiran hadir")
-_TOUR = word_set("tour wisata")
+_TOUR = word_set("tour tur wisata")
 #: The tour full ("kalau kursi bus penuh gimana?"): joining it then puts one on a waiting list.
 _FULL = word_set("penuh full")
 _BUS = word_set("bus bis buses")

@@ -132,6 +132,10 @@ def roots(word: str) -> frozenset[str]:
         return frozenset()
     bodies = {word} | {word[: -len(s)] for s in _ROOT_SUFFIXES if word.endswith(s)}
     out = set(bodies - {word})
+    if word.endswith("tor"):
+        # A loanword's "-tor" is who does its "-si" ("koordinator" of the "koordinasi",
+        # "fasilitator", "administrator"): the root "-i" leaves of the "-si" noun.
+        out.add(word[:-3] + "s")
     for body in bodies:
         out |= {restored + body[len(prefix):] for prefix, restored in _ROOT_PREFIXES
                 if body.startswith(prefix)}

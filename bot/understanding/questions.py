@@ -23,9 +23,11 @@ from bot.understanding.understander import Understander, understander_for
 from bot.when import when_from_tokens
 
 #: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
-#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence.
+#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence,
+#: nor after a region's or a street's abbreviation ("narahubung Kab. X siapa?", "Jl. Y").
 _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bbpk)(?<!\bsdr)"
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
+                       r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bprov)(?<!\bjl)(?<!\bjln)"
                        r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
                        r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
                        re.IGNORECASE)
@@ -245,8 +247,10 @@ def _key(u: Understanding) -> tuple[object, ...]:
     if u.intent is Intent.SCHEDULE and u.day is not None and not (u.session_ids or u.scope):
         # "hari ini hari ke berapa? acara apa aja?": the day's programme answers both.
         asks = frozenset()
-    return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day,
-            u.scope, asks)
+    # And the place or person named: "alamat kantor X di mana, trus Y di mana?" asks two
+    # places the same way; the second is not dropped as the first again.
+    return (u.intent, u.session_ids[:1], u.venue_ids[:1], u.speaker_ids[:1], u.facts,
+            u.faq_id, u.stops, u.regions, u.day, u.scope, asks)
 
 
 #: Question words that say which detail a question asks for.
