@@ -81,7 +81,8 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if (q.intent is Intent.VENUE and not (q.venue_ids or q.session_ids or q.stops or q.day
                                           or q.period or q.time)
             and Fact.VENUES not in q.facts
-            and set(textnorm.simple_tokens(q.question)) & EVENT_WORDS
+            # "seminarnya di ruang apa?": the event's word under its "-nya" too.
+            and set(understander_for(event).normalizer.tokens(q.question)) & EVENT_WORDS
             and not set(textnorm.simple_tokens(q.question)) & _EVERY
             and (main := event.main_venue()) is not None):
         # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every

@@ -214,6 +214,7 @@ class Index:
                 return event.tour.stops[int(ref)].name.id
             return ""
 
+        main_venue = event.main_venue()
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
@@ -221,6 +222,10 @@ class Index:
             if source in _OF_THE_EVENT:
                 # "camat lurah juga ikut seminar?": a participant group, a goal or the
                 # summary is about the event without naming it.
+                related |= EVENT_WORDS
+            elif source is Source.VENUE and ref == main_venue:
+                # "rapat persiapan seminar ini dulu kapan?": the notes of the place holding
+                # the event are about the event too ("ruang … dikonfirmasi panitia").
                 related |= EVENT_WORDS
             if source is Source.GROUP:
                 # "… juga jadi peserta?", "… diundang?": a group is of the participants.

@@ -205,8 +205,12 @@ def _split_commas(part: str) -> list[str]:
         tokens = textnorm.DEFAULT.tokens(piece)
         if out and tokens and tokens[0] in _REASON_WORDS and not set(tokens) & _ASKING:
             continue  # "…, karena kami harus menyusun SPT": why they ask, not a question
-        if out and _asks_itself(out[-1]) and _asks_itself(piece):
-            out.append(piece)
+        if out and _asks_itself(out[-1]) and (
+                _asks_itself(piece) or (_requests(out[-1]) and tokens[0] in _ALSO)):
+            # "minta no panitia registrasi, sama email sekretariat": the request goes on to
+            # a second thing asked for (the joining word is not part of it).
+            out.append(piece.split(None, 1)[1] if tokens[0] in _ALSO and " " in piece
+                       else piece)
         elif out:
             out[-1] = f"{out[-1]}, {piece}"
         else:
@@ -238,6 +242,13 @@ def _asks_itself(piece: str) -> bool:
 
 #: Words opening a request that asks for something as a question would.
 _ASKS_FOR = word_set("tolong minta mohon please")
+#: "…, sama/dan/juga Y": a comma piece adding one more thing to a request.
+_ALSO = word_set("sama dan serta juga sekalian and also")
+
+
+def _requests(piece: str) -> bool:
+    tokens = textnorm.DEFAULT.tokens(piece)
+    return bool(tokens) and tokens[0] in _ASKS_FOR and not set(tokens) <= _PREFACE
 
 
 def _key(u: Understanding) -> tuple[object, ...]:
@@ -476,7 +487,10 @@ def _is_question(part: str, text: str) -> bool:
     tokens = textnorm.simple_tokens(part)
     # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
     opens = bool(tokens) and tokens[0] in _YES_NO
-    return ("?" in part or f"{part}?" in text or opens
+    # "minta no panitia, sama email sekretariat": what a request goes on to is requested.
+    also = _requests(text) and re.search(
+        r",\s*(?:" + "|".join(sorted(_ALSO)) + r")\s+" + re.escape(part), text) is not None
+    return ("?" in part or f"{part}?" in text or opens or also
             or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
 
 
