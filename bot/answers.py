@@ -129,7 +129,8 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # them would not.
         q = replace(q, intent=Intent.SCHEDULE)
         plan = Plan(PlanKind.INTENT, q, [])
-    if _uncovered(event, plan) or _off_data(event, plan):
+    uncovered = _uncovered(event, plan)
+    if uncovered or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
     features = howto.asked(event, q.question)
@@ -138,15 +139,18 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # the data does not say them.
         return Plan(PlanKind.DECLINE, q, [])
     if features:
-        declined = plan.kind is PlanKind.DECLINE
         plan = _howto(event, q, plan, features, t)
-        if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
-                event, q, plan.faq.id if plan.faq else None):
+        if plan.kind is PlanKind.HOWTO and coverage.unsaid_in_line(
+                event, coverage.uncovered_howto(event, q, plan.faq.id if plan.faq else None),
+                " ".join(plan.lead)):
+            # "kartu hilang, bisa cetak ulang?": a problem the line does not speak of ("nama
+            # salah?" the profile's line does).
             plan = Plan(PlanKind.DECLINE, q, [])
-        elif (declined and plan.kind is PlanKind.HOWTO
+        elif (uncovered and plan.kind is PlanKind.HOWTO
               and coverage.unsaid_in(event, q, " ".join(plan.lead))):
             # "kalau sakit, bisa refund transport city tour?": the card was declined for
-            # words the how-to line (joining the tour) does not speak of either.
+            # what the question is about (money, a thing: `coverage.OFF_TOPIC`, `THINGS`),
+            # which the how-to line (joining the tour) does not speak of either.
             plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])

@@ -639,14 +639,23 @@ _NEAREST = word_set("terdekat nearest closest")
 
 
 def unsaid_in(event: Event, q: Understanding, text: str) -> list[str]:
-    """The question's specific words (`specific_words`) that `text`, an answer about to be
-    shown (a how-to line), does not hold, nor the card's words (`shown_words`)."""
-    specific = specific_words(event, q.question)
+    """The question's words about something else (`OFF_TOPIC`, `THINGS`) that `text`, an
+    answer about to be shown (a how-to line), does not hold, nor the card's words."""
+    specific = [w for w in specific_words(event, q.question)
+                if w in OFF_TOPIC or w in THINGS or w in OFF_TOPIC_PAIRS]
     if not specific:
         return []
     normalizer = index_for(event).normalizer
     said = set(normalizer.tokens(re.sub(r"<[^>]+>", " ", text))) | shown_words(event, q)
     return [w for w in specific if not _shown(w, said)]
+
+
+def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
+    """Those of `words` that `text` (an answer's HTML line) does not say."""
+    if not words:
+        return []
+    said = set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", text)))
+    return [w for w in words if not _shown(w, said)]
 
 
 def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
