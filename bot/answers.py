@@ -133,6 +133,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if uncovered or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
+        reason = _reason_passage(event, q) if coverage.asks_why(event, q.question) else None
+        if reason is not None:
+            # "kenapa daerah perlu gabung citynet?": the event's text gives the reason ("…
+            # salah satu cara mempercepat …"); quoted, with its source.
+            plan = Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, reason, t),
+                        hit=reason)
     features = howto.asked(event, q.question)
     if howto.Feature.LANGUAGE in features and _names_speaker(event, q):
         # "Prof Lee bisa bahasa Indonesia?": the speaker's languages, not the bot's /bahasa;
@@ -271,6 +277,22 @@ def _asks_bring(event: Event, q: Understanding) -> bool:
     listed = {w for item in tour.bring for lang in ("id", "en")
               for w in normalizer.tokens(item.get(lang))} - GENERAL - BRING
     return bool(words & listed - textnorm.PARTICLES)
+
+
+#: Words that give a reason or a purpose ("agar", "sehingga", "salah satu cara …", "so
+#: that"): a passage saying one answers "why"; without one, a fact is no reason.
+_REASON_RE = re.compile(r"\b(?:agar|supaya|sehingga|karena|demi|cara|manfaat|bermanfaat|"
+                        r"so that|because|in order to|a way to|benefits?)\b", re.IGNORECASE)
+
+
+def _reason_passage(event: Event, q: Understanding) -> Hit | None:
+    """The passage of the event's text (not a practical answer: its own rule) that covers a
+    "why" question and says a reason, or None."""
+    def fits(text: Text) -> bool:
+        return any(_REASON_RE.search(x) for x in (text.get("id"), text.get("en")) if x)
+
+    hit = answer_passage(event, q.question, fits=fits)
+    return hit if hit is not None and hit.passage.source is not Source.FAQ else None
 
 
 def _off_data(event: Event, plan: Plan) -> bool:

@@ -158,6 +158,11 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
     ("tuan", "rumah"): "tuanrumah",
+    # "X masuk provinsi apa?": belongs to, is in (not joining anything).
+    ("masuk", "provinsi"): "di provinsi",
+    ("masuk", "wilayah"): "di wilayah",
+    ("termasuk", "provinsi"): "di provinsi",
+    ("termasuk", "wilayah"): "di wilayah",
     # "baju bebas" is casual wear, as a dress code says it ("pakaian santai").
     ("baju", "bebas"): "pakaian santai",
     ("pakaian", "bebas"): "pakaian santai",
