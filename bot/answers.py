@@ -449,7 +449,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     missing = [w for w in coverage.uncovered(event, q) if not _kind_shown(event, q, w)]
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
-        missing = [w for w in missing if w not in shown]
+        faq = next((f for f in event.faq if f.id == q.faq_id), None)
+        # Its keywords route, they do not answer: "masjid" is not the prayer room.
+        unsaid = set(coverage.things_unsaid(event, q, faq)) if faq is not None else set()
+        missing = [w for w in missing if w not in shown or w in unsaid]
     return bool(missing)
 
 

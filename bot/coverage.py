@@ -45,7 +45,8 @@ OFF_TOPIC_PAIRS = frozenset(
 #: in what the answer shows. A practical answer must hold them in its own question or answer,
 #: not only in its keywords ("ada gereja dekat lokasi?" is not answered by the prayer room).
 THINGS = word_set(
-    """toko pasar gereja church pura vihara klenteng restoran restaurant sakit hospital
+    """toko pasar gereja church masjid mosque pura vihara klenteng restoran restaurant sakit
+    hospital
     apotek pharmacy pelabuhan terminal stasiun pesawat kapal mobil motor
     tiket pulsa bensin cuaca hujan bola film lagu foto video photo"""
 )
