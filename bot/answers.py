@@ -83,7 +83,8 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if (q.intent is Intent.VENUE and not (q.venue_ids or q.session_ids or q.stops or q.day
                                           or q.period or q.time)
             and Fact.VENUES not in q.facts
-            and set(textnorm.simple_tokens(q.question)) & EVENT_WORDS
+            # "seminarnya di ruang apa?": the event's word under its "-nya" too.
+            and set(understander_for(event).normalizer.tokens(q.question)) & EVENT_WORDS
             and not set(textnorm.simple_tokens(q.question)) & _EVERY
             and (main := event.main_venue()) is not None):
         # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every
@@ -130,9 +131,16 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # them would not.
         q = replace(q, intent=Intent.SCHEDULE)
         plan = Plan(PlanKind.INTENT, q, [])
-    if _uncovered(event, plan) or _off_data(event, plan):
+    uncovered = _uncovered(event, plan)
+    if uncovered or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
+        reason = _reason_passage(event, q) if coverage.asks_why(event, q.question) else None
+        if reason is not None:
+            # "kenapa daerah perlu gabung citynet?": the event's text gives the reason ("…
+            # salah satu cara mempercepat …"); quoted, with its source.
+            plan = Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, reason, t),
+                        hit=reason)
     features = howto.asked(event, q.question)
     if howto.Feature.LANGUAGE in features and _names_speaker(event, q):
         # "Prof Lee bisa bahasa Indonesia?": the speaker's languages, not the bot's /bahasa;
@@ -140,8 +148,17 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         return Plan(PlanKind.DECLINE, q, [])
     if features:
         plan = _howto(event, q, plan, features, t)
-        if plan.kind is PlanKind.HOWTO and coverage.uncovered_howto(
-                event, q, plan.faq.id if plan.faq else None):
+        if plan.kind is PlanKind.HOWTO and coverage.unsaid_in_line(
+                event, coverage.uncovered_howto(event, q, plan.faq.id if plan.faq else None),
+                " ".join(plan.lead)):
+            # "kartu hilang, bisa cetak ulang?": a problem the line does not speak of ("nama
+            # salah?" the profile's line does).
+            plan = Plan(PlanKind.DECLINE, q, [])
+        elif (uncovered and plan.kind is PlanKind.HOWTO
+              and coverage.unsaid_in(event, q, " ".join(plan.lead))):
+            # "kalau sakit, bisa refund transport city tour?": the card was declined for
+            # what the question is about (money, a thing: `coverage.OFF_TOPIC`, `THINGS`),
+            # which the how-to line (joining the tour) does not speak of either.
             plan = Plan(PlanKind.DECLINE, q, [])
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
@@ -262,6 +279,22 @@ def _asks_bring(event: Event, q: Understanding) -> bool:
     listed = {w for item in tour.bring for lang in ("id", "en")
               for w in normalizer.tokens(item.get(lang))} - GENERAL - BRING
     return bool(words & listed - textnorm.PARTICLES)
+
+
+#: Words that give a reason or a purpose ("agar", "sehingga", "salah satu cara …", "so
+#: that"): a passage saying one answers "why"; without one, a fact is no reason.
+_REASON_RE = re.compile(r"\b(?:agar|supaya|sehingga|karena|demi|cara|manfaat|bermanfaat|"
+                        r"so that|because|in order to|a way to|benefits?)\b", re.IGNORECASE)
+
+
+def _reason_passage(event: Event, q: Understanding) -> Hit | None:
+    """The passage of the event's text (not a practical answer: its own rule) that covers a
+    "why" question and says a reason, or None."""
+    def fits(text: Text) -> bool:
+        return any(_REASON_RE.search(x) for x in (text.get("id"), text.get("en")) if x)
+
+    hit = answer_passage(event, q.question, fits=fits)
+    return hit if hit is not None and hit.passage.source is not Source.FAQ else None
 
 
 def _off_data(event: Event, plan: Plan) -> bool:
@@ -418,7 +451,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     missing = [w for w in coverage.uncovered(event, q) if not _kind_shown(event, q, w)]
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
-        missing = [w for w in missing if w not in shown]
+        faq = next((f for f in event.faq if f.id == q.faq_id), None)
+        # Its keywords route, they do not answer: "masjid" is not the prayer room.
+        unsaid = set(coverage.things_unsaid(event, q, faq)) if faq is not None else set()
+        missing = [w for w in missing if w not in shown or w in unsaid]
     return bool(missing)
 
 

@@ -45,7 +45,8 @@ OFF_TOPIC_PAIRS = frozenset(
 #: in what the answer shows. A practical answer must hold them in its own question or answer,
 #: not only in its keywords ("ada gereja dekat lokasi?" is not answered by the prayer room).
 THINGS = word_set(
-    """toko pasar gereja church pura vihara klenteng restoran restaurant sakit hospital
+    """toko pasar gereja church masjid mosque pura vihara klenteng restoran restaurant sakit
+    hospital
     apotek pharmacy pelabuhan terminal stasiun pesawat kapal mobil motor
     tiket pulsa bensin cuaca hujan bola film lagu foto video photo"""
 )
@@ -156,7 +157,9 @@ _DAY_NOUNS = word_set("hari day sesi session")
 #: Asking what to bring ("perlu bawa apa saat registrasi?"): only a list of things to bring
 #: answers it (the tour's), not a session's card. Not "yang bawa materi" (who presents).
 _BRING = word_set("bawa dibawa membawa bawain bring brought")
-_PRESENTED = word_set("materi paparan presentasi slide slides")
+_PRESENTED = word_set("materi paparan presentasi slide slides topik topic tema judul")
+#: "sapa yang bawa?", "siapa yang bawain?": who presents, not what to bring.
+_WHO_BRINGS = word_set("yang siapa who")
 
 
 def bring_unsaid(event: Event, q: Understanding) -> bool:
@@ -164,6 +167,7 @@ def bring_unsaid(event: Event, q: Understanding) -> bool:
     holds no such list (the tour's own list answers it for the tour)."""
     tokens = index_for(event).normalizer.tokens(q.question)
     asked = any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
+                and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
                 for i, w in enumerate(tokens))
     if not asked or (event.tour is not None and event.tour.session_id in q.session_ids):
         return False
@@ -173,8 +177,18 @@ def bring_unsaid(event: Event, q: Understanding) -> bool:
     return not _BRING & shown
 
 
+#: "nomor" before a person or an office asks that one's phone ("nomor koordinator acara?"),
+#: not a bus's, a seat's or a delegate's number.
+_NUMBER_WORDS = word_set("nomor number")
+_PERSONS = word_set(
+    """panitia koordinator petugas sekretariat narahubung penanggung pic ketua kepala
+    sekretaris direktur coordinator committee officer secretariat organizer organiser""")
+
+
 def asks_contact(event: Event, text: str) -> bool:
-    return bool(CONTACT_WORDS & set(index_for(event).normalizer.tokens(text)))
+    tokens = index_for(event).normalizer.tokens(text)
+    return bool(CONTACT_WORDS & set(tokens)) or any(
+        a in _NUMBER_WORDS and b in _PERSONS for a, b in pairwise(tokens))
 
 
 def asks_count(event: Event, text: str) -> bool:
@@ -610,7 +624,36 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)
+    if _NEAREST & set(specific):
+        # "mushola terdekat dari ruang seminar": the nearest of a thing the answer shows is
+        # that thing; "rumah sakit terdekat" stays unanswered by what does not show one.
+        tokens = index_for(event).normalizer.tokens(q.question)
+        near = {b for a, b in pairwise(tokens) if b in _NEAREST and _shown(a, shown)}
+        specific = [w for w in specific if w not in near]
     return [w for w in specific if not _shown(w, shown)]
+
+
+_NEAREST = word_set("terdekat nearest closest")
+
+
+def unsaid_in(event: Event, q: Understanding, text: str) -> list[str]:
+    """The question's words about something else (`OFF_TOPIC`, `THINGS`) that `text`, an
+    answer about to be shown (a how-to line), does not hold, nor the card's words."""
+    specific = [w for w in specific_words(event, q.question)
+                if w in OFF_TOPIC or w in THINGS or w in OFF_TOPIC_PAIRS]
+    if not specific:
+        return []
+    normalizer = index_for(event).normalizer
+    said = set(normalizer.tokens(re.sub(r"<[^>]+>", " ", text))) | shown_words(event, q)
+    return [w for w in specific if not _shown(w, said)]
+
+
+def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
+    """Those of `words` that `text` (an answer's HTML line) does not say."""
+    if not words:
+        return []
+    said = set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", text)))
+    return [w for w in words if not _shown(w, said)]
 
 
 def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:

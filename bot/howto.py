@@ -39,6 +39,7 @@ class Feature(StrEnum):
     ASK = "ask"  # a question to the panitia
     TOUR = "tour"  # joining the city tour
     TOUR_CHECKIN = "tour_checkin"  # being counted present at the tour's meeting point
+    PROFILE = "profile"  # the name, institution and role given at registration, changed
 
 
 #: The command whose presence in the event decides whether a feature exists (None: always).
@@ -114,7 +115,7 @@ _ABLE = word_set("bisa boleh can could")
 _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
                  "booking book attend daftar mendaftar register")
 _SESSIONS = word_set("sesi session sessions kehadiran hadir")
-_TOUR = word_set("tour wisata")
+_TOUR = word_set("tour tur wisata")
 #: The tour full ("kalau kursi bus penuh gimana?", "is the tour full?", "ada daftar
 #: tunggu?"): joining it then puts one on a waiting list. "full" only as said of the seats
 #: (after "is", or with a condition), not "the full programme".
@@ -135,6 +136,11 @@ _LANGUAGES = word_set("inggris english indonesia indonesian")
 _ERASE = word_set("hapusdata deletemydata")
 _DELETE = word_set("hapus menghapus dihapus delete erase remove hilangkan")
 _DATA = word_set("data")
+#: What registration records of the delegate, and changing it ("salah ketik nama waktu
+#: daftar, gmn ubahnya?"): /profil shows it, its button fills it in again.
+_PROFILE = word_set("profil profile nama name instansi institution jabatan peran role")
+_FIX = word_set("ubah mengubah diubah ganti mengganti diganti edit koreksi perbaiki "
+                "memperbaiki betulkan ralat change correct fix update")
 _WHOM_TO_CALL = word_set("hubungi dihubungi menghubungi kontak contact narahubung")
 _ORGANIZERS = word_set("panitia organizer organizers organiser organisers committee")
 
@@ -146,7 +152,7 @@ _VOCABULARY = (
     _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | _CERTIFICATE | _GENUINE
     | _MATERIALS | _FEEDBACK | _EVALUATION | _REGISTER | _JOIN | _SESSIONS | _TOUR | _AGENDA
     | _MINE | _REMINDERS | _LANGUAGE | _ERASE | _DELETE | _DATA | _ORGANIZERS
-    | _SWITCH | _LANGUAGES | _SIGN
+    | _SWITCH | _LANGUAGES | _SIGN | _PROFILE | _FIX
     | word_set("kode code dapat lihat ambil unduh download isi kasih masukkan")
 )
 #: Typos are corrected towards these words only ("sertifkat" -> "sertifikat").
@@ -182,6 +188,7 @@ _TOPIC: dict[Feature, frozenset[str]] = {
     Feature.AGENDA: _AGENDA | _PLAN,
     Feature.RSVP: _JOIN | word_set("rsvp"),
     Feature.REGISTER: _REGISTER | word_set("sign"),
+    Feature.PROFILE: _PROFILE | _FIX,
 }
 #: At most this many features are explained in one answer ("cara absen dan dapat sertifikat?").
 MAX_FEATURES = 2
@@ -192,6 +199,9 @@ def asked(event: Event, text: str) -> tuple[Feature, ...]:
     order of `_features` (the most specific first); empty when it is no such question."""
     tokens = tokens_of(text)
     found = [f for f in _features(tokens) if available(f, event) and _asks_how(tokens, f)]
+    if Feature.PROFILE in found:
+        # "nama salah waktu daftar": registered already; the profile, not registering again.
+        found = [f for f in found if f is not Feature.REGISTER]
     if len(found) > 1:
         # Answered in the order asked ("cara absen dan dapat sertifikat?": check-in first).
         found.sort(key=lambda f: next(
@@ -334,6 +344,9 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     if words & _AGENDA or any((a == "jadwal" and b in _MINE) or (a in _MINE and b in _PLAN)
                               for a, b in pairs):
         found.append(Feature.AGENDA)
+    if words & _PROFILE and words & _FIX and not words & (_CERTIFICATE | _LANGUAGE | _CARD):
+        # "salah ketik nama waktu daftar, gmn ubahnya?": the profile, filled in again.
+        found.insert(0, Feature.PROFILE)
     if tour or ("daftar", "hadir") in pairs:
         # "daftar city tour" is joining the tour, "daftar hadir" the attendance list.
         return found

@@ -105,6 +105,10 @@ def line(feature: Feature, event: Event, t: Translator) -> str:
         if event.has_certificate:
             text += " " + _("Evaluasi ini syarat sertifikat.")
         return text
+    if feature is Feature.PROFILE:
+        return _("👤 Nama, instansi atau peran salah? {profile} menampilkan profil Anda; tekan "
+                 "{edit} untuk mengisinya lagi.").format(
+                     profile=_cmd(commands.PROFILE, t), edit=escape(_("✏️ Ubah profil")))
     if feature is Feature.LANGUAGE:
         return _("🌐 {language} mengganti bahasa bot: Indonesia ⇄ English.").format(
             language=cmd["bahasa"])
@@ -182,6 +186,8 @@ def _buttons(feature: Feature, event: Event, t: Translator) -> list[InlineKeyboa
     _ = t.gettext
     if feature is Feature.REGISTER:
         return [button(_("📝 Daftar sekarang"), cb.REGISTER)]
+    if feature is Feature.PROFILE:
+        return [button(_("✏️ Ubah profil"), cb.REGISTER)]
     if feature is Feature.RSVP:
         return [button(_("📅 Jadwal"), cb.DAYS), button(_("🗓 Agenda saya"), cb.AGENDA)]
     if feature is Feature.AGENDA:

@@ -189,6 +189,12 @@ def no_contacts_in_region(event: Event, t: Translator, region: str) -> Reply:
     return contacts_view(fallback, t, _("Kontak"), intro=intro)
 
 
+def no_contact_of_region(t: Translator, region: str) -> str:
+    """One line: a known region has no contact of its own in the data (HTML)."""
+    return t.gettext("Belum ada narahubung khusus untuk {region}.").format(
+        region=escape(region))
+
+
 def contacts_question(t: Translator, region: str) -> str:
     """The question a region button stands for, as the panitia read it after Tanya panitia."""
     return t.gettext("Siapa narahubung untuk {region}?").format(region=region)

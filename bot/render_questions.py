@@ -58,13 +58,17 @@ def not_found(view: Reply, t: Translator, words: str) -> Reply:
 
 
 def declined(
-    event: Event, t: Translator, text: str, key: str, private: bool, bot_username: str
+    event: Event, t: Translator, text: str, key: str, private: bool, bot_username: str,
+    lead: str = "",
 ) -> Reply:
-    """The bot cannot answer: say so in one line, and offer to ask a person."""
+    """The bot cannot answer: say so in one line, and offer to ask a person. `lead` (HTML,
+    escaped) says first what the data does say ("no contact of its own for region X")."""
     _ = t.gettext
     # Honest about why: the event's data does not hold the answer (not "I did not get you").
     line = _("Maaf, saya belum bisa menjawab “{text}”: jawabannya tidak ada dalam data "
              "saya.").format(text=escape(_clip(text, SHORT)))
+    if lead:
+        line = f"{lead}\n{line}"
     if private:
         offer = _("Panitia bisa menjawabnya: tekan <b>Tanya panitia</b>, jawabannya saya "
                   "teruskan ke sini.")

@@ -132,6 +132,10 @@ def roots(word: str) -> frozenset[str]:
         return frozenset()
     bodies = {word} | {word[: -len(s)] for s in _ROOT_SUFFIXES if word.endswith(s)}
     out = set(bodies - {word})
+    if word.endswith("tor"):
+        # A loanword's "-tor" is who does its "-si" ("koordinator" of the "koordinasi",
+        # "fasilitator", "administrator"): the root "-i" leaves of the "-si" noun.
+        out.add(word[:-3] + "s")
     for body in bodies:
         out |= {restored + body[len(prefix):] for prefix, restored in _ROOT_PREFIXES
                 if body.startswith(prefix)}
@@ -210,6 +214,7 @@ class Index:
                 return event.tour.stops[int(ref)].name.id
             return ""
 
+        main_venue = event.main_venue()
         passages = []
         for source, ref, text, extra in items:
             words = set(normalizer.tokens(f"{text.id} {text.en or ''} {extra}"))
@@ -217,6 +222,10 @@ class Index:
             if source in _OF_THE_EVENT:
                 # "camat lurah juga ikut seminar?": a participant group, a goal or the
                 # summary is about the event without naming it.
+                related |= EVENT_WORDS
+            elif source is Source.VENUE and ref == main_venue:
+                # "rapat persiapan seminar ini dulu kapan?": the notes of the place holding
+                # the event are about the event too ("ruang … dikonfirmasi panitia").
                 related |= EVENT_WORDS
             if source is Source.GROUP:
                 # "… juga jadi peserta?", "… diundang?": a group is of the participants.

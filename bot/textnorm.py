@@ -105,6 +105,9 @@ SLANG: Mapping[str, str] = {
     "bngt": "banget",
     # clipped and vowel-less nouns of chat ("sertif dpt ga?", "bjunya pake apa?"), and
     # "ngopi" (having coffee) for the coffee
+    # Government dress: "PDH" is the official day wear the dress code names in full.
+    "pdh": "pakaian dinas harian", "pdl": "pakaian dinas lapangan",
+    "dkt": "dekat", "dket": "dekat",
     "sertif": "sertifikat", "serti": "sertifikat", "bju": "baju", "ngopi": "kopi",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
@@ -155,6 +158,14 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
     ("tuan", "rumah"): "tuanrumah",
+    # "X masuk provinsi apa?": belongs to, is in (not joining anything).
+    ("masuk", "provinsi"): "di provinsi",
+    ("masuk", "wilayah"): "di wilayah",
+    ("termasuk", "provinsi"): "di provinsi",
+    ("termasuk", "wilayah"): "di wilayah",
+    # "baju bebas" is casual wear, as a dress code says it ("pakaian santai").
+    ("baju", "bebas"): "pakaian santai",
+    ("pakaian", "bebas"): "pakaian santai",
     ("wali", "kota"): "walikota",
     ("good", "morning"): "selamat pagi",
     ("good", "afternoon"): "selamat siang",
@@ -492,6 +503,10 @@ class Normalizer:
             found = ("ter" if tok[0] == "t" else "ber") + tok[2:]
         if found is None and len(tok) >= 5 and tok[-1] == "k" and tok[-2] in _VOWELS:
             found = tok[:-1] if tok[:-1] in self.vocabulary else None
+        if found is None and len(tok) >= 5 and "th" in tok:
+            # The old Dutch-era "th" for "t" ("thema" tema, "methode" metode).
+            plain = tok.replace("th", "t")
+            found = plain if plain in self.vocabulary else None
         if found is None and len(tok) >= 4:
             fits = [tok + v for v in "aeiou" if tok + v in self.vocabulary]
             found = fits[0] if len(fits) == 1 else None

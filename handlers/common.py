@@ -168,17 +168,17 @@ def declined_question(context: BotContext, key: str, *, forget: bool = False) ->
     return kept.pop(key, None) if forget else kept.get(key)
 
 
-async def decline(update: Update, context: BotContext, text: str, view: Reply | None = None
-                  ) -> None:
+async def decline(update: Update, context: BotContext, text: str, view: Reply | None = None,
+                  *, lead: str = "") -> None:
     """The bot cannot answer `text`: say so, and offer to hand it to the panitia.
 
     `view` is what the bot shows instead, where it has something (the list to choose from
     after a name it does not know); it gets the same Tanya panitia button, so every "not
-    found" reply offers a person."""
+    found" reply offers a person. `lead` (HTML) is what the data does say, said first."""
     key = keep_declined(context, text)
     private, username = is_private(update), context.bot.username or ""
     await show(update, render_questions.declined(context.event, context.t, text, key, private,
-                                                 username) if view is None
+                                                 username, lead) if view is None
                else render_questions.with_ask(view, context.t, key, private, username))
 
 

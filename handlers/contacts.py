@@ -60,6 +60,11 @@ async def answer_query(update: Update, context: BotContext, query: str, question
         await show(update, render_info.ambiguous_regions(found.ambiguous, t, query))
     elif found.contacts:
         await show(update, render_info.contacts_view(found.contacts, t, found.region or query))
+    elif typed and found.region:
+        # "kontak pemkab ende ada?": say that the region has no contact of its own; the
+        # panitia (the button) answer for it, not other people's numbers.
+        await decline(update, context, question,
+                      lead=render_info.no_contact_of_region(t, found.region))
     elif typed:
         await decline(update, context, question)
     elif found.region:

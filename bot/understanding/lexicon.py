@@ -84,6 +84,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
     Intent.HELP: """bisa_apa:4 cara_pakai:4 can_you:3 bisa_bantu:2 how_to:1 bagaimana_pakai:3
         bisa_ditanyakan:4 bisa_tanya:3 bot_work:3 bot_ini:1.5 this_bot:1.5 use_this:3
         you_tell:-1.5 can_do:1.5""",
+    # "di ruang apa?", "gedung mana?": which room or building, a place.
+    Intent.VENUE: "ruang_apa:2 ruangan_apa:1.5 gedung_apa:1.5 ruang_mana:2 ruangan_mana:1.5",
     Intent.GREETING: "selamat_pagi:3 selamat_siang:3 selamat_sore:3 selamat_malam:3 apa_kabar:4",
     Intent.RSVP: """sign_up:3 tidak_jadi:1.5 daftar_ulang:-4 sudah_daftar:-5 mau_ikut:4 saya_ikut:3
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
@@ -216,6 +218,8 @@ GENERAL = word_set(
     ask asking asked our ours im sejahtera termasuk akses access run runs
     unit units anywhere somewhere inti intinya official called khas typical
     banget groups kelompok
+    beda berbeda bedanya perbedaan urgent segera
+    lemah lemot jelek
     """
 )
 
@@ -299,9 +303,10 @@ PROGRAMME_WORDS = word_set(
 GATHER_WORDS = word_set("kumpul berkumpul titikkumpul gather gathering meet")
 REMINDER_WORDS = word_set("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
 #: "tolong ingatkan (lagi) tempatnya di mana", "remind me where it is": asked with where or
-#: who after it, "remind" means tell me again, not set a reminder.
+#: who after it, "remind" means tell me again, not set a reminder; so with the programme
+#: ("tlg ingetin jadwal hari ke-2": that day's programme, told again).
 RECALL_VERBS = word_set("ingatkan ingat remind")
-RECALL_ASKED = word_set("dimana where siapa who")
+RECALL_ASKED = word_set("dimana where siapa who jadwal")
 
 
 def recalls(tokens: Sequence[str]) -> bool:

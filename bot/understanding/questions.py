@@ -24,9 +24,11 @@ from bot.understanding.understander import Understander, understander_for
 from bot.when import when_from_tokens
 
 #: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
-#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence.
+#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence,
+#: nor after a region's or a street's abbreviation ("narahubung Kab. X siapa?", "Jl. Y").
 _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bbpk)(?<!\bsdr)"
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
+                       r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bprov)(?<!\bjl)(?<!\bjln)"
                        r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
                        r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
                        re.IGNORECASE)
@@ -200,8 +202,12 @@ def _split_commas(part: str) -> list[str]:
         tokens = textnorm.DEFAULT.tokens(piece)
         if out and tokens and tokens[0] in _REASON_WORDS and not set(tokens) & _ASKING:
             continue  # "…, karena kami harus menyusun SPT": why they ask, not a question
-        if out and _asks_itself(out[-1]) and _asks_itself(piece):
-            out.append(piece)
+        if out and _asks_itself(out[-1]) and (
+                _asks_itself(piece) or (_requests(out[-1]) and tokens[0] in _ALSO)):
+            # "minta no panitia registrasi, sama email sekretariat": the request goes on to
+            # a second thing asked for (the joining word is not part of it).
+            out.append(piece.split(None, 1)[1] if tokens[0] in _ALSO and " " in piece
+                       else piece)
         elif out:
             out[-1] = f"{out[-1]}, {piece}"
         else:
@@ -233,6 +239,13 @@ def _asks_itself(piece: str) -> bool:
 
 #: Words opening a request that asks for something as a question would.
 _ASKS_FOR = word_set("tolong minta mohon please")
+#: "…, sama/dan/juga Y": a comma piece adding one more thing to a request.
+_ALSO = word_set("sama dan serta juga sekalian and also")
+
+
+def _requests(piece: str) -> bool:
+    tokens = textnorm.DEFAULT.tokens(piece)
+    return bool(tokens) and tokens[0] in _ASKS_FOR and not set(tokens) <= _PREFACE
 
 
 def _key(u: Understanding) -> tuple[object, ...]:
@@ -242,8 +255,10 @@ def _key(u: Understanding) -> tuple[object, ...]:
     if u.intent is Intent.SCHEDULE and u.day is not None and not (u.session_ids or u.scope):
         # "hari ini hari ke berapa? acara apa aja?": the day's programme answers both.
         asks = frozenset()
-    return (u.intent, u.session_ids[:1], u.facts, u.faq_id, u.stops, u.regions, u.day,
-            u.scope, asks)
+    # And the place or person named: "alamat kantor X di mana, trus Y di mana?" asks two
+    # places the same way; the second is not dropped as the first again.
+    return (u.intent, u.session_ids[:1], u.venue_ids[:1], u.speaker_ids[:1], u.facts,
+            u.faq_id, u.stops, u.regions, u.day, u.scope, asks)
 
 
 #: Question words that say which detail a question asks for.
@@ -469,7 +484,10 @@ def _is_question(part: str, text: str) -> bool:
     tokens = textnorm.simple_tokens(part)
     # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
     opens = bool(tokens) and tokens[0] in _YES_NO
-    return ("?" in part or f"{part}?" in text or opens
+    # "minta no panitia, sama email sekretariat": what a request goes on to is requested.
+    also = _requests(text) and re.search(
+        r",\s*(?:" + "|".join(sorted(_ALSO)) + r")\s+" + re.escape(part), text) is not None
+    return ("?" in part or f"{part}?" in text or opens or also
             or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
 
 

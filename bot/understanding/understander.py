@@ -31,6 +31,7 @@ from bot.understanding.lexicon import (
     FACTS_OVER,
     FIRST_PERSON,
     GATHER_WORDS,
+    GENERAL,
     ITEM_NOUNS,
     KIND_WORDS,
     LAST_ITEM,
@@ -560,8 +561,9 @@ class Understander:
         vocabulary = self.normalizer.vocabulary
 
         def unknown(i: int) -> bool:
+            # General language is no topic: "seminar bertempat di mana?" asks the place.
             t = tokens[i] if 0 <= i < len(tokens) else ""
-            return len(t) >= 4 and t.isalpha() and t not in vocabulary
+            return len(t) >= 4 and t.isalpha() and t not in vocabulary and t not in GENERAL
 
         for i, tok in enumerate(tokens):
             if tok == "ada" and unknown(i + 1):
