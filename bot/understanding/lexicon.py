@@ -209,6 +209,7 @@ GENERAL = word_set(
     ask asking asked our ours im sejahtera termasuk akses access run runs
     unit units run runs anywhere somewhere inti intinya official called khas typical
     banget groups kelompok
+    exact precise appropriate suitable proper distributed distribute handed shared
     """
 )
 
