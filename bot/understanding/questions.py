@@ -81,8 +81,8 @@ _MAY_I_ASK_RE = re.compile(
 #: the twin of the Indonesian "mohon info", "izin bertanya". Set aside, with a "whether"/"if"
 #: it leaves (not a condition put to the question).
 _POLITELY = r"(?:(?:please|kindly|humbly|respectfully|possibly|perhaps|just)\s+)*"
-_TELL_ME = (r"(?:(?:tell|inform|advise|update|let)\s+(?:me|us)(?:\s+know)?|advise|confirm|"
-            r"share|explain|clarify)")
+_TELL_ME = (r"(?:(?:tell|inform|advise|update|let|send|give|show)\s+(?:me|us)(?:\s+know)?|"
+            r"advise|confirm|share|explain|clarify)")
 _REQUEST_FRAME_RE = re.compile(
     r"^\s*(?:(?:with\s+(?:all\s+)?(?:due\s+)?respect|respectfully|if\s+i\s+may|excuse\s+me|"
     r"sorry\s+to\s+(?:bother|trouble)(?:\s+you)?)[\s,]+)?(?:please[\s,]+)?"
@@ -96,6 +96,8 @@ _REQUEST_FRAME_RE = re.compile(
     r"|(?:may|might)\s+(?:i|we)\s+" + _POLITELY + r"(?:have|get)"
     r"|(?:could|can|would|will)\s+(?:you|someone|anyone)\s+" + _POLITELY + _TELL_ME
     + r"|(?:please\s+|kindly\s+)+" + _TELL_ME
+    # A bare imperative asks for what it names ("Send me the map location of the venue").
+    + r"|(?:send|give|show)\s+(?:me|us)"
     + r"|(?:please\s+)?(?:allow|permit)\s+(?:me|us)\s+to\s+(?:ask|know|enquire|inquire)"
     r"|(?:(?:i|we)(?:['’]d|\s+would)|would)\s+(?:like|love|want|wish)\s+to\s+" + _POLITELY
     + r"(?:ask|know|request|enquire|inquire|confirm|check|find\s+out|be\s+informed)"
