@@ -88,10 +88,14 @@ SLANG: Mapping[str, str] = {
     "kaos": "pakaian", "kaus": "pakaian", "kemeja": "pakaian", "celana": "pakaian",
     "jeans": "pakaian", "tshirt": "pakaian", "jaket": "pakaian", "blazer": "pakaian",
     "sendal": "pakaian", "sandal": "pakaian", "sandals": "pakaian", "sepatu": "pakaian",
+    "attire": "pakaian", "clothes": "pakaian", "clothing": "pakaian", "suit": "pakaian",
+    "shirt": "pakaian",
     # Other names of things a list may hold, and a common clipping of a place's name.
     "sunblock": "tabir surya", "sunblok": "tabir surya", "balkot": "balai kota",
     # A talk's material: "bahan presentasi" is "bahan paparan" (the data's usual word).
     "presentasi": "paparan",
+    # English's word for a talk's material is the Indonesian word's ("materi").
+    "material": "materi", "materials": "materi",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
@@ -130,6 +134,20 @@ SLANG: Mapping[str, str] = {
     # English chat's vowel-less question words (three letters fit too many words to be
     # read by rule, see `Normalizer._left_out`)
     "whr": "where", "wht": "what", "whn": "when",
+    # English chat's short forms and by-ear spellings of its question words (too short to
+    # be read by rule: "wat" is no known word's typo the bucket could tell)
+    "wat": "what", "wut": "what", "wot": "what", "wich": "which", "whch": "which",
+    "wen": "when", "hw": "how",
+    "tmrw": "tomorrow", "tmrow": "tomorrow", "tmw": "tomorrow", "tmorrow": "tomorrow",
+    "tmoro": "tomorrow", "tomoro": "tomorrow", "tmrrw": "tomorrow", "tdy": "today",
+    "tonite": "tonight", "nite": "night",
+    "sched": "schedule", "skd": "schedule", "sesh": "session", "sessh": "session",
+    "pax": "participants", "til": "until", "till": "until", "untill": "until",
+    "presscon": "press conference", "preskon": "press conference",
+    "konpers": "press conference",
+    "cert": "certificate", "certs": "certificate", "pickup": "pick up",
+    "addr": "address", "plz": "tolong", "abt": "about", "nxt": "next",
+    "mins": "minutes", "approx": "approximately", "intl": "international",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -142,6 +160,11 @@ SLANG: Mapping[str, str] = {
     "salam": "assalamualaikum", "met": "selamat", "slmt": "selamat",
 }
 # fmt: on
+
+#: Chat's short forms of a day word that could be another word too ("tmr" is tomorrow, or
+#: "timur" in an address): read as the day word and said in the answer, never silently
+#: (see `Normalizer.readings`).
+SHORT_DAYS: Mapping[str, str] = {"tmr": "tomorrow", "tmro": "tomorrow", "2day": "today"}
 
 # Multi-word expressions folded into one token, so the lexicon and the entity phrases see the
 # same thing whatever spelling was used. Applied after SLANG, longest first.
@@ -226,6 +249,8 @@ ORDINARY: frozenset[str] = _words(
     where who how which why can will would should could have has had been about with
     from into this that these those here there now today tomorrow yesterday morning
     afternoon evening night day week time please thanks thank hello good
+    were well sir madam dear hope message respect respected grateful kindly regards warm
+    seat seats
     """
 )
 
@@ -366,6 +391,7 @@ class Normalizer:
     def __init__(
         self, vocabulary: Iterable[str] = (), guarded: Iterable[str] = (),
         expansions: Mapping[str, str] | None = None,
+        pairs: Iterable[tuple[str, str]] = (),
     ) -> None:
         #: The event's own short forms (`initialisms`: a province written "ntt"), read like SLANG.
         self.expansions: Mapping[str, str] = dict(expansions or {})
@@ -397,6 +423,15 @@ class Normalizer:
             if local != word and len(local) >= 4 and local not in self.vocabulary:
                 spelt.setdefault(local, set()).add(word)
         self._english = {k: next(iter(v)) for k, v in spelt.items() if len(v) == 1}
+        # The two words of the known two-word names ("city tour", "coffee break"), each by
+        # the other: a misspelt word next to its partner is read in that context.
+        self._after: dict[str, set[str]] = {}
+        self._before: dict[str, set[str]] = {}
+        for first, second in pairs:
+            if first in self.vocabulary and second in self.vocabulary and (
+                    first not in self.guarded and second not in self.guarded):
+                self._after.setdefault(first, set()).add(second)
+                self._before.setdefault(second, set()).add(first)
         self._memo: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[str, ...]] = {}
         self._near: dict[tuple[str, int], list[str]] = {}
@@ -432,6 +467,9 @@ class Normalizer:
             return tuple(self.expansions[tok].split())
         if tok in SLANG:
             return tuple(SLANG[tok].split())
+        if tok in SHORT_DAYS and SHORT_DAYS[tok] in self.guarded:
+            self.readings[tok] = SHORT_DAYS[tok]
+            return (SHORT_DAYS[tok],)
         if tok in self.vocabulary or not tok.isalpha():
             return (tok,)
         if len(tok) >= 4 and tok.endswith("z") and self._known(tok[:-1] + "s"):
@@ -481,12 +519,36 @@ class Normalizer:
                 # A letter typed out of its place in a long word ("regristasi"): its own
                 # letters, moved, not another word's ("dibayarkan" is no "dibatalkan").
                 return tuple(SLANG[best].split()) if best in SLANG else (best,)
-            if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
-                return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
+            if 4 <= len(tok) <= 8 and sim >= 0.75 and sorted(tok) == sorted(best) and (
+                    OSA.distance(tok, best) == 1):
+                # Two letters next to each other swapped: "tuor" tour, "theem" theme.
+                return tuple(SLANG[best].split()) if best in SLANG else (best,)
             slipped = self._slipped_key(tok) if whole else None
             if slipped is not None:
                 return tuple(SLANG[slipped].split()) if slipped in SLANG else (slipped,)
+            heard = self._heard(tok) if whole else None
+            if heard is not None:
+                return (heard,)
         return (tok,)
+
+    def _heard(self, tok: str) -> str | None:
+        """The known English word `tok` spells by ear with a slip besides: a soft "c"
+        written "s" or a hard one "k" at the start ("sertifcate" certificate, "kalender"
+        calendar), a final "-ce"/"-se" written "-s" ("practis" practice). Five letters at
+        least; never a day or time word."""
+        if len(tok) < 5:
+            return None
+        found = None
+        if tok[-1] == "s":
+            found = next((w for w in (tok[:-1] + "ce", tok[:-1] + "se")
+                          if w in self.vocabulary), None)
+        if found is None and ((tok[0] == "s" and tok[1] in "eiy")
+                              or (tok[0] == "k" and tok[1] not in "eiy")):
+            spelt = "c" + tok[1:]
+            near = process.extractOne(spelt, self._candidates(spelt),
+                                      scorer=OSA.normalized_similarity, score_cutoff=0.85)
+            found = near[0] if near else None
+        return None if found is None or found in self.guarded else found
 
     def _local_spelling(self, tok: str) -> str | None:
         """The known word `tok` writes as Indonesians say or spell it: an English word
@@ -596,11 +658,31 @@ class Normalizer:
             out: list[str] = []
             for tok in _tokenize(text):
                 out.extend(self.fix(tok))
+            if self._after:
+                self._partners(out)
             hit = tuple(_apply_phrases(out))
             if len(self._texts) >= 4096:
                 self._texts.clear()
             self._texts[text] = hit
         return hit
+
+    def _partners(self, out: list[str]) -> None:
+        """A word left unknown next to a word of a known two-word name, one edit from that
+        name's other word, is that word ("city tou", "city tor" city tour; "pres
+        conference" press conference): too short to be corrected alone ("tou" is one edit
+        from several words), its neighbour leaves no doubt."""
+        for i, tok in enumerate(out):
+            if len(tok) < 3 or tok in self.vocabulary or not tok.isalpha():
+                continue
+            partners: set[str] = set()
+            if i > 0:
+                partners |= self._after.get(out[i - 1], set())
+            if i + 1 < len(out):
+                partners |= self._before.get(out[i + 1], set())
+            # Letters missing or mistyped, not added: "ikuti" next to "saya" is no "ikut".
+            fits = [w for w in partners if len(w) >= len(tok) and OSA.distance(tok, w) == 1]
+            if len(fits) == 1:
+                out[i] = fits[0]
 
     def doubtful(self, tokens: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(typed, meant) for tokens that look like a guarded word but are not one."""

@@ -269,4 +269,6 @@ def normalizer_for(
     for short, target in textnorm.short_forms(items, names).items():
         if short not in vocab and short not in guarded:
             expansions.setdefault(short, target)
-    return textnorm.Normalizer(vocab, guarded, expansions)
+    # The event's own two-word names ("city tour", "press conference"), read by each other.
+    pairs = [key for key in index.phrases if len(key) == 2]
+    return textnorm.Normalizer(vocab, guarded, expansions, pairs)

@@ -220,6 +220,7 @@ GENERAL = word_set(
     banget groups kelompok
     beda berbeda bedanya perbedaan urgent segera
     lemah lemot jelek
+    exact precise appropriate suitable proper distributed distribute handed shared
     """
 )
 

@@ -48,7 +48,8 @@ MAX_QUESTIONS = 3
 #: the event or its organizers to whom it is written, and ask nothing.
 #: The address ends at its first full stop too ("Kepada Yth. Panitia Seminar X. Kami mohon …").
 _ADDRESS_RE = re.compile(
-    r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b)[^,:;\n?.]*[,:;\n.]\s*",
+    r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b|respected\b|esteemed\b|"
+    r"to whom it may concern\b)[^,:;\n?.]*[,:;\n.]\s*",
     re.IGNORECASE)
 _OPENING_RE = re.compile(r"^\s*dengan hormat\b[\s,.:;]*", re.IGNORECASE)
 #: A letter's signature ("Hormat kami, Kabag Pemerintahan Kab. X."): the sender, no question.
@@ -77,6 +78,39 @@ _MAY_I_ASK_RE = re.compile(
     r"are|do|does|did|will)\b)",
     re.IGNORECASE,
 )
+#: An English letter's request frame before what it asks ("I would be most grateful if you
+#: could tell me …", "Kindly advise …", "please allow me to ask whether …", "with due
+#: respect, may I request …", "I'd be grateful to know …"): courtesy around the question,
+#: the twin of the Indonesian "mohon info", "izin bertanya". Set aside, with a "whether"/"if"
+#: it leaves (not a condition put to the question).
+_POLITELY = r"(?:(?:please|kindly|humbly|respectfully|possibly|perhaps|just)\s+)*"
+_TELL_ME = (r"(?:(?:tell|inform|advise|update|let|send|give|show)\s+(?:me|us)(?:\s+know)?|"
+            r"advise|confirm|share|explain|clarify)")
+_REQUEST_FRAME_RE = re.compile(
+    r"^\s*(?:(?:with\s+(?:all\s+)?(?:due\s+)?respect|respectfully|if\s+i\s+may|excuse\s+me|"
+    r"sorry\s+to\s+(?:bother|trouble)(?:\s+you)?)[\s,]+)?(?:please[\s,]+)?"
+    r"(?:(?:i|we)(?:['’]d|\s+would|\s+should|\s+will)?\s+be\s+(?:most\s+|very\s+|so\s+|really\s+|"
+    r"extremely\s+|truly\s+|much\s+)?(?:grateful|thankful|obliged|glad|happy|pleased)\s+"
+    r"(?:if\s+(?:you|someone|anyone)\s+(?:could|would|can|might)\s+" + _POLITELY + _TELL_ME
+    + r"|to\s+(?:know|learn|hear|be\s+(?:told|informed|advised)))"
+    r"|(?:may|can|could|might)\s+(?:i|we)\s+" + _POLITELY
+    + r"(?:ask|know|request|enquire|inquire|be\s+(?:told|informed|advised))"
+    # "may I have the phone number …" asks for it; "can I get reminders?" asks whether one can.
+    r"|(?:may|might)\s+(?:i|we)\s+" + _POLITELY + r"(?:have|get)"
+    r"|(?:could|can|would|will)\s+(?:you|someone|anyone)\s+" + _POLITELY + _TELL_ME
+    + r"|(?:please\s+|kindly\s+)+" + _TELL_ME
+    # A bare imperative asks for what it names ("Send me the map location of the venue").
+    + r"|(?:send|give|show)\s+(?:me|us)"
+    + r"|(?:please\s+)?(?:allow|permit)\s+(?:me|us)\s+to\s+(?:ask|know|enquire|inquire)"
+    r"|(?:(?:i|we)(?:['’]d|\s+would)|would)\s+(?:like|love|want|wish)\s+to\s+" + _POLITELY
+    + r"(?:ask|know|request|enquire|inquire|confirm|check|find\s+out|be\s+informed)"
+    r"|(?:i|we)\s+(?:am|are)\s+writing\s+to\s+(?:ask|enquire|inquire|request|confirm|check)"
+    r"|(?:i|we)\s+" + _POLITELY + r"(?:ask|request|enquire|inquire|wish\s+to\s+(?:ask|know)))"
+    r"\b(?:\s+(?:about|regarding|concerning|on|of|for))?[\s,:]*(?:(?:whether|if)\b\s*)?",
+    re.IGNORECASE,
+)
+#: "whether …" left by a frame the self-introduction took ("I would like to enquire whether").
+_WHETHER_RE = re.compile(r"^\s*whether\b\s*", re.IGNORECASE)
 #: What the asker needs the answer for ("untuk keperluan laporan perjalanan dinas", "untuk
 #: kami cantumkan dalam nota dinas", "for our travel report"): not part of the question.
 _PURPOSE_RE = re.compile(
@@ -106,8 +140,13 @@ def split_questions(text: str) -> list[str]:
         for p in _AND_RE.split(_without_intro(piece)):
             for q in _split_conjunction(p):
                 if q and q.strip():
+                    q = _WHETHER_RE.sub("", _REQUEST_FRAME_RE.sub("", q, count=1)).strip() or q
                     parts.extend(_split_commas(_MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip()))
-    return parts or [text]
+    # A sentence that only addresses the reader as an English letter does ("Good morning,
+    # respected organisers.") asks nothing when another part does.
+    asked = [p for p in parts
+             if not (_greets_only(p) and set(textnorm.simple_tokens(p)) & _LETTER_ADDRESS)]
+    return asked or parts or [text]
 
 
 #: "wifi dan tempat sholat", "jumlah peserta serta asal daerahnya": two things asked at once.
@@ -217,12 +256,17 @@ def _split_commas(part: str) -> list[str]:
 
 #: A greeting and whom it addresses ("Selamat malam Bapak/Ibu panitia", "Good morning, dear
 #: committee").
-_GREETING = word_set("selamat assalamualaikum shalom salam halo hai hello hi good dear")
+_GREETING = word_set(
+    "selamat assalamualaikum shalom salam halo hai hello hi good dear respected esteemed")
 _ADDRESSED = _GREETING | word_set(
     """pagi siang sore malam morning afternoon evening bapak ibu bpk bu pak panitia yth yang
     terhormat saya hormati kami committee organizers organisers organizing organising team
-    min admin kak mas mbak om sejahtera wr wb"""
+    min admin kak mas mbak om sejahtera wr wb sir madam sirs all everyone"""
 )
+
+
+#: How an English letter addresses its reader ("Respected Sir/Madam", "dear committee").
+_LETTER_ADDRESS = word_set("dear respected esteemed sir madam sirs")
 
 
 def _greets_only(piece: str) -> bool:
