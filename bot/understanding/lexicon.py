@@ -154,6 +154,8 @@ OFF_TOPIC_MARGIN = 2.5
 # Words that put the *whole event* in focus ("kapan seminarnya?").
 # General language around a question: verbs, adjectives and nouns that say how something is
 # asked, not what about. Indonesian (with common chat and Kupang-Malay forms) and English.
+# A chat spelling textnorm rewrites (`SLANG`: "udah", "gimana", "beta", "thanks") is not
+# listed: the set only ever sees the word it spells.
 GENERAL = word_set(
     """
     bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
@@ -162,36 +164,36 @@ GENERAL = word_set(
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
     lihat melihat liat cek mengecek tampilkan tunjukkan kirim kirimkan kirimin share
-    tanya tanyakan bertanya nanya pertanyaan jawab jawaban tahu tau ngerti paham mengerti
+    tanya tanyakan bertanya nanya pertanyaan jawab jawaban tahu ngerti paham mengerti
     cari mencari nyari ketemu bertemu temu ikutan gabung bergabung hadiri menghadiri datang
-    sampai tiba pergi pigi pi jalan ke kemari situ sana sini
-    dimulai mulainya selesainya berakhirnya berapaan pukul jam menit detik durasi
+    sampai tiba pergi pigi jalan ke kemari situ sana sini
+    dimulai mulainya selesainya berakhirnya pukul jam menit detik durasi
     hari harinya tanggalnya waktu waktunya kapankah mana manakah dimanakah siapakah
     acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
     yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
     terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya
-    mau mo pengen ingin perlu butuh harus wajib sudah udah belum masih akan bakal
-    bagus baik oke ok siap sip halo hai
-    katong beta bosong dia dorang ana ko sonde son nda ndak tra trada
-    please could would should kindly let know tell give get got need want like
+    mau perlu butuh harus wajib sudah belum masih akan bakal
+    bagus baik oke ok siap sip halo
+    dia dorang ana ko nda ndak
+    could would should kindly let know tell give get got need want like
     held take takes taking place located happen going go come
     coming does do did done is are was were be been being have has had there here
     any some all every each also too just only still yet already then again more most
     much many very really about around approximately exactly roughly full whole entire
-    list details info information thanks thank hi hello dear regards hey
+    list details info information dear regards
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
     perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
-    peroleh dpt dapa diminta dikirim dikirimkan via lewat melalui
+    peroleh dapa diminta dikirim dikirimkan via lewat melalui
     dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
     diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya
     asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
-    isi mengisi diisi kelar beres balik pas saat ketika sewaktu hrs thn tahun
-    trs terus sja saja aj ajaa pick up collect days day hours hour minutes minute people
+    isi mengisi diisi kelar beres balik pas saat ketika sewaktu thn tahun
+    trs terus saja aj ajaa pick up collect days day hours hour minutes minute people
     person persons ceremony talk talks speech giving given expected expect
-    universitas univ kampus institut institute university college dr dari
-    apa siapa kapan dimana berapa bagaimana gimana kenapa mengapa ada
-    what who when where how which why saya anda yang untuk utk buat sama dan
+    universitas univ kampus institut institute university college dari
+    apa siapa kapan dimana berapa bagaimana kenapa mengapa ada
+    what who when where how which why saya anda yang untuk sama dan
     atau di pada the a an of for to me my i we you it this that can
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
@@ -206,8 +208,8 @@ GENERAL = word_set(
     attendance follow
     garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
-    angkat diangkat diri didirikan berdiri sebenarnya sebenernya untung keuntungan manfaat
-    omong forum afiliasi berasal bertempat berlokasi institusi instansi
+    angkat diangkat diri didirikan berdiri sebenarnya untung keuntungan manfaat
+    forum afiliasi berasal bertempat berlokasi institusi instansi
     kecamatan kelurahan meja desk counter lobi lobby ketinggalan rombongan
     part participating participate
     subuh dzuhur zuhur lohor ashar asar maghrib magrib isya
