@@ -116,11 +116,17 @@ def load_rows(path: Path = EVAL_PATH) -> list[Row]:
     return rows
 
 
+#: The labels name a part of the day by its Indonesian word (written before the English parts
+#: had hours of their own, bot.when.PERIOD_HOURS): an English part is the word it translates
+#: ("this afternoon" is labelled "siang"); still not "sore" nor "malam".
+_LABELLED_PERIOD = {"morning": "pagi", "afternoon": "siang"}
+
+
 def _actual_slots(u: Understanding) -> dict[str, Any]:
     return {
         "day": u.day.isoformat() if isinstance(u.day, date) else None,
         "time": u.time.strftime("%H:%M") if isinstance(u.time, time) else None,
-        "period": u.period,
+        "period": _LABELLED_PERIOD.get(u.period or "", u.period),
         "sessions": set(u.session_ids),
         "speakers": set(u.speaker_ids),
         "venues": set(u.venue_ids),

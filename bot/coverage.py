@@ -20,12 +20,12 @@ from itertools import pairwise
 from typing import ClassVar
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
 from bot import textnorm
 from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
-from bot.understanding import Fact, Intent, Understanding
+from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, WHO, word_set
 from bot.zones import INDONESIAN_ZONES
@@ -428,7 +428,10 @@ def specific_words(event: Event, text: str) -> list[str]:
     tokens = normalizer.tokens(text)
     # Two words the lexicon marks as about something else together ("oleh oleh", "uang saku").
     out += [f"{a} {b}" for a, b in pairwise(tokens) if f"{a} {b}" in OFF_TOPIC_PAIRS]
+    misspelt = _phrase_typos(event, tokens)
     for w in index.content(text):
+        if w in misspelt:
+            continue  # "luar nergi", "best practis": a word of the item's name, misspelt
         if w in GENERAL and w not in OFF_TOPIC and w not in THINGS:
             continue  # "sebaiknya" is general as written, whatever "-nya" leaves
         stem = _stem(w, vocabulary)
@@ -444,6 +447,44 @@ def specific_words(event: Event, text: str) -> list[str]:
             continue
         out.append(stem)
     return list(dict.fromkeys(out))
+
+
+def _phrase_typos(event: Event, tokens: tuple[str, ...]) -> set[str]:
+    """Words that, next to a word of an item's two-word name, are a misspelling of that
+    name's other word ("luar nergi" luar negeri, "best practis" best practice): they name
+    the item the answer shows, two edits away, beyond what typo correction dares alone."""
+    pairs = _name_pairs(event)
+    out: set[str] = set()
+    for i, word in enumerate(tokens):
+        if len(word) < 5 or not word.isalpha():
+            continue
+        before = tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        near = [*pairs.get(("<", before), ()), *pairs.get((">", after), ())]
+        if any(k[:1] == word[:1] and DamerauLevenshtein.distance(word, k, score_cutoff=2) <= 2
+               for k in near if len(k) >= 5):
+            out.add(word)
+    return out
+
+
+_NAME_PAIRS: list[tuple[Event, dict[tuple[str, str], tuple[str, ...]]]] = []
+
+
+def _name_pairs(event: Event) -> dict[tuple[str, str], tuple[str, ...]]:
+    """For each word of an item's name (its title or tag, a speaker's or venue's name), the
+    words that follow it ("<", word) and precede it (">", word) there."""
+    for cached, pairs in _NAME_PAIRS:
+        if cached is event:
+            return pairs
+    found: dict[tuple[str, str], set[str]] = {}
+    for phrase in understander_for(event).index.phrases:
+        for a, b in pairwise(phrase):
+            found.setdefault(("<", a), set()).add(b)
+            found.setdefault((">", b), set()).add(a)
+    pairs = {k: tuple(sorted(v)) for k, v in found.items()}
+    _NAME_PAIRS.insert(0, (event, pairs))
+    del _NAME_PAIRS[4:]
+    return pairs
 
 
 #: Suffixes a known word may carry ("namanya", "jumatan", "bisakah", "dibagiin").

@@ -556,13 +556,27 @@ def at_time_view(
     now: datetime,
     at: time | None = None,
     period: str | None = None,
+    until: time | None = None,
 ) -> Reply:
-    """Sessions on `day` at a time ("jam 2 siang") or in a part of the day ("sore")."""
+    """Sessions on `day` at a time ("jam 2 siang"), in a part of the day ("sore") or in a
+    span of it ("between 10 and 12": `at` to `until`)."""
     _ = t.gettext
     if event.day_number(day) is None:
         return no_event_on(event, day, t, now)
     sessions = event.sessions_on(day)
-    if at is not None:
+    if at is not None and until is not None:
+        window_start = datetime.combine(day, at, tzinfo=event.timezone)
+        window_end = datetime.combine(day, until, tzinfo=event.timezone)
+        found = [s for s in sessions if s.start < window_end and window_start < s.end]
+        header = _("🕑 <b>{day}, {span}</b>").format(
+            day=escape(t.day(day)), span=t.time_range(window_start, window_end))
+        if not found:
+            before = [s for s in sessions if s.end <= window_start][-1:]
+            after = [s for s in sessions if s.start >= window_end][:1]
+            found = before + after
+            header += "\n" + (_("Tidak ada acara pada waktu itu. Yang terdekat:") if found
+                              else _("Tidak ada acara pada waktu itu."))
+    elif at is not None:
         moment = datetime.combine(day, at, tzinfo=event.timezone)
         found = [s for s in sessions if s.is_on(moment) or s.arrive_by == moment]
         header = _("🕑 <b>{moment}</b>").format(moment=escape(t.moment(moment)))
@@ -599,8 +613,10 @@ def at_time_view(
 def period_name(period: str | None, t: Translator) -> str:
     _ = t.gettext
     # TRANSLATORS: parts of the day as in "Rabu, 16 Oktober 2019, pagi": pagi until about
-    # 11.00, siang 11-15, sore 15-18, malam after 18.00.
-    names = {"pagi": _("pagi"), "siang": _("siang"), "sore": _("sore"), "malam": _("malam")}
+    # 11.00, siang 11-15, sore 15-18, malam after 18.00; "siang hingga sore" is the English
+    # "afternoon" (12-18) asked in English, and the English "morning" (until 12) is "pagi".
+    names = {"pagi": _("pagi"), "siang": _("siang"), "sore": _("sore"), "malam": _("malam"),
+             "morning": _("pagi"), "afternoon": _("siang hingga sore")}
     return names.get(period or "", _("sepanjang hari"))
 
 

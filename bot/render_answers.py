@@ -542,8 +542,13 @@ def doubt_view(event: Event, typed: str, meant: str, t: Translator,
                now: datetime) -> Reply:
     """A day or time word that could not be read: ask, never answer another day."""
     _ = t.gettext
-    text = _("Maaf, saya kurang yakin membaca “{typed}”. Maksudnya “{meant}”? "
-             "Pilih harinya:").format(typed=escape(typed), meant=escape(meant))
+    if not meant:
+        # No day or time of the event fits ("hari ke 7" of a three-day event, "jam 27").
+        text = _("Maaf, “{typed}” tidak bisa saya baca sebagai hari atau jam acara ini. "
+                 "Pilih harinya:").format(typed=escape(typed))
+    else:
+        text = _("Maaf, saya kurang yakin membaca “{typed}”. Maksudnya “{meant}”? "
+                 "Pilih harinya:").format(typed=escape(typed), meant=escape(meant))
     rows = days_keyboard(event, t, now.date())
     rows.append([button(_("⏱ Sekarang"), cb.NOW), button(_("🏠 Menu"), cb.MENU)])
     return Reply(text, keyboard(rows))

@@ -37,13 +37,15 @@ SLANG: Mapping[str, str] = {
     "gmana": "bagaimana", "blh": "boleh", "lsa": "lusa", "skrng": "sekarang",
     "dimn": "dimana", "mana": "mana",
     "kpn": "kapan", "kapn": "kapan", "brp": "berapa", "brpa": "berapa", "brapa": "berapa",
-    "berapaan": "berapa",
+    "berapaan": "berapa", "bpa": "berapa",
     "berpa": "berapa", "jml": "jumlah", "jmlh": "jumlah", "sebenernya": "sebenarnya",
     "sapa": "siapa", "syp": "siapa", "spa": "siapa", "apaan": "apa",
     "sp": "siapa",
     # time words
     "bsk": "besok", "besuk": "besok", "besog": "besok", "bsok": "besok",
     "skrg": "sekarang", "skr": "sekarang", "skrang": "sekarang", "skarang": "sekarang",
+    # "smp jam brp" until when: chat drops the vowels of "sampai"
+    "smp": "sampai",
     "ntar": "nanti", "nnti": "nanti", "nti": "nanti", "entar": "nanti", "ntr": "nanti",
     "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
     "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
@@ -128,7 +130,11 @@ SLANG: Mapping[str, str] = {
     "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
     "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
     # English short forms
-    "conf": "conference",
+    "conf": "conference", "kickoff": "start",
+    # English chat's days, times and programme words (more below, with the question words)
+    "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow",
+    "2day": "today", "2nite": "tonight", "prog": "programme",
+    "past": "past",  # "half past 2", not "pasti" with its last vowel left off
     # English contractions delegates type without the apostrophe
     "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
     # English chat's vowel-less question words (three letters fit too many words to be
@@ -202,6 +208,18 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("lagi", "jalan"): "berlangsung",
     ("sedang", "jalan"): "berlangsung",
     ("this", "session"): "session sekarang",
+    # English phrasal verbs for when a day (or an item) starts and ends.
+    ("kick", "off"): "start",
+    ("kicks", "off"): "starts",
+    ("kicking", "off"): "start",
+    ("wrap", "up"): "end",
+    ("wraps", "up"): "ends",
+    ("wrapping", "up"): "end",
+    # "acara paling akhir", "sesi paling awal": the superlative said with "paling".
+    ("paling", "akhir"): "terakhir",
+    ("paling", "awal"): "pertama",
+    # "who's on stage now?": who is speaking.
+    ("on", "stage"): "speaking",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).
@@ -558,6 +576,10 @@ class Normalizer:
         ("acar" acara, "venu" venue) when only one vowel makes a known word. Never a day or
         time word."""
         found = self._english.get(tok)
+        if found is None and len(tok) >= 9 and tok.endswith(("ization", "isation")):
+            # English "-ization" is Indonesian "-isasi": "socialization" sosialisasi.
+            found = indonesian_spelling(tok[:-7]) + "isasi"
+            found = found if found in self.vocabulary else None
         if (found is None and len(tok) >= 6 and tok[:2] in ("ta", "ba")
                 and tok[2:] in self.vocabulary):
             # Kupang Malay's "ta-"/"ba-" for "ter-"/"ber-": "talambat" terlambat,

@@ -17,15 +17,24 @@ from datetime import date, datetime, time, timedelta
 
 from bot import textnorm
 
+#: `time` under a name the dataclass's own `time` field does not hide.
+_TimeOfDay = time
+
 
 @dataclass(frozen=True, slots=True)
 class When:
     day: date | None = None
     time: time | None = None
-    #: "pagi", "siang", "sore" or "malam", only when no exact time was given.
+    #: A key of PERIOD_HOURS ("pagi", "afternoon"…), only when no exact time was given.
     period: str | None = None
     #: Indexes of the tokens that expressed the above.
     used: frozenset[int] = frozenset()
+    #: The end of a span of time asked ("between 10 and 12", "antara jam 10 dan 12"):
+    #: `time` is then its start.
+    until: _TimeOfDay | None = None
+    #: Day or time expressions that name no day or time the event can have ("hari ke 7"
+    #: of a three-day event, "jam 27", "25:00", "13pm"), as typed: asked back, never dropped.
+    unread: tuple[str, ...] = ()
 
 
 # fmt: off
@@ -56,20 +65,45 @@ MONTHS = {
 #: Words for a part of the day -> the part ("petang" is late afternoon, as "sore").
 PERIOD_WORDS = {
     "pagi": "pagi", "siang": "siang", "sore": "sore", "petang": "sore", "malam": "malam",
-    "morning": "pagi", "afternoon": "siang", "evening": "malam", "night": "malam",
+    # English parts of the day are not the Indonesian ones: "afternoon" runs from noon to
+    # the evening (a 15.30 item is in it), "morning" until noon ("arvo": Australian chat).
+    "morning": "morning", "afternoon": "afternoon", "arvo": "afternoon",
+    "evening": "malam", "night": "malam",
 }
 # fmt: on
 #: The hours each part of the day covers, as people at an event use them: "pagi" lasts until
-#: about 11 (Babel's day periods call 10.00 "siang", which nobody says).
+#: about 11 (Babel's day periods call 10.00 "siang", which nobody says); the English
+#: "morning" until noon and "afternoon" from noon to 18.00 (the evening is "malam").
+#: The one table of parts of the day (rendering, picking an item, shifting a part).
 PERIOD_HOURS: dict[str, tuple[int, int]] = {
     "pagi": (5, 11),
     "siang": (11, 15),
     "sore": (15, 18),
     "malam": (18, 24),
+    "morning": (5, 12),
+    "afternoon": (12, 18),
 }
+#: Each language's parts of the day in the order of the day: "abis siang" is "sore",
+#: "after the afternoon" the evening, "before the afternoon" the morning.
+_PERIOD_ORDERS = (("pagi", "siang", "sore", "malam"), ("morning", "afternoon", "malam"))
+
+
+def shift_period(period: str, step: int) -> str | None:
+    """The part of the day `step` parts after (before, when negative) `period`, in the same
+    language's parts; None past the day's first or last."""
+    for order in _PERIOD_ORDERS:
+        if period in order:
+            k = order.index(period) + step
+            return order[k] if 0 <= k < len(order) else None
+    return None
 # A period word after these is not a part of the day being asked about.
 _NOT_PERIOD_BEFORE = frozenset({"selamat", "makan", "good"})
 _CLOCK_WORDS = frozenset({"jam", "pukul", "at", "around", "sekitar"})
+#: The words around a span of the day: "between/antara/from/dari X and/dan/to/sampai Y".
+_SPAN_FROM = frozenset({"between", "antara", "from", "dari"})
+_SPAN_TO = frozenset({"and", "dan", "to", "sampai", "hingga", "until", "till", "-"})
+#: "half past 2", "quarter past/to 3": minutes past (or to) the hour.
+_PAST_TO = {"half": 30, "quarter": 15}
 #: Units of a time counted from now ("2 jam lagi", "in 30 minutes"), in minutes.
 _OFFSET_UNITS = {"jam": 60, "menit": 1, "hour": 60, "hours": 60, "minute": 1, "minutes": 1}
 #: Beyond this, "N jam lagi" is no time of the programme people ask about.
@@ -85,7 +119,7 @@ def _number(tok: str) -> int | None:
 def _adjust(hour: int, minute: int, period: str | None) -> time | None:
     """Clock hour as people say it -> 24-hour time (bare 1-5 at an event = afternoon)."""
     afternoon = period == "siang" and 1 <= hour <= 5
-    if afternoon or (period in ("sore", "malam", "pm") and hour < 12):
+    if afternoon or (period in ("sore", "afternoon", "malam", "pm") and hour < 12):
         hour += 12
     elif period in ("malam", "am") and hour == 12:
         hour = 0
@@ -108,6 +142,8 @@ class _Parser:
         self.weak_day: date | None = None  # from "nanti": today, unless something says more
         self.time: time | None = None
         self.period: str | None = None
+        self.unread: list[str] = []
+        self.until: time | None = None
 
     def at(self, i: int) -> str:
         return self.t[i] if 0 <= i < self.n else ""
@@ -118,8 +154,11 @@ class _Parser:
             self.day = d
             self.used.update(idx)
 
-    def event_day(self, number: int | None) -> date | None:
+    def event_day(self, number: int | None, *idx: int) -> date | None:
         if number is None or not 1 <= number <= len(self.days):
+            if number is not None and idx:
+                self.unread.append(" ".join(self.at(i) for i in sorted(idx)))
+                self.used.update(idx)
             return None
         return self.days[number - 1]
 
@@ -174,7 +213,7 @@ class _Parser:
             elif w in ("hari", "day"):
                 self.parse_day_number(i)
             elif w in ORDINALS and t(i + 1) == "day":
-                self.set_day(self.event_day(ORDINALS[w]), i, i + 1)
+                self.set_day(self.event_day(ORDINALS[w], i, i + 1), i, i + 1)
             elif w in LAST_WORDS and t(i + 1) == "day":
                 self.set_day(self.event_day(len(self.days)), i, i + 1)
             elif w in WEEKDAYS:
@@ -198,6 +237,9 @@ class _Parser:
 
     def parse_date_at(self, i: int, *extra: int) -> None:
         dom = _ordinal_number(self.at(i))
+        if dom is not None and not 1 <= dom <= 31:
+            self.unread.append(" ".join(self.at(k) for k in sorted({i, *extra})))  # "tgl 40"
+            self.used.update((i, *extra))
         if dom is None or not 1 <= dom <= 31:
             return
         month = MONTHS.get(self.at(i + 1))
@@ -208,18 +250,18 @@ class _Parser:
         t = self.at
         nxt = t(i + 1)
         if nxt in ORDINALS:
-            self.set_day(self.event_day(ORDINALS[nxt]), i, i + 1)
+            self.set_day(self.event_day(ORDINALS[nxt], i, i + 1), i, i + 1)
         elif nxt in LAST_WORDS:
             self.set_day(self.event_day(len(self.days)), i, i + 1)
         elif (nxt == "ke" and t(i + 2) == "berapa") or nxt == "keberapa":
             # "hari ini hari ke berapa?": which day of the event the day named is.
             self.used.update((i, i + 1, i + 2) if nxt == "ke" else (i, i + 1))
         elif nxt == "ke" and _number(t(i + 2)) is not None:
-            self.set_day(self.event_day(_number(t(i + 2))), i, i + 1, i + 2)
+            self.set_day(self.event_day(_number(t(i + 2)), i, i + 1, i + 2), i, i + 1, i + 2)
         elif nxt.isdigit() and len(nxt) == 1:
-            self.set_day(self.event_day(int(nxt)), i, i + 1)
+            self.set_day(self.event_day(int(nxt), i, i + 1), i, i + 1)
         elif t(i) == "day" and _number(nxt) is not None:
-            self.set_day(self.event_day(_number(nxt)), i, i + 1)
+            self.set_day(self.event_day(_number(nxt), i, i + 1), i, i + 1)
 
     # -- times ---------------------------------------------------------------------------
     def set_period(self, period: str, *idx: int) -> None:
@@ -248,6 +290,16 @@ class _Parser:
     def clock_at(self, i: int, idx: list[int]) -> bool:
         """A clock expression starting at token i ("2", "14.00", "setengah 3", "2pm")."""
         w = self.at(i)
+        if w in _PAST_TO and self.at(i + 1) in ("past", "to"):
+            # "half past 2", "quarter to 3": English clock phrases.
+            hour = _number(self.at(i + 2))
+            if hour is None or not 1 <= hour <= 12:
+                return False
+            minute = _PAST_TO[w]
+            if self.at(i + 1) == "to":
+                hour, minute = hour - 1 or 12, 60 - minute
+            self.set_time(hour, minute, i + 3, [*idx, i, i + 1, i + 2])
+            return True
         if w == "setengah":
             hour = _number(self.at(i + 1))
             if hour is not None and 1 <= hour <= 12:
@@ -257,10 +309,11 @@ class _Parser:
             return False
         if len(w) in (4, 5) and w[-3] in ".:" and w.replace(".", "").replace(":", "").isdigit():
             hour, minute = int(w[:-3]), int(w[-2:])
-            if w.startswith("0") or hour >= 13:
-                value = time(hour, minute) if hour <= 23 and minute <= 59 else None
-                if value is not None and self.time is None:
-                    self.time = value
+            if minute > 59 or hour > 24:
+                self.unread_at([*idx, i])  # "25:00", "10.75": no time of day
+            elif w.startswith("0") or hour >= 13:
+                if self.time is None:
+                    self.time = time(hour % 24, minute)
                     self.used.update([*idx, i])
             else:
                 self.set_time(hour, minute, i + 1, [*idx, i])
@@ -273,8 +326,13 @@ class _Parser:
                     self.time = value
                     self.used.update([*idx, i])
                 return True
+            self.unread_at([*idx, i])  # "13pm"
             return False
         hour = _number(w)
+        if hour is not None and hour > 24 and w.isdigit() and len(w) <= 2 and any(
+                self.at(k) in ("jam", "pukul") for k in idx):
+            self.unread_at([*idx, i])  # "jam 27"
+            return False
         if hour is None or not 0 <= hour <= 24:
             return False
         j, minute, extra = i + 1, 0, [i]
@@ -293,7 +351,47 @@ class _Parser:
         self.set_time(hour % 24, minute, j, [*idx, *extra])
         return True
 
+    def unread_at(self, idx: list[int]) -> None:
+        """A clock expression that is no time of day: said back to the asker."""
+        if self.time is None:
+            self.unread.append(" ".join(self.at(k) for k in sorted(idx)))
+            self.used.update(idx)
+
+    def clock_value(self, j: int) -> tuple[int, int, int] | None:
+        """(hour, minute, next index) of a bare clock value at j ("10", "10.30", "jam 10")."""
+        if self.at(j) in ("jam", "pukul"):
+            j += 1
+        w = self.at(j)
+        if w.isdigit() and len(w) <= 2:
+            hour, minute = int(w), 0
+        elif len(w) in (4, 5) and w[-3] in ".:" and w.replace(".", "").replace(":", "").isdigit():
+            hour, minute = int(w[:-3]), int(w[-2:])
+        else:
+            return None
+        return (hour, minute, j + 1) if hour <= 23 and minute <= 59 else None
+
+    def parse_span(self) -> None:
+        """"between 10 and 12", "from 9 to 11", "antara jam 10 dan 12", "dari jam 9 sampai
+        11": a span of the day (bare hours 1-5 are the afternoon, as for "jam 2")."""
+        for i in range(self.n):
+            if self.at(i) not in _SPAN_FROM:
+                continue
+            first = self.clock_value(i + 1)
+            if first is None or self.at(first[2]) not in _SPAN_TO:
+                continue
+            second = self.clock_value(first[2] + 1)
+            if second is None:
+                continue
+            start = _adjust(first[0], first[1], None)
+            end = _adjust(second[0], second[1], None)
+            if start is None or end is None or end <= start:
+                continue
+            self.time, self.until = start, end
+            self.used.update(range(i, second[2]))
+            return
+
     def parse_times(self) -> None:
+        self.parse_span()
         t = self.at
         for i in range(self.n):
             if i in self.used:
@@ -303,12 +401,14 @@ class _Parser:
                 self.clock_at(i + 1, [i])
             elif (
                 w == "setengah"
+                or (w in _PAST_TO and t(i + 1) in ("past", "to") and _number(t(i + 2)))
                 or (len(w) in (4, 5) and w[-3:-2] in (".", ":") and w[0].isdigit())
                 or (w.endswith(("am", "pm")) and w[:-2].isdigit())
                 or (w.isdigit() and t(i + 1) in ("am", "pm"))
             ):
                 self.clock_at(i, [])
-            elif self.time is None and (w == "noon" or (w == "tengah" and t(i + 1) == "hari")):
+            elif self.time is None and (w in ("noon", "midday")
+                                        or (w == "tengah" and t(i + 1) == "hari")):
                 self.time = time(12, 0)
                 self.used.update([i, i + 1] if w == "tengah" else [i])
 
@@ -356,7 +456,8 @@ class _Parser:
         self.parse_periods()
         day = self.day if self.day is not None else self.weak_day
         period = None if self.time is not None else self.period
-        return When(day, self.time, period, frozenset(self.used))
+        return When(day, self.time, period, frozenset(self.used), self.until,
+                    tuple(self.unread))
 
 
 def _ordinal_number(tok: str) -> int | None:

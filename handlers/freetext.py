@@ -71,7 +71,8 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         # "besok siapa aja pembicaranya?", "where will tomorrow's sessions be?": that day's
         # programme (or that part of it), with its speakers and places — not everyone's.
         if found.time is not None or found.period is not None:
-            await reply(render.at_time_view(event, found.day, t, now, found.time, found.period))
+            await reply(render.at_time_view(event, found.day, t, now, found.time, found.period,
+                                            found.until))
         else:
             await reply(render.day_view(event, found.day, t, now))
     elif (feature := answers.get(intent)) is not None:
@@ -96,7 +97,8 @@ async def answer(update: Update, context: BotContext, text: str, found: Understa
         if day is None:
             await reply(render.programme_overview(event, t, now.date()))
         elif found.time is not None or found.period is not None:
-            await reply(render.at_time_view(event, day, t, now, found.time, found.period))
+            await reply(render.at_time_view(event, day, t, now, found.time, found.period,
+                                            found.until))
         else:
             await reply(render.day_view(event, day, t, now))
     elif intent is Intent.NOW_NEXT:

@@ -136,8 +136,11 @@ def test_times(text: str, clock: time) -> None:
         ("petang", "sore"),
         ("malam ini", "malam"),
         ("mlm", "malam"),
-        ("this morning", "pagi"),
-        ("afternoon", "siang"),
+        # English parts of the day are English: "afternoon" is noon to 18.00, not "siang".
+        ("this morning", "morning"),
+        ("afternoon", "afternoon"),
+        ("this arvo", "afternoon"),
+        ("evening", "malam"),
         ("tonight", "malam"),
     ],
 )

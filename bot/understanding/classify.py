@@ -136,9 +136,10 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
     when = e.when
     if when.day is not None or when.time is not None or when.period is not None:
         _vote(scores, [(Intent.SCHEDULE, 1.5 + (0.5 if when.time is not None else 0.0))])
-        if all(i in when.used for i, t in enumerate(e.tokens) if t not in textnorm.PARTICLES):
-            # "besok?", "hari ini", "jumat pagi": a day (or part of it) and nothing else
-            # asks for its programme.
+        if all(i in when.used for i, t in enumerate(e.tokens)
+               if t not in textnorm.PARTICLES and t not in _WHAT):
+            # "besok?", "hari ini", "jumat pagi", "what's this afternoon?": a day (or part
+            # of it) and nothing else asks for its programme.
             _vote(scores, [(Intent.SCHEDULE, 1.0)])
     words = set(content)
     tokens = e.tokens
@@ -158,6 +159,10 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
         _vote(scores, [(Intent.VENUE, 2.0)])
     if (asks_where or split_where or words & VENUE_WORDS) and e.sessions and not tour:
         _vote(scores, [(Intent.VENUE, 1.5)])
+
+
+#: "What" alone beside a day asks nothing else than the day's programme.
+_WHAT = frozenset({"what", "apa"})
 
 
 #: Asking someone: "tanya" after "siapa" ("siapa yang bisa saya tanya"), or "tanya

@@ -168,6 +168,12 @@ def _add_sessions(event: Event, add: _Add, regions: frozenset[str]) -> None:
             if any(textnorm.contains_phrase(n, toks) for n in name_tokens):
                 continue  # "best practice", "citynet": the whole event, not one session
             add(tag, ref)
+            if len(toks) == 2 and toks[0] in _ENGLISH_FORMS:
+                # English puts the modifier first: the tag "program citynet" is "the
+                # Citynet programme session", in the English word's spelling (the words
+                # reversed alone are Indonesian still: "citynet program utamanya apa?"
+                # asks for Citynet's programmes).
+                add(f"{toks[1]} {_ENGLISH_FORMS[toks[0]]}", ref)
         for title in (s.title.id, s.title.en or ""):
             if title:
                 add(title, ref)
@@ -178,6 +184,10 @@ def _add_sessions(event: Event, add: _Add, regions: frozenset[str]) -> None:
             for w in textnorm.simple_tokens(text):
                 if word_titles.get(w) == {s.title.id}:
                     add(w, ref)
+
+
+#: Indonesian words of tags whose English form is spelt otherwise.
+_ENGLISH_FORMS = {"program": "programme"}
 
 
 def _title_words(

@@ -26,7 +26,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         sessions:0.5 lineup:2 anything:1 ngapain:2 miss:2 missed:2 terlewat:2
         lewatkan:2 terlewatkan:2 kelewatan:2 plan:2 plans:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
-        currently:3 current:2 upcoming:2 berikut:2.5""",
+        currently:3 current:2 upcoming:2 berikut:2.5 barusan:2.5""",
     Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
         paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
     Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
@@ -193,7 +193,7 @@ GENERAL = word_set(
     person persons ceremony talk talks speech giving given expected expect
     universitas univ kampus institut institute university college dari
     apa siapa kapan dimana berapa bagaimana kenapa mengapa ada
-    what who when where how which why saya anda yang untuk sama dan
+    what who when where how which why saya anda yang untuk sama dan bikin
     atau di pada the a an of for to me my i we you it this that can
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
@@ -204,6 +204,7 @@ GENERAL = word_set(
     sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
     dianjurkan
     make makes made making organizing organising afterwards afterward later else
+    thing things something nothing seem seems missing half quarter past noon midday
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah
     attendance follow
     garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
@@ -253,6 +254,8 @@ CLOSE_WORDS = word_set("menutup tutup ditutup closes close closing penutupan")
 RELATIONS: Mapping[str, Relation] = {
     "setelah": Relation.AFTER, "habis": Relation.AFTER, "after": Relation.AFTER,
     "sebelum": Relation.BEFORE, "before": Relation.BEFORE,
+    # "what follows the Semarang session?", "what precedes the closing?"
+    "follows": Relation.AFTER, "precedes": Relation.BEFORE,
     "selama": Relation.DURING, "during": Relation.DURING, "pas": Relation.DURING,
 }
 # "Sesi Prof Lee jam berapa? Dan sesudahnya?", "abis tu apa lai?": a relation word with nothing

@@ -64,6 +64,10 @@ class Scope(StrEnum):
     LAST = "last"  # the day's last item ("acara terakhir hari ini apa?")
 
 
+#: `time` under a name the dataclass's own `time` field does not hide.
+_TimeOfDay = time
+
+
 @dataclass(frozen=True, slots=True)
 class Understanding:
     intent: Intent
@@ -73,6 +77,8 @@ class Understanding:
     time: time | None = None
     #: A part of the day ("pagi", "siang", "sore", "malam") when no exact time was given.
     period: str | None = None
+    #: The end of a span asked ("between 10 and 12"): `time` is then its start.
+    until: _TimeOfDay | None = None
     #: Sessions the question names (by topic, region or speaker), best first.
     session_ids: tuple[str, ...] = ()
     speaker_ids: tuple[str, ...] = ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import pairwise
@@ -52,7 +52,7 @@ from bot.understanding.lexicon import (
     recalls,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
-from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, when_from_tokens
+from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, shift_period, when_from_tokens
 
 
 class Understander:
@@ -147,6 +147,10 @@ class Understander:
         readings = self.normalizer.read_as(surface)
         local_now = self.event.local(now) if now.tzinfo else now
         when = when_from_tokens(_before_reason(tokens), local_now, self.days)
+        if when.unread:
+            # "hari ke 7" of a three-day event, "jam 27": no day or time to answer for; the
+            # asker is asked, never answered for another day (an empty reading: none fits).
+            doubts = (*doubts, *((typed, "") for typed in when.unread))
         matches = self.index.matches(tokens)
         tokens, matches = self._registration_time(tokens, matches)
         when = _shift_period(tokens, when, matches)
@@ -208,7 +212,8 @@ class Understander:
         if relation is None and asks_item and not words & REMINDER_WORDS:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
-        if (relation is None and asks_item and words & _OVER and words & _CONTINUE
+        if (relation is None and asks_item and words & _OVER
+                and (words & _CONTINUE or set(pairwise(tokens)) & _WHAT_ELSE)
                 and not words & REMINDER_WORDS):
             # "keynote udah selesai, berikutnya apa?", "slsai city tour lanjut apa?": once X
             # is over, what follows: the item after X.
@@ -392,7 +397,7 @@ class Understander:
         # "hr ini msh ada acara?": "msh" is "masih" only before "ada" ("msh bs ikut?" asks
         # whether one still can).
         asks_rest = bool(words & REST_WORDS or pairs & _STILL_ANY) or (
-            when.day == today and "lagi" in words)
+            when.day == today and bool(words & _LATER))
         # "acaranya udah selesai ya?", "is the seminar over?", read as nothing else: what is
         # left of today (the answer says when nothing is).
         asks_rest = asks_rest or bool(
@@ -429,6 +434,7 @@ class Understander:
             day=when.day,
             time=when.time,
             period=when.period,
+            until=when.until,
             session_ids=tuple(sessions),
             speaker_ids=tuple(speakers),
             venue_ids=tuple(venues),
@@ -589,6 +595,11 @@ class Understander:
         """"X, sebelumnya/sesudahnya ada apa?": a relation word that points back (its "-nya")
         at the last programme item named before it in the same question."""
         back = next((_POINTS_BACK[w] for w in surface if w in _POINTS_BACK), None)
+        if back is None:
+            # "we're at lunch now, what starts after it?": "after it" points back too.
+            back = next((RELATIONS[w] for a, b in pairwise(surface)
+                         if RELATIONS.get(w := textnorm.SLANG.get(a, a)) in _INVERSE
+                         and b in _IT), None)
         word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is back), len(tokens))
         if back is None:
             # "sosialisasi itu sesudah sesi apa?": X comes after which item, so the item
@@ -689,7 +700,7 @@ class Understander:
         if when.day is not None:
             found = [s for s in found if self.session_day[s.id] == when.day] or found
         if when.period is not None:
-            low, high = _PERIOD_HOURS.get(when.period, (0, 24))
+            low, high = PERIOD_HOURS.get(when.period, (0, 24))
             found = [s for s in found if low <= self.event.local(s.start).hour < high] or found
         today = [s for s in found if self.session_day[s.id] == now.date()]
         upcoming = [s for s in found if s.end > now]
@@ -795,8 +806,11 @@ _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arri
 #: Words that say an item is over, and words asking what follows ("X udah selesai,
 #: berikutnya apa?", "slsai city tour lanjut apa?").
 _OVER = frozenset({"selesai", "kelar", "bubar", "usai", "beres", "berakhir", "over", "done",
-                   "finished", "ends", "ended"})
+                   "finished", "ends", "ended", "pulang"})
 _CONTINUE = frozenset({"berikutnya", "selanjutnya", "lanjut", "next", "terus", "then"})
+#: "su pulang dari tur, sekarang apa lai?": back from an item, what now is what follows it
+#: ("balik ke balai kota lagi?" is "again", no question for what follows).
+_WHAT_ELSE = frozenset({("apa", "lagi"), ("ngapain", "lagi"), ("acara", "lagi")})
 
 #: Words that ask nothing on their own ("after the coffee break ya?").
 _FILLER = frozenset({"the", "a", "an", "ya", "yah", "dong", "sih", "nih", "kak", "min", "pak",
@@ -814,6 +828,8 @@ _STOP_WORDS = frozenset({"stop", "stops", "kemana", "where", "singgah", "mampir"
 #: After a relation word, "now": "abis ini" is after what is on now.
 _NOW_THIS = frozenset({"ini", "this"})
 
+#: "after it", "sesudah itu": the item named before the relation word.
+_IT = frozenset({"it", "itu", "tu", "tuh"})
 #: Relation words that point back at the item named before them.
 _POINTS_BACK = {"sebelumnya": Relation.BEFORE, "sesudahnya": Relation.AFTER,
                 "setelahnya": Relation.AFTER}
@@ -826,6 +842,8 @@ _STILL_ANY = frozenset({("msh", "ada"), ("msih", "ada")})
 _THIS_WEEK = frozenset({("minggu", "ini"), ("pekan", "ini"), ("this", "week")})
 _IS = frozenset({"is", "has", "apakah"})
 _FIRST_DAY = frozenset({("hari", "pertama"), ("first", "day")})
+#: "hari ini ada apa lagi?", "anything later today?": what is left of today.
+_LATER = frozenset({"lagi", "later"})
 _RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
 #: Numbers of days as words, by value.
 _NUMBER_WORDS = (("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"),
@@ -835,15 +853,8 @@ _NUMBER_WORDS = (("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"),
 _SCOPED = frozenset({Intent.SCHEDULE, Intent.NOW_NEXT, Intent.SESSION})
 
 
-# Parts of the day, as in the rendering of "jam 2 siang" answers (pagi lasts until ~11).
-_PERIOD_HOURS: Mapping[str, tuple[int, int]] = {
-    "pagi": (5, 11), "siang": (11, 15), "sore": (15, 18), "malam": (18, 24),
-}
-
-
 #: Words of degree between a noun and its adjective ("acara *paling* terakhir").
 _DEGREE = frozenset({"paling", "yang", "very"})
-_PERIODS = tuple(PERIOD_HOURS)  # pagi, siang, sore, malam: in the order of the day
 
 
 def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -> When:
@@ -859,9 +870,11 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
                 m.start <= i + 1 < m.end for m in matches):
             continue
         step = {Relation.AFTER: 1, Relation.BEFORE: -1}.get(relation, 0)
-        k = _PERIODS.index(nxt) + step if nxt in _PERIODS else -1
-        if 0 <= k < len(_PERIODS):
-            return replace(when, period=_PERIODS[k])
+        if not step:
+            return when
+        shifted = shift_period(nxt, step)
+        if shifted is not None:
+            return replace(when, period=shifted)
     return when
 
 
