@@ -317,8 +317,11 @@ class Index:
                 continue
             hit_words = [w for w in words if w in p.words or w in p.related
                          or (w in rooted and rooted[w] & p.related)]
-            if all(w in _SOFT for w in hit_words):
-                continue  # a passage sharing only general words is about nothing asked
+            if all(w in _SOFT or (w in EVENT_WORDS and w not in p.words) for w in hit_words):
+                # A passage sharing only general words, or only the event it is about
+                # without saying so ("Where is the seminar held?" is not answered by a note
+                # of its venue that says "held"), is about nothing asked.
+                continue
             coverage = sum(weight[w] for w in hit_words) / total
             # Equal coverage: the passage that says more of it in the question's own words,
             # then the shorter one (it says it more directly).

@@ -112,7 +112,7 @@ SLANG: Mapping[str, str] = {
     # clipped and vowel-less nouns of chat ("sertif dpt ga?", "bjunya pake apa?"), and
     # "ngopi" (having coffee) for the coffee
     # Government dress: "PDH" is the official day wear the dress code names in full.
-    "pdh": "pakaian dinas harian", "pdl": "pakaian dinas lapangan",
+    "pdh": "pakaian dinas harian",
     "dkt": "dekat", "dket": "dekat",
     "sertif": "sertifikat", "serti": "sertifikat", "bju": "baju", "ngopi": "kopi",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
@@ -187,14 +187,6 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
     ("tuan", "rumah"): "tuanrumah",
-    # "X masuk provinsi apa?": belongs to, is in (not joining anything).
-    ("masuk", "provinsi"): "di provinsi",
-    ("masuk", "wilayah"): "di wilayah",
-    ("termasuk", "provinsi"): "di provinsi",
-    ("termasuk", "wilayah"): "di wilayah",
-    # "baju bebas" is casual wear, as a dress code says it ("pakaian santai").
-    ("baju", "bebas"): "pakaian santai",
-    ("pakaian", "bebas"): "pakaian santai",
     ("wali", "kota"): "walikota",
     ("good", "morning"): "selamat pagi",
     ("good", "afternoon"): "selamat siang",
@@ -220,6 +212,19 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("paling", "awal"): "pertama",
     # "who's on stage now?": who is speaking.
     ("on", "stage"): "speaking",
+}
+
+# Two words read as others, like PHRASES, whose words alone stay unknown to the bot: "masuk"
+# or "bebas" on their own still say what a question is about ("masih boleh masuk?").
+READ_AS: Mapping[tuple[str, ...], str] = {
+    # "X masuk provinsi apa?": belongs to, is in (not joining anything).
+    ("masuk", "provinsi"): "di provinsi",
+    ("masuk", "wilayah"): "di wilayah",
+    ("termasuk", "provinsi"): "di provinsi",
+    ("termasuk", "wilayah"): "di wilayah",
+    # "baju bebas" is casual wear, as a dress code says it ("pakaian santai").
+    ("baju", "bebas"): "pakaian santai",
+    ("pakaian", "bebas"): "pakaian santai",
 }
 
 # Words that carry no meaning for the bot (particles, address terms, fillers).
@@ -329,8 +334,8 @@ def _apply_phrases(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         pair = tuple(tokens[i : i + 2])
-        if len(pair) == 2 and pair in PHRASES:
-            out.extend(PHRASES[pair].split())
+        if len(pair) == 2 and (pair in PHRASES or pair in READ_AS):
+            out.extend((PHRASES.get(pair) or READ_AS[pair]).split())
             i += 2
             continue
         out.append(tokens[i])

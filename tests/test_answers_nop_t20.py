@@ -6,10 +6,10 @@ places asked the same way being two questions; a request going on to a second th
 X, sama Y"); "nomor <person>" asking a contact; words of the question's shape (comparing,
 urgency, a weak signal) not being its subject; the dress code's own words (PDH, "baju
 bebas"); the nearest of a thing the answer shows; "ruang apa" asking the event's room; a
-passage of the main venue's notes being about the event; "ingetin jadwal" telling the
-programme again; who presents ("sapa yang bawa", "bawain topik"); a how-to line that does
-or does not speak of the problem; a region without a contact of its own; a reason the
-event's text gives for "kenapa". Each is also run on the Makassar sample, where it applies.
+passage of the main venue's notes being about the event; who presents ("sapa yang bawa",
+"bawain topik"); a how-to line that does or does not speak of the problem; a region
+without a contact of its own; a reason the event's text gives for "kenapa". Each is also
+run on the Makassar sample, where it applies.
 """
 
 from __future__ import annotations
@@ -134,13 +134,6 @@ async def test_a_place_asked_of_the_event_in_a_formal_letter(bot: Harness) -> No
         "Selamat pagi Bapak/Ibu panitia. Mohon izin bertanya, Seminar Citynet dimulai tanggal "
         "berapa dan bertempat di mana? Terima kasih."))
     assert "16" in text and "Wali Kota" in text and DECLINED not in text, text
-
-
-async def test_remind_me_of_a_days_programme(bot: Harness) -> None:
-    """"tlg ingetin jdwl hr ke-2": that day's programme told again, not a reminder."""
-    bot.clock.set(datetime(2019, 10, 16, 16, 0, tzinfo=WITA))
-    text = read(await bot.say("tlg ingetin jdwl hr ke-2 dong"))
-    assert "Semarang" in text and "daftar dulu" not in text, text
 
 
 async def test_who_presents_is_not_what_to_bring(bot: Harness) -> None:

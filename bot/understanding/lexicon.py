@@ -309,10 +309,9 @@ PROGRAMME_WORDS = word_set(
 GATHER_WORDS = word_set("kumpul berkumpul titikkumpul gather gathering meet")
 REMINDER_WORDS = word_set("ingatkan pengingat ingat remind alarm notifikasi notif kabari")
 #: "tolong ingatkan (lagi) tempatnya di mana", "remind me where it is": asked with where or
-#: who after it, "remind" means tell me again, not set a reminder; so with the programme
-#: ("tlg ingetin jadwal hari ke-2": that day's programme, told again).
+#: who after it, "remind" means tell me again, not set a reminder.
 RECALL_VERBS = word_set("ingatkan ingat remind")
-RECALL_ASKED = word_set("dimana where siapa who jadwal")
+RECALL_ASKED = word_set("dimana where siapa who")
 
 
 def recalls(tokens: Sequence[str]) -> bool:

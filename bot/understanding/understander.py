@@ -231,9 +231,10 @@ class Understander:
             tour_next = self._tour_next(tokens, local_now)
             if tour_next is not None:
                 return replace(tour_next, confidence=0.5, doubts=doubts, readings=readings)
-        if relation is Relation.DURING and facts:
+        if relation is Relation.DURING and (facts or faq_id):
             # "apa yg harus dibawa pas city tour?": "pas" is when, and a fact of the tour is
-            # asked (what to bring), not what else is on during it.
+            # asked (what to bring), not what else is on during it; so is a practical
+            # answer ("pakai baju apa pas city tour?": the dress code).
             relation = anchor = None
         if relation is not None and anchor is not None:
             found = replace(self.related(relation, anchor, anchor_stop, speaking=asks_who),
