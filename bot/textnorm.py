@@ -272,8 +272,7 @@ ORDINARY: frozenset[str] = _words(
     where who how which why can will would should could have has had been about with
     from into this that these those here there now today tomorrow yesterday morning
     afternoon evening night day week time please thanks thank hello good
-    were well sir madam dear hope message respect respected grateful kindly regards warm
-    seat seats
+    were well sir madam dear respect respected grateful kindly regards
     """
 )
 

@@ -70,7 +70,8 @@ async def test_an_english_letter_frame_is_set_aside(bot: Harness) -> None:
 
 def test_the_request_frame_is_courtesy_not_the_question() -> None:
     """What the frame leaves is the question, with a "whether" it left; a condition ("if I
-    am late, …") and a question asking whether one can ("can I get reminders?") stay."""
+    am late, …"), a question asking whether one can ("can I get reminders?") and one about
+    the reader ("can you tell me what you can do?") stay whole."""
     assert split_questions(
         "Good evening Bapak/Ibu. I'd be grateful to know the theme of the seminar. Thank you."
     ) == ["Good evening Bapak/Ibu", "the theme of the seminar", "Thank you"]
@@ -83,6 +84,9 @@ def test_the_request_frame_is_courtesy_not_the_question() -> None:
         "Can I get reminders before sessions"]
     assert split_questions("If I am late, will the bus wait?") == [
         "If I am late, will the bus wait"]
+    # What is left asks about the reader: the frame is part of the question.
+    assert split_questions("can you tell me what you can do?") == [
+        "can you tell me what you can do"]
 
 
 async def test_english_chat_short_forms(bot: Harness) -> None:

@@ -140,7 +140,7 @@ def split_questions(text: str) -> list[str]:
         for p in _AND_RE.split(_without_intro(piece)):
             for q in _split_conjunction(p):
                 if q and q.strip():
-                    q = _WHETHER_RE.sub("", _REQUEST_FRAME_RE.sub("", q, count=1)).strip() or q
+                    q = _without_frame(q)
                     parts.extend(_split_commas(_MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip()))
     # A sentence that only addresses the reader as an English letter does ("Good morning,
     # respected organisers.") asks nothing when another part does.
@@ -151,6 +151,19 @@ def split_questions(text: str) -> list[str]:
 
 #: "wifi dan tempat sholat", "jumlah peserta serta asal daerahnya": two things asked at once.
 _LIST_RE = re.compile(r"\s(?:dan|serta|and)\s", re.IGNORECASE)
+
+
+#: The reader, named in what a frame leaves: the question is about them ("can you tell me
+#: what you can do?" asks what the bot does), so the frame stays.
+_READER = frozenset({"you", "your", "yourself"})
+
+
+def _without_frame(q: str) -> str:
+    """`q` without an English request frame (`_REQUEST_FRAME_RE`) before what it asks."""
+    left = _WHETHER_RE.sub("", _REQUEST_FRAME_RE.sub("", q, count=1)).strip()
+    if not left or set(textnorm.simple_tokens(left)) & _READER:
+        return q
+    return left
 
 
 def _two_answers(understander: Understander, part: str, now: datetime) -> list[str]:
