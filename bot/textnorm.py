@@ -132,8 +132,9 @@ SLANG: Mapping[str, str] = {
     # English short forms
     "conf": "conference", "kickoff": "start",
     # English chat's days, times and programme words (more below, with the question words)
-    "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow",
-    "2day": "today", "2nite": "tonight", "prog": "programme",
+    # ("tmr", "2day": SHORT_DAYS, read and said)
+    "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow", "2nite": "tonight",
+    "prog": "programme",
     "past": "past",  # "half past 2", not "pasti" with its last vowel left off
     # English contractions delegates type without the apostrophe
     "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
