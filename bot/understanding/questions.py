@@ -32,7 +32,7 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
-    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|"
+    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|are they|"
     r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
     r"then)\b)",
     re.IGNORECASE,
@@ -45,12 +45,15 @@ MAX_QUESTIONS = 3
 #: the event or its organizers to whom it is written, and ask nothing.
 #: The address ends at its first full stop too ("Kepada Yth. Panitia Seminar X. Kami mohon …").
 _ADDRESS_RE = re.compile(
-    r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b)[^,:;\n?.]*[,:;\n.]\s*",
+    r"^\s*(?:good\s+(?:morning|afternoon|evening|day)\s*[,.!]?\s*)?"
+    r"(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b|respected\b|esteemed\b|"
+    r"hono(?:u)?red\b)[^,:;\n?.]*[,:;\n.]\s*",
     re.IGNORECASE)
 _OPENING_RE = re.compile(r"^\s*dengan hormat\b[\s,.:;]*", re.IGNORECASE)
 #: A letter's signature ("Hormat kami, Kabag Pemerintahan Kab. X."): the sender, no question.
 _SIGNATURE_RE = re.compile(
     r"(?:^|(?<=[.,!?\n]))\s*(?:hormat kami|salam hormat|wassalam\w*|best regards|kind regards|"
+    r"(?:warm|warmest|best|kind|kindest|with)\s+regards|"
     r"regards|sincerely|yours faithfully|yours sincerely)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -74,6 +77,27 @@ _MAY_I_ASK_RE = re.compile(
     r"are|do|does|did|will)\b)",
     re.IGNORECASE,
 )
+#: An English request to be told, before what is asked ("I would be most grateful if you
+#: could tell me the time of …", "Please kindly inform me the meeting point …", "Kindly
+#: advise how many …", "please allow me to ask whether …", "I hope this message finds you
+#: well."): the asking, not its subject; nor is its "if" a condition put to the question.
+_TELL_ME_RE = re.compile(
+    r"(^|,\s*)(?:(?:i|we)(?:'d|\s+would)\s+be\s+(?:most\s+|very\s+|really\s+|so\s+)?"
+    r"(?:grateful|thankful|glad|happy|obliged)\s+to\s+(?:know|learn|ask|enquire|inquire)"
+    r"|(?:(?:i|we)(?:'d|\s+would)\s+be\s+(?:most\s+|very\s+|really\s+|so\s+)?"
+    r"(?:grateful|thankful|glad|happy|obliged)\s+if\s+you\s+(?:could|would|can)\s+"
+    r"|(?:could|would|can|will)\s+(?:you|someone|anyone|somebody|anybody)\s+)?"
+    r"(?:please\s+)?(?:kindly\s+)?(?:please\s+)?"
+    r"(?:(?:tell|inform|advise|update)\s+(?:me|us)(?:\s+know)?|let\s+(?:me|us)\s+know"
+    r"|allow\s+(?:me|us)\s+to\s+(?:ask|know|enquire|inquire))"
+    r"|(?:i|we)\s+(?:humbly|kindly|respectfully)\s+(?:ask|enquire|inquire|request)"
+    r"|(?:kindly|please)\s+advise)\b[\s,:]*(?=\S)",
+    re.IGNORECASE,
+)
+#: A letter's good wishes ("I hope this message finds you well."): they ask nothing.
+_WELL_WISH_RE = re.compile(
+    r"\b(?:i|we)\s+hope\s+(?:(?:this|my|our)\s+(?:message|email|e-mail|mail|letter)\s+finds"
+    r"\s+you|you\s+are|you're)\s+(?:doing\s+)?well\b[\s.!,]*", re.IGNORECASE)
 #: What the asker needs the answer for ("untuk keperluan laporan perjalanan dinas", "untuk
 #: kami cantumkan dalam nota dinas", "for our travel report"): not part of the question.
 _PURPOSE_RE = re.compile(
@@ -95,7 +119,7 @@ def split_questions(text: str) -> list[str]:
     letter = _OPENING_RE.sub("", _ADDRESS_RE.sub("", text, count=1), count=1)
     if letter.strip():
         text = letter
-    unsigned = _SIGNATURE_RE.sub("", text)
+    unsigned = _SIGNATURE_RE.sub("", _WELL_WISH_RE.sub("", text))
     if unsigned.strip():
         text = unsigned
     parts: list[str] = []
@@ -103,7 +127,8 @@ def split_questions(text: str) -> list[str]:
         for p in _AND_RE.split(_without_intro(piece)):
             for q in _split_conjunction(p):
                 if q and q.strip():
-                    parts.extend(_split_commas(_MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip()))
+                    asked = _TELL_ME_RE.sub(r"\1", _MAY_I_ASK_RE.sub(r"\1", q)).strip()
+                    parts.extend(_split_commas(asked or q.strip()))
     return parts or [text]
 
 
@@ -279,6 +304,14 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if tokens and set(tokens) <= _PREFACE:
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        if (previous and subject is not None and _entities(subject) and not _entities(u)
+                and set(tokens) & _BACK_PRONOUNS):
+            # "Semarang contact number and what time is their presentation?": "their" is
+            # the item the part before named.
+            joined = understander.understand(
+                f"{understander.named_words(previous)} {part}", now)
+            if _entities(joined):
+                u = joined
         if (u.day is None and previous and found and found[-1].day is not None
                 and found[-1].scope is not None):
             # "Hari Kamis sesi pertama apa, dan sesi terakhir jam berapa selesai?": the
@@ -472,8 +505,18 @@ def _is_question(part: str, text: str) -> bool:
     tokens = textnorm.simple_tokens(part)
     # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
     opens = bool(tokens) and tokens[0] in _YES_NO
-    return ("?" in part or f"{part}?" in text or opens
+    # "Semarang contact number and what time is their presentation?": a contact detail
+    # named, none given and nobody's own, is asked for ("our number is 0812…" is not).
+    wanted = bool(set(tokens) & _CONTACT_DETAILS) and not (
+        set(tokens) & _OURS or any(t.isdigit() for t in tokens))
+    return ("?" in part or f"{part}?" in text or opens or wanted
             or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
+
+
+#: English pronouns pointing back to what the part before named.
+_BACK_PRONOUNS = word_set("his her their its he she they him them")
+_CONTACT_DETAILS = word_set(
+    "kontak contact nomor number telepon phone email whatsapp narahubung")
 
 
 #: Words that open a yes/no question ("is there …", "do we …", "boleh …").

@@ -30,6 +30,7 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FACTS_OVER,
     GATHER_WORDS,
+    GENERAL,
     ITEM_NOUNS,
     KIND_WORDS,
     LAST_ITEM,
@@ -558,8 +559,9 @@ class Understander:
         vocabulary = self.normalizer.vocabulary
 
         def unknown(i: int) -> bool:
+            # General language ("where exactly", "dimana persisnya") is no thing asked about.
             t = tokens[i] if 0 <= i < len(tokens) else ""
-            return len(t) >= 4 and t.isalpha() and t not in vocabulary
+            return len(t) >= 4 and t.isalpha() and t not in vocabulary and t not in GENERAL
 
         for i, tok in enumerate(tokens):
             if tok == "ada" and unknown(i + 1):
