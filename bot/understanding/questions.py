@@ -410,7 +410,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     # does not ask for contacts or a registration.
     if any(_is_question(f.question, text) for f in found):
         found = [f for f in found
-                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK]
+                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK
+                 or _asks_contact_of(f)]
     unique: list[Understanding] = []
     for f in found:
         if all(_key(f) != _key(g) for g in unique):
@@ -505,12 +506,18 @@ def _is_question(part: str, text: str) -> bool:
     tokens = textnorm.simple_tokens(part)
     # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
     opens = bool(tokens) and tokens[0] in _YES_NO
-    # "Semarang contact number and what time is their presentation?": a contact detail
-    # named, none given and nobody's own, is asked for ("our number is 0812…" is not).
-    wanted = bool(set(tokens) & _CONTACT_DETAILS) and not (
-        set(tokens) & _OURS or any(t.isdigit() for t in tokens))
-    return ("?" in part or f"{part}?" in text or opens or wanted
+    return ("?" in part or f"{part}?" in text or opens
             or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
+
+
+def _asks_contact_of(u: Understanding) -> bool:
+    """"Semarang contact number and what time is their presentation?": a contact detail of
+    someone named (a region, a speaker), none given and nobody's own, is asked for ("our
+    number is 0812…" is not; "kontak kab." names no one)."""
+    tokens = set(textnorm.simple_tokens(u.question))
+    return (u.intent is Intent.CONTACT and bool(u.regions or u.speaker_ids)
+            and bool(tokens & _CONTACT_DETAILS)
+            and not (tokens & _OURS or any(t.isdigit() for t in tokens)))
 
 
 #: English pronouns pointing back to what the part before named.
