@@ -83,6 +83,17 @@ async def test_contacts_reached_in_english(bot: Harness) -> None:
     # Reaching a place asks the way, not a phone number.
     en = await _english(bot, "How do I reach the venue?")
     assert "Kantor Wali Kota Kupang" in en and "0000-0201" not in en
+    # A contact detail of a region named, beside another question, is asked for too.
+    bot.clock.set(datetime(2019, 10, 16, 17, 20, tzinfo=WITA))
+    en = await _english(bot, "Semarang contact number and what time is their presentation "
+                             "tomorrow?")
+    assert "0000-0105" in en and "08:30" in en
+    # A region's short form ends no sentence: "Kab. Ende" is one name, whose contact the
+    # data does not have, not "kab" (every regency's contacts) and "Ende".
+    text = read(await bot.say("kontak kab. ende ada?"))
+    assert "0000-0101" not in text and "0000-0104" not in text
+    text = read(await bot.say("narahubung Kab. Kupang siapa?"))
+    assert "0000-0106" in text and "0000-0101" not in text
 
 
 async def test_english_morphology(bot: Harness) -> None:

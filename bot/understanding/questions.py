@@ -23,9 +23,11 @@ from bot.understanding.understander import Understander, understander_for
 from bot.when import when_from_tokens
 
 #: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
-#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore") ends no sentence.
+#: title or an initial ("Prof. Lee", "Dr. X", "Jefirstson R. Riwu Kore"), or after a
+#: region's or a street's short form ("Kab. Ende", "Kec. Alak", "Jl. Lerik"), ends no sentence.
 _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bbpk)(?<!\bsdr)"
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
+                       r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bjl)"
                        r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
                        r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
                        re.IGNORECASE)
