@@ -549,7 +549,9 @@ class Normalizer:
         """The known word an English plural is of ("venues" venue, "ceremonies" ceremony),
         when the plural itself is no word the bot knows. Five letters at least ("was" is
         no plural of "wa"), never a day or time word."""
-        if len(tok) < 5 or tok[-1] != "s":
+        # Not after "a", "i" or "u": Indonesian words end so ("kamis" is no plural of
+        # "kami", nor "harus" of "haru"); English plurals seldom do.
+        if len(tok) < 5 or tok[-1] != "s" or tok[-2] in "aiu":
             return None
         for ending, restored in (("ies", "y"), ("es", ""), ("s", "")):
             stem = tok[: -len(ending)] + restored

@@ -101,7 +101,7 @@ class PhraseIndex:
         lexicon, which gives it its own sense ("participants" are the event's, though
         "participant" names the registration)."""
         if (token in self.words or token in LEXICON or len(token) < 4
-                or token[-1] != "s"):
+                or token[-1] != "s" or token[-2] in "aiu"):
             return token
         for ending, restored in (("ies", "y"), ("es", ""), ("s", "")):
             stem = token[: -len(ending)] + restored

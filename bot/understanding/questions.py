@@ -129,9 +129,21 @@ def split_questions(text: str) -> list[str]:
         for p in _AND_RE.split(_without_intro(piece)):
             for q in _split_conjunction(p):
                 if q and q.strip():
-                    asked = _TELL_ME_RE.sub(r"\1", _MAY_I_ASK_RE.sub(r"\1", q)).strip()
+                    asked = _without_tell_me(_MAY_I_ASK_RE.sub(r"\1", q)).strip()
                     parts.extend(_split_commas(asked or q.strip()))
     return parts or [text]
+
+
+def _without_tell_me(piece: str) -> str:
+    """The piece without its English request to be told, unless what is asked is about the
+    bot itself ("can you tell me what you can do?" asks for its help)."""
+    asked = _TELL_ME_RE.sub(r"\1", piece)
+    if asked != piece and set(textnorm.simple_tokens(asked)) & _THE_BOT:
+        return piece
+    return asked
+
+
+_THE_BOT = word_set("you your yourself")
 
 
 #: "wifi dan tempat sholat", "jumlah peserta serta asal daerahnya": two things asked at once.
