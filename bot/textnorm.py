@@ -136,8 +136,22 @@ SLANG: Mapping[str, str] = {
     "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow", "2nite": "tonight",
     "prog": "programme",
     "past": "past",  # "half past 2", not "pasti" with its last vowel left off
+    # English words for what the lexicon knows by another word: a role or position is an
+    # office held, "back" is returning (attire and materials: above).
+    "role": "jabatan", "roles": "jabatan", "position": "jabatan", "designation": "jabatan",
+    "back": "kembali",
+    # What an event aims at is its goal ("what is the seminar trying to achieve?").
+    "achieve": "goal", "aim": "goal", "aims": "goals", "objective": "goal",
+    "objectives": "goals",
+    # What a talk covers is what it discusses ("what does the X session cover?").
+    "cover": "discuss", "covers": "discuss", "covered": "discussed", "covering": "discuss",
     # English contractions delegates type without the apostrophe
     "whats": "what is", "wheres": "where is", "whos": "who is", "whens": "when is",
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
+    "arent": "are not", "wasnt": "was not", "werent": "were not", "cant": "can not",
+    "cannot": "can not", "couldnt": "could not", "wont": "will not", "wouldnt": "would not",
+    "shouldnt": "should not", "havent": "have not", "hasnt": "has not", "im": "i am",
+    "ive": "i have", "youre": "you are", "theyre": "they are",
     # English chat's vowel-less question words (three letters fit too many words to be
     # read by rule, see `Normalizer._left_out`)
     "whr": "where", "wht": "what", "whn": "when",
@@ -213,6 +227,9 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("paling", "awal"): "pertama",
     # "who's on stage now?": who is speaking.
     ("on", "stage"): "speaking",
+    # Reaching someone: "get in touch with the committee", "who is in charge of X".
+    ("in", "touch"): "contact",
+    ("in", "charge"): "responsible",
 }
 
 # Two words read as others, like PHRASES, whose words alone stay unknown to the bot: "masuk"
@@ -234,6 +251,7 @@ PARTICLES: frozenset[str] = _words(
     dong deh sih ya yah yaa nih kok kak kakak kk min admin mimin mas mbak mba pak bu
     bapak ibu bang gan sis bro om permisi nya tuh lah kah dan atau the a an is are of
     for to me my i we you it this that there do does did be please ok oke okay sip mohon
+    he she his her him us our your they their its sir madam mr mrs ms
     minta tolong ini itu yang ada saja juga lagi dari di ke pada untuk dengan sama kalau
     apakah gitu gt kah toh kan dgn pun aja loh lho ko ni
     """
@@ -274,6 +292,7 @@ ORDINARY: frozenset[str] = _words(
     from into this that these those here there now today tomorrow yesterday morning
     afternoon evening night day week time please thanks thank hello good
     were well sir madam dear respect respected grateful kindly regards
+    being too also not add form officer officers soon
     """
 )
 
@@ -500,6 +519,9 @@ class Normalizer:
         single = _REPEAT2_RE.sub(r"\1", tok)  # "jadwaal" -> "jadwal", "besokk" -> "besok"
         if single != tok and self._known(single):
             return self._fix(single)
+        plural = self._plural_of(tok)
+        if plural is not None:
+            return (plural,)
         if len(tok) > 5 and tok[-3:] != "nya" and sorted(tok[-3:]) == ["a", "n", "y"]:
             # "acaranay", "jadwalnay": "-nya" with two letters swapped.
             fixed = self._fix(tok[:-3] + "nya")
@@ -542,10 +564,13 @@ class Normalizer:
                 # A letter typed out of its place in a long word ("regristasi"): its own
                 # letters, moved, not another word's ("dibayarkan" is no "dibatalkan").
                 return tuple(SLANG[best].split()) if best in SLANG else (best,)
-            if 4 <= len(tok) <= 8 and sim >= 0.75 and sorted(tok) == sorted(best) and (
-                    OSA.distance(tok, best) == 1):
-                # Two letters next to each other swapped: "tuor" tour, "theem" theme.
-                return tuple(SLANG[best].split()) if best in SLANG else (best,)
+            if len(tok) == 4 and sim >= 0.75 and sorted(tok) == sorted(best):
+                return (best,)  # two letters swapped in a short word: "tuor" -> "tour"
+            swapped = self._swapped(tok) if sim >= 0.75 else None
+            if swapped is not None:
+                # Two letters next to each other swapped ("brign" bring, "tiem" time): one
+                # known word with the same letters, when the closest word is another.
+                return tuple(SLANG[swapped].split()) if swapped in SLANG else (swapped,)
             slipped = self._slipped_key(tok) if whole else None
             if slipped is not None:
                 return tuple(SLANG[slipped].split()) if slipped in SLANG else (slipped,)
@@ -580,11 +605,7 @@ class Normalizer:
         of colloquial speech ("bukak" buka, "mintak" minta), or the final vowel left off
         ("acar" acara, "venu" venue) when only one vowel makes a known word. Never a day or
         time word."""
-        found = self._english.get(tok)
-        if found is None and len(tok) >= 9 and tok.endswith(("ization", "isation")):
-            # English "-ization" is Indonesian "-isasi": "socialization" sosialisasi.
-            found = indonesian_spelling(tok[:-7]) + "isasi"
-            found = found if found in self.vocabulary else None
+        found = self._english.get(tok) or self._loanword(tok) or self._other_spelling(tok)
         if (found is None and len(tok) >= 6 and tok[:2] in ("ta", "ba")
                 and tok[2:] in self.vocabulary):
             # Kupang Malay's "ta-"/"ba-" for "ter-"/"ber-": "talambat" terlambat,
@@ -600,6 +621,58 @@ class Normalizer:
             fits = [tok + v for v in "aeiou" if tok + v in self.vocabulary]
             found = fits[0] if len(fits) == 1 else None
         return None if found is None or found in self.guarded else found
+
+    def _swapped(self, tok: str) -> str | None:
+        """The one known word `tok` is with two neighbouring letters swapped; never a day
+        or time word (those are read and said, or asked about)."""
+        letters = sorted(tok)
+        fits = [c for c in self._candidates(tok) if len(c) == len(tok)
+                and sorted(c) == letters and OSA.distance(tok, c) == 1]
+        if len(fits) != 1 or fits[0] in self.guarded:
+            return None
+        return fits[0]
+
+    def _plural_of(self, tok: str) -> str | None:
+        """The known word an English plural is of ("venues" venue, "ceremonies" ceremony),
+        when the plural itself is no word the bot knows. Five letters at least ("was" is
+        no plural of "wa"), never a day or time word."""
+        # Not after "a", "i" or "u": Indonesian words end so ("kamis" is no plural of
+        # "kami", nor "harus" of "haru"); English plurals seldom do.
+        if len(tok) < 5 or tok[-1] != "s" or tok[-2] in "aiu":
+            return None
+        for ending, restored in (("ies", "y"), ("es", ""), ("s", "")):
+            stem = tok[: -len(ending)] + restored
+            if (tok.endswith(ending) and len(stem) >= 4 and stem in self.vocabulary
+                    and stem not in self.guarded):
+                return stem
+        return None
+
+    def _other_spelling(self, tok: str) -> str | None:
+        """The known word a British or American spelling writes the other way ("centre"
+        center, "organise" organize, "colour" color, "programme" program, and back)."""
+        for a, b in _SPELLINGS:
+            for old, new in ((a, b), (b, a)):
+                i = tok.rfind(old)
+                if i > 1:
+                    cand = tok[:i] + new + tok[i + len(old):]
+                    if cand in self.vocabulary:
+                        return cand
+        return None
+
+    def _loanword(self, tok: str) -> str | None:
+        """The known Indonesian word an English one was borrowed as, by the endings
+        Indonesian gives its loanwords ("socialization" sosialisasi, "coordination"
+        koordinasi, "university" universitas, "electronic" elektronik), with the English
+        spelling read the Indonesian way (`indonesian_spelling`) or kept."""
+        for ending, local in _LOAN_ENDINGS:
+            if tok.endswith(ending) and len(tok) > len(ending) + 2:
+                word = tok[: -len(ending)] + local
+                for cand in (word, indonesian_spelling(word), _SOFT_C_RE.sub("s", word)
+                             .replace("c", "k")):
+                    if cand in self.vocabulary:
+                        return cand
+                return None
+        return None
 
     def _slipped_key(self, tok: str) -> str | None:
         """The one known word `tok` is with one letter replaced by a key next to it on the
@@ -721,6 +794,17 @@ class Normalizer:
 
 
 _VOWELS = frozenset("aeiou")
+
+#: British and American spellings of one word's part ("centre"/"center").
+_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized"),
+              ("our", "or"), ("tre", "ter"), ("gramme", "gram"), ("lled", "led"),
+              ("lling", "ling"), ("ogue", "og"))
+
+#: English endings and the Indonesian ones their loanwords take, longest first.
+_LOAN_ENDINGS = (("isation", "isasi"), ("ization", "isasi"), ("sation", "sasi"),
+                 ("zation", "sasi"), ("tional", "sional"), ("tions", "si"), ("tion", "si"),
+                 ("sion", "si"), ("ical", "is"), ("ity", "itas"), ("ics", "ika"), ("ic", "ik"),
+                 ("ive", "if"))
 
 _SOFT_C_RE = re.compile(r"c(?=[eiy])")
 

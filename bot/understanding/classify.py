@@ -33,6 +33,8 @@ from bot.understanding.lexicon import (
     OFF_TOPIC_MARGIN,
     PEOPLE,
     PEOPLE_PAIRS,
+    REACH_VERBS,
+    REACHABLE,
     SPEAKER_WORDS,
     STOPS,
     TOUR_TIMES,
@@ -151,6 +153,9 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
         # "deng sapa beta bisa tanya kalo ada masalah registrasi?", "who can I ask about
         # the certificate?": whom to ask is a contact, not a speaker of the item named.
         _vote(scores, [(Intent.CONTACT, 4.0)])
+    if words & REACH_VERBS and words & REACHABLE:
+        # "how can I reach the organizing committee?": the committee's contacts.
+        _vote(scores, [(Intent.CONTACT, 4.0)])
     # "di restoran mana", "di gedung mana": a where-question split around a noun.
     split_where = any(
         t == "mana" and "di" in tokens[max(0, i - 3) : i] for i, t in enumerate(tokens)
@@ -168,7 +173,9 @@ _WHAT = frozenset({"what", "apa"})
 #: Asking someone: "tanya" after "siapa" ("siapa yang bisa saya tanya"), or "tanya
 #: ke/dengan siapa"; not "mau tanya, siapa pembicaranya?", where "tanya" frames the question.
 _ASK_VERBS = frozenset({"tanya", "bertanya", "ditanya", "tanyakan", "ditanyakan", "ask",
-                        "asked", "contact", "kontak", "hubungi", "dihubungi"})
+                        "asked", "contact", "kontak", "hubungi", "dihubungi",
+                        # "who handles registration issues?", "who is in charge of …?"
+                        "handles", "handle", "handling", "responsible", "manages"})
 _TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
 
 
@@ -323,6 +330,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         words & {"asal", "who", "which"})
     if (asks_count or asks_who) and (
         words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
+        # "how many people are coming?": counted people, no item named, are the event's.
+        or (asks_count and "people" in words)
     ):
         out.append(Fact.PARTICIPANTS)
     if event_word and words & _NAME_WORDS:

@@ -92,9 +92,25 @@ class PhraseIndex:
         _add_name_words(event, phrases, add, regions)
         self.phrases = {k: tuple(v) for k, v in phrases.items()}
         self.first_words = frozenset(k[0] for k in self.phrases)
+        self.words = frozenset(w for k in self.phrases for w in k)
         self.max_len = max((len(k) for k in self.phrases), default=1)
 
+    def _singular(self, token: str) -> str:
+        """An English plural of a word of the index's phrases is that word ("buses" bus,
+        "ceremonies" ceremony), unless the plural is a word of them itself or of the
+        lexicon, which gives it its own sense ("participants" are the event's, though
+        "participant" names the registration)."""
+        if (token in self.words or token in LEXICON or len(token) < 4
+                or token[-1] != "s" or token[-2] in "aiu"):
+            return token
+        for ending, restored in (("ies", "y"), ("es", ""), ("s", "")):
+            stem = token[: -len(ending)] + restored
+            if token.endswith(ending) and len(stem) >= 3 and stem in self.words:
+                return stem
+        return token
+
     def matches(self, tokens: Sequence[str]) -> list[Match]:
+        tokens = [self._singular(t) for t in tokens]
         found: list[Match] = []
         n = len(tokens)
         for i in range(n):

@@ -65,7 +65,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
         politik:4 saham:4 resep:4 halal:3 warung:3 parkir:5 parking:5 honorarium:6
-        honor:5 uang:4 biaya:4 bayar:2 fee:4 fees:4 cost:4 transport:3
+        honor:5 uang:4 biaya:4 bayar:2 pay:2 paid:2 payment:4 fee:4 fees:4 cost:4
+        transport:3
         transportasi:3 akomodasi:5 accommodation:5 bandara:2 airport:2 shuttle:5 jemput:5
         laundry:5 taksi:4 taxi:4 ojek:4 rental:4 sewa:4 souvenir:4
         penginapannya:3 allowance:5 reimburse:5 spj:5 kuitansi:5 gala:4 dinner:4
@@ -224,6 +225,14 @@ GENERAL = word_set(
     beda berbeda bedanya perbedaan urgent segera
     lemah lemot jelek
     exact precise appropriate suitable proper distributed distribute handed shared
+    respect respected respectfully humbly humble grateful gratefully honoured honored inform
+    informed informing advise advised request requested requesting allow allowed whether
+    enquire inquire enquiry inquiry query wonder wondering hope hoping message finds well warm
+    sincerely faithfully advance due precisely officially formally formal send sent
+    distributing receive received obtain served serve serving clarify confirm confirmed kind
+    sir madam mr mrs ms regard hold line sentence stage podium use used using handle handles
+    handling responsible manage manages managing try trying tries with may might must shall
+    someone anyone somebody anybody heading headed
     """
 )
 
@@ -235,7 +244,7 @@ ASK_WHERE = word_set("dimana where lokasi location kota city")
 ASK_HOW_MANY = word_set("berapa jumlah many banyak")
 # Who takes part: "seminar ini diikuti siapa?", "how many cities are participating?".
 PEOPLE = word_set(
-    "peserta participants participant attendees participating attending diikuti")
+    "peserta participants participant attendees participating attending attends diikuti")
 #: "how many … are taking part?", "berapa yang ikut serta?".
 PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
 DAY_UNITS = word_set("hari days day")
@@ -272,6 +281,12 @@ LAST_ITEM = frozenset(
     {("acara", "terakhir"), ("sesi", "terakhir"), ("last", "session"), ("last", "item")}
 )
 NEXT_WORDS = word_set("berikutnya selanjutnya next upcoming")
+#: "How can I reach the organizing committee?", "get hold of the secretariat": reaching
+#: someone (not a place: "how do I reach the venue?" asks the way) asks for a contact.
+REACH_VERBS = word_set("reach hold ring")
+REACHABLE = word_set(
+    """panitia committee sekretariat secretariat organizer organizers organiser organisers
+    penyelenggara narahubung staff helpdesk liaison""")
 HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
     organisers organized organised menyelenggarakan diselenggarakan"""

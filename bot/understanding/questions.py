@@ -35,7 +35,7 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
-    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|"
+    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|are they|"
     r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
     r"then)\b)",
     re.IGNORECASE,
@@ -48,13 +48,15 @@ MAX_QUESTIONS = 3
 #: the event or its organizers to whom it is written, and ask nothing.
 #: The address ends at its first full stop too ("Kepada Yth. Panitia Seminar X. Kami mohon …").
 _ADDRESS_RE = re.compile(
-    r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b|respected\b|esteemed\b|"
-    r"to whom it may concern\b)[^,:;\n?.]*[,:;\n.]\s*",
+    r"^\s*(?:good\s+(?:morning|afternoon|evening|day)\s*[,.!]?\s*)?"
+    r"(?:kepada\s+)?(?:yth\b\.?|yang terhormat\b|dear\b|respected\b|esteemed\b|"
+    r"hono(?:u)?red\b|to whom it may concern\b)[^,:;\n?.]*[,:;\n.]\s*",
     re.IGNORECASE)
 _OPENING_RE = re.compile(r"^\s*dengan hormat\b[\s,.:;]*", re.IGNORECASE)
 #: A letter's signature ("Hormat kami, Kabag Pemerintahan Kab. X."): the sender, no question.
 _SIGNATURE_RE = re.compile(
     r"(?:^|(?<=[.,!?\n]))\s*(?:hormat kami|salam hormat|wassalam\w*|best regards|kind regards|"
+    r"(?:warm|warmest|best|kind|kindest|with)\s+regards|"
     r"regards|sincerely|yours faithfully|yours sincerely)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -111,6 +113,10 @@ _REQUEST_FRAME_RE = re.compile(
 )
 #: "whether …" left by a frame the self-introduction took ("I would like to enquire whether").
 _WHETHER_RE = re.compile(r"^\s*whether\b\s*", re.IGNORECASE)
+#: A letter's good wishes ("I hope this message finds you well."): they ask nothing.
+_WELL_WISH_RE = re.compile(
+    r"\b(?:i|we)\s+hope\s+(?:(?:this|my|our)\s+(?:message|email|e-mail|mail|letter)\s+finds"
+    r"\s+you|you\s+are|you're)\s+(?:doing\s+)?well\b[\s.!,]*", re.IGNORECASE)
 #: What the asker needs the answer for ("untuk keperluan laporan perjalanan dinas", "untuk
 #: kami cantumkan dalam nota dinas", "for our travel report"): not part of the question.
 _PURPOSE_RE = re.compile(
@@ -132,7 +138,7 @@ def split_questions(text: str) -> list[str]:
     letter = _OPENING_RE.sub("", _ADDRESS_RE.sub("", text, count=1), count=1)
     if letter.strip():
         text = letter
-    unsigned = _SIGNATURE_RE.sub("", text)
+    unsigned = _SIGNATURE_RE.sub("", _WELL_WISH_RE.sub("", text))
     if unsigned.strip():
         text = unsigned
     parts: list[str] = []
@@ -348,6 +354,14 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if tokens and set(tokens) <= _PREFACE:
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        if (previous and subject is not None and _entities(subject) and not _entities(u)
+                and set(tokens) & _BACK_PRONOUNS):
+            # "Semarang contact number and what time is their presentation?": "their" is
+            # the item the part before named.
+            joined = understander.understand(
+                f"{understander.named_words(previous)} {part}", now)
+            if _entities(joined):
+                u = joined
         if (u.day is None and previous and found and found[-1].day is not None
                 and found[-1].scope is not None):
             # "Hari Kamis sesi pertama apa, dan sesi terakhir jam berapa selesai?": the
@@ -446,7 +460,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     # does not ask for contacts or a registration.
     if any(_is_question(f.question, text) for f in found):
         found = [f for f in found
-                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK]
+                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK
+                 or _asks_contact_of(f)]
     unique: list[Understanding] = []
     for f in found:
         if all(_key(f) != _key(g) for g in unique):
@@ -546,6 +561,22 @@ def _is_question(part: str, text: str) -> bool:
         r",\s*(?:" + "|".join(sorted(_ALSO)) + r")\s+" + re.escape(part), text) is not None
     return ("?" in part or f"{part}?" in text or opens or also
             or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
+
+
+def _asks_contact_of(u: Understanding) -> bool:
+    """"Semarang contact number and what time is their presentation?": a contact detail of
+    someone named (a region, a speaker), none given and nobody's own, is asked for ("our
+    number is 0812…" is not; "kontak kab." names no one)."""
+    tokens = set(textnorm.simple_tokens(u.question))
+    return (u.intent is Intent.CONTACT and bool(u.regions or u.speaker_ids)
+            and bool(tokens & _CONTACT_DETAILS)
+            and not (tokens & FIRST_PERSON or any(t.isdigit() for t in tokens)))
+
+
+#: English pronouns pointing back to what the part before named.
+_BACK_PRONOUNS = word_set("his her their its he she they him them")
+_CONTACT_DETAILS = word_set(
+    "kontak contact nomor number telepon phone email whatsapp narahubung")
 
 
 #: Words that open a yes/no question ("is there …", "do we …", "boleh …").

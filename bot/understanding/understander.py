@@ -568,7 +568,8 @@ class Understander:
         vocabulary = self.normalizer.vocabulary
 
         def unknown(i: int) -> bool:
-            # General language is no topic: "seminar bertempat di mana?" asks the place.
+            # General language is no topic: "seminar bertempat di mana?" asks the place,
+            # "where exactly" / "dimana persisnya" no thing asked about.
             t = tokens[i] if 0 <= i < len(tokens) else ""
             return len(t) >= 4 and t.isalpha() and t not in vocabulary and t not in GENERAL
 
