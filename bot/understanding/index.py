@@ -32,6 +32,8 @@ from bot.understanding.lexicon import (
     LEXICON,
     OPEN_WORDS,
     PEOPLE,
+    PLACE_KINDS,
+    PLACE_KINDS_GENERIC,
     RELATIONS,
     REST_WORDS,
     STOPS,
@@ -244,9 +246,25 @@ def _add_tour_and_faq(event: Event, add: _Add, regions: frozenset[str]) -> None:
                 for w in kept:
                     if len(w) >= 4 and w.isalpha() and not textnorm.is_ordinary(w):
                         add(w, ref)
+            _add_place_kinds(textnorm.simple_tokens(stop.name.id), ref, add)
     for faq in event.faq:
         for keyword in faq.keywords:
             add(keyword, Ref("faq", faq.id))
+
+
+def _add_place_kinds(tokens: Sequence[str], ref: Ref, add: _Add) -> None:
+    """A stop is named by the English kinds its Indonesian name says ("Pantai X": "beach";
+    "Sentra Tenun X": "weaving", "weaving centre"). Indonesian puts the head first, English
+    last, so a kind and the word after it are said the other way round."""
+    for i, word in enumerate(tokens):
+        kinds = PLACE_KINDS.get(word, ())
+        if word not in PLACE_KINDS_GENERIC:
+            for kind in kinds:
+                add(kind, ref)
+        after = PLACE_KINDS.get(tokens[i + 1], ()) if i + 1 < len(tokens) else ()
+        for kind in kinds:
+            for modifier in after:
+                add(f"{modifier} {kind}", ref)
 
 
 def normalizer_for(

@@ -353,3 +353,24 @@ NOW_WORDS = NOW_ALL - {"berlangsung"}
 
 def has_schedule_word(words: set[str]) -> bool:
     return any(any(i == Intent.SCHEDULE and w > 1 for i, w in LEXICON.get(t, ())) for t in words)
+
+
+#: English names of the kinds of place an Indonesian place name starts with or contains
+#: ("Pantai X" is a beach, "Sentra Tenun X" a weaving centre): a foreign delegate names a
+#: tour stop by its kind ("when do we reach the beach?"). General vocabulary, not any event's.
+#: ("park" is left out: "where can I park my car?" asks about parking.)
+PLACE_KINDS: dict[str, tuple[str, ...]] = {
+    "pantai": ("beach",), "taman": ("garden",), "kebun": ("garden",),
+    "tenun": ("weaving",), "sentra": ("centre", "center"), "pusat": ("centre", "center"),
+    "pasar": ("market",), "museum": ("museum",), "galeri": ("gallery",),
+    "gereja": ("church",), "masjid": ("mosque",), "pura": ("temple",), "klenteng": ("temple",),
+    "vihara": ("temple",), "danau": ("lake",), "bukit": ("hill",), "gua": ("cave",),
+    "goa": ("cave",), "benteng": ("fort", "fortress"), "pelabuhan": ("harbour", "harbor", "port"),
+    "kampung": ("village",), "desa": ("village",), "monumen": ("monument",),
+    "tugu": ("monument",), "hutan": ("forest",), "pulau": ("island",), "air": (),
+    "terjun": ("waterfall",), "kerajinan": ("craft", "crafts", "handicraft"),
+    "istana": ("palace",), "makam": ("tomb", "grave"), "sungai": ("river",),
+}
+#: Kinds too general to name a stop alone ("centre"): they name it only after the word
+#: that says which ("weaving centre").
+PLACE_KINDS_GENERIC = frozenset({"sentra", "pusat"})

@@ -1,0 +1,59 @@
+"""A tour stop named by the English kind of place its Indonesian name says (dev sets t and u,
+issue 11), through the real Application and the stand-in.
+
+"Pantai Lasiana" is a beach and "Sentra Tenun Ikat" a weaving centre: a foreign delegate asks
+"when do we reach the beach?" and is answered with the stop's time, not declined. The kinds
+come from general vocabulary applied to whatever stops the event file lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from bot.model import Event
+from tests.conftest import WITA
+from tests.harness import Harness
+from tests.test_answers import read
+
+DECLINED = "can't answer"
+
+
+async def test_a_stop_is_named_by_its_english_kind(bot: Harness) -> None:
+    """"beach" names the stop whose name starts with "Pantai": its time is said."""
+    bot.clock.set(datetime(2019, 10, 18, 9, 55, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("when do we reach the beach?"))
+    assert "Lasiana" in text and "10:00" in text and DECLINED not in text, text
+
+
+async def test_a_two_word_kind_is_said_the_english_way_round(bot: Harness) -> None:
+    """"Sentra Tenun" is a "weaving centre": the head comes last in English."""
+    bot.clock.set(datetime(2019, 10, 18, 7, 45, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("when do we get to the weaving centre"))
+    assert "Tenun" in text and "09:10" in text and DECLINED not in text, text
+
+
+async def test_park_as_a_verb_names_no_stop(bot: Harness) -> None:
+    """"park my car" asks about parking: it does not name the park on the tour."""
+    await bot.say("/bahasa en")
+    text = read(await bot.say("Where can I park my car?"))
+    assert "Nostalgia" not in text, text
+
+
+async def test_the_kinds_come_from_any_event_file(event: Event, tmp_path: Path) -> None:
+    """Another event's stop ("Pasar …", a market) is named by its kind too."""
+    assert event.tour is not None
+    first = event.tour.stops[0]
+    market = replace(first, name=replace(first.name, id="Pasar Oeba", en=None))
+    other = replace(event, tour=replace(event.tour, stops=(market, *event.tour.stops[1:])))
+    bot = await Harness(other, datetime(2019, 10, 18, 8, 0, tzinfo=WITA),
+                        tmp_path / "bot.db").start()
+    try:
+        await bot.say("/bahasa en")
+        text = read(await bot.say("what time are we at the market?"))
+        assert "Pasar Oeba" in text and "08:20" in text and DECLINED not in text, text
+    finally:
+        await bot.stop()
