@@ -57,3 +57,23 @@ async def test_the_kinds_come_from_any_event_file(event: Event, tmp_path: Path) 
         assert "Pasar Oeba" in text and "08:20" in text and DECLINED not in text, text
     finally:
         await bot.stop()
+
+
+async def test_a_stop_is_named_by_its_place_on_the_route(bot: Harness) -> None:
+    """"the first stop", "singgah terakhir": the stop at that place of the event's route."""
+    bot.clock.set(datetime(2019, 10, 18, 8, 10, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("what's the first stop?"))
+    assert "Nostalgia" in text and "08:20" in text and DECLINED not in text, text
+    await bot.say("/bahasa id")
+    text = read(await bot.say("singgah terakhir di mana?"))
+    assert "Pantai Lasiana: pukul 10.00." in text, text
+    assert "Taman Nostalgia Kota Kupang:" not in text, text
+
+
+async def test_a_stop_after_an_ordinal_one_is_not_that_one(bot: Harness) -> None:
+    """"after the second stop" is not the second stop itself: never its time as the answer."""
+    bot.clock.set(datetime(2019, 10, 18, 8, 10, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("what comes after the second stop?"))
+    assert "09:10" not in text or "10:00" in text, text

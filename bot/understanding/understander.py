@@ -52,7 +52,14 @@ from bot.understanding.lexicon import (
     recalls,
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
-from bot.when import PERIOD_HOURS, PERIOD_WORDS, When, shift_period, when_from_tokens
+from bot.when import (
+    ORDINALS,
+    PERIOD_HOURS,
+    PERIOD_WORDS,
+    When,
+    shift_period,
+    when_from_tokens,
+)
 
 
 class Understander:
@@ -157,6 +164,10 @@ class Understander:
         named = _Named.of(matches)
         faq_id = named.faq_id()
         speakers, venues, stops = named.speakers, named.venues, named.stops
+        if not stops and not any(t in RELATIONS for t in tokens):
+            # "what's the first stop?" names a stop by its place on the route (after or
+            # before one so named is not read here: the relation does not know it).
+            named.stops = stops = self._ordinal_stop(tokens)
 
         words = set(tokens)
         has_when = when.day is not None or when.time is not None or when.period is not None
@@ -277,6 +288,19 @@ class Understander:
         spans += [(r.start, r.end) for r in self.region_index.mentions(tokens)]
         keep = sorted({i for start, end in spans for i in range(start, end)})
         return " ".join(tokens[i] for i in keep)
+
+    def _ordinal_stop(self, tokens: Sequence[str]) -> list[int]:
+        """The stop a question names by its place on the route ("what's the first stop?",
+        "singgah terakhir", "after the second stop"): its index, if the tour has it."""
+        count = len(self.event.tour.stops) if self.event.tour else 0
+        for i, token in enumerate(tokens):
+            if token not in _STOP_NOUNS:
+                continue
+            for near in (*tokens[max(0, i - 1):i], *tokens[i + 1:i + 2]):
+                place = count if near in LAST_WORDS else ORDINALS.get(near, 0)
+                if 1 <= place <= count:
+                    return [place - 1]
+        return []
 
     def related(self, relation: Relation, anchor: str, stop: int | None = None,
                 speaking: bool = False) -> Understanding:
@@ -723,6 +747,11 @@ class Understander:
             return earlier[-1].id if earlier else None
         during = [s for s in others if s.overlaps(anchor)]
         return during[0].id if during else anchor_id
+
+
+#: Nouns for a stop of the tour, which an ordinal next to it places on the route.
+_STOP_NOUNS = frozenset({"stop", "singgah", "persinggahan", "perhentian", "destinasi",
+                         "destination"})
 
 
 @dataclass(slots=True)
