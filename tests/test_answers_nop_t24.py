@@ -9,15 +9,18 @@ come from general vocabulary applied to whatever stops the event file lists.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.loader import load_event
 from bot.model import Event
+from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
 from tests.harness import Harness
 from tests.test_answers import read
 
 DECLINED = "can't answer"
+MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 
 
 async def test_a_stop_is_named_by_its_english_kind(bot: Harness) -> None:
@@ -77,3 +80,30 @@ async def test_a_stop_after_an_ordinal_one_is_not_that_one(bot: Harness) -> None
     await bot.say("/bahasa en")
     text = read(await bot.say("what comes after the second stop?"))
     assert "09:10" not in text or "10:00" in text, text
+
+
+async def test_a_speaker_is_named_by_a_title_only_they_hold(bot: Harness) -> None:
+    """"the minister": the one speaker whose position holds that title, while speaking."""
+    bot.clock.set(datetime(2019, 10, 16, 10, 15, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("is the minister actually speaking right now?"))
+    assert "Rudiantara" in text and DECLINED not in text, text
+    bot.clock.set(datetime(2019, 10, 15, 10, 5, tzinfo=WITA))
+    text = read(await bot.say("Which day will the Korean professor speak?"))
+    assert "Thursday" in text and DECLINED not in text, text
+
+
+async def test_a_title_comes_from_any_event_file(tmp_path: Path) -> None:
+    """Another event's speaker given a director's title is named by it."""
+    event = load_event(MAKASSAR_FILE)
+    speaker = event.speakers["bappeda-sulsel"]
+    director = replace(speaker, position=replace(speaker.position, en="Director of Planning"))
+    other = replace(event, speakers={**event.speakers, "bappeda-sulsel": director})
+    now = event.sessions[0].start - timedelta(days=1)
+    bot = await Harness(other, now, tmp_path / "bot.db").start()
+    try:
+        await bot.say("/bahasa en")
+        text = read(await bot.say("who is the director?"))
+        assert "Bappeda" in text and DECLINED not in text, text
+    finally:
+        await bot.stop()

@@ -37,6 +37,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REST_WORDS,
     STOPS,
+    TITLE_WORDS,
     TOUR_TIMES,
     word_set,
 )
@@ -92,6 +93,7 @@ class PhraseIndex:
         _add_sessions(event, add, regions)
         _add_tour_and_faq(event, add, regions)
         _add_name_words(event, phrases, add, regions)
+        _add_position_words(event, phrases, add, regions)
         self.phrases = {k: tuple(v) for k, v in phrases.items()}
         self.first_words = frozenset(k[0] for k in self.phrases)
         self.words = frozenset(w for k in self.phrases for w in k)
@@ -250,6 +252,26 @@ def _add_tour_and_faq(event: Event, add: _Add, regions: frozenset[str]) -> None:
     for faq in event.faq:
         for keyword in faq.keywords:
             add(keyword, Ref("faq", faq.id))
+
+
+def _add_position_words(event: Event, phrases: dict[tuple[str, ...], list[Ref]], add: _Add,
+                        regions: frozenset[str]) -> None:
+    """A speaker is named by a title in their position that no other speaker's has ("is the
+    minister speaking now?", "the Korean professor"). A title the index or a session's title
+    already uses keeps that sense."""
+    taken = {w for key in phrases for w in key}
+    titled = {w for s in event.sessions for text in (s.title.id, s.title.en or "")
+              for w in textnorm.simple_tokens(text)}
+    owners: dict[str, set[str]] = {}
+    for speaker in event.speakers.values():
+        for text in (speaker.position.id, speaker.position.en or ""):
+            for w in textnorm.simple_tokens(text):
+                if w in TITLE_WORDS and w not in taken and w not in titled:
+                    owners.setdefault(w, set()).add(speaker.id)
+    for word, ids in owners.items():
+        if len(ids) == 1:
+            ref = Ref("speaker", next(iter(ids)))
+            add(word, ref)
 
 
 def _add_place_kinds(tokens: Sequence[str], ref: Ref, add: _Add) -> None:

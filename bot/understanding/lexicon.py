@@ -374,3 +374,9 @@ PLACE_KINDS: dict[str, tuple[str, ...]] = {
 #: Kinds too general to name a stop alone ("centre"): they name it only after the word
 #: that says which ("weaving centre").
 PLACE_KINDS_GENERIC = frozenset({"sentra", "pusat"})
+#: Titles a speaker is called by ("is the minister speaking now?"): one speaker's position
+#: holding it names that speaker. General vocabulary, not any event's.
+TITLE_WORDS = word_set(
+    """minister menteri professor profesor mayor walikota regent bupati governor gubernur
+    president presiden director direktur ambassador duta chairman chairwoman rector rektor
+    dean dekan secretary sekretaris""")
