@@ -135,6 +135,13 @@ class Understander:
         return self.order.get(session.id, 0)
 
 
+    def named_items(self, text: str) -> tuple[str, ...]:
+        """The sessions `text` names by their titles, tags or keywords, whatever day it
+        asks about (the understanding keeps only those of the day asked, or all of them when
+        none is on it)."""
+        tokens = self.normalizer.tokens(text)
+        return tuple(_Named.of(self.index.matches(tokens)).session_score)
+
     def understand(self, text: str, now: datetime) -> Understanding:
         tokens = self.normalizer.tokens(text)
         if not tokens:
