@@ -60,3 +60,17 @@ async def test_another_event_declines_an_item_on_a_day_it_is_not_held(
     assert DECLINED_ID in text and "Ishoma" not in text, text
     text = read(await makassar.say("ada ishoma hari ini?"))
     assert "Ishoma" in text and "11.30" in text and DECLINED_ID not in text, text
+
+
+async def test_a_day_named_by_the_first_part_holds_for_the_next(bot: Harness) -> None:
+    """"What time is lunch today, and what is the last session?": today's last item, not the
+    programme's closing on another day; in Indonesian too, with "besok"."""
+    bot.clock.set(datetime(2019, 10, 16, 9, 25, tzinfo=WITA))
+    text = read(await bot.say("besok makan siang jam berapa, acara terakhir apa?"))
+    assert "Acara terakhir Kamis, 17 Oktober 2019: Sosialisasi" in text, text
+    assert "Penutupan" not in text, text
+    bot.clock.set(datetime(2019, 10, 17, 9, 25, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("What time is lunch today, and what is the last session?"))
+    assert "12:00" in text and "Last item on Thursday, 17 October 2019" in text, text
+    assert "Closing" not in text, text
