@@ -74,3 +74,16 @@ async def test_a_day_named_by_the_first_part_holds_for_the_next(bot: Harness) ->
     text = read(await bot.say("What time is lunch today, and what is the last session?"))
     assert "12:00" in text and "Last item on Thursday, 17 October 2019" in text, text
     assert "Closing" not in text, text
+
+
+async def test_what_to_bring_is_not_answered_by_how_to_use_a_feature(bot: Harness) -> None:
+    """How to check in (the code on the screen) does not say what to bring to it: declined,
+    in both languages."""
+    bot.clock.set(datetime(2019, 10, 15, 21, 0, tzinfo=WITA))
+    text = read(await bot.say("perlu bawa dokumen apa untuk check in besok?"))
+    assert DECLINED_ID in text and "/checkin" not in text, text
+    await bot.say("/bahasa en")
+    text = read(await bot.say("do I need to bring any documents to check in tomorrow?"))
+    assert DECLINED_EN in text and "/checkin" not in text, text
+    text = read(await bot.say("how do I check in to a session?"))
+    assert "/checkin" in text and DECLINED_EN not in text, text
