@@ -87,3 +87,16 @@ async def test_what_to_bring_is_not_answered_by_how_to_use_a_feature(bot: Harnes
     assert DECLINED_EN in text and "/checkin" not in text, text
     text = read(await bot.say("how do I check in to a session?"))
     assert "/checkin" in text and DECLINED_EN not in text, text
+
+
+async def test_the_tour_stop_at_a_time_is_that_stop(bot: Harness) -> None:
+    """"which stop is at 9.10": the stop the tour has reached by then, not what is on then
+    (the whole tour); with the English misspelling too."""
+    bot.clock.set(datetime(2019, 10, 18, 7, 10, tzinfo=WITA))
+    text = read(await bot.say("jam 9.10 singgah di mana?"))
+    assert "Sentra Tenun Ikat Kota Kupang: pukul 09.10." in text, text
+    await bot.say("/bahasa en")
+    text = read(await bot.say("wich stop is at 9.10"))
+    assert "Sentra Tenun Ikat Kota Kupang: at 09:10." in text, text
+    text = read(await bot.say("where is the tour at 10.30?"))
+    assert "Pantai Lasiana: at 10:00." in text, text
