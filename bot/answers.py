@@ -154,11 +154,6 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             # "kartu hilang, bisa cetak ulang?": a problem the line does not speak of ("nama
             # salah?" the profile's line does).
             plan = Plan(PlanKind.DECLINE, q, [])
-        elif plan.kind is PlanKind.HOWTO and coverage.bring_unsaid_in(
-                event, q, " ".join(plan.lead)):
-            # "do I need to bring any documents to check in?": how to check in is not what
-            # to bring to it.
-            plan = Plan(PlanKind.DECLINE, q, [])
         elif (uncovered and plan.kind is PlanKind.HOWTO
               and coverage.unsaid_in(event, q, " ".join(plan.lead))):
             # "kalau sakit, bisa refund transport city tour?": the card was declined for

@@ -159,7 +159,9 @@ def off_day(event: Event, q: Understanding) -> bool:
         if session is not None:
             on = event.local(session.start).date() == q.day
             titles[session.title.id] = titles.get(session.title.id, False) or on
-    return not all(titles.values())
+    # Only when another named item is held that day (its card would pass for the answer):
+    # "ada city tour besok?" the day before it shows the tour's card and its own day.
+    return any(titles.values()) and not all(titles.values())
 
 
 #: Whether someone or something has arrived yet ("pak menteri su datang?", "has the bus
@@ -196,29 +198,14 @@ _PRESENTED = word_set("materi paparan presentasi slide slides topik topic tema j
 _WHO_BRINGS = word_set("yang siapa who")
 
 
-def asks_bring(event: Event, text: str) -> bool:
-    """Whether `text` asks what to bring ("Do I need to bring any documents?"), not about
-    what someone brings along or presents."""
-    tokens = index_for(event).normalizer.tokens(text)
-    return any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
-               and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
-               for i, w in enumerate(tokens))
-
-
-def bring_unsaid_in(event: Event, q: Understanding, text: str) -> bool:
-    """Whether the question asks what to bring and `text`, a how-to line about to be shown,
-    does not speak of bringing anything (how to check in is not what to bring to it)."""
-    if not asks_bring(event, q.question):
-        return False
-    said = set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", text)))
-    return not _BRING & said
-
-
 def bring_unsaid(event: Event, q: Understanding) -> bool:
     """"Do I need to bring anything to registration?": what to bring, asked of a card that
     holds no such list (the tour's own list answers it for the tour)."""
-    if not asks_bring(event, q.question) or (
-            event.tour is not None and event.tour.session_id in q.session_ids):
+    tokens = index_for(event).normalizer.tokens(q.question)
+    asked = any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
+                and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
+                for i, w in enumerate(tokens))
+    if not asked or (event.tour is not None and event.tour.session_id in q.session_ids):
         return False
     shown = shown_words(event, q)
     if q.faq_id is not None:  # the practical answer joins the card

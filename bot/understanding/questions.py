@@ -362,7 +362,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 f"{understander.named_words(previous)} {part}", now)
             if _entities(joined):
                 u = joined
-        if u.day is None and previous and found and found[-1].day is not None:
+        if (u.day is None and previous and found and found[-1].day is not None
+                and (found[-1].scope is not None or u.session_ids)):
             # "Hari Kamis sesi pertama apa, dan sesi terakhir jam berapa selesai?": the
             # second part of a day's programme is of the same day; so is it after any part
             # naming a day ("What time is lunch today, and what is the last session?").
