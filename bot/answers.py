@@ -445,6 +445,9 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if q.intent in _BRING_CARDS and coverage.bring_unsaid(event, q):
         # "perlu bawa apa saat registrasi?": the desk's card has no list of things to bring.
         return True
+    if q.intent in _ITEM_CARDS and coverage.off_day(event, q):
+        # "ada makan siang hari Jumat?": lunch is on the other days, none on Friday.
+        return True
     if coverage.details_unsaid(event, q):
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.
         return True

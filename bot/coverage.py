@@ -128,6 +128,42 @@ def condition_unsaid(event: Event, q: Understanding) -> list[str]:
     return out
 
 
+#: Whether there is something ("ada makan siang hari Jumat?", "is there lunch on Friday?",
+#: "any keynote tomorrow?"); "ada apa …" asks what there is instead.
+_THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
+                       ("there", "are")})
+_ANY = word_set("ada any")
+_WHAT = word_set("apa apakah what")
+
+
+def asks_there_is(event: Event, text: str) -> bool:
+    """Whether `text` asks if there is something (not what there is)."""
+    tokens = index_for(event).normalizer.tokens(text)
+    pairs = set(pairwise(tokens))
+    if pairs & _THERE_IS:
+        return True
+    return any(w in _ANY and (i + 1 == len(tokens) or tokens[i + 1] not in _WHAT)
+               for i, w in enumerate(tokens))
+
+
+def off_day(event: Event, q: Understanding) -> bool:
+    """Whether the question asks if there is an item on a day the item is not held ("ada
+    makan siang hari Jumat?" with lunch breaks only on the other days): the answer is no,
+    which no card of the item's other days, nor of the day's other items, says."""
+    if q.day is None or not asks_there_is(event, q.question):
+        return False
+    named = understander_for(event).named_items(q.question)
+    titles: dict[str, bool] = {}
+    for sid in named:
+        session = event.session(sid)
+        if session is not None:
+            on = event.local(session.start).date() == q.day
+            titles[session.title.id] = titles.get(session.title.id, False) or on
+    # Only when another named item is held that day (its card would pass for the answer):
+    # "ada city tour besok?" the day before it shows the tour's card and its own day.
+    return any(titles.values()) and not all(titles.values())
+
+
 #: Whether someone or something has arrived yet ("pak menteri su datang?", "has the bus
 #: arrived?"): a state of the moment, which the programme does not record.
 _ALREADY = word_set("sudah udah telah already has have")

@@ -363,9 +363,10 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             if _entities(joined):
                 u = joined
         if (u.day is None and previous and found and found[-1].day is not None
-                and found[-1].scope is not None):
+                and (found[-1].scope is not None or u.session_ids)):
             # "Hari Kamis sesi pertama apa, dan sesi terakhir jam berapa selesai?": the
-            # second part of a day's programme is of the same day.
+            # second part of a day's programme is of the same day; so is it after any part
+            # naming a day ("What time is lunch today, and what is the last session?").
             day = _when_words(understander, previous, now)
             joined = understander.understand(f"{day} {part}", now) if day else u
             if joined.scope is not None:

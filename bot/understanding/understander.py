@@ -142,6 +142,13 @@ class Understander:
         return self.order.get(session.id, 0)
 
 
+    def named_items(self, text: str) -> tuple[str, ...]:
+        """The sessions `text` names by their titles, tags or keywords, whatever day it
+        asks about (the understanding keeps only those of the day asked, or all of them when
+        none is on it)."""
+        tokens = self.normalizer.tokens(text)
+        return tuple(_Named.of(self.index.matches(tokens)).session_score)
+
     def understand(self, text: str, now: datetime) -> Understanding:
         tokens = self.normalizer.tokens(text)
         if not tokens:
@@ -242,6 +249,9 @@ class Understander:
             tour_next = self._tour_next(tokens, local_now)
             if tour_next is not None:
                 return replace(tour_next, confidence=0.5, doubts=doubts, readings=readings)
+            tour_at = self._tour_at(tokens, when)
+            if tour_at is not None:
+                return replace(tour_at, confidence=0.5, doubts=doubts, readings=readings)
         if relation is Relation.DURING and (facts or faq_id):
             # "apa yg harus dibawa pas city tour?": "pas" is when, and a fact of the tour is
             # asked (what to bring), not what else is on during it; so is a practical
@@ -707,6 +717,27 @@ class Understander:
             return Understanding(Intent.CITY_TOUR, session_ids=(session.id,),
                                  stops=tuple(upcoming[:1])) if upcoming else None
         return self.related(Relation.AFTER, session.id, current)
+
+    def _tour_at(self, tokens: Sequence[str], when: When) -> Understanding | None:
+        """A question for the place the tour is at, at a time during it ("which stop is at
+        9.10?", "jam 9.10 singgah di mana?"): the stop reached last by then."""
+        tour = self.event.tour
+        session = self.event.session(tour.session_id) if tour is not None else None
+        if (tour is None or session is None or when.time is None or when.until is not None
+                or not tour.stops):
+            return None
+        words = set(tokens)
+        if not words & _STOP_WORDS or words & NEXT_WORDS or words & ITEM_NOUNS:
+            return None
+        start = self.event.local(session.start)
+        if when.day is not None and when.day != start.date():
+            return None
+        at = start.replace(hour=when.time.hour, minute=when.time.minute)
+        reached = [i for i, stop in enumerate(tour.stops) if stop.time <= at]
+        if not reached or not session.start <= at < session.end:
+            return None
+        return Understanding(Intent.CITY_TOUR, session_ids=(session.id,),
+                             stops=(reached[-1],))
 
     def _current_stop(self, anchor: str, now: datetime) -> int | None:
         """The tour stop reached last by `now`, while the tour `anchor` is on."""
