@@ -46,6 +46,15 @@ Issue 11, fourth session (2026-11-30), answer level:
   _j 98.5%, _k 98.4%, _b 100%; the rest unchanged; 0 wrong facts in every one.
 - nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (c 86.2% / 98.8%, its misses not
   read); understand_all() + plan p99 0.62 ms.
+Issue 11, fifth session (2026-12-01), answer level:
+- blind batches r and s (tests/blind_r.jsonl, tests/blind_s.jsonl: 726 questions, 281 of
+  them English, written blind before that session's work, kept out of the repository until
+  their final run): first run 93.4% (id 96.4%, en 88.6%; 39 declined, 9 other misses), final
+  97.1% (id 97.3%, en 96.8%; 12 declined, 9 other misses); 0 wrong facts caught in both.
+- dev sets now: t (English) 96.2% (first run 81.5%), u 99.2% (95.3%), blind_m 99.8%,
+  blind_q 100%, blind_h 100%; no set dropped; 0 wrong facts in every one.
+- nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (unchanged); understand_all() + plan
+  p99 0.70 ms (quiet machine).
 """
 
 from __future__ import annotations

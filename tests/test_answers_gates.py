@@ -40,3 +40,15 @@ async def test_blind_q_gate() -> None:
     """tests/blind_q.jsonl (batch q, read after its one run: dev) stays >= 97% (97.6% once
     q002, "diselenggarakan di gedung mana?", gets the main venue), 0 wrong."""
     await assert_dev_set("blind_q", 365, 0.97)
+
+
+async def test_dev_set_t_gate() -> None:
+    """tests/answers_dev_t.jsonl (372 English questions of foreign delegates, written blind
+    in the fifth session to tune on) stays >= 95% (96.2% reached; first run 81.5%), 0 wrong."""
+    await assert_dev_set("answers_dev_t", 370, 0.95)
+
+
+async def test_dev_set_u_gate() -> None:
+    """tests/answers_dev_u.jsonl (361 questions on the programme in time, 165 English)
+    stays >= 98% (99.2% reached; first run 95.3%), 0 wrong."""
+    await assert_dev_set("answers_dev_u", 360, 0.98)
