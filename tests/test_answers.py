@@ -39,6 +39,14 @@ def read(calls: list[ApiCall]) -> str:
     return "\n".join(parts)
 
 
+async def read_en(bot: Harness, question: str) -> str:
+    """What the delegate reads in English (the language switched, then back)."""
+    await bot.say("/bahasa en")
+    text = read(await bot.say(question))
+    await bot.say("/bahasa id")
+    return text
+
+
 async def first_line(bot: Harness, question: str) -> str:
     calls = replies(await bot.say(question))
     assert calls, question

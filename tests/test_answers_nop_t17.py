@@ -27,18 +27,11 @@ import pytest
 from bot.loader import load_event
 from tests.conftest import WITA
 from tests.harness import Harness
-from tests.test_answers import read
+from tests.test_answers import read, read_en
 from tests.test_events import MAKASSAR_FILE
 
 DECLINED = "belum bisa menjawab"
 
-
-async def _english(bot: Harness, question: str) -> str:
-    """The answer in English (the delegate's language switched, then back)."""
-    await bot.say("/bahasa en")
-    text = read(await bot.say(question))
-    await bot.say("/bahasa id")
-    return text
 
 
 async def test_a_stops_notes_say_when_and_where(bot: Harness) -> None:
@@ -48,7 +41,7 @@ async def test_a_stops_notes_say_when_and_where(bot: Harness) -> None:
     assert "Jumat, 18 Oktober 2019, pukul 10.00" in text
     text = read(await bot.say("foto bersama nanti di mana?"))
     assert "Pantai Lasiana" in text and DECLINED not in text
-    en = await _english(bot, "what time is the group photo?")
+    en = await read_en(bot, "what time is the group photo?")
     assert "group photo" in en and "10:00" in en and "Pantai Lasiana" in en
 
 
@@ -70,9 +63,9 @@ async def test_rules_of_the_data_file_are_answered(bot: Harness) -> None:
 async def test_counts_and_general_words(bot: Harness) -> None:
     text = read(await bot.say("bus city tour ada brp unit?"))
     assert "3 bus: Bus 1 (40 kursi)" in text
-    en = await _english(bot, "How many days does the event run?")
+    en = await read_en(bot, "How many days does the event run?")
     assert "runs 3 days" in en
-    en = await _english(bot, "Which groups are taking part?")
+    en = await read_en(bot, "Which groups are taking part?")
     assert "24 member cities/regencies" in en and "District heads (camat)" in en
 
 
@@ -88,7 +81,7 @@ async def test_another_form_of_the_same_word(bot: Harness) -> None:
 async def test_the_events_name(bot: Harness) -> None:
     text = read(await bot.say("nama resmi acaranya apa?"))
     assert "Nama resmi acara: Seminar dan Sharing Best Practice Citynet Indonesia 2019" in text
-    en = await _english(bot, "what is the event called?")
+    en = await read_en(bot, "what is the event called?")
     assert "Citynet Indonesia 2019 Seminar and Best Practice Sharing" in en
 
 

@@ -29,64 +29,57 @@ import pytest
 from bot.loader import load_event
 from tests.conftest import WITA
 from tests.harness import Harness
-from tests.test_answers import read
+from tests.test_answers import read, read_en
 from tests.test_events import MAKASSAR_FILE
 
 DECLINED = "can't answer"
 
 
-async def _english(bot: Harness, question: str) -> str:
-    """The answer in English (the delegate's language switched, then back)."""
-    await bot.say("/bahasa en")
-    text = read(await bot.say(question))
-    await bot.say("/bahasa id")
-    return text
-
 
 async def test_english_words_are_not_corrected_into_others(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 15, 9, 5, tzinfo=WITA))
-    en = await _english(bot, "Where is the seminar being held?")
+    en = await read_en(bot, "Where is the seminar being held?")
     assert "Kantor Wali Kota Kupang" in en and DECLINED not in en
-    en = await _english(bot, "Where is the press conference being held?")
+    en = await read_en(bot, "Where is the press conference being held?")
     assert "Suba Suka" in en and DECLINED not in en
     # "Madam" is no evening, and the address asks nothing.
-    en = await _english(bot, "Dear Sir/Madam, please allow me to ask whether there is a "
-                             "prayer room at the venue. Thank you and regards.")
+    en = await read_en(bot, "Dear Sir/Madam, please allow me to ask whether there is a "
+                            "prayer room at the venue. Thank you and regards.")
     assert "prayer room" in en and DECLINED not in en
 
 
 async def test_a_letters_english_frame_asks_nothing(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 17, 30, tzinfo=WITA))
-    en = await _english(bot, "Respected Sir/Madam, I would be most grateful if you could tell "
-                             "me the time of the Semarang presentation tomorrow. Thank you in "
-                             "advance.")
+    en = await read_en(bot, "Respected Sir/Madam, I would be most grateful if you could tell "
+                            "me the time of the Semarang presentation tomorrow. Thank you in "
+                            "advance.")
     assert "08:30" in en and DECLINED not in en
-    en = await _english(bot, "Dear panitia, I hope this message finds you well. Please kindly "
-                             "inform me the meeting point and gathering time for the city "
-                             "tour. Warm regards, Mr. Tran")
+    en = await read_en(bot, "Dear panitia, I hope this message finds you well. Please kindly "
+                            "inform me the meeting point and gathering time for the city "
+                            "tour. Warm regards, Mr. Tran")
     assert "07:30" in en and "Kantor Wali Kota Kupang" in en and DECLINED not in en
-    en = await _english(bot, "Good afternoon. Kindly advise how many participants are "
-                             "expected at this seminar. Thank you, regards from Penang.")
+    en = await read_en(bot, "Good afternoon. Kindly advise how many participants are "
+                            "expected at this seminar. Thank you, regards from Penang.")
     assert "478" in en and DECLINED not in en
-    en = await _english(bot, "Good morning, respected organisers. I humbly ask what attire is "
-                             "appropriate for today's sessions. Many thanks.")
+    en = await read_en(bot, "Good morning, respected organisers. I humbly ask what attire is "
+                            "appropriate for today's sessions. Many thanks.")
     assert "batik" in en and DECLINED not in en
 
 
-async def test_contacts_reached_in_english(bot: Harness) -> None:
-    en = await _english(bot, "How can I reach the organizing committee?")
+async def test_contacts_reached_inread_en(bot: Harness) -> None:
+    en = await read_en(bot, "How can I reach the organizing committee?")
     assert "0000-0201" in en and DECLINED not in en
-    en = await _english(bot, "How do I reach the Citynet secretariat?")
+    en = await read_en(bot, "How do I reach the Citynet secretariat?")
     assert "0000-0100" in en
-    en = await _english(bot, "Who handles registration issues?")
+    en = await read_en(bot, "Who handles registration issues?")
     assert "0000-0202" in en
     # Reaching a place asks the way, not a phone number.
-    en = await _english(bot, "How do I reach the venue?")
+    en = await read_en(bot, "How do I reach the venue?")
     assert "Kantor Wali Kota Kupang" in en and "0000-0201" not in en
     # A contact detail of a region named, beside another question, is asked for too.
     bot.clock.set(datetime(2019, 10, 16, 17, 20, tzinfo=WITA))
-    en = await _english(bot, "Semarang contact number and what time is their presentation "
-                             "tomorrow?")
+    en = await read_en(bot, "Semarang contact number and what time is their presentation "
+                            "tomorrow?")
     assert "0000-0105" in en and "08:30" in en
     # A region's short form ends no sentence: "Kab. Ende" is one name, whose contact the
     # data does not have, not "kab" (every regency's contacts) and "Ende".
@@ -97,22 +90,22 @@ async def test_contacts_reached_in_english(bot: Harness) -> None:
 
 
 async def test_english_morphology(bot: Harness) -> None:
-    en = await _english(bot, "What venues are used for the event?")
+    en = await read_en(bot, "What venues are used for the event?")
     assert "Kantor Wali Kota Kupang" in en and "Suba Suka" in en
-    en = await _english(bot, "When does the Citynet programme socialization start and end?")
+    en = await read_en(bot, "When does the Citynet programme socialization start and end?")
     assert "13:00" in en and "15:00" in en and DECLINED not in en
-    en = await _english(bot, "How many buses and how many seats each?")
+    en = await read_en(bot, "How many buses and how many seats each?")
     assert "3 buses" in en and "40 seats" in en
 
 
 async def test_english_words_for_what_the_bot_knows(bot: Harness) -> None:
-    en = await _english(bot, "what does the Semarang session cover?")
+    en = await read_en(bot, "what does the Semarang session cover?")
     assert "infrastructure financing" in en and DECLINED not in en
-    en = await _english(bot, "when does the keynote wrap up")
+    en = await read_en(bot, "when does the keynote wrap up")
     assert "11:00" in en and DECLINED not in en
-    en = await _english(bot, "Saiful Ilah — what is his role?")
+    en = await read_en(bot, "Saiful Ilah — what is his role?")
     assert "President of Citynet Indonesia" in en and DECLINED not in en
-    en = await _english(bot, "Where's the venue and how many people are coming?")
+    en = await read_en(bot, "Where's the venue and how many people are coming?")
     assert "478" in en and "Kantor Wali Kota Kupang" in en
 
 
@@ -120,7 +113,7 @@ async def test_what_the_data_does_not_say_is_still_declined(bot: Harness) -> Non
     for question in ("Does the committee cover transport costs?",
                      "Is there a gym near the venue?",
                      "How do I get hold of the minister's personal phone number?"):
-        en = await _english(bot, question)
+        en = await read_en(bot, question)
         assert DECLINED in en, question
 
 
@@ -136,7 +129,7 @@ async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
 
 
 async def test_any_event_file(makassar: Harness) -> None:
-    en = await _english(makassar, "How can I reach the organizing committee?")
+    en = await read_en(makassar, "How can I reach the organizing committee?")
     assert "rakor@example.go.id" in en and DECLINED not in en
-    en = await _english(makassar, "What venues are used for the event?")
+    en = await read_en(makassar, "What venues are used for the event?")
     assert "Makassar" in en and DECLINED not in en

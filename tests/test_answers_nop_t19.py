@@ -28,25 +28,18 @@ import pytest
 from bot.loader import load_event
 from tests.conftest import WITA
 from tests.harness import Harness
-from tests.test_answers import read
+from tests.test_answers import read, read_en
 from tests.test_events import MAKASSAR_FILE
 
 DECLINED = "belum bisa menjawab"
 DECLINED_EN = "can't answer"
 
 
-async def _english(bot: Harness, question: str) -> str:
-    """The answer in English (the delegate's language switched, then back)."""
-    await bot.say("/bahasa en")
-    text = read(await bot.say(question))
-    await bot.say("/bahasa id")
-    return text
-
 
 async def test_english_afternoon_runs_from_noon_to_the_evening(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 11, 0, tzinfo=WITA))
     for question in ("What's on this afternoon?", "what's on this arvo"):
-        en = await _english(bot, question)
+        en = await read_en(bot, question)
         # The 13.00 session and the 15.30 press conference; not the morning's keynote.
         assert "Wednesday, 16 October 2019, afternoon" in en, question
         assert "13:00–14:30" in en and "15:30–16:30 · Press conference" in en, question
@@ -54,13 +47,13 @@ async def test_english_afternoon_runs_from_noon_to_the_evening(bot: Harness) -> 
     # The Indonesian "siang" is still 11-15: the press conference at 15.30 is "sore".
     text = read(await bot.say("siang ini ada acara apa?"))
     assert "13.00–14.30" in text and "Jumpa pers" not in text
-    en = await _english(bot, "anything this morning?")
+    en = await read_en(bot, "anything this morning?")
     assert "09:30–11:00 · Keynote" in en and "Press conference" not in en
 
 
 async def test_a_day_without_programme_says_so(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 17, 17, 0, tzinfo=WITA))
-    en = await _english(bot, "what's on the day after tomorrow")
+    en = await read_en(bot, "what's on the day after tomorrow")
     assert "Saturday, 19 October 2019: there is no programme that day" in en
     text = read(await bot.say("lusa ada acara apa?"))
     assert "Tidak ada acara pada Sabtu, 19 Oktober 2019" in text
@@ -68,20 +61,20 @@ async def test_a_day_without_programme_says_so(bot: Harness) -> None:
 
 async def test_english_words_for_start_end_and_the_rest_of_today(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 17, 9, 0, tzinfo=WITA))
-    en = await _english(bot, "when does it kick off tomorrow?")
+    en = await read_en(bot, "when does it kick off tomorrow?")
     assert "Friday, 18 October 2019 starts at 08:00" in en
-    en = await _english(bot, "what time do we wrap up today?")
+    en = await read_en(bot, "what time do we wrap up today?")
     assert "Thursday, 17 October 2019 ends at 15:00" in en
-    en = await _english(bot, "anything later today?")
+    en = await read_en(bot, "anything later today?")
     assert "still to come after 09:00" in en
-    en = await _english(bot, "who's on stage right now?")
+    en = await read_en(bot, "who's on stage right now?")
     assert "On now" in en and "Perwakilan Pemerintah Kota Semarang" in en
     assert DECLINED_EN not in en
     bot.clock.set(datetime(2019, 10, 15, 16, 0, tzinfo=WITA))
-    en = await _english(bot, "what's the very first thing on day one?")
+    en = await read_en(bot, "what's the very first thing on day one?")
     assert "starts at 07:30 WITA with Participant registration" in en
     bot.clock.set(datetime(2019, 10, 16, 8, 45, tzinfo=WITA))
-    en = await _english(bot, "running late - what am I missing right now?")
+    en = await read_en(bot, "running late - what am I missing right now?")
     assert "On now" in en and "Opening" in en
 
 
@@ -128,27 +121,27 @@ async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
 
 async def test_any_event_file(makassar: Harness) -> None:
     makassar.clock.set(datetime(2024, 5, 14, 9, 0, tzinfo=WITA))
-    en = await _english(makassar, "What's on this afternoon?")
+    en = await read_en(makassar, "What's on this afternoon?")
     assert "Group discussion: shared data for public services" in en
     assert "The regions' smart city plans" not in en
-    en = await _english(makassar, "when do we wrap up today?")
+    en = await read_en(makassar, "when do we wrap up today?")
     assert "ends at 15:00" in en
 
 
 async def test_english_chat_forms_and_relations(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 20, 45, tzinfo=WITA))
-    en = await _english(bot, "tmrw first sesh?")
+    en = await read_en(bot, "tmrw first sesh?")
     assert "Thursday, 17 October 2019 starts at 08:30" in en
     bot.clock.set(datetime(2019, 10, 17, 9, 0, tzinfo=WITA))
-    en = await _english(bot, "what's this afternoon?")
+    en = await read_en(bot, "what's this afternoon?")
     assert "Thursday, 17 October 2019, afternoon" in en and "13:00–15:00" in en
-    en = await _english(bot, "When does the Citynet programme socialization start and end?")
+    en = await read_en(bot, "When does the Citynet programme socialization start and end?")
     assert "Introduction to Citynet Indonesia's programmes — Thursday, 17 October 2019, " \
            "13:00–15:00" in en
-    en = await _english(bot, "What follows the Semarang session?")
+    en = await read_en(bot, "What follows the Semarang session?")
     assert "): Coffee break — Thursday, 17 October 2019, 10:00–10:30" in en
     bot.clock.set(datetime(2019, 10, 16, 12, 20, tzinfo=WITA))
-    en = await _english(bot, "we're at lunch now - what starts after it?")
+    en = await read_en(bot, "we're at lunch now - what starts after it?")
     assert "After Break for rest, prayer and lunch (12:00–13:00): Best practice from " \
            "Banyuwangi" in en
     text = read(await bot.say("keynote, abis itu apa?"))
@@ -164,9 +157,9 @@ async def test_a_day_or_time_that_cannot_be_read_is_asked_back(bot: Harness) -> 
         text = read(await bot.say(question))
         assert f"Maaf, “{typed}” tidak bisa saya baca sebagai hari atau jam acara ini." in text
         assert "Hari 1 · Rab, 16 Okt" in text and "Hari 3 · Jum, 18 Okt" in text, question
-    en = await _english(bot, "what's on day 5?")
+    en = await read_en(bot, "what's on day 5?")
     assert "Sorry, I can't read “day 5” as a day or time of this event." in en
-    en = await _english(bot, "what's on at 13pm?")
+    en = await read_en(bot, "what's on at 13pm?")
     assert "“at 13pm”" in en and "Choose the day" in en
     # A day the event has is still read.
     text = read(await bot.say("hari kedua ada apa?"))
@@ -175,7 +168,7 @@ async def test_a_day_or_time_that_cannot_be_read_is_asked_back(bot: Harness) -> 
 
 async def test_a_span_of_the_day(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 8, 0, tzinfo=WITA))
-    en = await _english(bot, "what's on between 10 and 12 on day two?")
+    en = await read_en(bot, "what's on between 10 and 12 on day two?")
     assert "Thursday, 17 October 2019, 10:00–12:00 WITA" in en
     assert "10:00–10:30 · Coffee break" in en and "International Best Practice" in en
     assert "Semarang" not in en
@@ -183,22 +176,22 @@ async def test_a_span_of_the_day(bot: Harness) -> None:
     assert "Jumat, 18 Oktober 2019, 12.00–14.00 WITA" in text
     assert "Tidak ada acara pada waktu itu. Yang terdekat:" in text and "Penutupan" in text
     # Two items named are still the items between them, not a span of hours.
-    en = await _english(bot, "what's between the coffee break and lunch?")
+    en = await read_en(bot, "what's between the coffee break and lunch?")
     assert "Between Coffee break (10:00–10:30) and Break for rest, prayer and lunch" in en
 
 
 async def test_a_tag_in_english_word_order(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 17, 9, 0, tzinfo=WITA))
-    en = await _english(bot, "Is there anything after the Citynet programme session today?")
+    en = await read_en(bot, "Is there anything after the Citynet programme session today?")
     assert "Nothing else is on that day after Introduction to Citynet Indonesia's programmes" in en
     assert "Next: Kupang City Tour" in en
 
 
 async def test_english_clock_phrases(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 8, 0, tzinfo=WITA))
-    en = await _english(bot, "what's on at half past 2?")
+    en = await read_en(bot, "what's on at half past 2?")
     assert "Wednesday, 16 October 2019 at 14:30 WITA" in en and "Press conference" in en
-    en = await _english(bot, "what's on at midday?")
+    en = await read_en(bot, "what's on at midday?")
     assert "Wednesday, 16 October 2019 at 12:00 WITA" in en and "lunch" in en
-    en = await _english(bot, "what's on at quarter to 9 tomorrow?")
+    en = await read_en(bot, "what's on at quarter to 9 tomorrow?")
     assert "Thursday, 17 October 2019 at 08:45 WITA" in en and "Semarang" in en
