@@ -19,8 +19,7 @@ from bot.resources import CHECKOUT_ROOT
 from bot.understanding import understander_for
 from tests.conftest import WITA
 from tests.harness import Harness, organizer_bot
-from tests.test_answers import read
-from tests.test_answers_nop_t17 import _english
+from tests.test_answers import read, read_en
 
 KUPANG_FILE = CHECKOUT_ROOT / "data" / "citynet-kupang-2019.toml"
 HOST_PHONE = "0201"  # the host committee's number in the data file
@@ -36,7 +35,7 @@ async def test_the_askers_own_region_in_any_first_person_form(bot: Harness) -> N
                      "katong dari kota bogor, minta kontak narahubung panitia"):
         text = read(await bot.say(question))
         assert HOST_PHONE in text and BOGOR_PHONE not in text, text
-    text = await _english(
+    text = await read_en(
         bot, "My delegation is from Kota Bogor, what is the organizers' phone number?")
     assert HOST_PHONE in text and BOGOR_PHONE not in text, text
     # A region asked for keeps its own contact.
@@ -54,10 +53,10 @@ async def test_what_if_the_tour_is_full_has_one_answer(bot: Harness) -> None:
         assert "/citytour" in text and "daftar tunggu" in text, text
         assert "pendaftar berikutnya" not in text and "Rute:" not in text, text
     for question in ("What happens if the tour is full?", "is the tour full?"):
-        text = await _english(bot, question)
+        text = await read_en(bot, question)
         assert "waiting list" in text and "Route:" not in text, text
     # "full" said of the programme is not about seats.
-    text = await _english(bot, "full programme for all three days please")
+    text = await read_en(bot, "full programme for all three days please")
     assert "waiting list" not in text, text
 
 
