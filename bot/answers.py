@@ -15,6 +15,7 @@ from html import escape
 
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.i18n import Translator
+from bot.memo import per_event
 from bot.model import Event, Faq, Text
 from bot.regions import asker_origin
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
@@ -248,18 +249,11 @@ def _card(plan: Plan) -> tuple[object, ...]:
 
 #: Messages remembered per event: a few minutes of a busy event's questions; the oldest go.
 _MEMO_SIZE = 2048
-#: (event, its memo), newest first: a reloaded event file is a new Event, with a new memo.
-_MEMOS: list[tuple[Event, OrderedDict[tuple[str, datetime, str], Reading]]] = []
 
 
+@per_event(2)  # a reloaded event file is a new Event, with a new memo
 def _memo_for(event: Event) -> OrderedDict[tuple[str, datetime, str], Reading]:
-    for cached, memo in _MEMOS:
-        if cached is event:
-            return memo
-    memo = OrderedDict()
-    _MEMOS.insert(0, (event, memo))
-    del _MEMOS[2:]
-    return memo
+    return OrderedDict()
 
 
 #: Intents whose card holds contacts of its own (the tour card: the delegate's bus leader).

@@ -23,6 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
 from bot import textnorm
+from bot.memo import per_event
 from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
@@ -364,14 +365,9 @@ def _tour_capacity(event: Event) -> int | None:
     session = event.session(tour.session_id) if tour is not None else None
     return session.capacity if session is not None else None
 
-_CACHE: list[tuple[Event, dict[tuple[Source, str], frozenset[str]]]] = []
-
-
+@per_event(4)
 def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
     """The words of every passage of the event's text, by what it belongs to."""
-    for cached, words in _CACHE:
-        if cached is event:
-            return words
     out: dict[tuple[Source, str], set[str]] = {}
     for p in index_for(event).passages:
         out.setdefault((p.source, p.ref), set()).update(p.words | p.related)
@@ -387,10 +383,7 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
                           # Each bus has a leader ("bus 3 dipimpin siapa?").
                           _LEAD if any(bus.leader for bus in tour.buses) else ""])
         out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
-    frozen = {k: frozenset(v) for k, v in out.items()}
-    _CACHE.insert(0, (event, frozen))
-    del _CACHE[4:]
-    return frozen
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _union(words: dict[tuple[Source, str], frozenset[str]],
@@ -503,24 +496,16 @@ def _phrase_typos(event: Event, tokens: tuple[str, ...]) -> set[str]:
     return out
 
 
-_NAME_PAIRS: list[tuple[Event, dict[tuple[str, str], tuple[str, ...]]]] = []
-
-
+@per_event(4)
 def _name_pairs(event: Event) -> dict[tuple[str, str], tuple[str, ...]]:
     """For each word of an item's name (its title or tag, a speaker's or venue's name), the
     words that follow it ("<", word) and precede it (">", word) there."""
-    for cached, pairs in _NAME_PAIRS:
-        if cached is event:
-            return pairs
     found: dict[tuple[str, str], set[str]] = {}
     for phrase in understander_for(event).index.phrases:
         for a, b in pairwise(phrase):
             found.setdefault(("<", a), set()).add(b)
             found.setdefault((">", b), set()).add(a)
-    pairs = {k: tuple(sorted(v)) for k, v in found.items()}
-    _NAME_PAIRS.insert(0, (event, pairs))
-    del _NAME_PAIRS[4:]
-    return pairs
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 #: Suffixes a known word may carry ("namanya", "jumatan", "bisakah", "dibagiin").

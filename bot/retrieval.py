@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot import textnorm
+from bot.memo import per_event
 from bot.model import Event, Text
 from bot.understanding import understander_for
 from bot.understanding.lexicon import EVENT_WORDS, GENERAL
@@ -336,17 +337,9 @@ class Index:
         return best
 
 
-_CACHE: list[tuple[Event, Index]] = []
-
-
+@per_event(4)
 def index_for(event: Event) -> Index:
-    for cached, index in _CACHE:
-        if cached is event:
-            return index
-    index = Index(event)
-    _CACHE.insert(0, (event, index))
-    del _CACHE[4:]
-    return index
+    return Index(event)
 
 
 def unseen_words(event: Event, text: str) -> list[str]:

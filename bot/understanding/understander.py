@@ -8,6 +8,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from bot import textnorm
+from bot.memo import per_event
 from bot.model import Event, Session, SessionKind
 from bot.regions import (
     RegionIndex,
@@ -940,11 +941,6 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
     return when
 
 
-# A few events at most are alive at once (the real one, a shifted rehearsal copy).
-_CACHE: list[tuple[Event, Understander]] = []
-_CACHE_SIZE = 4
-
-
 #: A question for a clock time ("jam berapa"), not for a day or for how to do something.
 _CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
 
@@ -961,14 +957,9 @@ def _before_reason(tokens: Sequence[str]) -> Sequence[str]:
     return tokens
 
 
+@per_event(4)
 def understander_for(event: Event) -> Understander:
-    for cached_event, understander in _CACHE:
-        if cached_event is event:
-            return understander
-    understander = Understander(event)
-    _CACHE.insert(0, (event, understander))
-    del _CACHE[_CACHE_SIZE:]
-    return understander
+    return Understander(event)
 
 
 
