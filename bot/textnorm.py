@@ -636,16 +636,10 @@ class Normalizer:
         """The known word an English plural is of ("venues" venue, "ceremonies" ceremony),
         when the plural itself is no word the bot knows. Five letters at least ("was" is
         no plural of "wa"), never a day or time word."""
-        # Not after "a", "i" or "u": Indonesian words end so ("kamis" is no plural of
-        # "kami", nor "harus" of "haru"); English plurals seldom do.
-        if len(tok) < 5 or tok[-1] != "s" or tok[-2] in "aiu":
+        if len(tok) < 5:
             return None
-        for ending, restored in (("ies", "y"), ("es", ""), ("s", "")):
-            stem = tok[: -len(ending)] + restored
-            if (tok.endswith(ending) and len(stem) >= 4 and stem in self.vocabulary
-                    and stem not in self.guarded):
-                return stem
-        return None
+        return next((stem for stem in plural_stems(tok, 4)
+                     if stem in self.vocabulary and stem not in self.guarded), None)
 
     def _other_spelling(self, tok: str) -> str | None:
         """The known word a British or American spelling writes the other way ("centre"
@@ -846,6 +840,22 @@ def _typed_in_order(short: str, word: str) -> bool:
     """Whether `short` is `word` with some of its letters left out."""
     rest = iter(word)
     return all(c in rest for c in short)
+
+
+def plural_stems(word: str, shortest: int) -> list[str]:
+    """The words an English plural `word` may be of, most specific ending first ("ceremonies"
+    ceremony, "buses" bus, "venues" venue), each at least `shortest` letters. None after
+    "a", "i" or "u": Indonesian words end so ("kamis" is no plural of "kami", nor "harus"
+    of "haru"); English plurals seldom do."""
+    if len(word) < 2 or word[-1] != "s" or word[-2] in "aiu":
+        return []
+    stems = (word[: -len(ending)] + restored for ending, restored in _PLURAL_ENDINGS
+             if word.endswith(ending))
+    return [stem for stem in stems if len(stem) >= shortest]
+
+
+#: English plural endings, and what each leaves of the singular.
+_PLURAL_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""))
 
 
 def vowels_left_out(short: str, word: str) -> bool:

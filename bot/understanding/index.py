@@ -104,14 +104,10 @@ class PhraseIndex:
         "ceremonies" ceremony), unless the plural is a word of them itself or of the
         lexicon, which gives it its own sense ("participants" are the event's, though
         "participant" names the registration)."""
-        if (token in self.words or token in LEXICON or len(token) < 4
-                or token[-1] != "s" or token[-2] in "aiu"):
+        if token in self.words or token in LEXICON or len(token) < 4:
             return token
-        for ending, restored in (("ies", "y"), ("es", ""), ("s", "")):
-            stem = token[: -len(ending)] + restored
-            if token.endswith(ending) and len(stem) >= 3 and stem in self.words:
-                return stem
-        return token
+        return next((stem for stem in textnorm.plural_stems(token, 3) if stem in self.words),
+                    token)
 
     def matches(self, tokens: Sequence[str]) -> list[Match]:
         tokens = [self._singular(t) for t in tokens]
