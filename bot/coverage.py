@@ -705,8 +705,7 @@ def unsaid_in(event: Event, q: Understanding, text: str) -> list[str]:
                 if w in OFF_TOPIC or w in THINGS or w in OFF_TOPIC_PAIRS]
     if not specific:
         return []
-    normalizer = index_for(event).normalizer
-    said = set(normalizer.tokens(re.sub(r"<[^>]+>", " ", text))) | shown_words(event, q)
+    said = _said(event, text) | shown_words(event, q)
     return [w for w in specific if not _shown(w, said)]
 
 
@@ -714,8 +713,13 @@ def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
     """Those of `words` that `text` (an answer's HTML line) does not say."""
     if not words:
         return []
-    said = set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", text)))
+    said = _said(event, text)
     return [w for w in words if not _shown(w, said)]
+
+
+def _said(event: Event, html: str) -> set[str]:
+    """The words an answer's HTML line says, read as questions are."""
+    return set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", html)))
 
 
 def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
