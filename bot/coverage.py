@@ -28,7 +28,7 @@ from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, WHO, word_set
+from bot.understanding.lexicon import BIGRAMS, CONTACT_DETAILS, GENERAL, LEXICON, WHO, word_set
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -58,10 +58,10 @@ _CHECKED = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_
                       Intent.CONTACT, Intent.HELP})
 #: Words that ask for someone's contact details: a card about the person or the session is
 #: not the answer ("alamat email prof lee?" asks for an e-mail, not for his session).
-CONTACT_WORDS = word_set(
-    """kontak contact contacts telepon phone whatsapp narahubung hubungi menghubungi email
-    surel fax faks call dihubungi telpon telp nelpon"""
-)
+#: With the verbs of reaching someone ("hubungi", "call") and rarer names ("surel", "fax"); not
+#: "nomor", "number", which ask no contact on their own ("nomor kursi", "room number").
+CONTACT_WORDS = CONTACT_DETAILS | word_set(
+    "contacts hubungi menghubungi dihubungi call surel fax faks telpon telp nelpon")
 
 
 #: Someone outside the event ("sy bukan peserta, boleh ikut city tour?"): who else may

@@ -144,6 +144,10 @@ FIRST_PERSON = word_set("saya kami kita i im me my we us our")
 #: One set for the how-to (bot/howto.py), the contact search (bot/directory.py) and the
 #: asker's own region (bot/regions.py); each says there why it takes more or fewer.
 ORGANIZERS = word_set("panitia penyelenggara organizer organizers organiser organisers committee")
+#: Words naming a contact detail ("kontak", "telepon", "email"): the core that the contact
+#: questions (bot/understanding/questions.py) and the coverage check (bot/coverage.py) share;
+#: each says there what it adds.
+CONTACT_DETAILS = word_set("kontak contact telepon phone email whatsapp narahubung")
 # Honorifics dropped from speaker names so "Saiful Ilah" matches "H. Saiful Ilah".
 HONORIFICS = word_set(
     """

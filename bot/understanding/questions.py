@@ -9,6 +9,7 @@ from datetime import datetime
 from bot import textnorm
 from bot.model import Event
 from bot.understanding.lexicon import (
+    CONTACT_DETAILS,
     COURTESY,
     FIRST_PERSON,
     GENERAL,
@@ -576,8 +577,10 @@ def _asks_contact_of(u: Understanding) -> bool:
 
 #: English pronouns pointing back to what the part before named.
 _BACK_PRONOUNS = word_set("his her their its he she they him them")
-_CONTACT_DETAILS = word_set(
-    "kontak contact nomor number telepon phone email whatsapp narahubung")
+#: With "nomor", "number": the intent is a contact already, so a number is the phone's ("nomor
+#: Semarang?"). Without the verbs of reaching someone that coverage.CONTACT_WORDS has
+#: ("hubungi", "call"): as it always was, a change of reading if added.
+_CONTACT_DETAILS = CONTACT_DETAILS | {"nomor", "number"}
 
 
 #: Words that open a yes/no question ("is there …", "do we …", "boleh …").
