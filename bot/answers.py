@@ -495,8 +495,9 @@ def _term_passage(event: Event, q: Understanding) -> Hit | None:
     return None
 
 
-#: Asking which ones (a list, not one of them).
-_WHICH = frozenset({"which", "mana", "siapa", "sapa", "who", "saja", "aja"})
+#: Asking which ones (a list, not one of them). Chat's "sapa" and "aja" are read as "siapa"
+#: and "saja" by textnorm (`SLANG`) before this set sees them.
+_WHICH = frozenset({"which", "mana", "siapa", "who", "saja"})
 
 
 def _names_event_text(event: Event, q: Understanding) -> bool:

@@ -28,7 +28,7 @@ from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, WHO, word_set
+from bot.understanding.lexicon import BIGRAMS, CONTACT_DETAILS, GENERAL, LEXICON, WHO, word_set
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -58,10 +58,10 @@ _CHECKED = frozenset({Intent.SESSION, Intent.SPEAKER, Intent.VENUE, Intent.CITY_
                       Intent.CONTACT, Intent.HELP})
 #: Words that ask for someone's contact details: a card about the person or the session is
 #: not the answer ("alamat email prof lee?" asks for an e-mail, not for his session).
-CONTACT_WORDS = word_set(
-    """kontak contact contacts telepon phone whatsapp narahubung hubungi menghubungi email
-    surel fax faks call dihubungi telpon telp nelpon"""
-)
+#: With the verbs of reaching someone ("hubungi", "call") and rarer names ("surel", "fax"); not
+#: "nomor", "number", which ask no contact on their own ("nomor kursi", "room number").
+CONTACT_WORDS = CONTACT_DETAILS | word_set(
+    "contacts hubungi menghubungi dihubungi call surel fax faks telpon telp nelpon")
 
 
 #: Someone outside the event ("sy bukan peserta, boleh ikut city tour?"): who else may
@@ -482,14 +482,14 @@ def _phrase_typos(event: Event, tokens: tuple[str, ...]) -> set[str]:
     """Words that, next to a word of an item's two-word name, are a misspelling of that
     name's other word ("luar nergi" luar negeri, "best practis" best practice): they name
     the item the answer shows, two edits away, beyond what typo correction dares alone."""
-    pairs = _name_pairs(event)
+    follows, precedes = _name_pairs(event)
     out: set[str] = set()
     for i, word in enumerate(tokens):
         if len(word) < 5 or not word.isalpha():
             continue
         before = tokens[i - 1] if i > 0 else ""
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        near = [*pairs.get(("<", before), ()), *pairs.get((">", after), ())]
+        near = [*follows.get(before, ()), *precedes.get(after, ())]
         if any(k[:1] == word[:1] and DamerauLevenshtein.distance(word, k, score_cutoff=2) <= 2
                for k in near if len(k) >= 5):
             out.add(word)
@@ -497,15 +497,12 @@ def _phrase_typos(event: Event, tokens: tuple[str, ...]) -> set[str]:
 
 
 @per_event(4)
-def _name_pairs(event: Event) -> dict[tuple[str, str], tuple[str, ...]]:
+def _name_pairs(event: Event) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """For each word of an item's name (its title or tag, a speaker's or venue's name), the
-    words that follow it ("<", word) and precede it (">", word) there."""
-    found: dict[tuple[str, str], set[str]] = {}
-    for phrase in understander_for(event).index.phrases:
-        for a, b in pairwise(phrase):
-            found.setdefault(("<", a), set()).add(b)
-            found.setdefault((">", b), set()).add(a)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
+    words that follow it there, and those that precede it: every pair of neighbours in every
+    name, where the Normalizer's (`textnorm.partners`) has only the two-word names it knows."""
+    return textnorm.partners(
+        pair for phrase in understander_for(event).index.phrases for pair in pairwise(phrase))
 
 
 #: Suffixes a known word may carry ("namanya", "jumatan", "bisakah", "dibagiin").

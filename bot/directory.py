@@ -11,6 +11,7 @@ from bot.coverage import GENERAL
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions, regions_asked
 from bot.retrieval import index_for
+from bot.understanding.lexicon import ORGANIZERS
 
 #: Words that ask for a contact but name nobody ("minta kontak ..."), in both languages.
 REQUEST_WORDS = frozenset(
@@ -45,8 +46,9 @@ def _aliases(event: Event) -> dict[str, str]:
 
 
 #: Words for the organizers of the event: the committee's contacts are found by "panitia".
-_ORGANIZERS = frozenset(["organizer", "organizers", "organiser", "organisers", "committee",
-                         "penyelenggara", "pnt", "panit"])
+#: And "panit": textnorm reads it as "panitia", but `_word` sees it again once "-nya" is
+#: dropped ("panitnya").
+_ORGANIZERS = ORGANIZERS | {"panit"}
 
 
 def _words(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from bot import commands, textnorm
 from bot.model import Event
-from bot.understanding.lexicon import LIST_NOUNS, recalls, word_set
+from bot.understanding.lexicon import LIST_NOUNS, ORGANIZERS, recalls, word_set
 
 
 class Feature(StrEnum):
@@ -142,7 +142,9 @@ _PROFILE = word_set("profil profile nama name instansi institution jabatan peran
 _FIX = word_set("ubah mengubah diubah ganti mengganti diganti edit koreksi perbaiki "
                 "memperbaiki betulkan ralat change correct fix update")
 _WHOM_TO_CALL = word_set("hubungi dihubungi menghubungi kontak contact narahubung")
-_ORGANIZERS = word_set("panitia organizer organizers organiser organisers committee")
+#: Not "penyelenggara": it names the body that holds the event ("siapa penyelenggaranya?", a
+#: question about the event), more than the committee a delegate puts questions to.
+_ORGANIZERS = ORGANIZERS - {"penyelenggara"}
 
 #: Kupang Malay and chat spellings of the words above that textnorm does not know.
 _SPELLINGS = {"dapa": "dapat", "liat": "lihat", "pake": "pakai", "iko": "ikut",

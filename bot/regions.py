@@ -205,10 +205,10 @@ class RegionIndex:
         return RegionMatch(regions, ambiguous)
 
 
-#: The organizers: "kami dari delegasi Kota Bogor mohon informasi narahubung panitia tuan
-#: rumah" names Bogor as where the asker comes from, and asks for the panitia.
-ORGANIZER_WORDS = frozenset({"panitia", "tuanrumah", "penyelenggara", "committee",
-                             "organizer", "organizers", "organiser", "organisers", "host"})
+#: The organizers (`lexicon.ORGANIZERS`) named as the host: "kami dari delegasi Kota Bogor
+#: mohon informasi narahubung panitia tuan rumah" names Bogor as where the asker comes from,
+#: and asks for the panitia (textnorm reads "tuan rumah" as one word).
+_HOSTS = frozenset({"tuanrumah", "host"})
 
 
 def asker_origin(tokens: Sequence[str], mention: RegionMention) -> bool:
@@ -216,11 +216,11 @@ def asker_origin(tokens: Sequence[str], mention: RegionMention) -> bool:
     with the organizers asked for after it: then it is not the region whose contacts are
     asked."""
     # Imported here: bot.understanding (whose package this is) imports this module.
-    from bot.understanding.lexicon import FIRST_PERSON
+    from bot.understanding.lexicon import FIRST_PERSON, ORGANIZERS
 
     before = tokens[max(0, mention.start - 4):mention.start]
     return (any(t in FIRST_PERSON for t in before)
-            and any(t in ORGANIZER_WORDS for t in tokens[mention.end:]))
+            and any(t in ORGANIZERS or t in _HOSTS for t in tokens[mention.end:]))
 
 
 def regions_asked(text: str, regions: Sequence[str],

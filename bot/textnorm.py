@@ -418,6 +418,18 @@ def simple_tokens(text: str) -> tuple[str, ...]:
     return tuple(_apply_phrases(out))
 
 
+def partners(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Words of names, each by its neighbour: for each first word of a pair the words after
+    it, for each second word the words before it (the Normalizer's two-word names, and the
+    coverage check's pairs of neighbours in the event's names)."""
+    after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
+    for first, second in pairs:
+        after.setdefault(first, set()).add(second)
+        before.setdefault(second, set()).add(first)
+    return after, before
+
+
 class Normalizer:
     """Turns a message into canonical tokens against a known vocabulary.
 
@@ -467,13 +479,10 @@ class Normalizer:
         self._english = {k: next(iter(v)) for k, v in spelt.items() if len(v) == 1}
         # The two words of the known two-word names ("city tour", "coffee break"), each by
         # the other: a misspelt word next to its partner is read in that context.
-        self._after: dict[str, set[str]] = {}
-        self._before: dict[str, set[str]] = {}
-        for first, second in pairs:
+        self._after, self._before = partners(
+            (first, second) for first, second in pairs
             if first in self.vocabulary and second in self.vocabulary and (
-                    first not in self.guarded and second not in self.guarded):
-                self._after.setdefault(first, set()).add(second)
-                self._before.setdefault(second, set()).add(first)
+                first not in self.guarded and second not in self.guarded))
         self._memo: dict[str, tuple[str, ...]] = {}
         self._texts: dict[str, tuple[str, ...]] = {}
         self._near: dict[tuple[str, int], list[str]] = {}

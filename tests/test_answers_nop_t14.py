@@ -19,13 +19,11 @@ from pathlib import Path
 import pytest
 
 from bot.loader import load_event
-from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import Harness, organizer_bot
+from tests.harness import MAKASSAR_FILE, Harness, organizer_bot
 from tests.test_answers import read
 
 DECLINED = "belum bisa menjawab"
-MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 
 
 async def test_an_item_said_to_be_over_asks_what_follows(bot: Harness) -> None:

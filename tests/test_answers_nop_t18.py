@@ -26,11 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import load_event
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import Harness, makassar_bot
 from tests.test_answers import read, read_en
-from tests.test_events import MAKASSAR_FILE
 
 DECLINED = "can't answer"
 
@@ -119,13 +117,8 @@ async def test_what_the_data_does_not_say_is_still_declined(bot: Harness) -> Non
 
 @pytest.fixture
 async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    event = load_event(MAKASSAR_FILE)
-    bot = Harness(event, event.sessions[0].start, tmp_path / "bot.db")
-    await bot.start()
-    try:
+    async with makassar_bot(tmp_path / "bot.db") as bot:
         yield bot
-    finally:
-        await bot.stop()
 
 
 async def test_any_event_file(makassar: Harness) -> None:

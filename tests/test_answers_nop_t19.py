@@ -25,11 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import load_event
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import Harness, makassar_bot
 from tests.test_answers import read, read_en
-from tests.test_events import MAKASSAR_FILE
 
 DECLINED = "belum bisa menjawab"
 DECLINED_EN = "can't answer"
@@ -110,13 +108,8 @@ async def test_a_misspelt_word_of_an_items_name(bot: Harness) -> None:
 
 @pytest.fixture
 async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    event = load_event(MAKASSAR_FILE)
-    bot = Harness(event, event.sessions[0].start, tmp_path / "bot.db")
-    await bot.start()
-    try:
+    async with makassar_bot(tmp_path / "bot.db") as bot:
         yield bot
-    finally:
-        await bot.stop()
 
 
 async def test_any_event_file(makassar: Harness) -> None:

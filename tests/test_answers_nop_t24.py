@@ -14,13 +14,11 @@ from pathlib import Path
 
 from bot.loader import load_event
 from bot.model import Event
-from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import MAKASSAR_FILE, Harness
 from tests.test_answers import read
 
 DECLINED = "can't answer"
-MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 
 
 async def test_a_stop_is_named_by_its_english_kind(bot: Harness) -> None:

@@ -24,9 +24,8 @@ from bot.loader import load_event
 from bot.model import Event
 from bot.offline.protocol import blocked_by_user
 from bot.resources import CHECKOUT_ROOT
-from tests.harness import USER, Harness, buttons, organizer_bot, text_of
+from tests.harness import MAKASSAR_FILE, USER, Harness, buttons, organizer_bot, text_of
 
-MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 EVENT_FILES = [DEFAULT_EVENT_FILE, MAKASSAR_FILE]
 #: Proper nouns of the shipped event: they may appear in its data file, never in code or
 #: catalogs. Lowercase "citynet" is the project's own name (citynet-bot, citynet.po).

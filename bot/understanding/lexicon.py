@@ -139,6 +139,15 @@ WHO = word_set("siapa who whom")
 #: Chat's and Kupang Malay's forms are read by textnorm first: "aku", "sy", "beta", "gw" as
 #: "saya", "katong" as "kita", "botong" as "kami".
 FIRST_PERSON = word_set("saya kami kita i im me my we us our")
+#: The event's organizers as a delegate names them ("tanya panitia", "kontak penyelenggara",
+#: "contact the committee"). Chat's "pnt", "panit" are read as "panitia" by textnorm (`SLANG`).
+#: One set for the how-to (bot/howto.py), the contact search (bot/directory.py) and the
+#: asker's own region (bot/regions.py); each says there why it takes more or fewer.
+ORGANIZERS = word_set("panitia penyelenggara organizer organizers organiser organisers committee")
+#: Words naming a contact detail ("kontak", "telepon", "email"): the core that the contact
+#: questions (bot/understanding/questions.py) and the coverage check (bot/coverage.py) share;
+#: each says there what it adds.
+CONTACT_DETAILS = word_set("kontak contact telepon phone email whatsapp narahubung")
 # Honorifics dropped from speaker names so "Saiful Ilah" matches "H. Saiful Ilah".
 HONORIFICS = word_set(
     """
@@ -284,9 +293,7 @@ NEXT_WORDS = word_set("berikutnya selanjutnya next upcoming")
 #: "How can I reach the organizing committee?", "get hold of the secretariat": reaching
 #: someone (not a place: "how do I reach the venue?" asks the way) asks for a contact.
 REACH_VERBS = word_set("reach hold ring")
-REACHABLE = word_set(
-    """panitia committee sekretariat secretariat organizer organizers organiser organisers
-    penyelenggara narahubung staff helpdesk liaison""")
+REACHABLE = ORGANIZERS | word_set("sekretariat secretariat narahubung staff helpdesk liaison")
 HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
     organisers organized organised menyelenggarakan diselenggarakan"""

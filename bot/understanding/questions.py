@@ -9,6 +9,7 @@ from datetime import datetime
 from bot import textnorm
 from bot.model import Event
 from bot.understanding.lexicon import (
+    CONTACT_DETAILS,
     COURTESY,
     FIRST_PERSON,
     GENERAL,
@@ -558,10 +559,25 @@ def _is_question(part: str, text: str) -> bool:
     # The splitter drops the "?": "… closing, and is there a certificate?" still asks.
     opens = bool(tokens) and tokens[0] in _YES_NO
     # "minta no panitia, sama email sekretariat": what a request goes on to is requested.
-    also = _requests(text) and re.search(
-        r",\s*(?:" + "|".join(sorted(_ALSO)) + r")\s+" + re.escape(part), text) is not None
+    also = _requests(text) and _goes_on_to(part, text)
     return ("?" in part or f"{part}?" in text or opens or also
             or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
+
+
+#: ", sama", ", and" with the space after it, at the end: what follows is a request going on.
+#: Compiled once; the part it precedes is looked for with `str.find` (`_goes_on_to`).
+_GOES_ON_RE = re.compile(r",\s*(?:" + "|".join(sorted(_ALSO)) + r")\s+\Z")
+
+
+def _goes_on_to(part: str, text: str) -> bool:
+    """Whether `part` stands in `text` right after ", sama", ", and" … (one search per place
+    `part` starts, the text cut there, instead of a pattern with `part` in it per call)."""
+    start = text.find(part)
+    while start != -1:
+        if _GOES_ON_RE.search(text, 0, start):
+            return True
+        start = text.find(part, start + 1)
+    return False
 
 
 def _asks_contact_of(u: Understanding) -> bool:
@@ -576,8 +592,10 @@ def _asks_contact_of(u: Understanding) -> bool:
 
 #: English pronouns pointing back to what the part before named.
 _BACK_PRONOUNS = word_set("his her their its he she they him them")
-_CONTACT_DETAILS = word_set(
-    "kontak contact nomor number telepon phone email whatsapp narahubung")
+#: With "nomor", "number": the intent is a contact already, so a number is the phone's ("nomor
+#: Semarang?"). Without the verbs of reaching someone that coverage.CONTACT_WORDS has
+#: ("hubungi", "call"): as it always was, a change of reading if added.
+_CONTACT_DETAILS = CONTACT_DETAILS | {"nomor", "number"}
 
 
 #: Words that open a yes/no question ("is there …", "do we …", "boleh …").

@@ -884,9 +884,11 @@ _BETWEEN = frozenset({"antara", "between"})
 _UNTIL = frozenset({"sampai", "hingga", "until", "till"})
 _GAP = frozenset({"jeda", "gap", "kosong", "free"})
 
-#: Words asking for a place the tour goes to ("next stop?", "habis ini kemana?").
-_STOP_WORDS = frozenset({"stop", "stops", "kemana", "where", "singgah", "mampir", "tujuan",
-                         "destinasi", "destination", "perhentian"})
+#: Words asking for a place the tour goes to ("next stop?", "habis ini kemana?"): the nouns
+#: for a stop and the words asking where. Not "persinggahan" (it never was: adding it would
+#: change what "persinggahan berikutnya?" is read as).
+_STOP_WORDS = (_STOP_NOUNS - {"persinggahan"}) | frozenset(
+    {"stops", "kemana", "where", "mampir", "tujuan"})
 
 #: After a relation word, "now": "abis ini" is after what is on now.
 _NOW_THIS = frozenset({"ini", "this"})
