@@ -48,7 +48,7 @@ from telegram.error import (
 
 from bot import render_organizer
 from bot.pacing import PAID_LIMITS, Limits, Pacer, Timer
-from bot.policy import never_delivered
+from bot.policy import never_delivered, retry_seconds
 from bot.storage.announcements import BLOCKED, Announcement, OutboxRow
 
 if TYPE_CHECKING:
@@ -63,12 +63,6 @@ TIMER_SCALE = 1.0
 #: Longest wait between tries of a row while Telegram cannot be reached (short, so that a
 #: stop is not held up and the broadcast resumes soon after the network returns).
 OUTAGE_BACKOFF = 5.0
-
-
-def retry_seconds(exc: RetryAfter) -> float:
-    """RetryAfter's wait in seconds. The public `retry_after` warns in PTB 22 (it is moving
-    from int to timedelta, see PTB_TIMEDELTA); PTB's own AIORateLimiter reads this field."""
-    return float(exc._retry_after.total_seconds())
 
 
 @dataclass

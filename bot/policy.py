@@ -33,7 +33,7 @@ change) and reaches each person once in a whole event: at-least-once, except acr
 from __future__ import annotations
 
 import httpx
-from telegram.error import NetworkError, TelegramError, TimedOut
+from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
 
 #: Transport failures that happen before the request is sent: Telegram never saw the call.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -64,3 +64,9 @@ def maybe_delivered(exc: BaseException) -> bool:
     # BadRequest is a NetworkError in PTB, but it is Telegram refusing: not uncertain.
     transport = isinstance(exc, TimedOut) or type(exc) is NetworkError
     return transport and not never_delivered(exc)
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """RetryAfter's wait in seconds. The public `retry_after` warns in PTB 22 (it is moving
+    from int to timedelta, see PTB_TIMEDELTA); PTB's own AIORateLimiter reads this field."""
+    return float(exc._retry_after.total_seconds())

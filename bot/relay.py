@@ -19,7 +19,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot import render_questions
 from bot.i18n import Translator
-from bot.policy import never_delivered
+from bot.policy import never_delivered, retry_seconds
 from bot.replies import AfterSent, ReplyKind, is_queued
 from bot.storage.questions import Asker, Question, Relay
 
@@ -99,7 +99,7 @@ async def _push(
                                       reply_markup=markup)
     except (RetryAfter, NetworkError) as exc:
         if isinstance(exc, RetryAfter) and sender is not None:
-            sender.pacer.pause(float(exc._retry_after.total_seconds()))
+            sender.pacer.pause(retry_seconds(exc))
         if isinstance(exc, NetworkError) and not never_delivered(exc):
             if isinstance(exc, BadRequest):
                 raise

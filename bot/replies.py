@@ -48,6 +48,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 # re-exported by telegram.request, hence the private module.
 from telegram.request._requestparameter import RequestParameter
 
+from bot.policy import retry_seconds
 from bot.storage.replies import QueuedReply
 
 if TYPE_CHECKING:
@@ -304,7 +305,7 @@ class ReplyQueue:
                 await sender.pacer.slot(row.chat_id)
             result = await sender.bot._post(row.endpoint, decode(row.payload))
         except RetryAfter as exc:
-            sender.pacer.pause(float(exc._retry_after.total_seconds()))
+            sender.pacer.pause(retry_seconds(exc))
             await repo.reply_failed(row.id, str(exc))
             return False
         except Forbidden:
@@ -353,7 +354,7 @@ class ReplyQueue:
         try:
             await self.sender.bot.send_message(row.chat_id, text)
         except RetryAfter as exc:
-            self.sender.pacer.pause(float(exc._retry_after.total_seconds()))
+            self.sender.pacer.pause(retry_seconds(exc))
             return False
         except NetworkError:
             return False

@@ -31,7 +31,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot import relay
 from bot.compose import Composing, compose
-from bot.outbox import Sender, retry_seconds
+from bot.outbox import Sender
 from bot.planning import (  # noqa: F401  (re-exported: callers plan through the scheduler)
     BRIEF_AT,
     BRIEF_EXPIRES,
@@ -44,7 +44,7 @@ from bot.planning import (  # noqa: F401  (re-exported: callers plan through the
     replan_user,
     tour_plan,
 )
-from bot.policy import never_delivered
+from bot.policy import never_delivered, retry_seconds
 from bot.reconcile import apply_event_change
 from bot.storage.delegates import Delivery
 
