@@ -28,7 +28,7 @@ from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, WHO, word_set
+from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, THERE_IS, WHO, word_set
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -130,9 +130,7 @@ def condition_unsaid(event: Event, q: Understanding) -> list[str]:
 
 
 #: Whether there is something ("ada makan siang hari Jumat?", "is there lunch on Friday?",
-#: "any keynote tomorrow?"); "ada apa …" asks what there is instead.
-_THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
-                       ("there", "are")})
+#: "any keynote tomorrow?", `THERE_IS`); "ada apa …" asks what there is instead.
 _ANY = word_set("ada any")
 _WHAT = word_set("apa apakah what")
 
@@ -141,7 +139,7 @@ def asks_there_is(event: Event, text: str) -> bool:
     """Whether `text` asks if there is something (not what there is)."""
     tokens = index_for(event).normalizer.tokens(text)
     pairs = set(pairwise(tokens))
-    if pairs & _THERE_IS:
+    if pairs & THERE_IS:
         return True
     return any(w in _ANY and (i + 1 == len(tokens) or tokens[i + 1] not in _WHAT)
                for i, w in enumerate(tokens))

@@ -161,6 +161,8 @@ SLANG: Mapping[str, str] = {
     "wen": "when", "hw": "how",
     "tmrw": "tomorrow", "tmrow": "tomorrow", "tmw": "tomorrow", "tmorrow": "tomorrow",
     "tmoro": "tomorrow", "tomoro": "tomorrow", "tmrrw": "tomorrow", "tdy": "today",
+    "tommorow": "tomorrow",  # two letters doubled the wrong way: two edits, past the rule
+    "afer": "after", "aftr": "after",
     "tonite": "tonight", "nite": "night",
     "sched": "schedule", "skd": "schedule", "sesh": "session", "sessh": "session",
     "pax": "participants", "til": "until", "till": "until", "untill": "until",

@@ -306,6 +306,9 @@ ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
     kemana pergi mampir singgah anything something"""
 )
+#: "is there …?": whether there is something (an item asked for, like "ada").
+THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
+                      ("there", "are")})
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
 REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar else")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")

@@ -48,6 +48,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    THERE_IS,
     UNTIL_PAIRS,
     WHO,
     recalls,
@@ -214,8 +215,9 @@ class Understander:
         # nothing else is for the item after (before) the one it names ("sebelum city tour
         # kumpul jam berapa?" asks when to gather).
         named_at = {i for m in matches for i in range(m.start, m.end)}
-        asks_item = bool(words & ASKS_ITEM) or (asks_who and any(
-            RELATIONS.get(t) in _INVERSE for t in tokens)) or (
+        # "is there a break after X?" asks for an item as "ada … setelah X?" does.
+        asks_item = bool(words & ASKS_ITEM or set(pairwise(tokens)) & THERE_IS) or (
+            asks_who and any(RELATIONS.get(t) in _INVERSE for t in tokens)) or (
             "?" in text and RELATIONS.get(tokens[0]) in _INVERSE and bool(named_at) and all(
                 i in named_at or t in _FILLER for i, t in enumerate(tokens[1:], start=1)))
         between = self._between(tokens, matches, when, local_now) if (
@@ -232,10 +234,13 @@ class Understander:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
         if (relation is None and asks_item and words & _OVER
-                and (words & _CONTINUE or set(pairwise(tokens)) & _WHAT_ELSE)
+                and (words & _CONTINUE or set(pairwise(tokens)) & _WHAT_ELSE
+                     or any(RELATIONS.get(a) is Relation.AFTER and b in _NOW_THIS
+                            for a, b in pairwise(tokens)))
                 and not words & REMINDER_WORDS):
             # "keynote udah selesai, berikutnya apa?", "slsai city tour lanjut apa?": once X
-            # is over, what follows: the item after X.
+            # is over, what follows: the item after X ("X udah selesai, abis ini apa?":
+            # "ini" is the moment X ended, not the item on now).
             anchor = next((a for m in matches
                            if (a := self._pick(self._session_refs(m), when, local_now))), None)
             relation = Relation.AFTER if anchor is not None else None
