@@ -203,6 +203,13 @@ class Understander:
                                      doubts=doubts, readings=readings)
             return Understanding(Intent.SESSION, session_ids=tuple(on_day), day=when.day,
                                  confidence=0.5, doubts=doubts, readings=readings)
+        if when.day is not None and self.event.sessions_on(when.day) and any(
+                t in _ONLY and any(m.start == i + 1 and self._session_refs(m) for m in matches)
+                for i, t in enumerate(tokens)):
+            # "is the programme on friday only city tour?", "besok cuma tour?": whether the
+            # day holds anything else, which that day's programme shows.
+            return Understanding(Intent.SCHEDULE, day=when.day, confidence=0.5,
+                                 doubts=doubts, readings=readings)
         region_match = self._region_match(tokens, matches)
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
@@ -264,8 +271,12 @@ class Understander:
             # answer ("pakai baju apa pas city tour?": the dress code).
             relation = anchor = None
         if relation is not None and anchor is not None:
-            found = replace(self.related(relation, anchor, anchor_stop, speaking=asks_who),
-                            day=when.day,
+            related = self.related(relation, anchor, anchor_stop, speaking=asks_who)
+            if anchor_stop is None and self._then_after(tokens, matches, relation, related):
+                # "ishoma after Prof Lee, then what session?": the item named is said to be
+                # the one after the anchor; what follows it is asked.
+                related = self.related(relation, related.session_ids[0], speaking=asks_who)
+            found = replace(related, day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
         intent, confidence = self._reconsider(
@@ -695,6 +706,16 @@ class Understander:
                 return relation, anchor, None
         return None, None, None
 
+    def _then_after(self, tokens: Sequence[str], matches: Sequence[Match], relation: Relation,
+                    related: Understanding) -> bool:
+        """Whether "X after Y, then what?" is said: X, named before the relation word, is
+        the item after Y (`related`), and "then" follows."""
+        if relation is not Relation.AFTER or not related.session_ids:
+            return False
+        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is relation), None)
+        return word is not None and any(t in _CONTINUE for t in tokens[word + 1:]) and any(
+            m.end <= word and related.session_ids[0] in self._session_refs(m) for m in matches)
+
     def _session_refs(self, match: Match) -> list[str]:
         """The sessions a phrase names: its own, or those of the speaker it names."""
         ids = [ref.id for ref in match.refs if ref.kind == "session"]
@@ -906,6 +927,8 @@ _FIRST = frozenset({"pertama", "first"})
 #: "sesi ini", "this session": the item on now ("acara ini" is the event itself).
 _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")})
 _ALREADY = frozenset({"sudah", "already"})
+#: "cuma/hanya X?": whether there is only X (on a day).
+_ONLY = frozenset({"cuma", "hanya", "only"})
 _STILL_ANY = frozenset({("msh", "ada"), ("msih", "ada")})
 _THIS_WEEK = frozenset({("minggu", "ini"), ("pekan", "ini"), ("this", "week")})
 _IS = frozenset({"is", "has", "apakah"})
