@@ -364,6 +364,11 @@ def _tour_capacity(event: Event) -> int | None:
     return session.capacity if session is not None else None
 
 @per_event(4)
+def _lead_words(event: Event) -> frozenset[str]:
+    return frozenset(index_for(event).normalizer.tokens(_LEAD))
+
+
+@per_event(4)
 def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
     """The words of every passage of the event's text, by what it belongs to."""
     out: dict[tuple[Source, str], set[str]] = {}
@@ -413,6 +418,9 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     keys += [(Source.SPEAKER, sp) for sp in q.speaker_ids]
     keys += [(Source.VENUE, v) for v in q.venue_ids]
     out = _union(words, keys)
+    if any((s := event.session(sid)) is not None and s.speaker_ids for sid in q.session_ids):
+        # Its speakers lead it ("who leads the X session?", "sesi X dipimpin siapa?").
+        out |= _lead_words(event)
     intent = q.intent
     tour_named = event.tour is not None and event.tour.session_id in q.session_ids
     if intent is Intent.CITY_TOUR or q.stops or tour_named:

@@ -161,7 +161,7 @@ GENERAL = word_set(
     """
     bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
     ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
-    lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis
+    lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis rangkaian
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
     lihat melihat liat cek mengecek tampilkan tunjukkan kirim kirimkan kirimin share

@@ -294,6 +294,11 @@ class Understander:
             # of what is on now or next, not the list of every speaker of the event.
             intent = Intent.NOW_NEXT
         scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
+        if scope is None and self._asks_event_end(tokens, when, sessions, named):
+            # "kapan seluruh rangkaian acara selesai?", "when does the whole event end?":
+            # when its last day ends (not its dates, which say no hour).
+            scope, facts = Scope.DAY_END, ()
+            when = replace(when, day=self.session_day[self.by_start[-1].id])
         if scope is not None:
             intent = Intent.SCHEDULE
         found = Understanding(
@@ -304,9 +309,19 @@ class Understander:
         if intent in NEEDS_NO_SLOTS:
             return found
         found = self._with_slots(found, when, sessions, speakers, venues, region_match)
-        if scope is Scope.REST and found.day is None:
+        if scope in (Scope.REST, Scope.DAY_START) and found.day is None:
+            # "sesi pertama ni sapa yang bawa?": today's first item.
             found = replace(found, day=local_now.date())
         return found
+
+    def _asks_event_end(self, tokens: Sequence[str], when: When, sessions: Sequence[str],
+                        named: _Named) -> bool:
+        """Whether the whole event's end is asked: its programme, all of it, ends when?"""
+        words = set(tokens)
+        return bool(self.by_start and when.day is None and when.time is None
+                    and not (sessions or named.speakers or named.venues or named.stops)
+                    and words & ALL_WORDS and words & DAY_END_WORDS
+                    and words & (EVENT_WORDS | PROGRAMME_WORDS) and not words & REST_WORDS)
 
     def named_words(self, text: str) -> str:
         """Only the words of `text` that name the event's items or a region."""
@@ -442,6 +457,11 @@ class Understander:
             first = bool(words & _FIRST) and not pairs & _FIRST_DAY
             if (words & DAY_START_WORDS or arrive or first) and not words & REST_WORDS:
                 return Scope.DAY_START
+        if (when.day is None and when.time is None and self.event.sessions_on(now.date())
+                and any({a, b} & _FIRST and {a, b} & ITEM_NOUNS for a, b in pairs)):
+            # "sesi pertama ni sapa yang bawa?", "first session?" on a programme day:
+            # today's first item (the answer is given the day).
+            return Scope.DAY_START
         today = now.date()
         if words & REST_WORDS and pairs & _THIS_WEEK and when.day is None:
             # "minggu ini masih ada sesi apa aja?": what is left of the whole event.
