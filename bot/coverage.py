@@ -28,7 +28,16 @@ from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, THERE_IS, WHO, word_set
+from bot.understanding.lexicon import (
+    BIGRAMS,
+    FIRST_PERSON,
+    GENERAL,
+    LEXICON,
+    QUESTION_WORDS,
+    THERE_IS,
+    WHO,
+    word_set,
+)
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -671,6 +680,32 @@ def _purpose_words(event: Event, text: str) -> set[str]:
     return {t for t in tokens[start + 1:] if t in _PURPOSE}
 
 
+#: The asker's own plan said beside the question ("beta mau pulang cepat, penutupan jam
+#: berapa?", "abis makan siang ada apa, saya mau ke hotel dulu"): a clause of its own that
+#: opens with "saya/kami mau/akan …" and asks nothing says why one asks, not what; unless
+#: the question asks whether it may be done ("kami mau bawa istri, boleh ikut tour?").
+_PLAN = word_set("mau akan want will going plan planning")
+_MAY = word_set("boleh bisa can may could allowed izin ijin")
+_CLAUSE = re.compile(r"[^,;.?!]+[,;.?!]*")
+
+
+def _plan_words(event: Event, text: str) -> set[str]:
+    """The words of the asker's own plan (`_PLAN`), when another clause asks the question."""
+    normalizer = index_for(event).normalizer
+    clauses = [c for c in _CLAUSE.findall(text) if c.strip(" ,;.?!")]
+    if len(clauses) < 2:
+        return set()
+    out: set[str] = set()
+    for clause in clauses:
+        tokens = normalizer.tokens(clause)
+        if (len(tokens) >= 3 and tokens[0] in FIRST_PERSON and set(tokens[1:3]) & _PLAN
+                and "?" not in clause and not set(tokens) & QUESTION_WORDS):
+            out |= set(tokens)
+        elif set(tokens) & _MAY:
+            return set()
+    return out
+
+
 def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
     """The question's specific words the answer would not show (empty: it is covered)."""
     if faq_id is None and q.intent not in _CHECKED:
@@ -679,6 +714,9 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if specific and _PURPOSE & set(specific):
         purpose = _purpose_words(event, q.question)
         specific = [w for w in specific if w not in purpose]
+    if specific:
+        plan = _plan_words(event, q.question)
+        specific = [w for w in specific if w not in plan]
     if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
         # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
         # raise with that contact is not asked of the bot.
