@@ -377,6 +377,14 @@ def _lead_words(event: Event) -> frozenset[str]:
     return frozenset(index_for(event).normalizer.tokens(_LEAD))
 
 
+_PARALLEL = "paralel parallel bersamaan barengan concurrent concurrently"
+
+
+@per_event(4)
+def _parallel_words(event: Event) -> frozenset[str]:
+    return frozenset(index_for(event).normalizer.tokens(_PARALLEL))
+
+
 @per_event(4)
 def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
     """The words of every passage of the event's text, by what it belongs to."""
@@ -438,6 +446,10 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
         if tour is not None:
             out |= _union(words, [(Source.SESSION, tour.session_id),
                                   (Source.VENUE, tour.meeting_venue_id)])
+    if intent is Intent.SCHEDULE:
+        # A programme shows by its times whether items run side by side ("ada sesi paralel
+        # hari ini?").
+        out |= _parallel_words(event)
     if intent is Intent.ABOUT:
         out |= _sources(words, Source.ABOUT, Source.BACKGROUND, Source.GOAL, Source.GROUP)
     if intent is Intent.SPEAKER and not q.speaker_ids and not q.session_ids:
