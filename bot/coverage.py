@@ -378,6 +378,12 @@ def _lead_words(event: Event) -> frozenset[str]:
 
 
 _PARALLEL = "paralel parallel bersamaan barengan concurrent concurrently"
+_PLACE = "pindah berpindah pindahan move moving building buildings gedung"
+
+
+@per_event(4)
+def _place_words(event: Event) -> frozenset[str]:
+    return frozenset(index_for(event).normalizer.tokens(_PLACE))
 
 
 @per_event(4)
@@ -446,6 +452,9 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
         if tour is not None:
             out |= _union(words, [(Source.SESSION, tour.session_id),
                                   (Source.VENUE, tour.meeting_venue_id)])
+    if Fact.VENUES in q.facts:
+        # The places an event uses say whether one moves between them, and which building.
+        out |= _place_words(event)
     if intent is Intent.SCHEDULE:
         # A programme shows by its times whether items run side by side ("ada sesi paralel
         # hari ini?").

@@ -423,6 +423,10 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         return tour_sentences(event, u, t)
     if u.facts and not u.session_ids:
         return event_sentences(event, u.facts, t)
+    if Fact.VENUES in u.facts and len(u.session_ids) > 1:
+        # "is X in the same building as Y?": each item with its place.
+        return [session_sentence(event, s, t)
+                for sid in u.session_ids if (s := event.session(sid)) is not None]
     if u.intent is Intent.SPEAKER and u.speaker_ids:
         speaker = event.speaker(u.speaker_ids[0])
         if speaker is not None:

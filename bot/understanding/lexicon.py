@@ -172,7 +172,7 @@ GENERAL = word_set(
     hari harinya tanggalnya waktu waktunya kapankah mana manakah dimanakah siapakah
     acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
     yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
-    terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya
+    terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya excuse
     mau perlu butuh harus wajib sudah belum masih akan bakal
     bagus baik oke ok siap sip halo
     dia dorang ana ko nda ndak

@@ -17,7 +17,7 @@ from bot.regions import (
     asker_origin,
     combine,
 )
-from bot.understanding.classify import Evidence, classify, facts_asked
+from bot.understanding.classify import Evidence, classify, facts_asked, one_place
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
     ALL_WORDS,
@@ -203,6 +203,17 @@ class Understander:
                                      doubts=doubts, readings=readings)
             return Understanding(Intent.SESSION, session_ids=tuple(on_day), day=when.day,
                                  confidence=0.5, doubts=doubts, readings=readings)
+        if one_place(tokens):
+            # "the Banyuwangi presentation, is it in the same building as the keynote?":
+            # where each item named is held.
+            items = list(dict.fromkeys(
+                a for m in matches if (a := self._pick(self._session_refs(m), when, local_now))))
+            if len(items) >= 2:
+                places = tuple(dict.fromkeys(
+                    s.venue_id for sid in items[:2] if (s := self.event.session(sid))))
+                return Understanding(Intent.VENUE, session_ids=tuple(items[:2]),
+                                     venue_ids=places, facts=(Fact.VENUES,), confidence=0.5,
+                                     doubts=doubts, readings=readings)
         if when.day is not None and self.event.sessions_on(when.day) and any(
                 t in _ONLY and any(m.start == i + 1 and self._session_refs(m) for m in matches)
                 for i, t in enumerate(tokens)):
