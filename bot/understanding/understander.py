@@ -542,6 +542,18 @@ class Understander:
                 # "acara (paling) terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
 
+        if not session_score and when.period is not None and not named.speakers:
+            # "nanti siang makan di mana?": a word of an item's title ("makan") with the
+            # part of the day it is held in names it (no item that evening: "makan malam").
+            low, high = PERIOD_HOURS.get(when.period, (0, 0))
+            day = when.day or now.date()
+            held = {s.id for t in tokens for sid in self.item_words.get(t, ())
+                    if (s := self.event.session(sid)) is not None
+                    and self.session_day[sid] == day
+                    and low <= self.event.local(s.start).hour < high}
+            if len(held) == 1:
+                session_score[held.pop()] = 1.0
+
         if not session_score and words & GATHER_WORDS and when.day and not named.stops:
             # "besok kumpul jam berapa?": the item with a gathering time on the day asked.
             for s in self.by_start:
