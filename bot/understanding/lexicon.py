@@ -298,6 +298,9 @@ BETWEEN_WORDS = word_set("antara between jeda gap kosong pause free")
 KIND_WORDS: Mapping[str, SessionKind] = {
     "pleno": SessionKind.PLENARY, "plenary": SessionKind.PLENARY,
     "plenaries": SessionKind.PLENARY, "paripurna": SessionKind.PLENARY,
+    # "ada istirahat setelah X?": a break, whatever its title calls it ("Ishoma").
+    "istirahat": SessionKind.BREAK, "rehat": SessionKind.BREAK, "break": SessionKind.BREAK,
+    "breaks": SessionKind.BREAK,
 }
 #: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
 #: practice" may be the event itself, named after its sessions).
