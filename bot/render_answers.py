@@ -448,9 +448,12 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         if Fact.LENGTH in u.facts:
             out.append(_("Lamanya {length}.").format(
                 length=escape(t.duration(session.end - session.start))))
-        if u.intent is Intent.VENUE and session.description.get(t.lang):
-            # "registrasi di mana?": the item's own text may say where exactly (the lobby).
-            out.append(escape(session.description.get(t.lang)))
+        own = session.description.get(t.lang)
+        if u.intent is Intent.VENUE and own and not any(
+                s.id != session.id and s.description.get(t.lang) == own for s in event.sessions):
+            # "registrasi di mana?": the item's own text may say where exactly (the lobby);
+            # not a text several items share (both lunch breaks'), which says nothing of it.
+            out.append(escape(own))
         return out
     return []
 
