@@ -372,23 +372,17 @@ def _tour_capacity(event: Event) -> int | None:
     session = event.session(tour.session_id) if tour is not None else None
     return session.capacity if session is not None else None
 
-@per_event(4)
-def _lead_words(event: Event) -> frozenset[str]:
-    return frozenset(index_for(event).normalizer.tokens(_LEAD))
-
-
+#: Items run side by side, or one moves between places: what a programme, or the list of
+#: the places it uses, shows without saying the word.
 _PARALLEL = "paralel parallel bersamaan barengan concurrent concurrently"
 _PLACE = "pindah berpindah pindahan move moving building buildings gedung"
 
 
 @per_event(4)
-def _place_words(event: Event) -> frozenset[str]:
-    return frozenset(index_for(event).normalizer.tokens(_PLACE))
-
-
-@per_event(4)
-def _parallel_words(event: Event) -> frozenset[str]:
-    return frozenset(index_for(event).normalizer.tokens(_PARALLEL))
+def _read_words(event: Event) -> dict[str, frozenset[str]]:
+    """The word lists above (`_LEAD`, `_PARALLEL`, `_PLACE`) read as questions are."""
+    normalizer = index_for(event).normalizer
+    return {text: frozenset(normalizer.tokens(text)) for text in (_LEAD, _PARALLEL, _PLACE)}
 
 
 @per_event(4)
@@ -443,7 +437,7 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     out = _union(words, keys)
     if any((s := event.session(sid)) is not None and s.speaker_ids for sid in q.session_ids):
         # Its speakers lead it ("who leads the X session?", "sesi X dipimpin siapa?").
-        out |= _lead_words(event)
+        out |= _read_words(event)[_LEAD]
     intent = q.intent
     tour_named = event.tour is not None and event.tour.session_id in q.session_ids
     if intent is Intent.CITY_TOUR or q.stops or tour_named:
@@ -454,11 +448,11 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
                                   (Source.VENUE, tour.meeting_venue_id)])
     if Fact.VENUES in q.facts:
         # The places an event uses say whether one moves between them, and which building.
-        out |= _place_words(event)
+        out |= _read_words(event)[_PLACE]
     if intent is Intent.SCHEDULE:
         # A programme shows by its times whether items run side by side ("ada sesi paralel
         # hari ini?").
-        out |= _parallel_words(event)
+        out |= _read_words(event)[_PARALLEL]
     if intent is Intent.ABOUT:
         out |= _sources(words, Source.ABOUT, Source.BACKGROUND, Source.GOAL, Source.GROUP)
     if intent is Intent.SPEAKER and not q.speaker_ids and not q.session_ids:
