@@ -396,6 +396,11 @@ def _uncovered(event: Event, plan: Plan) -> bool:
             and not any(s.speaker_ids for s in map(event.session, q.session_ids) if s)):
         # "next speaker siapa?" read as the coffee break: a card naming nobody for "who".
         return True
+    if q.scope is not None and coverage.asks_who(event, q.question) and (
+            item := render_answers.scope_item(event, q)) is not None and not item.speaker_ids:
+        # "sesi pertama siapa yang bawa?" on a day that opens with registration: the first
+        # item has no one to name.
+        return True
     if (q.relation in (Relation.AFTER, Relation.BEFORE) and q.session_ids[:1] == (q.anchor_id,)
             and _names_another_item(event, q)):
         # "setelah penutupan ada makan siang bersama?": nothing follows in the programme,

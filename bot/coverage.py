@@ -28,7 +28,17 @@ from bot.model import Event, Faq, Text
 from bot.retrieval import Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, CONTACT_DETAILS, GENERAL, LEXICON, WHO, word_set
+from bot.understanding.lexicon import (
+    BIGRAMS,
+    CONTACT_DETAILS,
+    FIRST_PERSON,
+    GENERAL,
+    LEXICON,
+    QUESTION_WORDS,
+    THERE_IS,
+    WHO,
+    word_set,
+)
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -130,9 +140,7 @@ def condition_unsaid(event: Event, q: Understanding) -> list[str]:
 
 
 #: Whether there is something ("ada makan siang hari Jumat?", "is there lunch on Friday?",
-#: "any keynote tomorrow?"); "ada apa …" asks what there is instead.
-_THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
-                       ("there", "are")})
+#: "any keynote tomorrow?", `THERE_IS`); "ada apa …" asks what there is instead.
 _ANY = word_set("ada any")
 _WHAT = word_set("apa apakah what")
 
@@ -141,7 +149,7 @@ def asks_there_is(event: Event, text: str) -> bool:
     """Whether `text` asks if there is something (not what there is)."""
     tokens = index_for(event).normalizer.tokens(text)
     pairs = set(pairwise(tokens))
-    if pairs & _THERE_IS:
+    if pairs & THERE_IS:
         return True
     return any(w in _ANY and (i + 1 == len(tokens) or tokens[i + 1] not in _WHAT)
                for i, w in enumerate(tokens))
@@ -365,6 +373,19 @@ def _tour_capacity(event: Event) -> int | None:
     session = event.session(tour.session_id) if tour is not None else None
     return session.capacity if session is not None else None
 
+#: Items run side by side, or one moves between places: what a programme, or the list of
+#: the places it uses, shows without saying the word.
+_PARALLEL = "paralel parallel bersamaan barengan concurrent concurrently"
+_PLACE = "pindah berpindah pindahan move moving building buildings gedung"
+
+
+@per_event(4)
+def _read_words(event: Event) -> dict[str, frozenset[str]]:
+    """The word lists above (`_LEAD`, `_PARALLEL`, `_PLACE`) read as questions are."""
+    normalizer = index_for(event).normalizer
+    return {text: frozenset(normalizer.tokens(text)) for text in (_LEAD, _PARALLEL, _PLACE)}
+
+
 @per_event(4)
 def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
     """The words of every passage of the event's text, by what it belongs to."""
@@ -415,6 +436,9 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     keys += [(Source.SPEAKER, sp) for sp in q.speaker_ids]
     keys += [(Source.VENUE, v) for v in q.venue_ids]
     out = _union(words, keys)
+    if any((s := event.session(sid)) is not None and s.speaker_ids for sid in q.session_ids):
+        # Its speakers lead it ("who leads the X session?", "sesi X dipimpin siapa?").
+        out |= _read_words(event)[_LEAD]
     intent = q.intent
     tour_named = event.tour is not None and event.tour.session_id in q.session_ids
     if intent is Intent.CITY_TOUR or q.stops or tour_named:
@@ -423,6 +447,13 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
         if tour is not None:
             out |= _union(words, [(Source.SESSION, tour.session_id),
                                   (Source.VENUE, tour.meeting_venue_id)])
+    if Fact.VENUES in q.facts:
+        # The places an event uses say whether one moves between them, and which building.
+        out |= _read_words(event)[_PLACE]
+    if intent is Intent.SCHEDULE:
+        # A programme shows by its times whether items run side by side ("ada sesi paralel
+        # hari ini?").
+        out |= _read_words(event)[_PARALLEL]
     if intent is Intent.ABOUT:
         out |= _sources(words, Source.ABOUT, Source.BACKGROUND, Source.GOAL, Source.GROUP)
     if intent is Intent.SPEAKER and not q.speaker_ids and not q.session_ids:
@@ -662,6 +693,32 @@ def _purpose_words(event: Event, text: str) -> set[str]:
     return {t for t in tokens[start + 1:] if t in _PURPOSE}
 
 
+#: The asker's own plan said beside the question ("beta mau pulang cepat, penutupan jam
+#: berapa?", "abis makan siang ada apa, saya mau ke hotel dulu"): a clause of its own that
+#: opens with "saya/kami mau/akan …" and asks nothing says why one asks, not what; unless
+#: the question asks whether it may be done ("kami mau bawa istri, boleh ikut tour?").
+_PLAN = word_set("mau akan want will going plan planning")
+_MAY = word_set("boleh bisa can may could allowed izin ijin")
+_CLAUSE = re.compile(r"[^,;.?!]+[,;.?!]*")
+
+
+def _plan_words(event: Event, text: str) -> set[str]:
+    """The words of the asker's own plan (`_PLAN`), when another clause asks the question."""
+    normalizer = index_for(event).normalizer
+    clauses = [c for c in _CLAUSE.findall(text) if c.strip(" ,;.?!")]
+    if len(clauses) < 2:
+        return set()
+    out: set[str] = set()
+    for clause in clauses:
+        tokens = normalizer.tokens(clause)
+        if (len(tokens) >= 3 and tokens[0] in FIRST_PERSON and set(tokens[1:3]) & _PLAN
+                and "?" not in clause and not set(tokens) & QUESTION_WORDS):
+            out |= set(tokens)
+        elif set(tokens) & _MAY:
+            return set()
+    return out
+
+
 def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list[str]:
     """The question's specific words the answer would not show (empty: it is covered)."""
     if faq_id is None and q.intent not in _CHECKED:
@@ -670,6 +727,9 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if specific and _PURPOSE & set(specific):
         purpose = _purpose_words(event, q.question)
         specific = [w for w in specific if w not in purpose]
+    if specific:
+        plan = _plan_words(event, q.question)
+        specific = [w for w in specific if w not in plan]
     if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
         # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
         # raise with that contact is not asked of the bot.

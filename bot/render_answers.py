@@ -423,6 +423,10 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         return tour_sentences(event, u, t)
     if u.facts and not u.session_ids:
         return event_sentences(event, u.facts, t)
+    if Fact.VENUES in u.facts and len(u.session_ids) > 1:
+        # "is X in the same building as Y?": each item with its place.
+        return [session_sentence(event, s, t)
+                for sid in u.session_ids if (s := event.session(sid)) is not None]
     if u.intent is Intent.SPEAKER and u.speaker_ids:
         speaker = event.speaker(u.speaker_ids[0])
         if speaker is not None:
@@ -444,9 +448,12 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         if Fact.LENGTH in u.facts:
             out.append(_("Lamanya {length}.").format(
                 length=escape(t.duration(session.end - session.start))))
-        if u.intent is Intent.VENUE and session.description.get(t.lang):
-            # "registrasi di mana?": the item's own text may say where exactly (the lobby).
-            out.append(escape(session.description.get(t.lang)))
+        own = session.description.get(t.lang)
+        if u.intent is Intent.VENUE and own and not any(
+                s.id != session.id and s.description.get(t.lang) == own for s in event.sessions):
+            # "registrasi di mana?": the item's own text may say where exactly (the lobby);
+            # not a text several items share (both lunch breaks'), which says nothing of it.
+            out.append(escape(own))
         return out
     return []
 

@@ -161,6 +161,8 @@ SLANG: Mapping[str, str] = {
     "wen": "when", "hw": "how",
     "tmrw": "tomorrow", "tmrow": "tomorrow", "tmw": "tomorrow", "tmorrow": "tomorrow",
     "tmoro": "tomorrow", "tomoro": "tomorrow", "tmrrw": "tomorrow", "tdy": "today",
+    "tommorow": "tomorrow",  # two letters doubled the wrong way: two edits, past the rule
+    "afer": "after", "aftr": "after",
     "tonite": "tonight", "nite": "night",
     "sched": "schedule", "skd": "schedule", "sesh": "session", "sessh": "session",
     "pax": "participants", "til": "until", "till": "until", "untill": "until",
@@ -561,7 +563,8 @@ class Normalizer:
                 # A day or time word one edit away. Read it when nothing else is as close
                 # ("bseok", "kmis"), and say so in the answer; ask when another word is
                 # ("kamsi": kamis or kami?).
-                rivals = [c for c in self._candidates(tok) if c != day_word
+                # A chat spelling of that same word is no rival ("tomorow", "tommorow").
+                rivals = [c for c in self._candidates(tok) if SLANG.get(c, c) != day_word
                           and float(OSA.normalized_similarity(tok, c)) >= day_sim]
                 if rivals:
                     self.doubts[tok] = day_word

@@ -347,14 +347,25 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
     if any((a in _COUNTS and b in _PLACES) or (a in _PLACES and b == "berapa")
            for a, b in pairs) and not words & CAPACITY:
         out.append(Fact.VENUES)  # "tempat acaranya ada berapa lokasi?" (not a room's seats)
+    elif one_place(tokens):
+        out.append(Fact.VENUES)  # "semua sesi di satu tempat?": the places it uses answer
     return tuple(out)
+
+
+def one_place(tokens: Sequence[str]) -> bool:
+    """Whether one place (or the same place) is asked about: "di satu tempat atau
+    pindah-pindah?", "tempat yang sama?", "in the same building as the keynote?"."""
+    near = [*pairwise(tokens), *zip(tokens, tokens[2:], strict=False)]
+    return any((a in _ONE and b in _PLACES) or (a in _PLACES and b in _ONE) for a, b in near)
 
 
 #: Asking what something is called.
 _NAME_WORDS = frozenset({"nama", "namanya", "name", "called", "judul", "judulnya"})
 #: Words for the event's places, counted ("berapa lokasi", "how many venues").
 _PLACES = frozenset({"lokasi", "tempat", "venue", "venues", "locations", "location", "places",
-                     "gedung"})
+                     "gedung", "building", "buildings", "place"})
+#: One place, or the same ("satu tempat", "tempat yang sama", "the same building").
+_ONE = frozenset({"satu", "sama", "same", "single"})
 _COUNTS = frozenset({"berapa", "jumlah", "many"})
 #: With a zone's name, words that make it a question about the programme's times
 #: ("jadwalnya pakai WIB?", "is the schedule in WITA?").

@@ -170,7 +170,7 @@ GENERAL = word_set(
     """
     bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
     ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
-    lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis
+    lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis rangkaian
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
     lihat melihat liat cek mengecek tampilkan tunjukkan kirim kirimkan kirimin share
@@ -181,7 +181,7 @@ GENERAL = word_set(
     hari harinya tanggalnya waktu waktunya kapankah mana manakah dimanakah siapakah
     acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
     yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
-    terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya
+    terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya excuse
     mau perlu butuh harus wajib sudah belum masih akan bakal
     bagus baik oke ok siap sip halo
     dia dorang ana ko nda ndak
@@ -305,6 +305,9 @@ BETWEEN_WORDS = word_set("antara between jeda gap kosong pause free")
 KIND_WORDS: Mapping[str, SessionKind] = {
     "pleno": SessionKind.PLENARY, "plenary": SessionKind.PLENARY,
     "plenaries": SessionKind.PLENARY, "paripurna": SessionKind.PLENARY,
+    # "ada istirahat setelah X?": a break, whatever its title calls it ("Ishoma").
+    "istirahat": SessionKind.BREAK, "rehat": SessionKind.BREAK, "break": SessionKind.BREAK,
+    "breaks": SessionKind.BREAK,
 }
 #: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
 #: practice" may be the event itself, named after its sessions).
@@ -313,6 +316,9 @@ ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
     kemana pergi mampir singgah anything something"""
 )
+#: "is there …?": whether there is something (an item asked for, like "ada").
+THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
+                      ("there", "are")})
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
 REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar else")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")

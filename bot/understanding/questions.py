@@ -492,9 +492,10 @@ _PREFACE = word_set(
     maaf pak bu bapak ibu kak min admin mas mbak om sedikit dong ya petunjuk arahan"""
 )
 #: After a relation word, words that point back at what was named before ("abis tu"), or at
-#: the person named before ("abis dia sapa lai?": after that speaker's session).
+#: the person named before ("abis dia sapa lai?": after that speaker's session), or at the
+#: item itself ("what comes after it?").
 _BACK = THAT_WORDS | {"lagi", "ada", "apa", "acara", "what", "then", "dia", "beliau", "him",
-                      "her"}
+                      "her", "it"}
 _THEN = frozenset({"then", "terus", "trus", "lalu", "kemudian"})
 #: "trus lanjut apa?", "dilanjutkan dengan apa?": what the programme goes on with.
 _ON_WORDS = word_set("lanjut lanjutnya dilanjut dilanjutkan berlanjut")

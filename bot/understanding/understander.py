@@ -17,7 +17,7 @@ from bot.regions import (
     asker_origin,
     combine,
 )
-from bot.understanding.classify import Evidence, classify, facts_asked
+from bot.understanding.classify import Evidence, classify, facts_asked, one_place
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
     ALL_WORDS,
@@ -48,6 +48,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    THERE_IS,
     UNTIL_PAIRS,
     WHO,
     recalls,
@@ -202,6 +203,24 @@ class Understander:
                                      doubts=doubts, readings=readings)
             return Understanding(Intent.SESSION, session_ids=tuple(on_day), day=when.day,
                                  confidence=0.5, doubts=doubts, readings=readings)
+        if one_place(tokens):
+            # "the Banyuwangi presentation, is it in the same building as the keynote?":
+            # where each item named is held.
+            items = list(dict.fromkeys(
+                a for m in matches if (a := self._pick(self._session_refs(m), when, local_now))))
+            if len(items) >= 2:
+                places = tuple(dict.fromkeys(
+                    s.venue_id for sid in items[:2] if (s := self.event.session(sid))))
+                return Understanding(Intent.VENUE, session_ids=tuple(items[:2]),
+                                     venue_ids=places, facts=(Fact.VENUES,), confidence=0.5,
+                                     doubts=doubts, readings=readings)
+        if when.day is not None and self.event.sessions_on(when.day) and any(
+                t in _ONLY and any(m.start == i + 1 and self._session_refs(m) for m in matches)
+                for i, t in enumerate(tokens)):
+            # "is the programme on friday only city tour?", "besok cuma tour?": whether the
+            # day holds anything else, which that day's programme shows.
+            return Understanding(Intent.SCHEDULE, day=when.day, confidence=0.5,
+                                 doubts=doubts, readings=readings)
         region_match = self._region_match(tokens, matches)
 
         # "ingatkan sebelum city tour" asks for a reminder, not for what comes before it.
@@ -214,8 +233,9 @@ class Understander:
         # nothing else is for the item after (before) the one it names ("sebelum city tour
         # kumpul jam berapa?" asks when to gather).
         named_at = {i for m in matches for i in range(m.start, m.end)}
-        asks_item = bool(words & ASKS_ITEM) or (asks_who and any(
-            RELATIONS.get(t) in _INVERSE for t in tokens)) or (
+        # "is there a break after X?" asks for an item as "ada … setelah X?" does.
+        asks_item = bool(words & ASKS_ITEM or set(pairwise(tokens)) & THERE_IS) or (
+            asks_who and any(RELATIONS.get(t) in _INVERSE for t in tokens)) or (
             "?" in text and RELATIONS.get(tokens[0]) in _INVERSE and bool(named_at) and all(
                 i in named_at or t in _FILLER for i, t in enumerate(tokens[1:], start=1)))
         between = self._between(tokens, matches, when, local_now) if (
@@ -232,10 +252,13 @@ class Understander:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
         if (relation is None and asks_item and words & _OVER
-                and (words & _CONTINUE or set(pairwise(tokens)) & _WHAT_ELSE)
+                and (words & _CONTINUE or set(pairwise(tokens)) & _WHAT_ELSE
+                     or any(RELATIONS.get(a) is Relation.AFTER and b in _NOW_THIS
+                            for a, b in pairwise(tokens)))
                 and not words & REMINDER_WORDS):
             # "keynote udah selesai, berikutnya apa?", "slsai city tour lanjut apa?": once X
-            # is over, what follows: the item after X.
+            # is over, what follows: the item after X ("X udah selesai, abis ini apa?":
+            # "ini" is the moment X ended, not the item on now).
             anchor = next((a for m in matches
                            if (a := self._pick(self._session_refs(m), when, local_now))), None)
             relation = Relation.AFTER if anchor is not None else None
@@ -259,8 +282,12 @@ class Understander:
             # answer ("pakai baju apa pas city tour?": the dress code).
             relation = anchor = None
         if relation is not None and anchor is not None:
-            found = replace(self.related(relation, anchor, anchor_stop, speaking=asks_who),
-                            day=when.day,
+            related = self.related(relation, anchor, anchor_stop, speaking=asks_who)
+            if anchor_stop is None and self._then_after(tokens, matches, relation, related):
+                # "ishoma after Prof Lee, then what session?": the item named is said to be
+                # the one after the anchor; what follows it is asked.
+                related = self.related(relation, related.session_ids[0], speaking=asks_who)
+            found = replace(related, day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
         intent, confidence = self._reconsider(
@@ -278,6 +305,11 @@ class Understander:
             # of what is on now or next, not the list of every speaker of the event.
             intent = Intent.NOW_NEXT
         scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
+        if scope is None and self._asks_event_end(tokens, when, sessions, named):
+            # "kapan seluruh rangkaian acara selesai?", "when does the whole event end?":
+            # when its last day ends (not its dates, which say no hour).
+            scope, facts = Scope.DAY_END, ()
+            when = replace(when, day=self.session_day[self.by_start[-1].id])
         if scope is not None:
             intent = Intent.SCHEDULE
         found = Understanding(
@@ -288,9 +320,19 @@ class Understander:
         if intent in NEEDS_NO_SLOTS:
             return found
         found = self._with_slots(found, when, sessions, speakers, venues, region_match)
-        if scope is Scope.REST and found.day is None:
+        if scope in (Scope.REST, Scope.DAY_START) and found.day is None:
+            # "sesi pertama ni sapa yang bawa?": today's first item.
             found = replace(found, day=local_now.date())
         return found
+
+    def _asks_event_end(self, tokens: Sequence[str], when: When, sessions: Sequence[str],
+                        named: _Named) -> bool:
+        """Whether the whole event's end is asked: its programme, all of it, ends when?"""
+        words = set(tokens)
+        return bool(self.by_start and when.day is None and when.time is None
+                    and not (sessions or named.speakers or named.venues or named.stops)
+                    and words & ALL_WORDS and words & DAY_END_WORDS
+                    and words & (EVENT_WORDS | PROGRAMME_WORDS) and not words & REST_WORDS)
 
     def named_words(self, text: str) -> str:
         """Only the words of `text` that name the event's items or a region."""
@@ -426,6 +468,11 @@ class Understander:
             first = bool(words & _FIRST) and not pairs & _FIRST_DAY
             if (words & DAY_START_WORDS or arrive or first) and not words & REST_WORDS:
                 return Scope.DAY_START
+        if (when.day is None and when.time is None and self.event.sessions_on(now.date())
+                and any({a, b} & _FIRST and {a, b} & ITEM_NOUNS for a, b in pairs)):
+            # "sesi pertama ni sapa yang bawa?", "first session?" on a programme day:
+            # today's first item (the answer is given the day).
+            return Scope.DAY_START
         today = now.date()
         if words & REST_WORDS and pairs & _THIS_WEEK and when.day is None:
             # "minggu ini masih ada sesi apa aja?": what is left of the whole event.
@@ -494,6 +541,18 @@ class Understander:
             elif set(pairwise(t for t in tokens if t not in _DEGREE)) & LAST_ITEM:
                 # "acara (paling) terakhir jam berapa?": the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
+
+        if not session_score and when.period is not None and not named.speakers:
+            # "nanti siang makan di mana?": a word of an item's title ("makan") with the
+            # part of the day it is held in names it (no item that evening: "makan malam").
+            low, high = PERIOD_HOURS.get(when.period, (0, 0))
+            day = when.day or now.date()
+            held = {s.id for t in tokens for sid in self.item_words.get(t, ())
+                    if (s := self.event.session(sid)) is not None
+                    and self.session_day[sid] == day
+                    and low <= self.event.local(s.start).hour < high}
+            if len(held) == 1:
+                session_score[held.pop()] = 1.0
 
         if not session_score and words & GATHER_WORDS and when.day and not named.stops:
             # "besok kumpul jam berapa?": the item with a gathering time on the day asked.
@@ -689,6 +748,16 @@ class Understander:
             if anchor is not None:
                 return relation, anchor, None
         return None, None, None
+
+    def _then_after(self, tokens: Sequence[str], matches: Sequence[Match], relation: Relation,
+                    related: Understanding) -> bool:
+        """Whether "X after Y, then what?" is said: X, named before the relation word, is
+        the item after Y (`related`), and "then" follows."""
+        if relation is not Relation.AFTER or not related.session_ids:
+            return False
+        word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is relation), None)
+        return word is not None and any(t in _CONTINUE for t in tokens[word + 1:]) and any(
+            m.end <= word and related.session_ids[0] in self._session_refs(m) for m in matches)
 
     def _session_refs(self, match: Match) -> list[str]:
         """The sessions a phrase names: its own, or those of the speaker it names."""
@@ -903,6 +972,8 @@ _FIRST = frozenset({"pertama", "first"})
 #: "sesi ini", "this session": the item on now ("acara ini" is the event itself).
 _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")})
 _ALREADY = frozenset({"sudah", "already"})
+#: "cuma/hanya X?": whether there is only X (on a day).
+_ONLY = frozenset({"cuma", "hanya", "only"})
 _STILL_ANY = frozenset({("msh", "ada"), ("msih", "ada")})
 _THIS_WEEK = frozenset({("minggu", "ini"), ("pekan", "ini"), ("this", "week")})
 _IS = frozenset({"is", "has", "apakah"})
