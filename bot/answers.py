@@ -214,6 +214,12 @@ def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan
     anggota?": a member of the network named before, not the session on membership); a part
     that would be declined may also take a card covering all of its words then."""
     q = questions[i]
+    if (i > 0 and plan.kind is not PlanKind.DECLINE
+            and coverage.asks_other_year(event, questions[i - 1].question)
+            and not _names_own(q)):
+        # "kapan seminar tahun depan dan di kota mana?": the place asked is that other
+        # edition's too, which the data does not hold (this edition's city would be wrong).
+        return Plan(PlanKind.DECLINE, q, [])
     if i == 0 or plan.kind not in (PlanKind.INTENT, PlanKind.DECLINE) or q.relation is not None:
         return plan
     if plan.kind is PlanKind.INTENT and q.facts:
@@ -239,6 +245,12 @@ def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan
             # the part before again, which would leave this part unanswered in silence.
             return found
     return plan
+
+
+def _names_own(q: Understanding) -> bool:
+    """Whether a question names something of its own: a day or time, an item, a region."""
+    return bool(q.day or q.period or q.time or q.session_ids or q.speaker_ids or q.venue_ids
+                or q.regions or q.stops or q.faq_id or q.relation)
 
 
 def _card(plan: Plan) -> tuple[object, ...]:
@@ -712,6 +724,11 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
     if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
         return False  # the intent's own card says it better
     index = index_for(event)
+    if (set(index.normalizer.tokens(q.question)) & _SINCE
+            and any(_SINCE_YEAR.search(hit.passage.text.get(lang)) for lang in ("id", "en"))):
+        # "sidoarjo jd anggota sejak kpn": since when is a year in the past, which the
+        # passage says ("… sejak 2009"); a session's card (its date) does not answer it.
+        return True
     words = set(index.content(q.question))
     if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
             and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
@@ -721,6 +738,12 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         # (not a number: "berapa kota anggota citynet?" is in the description).
         return False
     return q.intent is Intent.ABOUT or hit.matched >= 3
+
+
+#: "Since when": the answer is a year the event's text gives after the same word.
+_SINCE = frozenset({"sejak", "semenjak", "since"})
+_SINCE_YEAR = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tahun\s+)?(?:19|20)\d\d\b",
+                         re.IGNORECASE)
 
 
 #: Intents a practical answer may take over when the question names nothing of the programme

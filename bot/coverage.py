@@ -236,11 +236,15 @@ def asks_count(event: Event, text: str) -> bool:
     return "jumlah" in tokens or bool(pairs & {("how", "many"), ("berapa", "banyak")})
 
 
-#: A span of time before or after "tahun" that points to another year ("tahun lalu",
-#: "tahun depan"): the data is about this event only, not its other editions.
-_OTHER_YEAR = frozenset({("tahun", w) for w in ("lalu", "depan", "kemarin", "berikutnya",
-                                               "sebelumnya", "besok")}
-                        | {(w, "year") for w in ("last", "next", "previous")})
+#: A span of time before or after "tahun" (or an edition) that points to another one
+#: ("tahun lalu", "thn depan", "next year", "edisi berikutnya"): the data is about this
+#: event only, not its other editions. Chat clips "tahun" ("thn", "taun").
+_OTHER_YEAR = frozenset({(y, w) for y in ("tahun", "thn", "taun", "thun", "edisi")
+                         for w in ("lalu", "depan", "kemarin", "berikutnya", "sebelumnya",
+                                   "besok", "selanjutnya", "mendatang")}
+                        | {(w, y) for w in ("last", "next", "previous", "following",
+                                            "coming", "upcoming")
+                           for y in ("year", "yr", "edition")})
 #: Words asking for a reason: the event's data gives facts, not why they are so.
 _WHY = word_set("kenapa mengapa knp napa why")
 
