@@ -37,6 +37,8 @@ from bot.understanding.lexicon import (
     GENERAL,
     KIND_WORDS,
     LEXICON,
+    PROGRAMME_WORDS,
+    QUESTION_WORDS,
     SPEAKER_WORDS,
     WHO,
 )
@@ -75,6 +77,14 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
                         hit=hit)
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
+    if q.intent is Intent.REMINDER and (q.day or q.session_ids) and _asks_told(event, q):
+        # "tlg ingetin jdwl hr ke-2", "ingetin dong sosialisasi jm brp": "ingetin" asks to be
+        # told that day's programme or the session's time; how to get reminders is one line.
+        told = _plan(event, replace(q, intent=Intent.SESSION if q.session_ids
+                                    else Intent.SCHEDULE), t)
+        if told.kind is PlanKind.INTENT:
+            return replace(told, lead=[
+                *told.lead, render_howto.line(howto.Feature.REMINDERS, event, t)])
     if _asks_bring(event, q):
         # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
         tour = event.tour
@@ -245,6 +255,21 @@ def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan
             # the part before again, which would leave this part unanswered in silence.
             return found
     return plan
+
+
+def _asks_told(event: Event, q: Understanding) -> bool:
+    """Whether a reminder's words ask to be told now: a question or the programme asked
+    for ("ingetin jadwal besok", "remind me what time …"), not a time before something
+    ("ingatkan saya 30 menit sebelum keynote")."""
+    words = set(understander_for(event).normalizer.tokens(q.question))
+    return bool(words & _TOLD and not words & _AHEAD)
+
+
+#: Asking something, or for the programme: what a reminder's words ask to be told.
+_TOLD = (QUESTION_WORDS - {"ada", "tanya", "bertanya", "menanyakan"}) | (
+    PROGRAMME_WORDS - {"hari", "days"})
+#: A reminder set ahead of something: the request is the reminder itself.
+_AHEAD = frozenset({"sebelum", "before", "menit", "minutes", "mins"})
 
 
 def _names_own(q: Understanding) -> bool:
