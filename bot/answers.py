@@ -754,6 +754,8 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         # "sidoarjo jd anggota sejak kpn": since when is a year in the past, which the
         # passage says ("… sejak 2009"); a session's card (its date) does not answer it.
         return True
+    if _says_count(event, q, hit):
+        return True
     words = set(index.content(q.question))
     if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
             and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
@@ -763,6 +765,17 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         # (not a number: "berapa kota anggota citynet?" is in the description).
         return False
     return q.intent is Intent.ABOUT or hit.matched >= 3
+
+
+def _says_count(event: Event, q: Understanding, hit: Hit) -> bool:
+    """"18 kota dari Kominfo itu maksudnya apa?": a count the question quotes, which the
+    passage says and the card of the item its other words reach (the keynote) does not."""
+    if q.day or q.time or q.period:
+        return False  # "acara 16 oktober di mana?" counts nothing
+    tokens = understander_for(event).normalizer.tokens
+    numbers = {w for w in tokens(q.question) if w.isdigit() and len(w) < 4}
+    said = set(tokens(" ".join(x for x in (hit.passage.text.id, hit.passage.text.en) if x)))
+    return bool(numbers) and numbers <= said and not numbers <= coverage.shown_words(event, q)
 
 
 #: "Since when": the answer is a year the event's text gives after the same word.

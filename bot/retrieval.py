@@ -74,7 +74,7 @@ _FUNCTION = frozenset(
     would since year yang saya kami kita anda ada adalah nya ikut hadir attend
     jumlah jumlahnya total banyak dulu dahulu diadakan dilaksanakan digelar
     sekarang now current currently sampai hingga until many much have has had do
-    from in should
+    from in should big maksud maksudnya artinya mean means meant
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
 #: Words a passage's words imply, so a question in general words finds it (general
