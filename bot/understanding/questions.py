@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot import textnorm
 from bot.model import Event
+from bot.regions import ORGANIZER_WORDS
 from bot.understanding.lexicon import (
     COURTESY,
     FIRST_PERSON,
@@ -19,7 +20,6 @@ from bot.understanding.lexicon import (
     THAT_WORDS,
     word_set,
 )
-from bot.regions import ORGANIZER_WORDS
 from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import Understander, understander_for
 from bot.when import when_from_tokens
