@@ -245,14 +245,22 @@ _OTHER_YEAR = frozenset({(y, w) for y in ("tahun", "thn", "taun", "thun", "edisi
                         | {(w, y) for w in ("last", "next", "previous", "following",
                                             "coming", "upcoming")
                            for y in ("year", "yr", "edition")})
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 #: Words asking for a reason: the event's data gives facts, not why they are so.
 _WHY = word_set("kenapa mengapa knp napa why")
 
 
 def asks_other_year(event: Event, text: str) -> bool:
     """"seminar tahun lalu di mana?", "next year's host?": about another edition."""
-    tokens = index_for(event).normalizer.tokens(text)
-    return bool(set(pairwise(tokens)) & _OTHER_YEAR)
+    index = index_for(event)
+    tokens = index.normalizer.tokens(text)
+    if set(pairwise(tokens)) & _OTHER_YEAR:
+        return True
+    # "seminar citynet 2020 di kota mana?": a year not the event's, which nothing in its
+    # text names either (its network's founding year is asked of its background).
+    years = range(event.start_date.year, event.end_date.year + 1)
+    return any(_YEAR_RE.fullmatch(w) and int(w) not in years and w not in index.by_word
+               for w in tokens)
 
 
 def asks_why(event: Event, text: str) -> bool:

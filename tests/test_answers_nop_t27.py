@@ -69,6 +69,11 @@ async def test_another_edition_is_declined_with_the_part_after_it(bot: Harness,
     assert DECLINED in text and "Kantor Wali Kota" not in text, text
     text = await read_en(bot, "Where is the next edition of this seminar?")
     assert DECLINED_EN in text and "Kupang" not in text, text
+    # A year not the event's, which its text does not name either, is another edition.
+    text = read(await bot.say("kapan citynet 2020 diadakan dan di kota mana?"))
+    assert text.count(DECLINED) == 2 and "Kupang" not in text, text
+    text = read(await bot.say("siapa presiden citynet periode 2017-2021?"))
+    assert "Saiful Ilah" in text and DECLINED not in text, text
     # A part naming its own day is still answered.
     text = read(await bot.say("seminar tahun depan di mana? hari ini acara apa?"))
     assert DECLINED in text and "Penutupan" in text, text
