@@ -756,6 +756,8 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         return True
     if _says_count(event, q, hit):
         return True
+    if _speaker_line_shown(event, q, hit):
+        return False
     words = set(index.content(q.question))
     if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
             and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
@@ -765,6 +767,18 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         # (not a number: "berapa kota anggota citynet?" is in the description).
         return False
     return q.intent is Intent.ABOUT or hit.matched >= 3
+
+
+def _speaker_line_shown(event: Event, q: Understanding, hit: Hit) -> bool:
+    """"Is Bupati Anas from Banyuwangi presenting now?": the passage is a named speaker's
+    own line (name and position), which the card of the speaker or their session shows too,
+    with what the line does not say (the time)."""
+    speaker = event.speaker(hit.passage.ref) if hit.passage.source is Source.SPEAKER else None
+    if speaker is None or hit.passage.text.id != f"{speaker.name}, {speaker.position.id}":
+        return False
+    shown = {*q.speaker_ids, *(sp for sid in q.session_ids if (s := event.session(sid))
+                               for sp in s.speaker_ids)}
+    return speaker.id in shown
 
 
 def _says_count(event: Event, q: Understanding, hit: Hit) -> bool:
