@@ -776,8 +776,11 @@ def _speaker_line_shown(event: Event, q: Understanding, hit: Hit) -> bool:
     speaker = event.speaker(hit.passage.ref) if hit.passage.source is Source.SPEAKER else None
     if speaker is None or hit.passage.text.id != f"{speaker.name}, {speaker.position.id}":
         return False
-    shown = {*q.speaker_ids, *(sp for sid in q.session_ids if (s := event.session(sid))
-                               for sp in s.speaker_ids)}
+    # One session's card shows its speakers' lines; a list of sessions does not ("Saiful
+    # Ilah itu bupati mana?" lists his three: the line answers it).
+    session = event.session(q.session_ids[0]) if len(q.session_ids) == 1 else None
+    shown = q.speaker_ids if q.intent is Intent.SPEAKER else (
+        session.speaker_ids if session is not None else ())
     return speaker.id in shown
 
 

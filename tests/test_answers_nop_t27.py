@@ -123,3 +123,13 @@ async def test_the_events_name_in_the_other_language(bot: Harness, makassar: Har
     assert "South Sulawesi Smart City Coordination Meeting 2024" in text, text
     text = read(await bot.say("bisa ganti bahasa ke inggris?"))
     assert "/bahasa" in text and "Nama resmi acara" not in text, text
+
+
+async def test_a_speakers_line_against_the_card(bot: Harness) -> None:
+    """The named speaker's line is not quoted over their one session's card (which shows it,
+    with the time asked); over a list of sessions, which does not, it answers."""
+    bot.clock.set(datetime(2019, 10, 16, 13, 5, tzinfo=WITA))
+    text = await read_en(bot, "Is Bupati Anas from Banyuwangi presenting now?")
+    assert "13:00" in text and "14:30" in text, text
+    text = read(await bot.say("Saiful Ilah itu bupati mana?"))
+    assert "Bupati Sidoarjo" in text and "Beberapa sesi" not in text, text
