@@ -37,6 +37,8 @@ from bot.understanding.lexicon import (
     GENERAL,
     KIND_WORDS,
     LEXICON,
+    PROGRAMME_WORDS,
+    QUESTION_WORDS,
     SPEAKER_WORDS,
     WHO,
 )
@@ -75,6 +77,14 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
                         hit=hit)
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
+    if q.intent is Intent.REMINDER and (q.day or q.session_ids) and _asks_told(event, q):
+        # "tlg ingetin jdwl hr ke-2", "ingetin dong sosialisasi jm brp": "ingetin" asks to be
+        # told that day's programme or the session's time; how to get reminders is one line.
+        told = _plan(event, replace(q, intent=Intent.SESSION if q.session_ids
+                                    else Intent.SCHEDULE), t)
+        if told.kind is PlanKind.INTENT:
+            return replace(told, lead=[
+                *told.lead, render_howto.line(howto.Feature.REMINDERS, event, t)])
     if _asks_bring(event, q):
         # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
         tour = event.tour
@@ -214,6 +224,12 @@ def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan
     anggota?": a member of the network named before, not the session on membership); a part
     that would be declined may also take a card covering all of its words then."""
     q = questions[i]
+    if (i > 0 and plan.kind is not PlanKind.DECLINE
+            and coverage.asks_other_year(event, questions[i - 1].question)
+            and not _names_own(q)):
+        # "kapan seminar tahun depan dan di kota mana?": the place asked is that other
+        # edition's too, which the data does not hold (this edition's city would be wrong).
+        return Plan(PlanKind.DECLINE, q, [])
     if i == 0 or plan.kind not in (PlanKind.INTENT, PlanKind.DECLINE) or q.relation is not None:
         return plan
     if plan.kind is PlanKind.INTENT and q.facts:
@@ -239,6 +255,27 @@ def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan
             # the part before again, which would leave this part unanswered in silence.
             return found
     return plan
+
+
+def _asks_told(event: Event, q: Understanding) -> bool:
+    """Whether a reminder's words ask to be told now: a question or the programme asked
+    for ("ingetin jadwal besok", "remind me what time …"), not a time before something
+    ("ingatkan saya 30 menit sebelum keynote")."""
+    words = set(understander_for(event).normalizer.tokens(q.question))
+    return bool(words & _TOLD and not words & _AHEAD)
+
+
+#: Asking something, or for the programme: what a reminder's words ask to be told.
+_TOLD = (QUESTION_WORDS - {"ada", "tanya", "bertanya", "menanyakan"}) | (
+    PROGRAMME_WORDS - {"hari", "days"})
+#: A reminder set ahead of something: the request is the reminder itself.
+_AHEAD = frozenset({"sebelum", "before", "menit", "minutes", "mins"})
+
+
+def _names_own(q: Understanding) -> bool:
+    """Whether a question names something of its own: a day or time, an item, a region."""
+    return bool(q.day or q.period or q.time or q.session_ids or q.speaker_ids or q.venue_ids
+                or q.regions or q.stops or q.faq_id or q.relation)
 
 
 def _card(plan: Plan) -> tuple[object, ...]:
@@ -718,6 +755,15 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
     if hit.passage.source in (Source.SESSION, Source.VENUE, Source.CONTACT):
         return False  # the intent's own card says it better
     index = index_for(event)
+    if (set(index.normalizer.tokens(q.question)) & _SINCE
+            and any(_SINCE_YEAR.search(hit.passage.text.get(lang)) for lang in ("id", "en"))):
+        # "sidoarjo jd anggota sejak kpn": since when is a year in the past, which the
+        # passage says ("… sejak 2009"); a session's card (its date) does not answer it.
+        return True
+    if _says_count(event, q, hit):
+        return True
+    if _speaker_line_shown(event, q, hit):
+        return False
     words = set(index.content(q.question))
     if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
             and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
@@ -727,6 +773,38 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
         # (not a number: "berapa kota anggota citynet?" is in the description).
         return False
     return q.intent is Intent.ABOUT or hit.matched >= 3
+
+
+def _speaker_line_shown(event: Event, q: Understanding, hit: Hit) -> bool:
+    """"Is Bupati Anas from Banyuwangi presenting now?": the passage is a named speaker's
+    own line (name and position), which the card of the speaker or their session shows too,
+    with what the line does not say (the time)."""
+    speaker = event.speaker(hit.passage.ref) if hit.passage.source is Source.SPEAKER else None
+    if speaker is None or hit.passage.text.id != f"{speaker.name}, {speaker.position.id}":
+        return False
+    # One session's card shows its speakers' lines; a list of sessions does not ("Saiful
+    # Ilah itu bupati mana?" lists his three: the line answers it).
+    session = event.session(q.session_ids[0]) if len(q.session_ids) == 1 else None
+    shown = q.speaker_ids if q.intent is Intent.SPEAKER else (
+        session.speaker_ids if session is not None else ())
+    return speaker.id in shown
+
+
+def _says_count(event: Event, q: Understanding, hit: Hit) -> bool:
+    """"18 kota dari Kominfo itu maksudnya apa?": a count the question quotes, which the
+    passage says and the card of the item its other words reach (the keynote) does not."""
+    if q.day or q.time or q.period:
+        return False  # "acara 16 oktober di mana?" counts nothing
+    tokens = understander_for(event).normalizer.tokens
+    numbers = {w for w in tokens(q.question) if w.isdigit() and len(w) < 4}
+    said = set(tokens(" ".join(x for x in (hit.passage.text.id, hit.passage.text.en) if x)))
+    return bool(numbers) and numbers <= said and not numbers <= coverage.shown_words(event, q)
+
+
+#: "Since when": the answer is a year the event's text gives after the same word.
+_SINCE = frozenset({"sejak", "semenjak", "since"})
+_SINCE_YEAR = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tahun\s+)?(?:19|20)\d\d\b",
+                         re.IGNORECASE)
 
 
 #: Intents a practical answer may take over when the question names nothing of the programme

@@ -244,19 +244,31 @@ def asks_count(event: Event, text: str) -> bool:
     return "jumlah" in tokens or bool(pairs & {("how", "many"), ("berapa", "banyak")})
 
 
-#: A span of time before or after "tahun" that points to another year ("tahun lalu",
-#: "tahun depan"): the data is about this event only, not its other editions.
-_OTHER_YEAR = frozenset({("tahun", w) for w in ("lalu", "depan", "kemarin", "berikutnya",
-                                               "sebelumnya", "besok")}
-                        | {(w, "year") for w in ("last", "next", "previous")})
+#: A span of time before or after "tahun" (or an edition) that points to another one
+#: ("tahun lalu", "thn depan", "next year", "edisi berikutnya"): the data is about this
+#: event only, not its other editions. Chat clips "tahun" ("thn", "taun").
+_OTHER_YEAR = frozenset({(y, w) for y in ("tahun", "thn", "taun", "thun", "edisi")
+                         for w in ("lalu", "depan", "kemarin", "berikutnya", "sebelumnya",
+                                   "besok", "selanjutnya", "mendatang")}
+                        | {(w, y) for w in ("last", "next", "previous", "following",
+                                            "coming", "upcoming")
+                           for y in ("year", "yr", "edition")})
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 #: Words asking for a reason: the event's data gives facts, not why they are so.
 _WHY = word_set("kenapa mengapa knp napa why")
 
 
 def asks_other_year(event: Event, text: str) -> bool:
     """"seminar tahun lalu di mana?", "next year's host?": about another edition."""
-    tokens = index_for(event).normalizer.tokens(text)
-    return bool(set(pairwise(tokens)) & _OTHER_YEAR)
+    index = index_for(event)
+    tokens = index.normalizer.tokens(text)
+    if set(pairwise(tokens)) & _OTHER_YEAR:
+        return True
+    # "seminar citynet 2020 di kota mana?": a year not the event's, which nothing in its
+    # text names either (its network's founding year is asked of its background).
+    years = range(event.start_date.year, event.end_date.year + 1)
+    return any(_YEAR_RE.fullmatch(w) and int(w) not in years and w not in index.by_word
+               for w in tokens)
 
 
 def asks_why(event: Event, text: str) -> bool:

@@ -153,8 +153,16 @@ def event_sentences(event: Event, facts: tuple[Fact, ...], t: Translator) -> lis
                 groups=escape(t.join(g.get(t.lang) for g in event.participant_groups)))
         out.append(text)
     if Fact.NAME in facts:
-        out.append(_("Nama resmi acara: <b>{name}</b>.").format(
-            name=escape(event.name.get(t.lang))))
+        name = event.name.get(t.lang)
+        other = event.name.get("en" if t.lang == "id" else "id")
+        if other != name:
+            # "what's the English name of this event?": the name in the other language too.
+            # Translators: {other} is the name in the other language (English in the
+            # Indonesian text, Indonesian in the English one).
+            out.append(_("Nama resmi acara: <b>{name}</b> (dalam bahasa Inggris: "
+                         "<b>{other}</b>).").format(name=escape(name), other=escape(other)))
+        else:
+            out.append(_("Nama resmi acara: <b>{name}</b>.").format(name=escape(name)))
     if Fact.THEME in facts and event.theme:
         out.append(_("Tema acara: <i>{theme}</i>.").format(theme=escape(event.theme.get(t.lang))))
     if Fact.HOST in facts and event.host:

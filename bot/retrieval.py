@@ -74,6 +74,7 @@ _FUNCTION = frozenset(
     would since year yang saya kami kita anda ada adalah nya ikut hadir attend
     jumlah jumlahnya total banyak dulu dahulu diadakan dilaksanakan digelar
     sekarang now current currently sampai hingga until many much have has had do
+    from in should big maksud maksudnya artinya mean means meant
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
 #: Words a passage's words imply, so a question in general words finds it (general
@@ -87,6 +88,11 @@ _IMPLIED: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"anggota", "member", "members", "keanggotaan", "membership"}),
      frozenset({"join", "joined", "gabung", "bergabung", "masuk"})),
     (frozenset({"periode"}), frozenset({"term", "tenure", "jabatan"})),
+    # Local governments are the regencies and cities ("berapa kabupaten/kota dari NTT?" is
+    # asked of "22 pemerintah daerah se-Provinsi NTT").
+    (frozenset({"governments"}),
+     frozenset({"kota", "kabupaten", "kab", "city", "cities", "regency", "regencies",
+                "pemkab", "pemkot"})),
 )
 #: Words a passage need not hold to answer (general language, a day or time said relative to
 #: now, a negation asking yes or no): they count when it holds them, never against it.
@@ -107,7 +113,7 @@ _PARTICIPANT_WORDS = frozenset({"peserta", "participants", "participant", "diund
 #: sejak kapan?" is answered by "… menjadi anggota sejak 2009").
 _SAME_SENSE = (
     frozenset({"anggota", "member", "members", "gabung", "bergabung", "keanggotaan",
-               "membership"}),
+               "membership", "join", "joins", "joined", "joining"}),
     frozenset({"berdiri", "didirikan", "mendirikan", "pendirian", "founded", "established",
                "founding"}),
     frozenset({"koordinator", "koordinasi", "mengkoordinasi", "mengoordinasi", "coordinator",

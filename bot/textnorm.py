@@ -71,7 +71,7 @@ SLANG: Mapping[str, str] = {
     "abis": "habis", "hbs": "habis", "kasi": "kasih", "ampe": "sampai", "nyampe": "sampai",
     "nympe": "sampai", "smpe": "sampai", "smpai": "sampai", "dtg": "datang", "dtng": "datang",
     "kmn": "kemana", "jln": "jalan", "plg": "pulang", "mkn": "makan", "maem": "makan",
-    "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
+    "jd": "jadi", "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
     # contact
     "kntk": "kontak", "kontk": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",

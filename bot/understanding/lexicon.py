@@ -217,7 +217,7 @@ GENERAL = word_set(
     thing things something nothing seem seems missing half quarter past noon midday
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah
     attendance follow
-    garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly
+    garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly short
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama
     angkat diangkat diri didirikan berdiri sebenarnya untung keuntungan manfaat
     forum afiliasi berasal bertempat berlokasi institusi instansi

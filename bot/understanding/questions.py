@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot import textnorm
 from bot.model import Event
+from bot.regions import ORGANIZER_WORDS
 from bot.understanding.lexicon import (
     CONTACT_DETAILS,
     COURTESY,
@@ -346,7 +347,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         # read alone: its sender's office and region are not what it asks.
         norm = understander.normalizer
         single = parts[0] if norm.tokens(parts[0]) != norm.tokens(text) else text
-        return (replace(understander.understand(single, now), question=single),)
+        return (_own_contact(understander, replace(understander.understand(single, now),
+                                                   question=single), text, now),)
     found: list[Understanding] = []
     previous = ""
     subject: Understanding | None = None  # the last question that named an item
@@ -471,6 +473,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     found = unique
     if not found:
         return (replace(understander.understand(text, now), question=text),)
+    if len(found) == 1:
+        return (_own_contact(understander, found[0], text, now),)
     return tuple(found[:MAX_QUESTIONS])
 
 
@@ -589,6 +593,21 @@ def _asks_contact_of(u: Understanding) -> bool:
     return (u.intent is Intent.CONTACT and bool(u.regions or u.speaker_ids)
             and bool(tokens & _CONTACT_DETAILS)
             and not (tokens & FIRST_PERSON or any(t.isdigit() for t in tokens)))
+
+
+def _own_contact(understander: Understander, u: Understanding, text: str, now: datetime
+                 ) -> Understanding:
+    """"Kami rombongan dari Kota Bogor, mohon nomor kontak yang bisa dihubungi": a contact
+    asked for naming no one (no region, speaker, item, nor the organizers) is the asker's
+    own region's, which only the message's introduction (set aside) names."""
+    if (u.intent is not Intent.CONTACT or u.question == text
+            or u.regions or u.speaker_ids or u.session_ids or u.venue_ids or u.faq_id
+            or set(textnorm.simple_tokens(u.question)) & ORGANIZER_WORDS):
+        return u
+    whole = understander.understand(text, now)
+    if whole.intent is Intent.CONTACT and whole.regions and not whole.speaker_ids:
+        return replace(whole, question=text)
+    return u
 
 
 #: English pronouns pointing back to what the part before named.

@@ -643,6 +643,10 @@ class Understander:
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
+        if Fact.NAME in facts and intent is Intent.HELP and words & _LANGUAGE:
+            # "what's the English name of this event?": the event's name in a language (the
+            # data has it in both), not the bot's /bahasa.
+            return Intent.ABOUT, confidence
         if intent is Intent.HELP and words & _LANGUAGE and not words & _BOT_SETTING and (
                 words & (CONTEXT | _INTERPRETING) or direct or named.speakers):
             # "seminarnya pake bahasa apa?", "is there translation into English?": the
