@@ -205,22 +205,16 @@ class RegionIndex:
         return RegionMatch(regions, ambiguous)
 
 
-#: The organizers (`lexicon.ORGANIZERS`) named as the host: "kami dari delegasi Kota Bogor
-#: mohon informasi narahubung panitia tuan rumah" names Bogor as where the asker comes from,
-#: and asks for the panitia (textnorm reads "tuan rumah" as one word).
-_HOSTS = frozenset({"tuanrumah", "host"})
-
-
 def asker_origin(tokens: Sequence[str], mention: RegionMention) -> bool:
     """Whether a region is named as the asker's own ("kami (dari) rombongan Pemkab X"),
     with the organizers asked for after it: then it is not the region whose contacts are
     asked."""
     # Imported here: bot.understanding (whose package this is) imports this module.
-    from bot.understanding.lexicon import FIRST_PERSON, ORGANIZERS
+    from bot.understanding.lexicon import FIRST_PERSON, HOSTS, ORGANIZERS
 
     before = tokens[max(0, mention.start - 4):mention.start]
     return (any(t in FIRST_PERSON for t in before)
-            and any(t in ORGANIZERS or t in _HOSTS for t in tokens[mention.end:]))
+            and any(t in ORGANIZERS or t in HOSTS for t in tokens[mention.end:]))
 
 
 def regions_asked(text: str, regions: Sequence[str],

@@ -144,6 +144,10 @@ FIRST_PERSON = word_set("saya kami kita i im me my we us our")
 #: One set for the how-to (bot/howto.py), the contact search (bot/directory.py) and the
 #: asker's own region (bot/regions.py); each says there why it takes more or fewer.
 ORGANIZERS = word_set("panitia penyelenggara organizer organizers organiser organisers committee")
+#: The organizers named as the host ("panitia tuan rumah": textnorm reads "tuan rumah" as one
+#: word): with ORGANIZERS, the words by which a delegation that introduces itself asks for the
+#: organizers rather than its own region (bot/regions.py, bot/understanding/questions.py).
+HOSTS = word_set("tuanrumah host")
 #: Words naming a contact detail ("kontak", "telepon", "email"): the core that the contact
 #: questions (bot/understanding/questions.py) and the coverage check (bot/coverage.py) share;
 #: each says there what it adds.

@@ -8,14 +8,15 @@ from datetime import datetime
 
 from bot import textnorm
 from bot.model import Event
-from bot.regions import ORGANIZER_WORDS
 from bot.understanding.lexicon import (
     CONTACT_DETAILS,
     COURTESY,
     FIRST_PERSON,
     GENERAL,
+    HOSTS,
     LEXICON,
     NEXT_WORDS,
+    ORGANIZERS,
     QUESTION_WORDS,
     RELATIONS,
     THAT_WORDS,
@@ -602,7 +603,7 @@ def _own_contact(understander: Understander, u: Understanding, text: str, now: d
     own region's, which only the message's introduction (set aside) names."""
     if (u.intent is not Intent.CONTACT or u.question == text
             or u.regions or u.speaker_ids or u.session_ids or u.venue_ids or u.faq_id
-            or set(textnorm.simple_tokens(u.question)) & ORGANIZER_WORDS):
+            or set(textnorm.simple_tokens(u.question)) & (ORGANIZERS | HOSTS)):
         return u
     whole = understander.understand(text, now)
     if whole.intent is Intent.CONTACT and whole.regions and not whole.speaker_ids:
