@@ -173,14 +173,19 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
     plans = reading.plans
     # One reply while it stays short: the answers of the later questions join the first one's;
     # a later question whose answer is a card of its own (a day's programme) gets that card.
-    # A question the data does not answer is declined on its own (the hand-off attaches there).
-    head = next((p for p in plans if p.kind is not PlanKind.DECLINE), plans[0])
-    rest = [p for p in plans if p is not head]
-    extra = [line for p in rest if p.kind is not PlanKind.DECLINE for line in p.lead]
-    await _send(update, context, answers, head, head.lead + extra)
-    for p in rest:
-        if not p.lead or p.kind is PlanKind.DECLINE or _card_only(p, head):
-            await _send(update, context, answers, p, [])
+    answered = [p for p in plans if p.kind is not PlanKind.DECLINE]
+    if answered:
+        head, rest = answered[0], answered[1:]
+        await _send(update, context, answers, head, head.lead + [
+            line for p in rest for line in p.lead])
+        for p in rest:
+            if not p.lead or _card_only(p, head):
+                await _send(update, context, answers, p, [])
+    # The questions the data does not answer are declined together, after the answers: one
+    # "I don't know" and one Tanya panitia button carrying all of them, not one per part.
+    declined = dict.fromkeys(p.question.question for p in plans if p.kind is PlanKind.DECLINE)
+    if declined:
+        await decline(update, context, "; ".join(declined))
 
 
 def _card_only(plan: Plan, head: Plan) -> bool:
@@ -213,8 +218,6 @@ async def _send(
         markup = render_howto.markup(plan.features, context.event, t, plan.faq is not None)
         await show(update, render.Reply(
             render.clip_html_lines(render_answers.unique_lines(lead), "…"), markup))
-    elif plan.kind is PlanKind.DECLINE:
-        await decline(update, context, q.question)
     else:
         await answer(update, context, q.question, q, answers, lead)
 

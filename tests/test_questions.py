@@ -361,3 +361,20 @@ async def test_each_side_reads_in_their_own_language(bot: Harness) -> None:
     calls = await bot.say("No.", user_id=ORG, reply_to=bot.standin.message(ORG, mid(relayed)))
     assert text_of(sent_to(calls, USER)[0]).startswith("💬 The organizers' answer: No.")
     assert "terkirim ke" in text_of(sent_to(calls, ORG)[-1])
+
+
+async def test_two_questions_the_data_does_not_answer_are_one_decline_and_one_question(
+    bot: Harness,
+) -> None:
+    """"Kapan seminar tahun depan dan di kota mana?": both parts are declined together, one
+    reply and one button, and the panitia receive both parts as one question."""
+    calls = await bot.say("Berapa uang harian peserta? Boleh bawa ajudan ke ruang seminar?")
+    to_user = sent_to(calls, USER)
+    assert len(to_user) == 1, [text_of(c) for c in to_user]
+    assert text_of(to_user[0]).startswith(
+        "Maaf, saya belum bisa menjawab “Berapa uang harian peserta; Boleh bawa ajudan ke ruang "
+        "seminar”")
+    calls = await bot.press(button_data(to_user[0], "qa:"))
+    assert "Boleh bawa ajudan" in text_of(sent_to(calls, ORG)[0])
+    assert [q.text for q in await bot.repo.open_questions()] == [
+        "Berapa uang harian peserta; Boleh bawa ajudan ke ruang seminar"]
