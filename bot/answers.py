@@ -75,6 +75,13 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
                         hit=hit)
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
+    tour_id = event.tour.session_id if event.tour is not None else None
+    if not (q.intent is Intent.CITY_TOUR or q.stops or tour_id in q.session_ids
+            or _asks_bring(event, q)) and (faq := coverage.bring_faq(event, q)) is not None:
+        # "What documents should I bring for registration?": the organizers' practical
+        # answer that says what to bring there (the desk's card has no such list).
+        q = replace(q, faq_id=faq.id)
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
     if _asks_bring(event, q):
         # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
         tour = event.tour

@@ -199,14 +199,43 @@ _PRESENTED = word_set("materi paparan presentasi slide slides topik topic tema j
 _WHO_BRINGS = word_set("yang siapa who")
 
 
+def asks_bring(event: Event, text: str) -> bool:
+    """Whether the question asks what to bring ("perlu bawa apa?"), not who presents."""
+    tokens = index_for(event).normalizer.tokens(text)
+    return any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
+               and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
+               for i, w in enumerate(tokens))
+
+
+#: Papers one shows ("dokumen apa yang dibawa?", "an assignment letter"): asked about, a
+#: practical answer naming a paper to bring says which.
+DOCUMENTS = word_set("dokumen documents document berkas surat letter letters papers paperwork")
+
+
+def bring_faq(event: Event, q: Understanding) -> Faq | None:
+    """The one practical answer that says what to bring to what the question names ("What
+    documents should I bring for registration?": the badge's answer, "bring your assignment
+    letter"): it names a paper asked about, or a word of the programme item asked about."""
+    if not asks_bring(event, q.question):
+        return None
+    normalizer = index_for(event).normalizer
+    asked = set(normalizer.tokens(q.question))
+    named = set(normalizer.tokens(" ".join(
+        w for sid in q.session_ids if (s := event.session(sid))
+        for w in (s.title.id, s.title.en or "", *s.tags)))) - GENERAL - _BRING
+    found = []
+    for faq in event.faq:
+        said = set(normalizer.tokens(" ".join((faq.answer.id, faq.answer.en or ""))))
+        if said & _BRING and (asked & DOCUMENTS and said & DOCUMENTS or said & named):
+            found.append(faq)
+    return found[0] if len(found) == 1 else None
+
+
 def bring_unsaid(event: Event, q: Understanding) -> bool:
     """"Do I need to bring anything to registration?": what to bring, asked of a card that
     holds no such list (the tour's own list answers it for the tour)."""
-    tokens = index_for(event).normalizer.tokens(q.question)
-    asked = any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
-                and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
-                for i, w in enumerate(tokens))
-    if not asked or (event.tour is not None and event.tour.session_id in q.session_ids):
+    if not asks_bring(event, q.question) or (
+            event.tour is not None and event.tour.session_id in q.session_ids):
         return False
     shown = shown_words(event, q)
     if q.faq_id is not None:  # the practical answer joins the card
@@ -355,7 +384,7 @@ def _acronyms(text: str) -> list[str]:
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
-_TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles"
+_TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles walk walking"
 _FULL = "penuh full waiting tunggu waitlist daftar list"
 _LEAD = "dipimpin memimpin pemimpin pimpinan leader led leads"
 
