@@ -226,7 +226,7 @@ def bring_faq(event: Event, q: Understanding) -> Faq | None:
     found = []
     for faq in event.faq:
         said = set(normalizer.tokens(" ".join((faq.answer.id, faq.answer.en or ""))))
-        if said & _BRING and (asked & DOCUMENTS and said & DOCUMENTS or said & named):
+        if said & _BRING and ((asked & DOCUMENTS and said & DOCUMENTS) or said & named):
             found.append(faq)
     return found[0] if len(found) == 1 else None
 
