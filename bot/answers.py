@@ -459,7 +459,7 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         faq = next((f for f in event.faq if f.id == q.faq_id), None)
         # Its keywords route, they do not answer: "masjid" is not the prayer room.
         unsaid = set(coverage.things_unsaid(event, q, faq)) if faq is not None else set()
-        missing = [w for w in missing if w not in shown or w in unsaid]
+        missing = [w for w in missing if not coverage.is_shown(w, shown) or w in unsaid]
     return bool(missing)
 
 

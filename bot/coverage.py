@@ -25,10 +25,10 @@ from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 from bot import textnorm
 from bot.memo import per_event
 from bot.model import Event, Faq, Text
-from bot.retrieval import Source, index_for, roots
+from bot.retrieval import ROOT_MARK, Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
-from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, WHO, word_set
+from bot.understanding.lexicon import BIGRAMS, GENERAL, LEXICON, RELATIONS, WHO, word_set
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -102,7 +102,7 @@ def details_unsaid(event: Event, q: Understanding) -> list[str]:
     shown = shown_words(event, q)
     if q.faq_id is not None:  # the practical answer joins the card
         shown |= shown_words(event, q, q.faq_id)
-    return [w for w in asked if not _shown(w, shown)]
+    return [w for w in asked if not is_shown(w, shown)]
 
 
 #: A condition put to the question ("kalau telat kumpul, ditinggal?", "what happens if the
@@ -212,6 +212,10 @@ def asks_bring(event: Event, text: str) -> bool:
 DOCUMENTS = word_set("dokumen documents document berkas surat letter letters papers paperwork")
 
 
+#: Asking which things ("bawa apa?", "bring anything?").
+_WHAT_THINGS = word_set("apa what anything any sesuatu")
+
+
 def bring_faq(event: Event, q: Understanding) -> Faq | None:
     """The one practical answer that says what to bring to what the question names ("What
     documents should I bring for registration?": the badge's answer, "bring your assignment
@@ -220,13 +224,23 @@ def bring_faq(event: Event, q: Understanding) -> Faq | None:
         return None
     normalizer = index_for(event).normalizer
     asked = set(normalizer.tokens(q.question))
-    named = set(normalizer.tokens(" ".join(
-        w for sid in q.session_ids if (s := event.session(sid))
-        for w in (s.title.id, s.title.en or "", *s.tags)))) - GENERAL - _BRING
+    if not asked & (_WHAT_THINGS | DOCUMENTS):
+        return None  # "Can I bring my intern?": whom one may bring, which it does not say
+    # The item's own keywords, not a place it shares with the answer ("Kantor Wali Kota").
+    places = set(normalizer.tokens(" ".join(
+        (event.city, *event.regions, *(v.name for v in event.venues.values())))))
+    sessions = [s for sid in q.session_ids if (s := event.session(sid)) is not None]
+    named = {w for w in normalizer.tokens(" ".join(tag for s in sessions for tag in s.tags))
+             if len(w) >= 4 and w not in GENERAL and w not in _BRING and w not in places}
     found = []
     for faq in event.faq:
-        said = set(normalizer.tokens(" ".join((faq.answer.id, faq.answer.en or ""))))
-        if said & _BRING and ((asked & DOCUMENTS and said & DOCUMENTS) or said & named):
+        tokens = normalizer.tokens(" ".join((faq.answer.id, faq.answer.en or "")))
+        said = set(tokens)
+        # "… sebelum pembukaan": an item the answer places another thing before or after is
+        # not where that thing is brought.
+        at = {w for i, w in enumerate(tokens)
+              if not any(b in RELATIONS for b in tokens[max(0, i - 2):i])}  # "before the"
+        if said & _BRING and ((asked & DOCUMENTS and said & DOCUMENTS) or at & named):
             found.append(faq)
     return found[0] if len(found) == 1 else None
 
@@ -719,9 +733,9 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "mushola terdekat dari ruang seminar": the nearest of a thing the answer shows is
         # that thing; "rumah sakit terdekat" stays unanswered by what does not show one.
         tokens = index_for(event).normalizer.tokens(q.question)
-        near = {b for a, b in pairwise(tokens) if b in _NEAREST and _shown(a, shown)}
+        near = {b for a, b in pairwise(tokens) if b in _NEAREST and is_shown(a, shown)}
         specific = [w for w in specific if w not in near]
-    return [w for w in specific if not _shown(w, shown)]
+    return [w for w in specific if not is_shown(w, shown)]
 
 
 _NEAREST = word_set("terdekat nearest closest")
@@ -735,7 +749,7 @@ def unsaid_in(event: Event, q: Understanding, text: str) -> list[str]:
     if not specific:
         return []
     said = _said(event, text) | shown_words(event, q)
-    return [w for w in specific if not _shown(w, said)]
+    return [w for w in specific if not is_shown(w, said)]
 
 
 def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
@@ -743,7 +757,7 @@ def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
     if not words:
         return []
     said = _said(event, text)
-    return [w for w in words if not _shown(w, said)]
+    return [w for w in words if not is_shown(w, said)]
 
 
 def _said(event: Event, html: str) -> set[str]:
@@ -763,9 +777,10 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
     return [w for w in things if w not in said]
 
 
-def _shown(word: str, shown: set[str] | frozenset[str]) -> bool:
-    # "menjabat" is shown by a term of office ("jabatan"): another form of the same root.
-    return all(w in shown or roots(w) & shown for w in word.split())
+def is_shown(word: str, shown: set[str] | frozenset[str]) -> bool:
+    # "menjabat" is shown by a term of office ("jabatan"): another form of the same root;
+    # "sandi" by "kata sandinya": the root itself, affixed in the answer.
+    return all(w in shown or roots(w) & shown or ROOT_MARK + w in shown for w in word.split())
 
 
 #: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"),
@@ -788,4 +803,4 @@ def uncovered_howto(event: Event, q: Understanding, faq_id: str | None) -> list[
     if not trouble:
         return []
     shown = shown_words(event, q, faq_id) if faq_id is not None else set()
-    return [w for w in trouble if not _shown(w, shown)]
+    return [w for w in trouble if not is_shown(w, shown)]

@@ -12,7 +12,7 @@ from html import escape
 from itertools import pairwise
 
 from bot import callbacks as cb
-from bot import textnorm, zones
+from bot import planning, textnorm, zones
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, SessionKind
 from bot.render import (
@@ -202,6 +202,13 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
         # "where does the bus drop us at the end?": where it ends, which the times do not say
         # (the gathering place is where it starts).
         out.append(_("Kembali ke {venue}.").format(venue=escape(back.name)))
+    if u.intent is Intent.REMINDER:
+        # "pengingat city tour dikirim kapan?": the tour's own messages to those going.
+        evening, soon = (event.local(d.due_at) for d in planning.tour_plan(event, 0, session))
+        out.append(_("Peserta city tour mendapat pesan {evening} dan pukul {soon} ({lead} "
+                     "sebelum kumpul).").format(
+            evening=escape(t.moment(evening)), soon=t.time(soon),
+            lead=escape(t.duration(session.arrive_by - soon))))
     stops = tour.stops if tour is not None else ()
     named = [stops[i] for i in u.stops if i < len(stops)]
     tokens = textnorm.DEFAULT.tokens(u.question)
