@@ -214,6 +214,8 @@ DOCUMENTS = word_set("dokumen documents document berkas surat letter letters pap
 
 #: Asking which things ("bawa apa?", "bring anything?").
 _WHAT_THINGS = word_set("apa what anything any sesuatu")
+#: Asking which kind ("dokumen tertentu?", "other documents?"), not naming one.
+_WHICH_KIND = word_set("tertentu certain specific particular lain lainnya other")
 
 
 def bring_faq(event: Event, q: Understanding) -> Faq | None:
@@ -242,7 +244,19 @@ def bring_faq(event: Event, q: Understanding) -> Faq | None:
               if not any(b in RELATIONS for b in tokens[max(0, i - 2):i])}  # "before the"
         if said & _BRING and ((asked & DOCUMENTS and said & DOCUMENTS) or at & named):
             found.append(faq)
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    # "ada tes PCR / surat sehat yg harus dibawa?": a paper it does not name is not answered
+    # (the words beside "surat"/"documents" name which; "dokumen tertentu" asks which).
+    tokens = normalizer.tokens(q.question)
+    beside = {tokens[j] for i, w in enumerate(tokens) if w in DOCUMENTS
+              for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+    papers = [w for w in beside if len(w) >= 3 and w not in DOCUMENTS and w not in GENERAL
+              and w not in _WHAT_THINGS and w not in _WHICH_KIND and w not in _BRING]
+    shown = shown_words(event, q, found[0].id)
+    if any(not is_shown(w, shown) for w in papers) or things_unsaid(event, q, found[0]):
+        return None
+    return found[0]
 
 
 def bring_unsaid(event: Event, q: Understanding) -> bool:

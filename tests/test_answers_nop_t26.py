@@ -65,6 +65,14 @@ async def test_bringing_a_person_is_not_what_to_bring(bot: Harness) -> None:
     assert "assignment letter" not in text, text
 
 
+async def test_a_paper_the_answer_does_not_name_is_declined(bot: Harness) -> None:
+    """"surat sehat" is another paper than the assignment letter ("surat tugas")."""
+    text = read(await bot.say("ada tes PCR / surat sehat yg harus dibawa?"))
+    assert DECLINED_ID in text and "surat tugas" not in text, text
+    text = await read_en(bot, "do I need to bring a health letter to registration?")
+    assert "assignment letter" not in text, text
+
+
 async def test_an_item_the_answer_only_places_things_before_is_not_it(bot: Harness) -> None:
     """The badge's answer says "before the opening": what to bring to the opening it does not
     say."""
