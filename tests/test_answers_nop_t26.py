@@ -151,3 +151,13 @@ async def test_another_event_registers_at_its_own_desk(tmp_path: Path) -> None:
         assert DECLINED_EN in text, text
     finally:
         await bot.stop()
+
+
+async def test_what_the_asker_has_on_is_not_asked(bot: Harness) -> None:
+    """"…, beta ada pesawat siang": the asker's flight says why they ask; the tour's end is
+    answered, the flight is not declined as the question."""
+    bot.clock.set(datetime(2019, 10, 17, 21, 30, tzinfo=WITA))
+    text = read(await bot.say("city tour pulang jam brapa, beta ada pesawat siang"))
+    assert "selesai 11.00" in text and DECLINED_ID not in text, text
+    text = read(await bot.say("ada pesawat jam berapa ke Jakarta?"))
+    assert DECLINED_ID in text, text
