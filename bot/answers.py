@@ -85,6 +85,13 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         if told.kind is PlanKind.INTENT:
             return replace(told, lead=[
                 *told.lead, render_howto.line(howto.Feature.REMINDERS, event, t)])
+    tour_id = event.tour.session_id if event.tour is not None else None
+    if not (q.intent is Intent.CITY_TOUR or q.stops or tour_id in q.session_ids
+            or _asks_bring(event, q)) and (faq := coverage.bring_faq(event, q)) is not None:
+        # "What documents should I bring for registration?": the organizers' practical
+        # answer that says what to bring there (the desk's card has no such list).
+        q = replace(q, faq_id=faq.id)
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
     if _asks_bring(event, q):
         # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
         tour = event.tour
@@ -494,7 +501,7 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         faq = next((f for f in event.faq if f.id == q.faq_id), None)
         # Its keywords route, they do not answer: "masjid" is not the prayer room.
         unsaid = set(coverage.things_unsaid(event, q, faq)) if faq is not None else set()
-        missing = [w for w in missing if w not in shown or w in unsaid]
+        missing = [w for w in missing if not coverage.is_shown(w, shown) or w in unsaid]
     return bool(missing)
 
 

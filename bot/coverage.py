@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 from bot import textnorm
 from bot.memo import per_event
 from bot.model import Event, Faq, Text
-from bot.retrieval import Source, index_for, roots
+from bot.retrieval import ROOT_MARK, Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import (
@@ -35,6 +35,7 @@ from bot.understanding.lexicon import (
     GENERAL,
     LEXICON,
     QUESTION_WORDS,
+    RELATIONS,
     THERE_IS,
     WHO,
     word_set,
@@ -112,7 +113,7 @@ def details_unsaid(event: Event, q: Understanding) -> list[str]:
     shown = shown_words(event, q)
     if q.faq_id is not None:  # the practical answer joins the card
         shown |= shown_words(event, q, q.faq_id)
-    return [w for w in asked if not _shown(w, shown)]
+    return [w for w in asked if not is_shown(w, shown)]
 
 
 #: A condition put to the question ("kalau telat kumpul, ditinggal?", "what happens if the
@@ -207,14 +208,71 @@ _PRESENTED = word_set("materi paparan presentasi slide slides topik topic tema j
 _WHO_BRINGS = word_set("yang siapa who")
 
 
+def asks_bring(event: Event, text: str) -> bool:
+    """Whether the question asks what to bring ("perlu bawa apa?"), not who presents."""
+    tokens = index_for(event).normalizer.tokens(text)
+    return any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
+               and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
+               for i, w in enumerate(tokens))
+
+
+#: Papers one shows ("dokumen apa yang dibawa?", "an assignment letter"): asked about, a
+#: practical answer naming a paper to bring says which.
+DOCUMENTS = word_set("dokumen documents document berkas surat letter letters papers paperwork")
+
+
+#: Asking which things ("bawa apa?", "bring anything?").
+_WHAT_THINGS = word_set("apa what anything any sesuatu")
+#: Asking which kind ("dokumen tertentu?", "other documents?"), not naming one.
+_WHICH_KIND = word_set("tertentu certain specific particular lain lainnya other")
+
+
+def bring_faq(event: Event, q: Understanding) -> Faq | None:
+    """The one practical answer that says what to bring to what the question names ("What
+    documents should I bring for registration?": the badge's answer, "bring your assignment
+    letter"): it names a paper asked about, or a word of the programme item asked about."""
+    if not asks_bring(event, q.question):
+        return None
+    normalizer = index_for(event).normalizer
+    asked = set(normalizer.tokens(q.question))
+    if not asked & (_WHAT_THINGS | DOCUMENTS):
+        return None  # "Can I bring my intern?": whom one may bring, which it does not say
+    # The item's own keywords, not a place it shares with the answer ("Kantor Wali Kota").
+    places = set(normalizer.tokens(" ".join(
+        (event.city, *event.regions, *(v.name for v in event.venues.values())))))
+    sessions = [s for sid in q.session_ids if (s := event.session(sid)) is not None]
+    named = {w for w in normalizer.tokens(" ".join(tag for s in sessions for tag in s.tags))
+             if len(w) >= 4 and w not in GENERAL and w not in _BRING and w not in places}
+    found = []
+    for faq in event.faq:
+        tokens = normalizer.tokens(" ".join((faq.answer.id, faq.answer.en or "")))
+        said = set(tokens)
+        # "… sebelum pembukaan": an item the answer places another thing before or after is
+        # not where that thing is brought.
+        at = {w for i, w in enumerate(tokens)
+              if not any(b in RELATIONS for b in tokens[max(0, i - 2):i])}  # "before the"
+        if said & _BRING and ((asked & DOCUMENTS and said & DOCUMENTS) or at & named):
+            found.append(faq)
+    if len(found) != 1:
+        return None
+    # "ada tes PCR / surat sehat yg harus dibawa?": a paper it does not name is not answered
+    # (the words beside "surat"/"documents" name which; "dokumen tertentu" asks which).
+    tokens = normalizer.tokens(q.question)
+    beside = {tokens[j] for i, w in enumerate(tokens) if w in DOCUMENTS
+              for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+    papers = [w for w in beside if len(w) >= 3 and w not in DOCUMENTS and w not in GENERAL
+              and w not in _WHAT_THINGS and w not in _WHICH_KIND and w not in _BRING]
+    shown = shown_words(event, q, found[0].id)
+    if any(not is_shown(w, shown) for w in papers) or things_unsaid(event, q, found[0]):
+        return None
+    return found[0]
+
+
 def bring_unsaid(event: Event, q: Understanding) -> bool:
     """"Do I need to bring anything to registration?": what to bring, asked of a card that
     holds no such list (the tour's own list answers it for the tour)."""
-    tokens = index_for(event).normalizer.tokens(q.question)
-    asked = any(w in _BRING and not (i + 1 < len(tokens) and tokens[i + 1] in _PRESENTED)
-                and not (i > 0 and tokens[i - 1] in _WHO_BRINGS)
-                for i, w in enumerate(tokens))
-    if not asked or (event.tour is not None and event.tour.session_id in q.session_ids):
+    if not asks_bring(event, q.question) or (
+            event.tour is not None and event.tour.session_id in q.session_ids):
         return False
     shown = shown_words(event, q)
     if q.faq_id is not None:  # the practical answer joins the card
@@ -375,7 +433,7 @@ def _acronyms(text: str) -> list[str]:
 
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
-_TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles"
+_TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles walk walking"
 _FULL = "penuh full waiting tunggu waitlist daftar list"
 _LEAD = "dipimpin memimpin pemimpin pimpinan leader led leads"
 
@@ -759,9 +817,9 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "mushola terdekat dari ruang seminar": the nearest of a thing the answer shows is
         # that thing; "rumah sakit terdekat" stays unanswered by what does not show one.
         tokens = index_for(event).normalizer.tokens(q.question)
-        near = {b for a, b in pairwise(tokens) if b in _NEAREST and _shown(a, shown)}
+        near = {b for a, b in pairwise(tokens) if b in _NEAREST and is_shown(a, shown)}
         specific = [w for w in specific if w not in near]
-    return [w for w in specific if not _shown(w, shown)]
+    return [w for w in specific if not is_shown(w, shown)]
 
 
 _NEAREST = word_set("terdekat nearest closest")
@@ -775,7 +833,7 @@ def unsaid_in(event: Event, q: Understanding, text: str) -> list[str]:
     if not specific:
         return []
     said = _said(event, text) | shown_words(event, q)
-    return [w for w in specific if not _shown(w, said)]
+    return [w for w in specific if not is_shown(w, said)]
 
 
 def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
@@ -783,7 +841,7 @@ def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
     if not words:
         return []
     said = _said(event, text)
-    return [w for w in words if not _shown(w, said)]
+    return [w for w in words if not is_shown(w, said)]
 
 
 def _said(event: Event, html: str) -> set[str]:
@@ -803,9 +861,10 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
     return [w for w in things if w not in said]
 
 
-def _shown(word: str, shown: set[str] | frozenset[str]) -> bool:
-    # "menjabat" is shown by a term of office ("jabatan"): another form of the same root.
-    return all(w in shown or roots(w) & shown for w in word.split())
+def is_shown(word: str, shown: set[str] | frozenset[str]) -> bool:
+    # "menjabat" is shown by a term of office ("jabatan"): another form of the same root;
+    # "sandi" by "kata sandinya": the root itself, affixed in the answer.
+    return all(w in shown or roots(w) & shown or ROOT_MARK + w in shown for w in word.split())
 
 
 #: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"),
@@ -828,4 +887,4 @@ def uncovered_howto(event: Event, q: Understanding, faq_id: str | None) -> list[
     if not trouble:
         return []
     shown = shown_words(event, q, faq_id) if faq_id is not None else set()
-    return [w for w in trouble if not _shown(w, shown)]
+    return [w for w in trouble if not is_shown(w, shown)]

@@ -76,7 +76,7 @@ _HOW_MUCH = frozenset({("how", "many"), ("how", "much"), ("how", "long"), ("how"
 _ASKING = word_set("tanya bertanya menanyakan nanya ask")
 #: "pakai apa", "untuk apa", "lewat apa": how, in other words.
 _HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
-                        ("dengan", "apa"), ("di", "mana")})
+                        ("dengan", "apa"), ("di", "mana"), ("do", "with")})
 
 _CHECKIN = word_set("absen absensi presensi checkin attendance tercatat dicatat")
 _CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir"),
@@ -108,6 +108,7 @@ _REGISTER_PAIRS = frozenset({("sign", "up")})
 #: After "daftar": a list ("daftar pembicara"), or the desk's re-registration ("daftar ulang").
 _NOT_REGISTERING = (LIST_NOUNS - {"peserta"}) | word_set("ulang")
 _DAILY = word_set("setiap tiap every daily harian")
+_AGAIN = word_set("ulang again")
 _WHERE_WHEN = word_set("dimana where kapan when jam")
 _WHERE = word_set("dimana where kemana")
 _DONE = word_set("sudah telah already udah")
@@ -237,6 +238,10 @@ _DIGITAL = word_set("digital online elektronik electronic softcopy pdf aplikasi 
 _WHY = word_set("kenapa mengapa why")
 #: What the bot did to an attempt: refused, failed.
 _REFUSED = word_set("ditolak tolak gagal rejected refused failed fails invalid")
+#: Something of the bot's not working ("code not working", "kodenya tidak bisa").
+_FAILS = frozenset({("not", "working"), ("not", "work"), ("tidak", "bisa"),
+                    ("tidak", "berhasil"), ("tidak", "jalan"), ("tidak", "diterima")})
+_CODE = word_set("kode code")
 #: A condition put to a rule: "kalau/cuma/hanya …", "if I only …".
 _ONLY_IF = word_set("kalau jika bila apabila cuma hanya if only")
 #: Features whose answer says how long (a session's check-in: how late one may check in).
@@ -284,6 +289,10 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
         return True
     if words & _WHY and words & _REFUSED:
         return True  # "kode absen saya ditolak terus, kenapa?": how it works says why
+    if feature is Feature.CHECKIN and words & _CODE and (words & _REFUSED or pairs & _FAILS):
+        # "attendance code not working": how the code works says why (it changes, it is
+        # only taken while the session runs).
+        return True
 
     if feature in _SAYS_WHEN and words & {"kapan", "when"}:
         return True  # "evaluasi diisinya kapan?": its line says when it opens
@@ -333,7 +342,9 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
             ("kode" in words or "code" in words) and words & _SESSION_CODE):
         found.append(Feature.CHECKIN)
     # "perlu daftar ulang setiap hari?": the desk's daily check-in is done with the card.
-    daily = ("daftar", "ulang") in pairs and bool(words & _DAILY)
+    # "do we need to register again today at the desk?": the same, asked at the desk.
+    again = any(a in _REGISTER and b in _AGAIN for a, b in pairs)
+    daily = again and bool(words & (_DAILY | _DESK))
     if words & _CARD or pairs & _CARD_PAIRS or (checkin and words & _DESK) or daily:
         found.append(Feature.CARD)
     # "penilaian/masukan" beside "evaluasi" is the evaluation; stars are always the sessions'.

@@ -12,7 +12,7 @@ from html import escape
 from itertools import pairwise
 
 from bot import callbacks as cb
-from bot import textnorm, zones
+from bot import planning, textnorm, zones
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, SessionKind
 from bot.render import (
@@ -204,6 +204,19 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
         if venue is not None:
             times += _(" di {venue}").format(venue=escape(venue.name))
     out.append(times + ".")
+    back = event.venue(tour.return_venue_id) if tour is not None else None
+    if (Fact.TOUR_TIMES in u.facts and back is not None
+            and set(textnorm.DEFAULT.tokens(u.question)) & _WHERE_TO):
+        # "where does the bus drop us at the end?": where it ends, which the times do not say
+        # (the gathering place is where it starts).
+        out.append(_("Kembali ke {venue}.").format(venue=escape(back.name)))
+    if u.intent is Intent.REMINDER:
+        # "pengingat city tour dikirim kapan?": the tour's own messages to those going.
+        evening, soon = (event.local(d.due_at) for d in planning.tour_plan(event, 0, session))
+        out.append(_("Peserta city tour mendapat pesan {evening} dan pukul {soon} ({lead} "
+                     "sebelum kumpul).").format(
+            evening=escape(t.moment(evening)), soon=t.time(soon),
+            lead=escape(t.duration(session.arrive_by - soon))))
     stops = tour.stops if tour is not None else ()
     named = [stops[i] for i in u.stops if i < len(stops)]
     tokens = textnorm.DEFAULT.tokens(u.question)
@@ -245,6 +258,10 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
         out.append(_("Yang perlu dibawa: {items}.").format(
             items=escape(t.join(b.get(t.lang) for b in tour.bring))))
     return out
+
+
+#: Asking where to: with the tour's end or return, where it ends.
+_WHERE_TO = frozenset({"dimana", "where", "kemana", "mana"})
 
 
 #: Asking what one does at a place ("di pantai ada apa?", "ngapain di sana?").

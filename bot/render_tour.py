@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardButton, KeyboardButton, ReplyKeyboardMarkup
 
 from bot import callbacks as cb
+from bot import commands
 from bot.i18n import Translator
 from bot.model import Bus, Event, Session, Tour
 from bot.render import Reply, button, clip_html_lines, keyboard, list_items
@@ -69,6 +70,10 @@ def tour_view(
     rows: list[list[InlineKeyboardButton]] = []
     if rsvp is None:
         lines.append(_("Anda belum terdaftar ikut city tour."))
+        if tour.buses:
+            # "Which bus am I on?": none yet, and how one gets one (no bus is guessed).
+            lines.append(_("🚌 Bus dibagi setelah Anda ikut (perlu terdaftar: {register}).").format(
+                register="/" + commands.shown_name(commands.REGISTER, t.lang)))
         rows.append([button(_("✅ Ikut city tour"), cb.RSVP, session.id)])
     elif rsvp.status == RsvpStatus.WAITING:
         lines.append(_("⏳ Kursi bus penuh: Anda di daftar tunggu, urutan ke-{n}.").format(

@@ -47,7 +47,7 @@ SLANG: Mapping[str, str] = {
     # "smp jam brp" until when: chat drops the vowels of "sampai"
     "smp": "sampai",
     "ntar": "nanti", "nnti": "nanti", "nti": "nanti", "entar": "nanti", "ntr": "nanti",
-    "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
+    "wkt": "waktu", "tgl": "tanggal", "tggl": "tanggal", "jm": "jam", "pkl": "pukul", "hr": "hari",
     "mlm": "malam", "pg": "pagi", "hri": "hari", "kmrn": "kemarin", "kmarin": "kemarin",
     "okt": "oktober", "oct": "october", "jmt": "jumat", "jum": "jumat",
     "sj": "saja", "sja": "saja",
@@ -85,7 +85,8 @@ SLANG: Mapping[str, str] = {
     "ad": "ada", "disni": "disini", "dsini": "disini", "dsni": "disini",
     "acr": "acara", "mepo": "titikkumpul", "tmpt": "tempat", "tmp": "tempat",
     "lok": "lokasi", "loc": "lokasi", "sharelok": "lokasi", "shareloc": "lokasi",
-    "citytour": "city tour", "pemda": "pemerintah daerah", "kab": "kabupaten",
+    # "bis" is how Indonesian spells a bus ("bis nya ada brp?").
+    "bis": "bus", "citytour": "city tour", "pemda": "pemerintah daerah", "kab": "kabupaten",
     # What to wear is asked by the garment ("boleh pake kaos?"): the dress code answers it.
     "kaos": "pakaian", "kaus": "pakaian", "kemeja": "pakaian", "celana": "pakaian",
     "jeans": "pakaian", "tshirt": "pakaian", "jaket": "pakaian", "blazer": "pakaian",

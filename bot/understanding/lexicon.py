@@ -268,7 +268,7 @@ STOPS = word_set(
 )
 TOUR_TIMES = word_set(
     """selesai berakhir pulang end ends finish finishes kembali berangkat depart departs
-    leave leaves return returns"""
+    leave leaves return returns drop"""
 )
 BRING = word_set("bawa dibawa membawa bring")
 OPEN_WORDS = word_set("membuka buka dibuka opens open opening pembukaan")

@@ -263,6 +263,11 @@ def _split_commas(part: str) -> list[str]:
         tokens = textnorm.DEFAULT.tokens(piece)
         if out and tokens and tokens[0] in _REASON_WORDS and not set(tokens) & _ASKING:
             continue  # "…, karena kami harus menyusun SPT": why they ask, not a question
+        if (out and _asks_itself(out[-1]) and tokens[:1] and tokens[0] in FIRST_PERSON
+                and tokens[1:2] and tokens[1] in _HAVE and not set(tokens) & _ASKING):
+            # "city tour pulang jam brapa, beta ada pesawat siang": what the asker has on
+            # (a flight), why they ask, not a question about it.
+            continue
         if out and _asks_itself(out[-1]) and (
                 _asks_itself(piece) or (_requests(out[-1]) and tokens[0] in _ALSO)):
             # "minta no panitia registrasi, sama email sekretariat": the request goes on to
@@ -301,6 +306,10 @@ def _asks_itself(piece: str) -> bool:
     # "Tolong info nomor panitia registrasi, sekalian mau tanya …": a request asks too.
     request = bool(tokens) and tokens[0] in _ASKS_FOR and not set(tokens) <= _PREFACE
     return request or bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+
+
+#: Having something on ("saya ada pesawat siang", "I have a flight at noon").
+_HAVE = word_set("ada punya have has got")
 
 
 #: Words opening a request that asks for something as a question would.

@@ -38,6 +38,7 @@ from bot.understanding.lexicon import (
     LAST_ITEM,
     LAST_WORDS,
     LEXICON,
+    LIST_NOUNS,
     NEEDS_NO_SLOTS,
     NEXT_WORDS,
     NOW_WORDS,
@@ -608,14 +609,19 @@ class Understander:
     def _registration_time(
         self, tokens: tuple[str, ...], matches: list[Match]
     ) -> tuple[tuple[str, ...], list[Match]]:
-        """"bsk regis jm brp?": asked for a clock time, "daftar" (what "regis" reads as) is
-        the registration desk's item, not the act of registering for RSVP — when the event
-        has such an item and the question names no other."""
-        if "daftar" not in tokens or not set(pairwise(tokens)) & _CLOCK_ASKED:
+        """"bsk regis jm brp?", "where do I register?": asked for a clock time or a place,
+        "daftar" (what "regis" reads as) is the registration desk's item, not the act of
+        registering for RSVP, which has neither — when the event has such an item and the
+        question names no other (nor a list: "daftar hadir")."""
+        registering = [i for i, t in enumerate(tokens) if t in _REGISTERING]
+        if not registering or not (set(pairwise(tokens)) & _CLOCK_ASKED
+                                   or set(tokens) & _WHERE_ASKED):
+            return tokens, matches
+        if any(i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS for i in registering):
             return tokens, matches
         if any(ref.kind == "session" for m in matches for ref in m.refs):
             return tokens, matches
-        desk = tuple("registrasi" if t == "daftar" else t for t in tokens)
+        desk = tuple("registrasi" if t in _REGISTERING else t for t in tokens)
         desk_matches = self.index.matches(desk)
         if any(ref.kind == "session" for m in desk_matches for ref in m.refs):
             return desk, desk_matches
@@ -1020,6 +1026,10 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
 
 #: A question for a clock time ("jam berapa"), not for a day or for how to do something.
 _CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
+#: Asked where: registering with the bot has no place, the registration desk has.
+_WHERE_ASKED = frozenset({"dimana", "where"})
+#: Registering, in either language ("regis" reads as "daftar").
+_REGISTERING = frozenset({"daftar", "register"})
 
 #: Words that start the reason for asking ("… karena kami baru tiba malam ini"): a day or
 #: time after them tells when the asker arrived or is busy, not what is asked about.
