@@ -269,7 +269,10 @@ def _asks_told(event: Event, q: Understanding) -> bool:
     for ("ingetin jadwal besok", "remind me what time …"), not a time before something
     ("ingatkan saya 30 menit sebelum keynote")."""
     words = set(understander_for(event).normalizer.tokens(q.question))
-    return bool(words & _TOLD and not words & _AHEAD)
+    # "pengingat city tour dikirim kapan?", "when are the reminders sent?": the reminders
+    # themselves are asked about (the normalizer reads "reminder(s)" as the noun).
+    about = "pengingat" in words and "ingatkan" not in words
+    return bool(words & _TOLD and not words & _AHEAD) and not about
 
 
 #: Asking something, or for the programme: what a reminder's words ask to be told.
