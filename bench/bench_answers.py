@@ -120,8 +120,10 @@ def grade(row: Row, reply: str) -> str:
     question = normalise(row.text).strip()
     text = normalise(reply).replace(question, " ")
     # A decline may quote only part of it (the small talk around the question trimmed, or
-    # clipped with "…"): a quoted span that is a piece of the question is an echo too.
-    text = _QUOTED.sub(lambda m: " " if m[1].rstrip("…").strip() in question else m[0], text)
+    # clipped with "…"), or several parts joined by "; " (the questions of one message the
+    # data does not answer): a quoted span whose pieces are the question's is an echo too.
+    text = _QUOTED.sub(lambda m: " " if all(
+        piece.strip() in question for piece in m[1].rstrip("…").split("; ")) else m[0], text)
     if any(normalise(s) in text for s in row.none_of):
         return "wrong"
     if row.expect == "decline":

@@ -480,3 +480,16 @@ def test_understanding_plus_answer_p99_under_5ms(event: Event) -> None:
     samples = sorted(module.latency_answer_us(event, module.load_rows(), rounds=3))
     p99 = samples[int(0.99 * len(samples))] / 1000
     assert p99 < 5.0, f"p99 {p99:.2f} ms"
+
+
+def test_the_grader_reads_a_quoted_question_as_an_echo_not_a_fact() -> None:
+    """bench_answers: the question quoted back by a decline, whole, in part or as several
+    parts joined by "; ", is not a fact the reply states; anything else quoted is."""
+    bench = _bench()
+    row = bench.Row("x", "id", "out_of_scope", datetime(2019, 10, 16, tzinfo=WITA),
+                    "uang transport lokal diganti ga min? brp?", "decline", [], ["rp"])
+    decline = "Maaf, saya belum bisa menjawab “{}”: jawabannya tidak ada dalam data saya."
+    for quoted in ("uang transport lokal diganti ga min? brp?", "uang transport lokal diganti "
+                   "ga min; brp", "uang transport lokal…"):
+        assert bench.grade(row, decline.format(quoted)) == "correct", quoted
+    assert bench.grade(row, decline.format("transport; Rp 50.000")) == "wrong"
