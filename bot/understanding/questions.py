@@ -352,6 +352,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     """
     understander = understander_for(event)
     parts = [p for part in split_questions(text) for p in _two_answers(understander, part, now)]
+    parts = _without_own_plans(understander, parts, text, now)
     if len(parts) == 1:
         # A letter's frame (address, self-introduction, signature) set aside, the question is
         # read alone: its sender's office and region are not what it asks.
@@ -534,6 +535,32 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
 #: Words that say an item is over ("keynote selesai, trus apa?").
 _OVER = word_set("selesai kelar bubar usai beres rampung berakhir habis over done finished "
                  "ends ended finishes")
+
+
+def _own_plan(understander: Understander, piece: str, text: str, now: datetime) -> bool:
+    """"beta baru tiba bsk pagi": a statement of the asker's own plans with its own day or
+    time, asking nothing; it says why they ask and never sets the day of the question beside
+    it ("lusa tu acara apa sa? beta baru tiba bsk pagi" asks about the day after tomorrow)."""
+    tokens = understander.normalizer.tokens(piece)
+    return (bool(tokens) and tokens[0] in FIRST_PERSON and f"{piece.strip()}?" not in text
+            and "?" not in piece and not set(tokens) & (_ASKING | _REQUEST_WORDS | _SENDER)
+            and bool(_when_words(understander, piece, now)))
+
+
+def _without_own_plans(understander: Understander, parts: list[str], text: str,
+                       now: datetime) -> list[str]:
+    """The parts without the asker's own plans (`_own_plan`), whole or a comma piece of a
+    part, when something else is asked."""
+    kept: list[str] = []
+    for part in parts:
+        pieces = [p for p in part.split(",") if p.strip()]
+        if len(pieces) > 1:
+            asked = [p for p in pieces if not _own_plan(understander, p, text, now)]
+            if asked and len(asked) < len(pieces) and any(_asks_itself(p) for p in asked):
+                part = ",".join(asked).strip()
+        kept.append(part)
+    asked = [p for p in kept if not _own_plan(understander, p, text, now)]
+    return asked if asked and any(_asks_itself(p) for p in asked) else kept
 
 
 def _ends(part: str) -> bool:
