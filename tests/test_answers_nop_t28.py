@@ -49,3 +49,34 @@ async def test_the_askers_own_plans_do_not_set_the_day(bot: Harness, makassar: H
     # Makassar: its second day asked, the asker arriving on the first.
     text = read(await makassar.say("lusa acara apa? saya baru tiba besok pagi"))
     assert "Perumusan kesepakatan" in text and "Registrasi peserta" not in text, text
+
+
+async def test_a_time_with_no_day_is_todays(bot: Harness, makassar: Harness) -> None:
+    """"Where should I be at 9:30?" on the first day is that day's item at 9.30, not the tour
+    stop passed by 9.30 on the tour's day."""
+    bot.clock.set(datetime(2019, 10, 16, 8, 0, tzinfo=WITA))
+    text = read(await bot.say("jam 9.30 saya harus di mana?"))
+    assert "Keynote" in text and "Tenun" not in text, text
+    # On the tour's day the time is the tour's.
+    bot.clock.set(datetime(2019, 10, 18, 7, 0, tzinfo=WITA))
+    text = read(await bot.say("jam 9.30 rombongan singgah di mana?"))
+    assert "Tenun" in text, text
+    text = read(await makassar.say("besok jam 9.30 ada acara apa?"))
+    assert "Paparan rencana" in text, text
+
+
+async def test_before_this_session_and_who_presents(bot: Harness) -> None:
+    """"What was before this session?" is the item before the one on now; "present" is a
+    speaker's verb, not the word "President" of the opening's title."""
+    bot.clock.set(datetime(2019, 10, 17, 10, 35, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("What was before this session?"))
+    assert "Coffee break" in text and "10:00–10:30" in text, text
+    text = read(await bot.say("what comes after this session?"))
+    assert "Break for rest" in text, text
+    bot.clock.set(datetime(2019, 10, 17, 9, 10, tzinfo=WITA))
+    text = read(await bot.say("who present now"))
+    assert "Semarang" in text and "Opening" not in text, text
+    bot.clock.set(datetime(2019, 10, 16, 18, 0, tzinfo=WITA))
+    text = read(await bot.say("what Semarang will present tomorrow"))
+    assert "infrastructure financing" in text and "Opening" not in text, text

@@ -31,7 +31,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
     Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
         pemateri:3 profil:3 profile:3 jabatan:3 bio:3 biodata:3 ngisi:1
-        mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2""",
+        mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2
+        present:1""",
     Intent.VENUE: """dimana:3 where:3 lokasi:3 location:3 alamat:3 address:3 tempat:2
         gedung:2.5 ruang:1.5 ruangan:2 lantai:2 maps:3 map:3 peta:3 venue:3 arah:1.5
         directions:3 mana:1 gmaps:3 room:2 rooms:2 hall:2""",
