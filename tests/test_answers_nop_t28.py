@@ -80,3 +80,24 @@ async def test_before_this_session_and_who_presents(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 18, 0, tzinfo=WITA))
     text = read(await bot.say("what Semarang will present tomorrow"))
     assert "infrastructure financing" in text and "Opening" not in text, text
+
+
+async def test_a_self_introduction_is_not_what_is_asked(bot: Harness) -> None:
+    """The sender's office ("Dinas Kominfo", a word of the minister's title) and region in
+    the letter's introduction are not what "siapa saja narasumber … hari kedua?" asks of."""
+    bot.clock.set(datetime(2019, 10, 16, 17, 0, tzinfo=WITA))
+    text = read(await bot.say(
+        "Selamat sore panitia. Saya dari Dinas Kominfo Kabupaten Flores Timur. Izin bertanya, "
+        "siapa saja narasumber yang akan tampil pada hari kedua? Terima kasih."))
+    assert "Semarang" in text and "Keesei Lee" in text, text
+    assert "Rudiantara" not in text and "Tidak ada" not in text, text
+
+
+async def test_two_clock_times_asked_without_a_separator(bot: Harness, makassar: Harness
+                                                         ) -> None:
+    """"hari Kamis mulai jm brp selesai jm brp": both the start and the end of that day."""
+    bot.clock.set(datetime(2019, 10, 16, 9, 0, tzinfo=WITA))
+    text = read(await bot.say("hari Kamis mulai jm brp selesai jm brp"))
+    assert "dimulai pukul 08.30" in text and "selesai pukul 15.00" in text, text
+    text = read(await makassar.say("besok mulai jam berapa selesai jam berapa"))
+    assert "dimulai pukul 08.00" in text and "selesai pukul" in text, text

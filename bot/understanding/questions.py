@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
+from itertools import pairwise
 
 from bot import textnorm
 from bot.model import Event
@@ -150,7 +151,9 @@ def split_questions(text: str) -> list[str]:
             for q in _split_conjunction(p):
                 if q and q.strip():
                     q = _without_frame(q)
-                    parts.extend(_split_commas(_MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip()))
+                    parts.extend(c for p in _split_commas(
+                        _MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip())
+                        for c in _split_clock_questions(p))
     # A sentence that only addresses the reader as an English letter does ("Good morning,
     # respected organisers.") asks nothing when another part does.
     asked = [p for p in parts
@@ -294,6 +297,26 @@ _ADDRESSED = _GREETING | word_set(
 
 #: How an English letter addresses its reader ("Respected Sir/Madam", "dear committee").
 _LETTER_ADDRESS = word_set("dear respected esteemed sir madam sirs")
+
+
+#: "jam berapa", "pukul berapa": asking for a clock time (chat's "jm brp" read by textnorm).
+_CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa")})
+
+
+def _split_clock_questions(part: str) -> list[str]:
+    """"hari Kamis mulai jm brp selesai jm brp" is two questions with no separator: after a
+    clock time asked, what follows asking a clock time again is a question of its own."""
+    words = part.split()
+    tokens = [textnorm.DEFAULT.tokens(w) for w in words]
+    firsts = [t[0] if len(t) == 1 else "" for t in tokens]
+    for i in range(len(words) - 2):
+        if (firsts[i], firsts[i + 1]) in _CLOCK_ASKED:
+            rest = firsts[i + 2:]
+            if any(pair in _CLOCK_ASKED for pair in pairwise(rest)):
+                return [" ".join(words[:i + 2]), *_split_clock_questions(
+                    " ".join(words[i + 2:]))]
+            break
+    return [part]
 
 
 def _greets_only(piece: str) -> bool:
@@ -463,7 +486,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         )
         if courtesy and not (u.faq_id or u.facts):
             continue
-        if _names(u):
+        if _names(u) and not _introduces(part, text):
             previous = part
             subject = u
         elif u.day is not None and (u.scope is not None or u.intent is Intent.SCHEDULE):
@@ -475,7 +498,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     # does not ask for contacts or a registration.
     if any(_is_question(f.question, text) for f in found):
         found = [f for f in found
-                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK
+                 if _is_question(f.question, text)
+                 or (f.intent not in _STATEMENT_OK and not _introduces(f.question, text))
                  or _asks_contact_of(f)]
     unique: list[Understanding] = []
     for f in found:
@@ -561,6 +585,15 @@ def _without_own_plans(understander: Understander, parts: list[str], text: str,
         kept.append(part)
     asked = [p for p in kept if not _own_plan(understander, p, text, now)]
     return asked if asked and any(_asks_itself(p) for p in asked) else kept
+
+
+def _introduces(part: str, text: str) -> bool:
+    """"Saya dari Dinas Kominfo Kabupaten X.": who is asking, a statement; what it names is
+    not what the next question is about ("siapa saja narasumber … hari kedua?" is not asked of
+    the minister's office nor of the asker's region)."""
+    tokens = set(textnorm.simple_tokens(part))
+    return (bool(tokens & FIRST_PERSON) and bool(tokens & _SENDER)
+            and not _is_question(part, text))
 
 
 def _ends(part: str) -> bool:
