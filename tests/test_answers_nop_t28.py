@@ -101,3 +101,23 @@ async def test_two_clock_times_asked_without_a_separator(bot: Harness, makassar:
     assert "dimulai pukul 08.30" in text and "selesai pukul 15.00" in text, text
     text = read(await makassar.say("besok mulai jam berapa selesai jam berapa"))
     assert "dimulai pukul 08.00" in text and "selesai pukul" in text, text
+
+
+async def test_two_items_compared_gathering_today_and_when_it_ended(
+        bot: Harness, makassar: Harness) -> None:
+    """"the keynote on the same day as the Semarang session?" shows both items' days;
+    "skrg hrs kumpul dmn?" is today's gathering; a day over says when its last item ended."""
+    bot.clock.set(datetime(2019, 10, 16, 9, 50, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("Is the keynote on the same day as the Semarang session?"))
+    assert "Wed, 16 Oct 09:30" in text and "Thu, 17 Oct 08:30" in text, text
+    bot.clock.set(datetime(2019, 10, 18, 12, 50, tzinfo=WITA))
+    text = read(await bot.say("Is the event over?"))
+    assert "Closing, ended at 11:45" in text, text
+    await bot.say("/bahasa id")
+    bot.clock.set(datetime(2019, 10, 18, 7, 10, tzinfo=WITA))
+    text = read(await bot.say("skrg hrs kumpul dmn?"))
+    assert "Kumpul pukul 07.30 di Kantor Wali Kota Kupang" in text, text
+    makassar.clock.set(datetime(2024, 5, 15, 17, 0, tzinfo=WITA))
+    text = read(await makassar.say("masih ada acara?"))
+    assert "Acara terakhir, Penutupan, selesai pukul" in text, text

@@ -558,10 +558,13 @@ class Understander:
             if len(held) == 1:
                 session_score[held.pop()] = 1.0
 
-        if not session_score and words & GATHER_WORDS and when.day and not named.stops:
-            # "besok kumpul jam berapa?": the item with a gathering time on the day asked.
+        if not session_score and words & GATHER_WORDS and not named.stops:
+            # "besok kumpul jam berapa?": the item with a gathering time on the day asked;
+            # no day asked ("skrg hrs kumpul dmn?"), today's, unless it is over.
             for s in self.by_start:
-                if s.gather is not None and when.day == self.session_day[s.id]:
+                if s.gather is not None and (
+                        when.day == self.session_day[s.id] if when.day
+                        else self.session_day[s.id] == now.date() and s.end > now):
                     session_score[s.id] = 1.0
 
         direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
@@ -572,7 +575,9 @@ class Understander:
             spoken.extend(s.id for s in self.event.sessions_of_speaker(sp) if s.id not in spoken)
         if direct and spoken:
             both = [s for s in direct if s in spoken]
-            sessions = both or direct
+            # "Is the keynote on the same day as the Semarang session?": an item named by
+            # its title and another by its speaker, both asked about ("same day as").
+            sessions = both or (direct[:1] + spoken[:1] if words & _COMPARED else direct)
         else:
             sessions = direct or spoken
         if when.day is not None:
@@ -993,6 +998,8 @@ _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")
 #: "this session" as textnorm reads it (the item on now, "session sekarang"): the item on
 #: now when a relation word is before it ("What was before this session?").
 _THIS_SESSION = ("session", "sekarang")
+#: Words comparing two items named ("the same day as", "hari yang sama dengan", "bareng").
+_COMPARED = frozenset({"same", "sama", "bareng", "barengan", "bersamaan"})
 _ALREADY = frozenset({"sudah", "already"})
 #: "cuma/hanya X?": whether there is only X (on a day).
 _ONLY = frozenset({"cuma", "hanya", "only"})
