@@ -234,6 +234,13 @@ class _Parser:
                     self.set_day(self.month_day(dom, MONTHS[w]), i, i + 1)
             elif w[:1].isdigit() and t(i + 1) in MONTHS and t(i - 1) not in ("tanggal", "date"):
                 self.parse_date_at(i, i)
+            elif (t(i - 1) in ("the", "on") and not w.isdigit() and t(i + 1) != "day"
+                  and (dom := _ordinal_number(w)) is not None):
+                # "What is on the 17th?": an English ordinal is a day of the month, when the
+                # event is held on it ("the 2nd day" is the event's own day number).
+                d = self.month_day(dom)
+                if d in self.days:
+                    self.set_day(d, i)
 
     def parse_date_at(self, i: int, *extra: int) -> None:
         dom = _ordinal_number(self.at(i))

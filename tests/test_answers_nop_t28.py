@@ -121,3 +121,29 @@ async def test_two_items_compared_gathering_today_and_when_it_ended(
     makassar.clock.set(datetime(2024, 5, 15, 17, 0, tzinfo=WITA))
     text = read(await makassar.say("masih ada acara?"))
     assert "Acara terakhir, Penutupan, selesai pukul" in text, text
+
+
+async def test_a_day_of_the_month_a_title_and_which_day(bot: Harness, makassar: Harness
+                                                       ) -> None:
+    """"on the 17th" is that day of the month when the event is held on it; "regent" names
+    the bupati speaking ("starting time" asks when); "X itu day berapa" asks X's day, not how
+    many days; "agenda dong, mulai jam brp" is the day's programme and its start."""
+    bot.clock.set(datetime(2019, 10, 16, 19, 0, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("What is on the 17th?"))
+    assert "Thursday, 17 October 2019" in text and "Semarang" in text, text
+    text = read(await bot.say("what is on the 25th?"))
+    assert "Semarang" not in text, text
+    text = read(await bot.say(
+        "Kindly advise the starting time of the Banyuwangi regent's presentation."))
+    assert "13:00–14:30" in text and "can't answer" not in text, text
+    await bot.say("/bahasa id")
+    text = read(await bot.say("on the 18th ada apa aja"))
+    assert "Jumat, 18 Oktober 2019" in text and "Penutupan" in text, text
+    text = read(await bot.say("best practice luar negeri itu day berapa"))
+    assert "Kamis, 17 Oktober 2019" in text and "Agenda tiga hari" not in text, text
+    bot.clock.set(datetime(2019, 10, 15, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("first day agenda dong, mulai jam brp"))
+    assert "dimulai pukul 07.30" in text and "08.30–09.30 · Pembukaan" in text, text
+    text = read(await makassar.say("What is on the 15th?"))
+    assert "Perumusan kesepakatan" in text, text

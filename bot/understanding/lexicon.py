@@ -27,8 +27,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         lewatkan:2 terlewatkan:2 kelewatan:2 plan:2 plans:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
         currently:3 current:2 upcoming:2 berikut:2.5 barusan:2.5""",
-    Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
-        paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
+    Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 starting:1
+        presentasi:1.5 paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
     Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
         pemateri:3 profil:3 profile:3 jabatan:3 bio:3 biodata:3 ngisi:1
         mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2

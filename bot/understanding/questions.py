@@ -271,7 +271,7 @@ def _split_commas(part: str) -> list[str]:
             # "city tour pulang jam brapa, beta ada pesawat siang": what the asker has on
             # (a flight), why they ask, not a question about it.
             continue
-        if out and _asks_itself(out[-1]) and (
+        if out and (_asks_itself(out[-1]) or _names_programme(out[-1])) and (
                 _asks_itself(piece) or (_requests(out[-1]) and tokens[0] in _ALSO)):
             # "minta no panitia registrasi, sama email sekretariat": the request goes on to
             # a second thing asked for (the joining word is not part of it).
@@ -317,6 +317,15 @@ def _split_clock_questions(part: str) -> list[str]:
                     " ".join(words[i + 2:]))]
             break
     return [part]
+
+
+#: A day's programme asked for by name ("first day agenda dong, mulai jam brp": the agenda,
+#: then when it starts); not "acara" nor "hari", which say the day a question is about.
+_PROGRAMME_ASKED = word_set("jadwal agenda schedule rundown susunan programme")
+
+
+def _names_programme(piece: str) -> bool:
+    return bool(set(textnorm.DEFAULT.tokens(piece)) & _PROGRAMME_ASKED)
 
 
 def _greets_only(piece: str) -> bool:
