@@ -147,3 +147,16 @@ async def test_a_day_of_the_month_a_title_and_which_day(bot: Harness, makassar: 
     assert "dimulai pukul 07.30" in text and "08.30–09.30 · Pembukaan" in text, text
     text = read(await makassar.say("What is on the 15th?"))
     assert "Perumusan kesepakatan" in text, text
+
+
+async def test_an_ordinal_counting_items_and_a_plan_naming_an_item(bot: Harness) -> None:
+    """"the 2nd day" is the event's second day, not the 2nd of the month; a statement of the
+    asker's plans that names an item ("kami besok ikut city tour") stays the context of the
+    question after it."""
+    bot.clock.set(datetime(2019, 10, 17, 20, 0, tzinfo=WITA))
+    await bot.say("/bahasa en")
+    text = read(await bot.say("what is on the 2nd day?"))
+    assert "Thursday, 17 October 2019" in text, text
+    await bot.say("/bahasa id")
+    text = read(await bot.say("kami besok ikut city tour. kumpul dimana?"))
+    assert "Kumpul pukul 07.30" in text, text

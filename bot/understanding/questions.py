@@ -573,11 +573,14 @@ _OVER = word_set("selesai kelar bubar usai beres rampung berakhir habis over don
 def _own_plan(understander: Understander, piece: str, text: str, now: datetime) -> bool:
     """"beta baru tiba bsk pagi": a statement of the asker's own plans with its own day or
     time, asking nothing; it says why they ask and never sets the day of the question beside
-    it ("lusa tu acara apa sa? beta baru tiba bsk pagi" asks about the day after tomorrow)."""
+    it ("lusa tu acara apa sa? beta baru tiba bsk pagi" asks about the day after tomorrow),
+    when it names no item of its own."""
     tokens = understander.normalizer.tokens(piece)
     return (bool(tokens) and tokens[0] in FIRST_PERSON and f"{piece.strip()}?" not in text
             and "?" not in piece and not set(tokens) & (_ASKING | _REQUEST_WORDS | _SENDER)
-            and bool(_when_words(understander, piece, now)))
+            and bool(_when_words(understander, piece, now))
+            # "kami besok ikut city tour. kumpul di mana?": an item named is the context.
+            and not _names(understander.understand(piece, now)))
 
 
 def _without_own_plans(understander: Understander, parts: list[str], text: str,
