@@ -775,8 +775,13 @@ def _passage_first(event: Event, q: Understanding, hit: Hit) -> bool:
     if _speaker_line_shown(event, q, hit):
         return False
     words = set(index.content(q.question))
+    asked = index.normalizer.tokens(q.question)
+    # "X itu hari berapa?" asks which day (a date), not how many: "berapa" after a word of
+    # the calendar or the clock counts nothing.
+    counts = any(w in ASK_HOW_MANY and not (i and asked[i - 1] in _WHICH_DATE)
+                 for i, w in enumerate(asked))
     if ((q.session_ids or q.speaker_ids or q.venue_ids) and hit.passage.source in _EVENT_TEXT
-            and not set(index.normalizer.tokens(q.question)) & ASK_HOW_MANY
+            and not counts
             and words - GENERAL <= coverage.shown_words(event, q)):
         # "sosialisasi program citynet hari apa?": the event's description names the session
         # too, but when every word asked is on the session's own card, the card answers it
@@ -811,6 +816,8 @@ def _says_count(event: Event, q: Understanding, hit: Hit) -> bool:
     return bool(numbers) and numbers <= said and not numbers <= coverage.shown_words(event, q)
 
 
+#: Words "berapa" asks a date or a time of ("hari berapa", "day berapa", "jam berapa").
+_WHICH_DATE = frozenset({"hari", "day", "tanggal", "date", "jam", "pukul"})
 #: "Since when": the answer is a year the event's text gives after the same word.
 _SINCE = frozenset({"sejak", "semenjak", "since"})
 _SINCE_YEAR = re.compile(r"\b(?:sejak|semenjak|since)\s+(?:tahun\s+)?(?:19|20)\d\d\b",

@@ -409,6 +409,12 @@ def rest_of_day_view(event: Event, day: date, t: Translator, now: datetime,
             day=escape(t.day(day))) if period is None else
             _("Tidak ada acara lagi {day}, {period}.").format(
                 day=escape(t.day(day)), period=escape(period_name(period, t)))]
+        held = event.sessions_on(day)
+        if period is None and held:
+            # "Is the event over?": when it ended, the day's last item's end.
+            last = max(held, key=lambda s: s.end)
+            lines.append(_("Acara terakhir, {title}, selesai pukul {time}.").format(
+                title=escape(last.title.get(t.lang)), time=t.time(last.end)))
         later = sorted((s for s in event.sessions if s.start > now), key=lambda s: s.start)
         if later:
             lines += ["", _("Berikutnya:"), session_line(event, later[0], t, with_day=True)]

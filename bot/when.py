@@ -98,6 +98,8 @@ def shift_period(period: str, step: int) -> str | None:
     return None
 # A period word after these is not a part of the day being asked about.
 _NOT_PERIOD_BEFORE = frozenset({"selamat", "makan", "good"})
+#: What an English ordinal counts when it is not a day of the month ("the 2nd session").
+_COUNTED = frozenset({"day", "session", "sessions", "stop", "speaker", "item", "talk", "floor"})
 _CLOCK_WORDS = frozenset({"jam", "pukul", "at", "around", "sekitar"})
 #: The words around a span of the day: "between/antara/from/dari X and/dan/to/sampai Y".
 _SPAN_FROM = frozenset({"between", "antara", "from", "dari"})
@@ -234,6 +236,13 @@ class _Parser:
                     self.set_day(self.month_day(dom, MONTHS[w]), i, i + 1)
             elif w[:1].isdigit() and t(i + 1) in MONTHS and t(i - 1) not in ("tanggal", "date"):
                 self.parse_date_at(i, i)
+            elif (t(i - 1) in ("the", "on") and not w.isdigit() and t(i + 1) not in _COUNTED
+                  and (dom := _ordinal_number(w)) is not None):
+                # "What is on the 17th?": an English ordinal is a day of the month, when the
+                # event is held on it ("the 2nd day", "the 2nd session" count something else).
+                d = self.month_day(dom)
+                if d in self.days:
+                    self.set_day(d, i)
 
     def parse_date_at(self, i: int, *extra: int) -> None:
         dom = _ordinal_number(self.at(i))

@@ -27,11 +27,12 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         lewatkan:2 terlewatkan:2 kelewatan:2 plan:2 plans:2""",
     Intent.NOW_NEXT: """sekarang:3 now:3 berlangsung:3 selanjutnya:3 berikutnya:3 next:3
         currently:3 current:2 upcoming:2 berikut:2.5 barusan:2.5""",
-    Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 presentasi:1.5
-        paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
+    Intent.SESSION: """kapan:1.5 when:1.5 mulai:1 dimulai:1 start:1 starts:1 starting:1
+        presentasi:1.5 paparan:1.5 materi:1 sesi:0.5 session:0.5 ngisi:0.5 selesai:1 berakhir:1""",
     Intent.SPEAKER: """siapa:2.5 who:2.5 pembicara:3 narasumber:3 speaker:3 speakers:3
         pemateri:3 profil:3 profile:3 jabatan:3 bio:3 biodata:3 ngisi:1
-        mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2""",
+        mengisi:1 membawakan:1 sambutan:1 speaks:2 speaking:2
+        present:1""",
     Intent.VENUE: """dimana:3 where:3 lokasi:3 location:3 alamat:3 address:3 tempat:2
         gedung:2.5 ruang:1.5 ruangan:2 lantai:2 maps:3 map:3 peta:3 venue:3 arah:1.5
         directions:3 mana:1 gmaps:3 room:2 rooms:2 hall:2""",

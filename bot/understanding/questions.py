@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime
+from itertools import pairwise
 
 from bot import textnorm
 from bot.model import Event
@@ -150,7 +151,9 @@ def split_questions(text: str) -> list[str]:
             for q in _split_conjunction(p):
                 if q and q.strip():
                     q = _without_frame(q)
-                    parts.extend(_split_commas(_MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip()))
+                    parts.extend(c for p in _split_commas(
+                        _MAY_I_ASK_RE.sub(r"\1", q).strip() or q.strip())
+                        for c in _split_clock_questions(p))
     # A sentence that only addresses the reader as an English letter does ("Good morning,
     # respected organisers.") asks nothing when another part does.
     asked = [p for p in parts
@@ -268,7 +271,7 @@ def _split_commas(part: str) -> list[str]:
             # "city tour pulang jam brapa, beta ada pesawat siang": what the asker has on
             # (a flight), why they ask, not a question about it.
             continue
-        if out and _asks_itself(out[-1]) and (
+        if out and (_asks_itself(out[-1]) or _names_programme(out[-1])) and (
                 _asks_itself(piece) or (_requests(out[-1]) and tokens[0] in _ALSO)):
             # "minta no panitia registrasi, sama email sekretariat": the request goes on to
             # a second thing asked for (the joining word is not part of it).
@@ -294,6 +297,35 @@ _ADDRESSED = _GREETING | word_set(
 
 #: How an English letter addresses its reader ("Respected Sir/Madam", "dear committee").
 _LETTER_ADDRESS = word_set("dear respected esteemed sir madam sirs")
+
+
+#: "jam berapa", "pukul berapa": asking for a clock time (chat's "jm brp" read by textnorm).
+_CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa")})
+
+
+def _split_clock_questions(part: str) -> list[str]:
+    """"hari Kamis mulai jm brp selesai jm brp" is two questions with no separator: after a
+    clock time asked, what follows asking a clock time again is a question of its own."""
+    words = part.split()
+    tokens = [textnorm.DEFAULT.tokens(w) for w in words]
+    firsts = [t[0] if len(t) == 1 else "" for t in tokens]
+    for i in range(len(words) - 2):
+        if (firsts[i], firsts[i + 1]) in _CLOCK_ASKED:
+            rest = firsts[i + 2:]
+            if any(pair in _CLOCK_ASKED for pair in pairwise(rest)):
+                return [" ".join(words[:i + 2]), *_split_clock_questions(
+                    " ".join(words[i + 2:]))]
+            break
+    return [part]
+
+
+#: A day's programme asked for by name ("first day agenda dong, mulai jam brp": the agenda,
+#: then when it starts); not "acara" nor "hari", which say the day a question is about.
+_PROGRAMME_ASKED = word_set("jadwal agenda schedule rundown susunan programme")
+
+
+def _names_programme(piece: str) -> bool:
+    return bool(set(textnorm.DEFAULT.tokens(piece)) & _PROGRAMME_ASKED)
 
 
 def _greets_only(piece: str) -> bool:
@@ -352,6 +384,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     """
     understander = understander_for(event)
     parts = [p for part in split_questions(text) for p in _two_answers(understander, part, now)]
+    parts = _without_own_plans(understander, parts, text, now)
     if len(parts) == 1:
         # A letter's frame (address, self-introduction, signature) set aside, the question is
         # read alone: its sender's office and region are not what it asks.
@@ -462,7 +495,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         )
         if courtesy and not (u.faq_id or u.facts):
             continue
-        if _names(u):
+        if _names(u) and not _introduces(part, text):
             previous = part
             subject = u
         elif u.day is not None and (u.scope is not None or u.intent is Intent.SCHEDULE):
@@ -474,7 +507,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     # does not ask for contacts or a registration.
     if any(_is_question(f.question, text) for f in found):
         found = [f for f in found
-                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK
+                 if _is_question(f.question, text)
+                 or (f.intent not in _STATEMENT_OK and not _introduces(f.question, text))
                  or _asks_contact_of(f)]
     unique: list[Understanding] = []
     for f in found:
@@ -534,6 +568,44 @@ def _anaphoric(tokens: tuple[str, ...] | list[str]) -> Relation | None:
 #: Words that say an item is over ("keynote selesai, trus apa?").
 _OVER = word_set("selesai kelar bubar usai beres rampung berakhir habis over done finished "
                  "ends ended finishes")
+
+
+def _own_plan(understander: Understander, piece: str, text: str, now: datetime) -> bool:
+    """"beta baru tiba bsk pagi": a statement of the asker's own plans with its own day or
+    time, asking nothing; it says why they ask and never sets the day of the question beside
+    it ("lusa tu acara apa sa? beta baru tiba bsk pagi" asks about the day after tomorrow),
+    when it names no item of its own."""
+    tokens = understander.normalizer.tokens(piece)
+    return (bool(tokens) and tokens[0] in FIRST_PERSON and f"{piece.strip()}?" not in text
+            and "?" not in piece and not set(tokens) & (_ASKING | _REQUEST_WORDS | _SENDER)
+            and bool(_when_words(understander, piece, now))
+            # "kami besok ikut city tour. kumpul di mana?": an item named is the context.
+            and not _names(understander.understand(piece, now)))
+
+
+def _without_own_plans(understander: Understander, parts: list[str], text: str,
+                       now: datetime) -> list[str]:
+    """The parts without the asker's own plans (`_own_plan`), whole or a comma piece of a
+    part, when something else is asked."""
+    kept: list[str] = []
+    for part in parts:
+        pieces = [p for p in part.split(",") if p.strip()]
+        if len(pieces) > 1:
+            asked = [p for p in pieces if not _own_plan(understander, p, text, now)]
+            if asked and len(asked) < len(pieces) and any(_asks_itself(p) for p in asked):
+                part = ",".join(asked).strip()
+        kept.append(part)
+    asked = [p for p in kept if not _own_plan(understander, p, text, now)]
+    return asked if asked and any(_asks_itself(p) for p in asked) else kept
+
+
+def _introduces(part: str, text: str) -> bool:
+    """"Saya dari Dinas Kominfo Kabupaten X.": who is asking, a statement; what it names is
+    not what the next question is about ("siapa saja narasumber … hari kedua?" is not asked of
+    the minister's office nor of the asker's region)."""
+    tokens = set(textnorm.simple_tokens(part))
+    return (bool(tokens & FIRST_PERSON) and bool(tokens & _SENDER)
+            and not _is_question(part, text))
 
 
 def _ends(part: str) -> bool:

@@ -182,10 +182,13 @@ class Understander:
         words = set(tokens)
         has_when = when.day is not None or when.time is not None or when.period is not None
         direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
-        if not (direct or spoken) and set(pairwise(tokens)) & _THIS_ITEM:
+        if not (direct or spoken) and (set(pairwise(tokens)) & _THIS_ITEM or any(
+                pair == _THIS_SESSION and i > 0 and RELATIONS.get(tokens[i - 1]) in _INVERSE
+                for i, pair in enumerate(pairwise(tokens)))):
             # "sesi ini selesai jam berapa?": the item on now; nothing on, nothing to name.
             on = [s.id for s in self.by_start if s.start <= local_now < s.end]
-            this = next(i for i, pair in enumerate(pairwise(tokens)) if pair in _THIS_ITEM)
+            this = next(i for i, pair in enumerate(pairwise(tokens))
+                        if pair in _THIS_ITEM or pair == _THIS_SESSION)
             before = RELATIONS.get(tokens[this - 1]) if this > 0 else None
             if on and before in _INVERSE:
                 # "setelah sesi ini ada apa?": the item after the one on now.
@@ -274,7 +277,7 @@ class Understander:
             tour_next = self._tour_next(tokens, local_now)
             if tour_next is not None:
                 return replace(tour_next, confidence=0.5, doubts=doubts, readings=readings)
-            tour_at = self._tour_at(tokens, when)
+            tour_at = self._tour_at(tokens, when, local_now)
             if tour_at is not None:
                 return replace(tour_at, confidence=0.5, doubts=doubts, readings=readings)
         if relation is Relation.DURING and (facts or faq_id):
@@ -555,10 +558,13 @@ class Understander:
             if len(held) == 1:
                 session_score[held.pop()] = 1.0
 
-        if not session_score and words & GATHER_WORDS and when.day and not named.stops:
-            # "besok kumpul jam berapa?": the item with a gathering time on the day asked.
+        if not session_score and words & GATHER_WORDS and not named.stops:
+            # "besok kumpul jam berapa?": the item with a gathering time on the day asked;
+            # no day asked ("skrg hrs kumpul dmn?"), today's, unless it is over.
             for s in self.by_start:
-                if s.gather is not None and when.day == self.session_day[s.id]:
+                if s.gather is not None and (
+                        when.day == self.session_day[s.id] if when.day
+                        else self.session_day[s.id] == now.date() and s.end > now):
                     session_score[s.id] = 1.0
 
         direct = sorted(session_score, key=lambda s: (-session_score[s], self.order[s]))
@@ -569,7 +575,9 @@ class Understander:
             spoken.extend(s.id for s in self.event.sessions_of_speaker(sp) if s.id not in spoken)
         if direct and spoken:
             both = [s for s in direct if s in spoken]
-            sessions = both or direct
+            # "Is the keynote on the same day as the Semarang session?": an item named by
+            # its title and another by its speaker, both asked about ("same day as").
+            sessions = both or (direct[:1] + spoken[:1] if words & _COMPARED else direct)
         else:
             sessions = direct or spoken
         if when.day is not None:
@@ -798,9 +806,12 @@ class Understander:
                                  stops=tuple(upcoming[:1])) if upcoming else None
         return self.related(Relation.AFTER, session.id, current)
 
-    def _tour_at(self, tokens: Sequence[str], when: When) -> Understanding | None:
+    def _tour_at(self, tokens: Sequence[str], when: When, now: datetime
+                 ) -> Understanding | None:
         """A question for the place the tour is at, at a time during it ("which stop is at
-        9.10?", "jam 9.10 singgah di mana?"): the stop reached last by then."""
+        9.10?", "jam 9.10 singgah di mana?"): the stop reached last by then. A time with no
+        day is today's on a day of the event ("Where should I be at 9:30?" on the first day
+        is not asked of the tour's day)."""
         tour = self.event.tour
         session = self.event.session(tour.session_id) if tour is not None else None
         if (tour is None or session is None or when.time is None or when.until is not None
@@ -810,7 +821,10 @@ class Understander:
         if not words & _STOP_WORDS or words & NEXT_WORDS or words & ITEM_NOUNS:
             return None
         start = self.event.local(session.start)
-        if when.day is not None and when.day != start.date():
+        day = when.day
+        if day is None and now.date() in self.days:
+            day = now.date()
+        if day is not None and day != start.date():
             return None
         at = start.replace(hour=when.time.hour, minute=when.time.minute)
         reached = [i for i, stop in enumerate(tour.stops) if stop.time <= at]
@@ -981,6 +995,11 @@ _LAST_DAY = frozenset({("hari", "terakhir"), ("last", "day")})
 _FIRST = frozenset({"pertama", "first"})
 #: "sesi ini", "this session": the item on now ("acara ini" is the event itself).
 _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")})
+#: "this session" as textnorm reads it (the item on now, "session sekarang"): the item on
+#: now when a relation word is before it ("What was before this session?").
+_THIS_SESSION = ("session", "sekarang")
+#: Words comparing two items named ("the same day as", "hari yang sama dengan", "bareng").
+_COMPARED = frozenset({"same", "sama", "bareng", "barengan", "bersamaan"})
 _ALREADY = frozenset({"sudah", "already"})
 #: "cuma/hanya X?": whether there is only X (on a day).
 _ONLY = frozenset({"cuma", "hanya", "only"})
