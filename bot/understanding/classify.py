@@ -131,6 +131,12 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
         _vote(scores, [(Intent.SESSION, 2.0)])
     if e.speakers:
         _vote(scores, [(Intent.SPEAKER, 1.5)])
+        if not other and set(content) & _NAME_WORDS and not any(
+                i is not Intent.SPEAKER for w in content for i, _ in LEXICON.get(w, ())):
+            # "Mayor of Kupang name?", "nama wali kota kupang?": a speaker named by their
+            # office, their name asked, nothing else ("nama sesi pak X"): the speaker, not
+            # their sessions.
+            _vote(scores, [(Intent.SPEAKER, 2.5)])
     if e.venues:
         _vote(scores, [(Intent.VENUE, 2.0)])
     if e.has_region:
