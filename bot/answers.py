@@ -16,7 +16,7 @@ from html import escape
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.i18n import Translator
 from bot.memo import per_event
-from bot.model import Event, Faq, Text
+from bot.model import Event, Faq, SessionKind, Text
 from bot.regions import asker_origin
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import (
@@ -160,6 +160,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             plan = Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, reason, t),
                         hit=reason)
     features = howto.asked(event, q.question)
+    if q.intent is Intent.NOW_NEXT and _names_desk(event, q):
+        # "skrg udh bs regis blm?": whether the registration desk is open now; registering
+        # with the bot has no hours.
+        features = tuple(f for f in features if f is not howto.Feature.REGISTER)
     if howto.Feature.LANGUAGE in features and _names_speaker(event, q):
         # "Prof Lee bisa bahasa Indonesia?": the speaker's languages, not the bot's /bahasa;
         # the data does not say them.
@@ -660,6 +664,12 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def _names_desk(event: Event, q: Understanding) -> bool:
+    """Whether the question names only the registration desk's item(s)."""
+    sessions = [s for sid in q.session_ids if (s := event.session(sid))]
+    return bool(sessions) and all(s.kind is SessionKind.REGISTRATION for s in sessions)
 
 
 def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
