@@ -183,6 +183,10 @@ _ASK_VERBS = frozenset({"tanya", "bertanya", "ditanya", "tanyakan", "ditanyakan"
                         # "who handles registration issues?", "who is in charge of …?"
                         "handles", "handle", "handling", "responsible", "manages"})
 _TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
+#: Verbs of contacting right before "siapa" ("hubungi siapa?", "contact who?"):
+#: whom to contact.
+_CONTACT_VERBS = frozenset({"hubungi", "kontak", "contact", "call", "telepon",
+                            "telpon", "tanya", "ask"})
 
 
 def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
@@ -190,6 +194,8 @@ def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
     if who is None:
         return False
     if any(t in _ASK_VERBS for t in tokens[who + 1:]):
+        return True
+    if who >= 1 and tokens[who - 1] in _CONTACT_VERBS:
         return True
     return who >= 2 and tokens[who - 1] in _TO_WHOM and tokens[who - 2] in _ASK_VERBS
 
