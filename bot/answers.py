@@ -108,6 +108,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every
         # place it uses (a dinner's, the tour's), which the delegate might go to instead.
         q = replace(q, venue_ids=(main,))
+    if q.intent is Intent.VENUE and q.session_ids and q.venue_ids:
+        at = {s.venue_id for sid in q.session_ids if (s := event.session(sid)) is not None}
+        if at and not at & set(q.venue_ids):
+            # "press conference where, is it in city hall?": the item is elsewhere; its own
+            # venue's card, not the card of the place the asker guessed.
+            q = replace(q, venue_ids=tuple(sorted(at)))
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):

@@ -203,7 +203,7 @@ GENERAL = word_set(
     diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya name
     asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
     isi mengisi diisi kelar beres balik pas saat ketika sewaktu thn tahun
-    trs terus saja aj ajaa pick up collect days day hours hour minutes minute people
+    trs terus saja aj ajaa pick up collect days day hours hour minutes minute people orang
     person persons ceremony talk talks speech giving given expected expect
     universitas univ kampus institut institute university college dari
     apa siapa kapan dimana berapa bagaimana kenapa mengapa ada
@@ -219,7 +219,7 @@ GENERAL = word_set(
     dianjurkan
     make makes made making organizing organising afterwards afterward later else
     thing things something nothing seem seems missing half quarter past noon midday
-    tersebut keikutsertaan urus mengurus mengurusi ngurus buah
+    tersebut keikutsertaan urus mengurus mengurusi ngurus buah biji unit
     attendance follow
     garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly short
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama

@@ -271,6 +271,9 @@ def _split_commas(part: str) -> list[str]:
         # "Selamat malam Bapak/Ibu panitia, izin bertanya …": the greeting and address ask
         # nothing; kept, "panitia … bertanya" would read as how to ask the organizers.
         pieces.pop(0)
+    while len(pieces) > 1 and _lost_only(pieces[0]):
+        # "im lost, press conference where?": the asker's plight; the where is asked.
+        pieces.pop(0)
     for piece in pieces:
         if not piece:
             continue
@@ -308,6 +311,16 @@ _ADDRESSED = _GREETING | word_set(
 
 #: How an English letter addresses its reader ("Respected Sir/Madam", "dear committee").
 _LETTER_ADDRESS = word_set("dear respected esteemed sir madam sirs")
+
+
+#: Being lost or confused ("saya tersesat", "beta nyasar", "I'm lost").
+_LOST = word_set("lost tersesat nyasar kesasar bingung confused")
+
+
+def _lost_only(piece: str) -> bool:
+    tokens = set(textnorm.DEFAULT.tokens(piece))
+    return bool(tokens & _LOST) and tokens <= _LOST | FIRST_PERSON | word_set(
+        "am is are lagi sedang agak sangat so very totally a bit little")
 
 
 def _greets_only(piece: str) -> bool:
