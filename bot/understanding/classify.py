@@ -185,8 +185,7 @@ _ASK_VERBS = frozenset({"tanya", "bertanya", "ditanya", "tanyakan", "ditanyakan"
 _TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
 #: Verbs of contacting right before "siapa" ("hubungi siapa?", "contact who?"):
 #: whom to contact.
-_CONTACT_VERBS = frozenset({"hubungi", "kontak", "contact", "call", "telepon",
-                            "telpon", "tanya", "ask"})
+_CONTACT_VERBS = frozenset({"hubungi", "kontak", "contact"})
 
 
 def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
