@@ -213,6 +213,7 @@ GENERAL = word_set(
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
+    special istimewa istimewanya keistimewaan unik keunikan keunikannya menarik
     belakang sedang dibagi bagi terlambat telat takut khawatir kuatir keburu sempat
     guna gunakan pergunakan
     sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
