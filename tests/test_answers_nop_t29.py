@@ -149,3 +149,13 @@ async def test_counts_special_and_the_venue_guessed(bot: Harness) -> None:
     assert "Suba Suka" in text and DECLINED_EN not in text, text
     # The place guessed is not shown as the item's: its own venue's card follows.
     assert "📍 Kantor Wali Kota Kupang" not in text, text
+
+
+async def test_when_the_asker_travels_is_no_question(bot: Harness) -> None:
+    """"beta baru tiba bsk pagi" beside a question says why they ask: the day after
+    tomorrow's programme, not tomorrow morning's too (its keynote is not asked)."""
+    bot.clock.set(datetime(2019, 10, 15, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("lusa tu acara apa sa? beta baru tiba bsk pagi"))
+    assert "Kamis, 17 Oktober 2019" in text and "Rudiantara" not in text, text
+    text = await read_en(bot, "what's on thursday? we arrive tomorrow morning")
+    assert "Thursday, 17 October 2019" in text and "Rudiantara" not in text, text

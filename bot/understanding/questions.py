@@ -501,7 +501,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     # does not ask for contacts or a registration.
     if any(_is_question(f.question, text) for f in found):
         found = [f for f in found
-                 if _is_question(f.question, text) or f.intent not in _STATEMENT_OK
+                 if _is_question(f.question, text)
+                 or (f.intent not in _STATEMENT_OK and not _tells_own_travel(f.question))
                  or _asks_contact_of(f)]
     if any(not _pleads_only(f) for f in found):
         # "… lokasi seminar di mana? Mohon bantuan.": asking for help with the question
@@ -608,6 +609,16 @@ def _entities(u: Understanding) -> bool:
 def _names(u: Understanding) -> bool:
     return bool(u.session_ids or u.speaker_ids or u.venue_ids or u.stops or u.faq_id
                 or u.facts or u.regions)
+
+
+def _tells_own_travel(part: str) -> bool:
+    """"beta baru tiba bsk pagi", "we arrive on Thursday": when the asker travels, said
+    beside a question, is why they ask; its day is not a programme asked for."""
+    tokens = textnorm.DEFAULT.tokens(part)
+    return bool(tokens) and tokens[0] in FIRST_PERSON and bool(set(tokens) & _TRAVEL)
+
+
+_TRAVEL = word_set("tiba datang sampai nyampe berangkat arrive arriving arrives land landing")
 
 
 def _is_question(part: str, text: str) -> bool:
