@@ -155,7 +155,7 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
     asks_where = any(t in ("dimana", "where") for t in tokens)
     if asks_who and (e.sessions or when.day is not None):
         _vote(scores, [(Intent.SPEAKER, 1.0)])
-    if asks_who and _asks_whom_to_ask(tokens):
+    if asks_who and (_asks_whom_to_ask(tokens) or (not tour and _contact_before_who(tokens))):
         # "deng sapa beta bisa tanya kalo ada masalah registrasi?", "who can I ask about
         # the certificate?": whom to ask is a contact, not a speaker of the item named.
         _vote(scores, [(Intent.CONTACT, 4.0)])
@@ -194,9 +194,14 @@ def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
         return False
     if any(t in _ASK_VERBS for t in tokens[who + 1:]):
         return True
-    if who >= 1 and tokens[who - 1] in _CONTACT_VERBS:
-        return True
     return who >= 2 and tokens[who - 1] in _TO_WHOM and tokens[who - 2] in _ASK_VERBS
+
+
+def _contact_before_who(tokens: Sequence[str]) -> bool:
+    """"soal registrasi, kontak siapa?": whom to contact (the tour's own question, "bus
+    ketinggalan, hubungi siapa?", is its bus leaders')."""
+    who = next((i for i, t in enumerate(tokens) if t in WHO), None)
+    return who is not None and who >= 1 and tokens[who - 1] in _CONTACT_VERBS
 
 
 def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> None:
