@@ -16,7 +16,7 @@ from html import escape
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.i18n import Translator
 from bot.memo import per_event
-from bot.model import Event, Faq, Text
+from bot.model import Event, Faq, SessionKind, Text
 from bot.regions import asker_origin
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import (
@@ -108,6 +108,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every
         # place it uses (a dinner's, the tour's), which the delegate might go to instead.
         q = replace(q, venue_ids=(main,))
+    if q.intent is Intent.VENUE and q.session_ids and q.venue_ids:
+        at = {s.venue_id for sid in q.session_ids if (s := event.session(sid)) is not None}
+        if at and not at & set(q.venue_ids):
+            # "press conference where, is it in city hall?": the item is elsewhere; its own
+            # venue's card, not the card of the place the asker guessed.
+            q = replace(q, venue_ids=tuple(sorted(at)))
     plan = _plan(event, q, t)
     if (plan.kind is PlanKind.INTENT and q.intent not in _OWN_CONTACTS and q.relation is None
             and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):
@@ -160,6 +166,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             plan = Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, reason, t),
                         hit=reason)
     features = howto.asked(event, q.question)
+    if q.intent is Intent.NOW_NEXT and _names_desk(event, q):
+        # "skrg udh bs regis blm?": whether the registration desk is open now; registering
+        # with the bot has no hours.
+        features = tuple(f for f in features if f is not howto.Feature.REGISTER)
     if howto.Feature.LANGUAGE in features and _names_speaker(event, q):
         # "Prof Lee bisa bahasa Indonesia?": the speaker's languages, not the bot's /bahasa;
         # the data does not say them.
@@ -660,6 +670,12 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def _names_desk(event: Event, q: Understanding) -> bool:
+    """Whether the question names only the registration desk's item(s)."""
+    sessions = [s for sid in q.session_ids if (s := event.session(sid))]
+    return bool(sessions) and all(s.kind is SessionKind.REGISTRATION for s in sessions)
 
 
 def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:

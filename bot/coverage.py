@@ -40,6 +40,7 @@ from bot.understanding.lexicon import (
     WHO,
     word_set,
 )
+from bot.when import when_from_tokens
 from bot.zones import INDONESIAN_ZONES
 
 #: Words the lexicon marks as about something else: named by the question, they must be in
@@ -258,8 +259,12 @@ def bring_faq(event: Event, q: Understanding) -> Faq | None:
     # "ada tes PCR / surat sehat yg harus dibawa?": a paper it does not name is not answered
     # (the words beside "surat"/"documents" name which; "dokumen tertentu" asks which).
     tokens = normalizer.tokens(q.question)
+    # "registrasi ulang besok pagi, dokumen apa …": a day or a part of it names no paper.
+    when = when_from_tokens(tokens, event.sessions[0].start, event.days) if (
+        event.sessions) else None
+    said_when = when.used if when is not None else frozenset()
     beside = {tokens[j] for i, w in enumerate(tokens) if w in DOCUMENTS
-              for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+              for j in (i - 1, i + 1) if 0 <= j < len(tokens) and j not in said_when}
     papers = [w for w in beside if len(w) >= 3 and w not in DOCUMENTS and w not in GENERAL
               and w not in _WHAT_THINGS and w not in _WHICH_KIND and w not in _BRING]
     shown = shown_words(event, q, found[0].id)

@@ -80,7 +80,10 @@ _HOW_PAIRS = frozenset({("pakai", "apa"), ("untuk", "apa"), ("lewat", "apa"),
 
 _CHECKIN = word_set("absen absensi presensi checkin attendance tercatat dicatat")
 _CHECKIN_PAIRS = frozenset({("check", "in"), ("cek", "in"), ("sign", "in"), ("daftar", "hadir"),
-                            ("konfirmasi", "kehadiran"), ("confirm", "attendance")})
+                            ("konfirmasi", "kehadiran"), ("confirm", "attendance"),
+                            # "bagaimana cara mencatat kehadiran?": recording one's presence
+                            ("mencatat", "kehadiran"), ("catat", "kehadiran"),
+                            ("mencatatkan", "kehadiran")})
 #: "sy sdh di titik kumpul, gmn …": at the tour's meeting point, being there is the check-in.
 _MEETING_POINT = word_set("titikkumpul")
 _MEETING_PAIRS = frozenset({("meeting", "point"), ("titik", "kumpul")})
@@ -89,6 +92,10 @@ _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
 _CARD_PAIRS = frozenset({("id", "card"), ("name", "tag")})
 _CERTIFICATE = word_set("sertifikat sertipikat certificate certificates piagam")
+#: A paper that proves something ("surat keterangan", "letter of …", "bukti …"), and having
+#: attended: together the certificate of attendance.
+_PROOF = word_set("surat keterangan bukti letter proof")
+_ATTENDED = word_set("hadir kehadiran attendance attended")
 #: Signing a certificate: "siapa yang tanda tangan sertifikat?", "sertifikatnya
 #: ditandatangani siapa?", "who signs it?".
 _SIGN = word_set("ttd tandatangan ditandatangani menandatangani penandatangan sign signs signed "
@@ -233,6 +240,8 @@ def asks_full(tokens: Sequence[str]) -> bool:
 
 
 _SHARE = word_set("persen percent persentase percentage")
+#: Asking which one ("kodenya apa?", "what's the code?").
+_WHICH = word_set("apa apaan what which mana")
 #: A feature asked for in its digital form is the bot's ("kartu peserta digital ada ga?").
 _DIGITAL = word_set("digital online elektronik electronic softcopy pdf aplikasi app")
 _WHY = word_set("kenapa mengapa why")
@@ -294,6 +303,10 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
         # only taken while the session runs).
         return True
 
+    if feature is Feature.CHECKIN and words & _CODE and words & _WHICH:
+        # "kode absen sesi ini apa?", "what's the check-in code?": the bot does not send the
+        # code; its line says where it is (the session's screen).
+        return True
     if feature in _SAYS_WHEN and words & {"kapan", "when"}:
         return True  # "evaluasi diisinya kapan?": its line says when it opens
     if feature in _SAYS_EXISTS and words & _EXISTS:
@@ -318,9 +331,14 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         found.append(Feature.SIGNATORIES)
     elif words & _CERTIFICATE:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
+    elif words & _PROOF and words & _ATTENDED:
+        # "letter of attendance for my office", "surat keterangan hadir": a paper saying
+        # one attended is the certificate of attendance, not checking in.
+        found.append(Feature.CERTIFICATE)
     tour = bool((words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
                 or (asks_full(tokens) and bool(words & (_TOUR | _BUS))))
-    checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS)
+    checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS) and not (
+        words & _PROOF and words & _ATTENDED)
     at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
     meeting_point = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS)
     if (words & _TOUR and (checkin or at_meeting)) or (checkin and meeting_point):

@@ -73,7 +73,7 @@ SLANG: Mapping[str, str] = {
     "kmn": "kemana", "jln": "jalan", "plg": "pulang", "mkn": "makan", "maem": "makan",
     "jd": "jadi", "lgsg": "langsung", "lgsng": "langsung", "lsg": "langsung", "lngsg": "langsung",
     # contact
-    "kntk": "kontak", "kontk": "kontak",
+    "kntk": "kontak", "kontk": "kontak", "hub": "kontak",
     "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
     "hp": "telepon", "telp": "telepon", "tlp": "telepon", "telfon": "telepon",
     "tlpn": "telepon", "telpon": "telepon", "telephone": "telepon",

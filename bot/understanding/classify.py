@@ -131,6 +131,12 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
         _vote(scores, [(Intent.SESSION, 2.0)])
     if e.speakers:
         _vote(scores, [(Intent.SPEAKER, 1.5)])
+        if not other and set(content) & _NAME_WORDS and not any(
+                i is not Intent.SPEAKER for w in content for i, _ in LEXICON.get(w, ())):
+            # "Mayor of Kupang name?", "nama wali kota kupang?": a speaker named by their
+            # office, their name asked, nothing else ("nama sesi pak X"): the speaker, not
+            # their sessions.
+            _vote(scores, [(Intent.SPEAKER, 2.5)])
     if e.venues:
         _vote(scores, [(Intent.VENUE, 2.0)])
     if e.has_region:
@@ -149,7 +155,7 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
     asks_where = any(t in ("dimana", "where") for t in tokens)
     if asks_who and (e.sessions or when.day is not None):
         _vote(scores, [(Intent.SPEAKER, 1.0)])
-    if asks_who and _asks_whom_to_ask(tokens):
+    if asks_who and (_asks_whom_to_ask(tokens) or (not tour and _contact_before_who(tokens))):
         # "deng sapa beta bisa tanya kalo ada masalah registrasi?", "who can I ask about
         # the certificate?": whom to ask is a contact, not a speaker of the item named.
         _vote(scores, [(Intent.CONTACT, 4.0)])
@@ -177,6 +183,9 @@ _ASK_VERBS = frozenset({"tanya", "bertanya", "ditanya", "tanyakan", "ditanyakan"
                         # "who handles registration issues?", "who is in charge of …?"
                         "handles", "handle", "handling", "responsible", "manages"})
 _TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
+#: Verbs of contacting right before "siapa" ("hubungi siapa?", "contact who?"):
+#: whom to contact.
+_CONTACT_VERBS = frozenset({"hubungi", "kontak", "contact"})
 
 
 def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
@@ -186,6 +195,13 @@ def _asks_whom_to_ask(tokens: Sequence[str]) -> bool:
     if any(t in _ASK_VERBS for t in tokens[who + 1:]):
         return True
     return who >= 2 and tokens[who - 1] in _TO_WHOM and tokens[who - 2] in _ASK_VERBS
+
+
+def _contact_before_who(tokens: Sequence[str]) -> bool:
+    """"soal registrasi, kontak siapa?": whom to contact (the tour's own question, "bus
+    ketinggalan, hubungi siapa?", is its bus leaders')."""
+    who = next((i for i, t in enumerate(tokens) if t in WHO), None)
+    return who is not None and who >= 1 and tokens[who - 1] in _CONTACT_VERBS
 
 
 def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> None:

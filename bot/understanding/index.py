@@ -268,6 +268,19 @@ def _add_position_words(event: Event, phrases: dict[tuple[str, ...], list[Ref]],
         if len(ids) == 1:
             ref = Ref("speaker", next(iter(ids)))
             add(word, ref)
+    # A whole office ("Mayor of Kupang", "Bupati Sidoarjo": one part of a position, between
+    # commas) names the one speaker holding it, though its title word alone is a session's
+    # ("mayor" in the opening's title): someone asked by their position is its holder.
+    holders: dict[tuple[str, ...], set[str]] = {}
+    for speaker in event.speakers.values():
+        for text in (speaker.position.id, speaker.position.en or ""):
+            for part in text.split(","):
+                toks = textnorm.simple_tokens(part)
+                if len(toks) > 1 and any(w in TITLE_WORDS for w in toks):
+                    holders.setdefault(toks, set()).add(speaker.id)
+    for toks, ids in holders.items():
+        if len(ids) == 1 and toks not in phrases:
+            add(" ".join(toks), Ref("speaker", next(iter(ids))))
 
 
 def _add_place_kinds(tokens: Sequence[str], ref: Ref, add: _Add) -> None:

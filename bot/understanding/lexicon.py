@@ -201,10 +201,10 @@ GENERAL = word_set(
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
     peroleh dapa diminta dikirim dikirimkan via lewat melalui
     dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
-    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya
+    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya name
     asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
     isi mengisi diisi kelar beres balik pas saat ketika sewaktu thn tahun
-    trs terus saja aj ajaa pick up collect days day hours hour minutes minute people
+    trs terus saja aj ajaa pick up collect days day hours hour minutes minute people orang
     person persons ceremony talk talks speech giving given expected expect
     universitas univ kampus institut institute university college dari
     apa siapa kapan dimana berapa bagaimana kenapa mengapa ada
@@ -214,13 +214,14 @@ GENERAL = word_set(
     judul title bahas membahas dibahas bahasan tema subject provided provide provides
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
+    special istimewa istimewanya keistimewaan unik keunikan keunikannya menarik
     belakang sedang dibagi bagi terlambat telat takut khawatir kuatir keburu sempat
     guna gunakan pergunakan
     sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
     dianjurkan
     make makes made making organizing organising afterwards afterward later else
     thing things something nothing seem seems missing half quarter past noon midday
-    tersebut keikutsertaan urus mengurus mengurusi ngurus buah
+    tersebut keikutsertaan urus mengurus mengurusi ngurus buah biji unit
     attendance follow
     garis ringkas ringkasnya ringkasan gambaran sekilas overview outline summary brief briefly short
     secara resmi ketentuan aturan beserta unsur penjelasan singkat beliau total utama

@@ -147,7 +147,7 @@ def split_questions(text: str) -> list[str]:
         text = unsigned
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
-        for p in _AND_RE.split(_without_intro(piece)):
+        for p in _AND_RE.split(_without_context(_without_intro(piece))):
             for q in _split_conjunction(p):
                 if q and q.strip():
                     q = _without_frame(q)
@@ -229,6 +229,20 @@ _SENDER = frozenset({"dari", "from", "rombongan", "delegasi", "perwakilan", "utu
 _INTRO_OPENING = re.compile(r"\s*(?:(?:bersama|dengan) ini|perkenalkan)\b", re.IGNORECASE)
 
 
+#: "…, namun/tapi …", "…, but …": what the asker states before the contrast is context.
+_CONTRAST_RE = re.compile(r",?\s(?:namun|tapi|tetapi|but|however)\s", re.IGNORECASE)
+
+
+def _without_context(piece: str) -> str:
+    """"Kami sudah menerima undangan, namun belum jelas lokasi seminar ini di mana": what
+    the asker already has, before a contrast, asks nothing; the question after it does."""
+    m = _CONTRAST_RE.search(piece)
+    if m is None:
+        return piece
+    left, right = piece[:m.start()], piece[m.end():]
+    return right if _asks_own(right) and not _asks_own(left) else piece
+
+
 def _split_conjunction(piece: str) -> list[str]:
     """"berapa hari … berlangsung dan tanggal berapa saja": two questions at a "dan", "serta"
     or "and" when the pieces on both sides ask something of their own."""
@@ -259,6 +273,9 @@ def _split_commas(part: str) -> list[str]:
     while len(pieces) > 1 and _greets_only(pieces[0]):
         # "Selamat malam Bapak/Ibu panitia, izin bertanya …": the greeting and address ask
         # nothing; kept, "panitia … bertanya" would read as how to ask the organizers.
+        pieces.pop(0)
+    while len(pieces) > 1 and _lost_only(pieces[0]):
+        # "im lost, press conference where?": the asker's plight; the where is asked.
         pieces.pop(0)
     for piece in pieces:
         if not piece:
@@ -326,6 +343,16 @@ _PROGRAMME_ASKED = word_set("jadwal agenda schedule rundown susunan programme")
 
 def _names_programme(piece: str) -> bool:
     return bool(set(textnorm.DEFAULT.tokens(piece)) & _PROGRAMME_ASKED)
+
+
+#: Being lost or confused ("saya tersesat", "beta nyasar", "I'm lost").
+_LOST = word_set("lost tersesat nyasar kesasar bingung confused")
+
+
+def _lost_only(piece: str) -> bool:
+    tokens = set(textnorm.DEFAULT.tokens(piece))
+    return bool(tokens & _LOST) and tokens <= _LOST | FIRST_PERSON | word_set(
+        "am is are lagi sedang agak sangat so very totally a bit little")
 
 
 def _greets_only(piece: str) -> bool:
@@ -510,6 +537,10 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                  if _is_question(f.question, text)
                  or (f.intent not in _STATEMENT_OK and not _introduces(f.question, text))
                  or _asks_contact_of(f)]
+    if any(not _pleads_only(f) for f in found):
+        # "… lokasi seminar di mana? Mohon bantuan.": asking for help with the question
+        # asked is no request for the bot's help.
+        found = [f for f in found if not _pleads_only(f)]
     unique: list[Understanding] = []
     for f in found:
         if all(_key(f) != _key(g) for g in unique):
@@ -520,6 +551,17 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     if len(found) == 1:
         return (_own_contact(understander, found[0], text, now),)
     return tuple(found[:MAX_QUESTIONS])
+
+
+def _pleads_only(u: Understanding) -> bool:
+    """"Mohon bantuan", "please help": a plea, nothing asked."""
+    words = set(textnorm.DEFAULT.tokens(u.question))
+    return (u.intent is Intent.HELP and bool(words & _PLEA)
+            and words <= _PLEA | _REQUEST_WORDS | textnorm.PARTICLES | _PLEA_COURTESY)
+
+
+_PLEA = word_set("bantuan bantuannya bantu dibantu help assistance assist")
+_PLEA_COURTESY = word_set("kami saya sy us me your kindly atas nya")
 
 
 #: Intents a part naming nothing may take its subject from the part before.

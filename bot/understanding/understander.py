@@ -21,6 +21,7 @@ from bot.understanding.classify import Evidence, classify, facts_asked, one_plac
 from bot.understanding.index import Match, PhraseIndex, network_words, normalizer_for
 from bot.understanding.lexicon import (
     ALL_WORDS,
+    ASK_HOW_MANY,
     ASKS_ITEM,
     CLOSE_WORDS,
     CONTEXT,
@@ -43,6 +44,7 @@ from bot.understanding.lexicon import (
     NEXT_WORDS,
     NOW_WORDS,
     OPEN_WORDS,
+    PEOPLE,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
     RECALL_VERBS,
@@ -168,7 +170,7 @@ class Understander:
             # "hari ke 7" of a three-day event, "jam 27": no day or time to answer for; the
             # asker is asked, never answered for another day (an empty reading: none fits).
             doubts = (*doubts, *((typed, "") for typed in when.unread))
-        matches = self.index.matches(tokens)
+        matches = _counted_people(tokens, self.index.matches(tokens))
         tokens, matches = self._registration_time(tokens, matches)
         when = _shift_period(tokens, when, matches)
         named = _Named.of(matches)
@@ -617,13 +619,14 @@ class Understander:
     def _registration_time(
         self, tokens: tuple[str, ...], matches: list[Match]
     ) -> tuple[tuple[str, ...], list[Match]]:
-        """"bsk regis jm brp?", "where do I register?": asked for a clock time or a place,
+        """"bsk regis jm brp?", "where do I register?", "udh bs regis blm?": asked for a clock
+        time, a place or whether it is open yet,
         "daftar" (what "regis" reads as) is the registration desk's item, not the act of
         registering for RSVP, which has neither — when the event has such an item and the
         question names no other (nor a list: "daftar hadir")."""
         registering = [i for i, t in enumerate(tokens) if t in _REGISTERING]
         if not registering or not (set(pairwise(tokens)) & _CLOCK_ASKED
-                                   or set(tokens) & _WHERE_ASKED):
+                                   or set(tokens) & _WHERE_ASKED or _asks_open(tokens)):
             return tokens, matches
         if any(i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS for i in registering):
             return tokens, matches
@@ -647,6 +650,10 @@ class Understander:
         now_words = words & NOW_WORDS
         over = FACTS_OVER | (
             {Intent.NOW_NEXT} if Fact.LENGTH in facts and not now_words else set()
+        ) | (
+            # "how many participant attend?": the event's participants counted, not the
+            # asker's attending (the RSVP of a session named counts it: `direct`).
+            {Intent.RSVP} if Fact.PARTICIPANTS in facts else set()
         )
         # "WIB atau WITA?": "wib" leans towards another city, but the zone is the event's.
         off_topic = intent is Intent.UNKNOWN and confidence > 0 and Fact.TIMEZONE not in facts
@@ -1047,6 +1054,26 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
 _CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
 #: Asked where: registering with the bot has no place, the registration desk has.
 _WHERE_ASKED = frozenset({"dimana", "where"})
+def _counted_people(tokens: Sequence[str], matches: list[Match]) -> list[Match]:
+    """"how many participant attend?": people counted are the event's participants, not
+    the item a word of whose title names them ("Participant registration")."""
+    if not (set(tokens) & ASK_HOW_MANY or ("how", "many") in set(pairwise(tokens))):
+        return matches
+    return [m for m in matches if not (
+        m.end - m.start == 1 and tokens[m.start] in PEOPLE
+        and all(r.kind == "session" for r in m.refs))]
+
+
+#: Asked whether it is open yet: registering with the bot always is, the desk opens.
+_YET_ASKED = frozenset({"sudah", "belum"})
+
+
+def _asks_open(tokens: Sequence[str]) -> bool:
+    """"udh bs regis blm?", "registration open?": whether the desk is open (yet)."""
+    return set(tokens) >= _YET_ASKED or bool(set(tokens) & (OPEN_WORDS - {"opening",
+                                                                           "pembukaan"}))
+
+
 #: Registering, in either language ("regis" reads as "daftar").
 _REGISTERING = frozenset({"daftar", "register"})
 
