@@ -55,6 +55,16 @@ Issue 11, fifth session (2026-12-01), answer level:
   blind_q 100%, blind_h 100%; no set dropped; 0 wrong facts in every one.
 - nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (unchanged); understand_all() + plan
   p99 0.70 ms (quiet machine).
+Issue 11, sixth session (2026-12-01), answer level:
+- blind batches v and w (tests/blind_v.jsonl, tests/blind_w.jsonl: 690 questions, 249 of
+  them English, written blind before that session's work, kept out of the repository until
+  their final run): first run 95.1% (v 96.9%, w 93.1%; 15 declined, 18 other misses, 1 wrong
+  fact), final 95.8% (id 96.4%, en 94.8%; 12 declined, 16 other misses, 1 wrong fact: the
+  asker's own "tiba bsk pagi" set the day of "lusa tu acara apa?"). Not met.
+- then tuned on as dev sets: v and w 100%; r 99.7%, s 100%, t 99.7%, u 100%, every other set
+  held; 0 wrong facts in every one.
+- nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (c 86.2%, unchanged); understand_all()
+  + plan p99 0.82 ms (machine shared with two tuners).
 """
 
 from __future__ import annotations
