@@ -15,14 +15,12 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.loader import load_event
-from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import MAKASSAR_FILE, Harness
 from tests.test_answers import read, read_en
 
 DECLINED_ID = "belum bisa menjawab"
 DECLINED_EN = "can't answer"
-MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 
 
 async def test_after_an_item_said_to_be_over(bot: Harness) -> None:

@@ -14,14 +14,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.loader import load_event
-from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import MAKASSAR_FILE, Harness
 from tests.test_answers import read, read_en
 
 DECLINED_EN = "can't answer"
 DECLINED_ID = "belum bisa menjawab"
-MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 
 
 async def test_where_the_tour_drops_us_is_its_return_place(bot: Harness) -> None:

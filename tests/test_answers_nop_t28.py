@@ -15,20 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import load_event
-from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import Harness, organizer_bot
+from tests.harness import Harness, makassar_bot
 from tests.test_answers import read
-
-MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
 
 
 @pytest.fixture
 async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    event = load_event(MAKASSAR_FILE)
-    now = event.sessions[0].start - timedelta(days=1)
-    async with organizer_bot(event, now, tmp_path / "bot.db") as bot:
+    async with makassar_bot(tmp_path / "bot.db", organizer=True, before=timedelta(days=1)) as bot:
         yield bot
 
 
