@@ -140,6 +140,10 @@ WHO = word_set("siapa who whom")
 #: Chat's and Kupang Malay's forms are read by textnorm first: "aku", "sy", "beta", "gw" as
 #: "saya", "katong" as "kita", "botong" as "kami".
 FIRST_PERSON = word_set("saya kami kita i im me my we us our")
+#: Asking for a clock time ("jam berapa", "what time"; chat's "jm brp" read by textnorm): the
+#: understanding's time, arrival and registration readings and the splitting of two clock
+#: questions asked with no separator (bot/understanding/questions.py) share it.
+CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
 #: The event's organizers as a delegate names them ("tanya panitia", "kontak penyelenggara",
 #: "contact the committee"). Chat's "pnt", "panit" are read as "panitia" by textnorm (`SLANG`).
 #: One set for the how-to (bot/howto.py), the contact search (bot/directory.py) and the

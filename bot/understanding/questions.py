@@ -10,6 +10,7 @@ from itertools import pairwise
 from bot import textnorm
 from bot.model import Event
 from bot.understanding.lexicon import (
+    CLOCK_ASKED,
     CONTACT_DETAILS,
     COURTESY,
     FIRST_PERSON,
@@ -316,8 +317,6 @@ _ADDRESSED = _GREETING | word_set(
 _LETTER_ADDRESS = word_set("dear respected esteemed sir madam sirs")
 
 
-#: "jam berapa", "pukul berapa": asking for a clock time (chat's "jm brp" read by textnorm).
-_CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa")})
 
 
 def _split_clock_questions(part: str) -> list[str]:
@@ -327,9 +326,9 @@ def _split_clock_questions(part: str) -> list[str]:
     tokens = [textnorm.DEFAULT.tokens(w) for w in words]
     firsts = [t[0] if len(t) == 1 else "" for t in tokens]
     for i in range(len(words) - 2):
-        if (firsts[i], firsts[i + 1]) in _CLOCK_ASKED:
+        if (firsts[i], firsts[i + 1]) in CLOCK_ASKED:
             rest = firsts[i + 2:]
-            if any(pair in _CLOCK_ASKED for pair in pairwise(rest)):
+            if any(pair in CLOCK_ASKED for pair in pairwise(rest)):
                 return [" ".join(words[:i + 2]), *_split_clock_questions(
                     " ".join(words[i + 2:]))]
             break

@@ -23,6 +23,7 @@ from bot.understanding.lexicon import (
     ALL_WORDS,
     ASK_HOW_MANY,
     ASKS_ITEM,
+    CLOCK_ASKED,
     CLOSE_WORDS,
     CONTEXT,
     COURTESY,
@@ -440,7 +441,7 @@ class Understander:
         every day, when a day starts or ends, its last item (the answer finds the item)."""
         words = set(tokens)
         pairs = set(pairwise(tokens))
-        arrive = bool(pairs & _WHAT_TIME and words & _MUST and words & _BE_THERE)
+        arrive = bool(pairs & CLOCK_ASKED and words & _MUST and words & _BE_THERE)
         # "besok jam berapa harus sudah di balai kota?": the place named is where one must
         # be; when is the day's start all the same.
         if (sessions or named.speakers or (named.venues and not arrive) or named.stops
@@ -625,7 +626,7 @@ class Understander:
         registering for RSVP, which has neither — when the event has such an item and the
         question names no other (nor a list: "daftar hadir")."""
         registering = [i for i, t in enumerate(tokens) if t in _REGISTERING]
-        if not registering or not (set(pairwise(tokens)) & _CLOCK_ASKED
+        if not registering or not (set(pairwise(tokens)) & CLOCK_ASKED
                                    or set(tokens) & _WHERE_ASKED or _asks_open(tokens)):
             return tokens, matches
         if any(i + 1 < len(tokens) and tokens[i + 1] in LIST_NOUNS for i in registering):
@@ -961,8 +962,6 @@ def _asks_which(after: Sequence[str]) -> bool:
     return bool(after) and (after[0] in _WHICH or (
         after[0] in _ITEM_NOUNS and len(after) > 1 and after[1] in _WHICH))
 
-#: "jam berapa harus sudah di lokasi/tiba?": when one must arrive.
-_WHAT_TIME = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
 _MUST = frozenset({"harus", "wajib", "musti", "mesti", "must", "should", "need"})
 _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arrive", "be"})
 
@@ -1050,8 +1049,6 @@ def _shift_period(tokens: Sequence[str], when: When, matches: Sequence[Match]) -
     return when
 
 
-#: A question for a clock time ("jam berapa"), not for a day or for how to do something.
-_CLOCK_ASKED = frozenset({("jam", "berapa"), ("pukul", "berapa"), ("what", "time")})
 #: Asked where: registering with the bot has no place, the registration desk has.
 _WHERE_ASKED = frozenset({"dimana", "where"})
 def _counted_people(tokens: Sequence[str], matches: list[Match]) -> list[Match]:
