@@ -76,6 +76,7 @@ import statistics
 import sys
 import time as clock
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -242,9 +243,12 @@ def latency_us(event: Event, rows: list[Row], rounds: int = 20) -> list[float]:
     return samples
 
 
-def latency_answer_us(event: Event, rows: list[Row], rounds: int = 20) -> list[float]:
+def latency_answer_us(event: Event, rows: list[Row], rounds: int = 20,
+                      timer: Callable[[], int] = clock.perf_counter_ns) -> list[float]:
     """understand_all() plus the answer's plan (FAQ, passage, generated sentence, decline):
-    everything the free-text handler computes before Telegram, per message."""
+    everything the free-text handler computes before Telegram, per message. `timer` is wall
+    time for the bench; the test gate passes the thread's CPU time, which other processes on
+    a loaded machine cannot inflate."""
     understander_for(event)
     index_for(event)
     translators = I18n()
@@ -252,10 +256,10 @@ def latency_answer_us(event: Event, rows: list[Row], rounds: int = 20) -> list[f
     for _ in range(rounds):
         for row in rows:
             t = translators.get(row.lang)
-            start = clock.perf_counter_ns()
+            start = timer()
             for question in understand_all(row.text, event, row.now):
                 plan_answer(event, question, t)
-            samples.append((clock.perf_counter_ns() - start) / 1000)
+            samples.append((timer() - start) / 1000)
     return samples
 
 
