@@ -222,7 +222,12 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         scores[Intent.ABOUT] -= 3
     if not (e.speakers or e.sessions or when.day or (words & SPEAKER_WORDS)):
         scores.pop(Intent.SPEAKER, None)
-    if not (e.venues or e.sessions or context or (words & VENUE_WORDS)):
+    # "besok pagi beta pi mana?", "besok pagi kita ke mana?", "tomorrow morning where?": a
+    # day's where-question, nothing named, asks where that day's programme is.
+    day_where = has_when and not (e.sessions or tour) and _asks_where_to(e.tokens)
+    if day_where:
+        _vote(scores, [(Intent.VENUE, 2.0)])
+    if not (e.venues or e.sessions or context or (words & VENUE_WORDS) or day_where):
         scores.pop(Intent.VENUE, None)
     if not (direct or spoken) or (tour and len(tour) == len(e.sessions)):
         scores.pop(Intent.SESSION, None)
@@ -245,6 +250,17 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         # "sekarang saya di bandara, …": "now" inside a question about something else
         # is not a question about what is on now.
         scores.pop(Intent.NOW_NEXT)
+
+
+def _asks_where_to(tokens: Sequence[str]) -> bool:
+    """Where, or where to: "dimana", "kemana", "where", and "mana" after "ke" or a verb of
+    going ("ke mana", Kupang Malay's "pi mana": textnorm reads "pi" as "pergi")."""
+    return any(t in _WHERE_TO or (t == "mana" and i > 0 and tokens[i - 1] in _GOING)
+               for i, t in enumerate(tokens))
+
+
+_WHERE_TO = frozenset({"dimana", "kemana", "where"})
+_GOING = frozenset({"ke", "pergi", "go", "to"})
 
 
 #: "about", and "discuss": "Bupati Banyuwangi bahas apa?" is about his session.
