@@ -23,6 +23,7 @@ from bot.understanding.lexicon import (
     CAPACITY,
     CONTEXT,
     COURTESY,
+    DAY_UNITS,
     EVENT_WORDS,
     GREETING_ONLY,
     HOST_WORDS,
@@ -341,8 +342,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
     out: list[Fact] = []
     event_word = bool(words & EVENT_WORDS)
     if "lagi" not in words and (
-        ("berapa", "hari") in pairs or ("many", "days") in pairs
-        or ("berapa", "days") in pairs
+        # "berapa hari", "how many days", terse English's "how many day"
+        any(a in ("berapa", "many") and b in DAY_UNITS for a, b in pairs)
         or (pairs & {("berapa", "lama"), ("how", "long")} and event_word)
     ):
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
