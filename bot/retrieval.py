@@ -73,7 +73,7 @@ _FUNCTION = frozenset(
     informasi what who when where how which why is are was were does did can could will
     would since year yang saya kami kita anda ada adalah nya ikut hadir attend
     jumlah jumlahnya total banyak dulu dahulu diadakan dilaksanakan digelar
-    sekarang now current currently sampai hingga until many much have has had do at
+    sekarang now current currently sampai hingga until many much have has had punya do at
     from in should big maksud maksudnya artinya mean means meant
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES

@@ -52,6 +52,7 @@ REGIONAL: Mapping[str, str] = {
     # Sundanese
     "sabaraha": "berapa", "iraha": "kapan", "saha": "siapa", "naon": "apa",
     "kumaha": "bagaimana", "ayeuna": "sekarang", "teu": "tidak", "jeung": "dengan",
+    "nu": "yang",
     "punten": "permisi", "atuh": "ya", "euy": "ya", "mah": "ya",
     # Makassar and Bugis Malay: particles (glued ones are `CLITICS`), courtesy
     "mi": "ya", "ji": "ya", "ki": "ya", "iye": "ya", "tabe": "permisi", "kodong": "ya",
@@ -73,10 +74,10 @@ REGIONAL: Mapping[str, str] = {
 # fmt: on
 
 #: Particles glued to the word before them: Makassar and Bugis "-mi", "-ji", "-ki", "-pi"
-#: ("dimanami", "adaji"), Javanese "-ne" and Sundanese "-na" for "-nya" ("sesine",
-#: "jadwalna"). Taken off like "-nya" (see `Normalizer._fix`), only from a known word of four
-#: letters or more ("arena" is no "are" + "-na").
-CLITICS = ("mi", "ji", "ki", "pi", "ne", "na")
+#: ("dimanami", "adaji"), Javanese "-ne", Sundanese "-na" and Betawi "-nye" for "-nya"
+#: ("sesine", "jadwalna", "acaranye"). Taken off like "-nya" (see `Normalizer._fix`), only
+#: from a known word of four letters or more ("arena" is no "are" + "-na").
+CLITICS = ("mi", "ji", "ki", "pi", "nye", "ne", "na")
 
 # -- informal spellings -----------------------------------------------------------------------
 # Token -> canonical form (may be several words). Sources: the measured list in the design
