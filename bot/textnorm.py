@@ -76,8 +76,9 @@ REGIONAL: Mapping[str, str] = {
 #: Particles glued to the word before them: Makassar and Bugis "-mi", "-ji", "-ki", "-pi"
 #: ("dimanami", "adaji"), Javanese "-ne", Sundanese "-na" and Betawi "-nye" for "-nya"
 #: ("sesine", "jadwalna", "acaranye"). Taken off like "-nya" (see `Normalizer._fix`), only
-#: from a known word of four letters or more ("arena" is no "are" + "-na").
-CLITICS = ("mi", "ji", "ki", "pi", "nye", "ne", "na")
+#: from a known word of the letters given or more: Makassar's particles follow any word
+#: ("adaji" ada), the "-nya"s a noun ("arena" is no "are" + "-na").
+CLITICS: Mapping[str, int] = {"mi": 3, "ji": 3, "ki": 3, "pi": 3, "nye": 4, "ne": 4, "na": 4}
 
 # -- informal spellings -----------------------------------------------------------------------
 # Token -> canonical form (may be several words). Sources: the measured list in the design
@@ -595,7 +596,8 @@ class Normalizer:
         for suffix in ("nya", "kah", "lah", *CLITICS):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
                 base = tok[: -len(suffix)]
-                if suffix in CLITICS and (len(base) < 4 or not self._known(base)):
+                if suffix in CLITICS and (len(base) < CLITICS[suffix]
+                                          or not self._known(base)):
                     continue
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
