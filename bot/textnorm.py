@@ -62,7 +62,7 @@ REGIONAL: Mapping[str, str] = {
     "aje": "saja", "kenape": "kenapa",
     # Medan, Palembang and other Sumatran Malay
     "dimano": "dimana", "kemano": "kemana", "berapo": "berapa", "siapo": "siapa",
-    "bah": "ya", "pigi": "pergi", "kelen": "kalian", "nian": "sangat",
+    "bah": "ya", "pigi": "pergi", "kelen": "kalian", "nian": "sangat", "nak": "mau",
     # Kupang Malay (Melayu Kupang), as delegates from NTT write it
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",

@@ -48,6 +48,8 @@ def test_regional_words_read_as_standard_indonesian() -> None:
         ("acaranye dimane?", "acara dimana"),
         ("kek mana cara daftar bah?", "bagaimana cara daftar ya"),
         ("cak mano daftar?", "bagaimana daftar"),
+        ("cak mano kalo nak ikut city tour?", "bagaimana kalau mau ikut city tour"),
+        ("adaji wifi?", "ada wifi"),
         ("berapami peserta?", "berapa peserta"),
         ("pemkot pung kantor di mana ko?", "pemkot punya kantor dimana ko"),
     ):
@@ -104,9 +106,10 @@ async def test_where_to_go_on_a_day(bot: Harness, makassar: Harness) -> None:
         assert "City Tour" not in text, text
     text = await read_en(bot, "where do I go tomorrow morning?")
     assert "17 October" in text and "Kantor Wali Kota Kupang" in text, text
-    # A thing the data does not place is still declined.
-    text = read(await bot.say("besok sarapan dimana?"))
-    assert DECLINED in text, text
+    # A thing the data does not place is still declined, a meal the programme has not too.
+    for question in ("besok sarapan dimana?", "nanti malam makan di mana?"):
+        text = read(await bot.say(question))
+        assert DECLINED in text, text
     # On the eve of the tour, the tour.
     bot.clock.set(datetime(2019, 10, 17, 19, 0, tzinfo=WITA))
     text = read(await bot.say("besok pagi kita ke mana?"))

@@ -25,6 +25,7 @@ from bot.understanding.lexicon import (
     COURTESY,
     DAY_UNITS,
     EVENT_WORDS,
+    FIRST_PERSON,
     GREETING_ONLY,
     HOST_WORDS,
     LEXICON,
@@ -225,7 +226,9 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         scores.pop(Intent.SPEAKER, None)
     # "besok pagi beta pi mana?", "besok pagi kita ke mana?", "tomorrow morning where?": a
     # day's where-question, nothing named, asks where that day's programme is.
-    day_where = has_when and not (e.sessions or tour) and _asks_where_to(e.tokens)
+    day_where = has_when and not (e.sessions or tour) and _asks_where_to(e.tokens) and all(
+        i in when.used or t in _WHERE_ALONE or t in textnorm.PARTICLES
+        for i, t in enumerate(e.tokens))
     if day_where:
         _vote(scores, [(Intent.VENUE, 2.0)])
     if not (e.venues or e.sessions or context or (words & VENUE_WORDS) or day_where):
@@ -262,6 +265,10 @@ def _asks_where_to(tokens: Sequence[str]) -> bool:
 
 _WHERE_TO = frozenset({"dimana", "kemana", "where"})
 _GOING = frozenset({"ke", "pergi", "go", "to"})
+#: The words of a day's where-question that name nothing asked about ("besok pagi kita harus
+#: ke mana?"): "nanti malam makan di mana?" asks where a meal is, which is another question.
+_WHERE_ALONE = _WHERE_TO | _GOING | FIRST_PERSON | frozenset(
+    {"mana", "harus", "perlu", "mau", "should", "must", "need", "kalian", "you"})
 
 
 #: "about", and "discuss": "Bupati Banyuwangi bahas apa?" is about his session.
