@@ -47,6 +47,7 @@ REGIONAL: Mapping[str, str] = {
     "mboten": "tidak", "ora": "tidak", "sampun": "sudah", "dereng": "belum",
     "sesuk": "besok", "benjing": "besok", "mengko": "nanti", "saiki": "sekarang",
     "sakniki": "sekarang", "wingi": "kemarin", "dino": "hari", "dinten": "hari",
+    "isuk": "pagi", "esuk": "pagi", "bengi": "malam", "dalu": "malam",
     "nggih": "ya", "njih": "ya", "ngih": "ya", "inggih": "ya", "yo": "ya",
     "ngapunten": "permisi", "monggo": "ya",
     # Sundanese
@@ -62,7 +63,9 @@ REGIONAL: Mapping[str, str] = {
     "aje": "saja", "kenape": "kenapa",
     # Medan, Palembang and other Sumatran Malay
     "dimano": "dimana", "kemano": "kemana", "berapo": "berapa", "siapo": "siapa",
-    "bah": "ya", "pigi": "pergi", "kelen": "kalian", "nian": "sangat", "nak": "mau",
+    "bah": "ya", "kelen": "kalian", "nian": "sangat", "nak": "mau",
+    # Manado Malay
+    "torang": "kita", "ngana": "kamu", "kiapa": "kenapa", "pigi": "pergi",
     # Kupang Malay (Melayu Kupang), as delegates from NTT write it
     "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
     "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",

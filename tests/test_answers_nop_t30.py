@@ -100,7 +100,8 @@ async def test_where_to_go_on_a_day(bot: Harness, makassar: Harness) -> None:
     """"besok pagi beta pi mana?": that morning's programme with its places."""
     bot.clock.set(datetime(2019, 10, 16, 19, 0, tzinfo=WITA))
     for question in ("besok pagi beta pi mana ko?", "besok pagi kita ke mana?",
-                     "besok pagi dimana?"):
+                     "besok pagi dimana?", "besok pagi torang pigi mana?",
+                     "sesuk isuk nang ndi?"):
         text = read(await bot.say(question))
         assert "Kamis, 17 Oktober" in text and "Kantor Wali Kota Kupang" in text, text
         assert "City Tour" not in text, text
