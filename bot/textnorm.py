@@ -49,18 +49,21 @@ REGIONAL: Mapping[str, str] = {
     "sakniki": "sekarang", "wingi": "kemarin", "dino": "hari", "dinten": "hari",
     "isuk": "pagi", "esuk": "pagi", "bengi": "malam", "dalu": "malam",
     "nggih": "ya", "njih": "ya", "ngih": "ya", "inggih": "ya", "yo": "ya",
-    "ngapunten": "permisi", "monggo": "ya",
+    "ngapunten": "permisi", "monggo": "ya", "nyuwun": "mohon", "pirsa": "tanya",
+    "kula": "saya", "kulo": "saya", "panjenengan": "anda", "njenengan": "anda",
+    "sampeyan": "anda", "badhe": "mau", "bade": "mau", "tanglet": "tanya", "takon": "tanya",
+    "menawi": "kalau", "rawuh": "datang", "mantuk": "pulang", "saged": "bisa", "saget": "bisa",
     # Sundanese
     "sabaraha": "berapa", "iraha": "kapan", "saha": "siapa", "naon": "apa",
     "kumaha": "bagaimana", "ayeuna": "sekarang", "teu": "tidak", "jeung": "dengan",
-    "nu": "yang",
+    "nu": "yang", "abdi": "saya", "hoyong": "mau", "tiasa": "bisa", "aya": "ada",
     "punten": "permisi", "atuh": "ya", "euy": "ya", "mah": "ya",
     # Makassar and Bugis Malay: particles (glued ones are `CLITICS`), courtesy
     "mi": "ya", "ji": "ya", "ki": "ya", "iye": "ya", "tabe": "permisi", "kodong": "ya",
     # Betawi and Jakarta slang
     "kagak": "tidak", "kaga": "tidak", "dimane": "dimana", "kemane": "kemana",
     "berape": "berapa", "siape": "siapa", "gimane": "bagaimana", "udeh": "sudah",
-    "aje": "saja", "kenape": "kenapa",
+    "aje": "saja", "kenape": "kenapa", "kite": "kita", "ente": "anda", "nyang": "yang",
     # Medan, Palembang and other Sumatran Malay
     "dimano": "dimana", "kemano": "kemana", "berapo": "berapa", "siapo": "siapa",
     "bah": "ya", "kelen": "kalian", "nian": "sangat", "nak": "mau",
@@ -254,7 +257,7 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("kek", "mana"): "bagaimana",
     ("cak", "mano"): "bagaimana",
     ("macam", "mana"): "bagaimana",
-    ("nyuwun", "sewu"): "permisi",
+    ("mohon", "sewu"): "permisi",  # Javanese "nyuwun sewu", read "mohon" first
     ("meeting", "point"): "titikkumpul",
     ("titik", "kumpul"): "titikkumpul",
     ("tempat", "kumpul"): "titikkumpul",

@@ -74,6 +74,11 @@ async def test_javanese_questions_are_answered(bot: Harness, makassar: Harness) 
     assert "0101" in text, text
     text = read(await bot.say("narahubung Sidoarjo sinten nggih?"))
     assert "0101" in text, text
+    # Krama, as a letter opens: "nyuwun sewu, badhe tanglet" is "permisi, mau tanya".
+    text = read(await bot.say("Nyuwun sewu, badhe tanglet, keynote jam pinten nggih?"))
+    assert "09.30" in text and "Rudiantara" in text, text
+    text = read(await bot.say("kula badhe rawuh, registrasi ning ndi?"))
+    assert "Registrasi peserta" in text and "Kantor Wali Kota Kupang" in text, text
     makassar.clock.set(datetime(2024, 5, 14, 9, 0, tzinfo=WITA))
     text = read(await makassar.say("diskusi kelompok ning ndi toh?"))
     assert "Hotel Pantai Losari" in text and DECLINED not in text, text
@@ -94,6 +99,13 @@ async def test_makassar_and_other_regional_particles(bot: Harness, makassar: Har
     assert "18 Oktober" in text and "07.30" in text, text
     text = read(await makassar.say("dimanami diskusi kelompok?"))
     assert "Hotel Pantai Losari" in text, text
+    # Sundanese and Betawi.
+    text = read(await bot.say("aya wifi teu?"))
+    assert "Wi-Fi" in text and DECLINED not in text, text
+    text = read(await bot.say("abdi hoyong daftar, tiasa?"))
+    assert "/daftar" in text, text
+    text = read(await makassar.say("acaranye dimane?"))
+    assert "Kota Makassar" in text and DECLINED not in text, text
 
 
 async def test_where_to_go_on_a_day(bot: Harness, makassar: Harness) -> None:
