@@ -50,6 +50,7 @@ def test_regional_words_read_as_standard_indonesian() -> None:
         ("cak mano daftar?", "bagaimana daftar"),
         ("cak mano kalo nak ikut city tour?", "bagaimana kalau mau ikut city tour"),
         ("adaji wifi?", "ada wifi"),
+        ("bsk ada acara malam ndak ji?", "besok ada acara malam tidak ya"),
         ("berapami peserta?", "berapa peserta"),
         ("pemkot pung kantor di mana ko?", "pemkot punya kantor dimana ko"),
     ):
