@@ -73,7 +73,7 @@ _FUNCTION = frozenset(
     informasi what who when where how which why is are was were does did can could will
     would since year yang saya kami kita anda ada adalah nya ikut hadir attend
     jumlah jumlahnya total banyak dulu dahulu diadakan dilaksanakan digelar
-    sekarang now current currently sampai hingga until many much have has had do at
+    sekarang now current currently sampai hingga until many much have has had punya do at
     from in should big maksud maksudnya artinya mean means meant
     """.split()  # noqa: SIM905 - a word list reads better as text
 ) | textnorm.PARTICLES
@@ -100,6 +100,18 @@ _SOFT = GENERAL | frozenset(
     """nanti besok lusa tadi kemarin today tomorrow tonight time tidak hubungan hubungannya
     kaitan kaitannya""".split()  # noqa: SIM905 - a word list reads better as text
 )
+#: Chat's yes-or-no tag at a question's end ("camat ikut ga?", "ada ga sih?"; textnorm reads
+#: "ga", "gak", "nggak", "sonde" as "tidak"): it asks whether, it negates nothing.
+_TAG = frozenset({"tidak", "not"})
+
+
+def _without_tag(tokens: Sequence[str]) -> Sequence[str]:
+    end = len(tokens)
+    while end and tokens[end - 1] in textnorm.PARTICLES:
+        end -= 1
+    return tokens[:end - 1] if end > 2 and tokens[end - 1] in _TAG else tokens
+
+
 #: The event's own text, not one of its items'.
 _EVENT_TEXT = frozenset({Source.BACKGROUND, Source.ABOUT, Source.GOAL, Source.GROUP})
 #: Passages about the event itself (its summary, goals, participant groups).
@@ -268,7 +280,7 @@ class Index:
         self._searched: dict[tuple[str, tuple[Source, ...], bool], Hit | None] = {}
 
     def content(self, text: str) -> list[str]:
-        words = (self._base(w) for w in self.normalizer.tokens(text))
+        words = (self._base(w) for w in _without_tag(self.normalizer.tokens(text)))
         return [w for w in dict.fromkeys(words)
                 if (w not in _FUNCTION and not w.isdigit()) or (w.isdigit() and len(w) == 4)]
 

@@ -26,6 +26,67 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# -- regional words ----------------------------------------------------------------------------
+# Delegates come from all over the country and write the question words and particles of
+# their own language or regional Malay: one table, word -> the standard Indonesian word (a
+# particle or courtesy -> "ya", which carries no meaning, as `PARTICLES`). Only words that
+# are no common Indonesian word of their own ("kapa" is left out: "kapal"'s slip too).
+# Glued particles ("dimanami", "sesine") are `CLITICS`; two-word ones ("kek mana",
+# "nyuwun sewu") are `PHRASES`.
+# fmt: off
+REGIONAL: Mapping[str, str] = {
+    # Javanese (ngoko and krama): question words, "di"/"ke", politeness
+    "piro": "berapa", "pira": "berapa", "pinten": "berapa", "sepiro": "berapa",
+    "ndi": "mana", "endi": "mana", "ngendi": "mana", "nandi": "mana", "pundi": "mana",
+    "sopo": "siapa", "sinten": "siapa", "opo": "apa", "nopo": "apa", "menopo": "apa",
+    "piye": "bagaimana", "kepiye": "bagaimana", "kepriye": "bagaimana",
+    "pripun": "bagaimana", "kapam": "kapan",
+    "ning": "di", "neng": "di", "nang": "di", "wonten": "ada",
+    "saking": "dari", "karo": "dengan", "wae": "saja", "mawon": "saja",
+    "iki": "ini", "niki": "ini", "kuwi": "itu", "niku": "itu", "sing": "yang",
+    "mboten": "tidak", "ora": "tidak", "ndak": "tidak", "nda": "tidak", "endak": "tidak",
+    "sampun": "sudah", "dereng": "belum",
+    "sesuk": "besok", "benjing": "besok", "mengko": "nanti", "saiki": "sekarang",
+    "sakniki": "sekarang", "wingi": "kemarin", "dino": "hari", "dinten": "hari",
+    "isuk": "pagi", "esuk": "pagi", "bengi": "malam", "dalu": "malam",
+    "nggih": "ya", "njih": "ya", "ngih": "ya", "inggih": "ya", "yo": "ya",
+    "ngapunten": "permisi", "monggo": "ya", "nyuwun": "mohon", "pirsa": "tanya",
+    "kula": "saya", "kulo": "saya", "panjenengan": "anda", "njenengan": "anda",
+    "sampeyan": "anda", "badhe": "mau", "bade": "mau", "tanglet": "tanya", "takon": "tanya",
+    "menawi": "kalau", "rawuh": "datang", "mantuk": "pulang", "saged": "bisa", "saget": "bisa",
+    # Sundanese
+    "sabaraha": "berapa", "iraha": "kapan", "saha": "siapa", "naon": "apa",
+    "kumaha": "bagaimana", "ayeuna": "sekarang", "teu": "tidak", "jeung": "dengan",
+    "nu": "yang", "abdi": "saya", "hoyong": "mau", "tiasa": "bisa", "aya": "ada",
+    "punten": "permisi", "atuh": "ya", "euy": "ya", "mah": "ya",
+    # Makassar and Bugis Malay: particles (glued ones are `CLITICS`), courtesy
+    "mi": "ya", "ji": "ya", "ki": "ya", "iye": "ya", "tabe": "permisi", "kodong": "ya",
+    # Betawi and Jakarta slang
+    "kagak": "tidak", "kaga": "tidak", "dimane": "dimana", "kemane": "kemana",
+    "berape": "berapa", "siape": "siapa", "gimane": "bagaimana", "udeh": "sudah",
+    "aje": "saja", "kenape": "kenapa", "kite": "kita", "ente": "anda", "nyang": "yang",
+    # Medan, Palembang and other Sumatran Malay
+    "dimano": "dimana", "kemano": "kemana", "berapo": "berapa", "siapo": "siapa",
+    "bah": "ya", "kelen": "kalian", "nian": "sangat", "nak": "mau",
+    # Manado Malay
+    "torang": "kita", "ngana": "kamu", "kiapa": "kenapa", "pigi": "pergi",
+    # Kupang Malay (Melayu Kupang), as delegates from NTT write it
+    "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
+    "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
+    "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak",
+    "balom": "belum", "dolo": "dulu", "barapa": "berapa", "karmana": "bagaimana",
+    "kermana": "bagaimana", "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga",
+    "sa": "saja", "pi": "pergi", "ais": "lalu",
+}
+# fmt: on
+
+#: Particles glued to the word before them: Makassar and Bugis "-mi", "-ji", "-ki", "-pi"
+#: ("dimanami", "adaji"), Javanese "-ne", Sundanese "-na" and Betawi "-nye" for "-nya"
+#: ("sesine", "jadwalna", "acaranye"). Taken off like "-nya" (see `Normalizer._fix`), only
+#: from a known word of the letters given or more: Makassar's particles follow any word
+#: ("adaji" ada), the "-nya"s a noun ("arena" is no "are" + "-na").
+CLITICS: Mapping[str, int] = {"mi": 3, "ji": 3, "ki": 3, "pi": 3, "nye": 4, "ne": 4, "na": 4}
+
 # -- informal spellings -----------------------------------------------------------------------
 # Token -> canonical form (may be several words). Sources: the measured list in the design
 # notes plus common chat spellings. Targets are the words the lexicon is written in.
@@ -119,17 +180,10 @@ SLANG: Mapping[str, str] = {
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
-    # Kupang Malay (Melayu Kupang), as delegates from NTT write it
-    "beta": "saya", "bosong": "kalian", "kotong": "kita", "katong": "kita", "botong": "kami",
-    "bagemana": "bagaimana", "parlu": "perlu", "sampe": "sampai", "deng": "dengan",
-    "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak", "org": "orang",
-    "kaka": "kakak", "ni": "ini", "balom": "belum", "dolo": "dulu",
+    "org": "orang", "kaka": "kakak", "ni": "ini",
     # praying, in the general word for any faith: the practical answers' "ibadah"
     "sembahyang": "ibadah", "sembayang": "ibadah", "beribadah": "ibadah",
-    "barapa": "berapa", "brapa2": "berapa", "bera": "berapa", "karmana": "bagaimana",
-    "kermana": "bagaimana",
-    "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga", "sa": "saja",
-    "pi": "pergi", "ais": "lalu", "kasitau": "kasih tahu", "tau": "tahu",
+    "brapa2": "berapa", "bera": "berapa", "kasitau": "kasih tahu", "tau": "tahu",
     # English short forms
     "conf": "conference", "kickoff": "start",
     # English chat's days, times and programme words (more below, with the question words)
@@ -182,6 +236,7 @@ SLANG: Mapping[str, str] = {
     "ass": "assalamualaikum", "aslmkm": "assalamualaikum", "asw": "assalamualaikum",
     "assalamualaikum": "assalamualaikum", "assalamu": "assalamualaikum",
     "salam": "assalamualaikum", "met": "selamat", "slmt": "selamat",
+    **REGIONAL,
 }
 # fmt: on
 
@@ -198,6 +253,12 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("makasih", "kasih"): "makasih",
     ("makasih", "you"): "makasih",
     ("matur", "makasih"): "makasih",
+    ("hatur", "makasih"): "makasih",
+    # Regional two-word question words and courtesies (the one-word ones: `REGIONAL`).
+    ("kek", "mana"): "bagaimana",
+    ("cak", "mano"): "bagaimana",
+    ("macam", "mana"): "bagaimana",
+    ("mohon", "sewu"): "permisi",  # Javanese "nyuwun sewu", read "mohon" first
     ("meeting", "point"): "titikkumpul",
     ("titik", "kumpul"): "titikkumpul",
     ("tempat", "kumpul"): "titikkumpul",
@@ -539,9 +600,12 @@ class Normalizer:
             fixed = self._fix(tok[:-3] + "nya")
             if fixed != (tok[:-3] + "nya",):
                 return fixed
-        for suffix in ("nya", "kah", "lah"):
+        for suffix in ("nya", "kah", "lah", *CLITICS):
             if tok.endswith(suffix) and len(tok) > len(suffix) + 2:
                 base = tok[: -len(suffix)]
+                if suffix in CLITICS and (len(base) < CLITICS[suffix]
+                                          or not self._known(base)):
+                    continue
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
                         return self._fix(cand)

@@ -23,7 +23,9 @@ from bot.understanding.lexicon import (
     CAPACITY,
     CONTEXT,
     COURTESY,
+    DAY_UNITS,
     EVENT_WORDS,
+    FIRST_PERSON,
     GREETING_ONLY,
     HOST_WORDS,
     LEXICON,
@@ -222,7 +224,14 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         scores[Intent.ABOUT] -= 3
     if not (e.speakers or e.sessions or when.day or (words & SPEAKER_WORDS)):
         scores.pop(Intent.SPEAKER, None)
-    if not (e.venues or e.sessions or context or (words & VENUE_WORDS)):
+    # "besok pagi beta pi mana?", "besok pagi kita ke mana?", "tomorrow morning where?": a
+    # day's where-question, nothing named, asks where that day's programme is.
+    day_where = has_when and not (e.sessions or tour) and _asks_where_to(e.tokens) and all(
+        i in when.used or t in _WHERE_ALONE or t in textnorm.PARTICLES
+        for i, t in enumerate(e.tokens))
+    if day_where:
+        _vote(scores, [(Intent.VENUE, 2.0)])
+    if not (e.venues or e.sessions or context or (words & VENUE_WORDS) or day_where):
         scores.pop(Intent.VENUE, None)
     if not (direct or spoken) or (tour and len(tour) == len(e.sessions)):
         scores.pop(Intent.SESSION, None)
@@ -245,6 +254,21 @@ def _gate(e: Evidence, words: set[str], tour: Sequence[str], scores: Scores) -> 
         # "sekarang saya di bandara, …": "now" inside a question about something else
         # is not a question about what is on now.
         scores.pop(Intent.NOW_NEXT)
+
+
+def _asks_where_to(tokens: Sequence[str]) -> bool:
+    """Where, or where to: "dimana", "kemana", "where", and "mana" after "ke" or a verb of
+    going ("ke mana", Kupang Malay's "pi mana": textnorm reads "pi" as "pergi")."""
+    return any(t in _WHERE_TO or (t == "mana" and i > 0 and tokens[i - 1] in _GOING)
+               for i, t in enumerate(tokens))
+
+
+_WHERE_TO = frozenset({"dimana", "kemana", "where"})
+_GOING = frozenset({"ke", "pergi", "go", "to"})
+#: The words of a day's where-question that name nothing asked about ("besok pagi kita harus
+#: ke mana?"): "nanti malam makan di mana?" asks where a meal is, which is another question.
+_WHERE_ALONE = _WHERE_TO | _GOING | FIRST_PERSON | frozenset(
+    {"mana", "harus", "perlu", "mau", "should", "must", "need", "kalian", "you"})
 
 
 #: "about", and "discuss": "Bupati Banyuwangi bahas apa?" is about his session.
@@ -325,8 +349,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
     out: list[Fact] = []
     event_word = bool(words & EVENT_WORDS)
     if "lagi" not in words and (
-        ("berapa", "hari") in pairs or ("many", "days") in pairs
-        or ("berapa", "days") in pairs
+        # "berapa hari", "how many days", terse English's "how many day"
+        any(a in ("berapa", "many") and b in DAY_UNITS for a, b in pairs)
         or (pairs & {("berapa", "lama"), ("how", "long")} and event_word)
     ):
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)

@@ -23,6 +23,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     THAT_WORDS,
     word_set,
+    words_of,
 )
 from bot.understanding.result import Intent, Relation, Understanding
 from bot.understanding.understander import Understander, understander_for
@@ -289,6 +290,10 @@ def _split_commas(part: str) -> list[str]:
             # "city tour pulang jam brapa, beta ada pesawat siang": what the asker has on
             # (a flight), why they ask, not a question about it.
             continue
+        if out and (_asks_itself(out[-1]) or _names_programme(out[-1])) and _plans_own(tokens):
+            # "Jadwal for Friday please, mau book flight pulang": what the asker means to do
+            # outside the event with the answer, not a question about it.
+            continue
         if out and (_asks_itself(out[-1]) or _names_programme(out[-1])) and (
                 _asks_itself(piece) or (_requests(out[-1]) and tokens[0] in _ALSO)):
             # "minta no panitia registrasi, sama email sekretariat": the request goes on to
@@ -364,6 +369,22 @@ def _asks_itself(piece: str) -> bool:
     # "Tolong info nomor panitia registrasi, sekalian mau tanya …": a request asks too.
     request = bool(tokens) and tokens[0] in _ASKS_FOR and not set(tokens) <= _PREFACE
     return request or bool(set(tokens) & _ASKING) or _anaphoric(tokens) is not None
+
+
+def _plans_own(tokens: tuple[str, ...]) -> bool:
+    """A piece saying what the asker means to do outside the event ("mau book flight
+    pulang", "I want to book my flight home", "mau pesan tiket pesawat"): a wanting word
+    first (after "saya"/"I"), a word of the off-topic lexicon (flights, hotels) and nothing
+    asked."""
+    rest = tokens[1:] if tokens[:1] and tokens[0] in FIRST_PERSON else tokens
+    return (bool(rest) and rest[0] in _WANT and not set(rest) & _ASKING
+            and any(t in _OFF_TOPIC for t in rest))
+
+
+#: Wanting or meaning to ("mau", "ingin" and chat's "pengen": textnorm reads them "mau").
+_WANT = word_set("mau hendak akan want wanna plan planning need")
+#: What is no part of the event (flights, hotels, prices): the lexicon's off-topic words.
+_OFF_TOPIC = words_of(Intent.UNKNOWN)
 
 
 #: Having something on ("saya ada pesawat siang", "I have a flight at noon").
