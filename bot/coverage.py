@@ -36,6 +36,7 @@ from bot.understanding.lexicon import (
     LEXICON,
     QUESTION_WORDS,
     RELATIONS,
+    ROLES,
     THERE_IS,
     WHO,
     word_set,
@@ -361,22 +362,18 @@ def asks_who(event: Event, text: str) -> bool:
     return bool(WHO & set(index_for(event).normalizer.tokens(text)))
 
 
-#: Offices a person holds: "siapa kepala dinas X?" asks who holds that office, and a card
-#: whose people hold another ("Menteri …", found through a word of the office's name) does
-#: not answer it.
-ROLES = word_set(
-    """kepala ketua wakil direktur sekretaris sekda kadis kabag kabid kasubag camat lurah
-    gubernur bupati walikota menteri presiden head chief director deputy secretary governor
-    mayor regent minister president chairman chairperson"""
-)
+#: Offices a person holds (bot/understanding/lexicon.py): "siapa kepala dinas X?" asks who
+#: holds that office, and a card whose people hold another ("Menteri …", found through a word
+#: of the office's name) does not answer it; nor does "sambutan gubernur jam berapa?" the
+#: card of an item whose speakers are the mayor and another.
 
 
 def role_unsaid(event: Event, q: Understanding) -> bool:
-    """"siapa kepala dinas kominfo?": an office asked for with "who" that no text the card
-    shows names (the people it shows hold other offices)."""
+    """"siapa kepala dinas kominfo?", "sambutan gubernur jam berapa?": an office asked for
+    that no text the card shows names (the people it shows hold other offices)."""
     tokens = set(index_for(event).normalizer.tokens(q.question))
     roles = tokens & ROLES
-    return bool(roles and tokens & WHO) and not roles <= shown_words(event, q)
+    return bool(roles) and not roles <= shown_words(event, q)
 
 
 def asks_when(event: Event, text: str) -> bool:
