@@ -371,7 +371,15 @@ def asks_who(event: Event, text: str) -> bool:
 def role_unsaid(event: Event, q: Understanding) -> bool:
     """"siapa kepala dinas kominfo?", "sambutan gubernur jam berapa?": an office asked for
     that no text the card shows names (the people it shows hold other offices)."""
-    tokens = set(index_for(event).normalizer.tokens(q.question))
+    words = index_for(event).normalizer.tokens(q.question)
+    tokens = set(words)
+    if not tokens & WHO:
+        if q.relation is not None:
+            return False  # "setelah keynote menteri ada apa?": the office names the anchor
+        # "Bupati kami hanya ikut penutupan": the asker's own office, not one asked for.
+        own = {w for i, w in enumerate(words)
+               if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON}
+        tokens -= own
     roles = tokens & ROLES
     return bool(roles) and not roles <= shown_words(event, q)
 

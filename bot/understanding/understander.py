@@ -358,6 +358,11 @@ class Understander:
             # when someone else joined (the event's text may say, else decline), not the
             # asker's own registration nor the card of the region's session.
             intent, confidence = Intent.UNKNOWN, 0.0
+        if (intent is Intent.RSVP and words & ITEM_NOUNS and words & _WHICH
+                and not words & FIRST_PERSON):
+            # "What sessions does the president of X attend?", "gubernur hadir di sesi
+            # mana?": someone else's part in the programme, not the asker's registration.
+            intent, confidence = Intent.SESSION, max(confidence, 0.5)
         if (intent in (Intent.SPEAKER, Intent.VENUE) and words & NOW_WORDS and not (
                 has_when or sessions or named.speakers or named.venues or named.stops)):
             # "narsum yg skrg sapa?", "where is the next session?": the speaker (or place)
