@@ -239,6 +239,10 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("other", "countries"): "luar negeri",
     ("other", "country"): "luar negeri",
     ("foreign", "countries"): "luar negeri",
+    # Speeding something up is accelerating it, as a title says it.
+    ("speed", "up"): "accelerate",
+    ("speeds", "up"): "accelerates",
+    ("speeding", "up"): "accelerate",
     ("negara", "lain"): "luar negeri",
     ("negara", "negara", "lain"): "luar negeri",
 }

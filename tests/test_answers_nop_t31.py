@@ -83,6 +83,10 @@ async def test_a_talk_by_another_noun(bot: Harness, makassar: Harness) -> None:
     assert "09.30" in text and DECLINED not in text, text
     text = read(await bot.say("pidato pak wali kota jam berapa?"))
     assert "08.30" in text and DECLINED not in text, text
+    text = await read_en(bot, "When is the mayor's welcome speech?")
+    assert "08:30" in text and DECLINED_EN not in text, text
+    text = await read_en(bot, "When will the Semarang representative present?")
+    assert "08:30" in text and "Thursday" in text, text
     text = await read_en(makassar, "When is the Bappeda lecture?")
     assert "09:00" in text and DECLINED_EN not in text, text
 
@@ -142,6 +146,8 @@ async def test_a_session_by_its_description(bot: Harness) -> None:
     assert "10.30" in text and "Kamis" in text, text
     text = await read_en(bot, "When is the session on the experience of cities abroad?")
     assert "10:30" in text, text
+    text = await read_en(bot, "When is the talk on using ICT to speed up smart cities?")
+    assert "13:00" in text and DECLINED_EN not in text, text
     # What the data does not say stays declined.
     text = read(await bot.say("Kantor Wali Kota Kupang dibangun tahun berapa?"))
     assert DECLINED in text, text

@@ -225,7 +225,7 @@ GENERAL = word_set(
     trs terus saja aj ajaa pick up collect days day hours hour minutes minute people orang
     person persons ceremony talk talks speech giving given expected expect
     lecture lectures ceramah pidato kuliah involved involve terlibat melibatkan
-    build builds membangun
+    build builds membangun welcome welcoming representative representatives
     universitas univ kampus institut institute university college dari
     apa siapa kapan dimana berapa bagaimana kenapa mengapa ada
     what who when where how which why saya anda yang untuk sama dan bikin
