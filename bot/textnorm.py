@@ -239,6 +239,10 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("other", "countries"): "luar negeri",
     ("other", "country"): "luar negeri",
     ("foreign", "countries"): "luar negeri",
+    # The key speaker, speech or talk ("pembicara kunci") is Indonesian for the keynote.
+    ("pembicara", "kunci"): "pembicara keynote",
+    ("pidato", "kunci"): "pidato keynote",
+    ("paparan", "kunci"): "paparan keynote",
     # Speeding something up is accelerating it, as a title says it.
     ("speed", "up"): "accelerate",
     ("speeds", "up"): "accelerates",

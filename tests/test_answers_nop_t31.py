@@ -83,6 +83,11 @@ async def test_a_talk_by_another_noun(bot: Harness, makassar: Harness) -> None:
     assert "09.30" in text and DECLINED not in text, text
     text = read(await bot.say("pidato pak wali kota jam berapa?"))
     assert "08.30" in text and DECLINED not in text, text
+    # The key speaker (or talk) is the keynote's.
+    text = read(await bot.say("siapa pembicara kunci?"))
+    assert "Rudiantara" in text and DECLINED not in text, text
+    text = read(await bot.say("paparan kunci jam berapa?"))
+    assert "09.30" in text and DECLINED not in text, text
     text = await read_en(bot, "When is the mayor's welcome speech?")
     assert "08:30" in text and DECLINED_EN not in text, text
     text = await read_en(bot, "When will the Semarang representative present?")
