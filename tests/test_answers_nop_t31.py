@@ -46,6 +46,20 @@ async def test_which_regions_present(bot: Harness) -> None:
         assert DECLINED_EN not in text, text
     text = read(await bot.say("kota mana aja yg sharing best practice?"))
     assert "Banyuwangi" in text and "Semarang" in text, text
+    text = await read_en(bot, "Which regency presents on Wednesday?")
+    assert "Banyuwangi" in text and "Semarang" not in text, text
+    # Who presents the best practices: the kind's talks, named without "sesi".
+    text = read(await bot.say("siapa saja yang presentasi best practice?"))
+    assert "Banyuwangi" in text and "Semarang" in text and "Keesei Lee" in text, text
+    # Present at the seminar is attending, not presenting.
+    text = await read_en(bot, "Which cities are present at the seminar?")
+    assert "Best practice from Banyuwangi" not in text and "13:00" not in text, text
+    # The event's own name in a letter's address names no kind of talk.
+    text = read(await bot.say(
+        "Selamat siang Bapak/Ibu Panitia Seminar dan Sharing Best Practice Citynet Indonesia "
+        "2019. Kami mohon informasi pukul berapa pimpinan kami harus hadir untuk registrasi "
+        "pada hari pertama."))
+    assert "Semarang" not in text, text
     # The part of the day asked: this morning's talk only.
     bot.clock.set(datetime(2019, 10, 17, 7, 10, tzinfo=WITA))
     text = await read_en(bot, "Which city is presenting this morning?")
@@ -64,6 +78,8 @@ async def test_our_citys_presentation(bot: Harness, makassar: Harness) -> None:
     text = read(await bot.say("Selamat malam, kami delegasi Kabupaten Banyuwangi. Paparan "
                               "daerah kami hari apa ya?"))
     assert "Rabu" in text and "13.00" in text and "Semarang" not in text, text
+    text = read(await bot.say("Kami dari Kabupaten Banyuwangi. Kapan bupati kami presentasi?"))
+    assert "13.00" in text and "Semarang" not in text, text
     # A region that gives no talk: the data has none to show.
     text = read(await bot.say("Saya dari Kota Bogor. Presentasi kota kami jam berapa?"))
     assert DECLINED in text, text

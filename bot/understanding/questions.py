@@ -21,6 +21,7 @@ from bot.understanding.lexicon import (
     ORGANIZERS,
     QUESTION_WORDS,
     RELATIONS,
+    ROLES,
     THAT_WORDS,
     word_set,
 )
@@ -741,12 +742,13 @@ def _own_contact(understander: Understander, u: Understanding, text: str, now: d
 
 
 def _own_talk(understander: Understander, u: Understanding, text: str) -> Understanding:
-    """"I am a delegate from Semarang … on which day is our city's presentation?": the talk
+    """"I am a delegate from Semarang … on which day is our city's presentation?", "kapan
+    bupati kami presentasi?": the talk
     the asker's own region gives (`Understander.presenting`), which only the message's
     introduction names; none, the data has no such talk (declined)."""
     tokens = understander.normalizer.tokens(u.question)
     if (u.regions or u.speaker_ids or u.relation is not None or not set(tokens) & PRESENTING
-            or not any({a, b} & FIRST_PERSON and {a, b} & REGION_NOUNS
+            or not any({a, b} & FIRST_PERSON and {a, b} & (REGION_NOUNS | ROLES)
                        for a, b in pairwise(tokens))):
         return u
     mentions = understander.region_index.mentions(understander.normalizer.tokens(text))

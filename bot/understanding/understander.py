@@ -97,6 +97,9 @@ class Understander:
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
         self.item_words = self._item_words()
+        #: The event's own name, as tokens, in each language.
+        self.name_tokens = [toks for n in (event.name.id, event.name.en or "") if n
+                            if (toks := self.normalizer.tokens(n))]
         self.kinds = self._kinds()
         self.presenting = self._presenting()
 
@@ -133,13 +136,12 @@ class Understander:
         """Phrases that name a kind of item, and its sessions: the words of a session kind
         ("pleno") and the tags several sessions share that the index leaves out because the
         event's name holds them ("sesi best practice": the best-practice sessions)."""
-        event = self.event
         out: dict[tuple[str, ...], tuple[str, ...]] = {}
         for word, kind in KIND_WORDS.items():
             ids = tuple(s.id for s in self.by_start if s.kind is kind)
             if ids:
                 out[(word,)] = ids
-        names = [self.normalizer.tokens(n) for n in (event.name.id, event.name.en or "") if n]
+        names = self.name_tokens
         for s in self.by_start:
             for tag in s.tags:
                 toks = self.normalizer.tokens(tag)
@@ -149,13 +151,21 @@ class Understander:
 
     def _kind(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """The sessions of the kind a question names with an item noun ("sesi pleno",
-        "sesi2 best practice", "plenary sessions"), if any."""
+        "sesi2 best practice", "plenary sessions"), if any; not within the event's own name
+        ("Panitia Seminar dan Sharing Best Practice …" in a letter's address)."""
+        for name in self.name_tokens:
+            n = len(name)
+            tokens = next(([*tokens[:i], *tokens[i + n:]] for i in range(len(tokens) - n + 1)
+                           if tuple(tokens[i:i + n]) == tuple(name)), tokens)
         for i in range(len(tokens)):
             for phrase, ids in self.kinds.items():
                 end = i + len(phrase)
+                # "presentasi best practice", "which best practices will be presented?": a
+                # talk is an item too.
                 if tuple(tokens[i:end]) == phrase and (
                         set(tokens[max(0, i - 2):i]) & ITEM_NOUNS
-                        or (end < len(tokens) and tokens[end] in ITEM_NOUNS)):
+                        or (end < len(tokens) and tokens[end] in ITEM_NOUNS)
+                        or _presents([*tokens[:i], *tokens[end:]])):
                     return ids
         return ()
 
@@ -163,7 +173,7 @@ class Understander:
         """Whether the question asks which regions present ("which city is presenting?",
         "daerah mana saja yang sharing?"), naming none itself and not what is on now."""
         words = set(tokens)
-        return (bool(self.presenting) and bool(words & REGION_NOUNS) and bool(words & PRESENTING)
+        return (bool(self.presenting) and bool(words & REGION_NOUNS) and _presents(tokens)
                 and bool(words & _WHICH) and not words & (NOW_WORDS | FIRST_PERSON)
                 and not self.region_index.mentions(tokens))
 
@@ -1024,6 +1034,17 @@ PRESENTING = frozenset({"presenting", "presents", "presented", "presentation", "
                         "paparan", "memaparkan", "sharing", "share", "shares", "berbagi",
                         "membagikan", "tampil"})
 _ITEM_NOUNS = frozenset({"sesi", "acara", "session", "kegiatan"})
+
+
+#: "Which cities are present?" asks who attends; "which regency presents?" (textnorm reads
+#: "presents" as "present") who gives a talk.
+_BE = frozenset({"is", "are", "be", "was", "were", "been"})
+
+
+def _presents(tokens: Sequence[str]) -> bool:
+    """Whether the question speaks of giving a talk (`PRESENTING`, or "present" as a verb)."""
+    return bool(set(tokens) & PRESENTING) or any(
+        t == "present" and (i == 0 or tokens[i - 1] not in _BE) for i, t in enumerate(tokens))
 
 
 #: Asking where one is from ("dari mana", "asal mana", "from where").
