@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
 from bot import textnorm
 from bot.memo import per_event
-from bot.model import Event, Faq, Text
+from bot.model import Event, Faq, Speaker, Text
 from bot.retrieval import ROOT_MARK, Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
@@ -381,7 +381,42 @@ def role_unsaid(event: Event, q: Understanding) -> bool:
                if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON}
         tokens -= own
     roles = tokens & ROLES
-    return bool(roles) and not roles <= shown_words(event, q)
+    return bool(roles) and (not roles <= shown_words(event, q) or (
+        q.intent in (Intent.SESSION, Intent.SPEAKER) and _office_unheld(event, words)))
+
+
+#: Words between an office and its region ("Mayor of X", "Wali Kota X").
+_OF = word_set("of the")
+
+
+def _office_unheld(event: Event, words: tuple[str, ...]) -> bool:
+    """"walikota semarang jam berapa?", "Wakil Wali Kota X ngisi sesi apa?": an office of a
+    region (the office's words right before the region's name) that no speaker holds; a card
+    of the office of another region (or of the office without "wakil") is a wrong fact."""
+    understander = understander_for(event)
+    for mention in understander.region_index.mentions(words):
+        i = mention.start
+        while i > 0 and words[i - 1] in _OF:
+            i -= 1
+        office: list[str] = []
+        while i > 0 and words[i - 1] in ROLES:
+            i -= 1
+            office.insert(0, words[i])
+        if office and not any(_holds(event, sp, office, mention.regions)
+                              for sp in event.speakers.values()):
+            return True
+    return False
+
+
+def _holds(event: Event, speaker: Speaker, office: list[str], regions: tuple[str, ...]) -> bool:
+    understander = understander_for(event)
+    norm = understander.normalizer
+    position = [*norm.tokens(speaker.position.id), *norm.tokens(speaker.position.en or "")]
+    if not set(office) <= set(position):
+        return False
+    own = norm.tokens(" ".join([speaker.position.id, speaker.position.en or "",
+                                speaker.organization, speaker.organization_en]))
+    return any(set(m.regions) & set(regions) for m in understander.region_index.mentions(own))
 
 
 def asks_when(event: Event, text: str) -> bool:

@@ -151,6 +151,21 @@ async def test_an_office_nobody_holds(bot: Harness, makassar: Harness) -> None:
     assert DECLINED_EN in text, text
     text = read(await makassar.say("sambutan gubernur jam berapa?"))
     assert DECLINED in text, text
+    # An office of a region nobody holds: not the card of the same office elsewhere (the
+    # Semarang talk is a representative's; the deputy mayor is no speaker).
+    text = read(await bot.say("walikota semarang paparan jam berapa?"))
+    assert DECLINED in text and "Pembukaan" not in text, text
+    text = await read_en(bot, "When is the Mayor of Semarang speaking?")
+    assert DECLINED_EN in text and "Opening" not in text, text
+    text = read(await bot.say("Wakil Wali Kota Kupang ngisi sesi apa?"))
+    assert DECLINED in text, text
+    text = read(await makassar.say("walikota gowa sambutan jam berapa?"))
+    assert DECLINED in text, text
+    # The office its holder holds is his.
+    text = await read_en(bot, "When is the Mayor of Kupang speaking?")
+    assert "08:30" in text and DECLINED_EN not in text, text
+    text = read(await bot.say("bupati sidoarjo ngisi sesi apa aja?"))
+    assert "Pembukaan" in text and DECLINED not in text, text
     # The asker's own office asks nothing; an office naming a relation's anchor neither.
     text = read(await bot.say("Selamat malam, Bapak Bupati kami hanya dapat mengikuti acara "
                               "penutupan. Penutupan besok pukul berapa? Terima kasih"))

@@ -162,7 +162,7 @@ CONTACT_DETAILS = word_set("kontak contact telepon phone email whatsapp narahubu
 ROLES = word_set(
     """kepala ketua wakil direktur sekretaris sekda kadis kabag kabid kasubag camat lurah
     gubernur bupati walikota menteri presiden head chief director deputy secretary governor
-    mayor regent minister president chairman chairperson"""
+    mayor regent minister president chairman chairperson vice"""
 )
 #: What a speaker is of or from, asked with "mana"/"which" ("bupati mana?", "dari
 #: universitas mana?", "from which ministry?"): his position and organization say it.
