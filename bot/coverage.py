@@ -909,7 +909,9 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
 def is_shown(word: str, shown: set[str] | frozenset[str]) -> bool:
     # "menjabat" is shown by a term of office ("jabatan"): another form of the same root;
     # "sandi" by "kata sandinya": the root itself, affixed in the answer.
-    return all(w in shown or roots(w) & shown or ROOT_MARK + w in shown for w in word.split())
+    # "experiences" by "experience": an English plural of a word shown.
+    return all(w in shown or roots(w) & shown or ROOT_MARK + w in shown
+               or (w.endswith("s") and w[:-1] in shown) for w in word.split())
 
 
 #: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"),

@@ -172,6 +172,8 @@ SLANG: Mapping[str, str] = {
     "cert": "certificate", "certs": "certificate", "pickup": "pick up",
     "addr": "address", "plz": "tolong", "abt": "about", "nxt": "next",
     "mins": "minutes", "approx": "approximately", "intl": "international",
+    # Funding something is financing it ("infrastructure financing").
+    "funding": "financing",
     # Other countries are abroad: the data's word for it ("best practice luar negeri").
     "abroad": "luar negeri", "overseas": "luar negeri", "mancanegara": "luar negeri",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",

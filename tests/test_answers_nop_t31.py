@@ -184,6 +184,10 @@ async def test_a_session_by_its_description(bot: Harness) -> None:
     assert "10:30" in text, text
     text = await read_en(bot, "When is the talk on using ICT to speed up smart cities?")
     assert "13:00" in text and DECLINED_EN not in text, text
+    text = await read_en(bot, "When is the session about experiences from overseas cities?")
+    assert "10:30" in text and DECLINED_EN not in text, text
+    text = await read_en(bot, "When is the talk about funding infrastructure?")
+    assert "08:30" in text and "Semarang" in text, text
     # What the data does not say stays declined.
     text = read(await bot.say("Kantor Wali Kota Kupang dibangun tahun berapa?"))
     assert DECLINED in text, text
