@@ -80,6 +80,8 @@ async def test_our_citys_presentation(bot: Harness, makassar: Harness) -> None:
     assert "Rabu" in text and "13.00" in text and "Semarang" not in text, text
     text = read(await bot.say("Kami dari Kabupaten Banyuwangi. Kapan bupati kami presentasi?"))
     assert "13.00" in text and "Semarang" not in text, text
+    text = await read_en(bot, "When is our presentation? We are from Semarang.")
+    assert "Thursday" in text and "08:30" in text and "slides" not in text, text
     # A region that gives no talk: the data has none to show.
     text = read(await bot.say("Saya dari Kota Bogor. Presentasi kota kami jam berapa?"))
     assert DECLINED in text, text

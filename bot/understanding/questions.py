@@ -743,13 +743,18 @@ def _own_contact(understander: Understander, u: Understanding, text: str, now: d
 
 def _own_talk(understander: Understander, u: Understanding, text: str) -> Understanding:
     """"I am a delegate from Semarang … on which day is our city's presentation?", "kapan
-    bupati kami presentasi?": the talk
-    the asker's own region gives (`Understander.presenting`), which only the message's
-    introduction names; none, the data has no such talk (declined)."""
+    bupati kami presentasi?", "When is our presentation? We are from X.": the talk the
+    asker's own region gives (`Understander.presenting`), which only the message's
+    introduction names; none, the data has no such talk (declined). "Our presentation" alone
+    is asked when (not its slides)."""
     tokens = understander.normalizer.tokens(u.question)
-    if (u.regions or u.speaker_ids or u.relation is not None or not set(tokens) & PRESENTING
-            or not any({a, b} & FIRST_PERSON and {a, b} & (REGION_NOUNS | ROLES)
-                       for a, b in pairwise(tokens))):
+    words = set(tokens)
+    pairs = list(pairwise(tokens))
+    own = any({a, b} & FIRST_PERSON and {a, b} & (REGION_NOUNS | ROLES) for a, b in pairs) or (
+        bool(words & _WHEN_ASKED or set(pairs) & CLOCK_ASKED)
+        and any({a, b} & PRESENTING and {a, b} & FIRST_PERSON for a, b in pairs))
+    if (u.regions or u.speaker_ids or u.relation is not None or not words & PRESENTING
+            or not own):
         return u
     mentions = understander.region_index.mentions(understander.normalizer.tokens(text))
     regions = {r for m in mentions for r in m.regions}
@@ -762,6 +767,10 @@ def _own_talk(understander: Understander, u: Understanding, text: str) -> Unders
                        faq_covers=False)
     return replace(u, intent=Intent.SESSION, session_ids=talks, regions=(region,),
                    confidence=0.5, faq_id=None, faq_covers=False)
+
+
+#: Asking when ("kapan", "which day", "what time": with CLOCK_ASKED).
+_WHEN_ASKED = word_set("kapan when hari day scheduled")
 
 
 #: English pronouns pointing back to what the part before named.
