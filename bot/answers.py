@@ -463,7 +463,8 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "setelah penutupan ada makan siang bersama?": nothing follows in the programme,
         # but whether that meal is held the programme does not say.
         return True
-    if q.intent in (Intent.SESSION, Intent.SPEAKER) and coverage.role_unsaid(event, q):
+    if (q.intent in (Intent.SESSION, Intent.SPEAKER, Intent.ABOUT)
+            and coverage.role_unsaid(event, q)):
         # "siapa kepala dinas kominfo?" reaches the keynote through "kominfo": its speaker
         # holds another office.
         return True

@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
 from bot import textnorm
 from bot.memo import per_event
-from bot.model import Event, Faq, Text
+from bot.model import Event, Faq, Speaker, Text
 from bot.retrieval import ROOT_MARK, Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
@@ -36,6 +36,7 @@ from bot.understanding.lexicon import (
     LEXICON,
     QUESTION_WORDS,
     RELATIONS,
+    ROLES,
     THERE_IS,
     WHO,
     word_set,
@@ -361,22 +362,61 @@ def asks_who(event: Event, text: str) -> bool:
     return bool(WHO & set(index_for(event).normalizer.tokens(text)))
 
 
-#: Offices a person holds: "siapa kepala dinas X?" asks who holds that office, and a card
-#: whose people hold another ("Menteri …", found through a word of the office's name) does
-#: not answer it.
-ROLES = word_set(
-    """kepala ketua wakil direktur sekretaris sekda kadis kabag kabid kasubag camat lurah
-    gubernur bupati walikota menteri presiden head chief director deputy secretary governor
-    mayor regent minister president chairman chairperson"""
-)
+#: Offices a person holds (bot/understanding/lexicon.py): "siapa kepala dinas X?" asks who
+#: holds that office, and a card whose people hold another ("Menteri …", found through a word
+#: of the office's name) does not answer it; nor does "sambutan gubernur jam berapa?" the
+#: card of an item whose speakers are the mayor and another.
 
 
 def role_unsaid(event: Event, q: Understanding) -> bool:
-    """"siapa kepala dinas kominfo?": an office asked for with "who" that no text the card
-    shows names (the people it shows hold other offices)."""
-    tokens = set(index_for(event).normalizer.tokens(q.question))
+    """"siapa kepala dinas kominfo?", "sambutan gubernur jam berapa?": an office asked for
+    that no text the card shows names (the people it shows hold other offices)."""
+    words = index_for(event).normalizer.tokens(q.question)
+    tokens = set(words)
+    if not tokens & WHO:
+        if q.relation is not None:
+            return False  # "setelah keynote menteri ada apa?": the office names the anchor
+        # "Bupati kami hanya ikut penutupan": the asker's own office, not one asked for.
+        own = {w for i, w in enumerate(words)
+               if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON}
+        tokens -= own
     roles = tokens & ROLES
-    return bool(roles and tokens & WHO) and not roles <= shown_words(event, q)
+    return bool(roles) and (not roles <= shown_words(event, q) or (
+        q.intent in (Intent.SESSION, Intent.SPEAKER) and _office_unheld(event, words)))
+
+
+#: Words between an office and its region ("Mayor of X", "Wali Kota X").
+_OF = word_set("of the")
+
+
+def _office_unheld(event: Event, words: tuple[str, ...]) -> bool:
+    """"walikota semarang jam berapa?", "Wakil Wali Kota X ngisi sesi apa?": an office of a
+    region (the office's words right before the region's name) that no speaker holds; a card
+    of the office of another region (or of the office without "wakil") is a wrong fact."""
+    understander = understander_for(event)
+    for mention in understander.region_index.mentions(words):
+        i = mention.start
+        while i > 0 and words[i - 1] in _OF:
+            i -= 1
+        office: list[str] = []
+        while i > 0 and words[i - 1] in ROLES:
+            i -= 1
+            office.insert(0, words[i])
+        if office and not any(_holds(event, sp, office, mention.regions)
+                              for sp in event.speakers.values()):
+            return True
+    return False
+
+
+def _holds(event: Event, speaker: Speaker, office: list[str], regions: tuple[str, ...]) -> bool:
+    understander = understander_for(event)
+    norm = understander.normalizer
+    position = [*norm.tokens(speaker.position.id), *norm.tokens(speaker.position.en or "")]
+    if not set(office) <= set(position):
+        return False
+    own = norm.tokens(" ".join([speaker.position.id, speaker.position.en or "",
+                                speaker.organization, speaker.organization_en]))
+    return any(set(m.regions) & set(regions) for m in understander.region_index.mentions(own))
 
 
 def asks_when(event: Event, text: str) -> bool:
@@ -869,7 +909,9 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
 def is_shown(word: str, shown: set[str] | frozenset[str]) -> bool:
     # "menjabat" is shown by a term of office ("jabatan"): another form of the same root;
     # "sandi" by "kata sandinya": the root itself, affixed in the answer.
-    return all(w in shown or roots(w) & shown or ROOT_MARK + w in shown for w in word.split())
+    # "experiences" by "experience": an English plural of a word shown.
+    return all(w in shown or roots(w) & shown or ROOT_MARK + w in shown
+               or (w.endswith("s") and w[:-1] in shown) for w in word.split())
 
 
 #: A problem with something the bot does ("kartu saya hilang", "nama di sertifikat salah"),

@@ -226,6 +226,10 @@ SLANG: Mapping[str, str] = {
     "cert": "certificate", "certs": "certificate", "pickup": "pick up",
     "addr": "address", "plz": "tolong", "abt": "about", "nxt": "next",
     "mins": "minutes", "approx": "approximately", "intl": "international",
+    # Funding something is financing it ("infrastructure financing").
+    "funding": "financing",
+    # Other countries are abroad: the data's word for it ("best practice luar negeri").
+    "abroad": "luar negeri", "overseas": "luar negeri", "mancanegara": "luar negeri",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -294,6 +298,20 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     # Reaching someone: "get in touch with the committee", "who is in charge of X".
     ("in", "touch"): "contact",
     ("in", "charge"): "responsible",
+    # "other countries", "negara lain": abroad, as the data says it ("luar negeri").
+    ("other", "countries"): "luar negeri",
+    ("other", "country"): "luar negeri",
+    ("foreign", "countries"): "luar negeri",
+    # The key speaker, speech or talk ("pembicara kunci") is Indonesian for the keynote.
+    ("pembicara", "kunci"): "pembicara keynote",
+    ("pidato", "kunci"): "pidato keynote",
+    ("paparan", "kunci"): "paparan keynote",
+    # Speeding something up is accelerating it, as a title says it.
+    ("speed", "up"): "accelerate",
+    ("speeds", "up"): "accelerates",
+    ("speeding", "up"): "accelerate",
+    ("negara", "lain"): "luar negeri",
+    ("negara", "negara", "lain"): "luar negeri",
 }
 
 # Two words read as others, like PHRASES, whose words alone stay unknown to the bot: "masuk"

@@ -157,6 +157,20 @@ HOSTS = word_set("tuanrumah host")
 #: questions (bot/understanding/questions.py) and the coverage check (bot/coverage.py) share;
 #: each says there what it adds.
 CONTACT_DETAILS = word_set("kontak contact telepon phone email whatsapp narahubung")
+#: Offices a person holds ("bupati", "minister"): asked for, a card must name them
+#: (bot/coverage.py); "bupati mana?" of a speaker named asks which one he holds.
+ROLES = word_set(
+    """kepala ketua wakil direktur sekretaris sekda kadis kabag kabid kasubag camat lurah
+    gubernur bupati walikota menteri presiden head chief director deputy secretary governor
+    mayor regent minister president chairman chairperson vice"""
+)
+#: What a speaker is of or from, asked with "mana"/"which" ("bupati mana?", "dari
+#: universitas mana?", "from which ministry?"): his position and organization say it.
+OFFICE_OF = ROLES | word_set(
+    """kabupaten kota daerah provinsi negara universitas institusi instansi lembaga
+    organisasi kementerian dinas regency city region province country university
+    institute institution organisation organization ministry agency"""
+)
 # Honorifics dropped from speaker names so "Saiful Ilah" matches "H. Saiful Ilah".
 HONORIFICS = word_set(
     """
@@ -210,6 +224,8 @@ GENERAL = word_set(
     isi mengisi diisi kelar beres balik pas saat ketika sewaktu thn tahun
     trs terus saja aj ajaa pick up collect days day hours hour minutes minute people orang
     person persons ceremony talk talks speech giving given expected expect
+    lecture lectures ceramah pidato kuliah involved involve terlibat melibatkan
+    build builds membangun welcome welcoming representative representatives
     universitas univ kampus institut institute university college dari
     apa siapa kapan dimana berapa bagaimana kenapa mengapa ada
     what who when where how which why saya anda yang untuk sama dan bikin

@@ -21,12 +21,18 @@ from bot.understanding.lexicon import (
     ORGANIZERS,
     QUESTION_WORDS,
     RELATIONS,
+    ROLES,
     THAT_WORDS,
     word_set,
     words_of,
 )
 from bot.understanding.result import Intent, Relation, Understanding
-from bot.understanding.understander import Understander, understander_for
+from bot.understanding.understander import (
+    PRESENTING,
+    REGION_NOUNS,
+    Understander,
+    understander_for,
+)
 from bot.when import when_from_tokens
 
 #: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
@@ -437,8 +443,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         # read alone: its sender's office and region are not what it asks.
         norm = understander.normalizer
         single = parts[0] if norm.tokens(parts[0]) != norm.tokens(text) else text
-        return (_own_contact(understander, replace(understander.understand(single, now),
-                                                   question=single), text, now),)
+        return (_own_talk(understander, _own_contact(
+            understander, replace(understander.understand(single, now), question=single),
+            text, now), text),)
     found: list[Understanding] = []
     previous = ""
     subject: Understanding | None = None  # the last question that named an item
@@ -569,7 +576,8 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     if not found:
         return (replace(understander.understand(text, now), question=text),)
     if len(found) == 1:
-        return (_own_contact(understander, found[0], text, now),)
+        return (_own_talk(understander, _own_contact(understander, found[0], text, now),
+                          text),)
     return tuple(found[:MAX_QUESTIONS])
 
 
@@ -752,6 +760,38 @@ def _own_contact(understander: Understander, u: Understanding, text: str, now: d
     if whole.intent is Intent.CONTACT and whole.regions and not whole.speaker_ids:
         return replace(whole, question=text)
     return u
+
+
+def _own_talk(understander: Understander, u: Understanding, text: str) -> Understanding:
+    """"I am a delegate from Semarang … on which day is our city's presentation?", "kapan
+    bupati kami presentasi?", "When is our presentation? We are from X.": the talk the
+    asker's own region gives (`Understander.presenting`), which only the message's
+    introduction names; none, the data has no such talk (declined). "Our presentation" alone
+    is asked when (not its slides)."""
+    tokens = understander.normalizer.tokens(u.question)
+    words = set(tokens)
+    pairs = list(pairwise(tokens))
+    own = any({a, b} & FIRST_PERSON and {a, b} & (REGION_NOUNS | ROLES) for a, b in pairs) or (
+        bool(words & _WHEN_ASKED or set(pairs) & CLOCK_ASKED)
+        and any({a, b} & PRESENTING and {a, b} & FIRST_PERSON for a, b in pairs))
+    if (u.regions or u.speaker_ids or u.relation is not None or not words & PRESENTING
+            or not own):
+        return u
+    mentions = understander.region_index.mentions(understander.normalizer.tokens(text))
+    regions = {r for m in mentions for r in m.regions}
+    if len(regions) != 1 or any(m.ambiguous for m in mentions):
+        return u
+    region = regions.pop()
+    talks = understander.presenting.get(region, ())
+    if not talks:
+        return replace(u, intent=Intent.UNKNOWN, session_ids=(), confidence=0.0, faq_id=None,
+                       faq_covers=False)
+    return replace(u, intent=Intent.SESSION, session_ids=talks, regions=(region,),
+                   confidence=0.5, faq_id=None, faq_covers=False)
+
+
+#: Asking when ("kapan", "which day", "what time": with CLOCK_ASKED).
+_WHEN_ASKED = word_set("kapan when hari day scheduled")
 
 
 #: English pronouns pointing back to what the part before named.

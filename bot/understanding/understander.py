@@ -11,6 +11,8 @@ from bot import textnorm
 from bot.memo import per_event
 from bot.model import Event, Session, SessionKind
 from bot.regions import (
+    KAB_WORDS,
+    KOTA_WORDS,
     RegionIndex,
     RegionMatch,
     aliases_from_contacts,
@@ -44,6 +46,7 @@ from bot.understanding.lexicon import (
     NEEDS_NO_SLOTS,
     NEXT_WORDS,
     NOW_WORDS,
+    OFFICE_OF,
     OPEN_WORDS,
     PEOPLE,
     PROGRAMME_WORDS,
@@ -94,19 +97,51 @@ class Understander:
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
         self.item_words = self._item_words()
+        #: The event's own name, as tokens, in each language.
+        self.name_tokens = [toks for n in (event.name.id, event.name.en or "") if n
+                            if (toks := self.normalizer.tokens(n))]
         self.kinds = self._kinds()
+        self.presenting = self._presenting()
+
+    def _presenting(self) -> dict[str, tuple[str, ...]]:
+        """The talks a region gives, by region: a talk whose title names a region one of its
+        speakers is from ("Sharing Best Practice Kabupaten X" by X's regent), in programme
+        order. A ceremony's remarks by the host's mayor, or a tour of the host city, are not
+        the city presenting."""
+        def regions(text: str) -> set[str]:
+            return {r for m in self.region_index.mentions(self.normalizer.tokens(text))
+                    if not m.ambiguous for r in m.regions}
+
+        out: dict[str, list[str]] = {}
+        for s in self.by_start:
+            if s.kind not in (SessionKind.PLENARY, SessionKind.SESSION):
+                continue
+            titled = regions(f"{s.title.id} {s.title.en or ''}")
+            own = {r for sp in s.speaker_ids if (p := self.event.speaker(sp)) is not None
+                   for r in regions(f"{p.organization} {p.organization_en}")}
+            for region in sorted(titled & own):
+                out.setdefault(region, []).append(s.id)
+        return {r: tuple(ids) for r, ids in out.items()}
+
+    def presented(self, when: When) -> tuple[str, ...]:
+        """The talks regions give (`presenting`) on the day and in the part of the day asked,
+        in programme order."""
+        low, high = PERIOD_HOURS.get(when.period, (0, 24)) if when.period else (0, 24)
+        ids = {sid for ids in self.presenting.values() for sid in ids}
+        return tuple(s.id for s in self.by_start if s.id in ids
+                     and (when.day is None or self.session_day[s.id] == when.day)
+                     and low <= self.event.local(s.start).hour < high)
 
     def _kinds(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Phrases that name a kind of item, and its sessions: the words of a session kind
         ("pleno") and the tags several sessions share that the index leaves out because the
         event's name holds them ("sesi best practice": the best-practice sessions)."""
-        event = self.event
         out: dict[tuple[str, ...], tuple[str, ...]] = {}
         for word, kind in KIND_WORDS.items():
             ids = tuple(s.id for s in self.by_start if s.kind is kind)
             if ids:
                 out[(word,)] = ids
-        names = [self.normalizer.tokens(n) for n in (event.name.id, event.name.en or "") if n]
+        names = self.name_tokens
         for s in self.by_start:
             for tag in s.tags:
                 toks = self.normalizer.tokens(tag)
@@ -116,15 +151,31 @@ class Understander:
 
     def _kind(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """The sessions of the kind a question names with an item noun ("sesi pleno",
-        "sesi2 best practice", "plenary sessions"), if any."""
+        "sesi2 best practice", "plenary sessions"), if any; not within the event's own name
+        ("Panitia Seminar dan Sharing Best Practice …" in a letter's address)."""
+        for name in self.name_tokens:
+            n = len(name)
+            tokens = next(([*tokens[:i], *tokens[i + n:]] for i in range(len(tokens) - n + 1)
+                           if tuple(tokens[i:i + n]) == tuple(name)), tokens)
         for i in range(len(tokens)):
             for phrase, ids in self.kinds.items():
                 end = i + len(phrase)
+                # "presentasi best practice", "which best practices will be presented?": a
+                # talk is an item too.
                 if tuple(tokens[i:end]) == phrase and (
                         set(tokens[max(0, i - 2):i]) & ITEM_NOUNS
-                        or (end < len(tokens) and tokens[end] in ITEM_NOUNS)):
+                        or (end < len(tokens) and tokens[end] in ITEM_NOUNS)
+                        or _presents([*tokens[:i], *tokens[end:]])):
                     return ids
         return ()
+
+    def _asks_presenting(self, tokens: Sequence[str]) -> bool:
+        """Whether the question asks which regions present ("which city is presenting?",
+        "daerah mana saja yang sharing?"), naming none itself and not what is on now."""
+        words = set(tokens)
+        return (bool(self.presenting) and bool(words & REGION_NOUNS) and _presents(tokens)
+                and bool(words & _WHICH) and not words & (NOW_WORDS | FIRST_PERSON)
+                and not self.region_index.mentions(tokens))
 
     def _item_words(self) -> dict[str, list[str]]:
         """Single words of the items' titles and tags that name few items ("makan" in the
@@ -200,6 +251,17 @@ class Understander:
             return Understanding(Intent.SESSION if on else Intent.UNKNOWN,
                                  session_ids=tuple(on[-1:]), confidence=0.5 if on else 0.0,
                                  doubts=doubts, readings=readings)
+        if not (direct or spoken or named.speakers) and self._asks_presenting(tokens):
+            # "Which cities are presenting their best practices?", "kota mana yang paparan
+            # pagi ini?": the talks regions give (that day, that part of it); none then, that
+            # day's programme shows what there is.
+            presented = self.presented(when)
+            if not presented:
+                return Understanding(Intent.SCHEDULE, day=when.day, period=when.period,
+                                     confidence=0.5, doubts=doubts, readings=readings)
+            return Understanding(Intent.SESSION, session_ids=presented, day=when.day,
+                                 period=when.period, confidence=0.5, doubts=doubts,
+                                 readings=readings)
         kind = () if direct or spoken else self._kind(tokens)
         if kind:
             # "sesi pleno ada berapa?": every session of that kind (of the day asked; none
@@ -306,6 +368,11 @@ class Understander:
             # when someone else joined (the event's text may say, else decline), not the
             # asker's own registration nor the card of the region's session.
             intent, confidence = Intent.UNKNOWN, 0.0
+        if (intent is Intent.RSVP and words & ITEM_NOUNS and words & _WHICH
+                and not words & FIRST_PERSON):
+            # "What sessions does the president of X attend?", "gubernur hadir di sesi
+            # mana?": someone else's part in the programme, not the asker's registration.
+            intent, confidence = Intent.SESSION, max(confidence, 0.5)
         if (intent in (Intent.SPEAKER, Intent.VENUE) and words & NOW_WORDS and not (
                 has_when or sessions or named.speakers or named.venues or named.stops)):
             # "narsum yg skrg sapa?", "where is the next session?": the speaker (or place)
@@ -319,6 +386,10 @@ class Understander:
             when = replace(when, day=self.session_day[self.by_start[-1].id])
         if scope is not None:
             intent = Intent.SCHEDULE
+        elif named.speakers and _asks_office(tokens):
+            # "presiden jaringan X itu bupati mana?", "Prof Y is from which university?": the
+            # speaker's card (position, organization), not the card of a session he speaks in.
+            intent, confidence = Intent.SPEAKER, max(confidence, 0.5)
         found = Understanding(
             intent, confidence=confidence, facts=facts, stops=tuple(stops), faq_id=faq_id,
             faq_covers=faq_id is not None and named.faq_covers, doubts=doubts,
@@ -953,7 +1024,43 @@ _FUNCTION_WORDS = frozenset({"yang", "untuk", "dengan", "dari", "pada", "dalam",
 
 _INVERSE = {Relation.AFTER: Relation.BEFORE, Relation.BEFORE: Relation.AFTER}
 _WHICH = frozenset({"apa", "what", "which", "mana"})
+#: A region as the noun of a question ("kota mana", "which cities", "daerah apa"): the words
+#: of a region's kind (bot/regions.py) and the general ones.
+REGION_NOUNS = KAB_WORDS | KOTA_WORDS | frozenset(
+    {"daerah", "wilayah", "region", "regions", "regencies", "cities", "municipality"})
+#: What a region does in its talk ("presentasi", read "paparan"; "sharing best practice").
+#: Not "present": "which cities are present?" asks who attends.
+PRESENTING = frozenset({"presenting", "presents", "presented", "presentation", "presentations",
+                        "paparan", "memaparkan", "sharing", "share", "shares", "berbagi",
+                        "membagikan", "tampil"})
 _ITEM_NOUNS = frozenset({"sesi", "acara", "session", "kegiatan"})
+
+
+#: "Which cities are present?" asks who attends; "which regency presents?" (textnorm reads
+#: "presents" as "present") who gives a talk.
+_BE = frozenset({"is", "are", "be", "was", "were", "been"})
+
+
+def _presents(tokens: Sequence[str]) -> bool:
+    """Whether the question speaks of giving a talk (`PRESENTING`, or "present" as a verb)."""
+    return bool(set(tokens) & PRESENTING) or any(
+        t == "present" and (i == 0 or tokens[i - 1] not in _BE) for i, t in enumerate(tokens))
+
+
+#: Asking where one is from ("dari mana", "asal mana", "from where").
+_FROM_WHERE = frozenset({("dari", "mana"), ("asal", "mana"), ("asalnya", "mana"),
+                         ("from", "where")})
+
+
+def _asks_office(tokens: Sequence[str]) -> bool:
+    """Whether the question asks which office a person holds or where he is from ("bupati
+    mana?", "menteri apa?", "which university?", "dari mana?", "where is he from?"), and not
+    when he speaks."""
+    pairs = set(pairwise(tokens))
+    asked = (pairs & _FROM_WHERE or (tokens[-1:] == ("from",) and "where" in tokens)
+             or any(a in OFFICE_OF and b in ("mana", "apa") for a, b in pairs)
+             or any(a in ("which", "what") and b in OFFICE_OF for a, b in pairs))
+    return bool(asked) and not (set(tokens) & _ASKS_WHEN or pairs & CLOCK_ASKED)
 
 
 def _asks_which(after: Sequence[str]) -> bool:
