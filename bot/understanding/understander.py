@@ -187,11 +187,13 @@ class Understander:
         words = set(tokens)
         has_when = when.day is not None or when.time is not None or when.period is not None
         direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
-        if (not (direct or spoken) and when.day in (None, local_now.date()) and when.time is None
+        if (when.day in (None, local_now.date()) and when.time is None
                 and _asks_time_left(tokens)):
             # "how much longer does the current session run?", "masih lama?", "sesi skrg
-            # kapan selesai?": the item on now, whose card says when it ends and how soon.
-            on = [s.id for s in self.by_start if s.start <= local_now < s.end]
+            # kapan selesai?": the item on now, whose card says when it ends and how soon
+            # ("ishoma masih lama?": the one named that is on now).
+            on = [s.id for s in self.by_start if s.start <= local_now < s.end
+                  and (not (direct or spoken) or s.id in sessions)]
             if on:
                 return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
                                      doubts=doubts, readings=readings)
@@ -996,7 +998,8 @@ def _asks_which(after: Sequence[str]) -> bool:
     return bool(after) and (after[0] in _WHICH or (
         after[0] in _ITEM_NOUNS and len(after) > 1 and after[1] in _WHICH))
 
-_MUST = frozenset({"harus", "wajib", "musti", "mesti", "must", "should", "need"})
+_MUST = frozenset({"harus", "wajib", "musti", "mesti", "sebaiknya", "perlu", "must", "should",
+                   "need", "have", "supposed"})
 _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arrive", "be"})
 
 #: Words that say an item is over, and words asking what follows ("X udah selesai,
@@ -1120,8 +1123,12 @@ def _asks_time_left(tokens: Sequence[str]) -> bool:
     pairs = set(pairwise(tokens))
     if pairs & _TIME_LEFT or "longer" in words or (words & _LEFT and words & _TIME):
         return True
-    return bool(words & DAY_END_WORDS and words & _ON_NOW and words & (ITEM_NOUNS | {"acara"})
-                and (words & ASK_WHEN or pairs & CLOCK_ASKED))
+    if not words & DAY_END_WORDS:
+        return False
+    # "how long until it ends?", naming nothing.
+    return bool(("how", "long") in pairs and words & _UNTIL) or bool(
+        words & _ON_NOW and words & (ITEM_NOUNS | {"acara"})
+        and (words & (ASK_WHEN | _ALMOST) or pairs & CLOCK_ASKED))
 
 
 #: "masih lama", "berapa lama lagi"; "how much time is left", "sisa waktunya".
@@ -1130,6 +1137,7 @@ _LEFT = frozenset({"left", "remaining", "sisa", "tersisa"})
 _TIME = frozenset({"time", "waktu", "waktunya"})
 #: The moment asked about is now ("sesi sekarang", "the current session").
 _ON_NOW = frozenset({"sekarang", "now", "current", "currently"})
+_ALMOST = frozenset({"almost", "nearly", "hampir"})
 
 
 def _asks_open(tokens: Sequence[str]) -> bool:
