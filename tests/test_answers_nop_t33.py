@@ -125,6 +125,13 @@ async def test_when_to_be_there_names_no_day(bot: Harness) -> None:
         assert "Kamis, 17 Oktober 2019" in text and "08.30" in text, text
     text = await read_en(bot, "When should I arrive?")
     assert "Thursday, 17 October 2019" in text and "08:30" in text, text
+    # Where one must go on a day: the day's first item, with its place.
+    bot.clock.set(datetime(2019, 10, 16, 19, 0, tzinfo=WITA))
+    for question in ("besok saya harus ke mana?", "besok pagi beta pi mana ko?"):
+        text = read(await bot.say(question))
+        assert "Kamis, 17 Oktober 2019" in text and "Kantor Wali Kota Kupang" in text, text
+    text = await read_en(bot, "where should I be tomorrow?")
+    assert "08:30" in text and "Kantor Wali Kota Kupang" in text, text
     # Not the asker's whereabouts as the question: what they ask is still checked.
     text = read(await bot.say("saya di hotel, ada shuttle ke lokasi?"))
     assert DECLINED in text, text

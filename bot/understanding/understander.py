@@ -1109,10 +1109,17 @@ def _first_session(pairs: set[tuple[str, str]]) -> bool:
 
 def _asks_arrival(tokens: Sequence[str]) -> bool:
     """"jam berapa harus sudah di lokasi?", "what time should I be at the venue?", "kapan
-    saya harus datang?": when one must be there."""
+    saya harus datang?": when one must be there; "besok saya harus ke mana?", "where
+    should I be tomorrow?": where (the day's first item says both)."""
     words = set(tokens)
+    if words & FIRST_PERSON and words & _WHERE_TO and words & (_MUST | _GO):
+        return True
     return bool((set(pairwise(tokens)) & CLOCK_ASKED or words & _ASKS_WHEN)
                 and words & _MUST and words & _BE_THERE)
+
+
+_WHERE_TO = frozenset({"mana", "kemana", "dimana", "where"})
+_GO = frozenset({"pergi", "go"})
 
 
 def _asks_time_left(tokens: Sequence[str]) -> bool:
