@@ -132,6 +132,10 @@ async def test_when_to_be_there_names_no_day(bot: Harness) -> None:
         assert "Kamis, 17 Oktober 2019" in text and "Kantor Wali Kota Kupang" in text, text
     text = await read_en(bot, "where should I be tomorrow?")
     assert "08:30" in text and "Kantor Wali Kota Kupang" in text, text
+    # Where to go now is what is on now (or next), not a day's start.
+    bot.clock.set(datetime(2019, 10, 16, 11, 30, tzinfo=WITA))
+    text = read(await bot.say("beta pi mana sekarang, ada acara ko sonde?"))
+    assert "Ishoma" in text and "Kamis" not in text, text
     # Not the asker's whereabouts as the question: what they ask is still checked.
     text = read(await bot.say("saya di hotel, ada shuttle ke lokasi?"))
     assert DECLINED in text, text
