@@ -813,12 +813,16 @@ def _purpose_words(event: Event, text: str) -> set[str]:
 #: opens with "saya/kami mau/akan …" and asks nothing says why one asks, not what; unless
 #: the question asks whether it may be done ("kami mau bawa istri, boleh ikut tour?").
 _PLAN = word_set("mau akan want will going plan planning")
+#: Where the asker is now ("saya masih di hotel", "I'm at the hotel"): their own situation
+#: too, not what they ask about.
+_WHEREABOUTS = word_set("di at msh masih still lagi sedang")
 _MAY = word_set("boleh bisa can may could allowed izin ijin")
 _CLAUSE = re.compile(r"[^,;.?!]+[,;.?!]*")
 
 
 def _plan_words(event: Event, text: str) -> set[str]:
-    """The words of the asker's own plan (`_PLAN`), when another clause asks the question."""
+    """The words of the asker's own plan (`_PLAN`) or whereabouts, when another clause asks
+    the question."""
     normalizer = index_for(event).normalizer
     clauses = [c for c in _CLAUSE.findall(text) if c.strip(" ,;.?!")]
     if len(clauses) < 2:
@@ -826,7 +830,8 @@ def _plan_words(event: Event, text: str) -> set[str]:
     out: set[str] = set()
     for clause in clauses:
         tokens = normalizer.tokens(clause)
-        if (len(tokens) >= 3 and tokens[0] in FIRST_PERSON and set(tokens[1:3]) & _PLAN
+        if (len(tokens) >= 3 and tokens[0] in FIRST_PERSON
+                and set(tokens[1:3]) & (_PLAN | _WHEREABOUTS)
                 and "?" not in clause and not set(tokens) & QUESTION_WORDS):
             out |= set(tokens)
         elif set(tokens) & _MAY:

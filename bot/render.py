@@ -222,7 +222,10 @@ def session_line(event: Event, session: Session, t: Translator, with_day: bool =
 def session_status(session: Session, now: datetime, t: Translator) -> str:
     _ = t.gettext
     if session.is_on(now):
-        return _("🔴 Sedang berlangsung, selesai {time}.").format(time=t.time(session.end))
+        # "how much longer?": the time left too, not only the clock time it ends.
+        return _("🔴 Sedang berlangsung, selesai {time}.").format(
+            time=t.time(session.end)) + " " + _("Masih {left} lagi.").format(
+            left=t.duration(session.end - now))
     if now < session.start:
         gather = session.arrive_by
         if gather > now and (gather - now).days < 1:

@@ -27,7 +27,7 @@ from bot.render import (
 )
 from bot.retrieval import Hit, Source
 from bot.understanding import Fact, Intent, Relation, Scope, Understanding
-from bot.understanding.lexicon import GENERAL, NEXT_WORDS, RELATIONS
+from bot.understanding.lexicon import GENERAL, NEXT_WORDS, NOT_SESSIONS, RELATIONS
 from bot.when import PERIOD_HOURS
 
 
@@ -336,11 +336,17 @@ def stop_relation_sentences(event: Event, u: Understanding, t: Translator) -> li
 def scope_item(event: Event, u: Understanding) -> Session | None:
     """The item a day-start, day-end or last-item question is about: the day's first or
     last item."""
-    if u.day is None or u.scope not in (Scope.DAY_START, Scope.DAY_END, Scope.LAST):
+    if u.day is None or u.scope not in (Scope.DAY_START, Scope.FIRST, Scope.DAY_END,
+                                        Scope.LAST):
         return None
     items = sorted(event.sessions_on(u.day), key=lambda s: s.start)
     if not items:
         return None
+    if u.scope is Scope.FIRST:
+        # "sesi pertama jam berapa?": the first session proper, not the registration desk
+        # or a break before it (in the part of the day asked, if any).
+        part = _in_period(event, items, u.period) or items
+        return next((s for s in part if s.kind not in NOT_SESSIONS), part[0])
     if u.scope is Scope.DAY_START:
         # "sesi siang ini mulai jam brp?": the first item of that part of the day that is
         # not a break (the lunch break is not the afternoon's session).
@@ -378,6 +384,20 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
         if session.gather is not None:
             text += _(" (kumpul pukul {time})").format(time=t.time(session.gather))
         return text + "."
+    if u.scope is Scope.FIRST:
+        text = _("Sesi pertama {day}: {item}, mulai pukul {time} {zone}").format(
+            day=day, item=title, time=t.time(session.start), zone=t.zone(session.start))
+        if session.gather is not None:
+            text += _(" (kumpul pukul {time})").format(time=t.time(session.gather))
+        text += "."
+        before = [s for s in event.sessions_on(event.local(session.start).date())
+                  if s.start < session.start]
+        if before:
+            # The delegate must be there for what comes before it (registration) too.
+            first = min(before, key=lambda s: s.start)
+            text += " " + _("Sebelumnya: {item} mulai pukul {time}.").format(
+                item=escape(first.title.get(t.lang)), time=t.time(first.arrive_by))
+        return text
     if u.scope is Scope.LAST:
         return _("Acara terakhir {day}: {item}").format(
             day=day, item=session_sentence(event, session, t))
@@ -463,6 +483,18 @@ def lead(event: Event, u: Understanding, t: Translator) -> list[str]:
         if speaker is not None:
             return [_("<b>{name}</b> — {position}.").format(
                 name=escape(speaker.name), position=escape(speaker.position.get(t.lang)))]
+    if Fact.LENGTH in u.facts and len(u.session_ids) > 1:
+        # "berapa lama istirahat makan siang?" names every lunch break: each one's length
+        # (the same item on several days, the same times: once).
+        lines: dict[str, None] = {}
+        for sid in u.session_ids:
+            if (s := event.session(sid)) is not None:
+                line = _("{item}: {range} {zone}, lamanya {length}.").format(
+                    item=f"<b>{escape(s.title.get(t.lang))}</b>",
+                    range=escape(t.time_range(s.start, s.end, zone=False)),
+                    zone=t.zone(s.start), length=escape(t.duration(s.end - s.start)))
+                lines[line] = None
+        return list(lines)
     if len(u.session_ids) == 1 and u.intent.value in ("session", "speaker", "venue"):
         session = event.session(u.session_ids[0])
         if session is None:

@@ -313,8 +313,9 @@ def facts_asked(
 
 
 _LENGTH_WORDS = frozenset({"lamanya", "durasi", "durasinya", "duration"})
+#: "lamanya berapa" ("-nya" read off), "lama gak?" (is it long?) too.
 _LENGTH_PAIRS = frozenset({("berapa", "lama"), ("how", "long"), ("berapa", "jam"),
-                           ("berapa", "menit")})
+                           ("berapa", "menit"), ("lama", "berapa"), ("lama", "tidak")})
 
 
 def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:

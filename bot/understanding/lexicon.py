@@ -212,7 +212,8 @@ GENERAL = word_set(
     held take takes taking place located happen going go come
     coming does do did done is are was were be been being have has had there here
     any some all every each also too just only still yet already then again more most
-    much many very really about around approximately exactly roughly full whole entire
+    much many very really about around approximately exactly roughly full whole entire longer
+    almost nearly hampir
     list details info information dear regards
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
     perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
@@ -333,8 +334,11 @@ KIND_WORDS: Mapping[str, SessionKind] = {
     "plenaries": SessionKind.PLENARY, "paripurna": SessionKind.PLENARY,
     # "ada istirahat setelah X?": a break, whatever its title calls it ("Ishoma").
     "istirahat": SessionKind.BREAK, "rehat": SessionKind.BREAK, "break": SessionKind.BREAK,
-    "breaks": SessionKind.BREAK,
+    "breaks": SessionKind.BREAK, "jeda": SessionKind.BREAK,
 }
+#: Kinds of item that are no session of their own: "sesi pertama", and when to be there,
+#: are for the session after the registration desk (or a break).
+NOT_SESSIONS = frozenset({SessionKind.REGISTRATION, SessionKind.BREAK})
 #: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
 #: practice" may be the event itself, named after its sessions).
 ITEM_NOUNS = word_set("sesi session sessions")

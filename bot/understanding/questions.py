@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from itertools import pairwise
 
 from bot import textnorm
@@ -26,7 +26,7 @@ from bot.understanding.lexicon import (
     word_set,
     words_of,
 )
-from bot.understanding.result import Intent, Relation, Understanding
+from bot.understanding.result import Intent, Relation, Scope, Understanding
 from bot.understanding.understander import (
     PRESENTING,
     REGION_NOUNS,
@@ -429,6 +429,58 @@ _ASK_WORDS = word_set(
 
 
 def understand_all(text: str, event: Event, now: datetime) -> tuple[Understanding, ...]:
+    """Every question a message asks, greetings and closings set aside, best first; a day's
+    programme asked for several days joined by "and" is one question per day."""
+    understander = understander_for(event)
+    out: list[Understanding] = []
+    for u in _questions(text, event, now):
+        days = _days_joined(understander, u.question, now) if (
+            u.intent is Intent.SCHEDULE and u.scope not in (Scope.REST, Scope.ALL)
+            and u.time is None and not (u.session_ids or u.relation)) else ()
+        # "jadwal kamis sama jumat", "Thursday and Friday", "besok dan lusa": each day's
+        # programme (when a day starts or ends: each day's start or end).
+        out += [replace(u, day=day) for day in days] or [u]
+    return tuple(out[:MAX_QUESTIONS])
+
+
+def _days_joined(understander: Understander, text: str, now: datetime) -> tuple[date, ...]:
+    """The days `text` names one after the other, joined by "dan", "sama", "and" or nothing
+    ("tgl 17 & 18"); none unless there are two or more. A bare number after a day named by
+    its number ("hari 2 dan 3") is a day named the same way."""
+    tokens = understander.normalizer.tokens(text)
+    local = understander.event.local(now) if now.tzinfo else now
+    days: list[date] = []
+    end = -1  # the last token of the day named last
+    noun = ""  # "hari" of "hari 2 dan 3"
+    while len(days) < MAX_QUESTIONS:
+        rest = ["" if i <= end else t for i, t in enumerate(tokens)]
+        when = when_from_tokens(rest, local, understander.days)
+        used = sorted(i for i in when.used if i > end)
+        if when.day is None and noun:
+            # "hari 2 dan 3": the noun of the day before with the bare number.
+            bare = next((i for i in range(end + 1, len(tokens)) if tokens[i].isdigit()), None)
+            if bare is not None:
+                when = when_from_tokens([noun, tokens[bare]], local, understander.days)
+                used = [bare]
+        if when.day is None or when.day in days or not used:
+            break
+        if days and any(t not in _JOINING | _DAY_NOUNS for t in tokens[end + 1:used[0]]):
+            break  # "kalau hari ini penuh, besok jam berapa?": not days asked together
+        if not days:
+            noun = next((tokens[i] for i in (used[0], used[0] - 1)
+                         if i >= 0 and tokens[i] in _DAY_NOUNS), "")
+        days.append(when.day)
+        end = used[-1]
+    return tuple(days) if len(days) > 1 else ()
+
+
+#: Words that join two days asked ("kamis dan/sama/n jumat", "today or tomorrow").
+_JOINING = word_set("sama ama dan serta n and atau or plus juga")
+#: Nouns a day is named by its number with ("hari 2", "tanggal 17").
+_DAY_NOUNS = word_set("hari tanggal day date")
+
+
+def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, ...]:
     """Every question a message asks, greetings and closings set aside, best first.
 
     A part that names nothing ("jam berapa mulainya?") is read together with the part before

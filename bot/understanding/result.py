@@ -60,6 +60,9 @@ class Scope(StrEnum):
     REST = "rest"  # what is still on today after now ("masih ada acara?", "anything left?")
     ALL = "all"  # every day's programme ("jadwal lengkap semua hari")
     DAY_START = "day_start"  # when a day begins ("besok mulai jam berapa?"): its first item
+    #: The day's first session proper ("sesi pertama jam berapa?"): not the registration
+    #: desk or a break before it (the answer names what comes before).
+    FIRST = "first"
     DAY_END = "day_end"  # when a day ends ("hari ini bubar jam berapa?"): its last item
     LAST = "last"  # the day's last item ("acara terakhir hari ini apa?")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from itertools import pairwise
 
 from bot import textnorm
@@ -24,6 +24,7 @@ from bot.understanding.index import Match, PhraseIndex, network_words, normalize
 from bot.understanding.lexicon import (
     ALL_WORDS,
     ASK_HOW_MANY,
+    ASK_WHEN,
     ASKS_ITEM,
     CLOCK_ASKED,
     CLOSE_WORDS,
@@ -45,6 +46,7 @@ from bot.understanding.lexicon import (
     LIST_NOUNS,
     NEEDS_NO_SLOTS,
     NEXT_WORDS,
+    NOT_SESSIONS,
     NOW_WORDS,
     OFFICE_OF,
     OPEN_WORDS,
@@ -236,6 +238,16 @@ class Understander:
         words = set(tokens)
         has_when = when.day is not None or when.time is not None or when.period is not None
         direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
+        if (when.day in (None, local_now.date()) and when.time is None
+                and _asks_time_left(tokens)):
+            # "how much longer does the current session run?", "masih lama?", "sesi skrg
+            # kapan selesai?": the item on now, whose card says when it ends and how soon
+            # ("ishoma masih lama?": the one named that is on now).
+            on = [s.id for s in self.by_start if s.start <= local_now < s.end
+                  and (not (direct or spoken) or s.id in sessions)]
+            if on:
+                return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
+                                     doubts=doubts, readings=readings)
         if not (direct or spoken) and (set(pairwise(tokens)) & _THIS_ITEM or any(
                 pair == _THIS_SESSION and i > 0 and RELATIONS.get(tokens[i - 1]) in _INVERSE
                 for i, pair in enumerate(pairwise(tokens)))):
@@ -306,7 +318,9 @@ class Understander:
         asks_item = bool(words & ASKS_ITEM or set(pairwise(tokens)) & THERE_IS) or (
             asks_who and any(RELATIONS.get(t) in _INVERSE for t in tokens)) or (
             "?" in text and RELATIONS.get(tokens[0]) in _INVERSE and bool(named_at) and all(
-                i in named_at or t in _FILLER for i, t in enumerate(tokens[1:], start=1)))
+                # "sesudah rehat kopi besok?": a day word says which one, and asks no more.
+                i in named_at or i in when.used or t in _FILLER
+                for i, t in enumerate(tokens[1:], start=1)))
         between = self._between(tokens, matches, when, local_now) if (
             not words & REMINDER_WORDS) else None
         if between is not None:
@@ -398,7 +412,9 @@ class Understander:
         if intent in NEEDS_NO_SLOTS:
             return found
         found = self._with_slots(found, when, sessions, speakers, venues, region_match)
-        if scope in (Scope.REST, Scope.DAY_START) and found.day is None:
+        if scope is Scope.DAY_START and found.day is None and _asks_arrival(tokens):
+            found = replace(found, day=self.arrival_day(local_now))
+        if scope in (Scope.REST, Scope.DAY_START, Scope.FIRST) and found.day is None:
             # "sesi pertama ni sapa yang bawa?": today's first item.
             found = replace(found, day=local_now.date())
         return found
@@ -512,7 +528,7 @@ class Understander:
         every day, when a day starts or ends, its last item (the answer finds the item)."""
         words = set(tokens)
         pairs = set(pairwise(tokens))
-        arrive = bool(pairs & CLOCK_ASKED and words & _MUST and words & _BE_THERE)
+        arrive = _asks_arrival(tokens)
         # "besok jam berapa harus sudah di balai kota?": the place named is where one must
         # be; when is the day's start all the same.
         if (sessions or named.speakers or (named.venues and not arrive) or named.stops
@@ -523,8 +539,9 @@ class Understander:
         # "pembicara sesi terakhir hari ini siapa?": the last item's speakers.
         # "besok jam brp harus udah di lokasi?": when one must be there is when the day
         # starts (with its gathering time), not where.
-        item_asked = intent in (Intent.SPEAKER, Intent.VENUE) and bool(
-            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS) or arrive)
+        # "what time should I be at the venue?" is asked alike whatever else it was read as.
+        item_asked = (intent in (Intent.SPEAKER, Intent.VENUE) and bool(
+            words & (LAST_WORDS | DAY_START_WORDS | DAY_END_WORDS))) or arrive
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
                                           or still_on or item_asked):
             return None
@@ -538,6 +555,11 @@ class Understander:
             return Scope.ALL
         if when.day is not None and when.time is None and self.event.sessions_on(when.day):
             if words & DAY_END_WORDS or pairs & UNTIL_PAIRS:
+                if when.day == now.date() and all(
+                        s.end <= now for s in self.event.sessions_on(when.day)):
+                    # "hari ini acara su abis ko?" after the day's last item: that it is
+                    # over, when it ended and what is next (the rest of today says all).
+                    return Scope.REST
                 return Scope.DAY_END
             # "hari terakhir", "the last day" name a day, not its last item.
             if words & LAST_WORDS and not pairs & _LAST_DAY:
@@ -545,12 +567,16 @@ class Understander:
             # "besok apa yang pertama?": the day's first item ("hari pertama" is a day).
             first = bool(words & _FIRST) and not pairs & _FIRST_DAY
             if (words & DAY_START_WORDS or arrive or first) and not words & REST_WORDS:
-                return Scope.DAY_START
-        if (when.day is None and when.time is None and self.event.sessions_on(now.date())
-                and any({a, b} & _FIRST and {a, b} & ITEM_NOUNS for a, b in pairs)):
-            # "sesi pertama ni sapa yang bawa?", "first session?" on a programme day:
-            # today's first item (the answer is given the day).
+                return Scope.FIRST if _first_session(pairs) else Scope.DAY_START
+        if when.day is None and when.time is None and arrive and not words & _WHERE_TO:
+            # "I'm at the hotel, what time should I be at the venue?": the start of the next
+            # programme day not begun yet (`arrival_day`); where to go, only of a day named.
             return Scope.DAY_START
+        if (when.day is None and when.time is None and self.event.sessions_on(now.date())
+                and _first_session(pairs)):
+            # "sesi pertama ni sapa yang bawa?", "first session?" on a programme day:
+            # today's first session (the answer is given the day).
+            return Scope.FIRST
         today = now.date()
         if words & REST_WORDS and pairs & _THIS_WEEK and when.day is None:
             # "minggu ini masih ada sesi apa aja?": what is left of the whole event.
@@ -569,6 +595,16 @@ class Understander:
                 and self.event.day_number(today)):
             return Scope.REST
         return None
+
+    def arrival_day(self, now: datetime) -> date:
+        """The day one asks when to be there for, naming none: the first programme day
+        whose first session proper (or its gathering) is still ahead — today while the
+        registration before its opening is on — else today."""
+        firsts: dict[date, datetime] = {}
+        for s in self.by_start:
+            if s.kind not in NOT_SESSIONS:
+                firsts.setdefault(self.session_day[s.id], s.arrive_by)
+        return next((d for d in sorted(firsts) if firsts[d] > now), now.date())
 
     def _all_days(self, tokens: Sequence[str]) -> bool:
         """Whether the tokens count the event's days ("3 hari", "tiga hari", "three days")."""
@@ -1069,7 +1105,8 @@ def _asks_which(after: Sequence[str]) -> bool:
     return bool(after) and (after[0] in _WHICH or (
         after[0] in _ITEM_NOUNS and len(after) > 1 and after[1] in _WHICH))
 
-_MUST = frozenset({"harus", "wajib", "musti", "mesti", "must", "should", "need"})
+_MUST = frozenset({"harus", "wajib", "musti", "mesti", "sebaiknya", "perlu", "must", "should",
+                   "need", "have", "supposed"})
 _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arrive", "be"})
 
 #: Words that say an item is over, and words asking what follows ("X udah selesai,
@@ -1170,6 +1207,52 @@ def _counted_people(tokens: Sequence[str], matches: list[Match]) -> list[Match]:
 
 #: Asked whether it is open yet: registering with the bot always is, the desk opens.
 _YET_ASKED = frozenset({"sudah", "belum"})
+
+
+def _first_session(pairs: set[tuple[str, str]]) -> bool:
+    """"sesi pertama", "first session": the first session proper, not the day's start."""
+    return any({a, b} & _FIRST and {a, b} & ITEM_NOUNS for a, b in pairs)
+
+
+def _asks_arrival(tokens: Sequence[str]) -> bool:
+    """"jam berapa harus sudah di lokasi?", "what time should I be at the venue?", "kapan
+    saya harus datang?": when one must be there; "besok saya harus ke mana?", "where
+    should I be tomorrow?": where (the day's first item says both)."""
+    words = set(tokens)
+    if (words & FIRST_PERSON and words & _WHERE_TO and words & (_MUST | _GO)
+            and not words & NOW_WORDS):  # "beta pi mana sekarang?": what is on now
+        return True
+    return bool((set(pairwise(tokens)) & CLOCK_ASKED or words & _ASKS_WHEN)
+                and words & _MUST and words & _BE_THERE)
+
+
+_WHERE_TO = frozenset({"mana", "kemana", "dimana", "where"})
+_GO = frozenset({"pergi", "go"})
+
+
+def _asks_time_left(tokens: Sequence[str]) -> bool:
+    """Whether the tokens ask how much is left of what is on ("masih lama?", "berapa lama
+    lagi?", "how much longer?", "sisa waktunya?") or when the item on now ends ("sesi
+    sekarang kapan selesai?", "when does the current session end?")."""
+    words = set(tokens)
+    pairs = set(pairwise(tokens))
+    if pairs & _TIME_LEFT or "longer" in words or (words & _LEFT and words & _TIME):
+        return True
+    if not words & DAY_END_WORDS:
+        return False
+    # "how long until it ends?", naming nothing.
+    return bool(("how", "long") in pairs and words & _UNTIL) or bool(
+        words & _ON_NOW and words & (ITEM_NOUNS | {"acara"})
+        and (words & (ASK_WHEN | _ALMOST) or pairs & CLOCK_ASKED))
+
+
+#: "masih lama", "berapa lama lagi"; "how much time is left", "sisa waktunya".
+_TIME_LEFT = frozenset({("masih", "lama"), ("msh", "lama"), ("lama", "lagi")})
+_LEFT = frozenset({"left", "remaining", "sisa", "tersisa"})
+_TIME = frozenset({"time", "waktu", "waktunya"})
+#: The moment asked about is now ("sesi sekarang", "the current session").
+_ON_NOW = frozenset({"sekarang", "now", "current", "currently"})
+_ALMOST = frozenset({"almost", "nearly", "hampir"})
 
 
 def _asks_open(tokens: Sequence[str]) -> bool:
