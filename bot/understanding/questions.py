@@ -25,7 +25,7 @@ from bot.understanding.lexicon import (
     word_set,
 )
 from bot.understanding.result import Intent, Relation, Understanding
-from bot.understanding.understander import Understander, understander_for
+from bot.understanding.understander import Understander, scope_item, understander_for
 from bot.when import when_from_tokens
 
 #: "lalu" after a span of time is "ago/last" ("tahun lalu"), not "then". A full stop after a
@@ -35,7 +35,13 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
                        r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bprov)(?<!\bjl)(?<!\bjln)"
                        r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
-                       r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
+                       r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s"
+                       # "… masih ada sesi X, dan jika ada, pukul berapa?", "… and if so, where?":
+                       # the condition opens a second question about the first one's item.
+                       r"|,?\s(?:(?:dan|and|terus|trus|lalu)\s+)?(?:jika|jikalau|kalau|kalo|klo|"
+                       r"bila|apabila|if)\s+(?:(?:masih\s+)?ada|iya|ya|bisa|so|yes|any|there\s+is"
+                       r"(?:\s+one)?)(?:\s*,\s*|\s+(?=(?:jam|pukul|kapan|di\s?mana|dimana|berapa|"
+                       r"siapa|apa|at|what|when|where|who|how|which)\b))",
                        re.IGNORECASE)
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
@@ -75,6 +81,21 @@ _INTRO_RE = re.compile(
     r"(?:kindly\s+)?(?:menanyakan|bertanya|tanya|mohon|memohon|minta|ask|enquire|inquire)\b)",
     re.IGNORECASE,
 )
+#: Reported speech in a letter: who wants to know, then what ("Berhubung beliau belum pernah
+#: hadir, beliau menanyakan sejak kapan …", "Pimpinan kami ingin mengetahui apakah …", "My
+#: mayor would like to know whether …", "she asked me to check if …"): the asking is the
+#: frame; what follows it is the question. Only a statement may stand before it (checked in
+#: `_without_intro`); the words asked after it are the part's.
+_REPORTED_RE = re.compile(
+    r"^[^?]*?\b(?:(?:ingin|mau|pengen|hendak|juga)\s+)*(?:menanyakan|tanyakan|mempertanyakan|"
+    r"(?:mengetahui|tahu|bertanya)(?=\s+(?:apakah|apa|siapa|kapan|di\s?mana|berapa|"
+    r"bagaimana|jam|pukul|sejak|mengenai|tentang|soal|perihal)\b)|"
+    r"(?:would\s+like|wants|wanted|wishes|wished|asked\s+(?:me|us)|asks\s+(?:me|us)|"
+    r"has\s+asked\s+(?:me|us))\s+to\s+(?:ask|know|find\s+out|enquire|inquire|check)|"
+    r"(?:asks|asked|is\s+asking|was\s+asking|wonders|wondered|is\s+wondering|was\s+wondering)"
+    r"(?=\s+(?:whether|if|what|when|where|who|how|which|about)\b))\b"
+    r"(?:\s+(?:mengenai|tentang|soal|perihal|about|regarding))?[\s,:]*(?:if\b\s*)?",
+    re.IGNORECASE)
 #: An English frame around the question ("Good morning, may I ask what time …"): the asking
 #: itself, not a subject the answer must hold.
 _MAY_I_ASK_RE = re.compile(
@@ -207,6 +228,11 @@ def _without_intro(piece: str) -> str:
         lambda m: m[0] if set(textnorm.DEFAULT.tokens(m[0])) & _ASKING else "", piece)
     if unmeant.strip():
         piece = unmeant
+    reported = _REPORTED_RE.match(piece)
+    if (reported is not None and piece[reported.end():].strip()
+            and not set(textnorm.DEFAULT.tokens(reported[0])) & _ASKING - _FRAME_ASKING):
+        # The frame asks nothing itself: what it reports is asked.
+        piece = piece[reported.end():]
     m = _INTRO_RE.match(piece)
     if m is None:
         return piece
@@ -224,6 +250,8 @@ def _without_intro(piece: str) -> str:
     return piece[m.end():]
 
 
+#: Words of a reported question's frame that are question words elsewhere ("she asked if").
+_FRAME_ASKING = word_set("if")
 #: Words saying whom the sender speaks for ("Kami rombongan Pemkab X, mohon …").
 _SENDER = frozenset({"dari", "from", "rombongan", "delegasi", "perwakilan", "utusan", "staf",
                      "delegation", "representing", "on behalf"})
@@ -451,6 +479,13 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             relation = Relation.AFTER
             if not _is_question(previous, text):
                 found.pop()
+        if (found and not found[-1].session_ids and not _names(u)
+                and (item := scope_item(understander.event, found[-1])) is not None
+                and (after := _anaphoric(tokens)) is not None):
+            # "Sesi pertama besok itu apa, dan sesudahnya apa?": after the day's first item,
+            # which the question just before asked for by its place in the day, not by name.
+            relation = after
+            subject = replace(found[-1], session_ids=(item.id,), anchor_stop=None)
         if subject is not None and relation is not None and u.relation is None:
             # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
             anchor = subject.anchor_id if subject.anchor_stop is not None else (
@@ -486,6 +521,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 # "hari ini sesi apa aja, besok apa?": a part naming its own day keeps it;
                 # the part before lends only what it named.
                 contexts = (named, _without_when(understander, previous, now))
+            own = u
             for context in dict.fromkeys(contexts):
                 if not context:
                     continue
@@ -504,6 +540,13 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                     # mengambilnya?": the practical answer of the part before answers it.
                     u = subject
                     break
+            if (u is not own and _asks_more(understander, part, previous)
+                    and any(_key(replace(u, question=part)) == _key(f) for f in found)):
+                # "siapa yg buka acara dan siapa pembicara kunci?", "brp kota X, dan brp
+                # pemda Y?": read with the part before, the part asks that part's question
+                # again, yet names words of its own: it asks about another thing, read alone
+                # (answered by what it names, or declined), never dropped as a repeat.
+                u = own
             if (subject is not None and subject.relation is not None and subject.session_ids
                     and u.session_ids[:1] == (subject.anchor_id,)):
                 # "what is after the coffee break and who speaks?": the item after it speaks.
@@ -752,6 +795,21 @@ def _unknown_words(understander: Understander, part: str) -> bool:
     return any(len(w) >= 3 and w.isalpha() and w not in vocabulary and w not in GENERAL
                and not (w.endswith("nya") and (w[:-3] in vocabulary or w[:-3] in GENERAL))
                for w in understander.normalizer.tokens(part))
+
+
+#: Words that name nothing a question is about: asking, pointing back, the day's words.
+_NAMES_NOTHING = QUESTION_WORDS | THAT_WORDS | _BACK | _THEN | _ASK_WORDS | FIRST_PERSON | {
+    "dan", "and", "serta", "sama", "juga", "also", "yang", "itu", "ini", "saja", "aja"}
+
+
+def _asks_more(understander: Understander, part: str, previous: str) -> bool:
+    """Whether `part` has a word of its own, not in `previous`, that names something: a
+    noun asked about ("pemda", "kunci"), not a question word, a particle or a pronoun."""
+    norm = understander.normalizer
+    before = set(norm.tokens(previous))
+    return any(len(w) >= 3 and w.isalpha() and w not in before and w not in _NAMES_NOTHING
+               and w not in textnorm.PARTICLES and w not in GENERAL
+               for w in norm.tokens(part))
 
 
 def _asks(part: str) -> bool:
