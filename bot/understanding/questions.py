@@ -45,7 +45,7 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
                        re.IGNORECASE)
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
-    r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
+    r"\s(?:dan|and|sama|serta|juga|plus|&)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
     r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|are they|"
     r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
     r"then)\b)",
@@ -299,7 +299,7 @@ def _split_commas(part: str) -> list[str]:
         return [part]
     out: list[str] = []
     pieces = [p.strip() for p in part.split(",")]
-    while len(pieces) > 1 and _greets_only(pieces[0]):
+    while len(pieces) > 1 and (_greets_only(pieces[0]) or _apologises_only(pieces[0])):
         # "Selamat malam Bapak/Ibu panitia, izin bertanya …": the greeting and address ask
         # nothing; kept, "panitia … bertanya" would read as how to ask the organizers.
         pieces.pop(0)
@@ -380,6 +380,19 @@ def _lost_only(piece: str) -> bool:
     tokens = set(textnorm.DEFAULT.tokens(piece))
     return bool(tokens & _LOST) and tokens <= _LOST | FIRST_PERSON | word_set(
         "am is are lagi sedang agak sangat so very totally a bit little")
+
+
+#: Apologising for writing ("Mohon maaf mengganggu waktunya", "ngapunten", "sorry to bother
+#: you"): a letter's courtesy before what it asks.
+_APOLOGY = word_set("maaf permisi ngapunten sorry excuse pardon")
+_APOLOGISING = _APOLOGY | _ADDRESSED | word_set(
+    "mohon mengganggu ganggu waktu waktunya malam-malam to for bother trouble disturb "
+    "disturbing interrupting you me")
+
+
+def _apologises_only(piece: str) -> bool:
+    tokens = set(textnorm.simple_tokens(piece))
+    return bool(tokens & _APOLOGY) and tokens <= _APOLOGISING
 
 
 def _greets_only(piece: str) -> bool:
