@@ -45,9 +45,9 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
                        re.IGNORECASE)
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
-    r"\s(?:dan|and|sama|serta|juga|plus|&)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
-    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|are they|"
-    r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
+    r"\s(?:dan|and|sama|serta|juga|plus|&)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|"
+    r"jam berapa|apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|"
+    r"are they|habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
     r"then)\b)",
     re.IGNORECASE,
 )
