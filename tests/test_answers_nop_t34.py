@@ -182,3 +182,20 @@ async def test_any_event_file(makassar: Harness) -> None:
     assert "13:00" in text and "Hotel" in text, text
     text = read(await makassar.say("maaf mengganggu, penutupan jam berapa?"))
     assert "11.00" in text and DECLINED not in text, text
+
+
+async def test_a_letter_asking_many_things(bot: Harness) -> None:
+    """Past MAX_QUESTIONS, the questions left go to a person in the one decline, not
+    dropped; within it, a third question borrows the item the second borrowed."""
+    bot.clock.set(datetime(2019, 10, 16, 7, 0, tzinfo=WITA))
+    text = read(await bot.say("kapan keynote? di mana jumpa pers? kapan city tour? siapa "
+                              "presiden citynet? berapa peserta? di mana balai kota?"))
+    assert "Keynote" in text and "Jumpa pers" in text and "City Tour" in text, text
+    assert "478" in text, text
+    assert DECLINED in text and "di mana balai kota" in text, text
+    bot.clock.set(datetime(2019, 10, 16, 14, 40, tzinfo=WITA))
+    text = read(await bot.say(
+        "Bapak/Ibu panitia yang terhormat, mohon maaf mengganggu waktunya. Kami dari bagian "
+        "humas ingin meliput jumpa pers sore ini. Jam berapa dimulai dan di mana tempatnya?"))
+    assert "15.30" in text and "Suba Suka" in text, text
+    assert "mengganggu" not in text, text

@@ -51,8 +51,9 @@ _AND_RE = re.compile(
     r"then)\b)",
     re.IGNORECASE,
 )
-#: More questions than this in one message are not answered one by one (a pasted text).
-MAX_QUESTIONS = 3
+#: More questions than this in one message are not answered one by one: the rest go to a
+#: person, declined together (bot.answers.read_message), never dropped.
+MAX_QUESTIONS = 5
 
 
 #: A letter's address and opening ("Yth. Panitia Seminar X,", "Dengan hormat,"): they name
@@ -395,6 +396,14 @@ def _apologises_only(piece: str) -> bool:
     return bool(tokens & _APOLOGY) and tokens <= _APOLOGISING
 
 
+def _courtesy_only(part: str) -> bool:
+    """"Bapak/Ibu panitia yang terhormat, mohon maaf mengganggu waktunya": address and
+    apology, nothing asked."""
+    pieces = [p for p in part.split(",") if p.strip()]
+    return (any(_apologises_only(p) for p in pieces)
+            and all(set(textnorm.simple_tokens(p)) <= _APOLOGISING for p in pieces))
+
+
 def _greets_only(piece: str) -> bool:
     tokens = set(textnorm.simple_tokens(piece))
     return bool(tokens & _GREETING) and tokens <= _ADDRESSED
@@ -464,9 +473,10 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
     subject: Understanding | None = None  # the last question that named an item
     for part in parts:
         tokens = understander.normalizer.tokens(part)
-        if tokens and set(tokens) <= _PREFACE:
+        if (tokens and set(tokens) <= _PREFACE) or _courtesy_only(part):
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        said = part  # with what it was read: a later part borrows that subject too
         if (previous and subject is not None and _entities(subject) and not _entities(u)
                 and set(tokens) & _BACK_PRONOUNS):
             # "Semarang contact number and what time is their presentation?": "their" is
@@ -545,7 +555,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
                 ):
-                    u = joined
+                    u, said = joined, f"{context} {part}"
                     break
                 if (u.intent is Intent.UNKNOWN and joined.faq_id and subject is not None
                         and joined.faq_id == subject.faq_id and not _entities(subject)):
@@ -578,7 +588,9 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         if courtesy and not (u.faq_id or u.facts):
             continue
         if _names(u) and not _introduces(part, text):
-            previous = part
+            # "… ingin meliput jumpa pers. Jam berapa dimulai dan di mana tempatnya?": the
+            # third borrows the item the second borrowed from the first.
+            previous = said
             subject = u
         elif u.day is not None and (u.scope is not None or u.intent is Intent.SCHEDULE):
             # "besok mulai jam brapa, trus kelar jam brapa?", "hari ini hari ke berapa? acara
@@ -605,7 +617,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         return (replace(understander.understand(text, now), question=text),)
     if len(found) == 1:
         return (_own_contact(understander, found[0], text, now),)
-    return tuple(found[:MAX_QUESTIONS])
+    return tuple(found)
 
 
 def _pleads_only(u: Understanding) -> bool:
