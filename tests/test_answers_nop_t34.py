@@ -140,6 +140,13 @@ async def test_reported_speech_in_a_letter(bot: Harness) -> None:
     assert "08:30" in text and DECLINED_EN not in text, text
     text = await read_en(bot, "Good morning. She asked me to check when the keynote starts.")
     assert "09:30" in text and DECLINED_EN not in text, text
+    # The same in chat: "nanya", "mau tau", "wants me to ask".
+    text = read(await bot.say("bos saya nanya jam berapa city tour berangkat"))
+    assert "08.00" in text and DECLINED not in text, text
+    text = read(await bot.say("atasan saya mau tau dimana jumpa pers"))
+    assert "Suba Suka" in text and DECLINED not in text, text
+    text = await read_en(bot, "my boss wants me to ask where the press conference is")
+    assert "Suba Suka" in text and DECLINED_EN not in text, text
 
 
 async def test_an_apology_before_the_question(bot: Harness) -> None:

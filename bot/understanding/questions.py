@@ -89,10 +89,10 @@ _INTRO_RE = re.compile(
 #: `_without_intro`); the words asked after it are the part's.
 _REPORTED_RE = re.compile(
     r"^[^?]*?\b(?:(?:ingin|mau|pengen|hendak|juga)\s+)*(?:menanyakan|tanyakan|mempertanyakan|"
-    r"(?:mengetahui|tahu|bertanya)(?=\s+(?:apakah|apa|siapa|kapan|di\s?mana|berapa|"
-    r"bagaimana|jam|pukul|sejak|mengenai|tentang|soal|perihal)\b)|"
-    r"(?:would\s+like|wants|wanted|wishes|wished|asked\s+(?:me|us)|asks\s+(?:me|us)|"
-    r"has\s+asked\s+(?:me|us))\s+to\s+(?:ask|know|find\s+out|enquire|inquire|check)|"
+    r"nanyain|(?:mengetahui|tahu|tau|bertanya|nanya)(?=\s+(?:apakah|apa|siapa|kapan|di\s?mana|"
+    r"dimana|berapa|brp|bagaimana|gimana|jam|pukul|sejak|mengenai|tentang|soal|perihal)\b)|"
+    r"(?:would\s+like|wants|wanted|wishes|wished|asked|asks|has\s+asked)(?:\s+(?:me|us))?"
+    r"\s+to\s+(?:ask|know|find\s+out|enquire|inquire|check|confirm)|"
     r"(?:asks|asked|is\s+asking|was\s+asking|wonders|wondered|is\s+wondering|was\s+wondering)"
     r"(?=\s+(?:whether|if|what|when|where|who|how|which|about)\b))\b"
     r"(?:\s+(?:mengenai|tentang|soal|perihal|about|regarding))?[\s,:]*(?:if\b\s*)?",
