@@ -55,6 +55,9 @@ async def test_a_second_question_naming_its_own_thing_is_not_dropped(bot: Harnes
     text = read(await bot.say("siapa yg buka acara dan siapa pembicara kunci?"))
     assert "Riwu Kore" in text, text
     assert DECLINED in text and "pembicara kunci" in text, text
+    # What is asked of the same item is no other thing: its card answers both.
+    text = read(await bot.say("keynote mulai jam berapa dan selesai jam berapa?"))
+    assert "09.30–11.00" in text and DECLINED not in text, text
 
 
 @pytest.mark.parametrize("question", [

@@ -829,12 +829,17 @@ _NAMES_NOTHING = QUESTION_WORDS | THAT_WORDS | _BACK | _THEN | _ASK_WORDS | FIRS
 
 def _asks_more(understander: Understander, part: str, previous: str) -> bool:
     """Whether `part` has a word of its own, not in `previous`, that names something: a
-    noun asked about ("pemda", "kunci"), not a question word, a particle or a pronoun."""
+    noun asked about ("pemda", "kunci"), not a question word, a particle, a pronoun nor what
+    is asked of an item ("selesai", "tempat": the lexicon's words)."""
     norm = understander.normalizer
     before = set(norm.tokens(previous))
-    return any(len(w) >= 3 and w.isalpha() and w not in before and w not in _NAMES_NOTHING
-               and w not in textnorm.PARTICLES and w not in GENERAL
-               for w in norm.tokens(part))
+    return any(len(w) >= 3 and w.isalpha() and w not in before
+               and (w.removesuffix("nya") or w) not in _ASKED_OF_ITEM
+               and w not in _ASKED_OF_ITEM for w in norm.tokens(part))
+
+
+#: Words asking something of an item, or nothing: not the name of another thing asked.
+_ASKED_OF_ITEM = _NAMES_NOTHING | textnorm.PARTICLES | GENERAL | frozenset(LEXICON)
 
 
 def _asks(part: str) -> bool:
