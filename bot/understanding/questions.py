@@ -231,8 +231,11 @@ def _without_intro(piece: str) -> str:
         piece = unmeant
     reported = _REPORTED_RE.match(piece)
     if (reported is not None and piece[reported.end():].strip()
-            and not set(textnorm.DEFAULT.tokens(reported[0])) & _ASKING - _FRAME_ASKING):
-        # The frame asks nothing itself: what it reports is asked.
+            and not set(textnorm.DEFAULT.tokens(reported[0])) & _ASKING - _FRAME_ASKING
+            and _INTRO_RE.match(piece) is None):
+        # The frame asks nothing itself: what it reports is asked. The sender's own
+        # introduction is read below ("kami dari X ingin menanyakan nomor narahubung kami"
+        # asks about X).
         piece = piece[reported.end():]
     m = _INTRO_RE.match(piece)
     if m is None:
@@ -563,7 +566,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
                     # mengambilnya?": the practical answer of the part before answers it.
                     u = subject
                     break
-            if (u is not own and _asks_more(understander, part, previous)
+            if (u is not own and set(tokens) & _ASKING and _asks_more(understander, part, previous)
                     and any(_key(replace(u, question=part)) == _key(f) for f in found)):
                 # "siapa yg buka acara dan siapa pembicara kunci?", "brp kota X, dan brp
                 # pemda Y?": read with the part before, the part asks that part's question
