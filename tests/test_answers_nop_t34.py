@@ -55,6 +55,15 @@ async def test_a_second_question_naming_its_own_thing_is_not_dropped(bot: Harnes
     text = read(await bot.say("siapa yg buka acara dan siapa pembicara kunci?"))
     assert "Riwu Kore" in text, text
     assert DECLINED in text and "pembicara kunci" in text, text
+    # A statement after the question asks nothing of its own: tomorrow's programme only,
+    # not today's for "I don't know the schedule".
+    bot.clock.set(datetime(2019, 10, 17, 18, 30, tzinfo=WITA))
+    text = read(await bot.say("Besok ada acara apa sa? Beta sonde tau jadwal"))
+    assert "City Tour" in text and "Semarang" not in text, text
+    # The sender's own introduction names what "kami" asks about.
+    text = read(await bot.say("Dengan hormat, kami dari delegasi Kabupaten Sidoarjo ingin "
+                              "menanyakan nomor narahubung delegasi kami."))
+    assert "0101" in text, text
     # What is asked of the same item is no other thing: its card answers both.
     text = read(await bot.say("keynote mulai jam berapa dan selesai jam berapa?"))
     assert "09.30–11.00" in text and DECLINED not in text, text
