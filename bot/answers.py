@@ -20,6 +20,7 @@ from bot.model import Event, Faq, SessionKind, Text
 from bot.regions import asker_origin
 from bot.retrieval import Hit, Source, answer_passage, index_for, unseen_words
 from bot.understanding import (
+    MAX_QUESTIONS,
     Fact,
     Intent,
     Relation,
@@ -221,9 +222,14 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
         memo.move_to_end(key)
         return found
     questions = understand_all(text, event, minute)
-    doubt = next((d for q in questions for d in q.doubts), None)
+    doubt = next((d for q in questions[:MAX_QUESTIONS] for d in q.doubts), None)
     planned: list[Plan] = []
     for i, q in enumerate(questions if doubt is None else ()):
+        if i >= MAX_QUESTIONS:
+            # A letter asking five things: the first ones answered, the rest declined
+            # together (the Tanya panitia button carries them), not left out in silence.
+            planned.append(Plan(PlanKind.DECLINE, q, []))
+            continue
         planned.append(_in_context(event, questions, i, plan_answer(event, q, t), planned,
                                    minute, t))
     plans = tuple(planned)

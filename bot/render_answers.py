@@ -27,7 +27,8 @@ from bot.render import (
 )
 from bot.retrieval import Hit, Source
 from bot.understanding import Fact, Intent, Relation, Scope, Understanding
-from bot.understanding.lexicon import GENERAL, NEXT_WORDS, NOT_SESSIONS, RELATIONS
+from bot.understanding.lexicon import GENERAL, NEXT_WORDS, RELATIONS
+from bot.understanding.understander import in_period, scope_item
 from bot.when import PERIOD_HOURS
 
 
@@ -333,36 +334,6 @@ def stop_relation_sentences(event: Event, u: Understanding, t: Translator) -> li
     return out
 
 
-def scope_item(event: Event, u: Understanding) -> Session | None:
-    """The item a day-start, day-end or last-item question is about: the day's first or
-    last item."""
-    if u.day is None or u.scope not in (Scope.DAY_START, Scope.FIRST, Scope.DAY_END,
-                                        Scope.LAST):
-        return None
-    items = sorted(event.sessions_on(u.day), key=lambda s: s.start)
-    if not items:
-        return None
-    if u.scope is Scope.FIRST:
-        # "sesi pertama jam berapa?": the first session proper, not the registration desk
-        # or a break before it (in the part of the day asked, if any).
-        part = _in_period(event, items, u.period) or items
-        return next((s for s in part if s.kind not in NOT_SESSIONS), part[0])
-    if u.scope is Scope.DAY_START:
-        # "sesi siang ini mulai jam brp?": the first item of that part of the day that is
-        # not a break (the lunch break is not the afternoon's session).
-        part = _in_period(event, items, u.period)
-        return next((s for s in part if s.kind is not SessionKind.BREAK),
-                    part[0] if part else items[0])
-    return max(items, key=lambda s: s.end)
-
-
-def _in_period(event: Event, items: list[Session], period: str | None) -> list[Session]:
-    if period not in PERIOD_HOURS:
-        return []
-    low, high = PERIOD_HOURS[period or ""]
-    return [s for s in items if low <= event.local(s.start).hour < high]
-
-
 def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     """When a day starts or ends, or its last item (the item's card follows)."""
     _ = t.gettext
@@ -370,7 +341,7 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     if session is None:
         return None
     day = escape(t.day(event.local(session.start).date()))
-    if u.scope is Scope.DAY_START and session in _in_period(event, [session], u.period):
+    if u.scope is Scope.DAY_START and session in in_period(event, [session], u.period):
         day = f"{day}, {escape(period_name(u.period, t))}"
     title = f"<b>{escape(session.title.get(t.lang))}</b>"
     if u.scope is Scope.DAY_END:

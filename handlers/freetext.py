@@ -11,12 +11,10 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot import render, render_answers, render_howto, render_info
 from bot.answers import Plan, PlanKind, read_message
 from bot.context import BotContext
+from bot.features.questions import MAX_QUESTION
 from bot.model import SessionKind
 from bot.understanding import Intent, Scope, Understanding
 from handlers.common import decline, is_private, session_card, show
-
-#: Longer than any question; a pasted document is not something to parse word by word.
-MAX_QUESTION = 500
 
 
 def addressed_to_bot(message: Message, bot_username: str) -> str | None:
@@ -160,7 +158,8 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
             return  # group chatter between people is not for the bot
         text = addressed
     if len(text) > MAX_QUESTION:
-        # Not read word by word, but a person can read it: the Tanya panitia button.
+        # A pasted document, not a letter: not read word by word (its cost grows with its
+        # sentences), but a person can read it: the Tanya panitia button.
         await decline(update, context, text, render_info.too_long(context.event, context.t))
         return
     event, t, now = context.event, context.t, context.now()

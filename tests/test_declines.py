@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.features.questions import MAX_QUESTION
 from bot.loader import load_event
 from bot.offline.protocol import ApiCall
 from tests.harness import Harness, buttons, text_of
@@ -132,12 +133,12 @@ async def test_a_contact_the_data_holds_is_found(bot: Harness, question: str, an
 
 
 LONG = ("Yth. Bapak/Ibu Panitia, dengan hormat, sehubungan dengan undangan yang kami terima, "
-        "bersama ini kami sampaikan bahwa delegasi kami terdiri dari lima orang. " * 4
+        "bersama ini kami sampaikan bahwa delegasi kami terdiri dari lima orang. " * 14
         + "Mohon penjelasan apakah tersedia tempat parkir untuk kendaraan dinas?")
 
 
 async def test_a_message_too_long_to_read_offers_the_panitia(bot: Harness) -> None:
-    assert len(LONG) > 500
+    assert len(LONG) > MAX_QUESTION
     calls = replies(await bot.say(LONG))
     assert len(calls) == 1
     assert text_of(calls[0]).startswith("Pesan Anda terlalu panjang")

@@ -22,8 +22,12 @@ from bot.model import Event
 from bot.storage import Repo
 from bot.storage.questions import Asker, Question, QuestionState, Relay
 
-#: Longest question relayed (the free-text limit is 500; a pasted document is not a question).
-MAX_QUESTION = 500
+#: Longest message read as a question, and relayed: a formal letter ("Yth. Bapak/Ibu Panitia
+#: …, perkenalkan, saya … Sehubungan dengan itu, kami mohon informasi …") runs to 1,500
+#: characters and is read sentence by sentence (tens of milliseconds at that length); a
+#: pasted document is longer and goes to a person. Well under Telegram's 4,096, with the
+#: relayed message's label.
+MAX_QUESTION = 2000
 #: Longest answer passed on: the delegate's message also carries a label and the question.
 MAX_ANSWER = 3000
 #: Questions one delegate may have waiting at once.

@@ -31,6 +31,7 @@ from bot.understanding.understander import (
     PRESENTING,
     REGION_NOUNS,
     Understander,
+    scope_item,
     understander_for,
 )
 from bot.when import when_from_tokens
@@ -42,18 +43,25 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
                        r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bprov)(?<!\bjl)(?<!\bjln)"
                        r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
-                       r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s",
+                       r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s"
+                       # "… masih ada sesi X, dan jika ada, pukul berapa?", "… and if so, where?":
+                       # the condition opens a second question about the first one's item.
+                       r"|,?\s(?:(?:dan|and|terus|trus|lalu)\s+)?(?:jika|jikalau|kalau|kalo|klo|"
+                       r"bila|apabila|if)\s+(?:(?:masih\s+)?ada|iya|ya|bisa|so|yes|any|there\s+is"
+                       r"(?:\s+one)?)(?:\s*,\s*|\s+(?=(?:jam|pukul|kapan|di\s?mana|dimana|berapa|"
+                       r"siapa|apa|at|what|when|where|who|how|which)\b))",
                        re.IGNORECASE)
 # "… dan siapa …", "… and where …": "dan"/"and" followed by a question word starts another one.
 _AND_RE = re.compile(
-    r"\s(?:dan|and|sama|serta)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|jam berapa|"
-    r"apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|are they|"
-    r"habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
+    r"\s(?:dan|and|sama|serta|juga|plus|&)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|"
+    r"jam berapa|apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|"
+    r"are they|habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
     r"then)\b)",
     re.IGNORECASE,
 )
-#: More questions than this in one message are not answered one by one (a pasted text).
-MAX_QUESTIONS = 3
+#: More questions than this in one message are not answered one by one: the rest go to a
+#: person, declined together (bot.answers.read_message), never dropped.
+MAX_QUESTIONS = 5
 
 
 #: A letter's address and opening ("Yth. Panitia Seminar X,", "Dengan hormat,"): they name
@@ -82,6 +90,21 @@ _INTRO_RE = re.compile(
     r"(?:kindly\s+)?(?:menanyakan|bertanya|tanya|mohon|memohon|minta|ask|enquire|inquire)\b)",
     re.IGNORECASE,
 )
+#: Reported speech in a letter: who wants to know, then what ("Berhubung beliau belum pernah
+#: hadir, beliau menanyakan sejak kapan …", "Pimpinan kami ingin mengetahui apakah …", "My
+#: mayor would like to know whether …", "she asked me to check if …"): the asking is the
+#: frame; what follows it is the question. Only a statement may stand before it (checked in
+#: `_without_intro`); the words asked after it are the part's.
+_REPORTED_RE = re.compile(
+    r"^[^?]*?\b(?:(?:ingin|mau|pengen|hendak|juga)\s+)*(?:menanyakan|tanyakan|mempertanyakan|"
+    r"nanyain|(?:mengetahui|tahu|tau|bertanya|nanya)(?=\s+(?:apakah|apa|siapa|kapan|di\s?mana|"
+    r"dimana|berapa|brp|bagaimana|gimana|jam|pukul|sejak|mengenai|tentang|soal|perihal)\b)|"
+    r"(?:would\s+like|wants|wanted|wishes|wished|asked|asks|has\s+asked)(?:\s+(?:me|us))?"
+    r"\s+to\s+(?:ask|know|find\s+out|enquire|inquire|check|confirm)|"
+    r"(?:asks|asked|is\s+asking|was\s+asking|wonders|wondered|is\s+wondering|was\s+wondering)"
+    r"(?=\s+(?:whether|if|what|when|where|who|how|which|about)\b))\b"
+    r"(?:\s+(?:mengenai|tentang|soal|perihal|about|regarding))?[\s,:]*(?:if\b\s*)?",
+    re.IGNORECASE)
 #: An English frame around the question ("Good morning, may I ask what time …"): the asking
 #: itself, not a subject the answer must hold.
 _MAY_I_ASK_RE = re.compile(
@@ -214,6 +237,14 @@ def _without_intro(piece: str) -> str:
         lambda m: m[0] if set(textnorm.DEFAULT.tokens(m[0])) & _ASKING else "", piece)
     if unmeant.strip():
         piece = unmeant
+    reported = _REPORTED_RE.match(piece)
+    if (reported is not None and piece[reported.end():].strip()
+            and not set(textnorm.DEFAULT.tokens(reported[0])) & _ASKING - _FRAME_ASKING
+            and _INTRO_RE.match(piece) is None):
+        # The frame asks nothing itself: what it reports is asked. The sender's own
+        # introduction is read below ("kami dari X ingin menanyakan nomor narahubung kami"
+        # asks about X).
+        piece = piece[reported.end():]
     m = _INTRO_RE.match(piece)
     if m is None:
         return piece
@@ -231,6 +262,8 @@ def _without_intro(piece: str) -> str:
     return piece[m.end():]
 
 
+#: Words of a reported question's frame that are question words elsewhere ("she asked if").
+_FRAME_ASKING = word_set("if")
 #: Words saying whom the sender speaks for ("Kami rombongan Pemkab X, mohon …").
 _SENDER = frozenset({"dari", "from", "rombongan", "delegasi", "perwakilan", "utusan", "staf",
                      "delegation", "representing", "on behalf"})
@@ -278,7 +311,7 @@ def _split_commas(part: str) -> list[str]:
         return [part]
     out: list[str] = []
     pieces = [p.strip() for p in part.split(",")]
-    while len(pieces) > 1 and _greets_only(pieces[0]):
+    while len(pieces) > 1 and (_greets_only(pieces[0]) or _apologises_only(pieces[0])):
         # "Selamat malam Bapak/Ibu panitia, izin bertanya …": the greeting and address ask
         # nothing; kept, "panitia … bertanya" would read as how to ask the organizers.
         pieces.pop(0)
@@ -365,6 +398,27 @@ def _lost_only(piece: str) -> bool:
         "am is are lagi sedang agak sangat so very totally a bit little")
 
 
+#: Apologising for writing ("Mohon maaf mengganggu waktunya", "ngapunten", "sorry to bother
+#: you"): a letter's courtesy before what it asks.
+_APOLOGY = word_set("maaf permisi ngapunten sorry excuse pardon")
+_APOLOGISING = _APOLOGY | _ADDRESSED | word_set(
+    "mohon mengganggu ganggu waktu waktunya malam-malam to for bother trouble disturb "
+    "disturbing interrupting you me")
+
+
+def _apologises_only(piece: str) -> bool:
+    tokens = set(textnorm.simple_tokens(piece))
+    return bool(tokens & _APOLOGY) and tokens <= _APOLOGISING
+
+
+def _courtesy_only(part: str) -> bool:
+    """"Bapak/Ibu panitia yang terhormat, mohon maaf mengganggu waktunya": address and
+    apology, nothing asked."""
+    pieces = [p for p in part.split(",") if p.strip()]
+    return (any(_apologises_only(p) for p in pieces)
+            and all(set(textnorm.simple_tokens(p)) <= _APOLOGISING for p in pieces))
+
+
 def _greets_only(piece: str) -> bool:
     tokens = set(textnorm.simple_tokens(piece))
     return bool(tokens & _GREETING) and tokens <= _ADDRESSED
@@ -440,7 +494,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
         # "jadwal kamis sama jumat", "Thursday and Friday", "besok dan lusa": each day's
         # programme (when a day starts or ends: each day's start or end).
         out += [replace(u, day=day) for day in days] or [u]
-    return tuple(out[:MAX_QUESTIONS])
+    return tuple(out)  # answers.py answers MAX_QUESTIONS and declines the rest together
 
 
 def _days_joined(understander: Understander, text: str, now: datetime) -> tuple[date, ...]:
@@ -503,9 +557,10 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
     subject: Understanding | None = None  # the last question that named an item
     for part in parts:
         tokens = understander.normalizer.tokens(part)
-        if tokens and set(tokens) <= _PREFACE:
+        if (tokens and set(tokens) <= _PREFACE) or _courtesy_only(part):
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        said = part  # with what it was read: a later part borrows that subject too
         if (previous and subject is not None and _entities(subject) and not _entities(u)
                 and set(tokens) & _BACK_PRONOUNS):
             # "Semarang contact number and what time is their presentation?": "their" is
@@ -531,6 +586,13 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
             relation = Relation.AFTER
             if not _is_question(previous, text):
                 found.pop()
+        if (found and not found[-1].session_ids and not _names(u)
+                and (item := scope_item(understander.event, found[-1])) is not None
+                and (after := _anaphoric(tokens)) is not None):
+            # "Sesi pertama besok itu apa, dan sesudahnya apa?": after the day's first item,
+            # which the question just before asked for by its place in the day, not by name.
+            relation = after
+            subject = replace(found[-1], session_ids=(item.id,), anchor_stop=None)
         if subject is not None and relation is not None and u.relation is None:
             # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
             anchor = subject.anchor_id if subject.anchor_stop is not None else (
@@ -566,6 +628,7 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                 # "hari ini sesi apa aja, besok apa?": a part naming its own day keeps it;
                 # the part before lends only what it named.
                 contexts = (named, _without_when(understander, previous, now))
+            own = u
             for context in dict.fromkeys(contexts):
                 if not context:
                     continue
@@ -576,7 +639,7 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
                 ):
-                    u = joined
+                    u, said = joined, f"{context} {part}"
                     break
                 if (u.intent is Intent.UNKNOWN and joined.faq_id and subject is not None
                         and joined.faq_id == subject.faq_id and not _entities(subject)):
@@ -584,6 +647,13 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                     # mengambilnya?": the practical answer of the part before answers it.
                     u = subject
                     break
+            if (u is not own and set(tokens) & _ASKING and _asks_more(understander, part, previous)
+                    and any(_key(replace(u, question=part)) == _key(f) for f in found)):
+                # "siapa yg buka acara dan siapa pembicara kunci?", "brp kota X, dan brp
+                # pemda Y?": read with the part before, the part asks that part's question
+                # again, yet names words of its own: it asks about another thing, read alone
+                # (answered by what it names, or declined), never dropped as a repeat.
+                u = own
             if (subject is not None and subject.relation is not None and subject.session_ids
                     and u.session_ids[:1] == (subject.anchor_id,)):
                 # "what is after the coffee break and who speaks?": the item after it speaks.
@@ -602,7 +672,9 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
         if courtesy and not (u.faq_id or u.facts):
             continue
         if _names(u) and not _introduces(part, text):
-            previous = part
+            # "… ingin meliput jumpa pers. Jam berapa dimulai dan di mana tempatnya?": the
+            # third borrows the item the second borrowed from the first.
+            previous = said
             subject = u
         elif u.day is not None and (u.scope is not None or u.intent is Intent.SCHEDULE):
             # "besok mulai jam brapa, trus kelar jam brapa?", "hari ini hari ke berapa? acara
@@ -630,7 +702,7 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
     if len(found) == 1:
         return (_own_talk(understander, _own_contact(understander, found[0], text, now),
                           text),)
-    return tuple(found[:MAX_QUESTIONS])
+    return tuple(found)
 
 
 def _pleads_only(u: Understanding) -> bool:
@@ -865,6 +937,26 @@ def _unknown_words(understander: Understander, part: str) -> bool:
     return any(len(w) >= 3 and w.isalpha() and w not in vocabulary and w not in GENERAL
                and not (w.endswith("nya") and (w[:-3] in vocabulary or w[:-3] in GENERAL))
                for w in understander.normalizer.tokens(part))
+
+
+#: Words that name nothing a question is about: asking, pointing back, the day's words.
+_NAMES_NOTHING = QUESTION_WORDS | THAT_WORDS | _BACK | _THEN | _ASK_WORDS | FIRST_PERSON | {
+    "dan", "and", "serta", "sama", "juga", "also", "yang", "itu", "ini", "saja", "aja"}
+
+
+def _asks_more(understander: Understander, part: str, previous: str) -> bool:
+    """Whether `part` has a word of its own, not in `previous`, that names something: a
+    noun asked about ("pemda", "kunci"), not a question word, a particle, a pronoun nor what
+    is asked of an item ("selesai", "tempat": the lexicon's words)."""
+    norm = understander.normalizer
+    before = set(norm.tokens(previous))
+    return any(len(w) >= 3 and w.isalpha() and w not in before
+               and (w.removesuffix("nya") or w) not in _ASKED_OF_ITEM
+               and w not in _ASKED_OF_ITEM for w in norm.tokens(part))
+
+
+#: Words asking something of an item, or nothing: not the name of another thing asked.
+_ASKED_OF_ITEM = _NAMES_NOTHING | textnorm.PARTICLES | GENERAL | frozenset(LEXICON)
 
 
 def _asks(part: str) -> bool:

@@ -1291,3 +1291,34 @@ def understand(text: str, event: Event, now: datetime) -> Understanding:
     user chose, because delegates mix them.
     """
     return understander_for(event).understand(text, now)
+
+
+def scope_item(event: Event, u: Understanding) -> Session | None:
+    """The item a day-start, day-end or last-item question is about: the day's first or
+    last item."""
+    if u.day is None or u.scope not in (Scope.DAY_START, Scope.FIRST, Scope.DAY_END,
+                                        Scope.LAST):
+        return None
+    items = sorted(event.sessions_on(u.day), key=lambda s: s.start)
+    if not items:
+        return None
+    if u.scope is Scope.FIRST:
+        # "sesi pertama jam berapa?": the first session proper, not the registration desk
+        # or a break before it (in the part of the day asked, if any).
+        part = in_period(event, items, u.period) or items
+        return next((s for s in part if s.kind not in NOT_SESSIONS), part[0])
+    if u.scope is Scope.DAY_START:
+        # "sesi siang ini mulai jam brp?": the first item of that part of the day that is
+        # not a break (the lunch break is not the afternoon's session).
+        part = in_period(event, items, u.period)
+        return next((s for s in part if s.kind is not SessionKind.BREAK),
+                    part[0] if part else items[0])
+    return max(items, key=lambda s: s.end)
+
+
+def in_period(event: Event, items: list[Session], period: str | None) -> list[Session]:
+    """The items starting in that part of the day ("pagi", "siang"…); none without one."""
+    if period not in PERIOD_HOURS:
+        return []
+    low, high = PERIOD_HOURS[period or ""]
+    return [s for s in items if low <= event.local(s.start).hour < high]
