@@ -35,10 +35,12 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
+    IN_CHARGE,
     KIND_WORDS,
     LEXICON,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
+    REACH_VERBS,
     SPEAKER_WORDS,
     WHO,
 )
@@ -119,6 +121,14 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):
         # "alamat email pak menteri?", "nomor kontak sekretariat": the contacts answer
         # it (or decline it), not the card of the session or venue the words also name.
+        q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
+        plan = Plan(PlanKind.INTENT, q, [])
+    if (plan.kind is PlanKind.INTENT and q.intent is Intent.SPEAKER and q.speaker_ids
+            and all(_contact_of(event, sp) for sp in q.speaker_ids)
+            and set(understander_for(event).normalizer.tokens(q.question))
+            & (IN_CHARGE | REACH_VERBS)):
+        # "Who is in charge at the secretariat?": an office that is one of the contacts
+        # too; the person to reach there is its contact, not its card as a speaker.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
     if plan.kind is PlanKind.INTENT and q.intent is Intent.CONTACT and q.regions:

@@ -33,6 +33,7 @@ from bot.understanding.lexicon import (
     CONTACT_DETAILS,
     FIRST_PERSON,
     GENERAL,
+    IN_CHARGE,
     LEXICON,
     QUESTION_WORDS,
     RELATIONS,
@@ -536,7 +537,8 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     if intent is Intent.VENUE and not q.venue_ids:
         out |= _sources(words, Source.VENUE)
     if intent is Intent.CONTACT:
-        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS
+        # "siapa penanggung jawab registrasi?": the contact is the one in charge there.
+        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS | IN_CHARGE
     return out
 
 

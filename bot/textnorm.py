@@ -204,6 +204,8 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "lokasi"): "lokasi",
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
+    # "e-mail", "e mail": the one word the contact questions know.
+    ("e", "mail"): "email",
     ("tuan", "rumah"): "tuanrumah",
     ("wali", "kota"): "walikota",
     ("good", "morning"): "selamat pagi",
@@ -295,7 +297,7 @@ ORDINARY: frozenset[str] = _words(
     from into this that these those here there now today tomorrow yesterday morning
     afternoon evening night day week time please thanks thank hello good
     were well sir madam dear respect respected grateful kindly regards
-    being too also not add form officer officers soon
+    being too also not add form officer officers soon them
     """
 )
 

@@ -177,13 +177,14 @@ OFF_TOPIC_MARGIN = 2.5
 # listed: the set only ever sees the word it spells.
 GENERAL = word_set(
     """
-    bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
+    bolehkah bisakah apakah adakah mohon maaf permisi mengganggu enquiry enquiries inquiry inquiries hormat dengan yth bapak ibu sdr
     ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
     lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis rangkaian
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
     lihat melihat liat cek mengecek tampilkan tunjukkan kirim kirimkan kirimin share
-    tanya tanyakan bertanya nanya pertanyaan jawab jawaban tahu ngerti paham mengerti
+    tanya tanyakan bertanya nanya pertanyaan question questions query queries
+    jawab jawaban tahu ngerti paham mengerti
     cari mencari nyari ketemu bertemu temu ikutan gabung bergabung hadiri menghadiri datang
     sampai tiba pergi pigi jalan ke kemari situ sana sini
     dimulai mulainya selesainya berakhirnya pukul jam menit detik durasi
@@ -303,6 +304,10 @@ NEXT_WORDS = word_set("berikutnya selanjutnya next upcoming")
 #: "How can I reach the organizing committee?", "get hold of the secretariat": reaching
 #: someone (not a place: "how do I reach the venue?" asks the way) asks for a contact.
 REACH_VERBS = word_set("reach hold ring")
+#: Being in charge of something ("who is in charge of …", textnorm's "responsible"; "siapa
+#: penanggung jawab …", "yg ngurus siapa?"): asked with "who", the person to ask about it.
+IN_CHARGE = word_set("""responsible handles handle handling manages manage penanggung pj
+                        ngurus mengurus mengurusi""")
 REACHABLE = ORGANIZERS | word_set("sekretariat secretariat narahubung staff helpdesk liaison")
 HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
