@@ -177,7 +177,8 @@ OFF_TOPIC_MARGIN = 2.5
 # listed: the set only ever sees the word it spells.
 GENERAL = word_set(
     """
-    bolehkah bisakah apakah adakah mohon maaf permisi mengganggu enquiry enquiries inquiry inquiries hormat dengan yth bapak ibu sdr
+    bolehkah bisakah apakah adakah mohon maaf permisi mengganggu hormat dengan yth bapak ibu sdr
+    enquiry enquiries inquiry inquiries
     ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
     lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis rangkaian
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
