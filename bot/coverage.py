@@ -15,7 +15,7 @@ Everything comes from the event model, so this works for any event file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import ClassVar
 
@@ -31,6 +31,7 @@ from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import (
     BIGRAMS,
     CONTACT_DETAILS,
+    EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
     IN_CHARGE,
@@ -317,6 +318,12 @@ _OTHER_YEAR = frozenset({(y, w) for y in ("tahun", "thn", "taun", "thun", "edisi
                         | {(w, y) for w in ("last", "next", "previous", "following",
                                             "coming", "upcoming")
                            for y in ("year", "yr", "edition")})
+#: The whole event's own nouns (not "acara", "event": "acara berikutnya" is the next item):
+#: "the next Citynet seminar", "seminar citynet berikutnya" is another edition.
+_EDITION_NOUNS = (EVENT_WORDS - word_set("acara event events kegiatan")) | word_set(
+    "edisi edition seminars conferences")
+_NEXT_BEFORE = word_set("next previous upcoming")
+_NEXT_AFTER = word_set("berikutnya selanjutnya mendatang sebelumnya")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 #: Words asking for a reason: the event's data gives facts, not why they are so.
 _WHY = word_set("kenapa mengapa knp napa why")
@@ -328,11 +335,34 @@ def asks_other_year(event: Event, text: str) -> bool:
     tokens = index.normalizer.tokens(text)
     if set(pairwise(tokens)) & _OTHER_YEAR:
         return True
+    if _next_edition(event, tokens):
+        return True
     # "seminar citynet 2020 di kota mana?": a year not the event's, which nothing in its
     # text names either (its network's founding year is asked of its background).
     years = range(event.start_date.year, event.end_date.year + 1)
     return any(_YEAR_RE.fullmatch(w) and int(w) not in years and w not in index.by_word
                for w in tokens)
+
+
+def _next_edition(event: Event, tokens: Sequence[str]) -> bool:
+    """"When will the next Citynet Indonesia seminar take place?", "seminar citynet
+    berikutnya kapan?": the event's noun with "next" beside it, only the event's or its
+    network's names between ("what's next after the seminar?" is not another edition)."""
+    names = set(textnorm.simple_tokens(" ".join(
+        (event.name.id, event.name.en or "", event.network.id, event.network.en or ""))))
+    for i, w in enumerate(tokens):
+        if w not in _EDITION_NOUNS:
+            continue
+        j = i - 1
+        while j >= 0 and (tokens[j] in names or tokens[j] == "the"):
+            j -= 1
+        k = i + 1
+        while k < len(tokens) and tokens[k] in names:
+            k += 1
+        if (j >= 0 and tokens[j] in _NEXT_BEFORE) or (k < len(tokens)
+                                                      and tokens[k] in _NEXT_AFTER):
+            return True
+    return False
 
 
 def asks_why(event: Event, text: str) -> bool:
