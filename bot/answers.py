@@ -410,10 +410,10 @@ def _region_unsaid(event: Event, question: str) -> bool:
 
 
 def _names_another_item(event: Event, q: Understanding) -> bool:
-    """Whether the question names a kind of programme item other than its anchor ("makan"
-    names the lunch breaks)."""
+    """Whether the question names a kind of programme item other than its anchor and the
+    item related to it ("makan" names the lunch breaks)."""
     understander = understander_for(event)
-    return any(q.anchor_id not in ids
+    return any(q.anchor_id not in ids and not set(q.session_ids[:1]).intersection(ids)
                for w in understander.normalizer.tokens(q.question)
                if (ids := understander.item_words.get(w)))
 
@@ -468,10 +468,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "sesi pertama siapa yang bawa?" on a day that opens with registration: the first
         # item has no one to name.
         return True
-    if (q.relation in (Relation.AFTER, Relation.BEFORE) and q.session_ids[:1] == (q.anchor_id,)
-            and _names_another_item(event, q)):
+    if q.relation in (Relation.AFTER, Relation.BEFORE) and _names_another_item(event, q):
         # "setelah penutupan ada makan siang bersama?": nothing follows in the programme,
-        # but whether that meal is held the programme does not say.
+        # but whether that meal is held the programme does not say; "ada makan siang abis
+        # tour?": the closing follows, which is not the meal asked about.
         return True
     if q.intent in (Intent.SESSION, Intent.SPEAKER) and coverage.role_unsaid(event, q):
         # "siapa kepala dinas kominfo?" reaches the keynote through "kominfo": its speaker

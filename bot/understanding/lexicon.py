@@ -328,9 +328,10 @@ KIND_WORDS: Mapping[str, SessionKind] = {
 #: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
 #: practice" may be the event itself, named after its sessions).
 ITEM_NOUNS = word_set("sesi session sessions")
+#: Going home after an item ("abis city tour langsung pulang?") asks whether anything follows.
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
-    kemana pergi mampir singgah anything something"""
+    kemana pergi mampir singgah anything something pulang bubar home"""
 )
 #: "is there …?": whether there is something (an item asked for, like "ada").
 THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
