@@ -97,7 +97,9 @@ OUTSIDERS = frozenset(
 DETAILS = word_set("deadline vegetarian vegan")
 DETAIL_PAIRS = frozenset(
     {("batas", "akhir"), ("batas", "waktu"), ("tanya", "jawab"), ("question", "answer"),
-     ("menu", "khusus"), ("cari", "sendiri"), ("beli", "sendiri"), ("bayar", "sendiri")}
+     ("menu", "khusus"), ("cari", "sendiri"), ("beli", "sendiri"), ("bayar", "sendiri"),
+     # Being picked up ("can it come back to pick me up?"): "jemput" in English.
+     ("pick", "me"), ("pick", "us"), ("picks", "me"), ("picks", "us")}
     | OUTSIDERS
     | {(a, b) for a in ("per", "tiap", "setiap", "each", "every")
        for b in ("daerah", "kota", "kabupaten", "region", "regions", "city", "pemda",
@@ -180,12 +182,16 @@ def off_day(event: Event, q: Understanding) -> bool:
 #: Whether someone or something has arrived yet ("pak menteri su datang?", "has the bus
 #: arrived?"): a state of the moment, which the programme does not record.
 _ALREADY = word_set("sudah udah telah already has have")
-_ARRIVE = word_set("datang tiba arrive arrived come")
+_ARRIVE = word_set("datang dateng tiba arrive arrived come")
+_YET = word_set("belum yet")
 
 
 def asks_arrived(event: Event, text: str) -> bool:
+    """"udah dateng?", "has the bus arrived?", "datang belum?", "arrived yet?"."""
     tokens = index_for(event).normalizer.tokens(text)
-    return any(a in _ALREADY and b in _ARRIVE for a, b in pairwise(tokens))
+    return any(w in _ARRIVE and (set(tokens[max(0, i - 3):i]) & _ALREADY
+                                 or set(tokens[i + 1:i + 2]) & _YET)
+               for i, w in enumerate(tokens))
 
 
 def asks_ordinal(event: Event, text: str) -> bool:
