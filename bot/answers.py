@@ -430,9 +430,14 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     q = plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
         return bool(coverage.uncovered(event, q, plan.faq.id)
-                    or coverage.things_unsaid(event, q, plan.faq))
+                    or coverage.things_unsaid(event, q, plan.faq)
+                    or coverage.handout_unsaid(event, replace(q, faq_id=plan.faq.id)))
     if plan.kind is not PlanKind.INTENT:
         return False
+    if q.intent in _ITEM_CARDS and coverage.handout_unsaid(event, q):
+        # "Ada kaos city tour yang dibagikan panitia?": the tour's card (and the dress code
+        # joined to it) says nothing is handed out.
+        return True
     if q.relation is Relation.BETWEEN:
         # "ada jeda antara X dan Y?": the sentence says what is between, or the gap.
         return any(w not in BETWEEN_WORDS for w in coverage.uncovered(event, q))

@@ -892,6 +892,29 @@ def _said(event: Event, html: str) -> set[str]:
     return set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", html)))
 
 
+#: Something handed out to the participants ("kaos yang dibagikan panitia?", "are T-shirts
+#: handed out?"): only an answer that says so answers it (the dress code says what to wear),
+#: in those words or the receiving side's ("mendapat", "mengambil").
+_HANDED_OUT = word_set("""dibagikan dibagi bagikan membagikan dikasih diberi diberikan handed
+                          distributed distribute""")
+_HANDOUT_SAID = _HANDED_OUT | word_set("""mendapat dapat mengambil ambil diambil share shared
+                                          receive received""")
+_INTO = frozenset({("jadi",), ("menjadi",), ("dalam",), ("into",), ("per",)})
+
+
+def handout_unsaid(event: Event, q: Understanding) -> bool:
+    """Whether the question asks if something is handed out, which the card (and the
+    practical answer joined to it) does not say of anything."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    # "dibagi jadi berapa bus?": divided into, not handed out.
+    if not any(w in _HANDED_OUT and tokens[i + 1:i + 2] not in _INTO
+               for i, w in enumerate(tokens)):
+        return False
+    said = shown_words(event, q) if q.faq_id is None else (
+        shown_words(event, q) | shown_words(event, q, q.faq_id))
+    return not any(is_shown(w, said) for w in _HANDOUT_SAID)
+
+
 def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
     """The nouns of things (`THINGS`) the question names that the practical answer's own
     question and answer do not (its keywords alone route, they do not answer)."""
