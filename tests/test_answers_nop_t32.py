@@ -107,6 +107,10 @@ async def test_after_the_tour_and_its_mishaps(bot: Harness) -> None:
     for question in ("abis city tour langsung pulang?", "setelah city tour langsung pulang?"):
         text = read(await bot.say(question))
         assert "Penutupan" in text and "11.15" in text, text
+    for question in ("after the tour do we go straight home?",
+                     "Can we go home after the city tour?"):
+        text = await read_en(bot, question)
+        assert "Closing" in text and "11:15" in text, text
     # The stop's own return stays the tour's.
     text = read(await bot.say("abis pantai lasiana langsung pulang?"))
     assert "11.00" in text, text

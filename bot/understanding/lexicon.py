@@ -207,7 +207,8 @@ GENERAL = word_set(
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
     peroleh dapa diminta dikirim dikirimkan via lewat melalui
     dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
-    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya name
+    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung straight lanjut nama namanya
+    name home
     asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
     isi mengisi diisi kelar beres balik pas saat ketika sewaktu thn tahun
     trs terus saja aj ajaa pick up collect days day hours hour minutes minute people orang
