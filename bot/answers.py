@@ -35,6 +35,7 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
+    GOING_HOME,
     IN_CHARGE,
     KIND_WORDS,
     LEXICON,
@@ -523,7 +524,8 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.
         return True
     missing = [w for w in coverage.uncovered(event, q) if not _kind_shown(event, q, w)
-               and not (q.until is not None and w in BETWEEN_WORDS)]  # "between 10 and 12"
+               and not (q.until is not None and w in BETWEEN_WORDS)  # "between 10 and 12"
+               and not (q.relation is Relation.AFTER and w in GOING_HOME)]
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
         faq = next((f for f in event.faq if f.id == q.faq_id), None)

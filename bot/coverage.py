@@ -31,6 +31,7 @@ from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import (
     BIGRAMS,
     CONTACT_DETAILS,
+    ENQUIRY,
     EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
@@ -574,7 +575,7 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
         out |= _sources(words, Source.VENUE)
     if intent is Intent.CONTACT:
         # "siapa penanggung jawab registrasi?": the contact is the one in charge there.
-        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS | IN_CHARGE
+        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS | IN_CHARGE | ENQUIRY
     return out
 
 

@@ -11,7 +11,7 @@ from bot.coverage import GENERAL
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions, regions_asked
 from bot.retrieval import index_for
-from bot.understanding.lexicon import IN_CHARGE, ORGANIZERS, REACH_VERBS
+from bot.understanding.lexicon import ENQUIRY, IN_CHARGE, ORGANIZERS, REACH_VERBS
 
 #: Words that ask for a contact but name nobody ("minta kontak ..."), in both languages.
 REQUEST_WORDS = frozenset(
@@ -24,7 +24,7 @@ REQUEST_WORDS = frozenset(
         # Asking whom to call names no one: "who do I call about registration?".
         "call", "hubungi", "dihubungi", "menghubungi", "telpon", "nelpon",
         # Nor does the one in charge there: "who is in charge at the secretariat?".
-        "in", "at", "charge", "jawab", *IN_CHARGE, *REACH_VERBS,
+        "in", "at", "charge", "jawab", *IN_CHARGE, *REACH_VERBS, *ENQUIRY,
     ]
 )
 

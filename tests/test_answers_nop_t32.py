@@ -65,6 +65,9 @@ async def test_a_contact_by_its_office_or_role(bot: Harness, makassar: Harness) 
                      "email for registration questions"):
         text = await read_en(bot, question)
         assert "registrasi.citynet" in text and DECLINED_EN not in text, text
+    # Questions asked of no contact stay an item's ("is there a question session?").
+    text = await read_en(bot, "is there a question session after the keynote?")
+    assert DECLINED_EN in text and "Break for rest" not in text, text
     for question in ("siapa penanggung jawab sekretariat citynet?", "surel sekretariat citynet?",
                      "no wa sekretariat citynet dong"):
         text = read(await bot.say(question))
@@ -111,6 +114,9 @@ async def test_after_the_tour_and_its_mishaps(bot: Harness) -> None:
                      "Can we go home after the city tour?"):
         text = await read_en(bot, question)
         assert "Closing" in text and "11:15" in text, text
+    # Going home from a place is no item's.
+    text = await read_en(bot, "how do I get home from the venue?")
+    assert DECLINED_EN in text and "Venues" not in text, text
     # The stop's own return stays the tour's.
     text = read(await bot.say("abis pantai lasiana langsung pulang?"))
     assert "11.00" in text, text

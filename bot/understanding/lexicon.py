@@ -178,14 +178,12 @@ OFF_TOPIC_MARGIN = 2.5
 GENERAL = word_set(
     """
     bolehkah bisakah apakah adakah mohon maaf permisi mengganggu hormat dengan yth bapak ibu sdr
-    enquiry enquiries inquiry inquiries
     ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
     lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis rangkaian
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
     dapat mendapat dapet diberikan diberi kasih dikasih memberi berikan dibagikan
     lihat melihat liat cek mengecek tampilkan tunjukkan kirim kirimkan kirimin share
-    tanya tanyakan bertanya nanya pertanyaan question questions query queries
-    jawab jawaban tahu ngerti paham mengerti
+    tanya tanyakan bertanya nanya pertanyaan jawab jawaban tahu ngerti paham mengerti
     cari mencari nyari ketemu bertemu temu ikutan gabung bergabung hadiri menghadiri datang
     sampai tiba pergi pigi jalan ke kemari situ sana sini
     dimulai mulainya selesainya berakhirnya pukul jam menit detik durasi
@@ -207,8 +205,7 @@ GENERAL = word_set(
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
     peroleh dapa diminta dikirim dikirimkan via lewat melalui
     dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
-    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung straight lanjut nama namanya
-    name home
+    diambil pake pakai dipakai dikenakan kenakan mengenakan langsung lanjut nama namanya name
     asal asalnya masa bicara berbicara ngomong tampil menampilkan bawain bawakan membawakan
     isi mengisi diisi kelar beres balik pas saat ketika sewaktu thn tahun
     trs terus saja aj ajaa pick up collect days day hours hour minutes minute people orang
@@ -310,6 +307,9 @@ REACH_VERBS = word_set("reach hold ring")
 #: penanggung jawab …", "yg ngurus siapa?"): asked with "who", the person to ask about it.
 IN_CHARGE = word_set("""responsible handles handle handling manages manage penanggung pj
                         ngurus mengurus mengurusi""")
+#: What one will ask a contact ("e-mail for registration enquiries?"): it names no one, and
+#: the contact answers it (not general language: "is there a question session?" asks an item).
+ENQUIRY = word_set("question questions query queries enquiry enquiries inquiry inquiries")
 REACHABLE = ORGANIZERS | word_set("sekretariat secretariat narahubung staff helpdesk liaison")
 HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
@@ -329,11 +329,13 @@ KIND_WORDS: Mapping[str, SessionKind] = {
 #: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
 #: practice" may be the event itself, named after its sessions).
 ITEM_NOUNS = word_set("sesi session sessions")
-#: Going home after an item ("abis city tour langsung pulang?") asks whether anything follows.
+#: Going home after an item ("abis city tour langsung pulang?", "can we go straight home
+#: after the tour?"): whether anything follows it, which the item after it answers.
+GOING_HOME = word_set("pulang bubar home straight")
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
-    kemana pergi mampir singgah anything something pulang bubar home"""
-)
+    kemana pergi mampir singgah anything something"""
+) | GOING_HOME
 #: "is there …?": whether there is something (an item asked for, like "ada").
 THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
                       ("there", "are")})
