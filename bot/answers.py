@@ -36,10 +36,13 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
+    GOING_HOME,
+    IN_CHARGE,
     KIND_WORDS,
     LEXICON,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
+    REACH_VERBS,
     SPEAKER_WORDS,
     WHO,
 )
@@ -120,6 +123,14 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             and not _converts_zone(plan) and coverage.asks_contact(event, q.question)):
         # "alamat email pak menteri?", "nomor kontak sekretariat": the contacts answer
         # it (or decline it), not the card of the session or venue the words also name.
+        q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
+        plan = Plan(PlanKind.INTENT, q, [])
+    if (plan.kind is PlanKind.INTENT and q.intent is Intent.SPEAKER and q.speaker_ids
+            and all(_contact_of(event, sp) for sp in q.speaker_ids)
+            and set(understander_for(event).normalizer.tokens(q.question))
+            & (IN_CHARGE | REACH_VERBS)):
+        # "Who is in charge at the secretariat?": an office that is one of the contacts
+        # too; the person to reach there is its contact, not its card as a speaker.
         q = replace(q, intent=Intent.CONTACT, session_ids=(), venue_ids=())
         plan = Plan(PlanKind.INTENT, q, [])
     if plan.kind is PlanKind.INTENT and q.intent is Intent.CONTACT and q.regions:
@@ -406,10 +417,10 @@ def _region_unsaid(event: Event, question: str) -> bool:
 
 
 def _names_another_item(event: Event, q: Understanding) -> bool:
-    """Whether the question names a kind of programme item other than its anchor ("makan"
-    names the lunch breaks)."""
+    """Whether the question names a kind of programme item other than its anchor and the
+    item related to it ("makan" names the lunch breaks)."""
     understander = understander_for(event)
-    return any(q.anchor_id not in ids
+    return any(q.anchor_id not in ids and not set(q.session_ids[:1]).intersection(ids)
                for w in understander.normalizer.tokens(q.question)
                if (ids := understander.item_words.get(w)))
 
@@ -426,9 +437,14 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     q = plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
         return bool(coverage.uncovered(event, q, plan.faq.id)
-                    or coverage.things_unsaid(event, q, plan.faq))
+                    or coverage.things_unsaid(event, q, plan.faq)
+                    or coverage.handout_unsaid(event, replace(q, faq_id=plan.faq.id)))
     if plan.kind is not PlanKind.INTENT:
         return False
+    if q.intent in _ITEM_CARDS and coverage.handout_unsaid(event, q):
+        # "Ada kaos city tour yang dibagikan panitia?": the tour's card (and the dress code
+        # joined to it) says nothing is handed out.
+        return True
     if q.relation is Relation.BETWEEN:
         # "ada jeda antara X dan Y?": the sentence says what is between, or the gap.
         return any(w not in BETWEEN_WORDS for w in coverage.uncovered(event, q))
@@ -464,10 +480,10 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "sesi pertama siapa yang bawa?" on a day that opens with registration: the first
         # item has no one to name.
         return True
-    if (q.relation in (Relation.AFTER, Relation.BEFORE) and q.session_ids[:1] == (q.anchor_id,)
-            and _names_another_item(event, q)):
+    if q.relation in (Relation.AFTER, Relation.BEFORE) and _names_another_item(event, q):
         # "setelah penutupan ada makan siang bersama?": nothing follows in the programme,
-        # but whether that meal is held the programme does not say.
+        # but whether that meal is held the programme does not say; "ada makan siang abis
+        # tour?": the closing follows, which is not the meal asked about.
         return True
     if (q.intent in (Intent.SESSION, Intent.SPEAKER, Intent.ABOUT)
             and coverage.role_unsaid(event, q)):
@@ -515,7 +531,8 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.
         return True
     missing = [w for w in coverage.uncovered(event, q) if not _kind_shown(event, q, w)
-               and not (q.until is not None and w in BETWEEN_WORDS)]  # "between 10 and 12"
+               and not (q.until is not None and w in BETWEEN_WORDS)  # "between 10 and 12"
+               and not (q.relation is Relation.AFTER and w in GOING_HOME)]
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
         faq = next((f for f in event.faq if f.id == q.faq_id), None)

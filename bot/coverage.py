@@ -15,7 +15,7 @@ Everything comes from the event model, so this works for any event file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import ClassVar
 
@@ -31,8 +31,11 @@ from bot.understanding.classify import ZONES
 from bot.understanding.lexicon import (
     BIGRAMS,
     CONTACT_DETAILS,
+    ENQUIRY,
+    EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
+    IN_CHARGE,
     LEXICON,
     QUESTION_WORDS,
     RELATIONS,
@@ -96,7 +99,9 @@ OUTSIDERS = frozenset(
 DETAILS = word_set("deadline vegetarian vegan")
 DETAIL_PAIRS = frozenset(
     {("batas", "akhir"), ("batas", "waktu"), ("tanya", "jawab"), ("question", "answer"),
-     ("menu", "khusus"), ("cari", "sendiri"), ("beli", "sendiri"), ("bayar", "sendiri")}
+     ("menu", "khusus"), ("cari", "sendiri"), ("beli", "sendiri"), ("bayar", "sendiri"),
+     # Being picked up ("can it come back to pick me up?"): "jemput" in English.
+     ("pick", "me"), ("pick", "us"), ("picks", "me"), ("picks", "us")}
     | OUTSIDERS
     | {(a, b) for a in ("per", "tiap", "setiap", "each", "every")
        for b in ("daerah", "kota", "kabupaten", "region", "regions", "city", "pemda",
@@ -179,12 +184,16 @@ def off_day(event: Event, q: Understanding) -> bool:
 #: Whether someone or something has arrived yet ("pak menteri su datang?", "has the bus
 #: arrived?"): a state of the moment, which the programme does not record.
 _ALREADY = word_set("sudah udah telah already has have")
-_ARRIVE = word_set("datang tiba arrive arrived come")
+_ARRIVE = word_set("datang dateng tiba arrive arrived come")
+_YET = word_set("belum yet")
 
 
 def asks_arrived(event: Event, text: str) -> bool:
+    """"udah dateng?", "has the bus arrived?", "datang belum?", "arrived yet?"."""
     tokens = index_for(event).normalizer.tokens(text)
-    return any(a in _ALREADY and b in _ARRIVE for a, b in pairwise(tokens))
+    return any(w in _ARRIVE and (set(tokens[max(0, i - 3):i]) & _ALREADY
+                                 or set(tokens[i + 1:i + 2]) & _YET)
+               for i, w in enumerate(tokens))
 
 
 def asks_ordinal(event: Event, text: str) -> bool:
@@ -317,6 +326,12 @@ _OTHER_YEAR = frozenset({(y, w) for y in ("tahun", "thn", "taun", "thun", "edisi
                         | {(w, y) for w in ("last", "next", "previous", "following",
                                             "coming", "upcoming")
                            for y in ("year", "yr", "edition")})
+#: The whole event's own nouns (not "acara", "event": "acara berikutnya" is the next item):
+#: "the next Citynet seminar", "seminar citynet berikutnya" is another edition.
+_EDITION_NOUNS = (EVENT_WORDS - word_set("acara event events kegiatan")) | word_set(
+    "edisi edition seminars conferences")
+_NEXT_BEFORE = word_set("next previous upcoming")
+_NEXT_AFTER = word_set("berikutnya selanjutnya mendatang sebelumnya")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 #: Words asking for a reason: the event's data gives facts, not why they are so.
 _WHY = word_set("kenapa mengapa knp napa why")
@@ -328,11 +343,34 @@ def asks_other_year(event: Event, text: str) -> bool:
     tokens = index.normalizer.tokens(text)
     if set(pairwise(tokens)) & _OTHER_YEAR:
         return True
+    if _next_edition(event, tokens):
+        return True
     # "seminar citynet 2020 di kota mana?": a year not the event's, which nothing in its
     # text names either (its network's founding year is asked of its background).
     years = range(event.start_date.year, event.end_date.year + 1)
     return any(_YEAR_RE.fullmatch(w) and int(w) not in years and w not in index.by_word
                for w in tokens)
+
+
+def _next_edition(event: Event, tokens: Sequence[str]) -> bool:
+    """"When will the next Citynet Indonesia seminar take place?", "seminar citynet
+    berikutnya kapan?": the event's noun with "next" beside it, only the event's or its
+    network's names between ("what's next after the seminar?" is not another edition)."""
+    names = set(textnorm.simple_tokens(" ".join(
+        (event.name.id, event.name.en or "", event.network.id, event.network.en or ""))))
+    for i, w in enumerate(tokens):
+        if w not in _EDITION_NOUNS:
+            continue
+        j = i - 1
+        while j >= 0 and (tokens[j] in names or tokens[j] == "the"):
+            j -= 1
+        k = i + 1
+        while k < len(tokens) and tokens[k] in names:
+            k += 1
+        if (j >= 0 and tokens[j] in _NEXT_BEFORE) or (k < len(tokens)
+                                                      and tokens[k] in _NEXT_AFTER):
+            return True
+    return False
 
 
 def asks_why(event: Event, text: str) -> bool:
@@ -576,7 +614,8 @@ def shown_words(event: Event, q: Understanding, faq_id: str | None = None) -> se
     if intent is Intent.VENUE and not q.venue_ids:
         out |= _sources(words, Source.VENUE)
     if intent is Intent.CONTACT:
-        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS
+        # "siapa penanggung jawab registrasi?": the contact is the one in charge there.
+        out |= _sources(words, Source.CONTACT) | CONTACT_WORDS | IN_CHARGE | ENQUIRY
     return out
 
 
@@ -897,6 +936,29 @@ def unsaid_in_line(event: Event, words: list[str], text: str) -> list[str]:
 def _said(event: Event, html: str) -> set[str]:
     """The words an answer's HTML line says, read as questions are."""
     return set(index_for(event).normalizer.tokens(re.sub(r"<[^>]+>", " ", html)))
+
+
+#: Something handed out to the participants ("kaos yang dibagikan panitia?", "are T-shirts
+#: handed out?"): only an answer that says so answers it (the dress code says what to wear),
+#: in those words or the receiving side's ("mendapat", "mengambil").
+_HANDED_OUT = word_set("""dibagikan dibagi bagikan membagikan dikasih diberi diberikan handed
+                          distributed distribute""")
+_HANDOUT_SAID = _HANDED_OUT | word_set("""mendapat dapat mengambil ambil diambil share shared
+                                          receive received""")
+_INTO = frozenset({("jadi",), ("menjadi",), ("dalam",), ("into",), ("per",)})
+
+
+def handout_unsaid(event: Event, q: Understanding) -> bool:
+    """Whether the question asks if something is handed out, which the card (and the
+    practical answer joined to it) does not say of anything."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    # "dibagi jadi berapa bus?": divided into, not handed out.
+    if not any(w in _HANDED_OUT and tokens[i + 1:i + 2] not in _INTO
+               for i, w in enumerate(tokens)):
+        return False
+    said = shown_words(event, q) if q.faq_id is None else (
+        shown_words(event, q) | shown_words(event, q, q.faq_id))
+    return not any(is_shown(w, said) for w in _HANDOUT_SAID)
 
 
 def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:

@@ -11,7 +11,7 @@ from bot.coverage import GENERAL
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions, regions_asked
 from bot.retrieval import index_for
-from bot.understanding.lexicon import ORGANIZERS
+from bot.understanding.lexicon import ENQUIRY, IN_CHARGE, ORGANIZERS, REACH_VERBS
 
 #: Words that ask for a contact but name nobody ("minta kontak ..."), in both languages.
 REQUEST_WORDS = frozenset(
@@ -23,8 +23,18 @@ REQUEST_WORDS = frozenset(
         "boleh", "bisa", "info", "informasi", "berapa",
         # Asking whom to call names no one: "who do I call about registration?".
         "call", "hubungi", "dihubungi", "menghubungi", "telpon", "nelpon",
+        # Nor does the one in charge there: "who is in charge at the secretariat?".
+        "in", "at", "charge", "jawab", *IN_CHARGE, *REACH_VERBS, *ENQUIRY,
     ]
 )
+
+
+#: Words for any region or its delegation, none named ("daerah mana", "delegation contact").
+_ANY_REGION = frozenset({"daerah", "wilayah", "region", "regions", "delegasi", "delegation",
+                         "delegations", "kota", "kabupaten", "city", "cities", "regency",
+                         "regencies", "pemda", "pemkot", "pemkab", "kab",
+                         # "daerah mana yang punya narahubung?"
+                         "punya", "memiliki", "mempunyai"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +97,9 @@ def search_contacts(event: Event, query: str) -> ContactSearch:
     # "Dengan hormat, bolehkah saya meminta nomor kontak …": only the words that name someone.
     words = [w for w in (_spelled(w, event) for w in _words(query))
              if w not in REQUEST_WORDS and w not in GENERAL and w not in textnorm.PARTICLES]
-    if not words:
+    if all(w in _ANY_REGION for w in words):
+        # "Which regions have a delegation contact person?", "kontak delegasi daerah": no
+        # one named but the regions in general: the list of those that have contacts.
         return ContactSearch(named=False)
     # "kami dari delegasi Kota Bogor mohon narahubung panitia tuan rumah": the organizers'
     # contacts, not those of the asker's own region.

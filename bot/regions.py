@@ -221,12 +221,36 @@ def regions_asked(text: str, regions: Sequence[str],
                   aliases: Mapping[str, str] | None = None) -> RegionMatch | None:
     """The regions `text` asks about when it also names the asker's own (`asker_origin`),
     which is left out; None when it names no region as the asker's."""
-    tokens = textnorm.simple_tokens(text)
+    from bot.understanding.lexicon import ORGANIZERS
+
+    # "the committee's number": the organizers by the word their contacts are found by.
+    tokens = tuple("panitia" if t in ORGANIZERS else t for t in textnorm.simple_tokens(text))
     mentions = _cached(regions, aliases).mentions(tokens)
     origin = [m for m in mentions if asker_origin(tokens, m)]
     if not origin:
         return None
-    return combine(m for m in mentions if m not in origin)
+    rest = [m for m in mentions if m not in origin]
+    if _twin_of_organizers(tokens, rest, combine(origin).regions):
+        # "beta dari Kab. Kupang, minta nomor panitia": the organizers' contacts belong to
+        # Kota Kupang, which a delegate of the Kabupaten of the same name would read as the
+        # wrong region: its own region's contacts answer ("… panitia tuan rumah" asks the
+        # host's by name).
+        return combine(origin)
+    return combine(rest)
+
+
+def _twin_of_organizers(tokens: Sequence[str], rest: Sequence[RegionMention],
+                        origin: Sequence[str]) -> bool:
+    """Whether the regions named besides the asker's own are only the organizers' word
+    ("panitia"), whose contacts belong to a region of the same name as the asker's own but
+    of the other kind (a Kota and a Kabupaten)."""
+    from bot.understanding.lexicon import ORGANIZERS
+
+    cores = {_split(r)[1] for r in origin}
+    return bool(rest) and all(
+        all(t in ORGANIZERS for t in tokens[m.start:m.end])
+        and all(r not in origin and _split(r)[1] in cores for r in m.regions)
+        for m in rest)
 
 
 def combine(mentions: Iterable[RegionMention]) -> RegionMatch:

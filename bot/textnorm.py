@@ -269,6 +269,8 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "lokasi"): "lokasi",
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
+    # "e-mail", "e mail": the one word the contact questions know.
+    ("e", "mail"): "email",
     ("tuan", "rumah"): "tuanrumah",
     ("wali", "kota"): "walikota",
     ("good", "morning"): "selamat pagi",
@@ -374,7 +376,7 @@ ORDINARY: frozenset[str] = _words(
     from into this that these those here there now today tomorrow yesterday morning
     afternoon evening night day week time please thanks thank hello good
     were well sir madam dear respect respected grateful kindly regards
-    being too also not add form officer officers soon
+    being too also not add form officer officers soon them
     """
 )
 
@@ -609,7 +611,11 @@ class Normalizer:
             return self._fix(tok[:-1] + "s")  # chat's "z" for a final "s": "abiz", "gratiz"
         single = _REPEAT2_RE.sub(r"\1", tok)  # "jadwaal" -> "jadwal", "besokk" -> "besok"
         if single != tok and self._known(single):
-            return self._fix(single)
+            # Unless two letters swapped make a word: "theem" is "theme", not "them".
+            swapped = next((w for i in range(len(tok) - 1)
+                            if (w := tok[:i] + tok[i + 1] + tok[i] + tok[i + 2:]) != tok
+                            and len(w) >= 5 and w in self.vocabulary), None)
+            return self._fix(swapped or single)
         plural = self._plural_of(tok)
         if plural is not None:
             return (plural,)

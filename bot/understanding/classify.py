@@ -28,6 +28,7 @@ from bot.understanding.lexicon import (
     FIRST_PERSON,
     GREETING_ONLY,
     HOST_WORDS,
+    IN_CHARGE,
     LEXICON,
     LIST_NOUNS,
     MIN_SCORE,
@@ -181,9 +182,7 @@ _WHAT = frozenset({"what", "apa"})
 #: Asking someone: "tanya" after "siapa" ("siapa yang bisa saya tanya"), or "tanya
 #: ke/dengan siapa"; not "mau tanya, siapa pembicaranya?", where "tanya" frames the question.
 _ASK_VERBS = frozenset({"tanya", "bertanya", "ditanya", "tanyakan", "ditanyakan", "ask",
-                        "asked", "contact", "kontak", "hubungi", "dihubungi",
-                        # "who handles registration issues?", "who is in charge of …?"
-                        "handles", "handle", "handling", "responsible", "manages"})
+                        "asked", "contact", "kontak", "hubungi", "dihubungi"}) | IN_CHARGE
 _TO_WHOM = frozenset({"ke", "kepada", "dengan", "sama", "pada"})
 #: Verbs of contacting right before "siapa" ("hubungi siapa?", "contact who?"):
 #: whom to contact.

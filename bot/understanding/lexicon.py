@@ -191,7 +191,7 @@ OFF_TOPIC_MARGIN = 2.5
 # listed: the set only ever sees the word it spells.
 GENERAL = word_set(
     """
-    bolehkah bisakah apakah adakah mohon maaf permisi hormat dengan yth bapak ibu sdr
+    bolehkah bisakah apakah adakah mohon maaf permisi mengganggu hormat dengan yth bapak ibu sdr
     ngapain ngapa tolong minta meminta memohon kira kira2 sekitar kurang lebih sekalian sekaligus
     lengkap lengkapnya detail detil rinci rincian semuanya seluruhnya pokoknya persis rangkaian
     tepat tepatnya pastinya benar betul emang memang jadinya nantinya biasanya kah
@@ -214,7 +214,7 @@ GENERAL = word_set(
     any some all every each also too just only still yet already then again more most
     much many very really about around approximately exactly roughly full whole entire longer
     almost nearly hampir
-    list details info information dear regards
+    list listed tercantum details info information dear regards
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
     perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
@@ -320,6 +320,13 @@ NEXT_WORDS = word_set("berikutnya selanjutnya next upcoming")
 #: "How can I reach the organizing committee?", "get hold of the secretariat": reaching
 #: someone (not a place: "how do I reach the venue?" asks the way) asks for a contact.
 REACH_VERBS = word_set("reach hold ring")
+#: Being in charge of something ("who is in charge of …", textnorm's "responsible"; "siapa
+#: penanggung jawab …", "yg ngurus siapa?"): asked with "who", the person to ask about it.
+IN_CHARGE = word_set("""responsible handles handle handling manages manage penanggung pj
+                        ngurus mengurus mengurusi""")
+#: What one will ask a contact ("e-mail for registration enquiries?"): it names no one, and
+#: the contact answers it (not general language: "is there a question session?" asks an item).
+ENQUIRY = word_set("question questions query queries enquiry enquiries inquiry inquiries")
 REACHABLE = ORGANIZERS | word_set("sekretariat secretariat narahubung staff helpdesk liaison")
 HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
@@ -342,10 +349,13 @@ NOT_SESSIONS = frozenset({SessionKind.REGISTRATION, SessionKind.BREAK})
 #: Nouns for a programme item, that a kind word or a shared tag qualifies ("acara best
 #: practice" may be the event itself, named after its sessions).
 ITEM_NOUNS = word_set("sesi session sessions")
+#: Going home after an item ("abis city tour langsung pulang?", "can we go straight home
+#: after the tour?"): whether anything follows it, which the item after it answers.
+GOING_HOME = word_set("pulang bubar home straight")
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
     kemana pergi mampir singgah anything something"""
-)
+) | GOING_HOME
 #: "is there …?": whether there is something (an item asked for, like "ada").
 THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
                       ("there", "are")})

@@ -854,6 +854,11 @@ class Understander:
             relation = RELATIONS.get(tok)
             if relation is None:
                 continue
+            if tokens[i + 1:i + 2] and tokens[i + 1] in _IT and any(
+                    m.end <= i and self._session_refs(m) for m in matches):
+                # "sesi semarang, abis itu ada coffee break?": "itu" is the item named
+                # before (`_relation_back`), not the one named after.
+                continue
             for m in matches:
                 if not i < m.start <= i + 3:
                     continue
