@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -36,3 +36,14 @@ async def bot(event: Event, tmp_path: Path) -> AsyncIterator[Harness]:
         yield harness
     finally:
         await harness.stop()
+
+
+@pytest.fixture
+async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
+    """The application on the Makassar sample event, asked by an organizer a day before
+    its first session: the tests that check a kind of question on a second event file."""
+    from tests.harness import makassar_bot
+
+    async with makassar_bot(tmp_path / "bot.db", organizer=True,
+                            before=timedelta(days=1)) as harness:
+        yield harness

@@ -33,6 +33,10 @@ USER = 4242
 #: The second sample event, written only from the data format (no city tour): the causes
 #: tested on the shipped seminar are run on it again, so that none holds for that one alone.
 MAKASSAR_FILE = CHECKOUT_ROOT / "data" / "examples" / "rakor-makassar.toml"
+#: What every decline says (handlers.common.decline), in Indonesian and English: tests of a
+#: question the data cannot answer look for it.
+DECLINED = "belum bisa menjawab"
+DECLINED_EN = "can't answer"
 
 
 class Harness:

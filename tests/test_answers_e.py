@@ -13,11 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, DECLINED_EN, Harness
 from tests.test_answers import assert_dev_set, read
-
-DECLINED = "belum bisa menjawab"
-DECLINED_EN = "can't answer"
 
 
 async def test_a_title_with_a_full_stop_ends_no_question(bot: Harness) -> None:

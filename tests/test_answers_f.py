@@ -12,10 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import assert_dev_set, read, replies
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_affixed_general_words_do_not_decline(bot: Harness) -> None:

@@ -11,10 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_a_second_question_keeps_the_first_ones_subject(bot: Harness) -> None:

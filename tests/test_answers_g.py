@@ -14,10 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import assert_dev_set, read
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_the_rest_of_today_in_english_is_not_a_break(bot: Harness) -> None:

@@ -25,10 +25,8 @@ from pathlib import Path
 from bot.loader import load_event
 from bot.resources import CHECKOUT_ROOT
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import assert_dev_set, read
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_who_speaks_now_is_the_current_speaker_not_every_speaker(bot: Harness) -> None:

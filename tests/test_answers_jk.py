@@ -17,10 +17,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import assert_dev_set, read, replies
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_what_is_on_now_names_the_next_item_not_the_rest_of_the_day(bot: Harness) -> None:
@@ -75,7 +73,9 @@ async def test_sudah_habis_is_over_not_after(bot: Harness) -> None:
     """Kupang Malay "su abis" (sudah habis): when the day's programme ends."""
     bot.clock.set(datetime(2019, 10, 17, 15, 10, tzinfo=WITA))
     text = read(await bot.say("acara hari ni su abis ko?"))
-    assert text.startswith("Acara Kamis, 17 Oktober 2019 selesai pukul 15.00"), text
+    # After the day's end, the rest-of-day answer (t33): over, when it ended, what is next.
+    assert text.startswith("Acara Kamis, 17 Oktober 2019 sudah selesai"), text
+    assert "selesai pukul 15.00" in text and "City Tour" in text, text
 
 
 async def test_a_named_buss_leader_and_number(bot: Harness) -> None:

@@ -15,10 +15,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_abbreviations_without_vowels_are_the_words_they_spell(bot: Harness) -> None:

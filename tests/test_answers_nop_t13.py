@@ -16,10 +16,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read
-
-DECLINED = "belum bisa menjawab"
 
 
 async def assert_declined(bot: Harness, question: str) -> str:

@@ -20,10 +20,8 @@ import pytest
 
 from bot.loader import load_event
 from tests.conftest import WITA
-from tests.harness import MAKASSAR_FILE, Harness, organizer_bot
+from tests.harness import DECLINED, MAKASSAR_FILE, Harness, organizer_bot
 from tests.test_answers import read
-
-DECLINED = "belum bisa menjawab"
 
 
 async def test_an_item_said_to_be_over_asks_what_follows(bot: Harness) -> None:

@@ -11,23 +11,11 @@ lanjut apa" after an item; and an item's time asked in another Indonesian zone.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
+from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read
-
-DECLINED = "belum bisa menjawab"
-
-
-@pytest.fixture
-async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with makassar_bot(tmp_path / "bot.db", organizer=True, before=timedelta(days=1)) as bot:
-        yield bot
 
 
 async def test_letter_with_introduction_asks_time_and_place(bot: Harness) -> None:

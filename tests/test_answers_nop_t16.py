@@ -18,10 +18,9 @@ from pathlib import Path
 from bot.loader import load_event
 from bot.understanding import understander_for
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read
 
-DECLINED = "belum bisa menjawab"
 ROOT = Path(__file__).resolve().parent.parent
 
 

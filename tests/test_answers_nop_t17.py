@@ -25,11 +25,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, Harness, makassar_bot
 from tests.test_answers import read, read_en
-
-DECLINED = "belum bisa menjawab"
-
 
 
 async def test_a_stops_notes_say_when_and_where(bot: Harness) -> None:

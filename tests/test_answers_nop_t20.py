@@ -14,23 +14,13 @@ run on the Makassar sample, where it applies.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
-from pathlib import Path
+from datetime import datetime
 
 import pytest
 
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read
-
-DECLINED = "belum bisa menjawab"
-
-
-@pytest.fixture
-async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with makassar_bot(tmp_path / "bot.db", organizer=True, before=timedelta(days=1)) as bot:
-        yield bot
 
 
 async def test_a_regions_abbreviation_ends_no_question(bot: Harness, makassar: Harness

@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness
+from tests.harness import DECLINED_EN, Harness
 from tests.test_answers import read
 
 DECLINED_ID = "belum bisa menjawab"
-DECLINED_EN = "can't answer"
 
 
 async def test_an_item_asked_for_on_a_day_it_is_not_held_is_declined(bot: Harness) -> None:

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from bot.loader import load_event
 from tests.conftest import WITA
-from tests.harness import MAKASSAR_FILE, Harness
+from tests.harness import DECLINED_EN, MAKASSAR_FILE, Harness
 from tests.test_answers import read, read_en
 
 DECLINED_ID = "belum bisa menjawab"
-DECLINED_EN = "can't answer"
 
 
 async def test_after_an_item_said_to_be_over(bot: Harness) -> None:

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from bot.loader import load_event
 from tests.conftest import WITA
-from tests.harness import MAKASSAR_FILE, Harness
+from tests.harness import DECLINED_EN, MAKASSAR_FILE, Harness
 from tests.test_answers import read, read_en
 
-DECLINED_EN = "can't answer"
 DECLINED_ID = "belum bisa menjawab"
 
 

@@ -9,21 +9,11 @@ Everything comes from the event file: the Makassar example is asked the same kin
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
+from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import Harness
 from tests.test_answers import read
-
-
-@pytest.fixture
-async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with makassar_bot(tmp_path / "bot.db", organizer=True, before=timedelta(days=1)) as bot:
-        yield bot
 
 
 async def test_the_askers_own_plans_do_not_set_the_day(bot: Harness, makassar: Harness

@@ -15,24 +15,12 @@ Everything comes from the event file: the Makassar example is asked the same kin
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
+from datetime import datetime
 
 from bot import textnorm
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, Harness
 from tests.test_answers import read, read_en
-
-DECLINED = "belum bisa menjawab"
-
-
-@pytest.fixture
-async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with makassar_bot(tmp_path / "bot.db", organizer=True, before=timedelta(days=1)) as bot:
-        yield bot
 
 
 def test_regional_words_read_as_standard_indonesian() -> None:

@@ -17,24 +17,11 @@ Everything comes from the event file: the Makassar example is asked the same kin
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
+from datetime import datetime
 
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, DECLINED_EN, Harness
 from tests.test_answers import read, read_en
-
-DECLINED = "belum bisa menjawab"
-DECLINED_EN = "can't answer"
-
-
-@pytest.fixture
-async def makassar(tmp_path: Path) -> AsyncIterator[Harness]:
-    async with makassar_bot(tmp_path / "bot.db", organizer=True, before=timedelta(days=1)) as bot:
-        yield bot
 
 
 async def test_which_regions_present(bot: Harness) -> None:

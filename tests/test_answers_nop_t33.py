@@ -26,11 +26,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, DECLINED_EN, Harness, makassar_bot
 from tests.test_answers import read, read_en
-
-DECLINED = "belum bisa menjawab"
-DECLINED_EN = "can't answer"
 
 
 @pytest.fixture

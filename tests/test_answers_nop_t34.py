@@ -27,11 +27,8 @@ import pytest
 
 from bot.features.questions import MAX_QUESTION
 from tests.conftest import WITA
-from tests.harness import Harness, makassar_bot
+from tests.harness import DECLINED, DECLINED_EN, Harness, makassar_bot
 from tests.test_answers import read, read_en
-
-DECLINED = "belum bisa menjawab"
-DECLINED_EN = "can't answer"
 
 
 @pytest.fixture
