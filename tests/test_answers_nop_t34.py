@@ -215,3 +215,23 @@ async def test_a_letter_asking_many_things(bot: Harness) -> None:
         "humas ingin meliput jumpa pers sore ini. Jam berapa dimulai dan di mana tempatnya?"))
     assert "15.30" in text and "Suba Suka" in text, text
     assert "mengganggu" not in text, text
+
+
+async def test_what_the_item_just_asked_is_about_is_its_card(bot: Harness) -> None:
+    """"… jam berapa dan membahas apa?": the topic of the item the part before asked, which
+    its card shows — not the event's background (blind batch y/z, now dev: y004, z080)."""
+    bot.clock.set(datetime(2019, 10, 17, 7, 45, tzinfo=WITA))
+    text = read(await bot.say(
+        "Yth. Panitia, selamat pagi. Sesi pertama hari ini jam berapa dan membahas apa? "
+        "Hormat saya."))
+    assert "08.30" in text and "pembiayaan infrastruktur" in text, text
+    assert "Banyuwangi" not in text and "478 peserta" not in text, text
+    bot.clock.set(datetime(2019, 10, 17, 13, 20, tzinfo=WITA))
+    text = read(await bot.say(
+        "Yth panitia, mohon maaf saya tadi tertinggal sesi sebelum makan siang karena ada "
+        "urusan dinas. Sesi tersebut membahas apa dan siapa pembicaranya?"))
+    assert "Best Practice Luar Negeri" in text and "Keesei Lee" in text, text
+    assert "Semarang" not in text and "478 peserta" not in text, text
+    # Asked alone, the event's own topic is still the background.
+    text = read(await bot.say("acara ini membahas apa?"))
+    assert "Strategi Pengembangan Smart City" in text, text

@@ -561,6 +561,13 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
         said = part  # with what it was read: a later part borrows that subject too
+        if (found and u.intent is Intent.ABOUT and not _names(u)
+                and {t.removesuffix("nya") for t in tokens} & _TOPIC
+                and (found[-1].session_ids or scope_item(understander.event, found[-1]))):
+            # "Sesi pertama hari ini jam berapa dan membahas apa?", "… tertinggal sesi
+            # sebelum makan siang. Sesi tersebut membahas apa?": the topic of the item just
+            # asked, which its card shows; not the event's own background.
+            continue
         if (previous and subject is not None and _entities(subject) and not _entities(u)
                 and set(tokens) & _BACK_PRONOUNS):
             # "Semarang contact number and what time is their presentation?": "their" is
@@ -717,6 +724,9 @@ _PLEA_COURTESY = word_set("kami saya sy us me your kindly atas nya")
 
 
 #: Intents a part naming nothing may take its subject from the part before.
+#: Asking what something is about ("membahas apa", "temanya apa", "what is it about").
+_TOPIC = word_set("bahas membahas dibahas bahasan topik topic tema theme tentang about isi")
+
 _CONTEXTUAL = frozenset({Intent.UNKNOWN, Intent.VENUE, Intent.SPEAKER, Intent.SESSION,
                          Intent.SCHEDULE})
 #: Intents that would answer a statement with an action card (contacts, registration…).
