@@ -40,6 +40,9 @@ from bot.understanding.lexicon import (
     IN_CHARGE,
     KIND_WORDS,
     LEXICON,
+    ORGANIZERS,
+    OTHER_PEOPLE,
+    PERSONAL_DETAILS,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
     REACH_VERBS,
@@ -73,7 +76,13 @@ class Plan:
 
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
-    if set(textnorm.simple_tokens(q.question)) & _TERM and q.speaker_ids:
+    words = set(textnorm.simple_tokens(q.question))
+    if words & OTHER_PEOPLE and words & PERSONAL_DETAILS and not words & ORGANIZERS:
+        # "minta daftar nama dan no hp semua peserta dari X", "participant names and
+        # emails": other delegates' personal data, never given; declined (the panitia
+        # decide), not the registration how-to ("daftar") nor a region's contact card.
+        return Plan(PlanKind.DECLINE, q, [])
+    if words & _TERM and q.speaker_ids:
         # "how long is X's term as president?": the span of an office, which the speaker's
         # own text says with its years ("… for 2017–2021"), not the session's length.
         hit = _term_passage(event, q)

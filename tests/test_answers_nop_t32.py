@@ -149,3 +149,23 @@ async def test_handed_out_and_the_next_edition(bot: Harness, makassar: Harness) 
     assert "Penutupan" in text and DECLINED not in text, text
     text = await read_en(makassar, "When is the next rakor?")
     assert DECLINED_EN in text, text
+
+
+async def test_other_delegates_personal_data_and_money_changers_decline(bot: Harness) -> None:
+    """Other delegates' names, phones and e-mails are never given (declined, for the panitia
+    to decide), not the registration how-to nor a region's contact; a money changer is not
+    an announcement (blind batch z, now dev: z182, z287, z289)."""
+    bot.clock.set(datetime(2019, 10, 16, 9, 45, tzinfo=WITA))
+    for question in ("minta daftar nama dan no hp semua peserta dari NTT",
+                     "boleh minta alamat email teman2 peserta dari Bogor?"):
+        text = read(await bot.say(question))
+        assert DECLINED in text and "Daftar sekarang" not in text, text
+        assert "Kota Bogor" not in text.replace(question, ""), text
+    for question in ("Give me the list of all participant names and emails from Bogor",
+                     "Money changer near the venue?"):
+        text = await read_en(bot, question)
+        assert DECLINED_EN in text and "Bagian Kerja Sama" not in text, text
+        assert "announcement" not in text.lower(), text
+    # The panitia's own number is still given to a participant who asks for it.
+    text = read(await bot.say("saya peserta, minta no hp panitia"))
+    assert DECLINED not in text and "+62" in text, text

@@ -64,6 +64,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
         recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
+        changer:5 valas:5
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
         politik:4 saham:4 resep:4 halal:3 warung:3 parkir:5 parking:5 honorarium:6
         honor:5 uang:4 biaya:4 bayar:2 pay:2 paid:2 payment:4 fee:4 fees:4 cost:4
@@ -157,6 +158,11 @@ HOSTS = word_set("tuanrumah host")
 #: questions (bot/understanding/questions.py) and the coverage check (bot/coverage.py) share;
 #: each says there what it adds.
 CONTACT_DETAILS = word_set("kontak contact telepon phone email whatsapp narahubung")
+#: Other delegates, and the personal details of a person (names, phones, e-mails,
+#: addresses): asked together, they are other people's data, which the bot never gives.
+OTHER_PEOPLE = word_set("""peserta participant participants attendee attendees delegates
+    teman temen friend friends rekan colleague colleagues""")
+PERSONAL_DETAILS = word_set("nama name names hp handphone email emails alamat address wa")
 #: Offices a person holds ("bupati", "minister"): asked for, a card must name them
 #: (bot/coverage.py); "bupati mana?" of a speaker named asks which one he holds.
 ROLES = word_set(
