@@ -66,3 +66,12 @@ async def test_blind_v_and_w_gates() -> None:
     and 94.0% at their final run, read after it: dev) stay >= 98.5% (100% reached), 0 wrong."""
     await assert_dev_set("blind_v", 350, 0.985)
     await assert_dev_set("blind_w", 330, 0.985)
+
+
+async def test_blind_x_aa_and_ab_gates() -> None:
+    """tests/blind_x.jsonl (written blind after the sixth session's work, 97.0% at its one
+    grading), blind_aa and blind_ab (written blind for the seventh session as dev sets, 93.0%
+    and 96.5% at their first run) stay >= 98.5% (99.7%, 99.7% and 100% reached), 0 wrong."""
+    await assert_dev_set("blind_x", 300, 0.985)
+    await assert_dev_set("blind_aa", 355, 0.985)
+    await assert_dev_set("blind_ab", 280, 0.985)
