@@ -59,6 +59,7 @@ from bot.understanding.lexicon import (
     REST_WORDS,
     THERE_IS,
     UNTIL_PAIRS,
+    WHERE_TO,
     WHO,
     recalls,
 )
@@ -568,7 +569,7 @@ class Understander:
             first = bool(words & _FIRST) and not pairs & _FIRST_DAY
             if (words & DAY_START_WORDS or arrive or first) and not words & REST_WORDS:
                 return Scope.FIRST if _first_session(pairs) else Scope.DAY_START
-        if when.day is None and when.time is None and arrive and not words & _WHERE_TO:
+        if when.day is None and when.time is None and arrive and not words & WHERE_TO:
             # "I'm at the hotel, what time should I be at the venue?": the start of the next
             # programme day not begun yet (`arrival_day`); where to go, only of a day named.
             return Scope.DAY_START
@@ -1224,14 +1225,13 @@ def _asks_arrival(tokens: Sequence[str]) -> bool:
     saya harus datang?": when one must be there; "besok saya harus ke mana?", "where
     should I be tomorrow?": where (the day's first item says both)."""
     words = set(tokens)
-    if (words & FIRST_PERSON and words & _WHERE_TO and words & (_MUST | _GO)
+    if (words & FIRST_PERSON and words & WHERE_TO and words & (_MUST | _GO)
             and not words & NOW_WORDS):  # "beta pi mana sekarang?": what is on now
         return True
     return bool((set(pairwise(tokens)) & CLOCK_ASKED or words & _ASKS_WHEN)
                 and words & _MUST and words & _BE_THERE)
 
 
-_WHERE_TO = frozenset({"mana", "kemana", "dimana", "where"})
 _GO = frozenset({"pergi", "go"})
 
 
