@@ -526,7 +526,8 @@ class Understander:
         sessions: Sequence[str], named: _Named, now: datetime,
     ) -> Scope | None:
         """A part of the programme asked for instead of a whole day: the rest of today,
-        every day, when a day starts or ends, its last item (the answer finds the item)."""
+        every day, when a day starts or ends, its first session, its last item (the answer
+        finds the item)."""
         words = set(tokens)
         pairs = set(pairwise(tokens))
         arrive = _asks_arrival(tokens)
@@ -1299,8 +1300,8 @@ def understand(text: str, event: Event, now: datetime) -> Understanding:
 
 
 def scope_item(event: Event, u: Understanding) -> Session | None:
-    """The item a day-start, day-end or last-item question is about: the day's first or
-    last item."""
+    """The item a day-start, first-session, day-end or last-item question is about: the
+    day's first item, its first session proper, or its last item."""
     if u.day is None or u.scope not in (Scope.DAY_START, Scope.FIRST, Scope.DAY_END,
                                         Scope.LAST):
         return None
