@@ -337,7 +337,10 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     if session is None:
         return None
     day = escape(t.day(event.local(session.start).date()))
-    if u.scope is Scope.DAY_START and session in in_period(event, [session], u.period):
+    # "besok siang sesi pertama?": the first of that part of the day, said to be its.
+    in_part = u.scope in (Scope.DAY_START, Scope.FIRST) and bool(
+        in_period(event, [session], u.period))
+    if in_part:
         day = f"{day}, {escape(period_name(u.period, t))}"
     title = f"<b>{escape(session.title.get(t.lang))}</b>"
     if u.scope is Scope.DAY_END:
@@ -358,7 +361,8 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
             text += _(" (kumpul pukul {time})").format(time=t.time(session.gather))
         text += "."
         before = [s for s in event.sessions_on(event.local(session.start).date())
-                  if s.start < session.start]
+                  if s.start < session.start
+                  and (not in_part or in_period(event, [s], u.period))]
         if before:
             # The delegate must be there for what comes before it (registration) too.
             first = min(before, key=lambda s: s.start)
