@@ -400,15 +400,11 @@ def asks_who(event: Event, text: str) -> bool:
     return bool(WHO & set(index_for(event).normalizer.tokens(text)))
 
 
-#: Offices a person holds (bot/understanding/lexicon.py): "siapa kepala dinas X?" asks who
-#: holds that office, and a card whose people hold another ("Menteri …", found through a word
-#: of the office's name) does not answer it; nor does "sambutan gubernur jam berapa?" the
-#: card of an item whose speakers are the mayor and another.
-
-
 def role_unsaid(event: Event, q: Understanding) -> bool:
-    """"siapa kepala dinas kominfo?", "sambutan gubernur jam berapa?": an office asked for
-    that no text the card shows names (the people it shows hold other offices)."""
+    """"siapa kepala dinas kominfo?", "sambutan gubernur jam berapa?": an office (`ROLES`)
+    asked for that no text the card shows names (the people it shows hold other offices: a
+    "Menteri …" found through a word of the office's name, an item whose speakers are the
+    mayor and another)."""
     words = index_for(event).normalizer.tokens(q.question)
     tokens = set(words)
     if not tokens & WHO:

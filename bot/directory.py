@@ -12,6 +12,7 @@ from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions, regions_asked
 from bot.retrieval import index_for
 from bot.understanding.lexicon import ENQUIRY, IN_CHARGE, ORGANIZERS, REACH_VERBS
+from bot.understanding.understander import REGION_NOUNS
 
 #: Words that ask for a contact but name nobody ("minta kontak ..."), in both languages.
 REQUEST_WORDS = frozenset(
@@ -29,12 +30,11 @@ REQUEST_WORDS = frozenset(
 )
 
 
-#: Words for any region or its delegation, none named ("daerah mana", "delegation contact").
-_ANY_REGION = frozenset({"daerah", "wilayah", "region", "regions", "delegasi", "delegation",
-                         "delegations", "kota", "kabupaten", "city", "cities", "regency",
-                         "regencies", "pemda", "pemkot", "pemkab", "kab",
-                         # "daerah mana yang punya narahubung?"
-                         "punya", "memiliki", "mempunyai"})
+#: Words for any region or its delegation, none named ("daerah mana", "delegation contact"):
+#: the understander's region nouns, and the delegation's.
+_ANY_REGION = REGION_NOUNS | frozenset({"delegasi", "delegation", "delegations", "pemda",
+                                        # "daerah mana yang punya narahubung?"
+                                        "punya", "memiliki", "mempunyai"})
 
 
 @dataclass(frozen=True, slots=True)

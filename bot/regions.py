@@ -221,7 +221,7 @@ def regions_asked(text: str, regions: Sequence[str],
                   aliases: Mapping[str, str] | None = None) -> RegionMatch | None:
     """The regions `text` asks about when it also names the asker's own (`asker_origin`),
     which is left out; None when it names no region as the asker's."""
-    from bot.understanding.lexicon import ORGANIZERS
+    from bot.understanding.lexicon import ORGANIZERS  # here: see `asker_origin`
 
     # "the committee's number": the organizers by the word their contacts are found by.
     tokens = tuple("panitia" if t in ORGANIZERS else t for t in textnorm.simple_tokens(text))
@@ -243,12 +243,11 @@ def _twin_of_organizers(tokens: Sequence[str], rest: Sequence[RegionMention],
                         origin: Sequence[str]) -> bool:
     """Whether the regions named besides the asker's own are only the organizers' word
     ("panitia"), whose contacts belong to a region of the same name as the asker's own but
-    of the other kind (a Kota and a Kabupaten)."""
-    from bot.understanding.lexicon import ORGANIZERS
-
+    of the other kind (a Kota and a Kabupaten). `tokens` have the organizers' words read as
+    "panitia" (`regions_asked`)."""
     cores = {_split(r)[1] for r in origin}
     return bool(rest) and all(
-        all(t in ORGANIZERS for t in tokens[m.start:m.end])
+        all(t == "panitia" for t in tokens[m.start:m.end])
         and all(r not in origin and _split(r)[1] in cores for r in m.regions)
         for m in rest)
 

@@ -27,7 +27,7 @@ from bot.render import (
 )
 from bot.retrieval import Hit, Source
 from bot.understanding import Fact, Intent, Relation, Scope, Understanding
-from bot.understanding.lexicon import GENERAL, NEXT_WORDS, RELATIONS
+from bot.understanding.lexicon import GENERAL, NEXT_WORDS, RELATIONS, WHERE_TO
 from bot.understanding.understander import in_period, scope_item
 from bot.when import PERIOD_HOURS
 
@@ -207,7 +207,7 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
     out.append(times + ".")
     back = event.venue(tour.return_venue_id) if tour is not None else None
     if (Fact.TOUR_TIMES in u.facts and back is not None
-            and set(textnorm.DEFAULT.tokens(u.question)) & _WHERE_TO):
+            and set(textnorm.DEFAULT.tokens(u.question)) & WHERE_TO):
         # "where does the bus drop us at the end?": where it ends, which the times do not say
         # (the gathering place is where it starts).
         out.append(_("Kembali ke {venue}.").format(venue=escape(back.name)))
@@ -259,10 +259,6 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
         out.append(_("Yang perlu dibawa: {items}.").format(
             items=escape(t.join(b.get(t.lang) for b in tour.bring))))
     return out
-
-
-#: Asking where to: with the tour's end or return, where it ends.
-_WHERE_TO = frozenset({"dimana", "where", "kemana", "mana"})
 
 
 #: Asking what one does at a place ("di pantai ada apa?", "ngapain di sana?").
@@ -341,7 +337,10 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
     if session is None:
         return None
     day = escape(t.day(event.local(session.start).date()))
-    if u.scope is Scope.DAY_START and session in in_period(event, [session], u.period):
+    # "besok siang sesi pertama?": the first of that part of the day, said to be its.
+    in_part = u.scope in (Scope.DAY_START, Scope.FIRST) and bool(
+        in_period(event, [session], u.period))
+    if in_part:
         day = f"{day}, {escape(period_name(u.period, t))}"
     title = f"<b>{escape(session.title.get(t.lang))}</b>"
     if u.scope is Scope.DAY_END:
@@ -362,7 +361,8 @@ def scope_sentence(event: Event, u: Understanding, t: Translator) -> str | None:
             text += _(" (kumpul pukul {time})").format(time=t.time(session.gather))
         text += "."
         before = [s for s in event.sessions_on(event.local(session.start).date())
-                  if s.start < session.start]
+                  if s.start < session.start
+                  and (not in_part or in_period(event, [s], u.period))]
         if before:
             # The delegate must be there for what comes before it (registration) too.
             first = min(before, key=lambda s: s.start)

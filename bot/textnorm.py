@@ -30,7 +30,9 @@ def _words(text: str) -> frozenset[str]:
 # Delegates come from all over the country and write the question words and particles of
 # their own language or regional Malay: one table, word -> the standard Indonesian word (a
 # particle or courtesy -> "ya", which carries no meaning, as `PARTICLES`). Only words that
-# are no common Indonesian word of their own ("kapa" is left out: "kapal"'s slip too).
+# are no common Indonesian word of their own ("kapa" is left out: "kapal"'s slip too), nor
+# a place's name: region names are read through this table too (bot/regions.py), so Javanese
+# "karo" ("with") would make every "dengan" Kabupaten Karo.
 # Glued particles ("dimanami", "sesine") are `CLITICS`; two-word ones ("kek mana",
 # "nyuwun sewu") are `PHRASES`.
 # fmt: off
@@ -42,7 +44,7 @@ REGIONAL: Mapping[str, str] = {
     "piye": "bagaimana", "kepiye": "bagaimana", "kepriye": "bagaimana",
     "pripun": "bagaimana", "kapam": "kapan",
     "ning": "di", "neng": "di", "nang": "di", "wonten": "ada",
-    "saking": "dari", "karo": "dengan", "wae": "saja", "mawon": "saja",
+    "saking": "dari", "wae": "saja", "mawon": "saja",
     "iki": "ini", "niki": "ini", "kuwi": "itu", "niku": "itu", "sing": "yang",
     "mboten": "tidak", "ora": "tidak", "ndak": "tidak", "nda": "tidak", "endak": "tidak",
     "sampun": "sudah", "dereng": "belum",

@@ -165,6 +165,16 @@ async def test_the_first_session_is_a_session(bot: Harness) -> None:
     assert "dimulai pukul 07.30 WITA dengan Registrasi peserta" in text, text
 
 
+async def test_the_first_session_of_a_part_of_the_day_says_which_part(bot: Harness) -> None:
+    """"besok siang sesi pertama jam berapa?": the afternoon's first session, said to be the
+    afternoon's (not the day's, which is the opening at 08.30), and what comes before it in
+    that afternoon, not the morning's registration."""
+    bot.clock.set(datetime(2019, 10, 15, 20, 0, tzinfo=WITA))
+    text = read(await bot.say("besok siang sesi pertama jam berapa?"))
+    assert "Sesi pertama Rabu, 16 Oktober 2019, siang: Sharing Best Practice" in text, text
+    assert "mulai pukul 13.00" in text and "Registrasi peserta" not in text, text
+
+
 async def test_the_makassar_event_is_asked_the_same_kinds(makassar: Harness) -> None:
     """The same kinds of question on another event file."""
     makassar.clock.set(datetime(2024, 5, 14, 10, 0, tzinfo=WITA))

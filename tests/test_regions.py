@@ -154,3 +154,11 @@ def test_aliases_from_contacts_skip_ordinary_words() -> None:
     everything = aliases_from_contacts(contacts, skip_ordinary=False)
     assert everything["panitia"] == "Kota Kupang"
     assert "sekretariat" not in everything
+
+
+def test_a_region_named_like_a_regional_word_is_not_read_as_it() -> None:
+    # Javanese "karo" is "dengan" (with), and Kabupaten Karo a regency: a message saying
+    # "dengan" names no region, and the regency's name still finds it.
+    regions = (*REGIONS, "Kabupaten Karo")
+    assert find_regions_in_text("boleh minta kontak dengan panitia", regions) == RegionMatch()
+    assert match_regions("kontak kab karo", regions) == RegionMatch(("Kabupaten Karo",), False)

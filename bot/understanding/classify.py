@@ -42,6 +42,7 @@ from bot.understanding.lexicon import (
     STOPS,
     TOUR_TIMES,
     VENUE_WORDS,
+    WHERE_TO,
     WHO,
     has_schedule_word,
 )
@@ -262,7 +263,8 @@ def _asks_where_to(tokens: Sequence[str]) -> bool:
                for i, t in enumerate(tokens))
 
 
-_WHERE_TO = frozenset({"dimana", "kemana", "where"})
+#: "mana" alone is where only after a verb of going ("ke mana", not "bupati mana").
+_WHERE_TO = WHERE_TO - {"mana"}
 _GOING = frozenset({"ke", "pergi", "go", "to"})
 #: The words of a day's where-question that name nothing asked about ("besok pagi kita harus
 #: ke mana?"): "nanti malam makan di mana?" asks where a meal is, which is another question.

@@ -283,6 +283,9 @@ EVENT_WORDS = word_set(
     "workshop lokakarya simposium symposium")
 ASK_WHEN = word_set("kapan when tanggal date dates dilaksanakan diadakan digelar")
 ASK_WHERE = word_set("dimana where lokasi location kota city")
+#: Where, or where to ("di mana", "ke mana", "where"): a tour's return place, or where one
+#: must be ("besok saya harus ke mana?").
+WHERE_TO = word_set("dimana kemana mana where")
 ASK_HOW_MANY = word_set("berapa jumlah many banyak")
 # Who takes part: "seminar ini diikuti siapa?", "how many cities are participating?".
 PEOPLE = word_set(

@@ -398,12 +398,13 @@ def _lost_only(piece: str) -> bool:
         "am is are lagi sedang agak sangat so very totally a bit little")
 
 
-#: Apologising for writing ("Mohon maaf mengganggu waktunya", "ngapunten", "sorry to bother
-#: you"): a letter's courtesy before what it asks.
-_APOLOGY = word_set("maaf permisi ngapunten sorry excuse pardon")
+#: Apologising for writing ("Mohon maaf mengganggu waktunya", "sorry to bother you"): a
+#: letter's courtesy before what it asks. Regional courtesies ("ngapunten", "punten", "tabe")
+#: reach it as "permisi" (textnorm.REGIONAL).
+_APOLOGY = word_set("maaf permisi sorry excuse pardon")
 _APOLOGISING = _APOLOGY | _ADDRESSED | word_set(
-    "mohon mengganggu ganggu waktu waktunya malam-malam to for bother trouble disturb "
-    "disturbing interrupting you me")
+    "mohon mengganggu ganggu waktu waktunya to for bother trouble disturb disturbing "
+    "interrupting you me")
 
 
 def _apologises_only(piece: str) -> bool:

@@ -59,6 +59,7 @@ from bot.understanding.lexicon import (
     REST_WORDS,
     THERE_IS,
     UNTIL_PAIRS,
+    WHERE_TO,
     WHO,
     recalls,
 )
@@ -525,7 +526,8 @@ class Understander:
         sessions: Sequence[str], named: _Named, now: datetime,
     ) -> Scope | None:
         """A part of the programme asked for instead of a whole day: the rest of today,
-        every day, when a day starts or ends, its last item (the answer finds the item)."""
+        every day, when a day starts or ends, its first session, its last item (the answer
+        finds the item)."""
         words = set(tokens)
         pairs = set(pairwise(tokens))
         arrive = _asks_arrival(tokens)
@@ -568,7 +570,7 @@ class Understander:
             first = bool(words & _FIRST) and not pairs & _FIRST_DAY
             if (words & DAY_START_WORDS or arrive or first) and not words & REST_WORDS:
                 return Scope.FIRST if _first_session(pairs) else Scope.DAY_START
-        if when.day is None and when.time is None and arrive and not words & _WHERE_TO:
+        if when.day is None and when.time is None and arrive and not words & WHERE_TO:
             # "I'm at the hotel, what time should I be at the venue?": the start of the next
             # programme day not begun yet (`arrival_day`); where to go, only of a day named.
             return Scope.DAY_START
@@ -1224,14 +1226,13 @@ def _asks_arrival(tokens: Sequence[str]) -> bool:
     saya harus datang?": when one must be there; "besok saya harus ke mana?", "where
     should I be tomorrow?": where (the day's first item says both)."""
     words = set(tokens)
-    if (words & FIRST_PERSON and words & _WHERE_TO and words & (_MUST | _GO)
+    if (words & FIRST_PERSON and words & WHERE_TO and words & (_MUST | _GO)
             and not words & NOW_WORDS):  # "beta pi mana sekarang?": what is on now
         return True
     return bool((set(pairwise(tokens)) & CLOCK_ASKED or words & _ASKS_WHEN)
                 and words & _MUST and words & _BE_THERE)
 
 
-_WHERE_TO = frozenset({"mana", "kemana", "dimana", "where"})
 _GO = frozenset({"pergi", "go"})
 
 
@@ -1299,8 +1300,8 @@ def understand(text: str, event: Event, now: datetime) -> Understanding:
 
 
 def scope_item(event: Event, u: Understanding) -> Session | None:
-    """The item a day-start, day-end or last-item question is about: the day's first or
-    last item."""
+    """The item a day-start, first-session, day-end or last-item question is about: the
+    day's first item, its first session proper, or its last item."""
     if u.day is None or u.scope not in (Scope.DAY_START, Scope.FIRST, Scope.DAY_END,
                                         Scope.LAST):
         return None
