@@ -292,6 +292,11 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("wrap", "up"): "end",
     ("wraps", "up"): "ends",
     ("wrapping", "up"): "end",
+    # Coming to the venue: "what time should I show up / turn up?" is arriving.
+    ("show", "up"): "arrive",
+    ("shows", "up"): "arrive",
+    ("turn", "up"): "arrive",
+    ("rock", "up"): "arrive",
     # "acara paling akhir", "sesi paling awal": the superlative said with "paling".
     ("paling", "akhir"): "terakhir",
     ("paling", "awal"): "pertama",
@@ -678,7 +683,23 @@ class Normalizer:
             heard = self._heard(tok) if whole else None
             if heard is not None:
                 return (heard,)
+            cut = self._cut_short(tok) if whole else None
+            if cut is not None:
+                return (cut,)
         return (tok,)
+
+    def _cut_short(self, tok: str) -> str | None:
+        """The one known word a short word (four letters) is with its last letter left off,
+        the slip of a quick thumb in English chat ("wher" where, "lunc" lunch): the letter
+        after a final consonant, so an Indonesian word and its ending ("bahas", "bahasa")
+        is never read as the other, and only when one known word fits. Never a day or time
+        word."""
+        if len(tok) != 4 or tok[-1] in _VOWELS:
+            return None
+        fits = [c for c in self._candidates(tok)
+                if len(c) == 5 and c.startswith(tok) and c not in self.guarded]
+        return fits[0] if len(fits) == 1 and " " not in SLANG.get(fits[0], fits[0]) and (
+            fits[0] not in SLANG) else None
 
     def _heard(self, tok: str) -> str | None:
         """The known English word `tok` spells by ear with a slip besides: a soft "c"
