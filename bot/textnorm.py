@@ -681,11 +681,11 @@ class Normalizer:
             if slipped is not None:
                 return tuple(SLANG[slipped].split()) if slipped in SLANG else (slipped,)
             heard = self._heard(tok) if whole else None
-            if heard is not None:
-                return (heard,)
-            cut = self._cut_short(tok) if whole else None
-            if cut is not None:
-                return (cut,)
+            # Chat spellings among the words found are read as what they spell
+            # ("sitytour" is "citytour", which is "city tour").
+            found = heard or (self._cut_short(tok) if whole else None)
+            if found is not None:
+                return tuple(SLANG[found].split()) if found in SLANG else (found,)
         return (tok,)
 
     def _cut_short(self, tok: str) -> str | None:
@@ -698,8 +698,7 @@ class Normalizer:
             return None
         fits = [c for c in self._candidates(tok)
                 if len(c) == 5 and c.startswith(tok) and c not in self.guarded]
-        return fits[0] if len(fits) == 1 and " " not in SLANG.get(fits[0], fits[0]) and (
-            fits[0] not in SLANG) else None
+        return fits[0] if len(fits) == 1 else None
 
     def _heard(self, tok: str) -> str | None:
         """The known English word `tok` spells by ear with a slip besides: a soft "c"
