@@ -226,8 +226,12 @@ SLANG: Mapping[str, str] = {
     "cert": "certificate", "certs": "certificate", "pickup": "pick up",
     "addr": "address", "plz": "tolong", "abt": "about", "nxt": "next",
     "mins": "minutes", "approx": "approximately", "intl": "international",
-    # Funding something is financing it ("infrastructure financing").
-    "funding": "financing",
+    # Funding something is financing it ("infrastructure financing"), in either language.
+    "funding": "financing", "pendanaan": "pembiayaan", "pembiayaannya": "pembiayaan",
+    # Introducing something is its introduction ("sesi yg ngenalin X", "the session
+    # introducing X"); not "memperkenalkan/introduce", a letter's "let me introduce myself".
+    "ngenalin": "pengenalan", "ngenalkan": "pengenalan", "mengenalkan": "pengenalan",
+    "introducing": "introduction", "introduces": "introduction",
     # Other countries are abroad: the data's word for it ("best practice luar negeri").
     "abroad": "luar negeri", "overseas": "luar negeri", "mancanegara": "luar negeri",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
@@ -292,6 +296,14 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("wrap", "up"): "end",
     ("wraps", "up"): "ends",
     ("wrapping", "up"): "end",
+    # A title's words in other words: a smart city is a "kota pintar/cerdas", paying for
+    # something is financing it, "admin" reform is administrative.
+    ("kota", "pintar"): "smart city",
+    ("kota", "cerdas"): "smart city",
+    ("intelligent", "city"): "smart city",
+    ("paying", "for"): "financing",
+    ("admin", "reform"): "administrative reform",
+    ("reformasi", "admin"): "reformasi administrasi",
     # Coming to the venue: "what time should I show up / turn up?" is arriving.
     ("show", "up"): "arrive",
     ("shows", "up"): "arrive",
