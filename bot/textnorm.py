@@ -296,12 +296,12 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("wrap", "up"): "end",
     ("wraps", "up"): "ends",
     ("wrapping", "up"): "end",
-    # A title's words in other words: a smart city is a "kota pintar/cerdas", paying for
-    # something is financing it, "admin" reform is administrative.
+    # A title's words in other words: a smart city is a "kota pintar/cerdas", "admin"
+    # reform is administrative. (Not "paying for" financing: a phrase's words join the
+    # vocabulary, and "payung" would be read as "paying".)
     ("kota", "pintar"): "smart city",
     ("kota", "cerdas"): "smart city",
     ("intelligent", "city"): "smart city",
-    ("paying", "for"): "financing",
     ("admin", "reform"): "administrative reform",
     ("reformasi", "admin"): "reformasi administrasi",
     # Coming to the venue: "what time should I show up / turn up?" is arriving.
