@@ -105,8 +105,9 @@ _CLOCK_WORDS = frozenset({"jam", "pukul", "at", "around", "sekitar"})
 _SPAN_FROM = frozenset({"between", "antara", "from", "dari"})
 _SPAN_TO = frozenset({"and", "dan", "to", "sampai", "hingga", "until", "till", "-"})
 #: "setelah jam 10", "after 10am": from a clock time to the day's end; "sampai jam 10 …
-#: setelah itu", "until 10, after that": from the time the asker is busy until.
-_AFTER_CLOCK = frozenset({"setelah", "sesudah", "habis", "after"})
+#: setelah itu", "until 10, after that": from the time the asker is busy until. Not
+#: "habis/abis": "tour abis jam 11?" asks whether it ends then.
+_AFTER_CLOCK = frozenset({"setelah", "sesudah", "after"})
 _ONWARDS = frozenset({"onwards", "onward"})
 _IT_WORDS = frozenset({"itu", "that", "tu"})
 #: The end of a span open to the day's end ("after 10": `time` to this).
