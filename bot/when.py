@@ -111,7 +111,7 @@ _AFTER_CLOCK = frozenset({"setelah", "sesudah", "after"})
 _ONWARDS = frozenset({"onwards", "onward"})
 _IT_WORDS = frozenset({"itu", "that", "tu"})
 #: The end of a span open to the day's end ("after 10": `time` to this).
-DAY_END = time(23, 59)
+END_OF_DAY = time(23, 59)
 #: "half past 2", "quarter past/to 3": minutes past (or to) the hour.
 _PAST_TO = {"half": 30, "quarter": 15}
 #: Units of a time counted from now ("2 jam lagi", "in 30 minutes"), in minutes.
@@ -424,7 +424,7 @@ class _Parser:
             self.at(k) in _AFTER_CLOCK and self.at(k + 1) in _IT_WORDS
             for k in range(last + 1, self.n))
         if after or busy_until:
-            self.until = DAY_END
+            self.until = END_OF_DAY
 
     def parse_clock_times(self) -> None:
         t = self.at
