@@ -325,9 +325,11 @@ def _names_own(q: Understanding) -> bool:
 
 
 def _card(plan: Plan) -> tuple[object, ...]:
-    """What a plan shows: its kind, and the card's intent and items."""
+    """What a plan shows: its kind, and the card's intent and items (and the span of the
+    day it lists: "sampai jam 10. setelah itu?" is the day from 10, not the items at 10)."""
     q = plan.question
-    return (plan.kind, q.intent, q.session_ids, q.speaker_ids, q.venue_ids, q.facts, q.faq_id)
+    return (plan.kind, q.intent, q.session_ids, q.speaker_ids, q.venue_ids, q.facts, q.faq_id,
+            q.until)
 
 
 #: Messages remembered per event: a few minutes of a busy event's questions; the oldest go.

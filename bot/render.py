@@ -29,7 +29,7 @@ from telegram import (
 from bot import callbacks as cb
 from bot.i18n import Translator
 from bot.model import Event, Session, SessionKind, Speaker
-from bot.when import PERIOD_HOURS
+from bot.when import END_OF_DAY, PERIOD_HOURS
 
 #: Telegram's limit is 4096 characters; keep a margin for the entities' effect on length.
 MAX_TEXT = 4000
@@ -572,7 +572,10 @@ def at_time_view(
         window_end = datetime.combine(day, until, tzinfo=event.timezone)
         found = [s for s in sessions if s.start < window_end and window_start < s.end]
         header = _("🕑 <b>{day}, {span}</b>").format(
-            day=escape(t.day(day)), span=t.time_range(window_start, window_end))
+            day=escape(t.day(day)), span=t.time_range(window_start, window_end)
+        ) if until != END_OF_DAY else _("🕑 <b>{day}, mulai pukul {time} {zone}</b>").format(
+            # "setelah jam 10": the rest of the day from then, no end of its own to show.
+            day=escape(t.day(day)), time=t.time(window_start), zone=t.zone(window_start))
         if not found:
             before = [s for s in sessions if s.end <= window_start][-1:]
             after = [s for s in sessions if s.start >= window_end][:1]

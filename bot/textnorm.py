@@ -228,8 +228,12 @@ SLANG: Mapping[str, str] = {
     "cert": "certificate", "certs": "certificate", "pickup": "pick up",
     "addr": "address", "plz": "tolong", "abt": "about", "nxt": "next",
     "mins": "minutes", "approx": "approximately", "intl": "international",
-    # Funding something is financing it ("infrastructure financing").
-    "funding": "financing",
+    # Funding something is financing it ("infrastructure financing"), in either language.
+    "funding": "financing", "pendanaan": "pembiayaan", "pembiayaannya": "pembiayaan",
+    # Introducing something is its introduction ("sesi yg ngenalin X", "the session
+    # introducing X"); not "memperkenalkan/introduce", a letter's "let me introduce myself".
+    "ngenalin": "pengenalan", "ngenalkan": "pengenalan", "mengenalkan": "pengenalan",
+    "introducing": "introduction", "introduces": "introduction",
     # Other countries are abroad: the data's word for it ("best practice luar negeri").
     "abroad": "luar negeri", "overseas": "luar negeri", "mancanegara": "luar negeri",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
@@ -294,6 +298,19 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("wrap", "up"): "end",
     ("wraps", "up"): "ends",
     ("wrapping", "up"): "end",
+    # A title's words in other words: a smart city is a "kota pintar/cerdas", "admin"
+    # reform is administrative. (Not "paying for" financing: a phrase's words join the
+    # vocabulary, and "payung" would be read as "paying".)
+    ("kota", "pintar"): "smart city",
+    ("kota", "cerdas"): "smart city",
+    ("intelligent", "city"): "smart city",
+    ("admin", "reform"): "administrative reform",
+    ("reformasi", "admin"): "reformasi administrasi",
+    # Coming to the venue: "what time should I show up / turn up?" is arriving.
+    ("show", "up"): "arrive",
+    ("shows", "up"): "arrive",
+    ("turn", "up"): "arrive",
+    ("rock", "up"): "arrive",
     # "acara paling akhir", "sesi paling awal": the superlative said with "paling".
     ("paling", "akhir"): "terakhir",
     ("paling", "awal"): "pertama",
@@ -678,9 +695,24 @@ class Normalizer:
             if slipped is not None:
                 return tuple(SLANG[slipped].split()) if slipped in SLANG else (slipped,)
             heard = self._heard(tok) if whole else None
-            if heard is not None:
-                return (heard,)
+            # Chat spellings among the words found are read as what they spell
+            # ("sitytour" is "citytour", which is "city tour").
+            found = heard or (self._cut_short(tok) if whole else None)
+            if found is not None:
+                return tuple(SLANG[found].split()) if found in SLANG else (found,)
         return (tok,)
+
+    def _cut_short(self, tok: str) -> str | None:
+        """The one known word a short word (four letters) is with its last letter left off,
+        the slip of a quick thumb in English chat ("wher" where, "lunc" lunch): the letter
+        after a final consonant, so an Indonesian word and its ending ("bahas", "bahasa")
+        is never read as the other, and only when one known word fits. Never a day or time
+        word."""
+        if len(tok) != 4 or tok[-1] in _VOWELS:
+            return None
+        fits = [c for c in self._candidates(tok)
+                if len(c) == 5 and c.startswith(tok) and c not in self.guarded]
+        return fits[0] if len(fits) == 1 else None
 
     def _heard(self, tok: str) -> str | None:
         """The known English word `tok` spells by ear with a slip besides: a soft "c"

@@ -104,6 +104,14 @@ _CLOCK_WORDS = frozenset({"jam", "pukul", "at", "around", "sekitar"})
 #: The words around a span of the day: "between/antara/from/dari X and/dan/to/sampai Y".
 _SPAN_FROM = frozenset({"between", "antara", "from", "dari"})
 _SPAN_TO = frozenset({"and", "dan", "to", "sampai", "hingga", "until", "till", "-"})
+#: "setelah jam 10", "after 10am": from a clock time to the day's end; "sampai jam 10 …
+#: setelah itu", "until 10, after that": from the time the asker is busy until. Not
+#: "habis/abis": "tour abis jam 11?" asks whether it ends then.
+_AFTER_CLOCK = frozenset({"setelah", "sesudah", "after"})
+_ONWARDS = frozenset({"onwards", "onward"})
+_IT_WORDS = frozenset({"itu", "that", "tu"})
+#: The end of a span open to the day's end ("after 10": `time` to this).
+END_OF_DAY = time(23, 59)
 #: "half past 2", "quarter past/to 3": minutes past (or to) the hour.
 _PAST_TO = {"half": 30, "quarter": 15}
 #: Units of a time counted from now ("2 jam lagi", "in 30 minutes"), in minutes.
@@ -401,6 +409,24 @@ class _Parser:
 
     def parse_times(self) -> None:
         self.parse_span()
+        before = set(self.used)
+        self.parse_clock_times()
+        if self.time is not None and self.until is None and self.used - before:
+            self.parse_onwards(min(self.used - before), max(self.used - before))
+
+    def parse_onwards(self, first: int, last: int) -> None:
+        """A time that starts what is asked, to the day's end: "setelah jam 10", "after
+        10am", "jam 10 ke atas", "from 10 onwards", and the end of the asker's own business
+        followed by "after that" ("rapat sampai jam 10, setelah itu sesi apa?")."""
+        after = self.at(first - 1) in _AFTER_CLOCK or self.at(last + 1) in _ONWARDS or (
+            self.at(last + 1), self.at(last + 2)) == ("ke", "atas")
+        busy_until = self.at(first - 1) in _SPAN_TO - {"and", "dan", "to", "-"} and any(
+            self.at(k) in _AFTER_CLOCK and self.at(k + 1) in _IT_WORDS
+            for k in range(last + 1, self.n))
+        if after or busy_until:
+            self.until = END_OF_DAY
+
+    def parse_clock_times(self) -> None:
         t = self.at
         for i in range(self.n):
             if i in self.used:

@@ -219,6 +219,7 @@ GENERAL = word_set(
     coming does do did done is are was were be been being have has had there here
     any some all every each also too just only still yet already then again more most
     much many very really about around approximately exactly roughly full whole entire longer
+    everything everyone everybody
     almost nearly hampir
     list listed tercantum details info information dear regards
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait

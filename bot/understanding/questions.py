@@ -473,7 +473,7 @@ def _key(u: Understanding) -> tuple[object, ...]:
     # And the place or person named: "alamat kantor X di mana, trus Y di mana?" asks two
     # places the same way; the second is not dropped as the first again.
     return (u.intent, u.session_ids[:1], u.venue_ids[:1], u.speaker_ids[:1], u.facts,
-            u.faq_id, u.stops, u.regions, u.day, u.scope, asks)
+            u.faq_id, u.stops, u.regions, u.day, u.scope, u.until, asks)
 
 
 #: Question words that say which detail a question asks for.
@@ -587,6 +587,18 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
             if joined.scope is not None:
                 u = joined
         relation = _anaphoric(tokens) if subject is not None and not _names(u) else None
+        onwards = (_anaphoric(tokens) is Relation.AFTER and bool(previous) and bool(found)
+                   and found[-1].until is None and not _names(u) and (
+                       joined := understander.understand(f"{previous} {part}", now)
+                   ).until is not None)
+        if onwards:
+            # "kami rapat hingga pukul sepuluh. Setelah itu sesi apa?": "itu" is the time the
+            # part before ended on, not an item it named: the day from then on.
+            u = Understanding(Intent.SCHEDULE, day=joined.day, time=joined.time,
+                              until=joined.until, confidence=0.5, question=part)
+            relation = None
+            if found[-1].question == previous and not _is_question(previous, text):
+                found.pop()  # the busy time told asked nothing of its own
         if (relation is None and subject is not None and not _names(u) and found
                 and found[-1].question == previous and _ends(previous) and _asks(part)):
             # "keynote selesai trus apa?": when X is over, then what? The item after X;
@@ -618,7 +630,7 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                                              now)
             if joined.facts and _entities(joined) and joined.intent is subject.intent:
                 u = joined
-        elif previous and not _names(u) and u.intent in _CONTEXTUAL and not (
+        elif previous and not onwards and not _names(u) and u.intent in _CONTEXTUAL and not (
             u.intent is Intent.UNKNOWN and _unknown_words(understander, part)
         ):
             # "Kapan registrasi? Di mana lokasinya?": the second is about the first's item.

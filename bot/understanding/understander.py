@@ -332,8 +332,10 @@ class Understander:
             if (asks_item or stops) and not words & REMINDER_WORDS
             else (None, None, None)
         )
-        if relation is None and asks_item and not words & REMINDER_WORDS:
+        if relation is None and asks_item and not words & REMINDER_WORDS and when.until is None:
             # "sesi luar negeri besok, sebelumnya ada apa?": before the item named before.
+            # Not after a span of time asked ("rapat sampai jam 10, setelah itu?": "itu" is
+            # the time, not an item named before it).
             relation, anchor = self._relation_back(surface, tokens, matches, when, local_now)
         if (relation is None and asks_item and words & _OVER
                 and (words & _CONTINUE or set(pairwise(tokens)) & _WHAT_ELSE
