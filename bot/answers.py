@@ -14,6 +14,7 @@ from enum import StrEnum
 from html import escape
 
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
+from bot.faq import answer_on
 from bot.i18n import Translator
 from bot.memo import per_event
 from bot.model import Event, Faq, SessionKind, Text
@@ -104,7 +105,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # "What documents should I bring for registration?": the organizers' practical
         # answer that says what to bring there (the desk's card has no such list).
         q = replace(q, faq_id=faq.id)
-        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t, event, q)], faq=faq)
     if _asks_bring(event, q):
         # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
         tour = event.tour
@@ -653,7 +654,7 @@ def _kind_shown(event: Event, q: Understanding, word: str) -> bool:
 def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(event, q) else None
     if faq is not None:
-        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t, event, q)], faq=faq)
     lead = render_answers.lead(event, q, t)
 
     index = index_for(event)
@@ -701,7 +702,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     faq = None if _who_then(event, q) else next((f for f in event.faq if f.id == q.faq_id), None)
     if faq is not None:
         # "dress code for the city tour?": the practical answer, then the tour's card.
-        lead = [*lead, _faq_line(faq, t)]
+        lead = [*lead, _faq_line(faq, t, event, q)]
     return Plan(PlanKind.INTENT, q, lead)
 
 
@@ -776,7 +777,7 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
         return replace(plan, question=replace(q, intent=Intent.SESSION),
                        lead=[*lines, *plan.lead])
     faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
-    lead = [*lines, _faq_line(faq, t)] if faq is not None else lines
+    lead = [*lines, _faq_line(faq, t, event, q)] if faq is not None else lines
     return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)
 
 
@@ -794,8 +795,9 @@ _DOES_IT: dict[Intent, frozenset[howto.Feature]] = {
 _SESSION_CARD = frozenset({Intent.SESSION, Intent.RSVP, Intent.SCHEDULE, Intent.SPEAKER})
 
 
-def _faq_line(faq: Faq, t: Translator) -> str:
-    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(faq.answer.get(t.lang))}"
+def _faq_line(faq: Faq, t: Translator, event: Event, q: Understanding) -> str:
+    answer = answer_on(faq, q.day, event.days, t.lang)  # a day asked: that day's part
+    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(answer)}"
 
 
 #: Passages about the event as a whole, not about one of its items.
