@@ -290,7 +290,7 @@ PEOPLE = word_set(
 #: "how many … are taking part?", "berapa yang ikut serta?".
 PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
 DAY_UNITS = word_set("hari days day")
-CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
+CAPACITY = word_set("kapasitas capacity seats seat kursi muat kuota quota slot slots")
 STOPS = word_set(
     """singgah stops stop mampir kemana dikunjungi kunjungi mengunjungi visit visits tujuan
     rute route destinasi destinations itinerary"""
