@@ -33,6 +33,7 @@ from bot.understanding.lexicon import (
     ASK_HOW_MANY,
     BETWEEN_WORDS,
     BRING,
+    COMPANIONS,
     CONTEXT,
     EVENT_WORDS,
     FIRST_PERSON,
@@ -47,7 +48,9 @@ from bot.understanding.lexicon import (
     PROGRAMME_WORDS,
     QUESTION_WORDS,
     REACH_VERBS,
+    REGISTERED,
     SPEAKER_WORDS,
+    STATUS_ASKED,
     WHO,
 )
 from bot.when import when_from_tokens
@@ -82,6 +85,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # "minta daftar nama dan no hp semua peserta dari X", "participant names and
         # emails": other delegates' personal data, never given; declined (the panitia
         # decide), not the registration how-to ("daftar") nor a region's contact card.
+        return Plan(PlanKind.DECLINE, q, [])
+    if words & COMPANIONS and words & REGISTERED and words & STATUS_ASKED:
+        # "teman saya dari X sudah daftar ko belum?", "has my colleague registered yet?":
+        # someone else's registration, not the asker's own nor how to register.
         return Plan(PlanKind.DECLINE, q, [])
     if words & _TERM and q.speaker_ids:
         # "how long is X's term as president?": the span of an office, which the speaker's
