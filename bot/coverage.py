@@ -532,6 +532,8 @@ def _tour_capacity(event: Event) -> int | None:
 #: the places it uses, shows without saying the word.
 _PARALLEL = "paralel parallel bersamaan barengan concurrent concurrently"
 _PLACE = "pindah berpindah pindahan move moving building buildings gedung"
+#: What a place's address is called: shown by a venue card that gives one.
+_ADDRESS = "alamat address street jalan jl road"
 
 
 @per_event(4)
@@ -559,6 +561,9 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
                           # Each bus has a leader ("bus 3 dipimpin siapa?").
                           _LEAD if any(bus.leader for bus in tour.buses) else ""])
         out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
+    for venue in event.venues.values():
+        if venue.address:  # its card gives the address ("street name?", "alamat jalannya?")
+            out.setdefault((Source.VENUE, venue.id), set()).update(normalizer.tokens(_ADDRESS))
     return {k: frozenset(v) for k, v in out.items()}
 
 
