@@ -20,7 +20,7 @@ from pathlib import Path
 from bot.loader import load_event
 from bot.model import Faq, Text
 from tests.conftest import WITA
-from tests.harness import MAKASSAR_FILE, Harness
+from tests.harness import DECLINED, DECLINED_EN, MAKASSAR_FILE, Harness
 from tests.test_answers import read, read_en
 
 #: Kupang's dress code (data file): Wednesday and Thursday batik, Friday (the tour) casual.
@@ -74,3 +74,61 @@ async def test_makassar_a_practical_answer_written_per_date(tmp_path: Path) -> N
         assert "dinas" in text and "kemeja putih" in text, text
     finally:
         await bot.stop()
+
+
+async def test_the_tour_asked_about_seats_a_place_and_what_to_do_there(bot: Harness) -> None:
+    bot.clock.set(datetime(2019, 10, 17, 19, 0, tzinfo=WITA))
+    # Room left, asked as still there: the seats (120), with the meeting point asked too.
+    text = read(await bot.say(
+        "Selamat malam panitia, apakah masih ada tempat untuk ikut city tour besok dan di "
+        "mana titik kumpulnya? Terima kasih."))
+    assert "120" in text and "Kantor Wali Kota" in text, text
+    for question in ("masih ada tempat city tour?", "city tour masih ada slot?"):
+        text = read(await bot.say(question))
+        assert "120" in text, (question, text)
+    text = await read_en(bot, "is there still room on the city tour?")
+    assert "120" in text, text
+    # A kind of place no stop is: declined, not the route as if it went there.
+    for question in ("city tour ada ke pulau semau ko sonde", "city tour mampir ke pasar?",
+                     "apakah city tour ke museum?"):
+        text = read(await bot.say(question))
+        assert DECLINED in text, (question, text)
+    text = await read_en(bot, "do we visit a museum on the city tour?")
+    assert DECLINED_EN in text, text
+    # A kind of place a stop is: that stop.
+    text = read(await bot.say("city tour ada ke pantai ko sonde"))
+    assert "Pantai Lasiana" in text and DECLINED not in text, text
+    # At the meeting point asking what to do: being counted present there.
+    bot.clock.set(datetime(2019, 10, 18, 7, 25, tzinfo=WITA))
+    for question in ("Beta su di titik kumpul, musti buat apa?",
+                     "sy sdh di titik kumpul, hrs ngapain?"):
+        text = read(await bot.say(question))
+        assert "titik kumpul" in text.lower() and DECLINED not in text, (question, text)
+        assert "Saya sudah di titik kumpul" in text, (question, text)
+    text = await read_en(bot, "I'm at the meeting point, what do I do?")
+    assert "meeting point" in text and DECLINED_EN not in text, text
+
+
+async def test_someone_elses_registration_is_declined(bot: Harness) -> None:
+    bot.clock.set(datetime(2019, 10, 16, 14, 0, tzinfo=WITA))
+    for question in ("beta pung teman dari sabu raijua su daftar ko blm, cek dolo",
+                     "rekan saya sudah terdaftar belum?"):
+        text = read(await bot.say(question))
+        assert DECLINED in text and "Daftar sekarang" not in text, (question, text)
+    text = await read_en(bot, "has my colleague registered yet?")
+    assert DECLINED_EN in text, text
+
+
+async def test_a_venues_street_is_its_address(bot: Harness, tmp_path: Path) -> None:
+    bot.clock.set(datetime(2019, 10, 16, 6, 55, tzinfo=WITA))
+    text = await read_en(bot, "Where exactly is the mayor's office, street name")
+    assert "Lerik" in text, text
+    text = read(await bot.say("kantor wali kota alamatnya di jalan apa"))
+    assert "Lerik" in text, text
+    event = load_event(MAKASSAR_FILE)
+    makassar = await Harness(event, event.sessions[0].start, tmp_path / "m.db").start()
+    try:
+        text = read(await makassar.say("balai kota alamatnya di jalan apa?"))
+        assert "Ahmad Yani" in text, text
+    finally:
+        await makassar.stop()
