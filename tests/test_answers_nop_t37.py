@@ -41,6 +41,12 @@ async def test_a_day_asked_gets_that_days_part_of_a_practical_answer(bot: Harnes
     assert "casual" in text and "batik" not in text, text
     text = await read_en(bot, "dress code today?")
     assert "batik" in text and "casual" not in text, text
+    bot.clock.set(datetime(2019, 10, 18, 7, 30, tzinfo=WITA))  # Friday: the tour's day
+    text = read(await bot.say("hari ini boleh pake baju bebas?"))
+    assert CASUAL in text and BATIK not in text, text
+    bot.clock.set(datetime(2019, 10, 16, 7, 15, tzinfo=WITA))  # Wednesday
+    text = read(await bot.say("hari ini boleh pake baju bebas?"))
+    assert BATIK in text and CASUAL not in text, text
     # No day asked: the whole answer, every day's part.
     text = read(await bot.say("dress code nya apa?"))
     assert BATIK in text and CASUAL in text, text
