@@ -260,12 +260,23 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
             continue
         planned.append(_in_context(event, questions, i, plan_answer(event, q, t), planned,
                                    minute, t))
+    if len({q.day for q in questions if q.day is not None}) > 1:
+        # "dress code kamis apa, trus jumat apa?": days asked in turn; the practical answer
+        # whole says each day's part (one day's part would leave the other unanswered).
+        planned = [_whole_faq(event, p, t) for p in planned]
     plans = tuple(planned)
     found = Reading(questions, doubt, plans)
     memo[key] = found
     if len(memo) > _MEMO_SIZE:
         memo.popitem(last=False)
     return found
+
+
+def _whole_faq(event: Event, plan: Plan, t: Translator) -> Plan:
+    if plan.kind is not PlanKind.FAQ or plan.faq is None or plan.question.day is None:
+        return plan
+    q = replace(plan.question, day=None)
+    return replace(plan, question=q, lead=[_faq_line(plan.faq, t, event, q)])
 
 
 def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan: Plan,

@@ -138,3 +138,10 @@ async def test_a_venues_street_is_its_address(bot: Harness, tmp_path: Path) -> N
         assert "Ahmad Yani" in text, text
     finally:
         await makassar.stop()
+
+
+async def test_days_asked_in_turn_get_the_whole_practical_answer(bot: Harness) -> None:
+    """"dress code kamis apa, trus jumat apa?": each day's part, not Thursday's alone."""
+    bot.clock.set(datetime(2019, 10, 16, 18, 0, tzinfo=WITA))
+    text = read(await bot.say("dress code kamis apa, trus jumat apa?"))
+    assert BATIK in text and CASUAL in text, text
