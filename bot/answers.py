@@ -14,6 +14,7 @@ from enum import StrEnum
 from html import escape
 
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
+from bot.faq import answer_on
 from bot.i18n import Translator
 from bot.memo import per_event
 from bot.model import Event, Faq, SessionKind, Text
@@ -32,6 +33,7 @@ from bot.understanding.lexicon import (
     ASK_HOW_MANY,
     BETWEEN_WORDS,
     BRING,
+    COMPANIONS,
     CONTEXT,
     EVENT_WORDS,
     FIRST_PERSON,
@@ -46,7 +48,9 @@ from bot.understanding.lexicon import (
     PROGRAMME_WORDS,
     QUESTION_WORDS,
     REACH_VERBS,
+    REGISTERED,
     SPEAKER_WORDS,
+    STATUS_ASKED,
     WHO,
 )
 from bot.when import when_from_tokens
@@ -82,6 +86,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # emails": other delegates' personal data, never given; declined (the panitia
         # decide), not the registration how-to ("daftar") nor a region's contact card.
         return Plan(PlanKind.DECLINE, q, [])
+    if words & COMPANIONS and words & REGISTERED and words & STATUS_ASKED:
+        # "teman saya dari X sudah daftar ko belum?", "has my colleague registered yet?":
+        # someone else's registration, not the asker's own nor how to register.
+        return Plan(PlanKind.DECLINE, q, [])
     if words & _TERM and q.speaker_ids:
         # "how long is X's term as president?": the span of an office, which the speaker's
         # own text says with its years ("… for 2017–2021"), not the session's length.
@@ -104,7 +112,7 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # "What documents should I bring for registration?": the organizers' practical
         # answer that says what to bring there (the desk's card has no such list).
         q = replace(q, faq_id=faq.id)
-        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t, event, q)], faq=faq)
     if _asks_bring(event, q):
         # "perlu bawa payung ga bsk?": a thing on the tour's list of what to bring.
         tour = event.tour
@@ -252,12 +260,23 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
             continue
         planned.append(_in_context(event, questions, i, plan_answer(event, q, t), planned,
                                    minute, t))
+    if len({q.day for q in questions if q.day is not None}) > 1:
+        # "dress code kamis apa, trus jumat apa?": days asked in turn; the practical answer
+        # whole says each day's part (one day's part would leave the other unanswered).
+        planned = [_whole_faq(event, p, t) for p in planned]
     plans = tuple(planned)
     found = Reading(questions, doubt, plans)
     memo[key] = found
     if len(memo) > _MEMO_SIZE:
         memo.popitem(last=False)
     return found
+
+
+def _whole_faq(event: Event, plan: Plan, t: Translator) -> Plan:
+    if plan.kind is not PlanKind.FAQ or plan.faq is None or plan.question.day is None:
+        return plan
+    q = replace(plan.question, day=None)
+    return replace(plan, question=q, lead=[_faq_line(plan.faq, t, event, q)])
 
 
 def _in_context(event: Event, questions: tuple[Understanding, ...], i: int, plan: Plan,
@@ -655,7 +674,7 @@ def _kind_shown(event: Event, q: Understanding, word: str) -> bool:
 def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     faq = next((f for f in event.faq if f.id == q.faq_id), None) if _faq_first(event, q) else None
     if faq is not None:
-        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t)], faq=faq)
+        return Plan(PlanKind.FAQ, q, [_faq_line(faq, t, event, q)], faq=faq)
     lead = render_answers.lead(event, q, t)
 
     index = index_for(event)
@@ -703,7 +722,7 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     faq = None if _who_then(event, q) else next((f for f in event.faq if f.id == q.faq_id), None)
     if faq is not None:
         # "dress code for the city tour?": the practical answer, then the tour's card.
-        lead = [*lead, _faq_line(faq, t)]
+        lead = [*lead, _faq_line(faq, t, event, q)]
     return Plan(PlanKind.INTENT, q, lead)
 
 
@@ -778,7 +797,7 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
         return replace(plan, question=replace(q, intent=Intent.SESSION),
                        lead=[*lines, *plan.lead])
     faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
-    lead = [*lines, _faq_line(faq, t)] if faq is not None else lines
+    lead = [*lines, _faq_line(faq, t, event, q)] if faq is not None else lines
     return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)
 
 
@@ -796,8 +815,9 @@ _DOES_IT: dict[Intent, frozenset[howto.Feature]] = {
 _SESSION_CARD = frozenset({Intent.SESSION, Intent.RSVP, Intent.SCHEDULE, Intent.SPEAKER})
 
 
-def _faq_line(faq: Faq, t: Translator) -> str:
-    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(faq.answer.get(t.lang))}"
+def _faq_line(faq: Faq, t: Translator, event: Event, q: Understanding) -> str:
+    answer = answer_on(faq, q.day, event.days, t.lang)  # a day asked: that day's part
+    return f"💡 <b>{escape(faq.question.get(t.lang))}</b> {escape(answer)}"
 
 
 #: Passages about the event as a whole, not about one of its items.

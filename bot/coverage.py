@@ -37,6 +37,8 @@ from bot.understanding.lexicon import (
     GENERAL,
     IN_CHARGE,
     LEXICON,
+    PLACE_KINDS,
+    PLACE_KINDS_GENERIC,
     QUESTION_WORDS,
     RELATIONS,
     ROLES,
@@ -526,6 +528,8 @@ def _tour_capacity(event: Event) -> int | None:
 #: the places it uses, shows without saying the word.
 _PARALLEL = "paralel parallel bersamaan barengan concurrent concurrently"
 _PLACE = "pindah berpindah pindahan move moving building buildings gedung"
+#: What a place's address is called: shown by a venue card that gives one.
+_ADDRESS = "alamat address street jalan jl road"
 
 
 @per_event(4)
@@ -553,6 +557,9 @@ def _item_words(event: Event) -> dict[tuple[Source, str], frozenset[str]]:
                           # Each bus has a leader ("bus 3 dipimpin siapa?").
                           _LEAD if any(bus.leader for bus in tour.buses) else ""])
         out.setdefault((Source.STOP, ""), set()).update(normalizer.tokens(extra))
+    for venue in event.venues.values():
+        if venue.address:  # its card gives the address ("street name?", "alamat jalannya?")
+            out.setdefault((Source.VENUE, venue.id), set()).update(normalizer.tokens(_ADDRESS))
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -895,6 +902,11 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "WIB atau WITA?": the zone's sentence answers the zones asked about; "keynote jam
         # berapa WIB?": the item's times converted to that zone (render_answers.zone_sentence).
         specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]
+    if q.intent is Intent.CITY_TOUR and not q.stops:
+        # "city tour ada ke pulau X?", "do we visit a museum?": a kind of place no stop is
+        # (a stop of that kind would be named by it): the card's route does not answer it.
+        specific += [w for w in index_for(event).normalizer.tokens(q.question)
+                     if w in _PLACE_KIND_WORDS and w not in specific]
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)
@@ -908,6 +920,11 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
 
 
 _NEAREST = word_set("terdekat nearest closest")
+#: Kinds of place, Indonesian and English, that name a place on their own ("pulau", "beach";
+#: not "sentra", "centre", which need the word that says which, nor "air").
+_PLACE_KIND_WORDS = frozenset(
+    {k for k in PLACE_KINDS if k not in PLACE_KINDS_GENERIC and PLACE_KINDS[k]}
+    | {e for k, v in PLACE_KINDS.items() if k not in PLACE_KINDS_GENERIC for e in v})
 
 
 def unsaid_in(event: Event, q: Understanding, text: str) -> list[str]:

@@ -119,6 +119,12 @@ _AGAIN = word_set("ulang again")
 _WHERE_WHEN = word_set("dimana where kapan when jam")
 _WHERE = word_set("dimana where kemana")
 _DONE = word_set("sudah telah already udah")
+#: Being somewhere now ("I'm at the meeting point", "sudah sampai di titik kumpul").
+_ARRIVED = _DONE | word_set("sampai tiba arrived here sini am")
+#: Asking what to do next ("musti buat apa?", "hrs ngapain?", "what do I do?", "trus gimana?").
+_WHAT_TO_DO = word_set("ngapain bagaimana")
+_WHAT_TO_DO_PAIRS = frozenset({("untuk", "apa"), ("what", "do"), ("what", "now"),
+                               ("lalu", "apa"), ("terus", "apa"), ("what", "next")})
 _ABLE = word_set("bisa boleh can could")
 _JOIN = word_set("ikut iko ikuti mengikuti gabung join pilih memilih konfirmasi reservasi "
                  "booking book attend daftar mendaftar register")
@@ -307,6 +313,8 @@ def _asks_how(tokens: Sequence[str], feature: Feature) -> bool:
         # "kode absen sesi ini apa?", "what's the check-in code?": the bot does not send the
         # code; its line says where it is (the session's screen).
         return True
+    if feature is Feature.TOUR_CHECKIN and (words & _WHAT_TO_DO or pairs & _WHAT_TO_DO_PAIRS):
+        return True  # "sudah di titik kumpul, harus ngapain?": what to do there
     if feature in _SAYS_WHEN and words & {"kapan", "when"}:
         return True  # "evaluasi diisinya kapan?": its line says when it opens
     if feature in _SAYS_EXISTS and words & _EXISTS:
@@ -341,8 +349,11 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
         words & _PROOF and words & _ATTENDED)
     at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
     meeting_point = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS)
-    if (words & _TOUR and (checkin or at_meeting)) or (checkin and meeting_point):
-        # "gmn cara absen city tour": present at the meeting point, not a session's code.
+    there = meeting_point and bool(words & _ARRIVED) and bool(
+        words & _WHAT_TO_DO or pairs & _WHAT_TO_DO_PAIRS)
+    if (words & _TOUR and (checkin or at_meeting)) or (checkin and meeting_point) or there:
+        # "gmn cara absen city tour": present at the meeting point, not a session's code;
+        # "su di titik kumpul, musti buat apa?": what to do there is being counted present.
         found.append(Feature.TOUR_CHECKIN)
         return found
     if tour and not words & _OTHERS:

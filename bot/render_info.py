@@ -8,7 +8,7 @@ the shared pieces (`Reply`, buttons, clipping). Pure functions; all data is HTML
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -16,6 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import callbacks as cb
 from bot import commands
 from bot.examples import examples
+from bot.faq import answer_on
 from bot.i18n import Translator
 from bot.model import Contact, Event, Faq, Session, Venue
 from bot.render import (
@@ -273,9 +274,12 @@ def faq_question(t: Translator) -> str:
     return t.gettext("Info praktis apa saja yang perlu saya ketahui untuk acara ini?")
 
 
-def faq_view(faq: Faq, t: Translator) -> Reply:
+def faq_view(faq: Faq, t: Translator, day: date | None = None,
+             days: Sequence[date] = ()) -> Reply:
+    """A practical answer; with a day asked ("dress code hari jumat?"), that day's part."""
     _ = t.gettext
-    text = f"💡 <b>{escape(faq.question.get(t.lang))}</b>\n\n{escape(faq.answer.get(t.lang))}"
+    answer = answer_on(faq, day, days, t.lang)
+    text = f"💡 <b>{escape(faq.question.get(t.lang))}</b>\n\n{escape(answer)}"
     rows = [[button(_("◀ Info lain"), cb.FAQS), button(_("🏠 Menu"), cb.MENU)]]
     return Reply(clip_html_lines(text.split("\n"), "…"), keyboard(rows))
 

@@ -204,7 +204,7 @@ async def _send(
 ) -> None:
     t, q = context.t, plan.question
     if plan.kind is PlanKind.FAQ and plan.faq is not None:
-        view = render_info.faq_view(plan.faq, t)
+        view = render_info.faq_view(plan.faq, t, q.day, context.event.days)
         if len(lead) > 1:  # other answers join the practical one, in the order asked
             view = render.Reply(render.clip_html_lines(render_answers.unique_lines(lead), "…"),
                                 view.markup)

@@ -319,10 +319,17 @@ _LENGTH_PAIRS = frozenset({("berapa", "lama"), ("how", "long"), ("berapa", "jam"
                            ("berapa", "menit"), ("lama", "berapa"), ("lama", "tidak")})
 
 
+#: Room on the tour, asked as still there ("masih ada tempat?", "still room?", "space left?").
+_ROOM = frozenset({"tempat", "room", "space", "spot", "spots"})
+_STILL = frozenset({"masih", "still", "left", "sisa", "tersisa", "lagi"})
+
+
 def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:
     out: list[Fact] = []
     asks_count = bool(words & ASK_HOW_MANY) or ("how", "many") in pairs
-    if words & CAPACITY or (asks_count and words & (PEOPLE | {"orang", "people"})):
+    if words & CAPACITY or (asks_count and words & (PEOPLE | {"orang", "people"})) or (
+            words & _ROOM and words & _STILL):
+        # "masih ada tempat untuk ikut city tour?", "any room left on the tour?": seats.
         out.append(Fact.TOUR_CAPACITY)
     if words & STOPS or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}:
         out.append(Fact.TOUR_STOPS)

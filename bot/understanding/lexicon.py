@@ -160,8 +160,13 @@ HOSTS = word_set("tuanrumah host")
 CONTACT_DETAILS = word_set("kontak contact telepon phone email whatsapp narahubung")
 #: Other delegates, and the personal details of a person (names, phones, e-mails,
 #: addresses): asked together, they are other people's data, which the bot never gives.
+#: People one comes with, whose own registration is theirs to ask about.
+COMPANIONS = word_set("teman temen kawan friend friends rekan colleague colleagues")
 OTHER_PEOPLE = word_set("""peserta participant participants attendee attendees delegates
-    teman temen friend friends rekan colleague colleagues""")
+    """) | COMPANIONS
+#: Whether someone is registered, asked ("sudah daftar ko belum?", "registered yet?").
+REGISTERED = word_set("daftar terdaftar mendaftar registered register registrasi rsvp")
+STATUS_ASKED = word_set("belum blm yet")
 PERSONAL_DETAILS = word_set("nama name names hp handphone email emails alamat address wa")
 #: Offices a person holds ("bupati", "minister"): asked for, a card must name them
 #: (bot/coverage.py); "bupati mana?" of a speaker named asks which one he holds.
@@ -294,7 +299,7 @@ PEOPLE = word_set(
 #: "how many … are taking part?", "berapa yang ikut serta?".
 PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
 DAY_UNITS = word_set("hari days day")
-CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
+CAPACITY = word_set("kapasitas capacity seats seat kursi muat kuota quota slot slots")
 STOPS = word_set(
     """singgah stops stop mampir kemana dikunjungi kunjungi mengunjungi visit visits tujuan
     rute route destinasi destinations itinerary"""

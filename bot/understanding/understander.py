@@ -413,7 +413,8 @@ class Understander:
             readings=readings, scope=scope,
         )
         if intent in NEEDS_NO_SLOTS:
-            return found
+            # "dress code hari jumat?": a practical answer written per day tells that day's.
+            return replace(found, day=when.day) if faq_id is not None else found
         found = self._with_slots(found, when, sessions, speakers, venues, region_match)
         if scope is Scope.DAY_START and found.day is None and _asks_arrival(tokens):
             found = replace(found, day=self.arrival_day(local_now))
