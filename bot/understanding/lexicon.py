@@ -289,6 +289,11 @@ PEOPLE = word_set(
     "peserta participants participant attendees participating attending attends diikuti")
 #: "how many … are taking part?", "berapa yang ikut serta?".
 PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
+#: Others' coming or taking part: counted, with no first person and no session named ("how
+#: many regions from NTT join?", "brp kota yg ikut?"), the event's participants, not the
+#: asker's RSVP.
+ATTENDING = word_set("""hadir datang ikut join joining joined attend come coming gabung
+    bergabung""")
 DAY_UNITS = word_set("hari days day")
 CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
 STOPS = word_set(
@@ -300,7 +305,7 @@ TOUR_TIMES = word_set(
     leave leaves return returns drop"""
 )
 BRING = word_set("bawa dibawa membawa bring")
-OPEN_WORDS = word_set("membuka buka dibuka opens open opening pembukaan")
+OPEN_WORDS = word_set("membuka buka dibuka opens open opened opening pembukaan")
 CLOSE_WORDS = word_set("menutup tutup ditutup closes close closing penutupan")
 RELATIONS: Mapping[str, Relation] = {
     "setelah": Relation.AFTER, "habis": Relation.AFTER, "after": Relation.AFTER,
