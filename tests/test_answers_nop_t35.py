@@ -87,3 +87,28 @@ async def test_makassar_the_opening_and_others_coming(makassar: Harness) -> None
     assert "Kominfo" in text and not any(r in text for r in _REGISTER), text
     text = read(await makassar.say("brp daerah yg ikut?"))
     assert "120" in text and not any(r in text for r in _REGISTER), text
+
+
+async def test_a_term_of_office_is_the_holders_card_or_the_decline(bot: Harness) -> None:
+    """The office named in any order; the holder's card says his period. An office nobody
+    in the data holds (or whose term it does not say) is declined, never a session's
+    length."""
+    bot.clock.set(datetime(2019, 10, 17, 20, 10, tzinfo=WITA))
+    for text in [await read_en(bot, "How long is the Citynet Indonesia president's term?"),
+                 await read_en(bot, "what is the tenure of the president of Citynet Indonesia"),
+                 read(await bot.say("citynet indonesia periode presiden skrg smp thn brp")),
+                 read(await bot.say("presiden citynet indonesia menjabat sampai kapan?"))]:
+        assert "2017" in text and "2021" in text and "1 jam" not in text, text
+        assert "1 hour" not in text, text
+    text = await read_en(bot, "How long is the mayor's term?")
+    assert DECLINED_EN in text and "1 hour" not in text, text
+    text = read(await bot.say("periode gubernur ntt sampai kapan"))
+    assert DECLINED in text, text
+
+
+async def test_makassar_a_term_of_office(makassar: Harness) -> None:
+    # The sample's speakers' cards say no period: declined, not a session's card.
+    text = read(await makassar.say("periode jabatan kepala dinas komunikasi dan informatika?"))
+    assert DECLINED in text, text
+    text = read(await makassar.say("masa jabatan gubernur sampai kapan?"))
+    assert DECLINED in text, text

@@ -170,6 +170,9 @@ ROLES = word_set(
     gubernur bupati walikota menteri presiden head chief director deputy secretary governor
     mayor regent minister president chairman chairperson vice"""
 )
+#: A term of office ("periode presiden X", "the president's term"): with an office, what the
+#: holder's card says (his bio gives the period), never a session's length.
+TERM_OF_OFFICE = word_set("term tenure periode menjabat jabatan")
 #: What a speaker is of or from, asked with "mana"/"which" ("bupati mana?", "dari
 #: universitas mana?", "from which ministry?"): his position and organization say it.
 OFFICE_OF = ROLES | word_set(

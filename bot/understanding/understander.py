@@ -57,6 +57,8 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    ROLES,
+    TERM_OF_OFFICE,
     THERE_IS,
     UNTIL_PAIRS,
     WHO,
@@ -96,6 +98,16 @@ class Understander:
         closing = [s.id for s in ceremonies if days and self.session_day[s.id] == days[-1]]
         self.opening = opening[0] if opening else None
         self.closing = closing[-1] if closing else None
+
+        #: Each speaker's offices (a position's comma-separated parts, both languages) as
+        #: sets of words, for an office named in any order ("citynet indonesia periode
+        #: presiden", "the Citynet Indonesia president's term"). Short words (of, dan, RI)
+        #: say no office.
+        self.offices: list[tuple[frozenset[str], str]] = [
+            (key, sp.id) for sp in event.speakers.values()
+            for text in (sp.position.id, sp.position.en or "") for part in text.split(",")
+            if (key := frozenset(t for t in self.normalizer.tokens(part) if len(t) >= 4))
+            and key & ROLES and key - ROLES]
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
         self.item_words = self._item_words()
@@ -236,6 +248,15 @@ class Understander:
             named.stops = stops = self._ordinal_stop(tokens)
 
         words = set(tokens)
+        if words & TERM_OF_OFFICE and words & ROLES and not named.speakers:
+            # "citynet indonesia periode presiden skrg smp thn brp?": the holder's card (his
+            # bio says the period); an office no speaker holds, the decline — never the card
+            # of a session whose title names it, nor its length.
+            held = tuple(dict.fromkeys(sid for key, sid in self.offices if key <= words))
+            if len(held) == 1:
+                return Understanding(Intent.SPEAKER, speaker_ids=held, confidence=0.5,
+                                     doubts=doubts, readings=readings)
+            return Understanding(Intent.UNKNOWN, doubts=doubts, readings=readings)
         if (when.day is not None and when.period is None and self.opening
                 and when.day < self.session_day[self.opening]
                 and not self.event.sessions_on(when.day)
