@@ -59,6 +59,9 @@ async def test_others_taking_part_are_the_events_participants(bot: Harness) -> N
     assert "22" in text and not any(r in text for r in _REGISTER), text
     text = await read_en(bot, "how many people are attending?")
     assert "478" in text, text
+    # A year asked with "brp" is not a count: when the region joined the network.
+    text = read(await bot.say("Sidoarjo gabung citynet dr thn brp"))
+    assert "2009" in text.split("\n")[0], text
     text = read(await bot.say("brp org yg dtg ke seminar ini?"))
     assert "478" in text and not any(r in text for r in _REGISTER), text
 

@@ -374,7 +374,9 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
         # "how many people are coming?": counted people, no item named, are the event's.
         or (asks_count and "people" in words)
-        or (asks_count and words & ATTENDING and not words & (FIRST_PERSON | ITEM_NOUNS))
+        # "Sidoarjo gabung citynet tahun brp?" asks a year (of membership), not a count.
+        or (asks_count and words & ATTENDING and not words & (FIRST_PERSON | ITEM_NOUNS)
+            and not words & {"tahun", "thn", "year", "sejak", "since"})
     ):
         out.append(Fact.PARTICIPANTS)
     if event_word and words & _NAME_WORDS:

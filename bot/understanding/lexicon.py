@@ -295,8 +295,7 @@ PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta"
 #: Others' coming or taking part: counted, with no first person and no session named ("how
 #: many regions from NTT join?", "brp kota yg ikut?"), the event's participants, not the
 #: asker's RSVP.
-ATTENDING = word_set("""hadir datang ikut join joining joined attend come coming gabung
-    bergabung""")
+ATTENDING = word_set("hadir datang ikut join joining attend come coming")
 DAY_UNITS = word_set("hari days day")
 CAPACITY = word_set("kapasitas capacity seats kursi muat kuota quota")
 STOPS = word_set(
