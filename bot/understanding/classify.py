@@ -18,6 +18,7 @@ from bot.understanding.lexicon import (
     ASK_HOW_MANY,
     ASK_WHEN,
     ASK_WHERE,
+    ATTENDING,
     BIGRAMS,
     BRING,
     CAPACITY,
@@ -29,6 +30,7 @@ from bot.understanding.lexicon import (
     GREETING_ONLY,
     HOST_WORDS,
     IN_CHARGE,
+    ITEM_NOUNS,
     LEXICON,
     LIST_NOUNS,
     MIN_SCORE,
@@ -381,6 +383,9 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         words & PEOPLE or pairs & PEOPLE_PAIRS or (("berapa", "orang") in pairs and event_word)
         # "how many people are coming?": counted people, no item named, are the event's.
         or (asks_count and "people" in words)
+        # "Sidoarjo gabung citynet tahun brp?" asks a year (of membership), not a count.
+        or (asks_count and words & ATTENDING and not words & (FIRST_PERSON | ITEM_NOUNS)
+            and not words & {"tahun", "thn", "year", "sejak", "since"})
     ):
         out.append(Fact.PARTICIPANTS)
     if event_word and words & _NAME_WORDS:

@@ -175,6 +175,9 @@ ROLES = word_set(
     gubernur bupati walikota menteri presiden head chief director deputy secretary governor
     mayor regent minister president chairman chairperson vice"""
 )
+#: A term of office ("periode presiden X", "the president's term"): with an office, what the
+#: holder's card says (his bio gives the period), never a session's length.
+TERM_OF_OFFICE = word_set("term tenure periode menjabat jabatan")
 #: What a speaker is of or from, asked with "mana"/"which" ("bupati mana?", "dari
 #: universitas mana?", "from which ministry?"): his position and organization say it.
 OFFICE_OF = ROLES | word_set(
@@ -298,6 +301,10 @@ PEOPLE = word_set(
     "peserta participants participant attendees participating attending attends diikuti")
 #: "how many … are taking part?", "berapa yang ikut serta?".
 PEOPLE_PAIRS = frozenset({("taking", "part"), ("take", "part"), ("ikut", "serta")})
+#: Others' coming or taking part: counted, with no first person and no session named ("how
+#: many regions from NTT join?", "brp kota yg ikut?"), the event's participants, not the
+#: asker's RSVP.
+ATTENDING = word_set("hadir datang ikut join joining attend come coming")
 DAY_UNITS = word_set("hari days day")
 CAPACITY = word_set("kapasitas capacity seats seat kursi muat kuota quota slot slots")
 STOPS = word_set(
@@ -309,7 +316,7 @@ TOUR_TIMES = word_set(
     leave leaves return returns drop"""
 )
 BRING = word_set("bawa dibawa membawa bring")
-OPEN_WORDS = word_set("membuka buka dibuka opens open opening pembukaan")
+OPEN_WORDS = word_set("membuka buka dibuka opens open opened opening pembukaan")
 CLOSE_WORDS = word_set("menutup tutup ditutup closes close closing penutupan")
 RELATIONS: Mapping[str, Relation] = {
     "setelah": Relation.AFTER, "habis": Relation.AFTER, "after": Relation.AFTER,

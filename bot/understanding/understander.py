@@ -57,6 +57,8 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    ROLES,
+    TERM_OF_OFFICE,
     THERE_IS,
     UNTIL_PAIRS,
     WHERE_TO,
@@ -97,6 +99,16 @@ class Understander:
         closing = [s.id for s in ceremonies if days and self.session_day[s.id] == days[-1]]
         self.opening = opening[0] if opening else None
         self.closing = closing[-1] if closing else None
+
+        #: Each speaker's offices (a position's comma-separated parts, both languages) as
+        #: sets of words, for an office named in any order ("citynet indonesia periode
+        #: presiden", "the Citynet Indonesia president's term"). Short words (of, dan, RI)
+        #: say no office.
+        self.offices: list[tuple[frozenset[str], str]] = [
+            (key, sp.id) for sp in event.speakers.values()
+            for text in (sp.position.id, sp.position.en or "") for part in text.split(",")
+            if (key := frozenset(t for t in self.normalizer.tokens(part) if len(t) >= 4))
+            and key & ROLES and key - ROLES]
 
         self.tour_ids = frozenset(s.id for s in event.sessions if s.kind == SessionKind.TOUR)
         self.item_words = self._item_words()
@@ -237,6 +249,22 @@ class Understander:
             named.stops = stops = self._ordinal_stop(tokens)
 
         words = set(tokens)
+        if words & TERM_OF_OFFICE and words & ROLES and not named.speakers:
+            # "citynet indonesia periode presiden skrg smp thn brp?": the holder's card (his
+            # bio says the period); an office no speaker holds, the decline — never the card
+            # of a session whose title names it, nor its length.
+            held = tuple(dict.fromkeys(sid for key, sid in self.offices if key <= words))
+            if len(held) == 1:
+                return Understanding(Intent.SPEAKER, speaker_ids=held, confidence=0.5,
+                                     doubts=doubts, readings=readings)
+            return Understanding(Intent.UNKNOWN, doubts=doubts, readings=readings)
+        if (when.day is not None and when.period is None and self.opening
+                and when.day < self.session_day[self.opening]
+                and not self.event.sessions_on(when.day)
+                and self._opening_asked(words, replace(when, day=None))):
+            # "sapa yang buka acara nanti?" on the eve: later is the coming opening, not a
+            # day with no programme.
+            when = replace(when, day=None)
         has_when = when.day is not None or when.time is not None or when.period is not None
         direct, spoken, sessions = self._sessions(named, tokens, when, has_when, local_now)
         if (when.day in (None, local_now.date()) and when.time is None
@@ -379,7 +407,8 @@ class Understander:
         intent, confidence = self._reconsider(
             intent, confidence, facts, tokens, bool(direct), bool(sessions), named)
         if (words & _ASKS_WHEN and not words & FIRST_PERSON and (
-                (intent is Intent.RSVP and (region_match.regions or named.speakers))
+                (intent is Intent.RSVP and (region_match.regions
+                                            or (named.speakers and words & _JOINED)))
                 or (words & _JOINED and words & self.network_words))):
             # "When did Sidoarjo join Citynet?", "kapan Banyuwangi bergabung dgn Citynet?":
             # when someone else joined (the event's text may say, else decline), not the
@@ -390,6 +419,10 @@ class Understander:
             # "What sessions does the president of X attend?", "gubernur hadir di sesi
             # mana?": someone else's part in the programme, not the asker's registration.
             intent, confidence = Intent.SESSION, max(confidence, 0.5)
+        if intent is Intent.RSVP and named.speakers and not words & FIRST_PERSON:
+            # "menkominfo hadir hari apa?", "kapan pak menteri datang?": a speaker's coming is
+            # their part in the programme (their card says when), not the asker's RSVP.
+            intent, confidence = Intent.SPEAKER, max(confidence, 0.5)
         if (intent in (Intent.SPEAKER, Intent.VENUE) and words & NOW_WORDS and not (
                 has_when or sessions or named.speakers or named.venues or named.stops)):
             # "narsum yg skrg sapa?", "where is the next session?": the speaker (or place)
@@ -644,6 +677,15 @@ class Understander:
             ambiguous_region=region_match.ambiguous,
         )
 
+    def _opening_asked(self, words: set[str], when: When) -> bool:
+        """Whether the opening is asked: an opening word and no day, hour or part of a day
+        but its own ("pagi ini" on its day)."""
+        opening = self.event.session(self.opening) if self.opening else None
+        if opening is None or not words & OPEN_WORDS or when.time is not None:
+            return False
+        return when.day in (None, self.session_day[opening.id]) and (
+            when.period is None or bool(in_period(self.event, [opening], when.period)))
+
     def _sessions(
         self, named: _Named, tokens: Sequence[str], when: When, has_when: bool, now: datetime
     ) -> tuple[list[str], list[str], list[str]]:
@@ -651,11 +693,13 @@ class Understander:
         the answer is about (best first)."""
         session_score = named.session_score
         words = set(tokens)
-        if not session_score and not named.speakers and not has_when:
+        if not session_score and not named.speakers and self._opening_asked(words, when):
+            # "Who opened the seminar this morning?", "sapa yg buka acara nanti?": the opening
+            # ceremony, asked for its day (or part of it) or none, in any tense.
+            session_score[self.opening or ""] = 1.0
+        elif not session_score and not named.speakers and not has_when:
             # "who opens the event?", "kapan acara ditutup?": the opening/closing ceremony.
-            if words & OPEN_WORDS and self.opening:
-                session_score[self.opening] = 1.0
-            elif words & CLOSE_WORDS and self.closing:
+            if words & CLOSE_WORDS and self.closing:
                 session_score[self.closing] = 1.0
             elif set(pairwise(t for t in tokens if t not in _DEGREE)) & LAST_ITEM:
                 # "acara (paling) terakhir jam berapa?": the last item of the programme.
