@@ -67,6 +67,20 @@ Issue 11, sixth session (2026-12-01), answer level:
   the final code): 97.0% (id 95.9%, en 99.1%), 7 declined, 2 other misses, 0 wrong facts.
 - nlu_eval: dev 99.8% / 99.8%, held-out 94.8% / 99.5% (c 86.2%, unchanged); understand_all()
   + plan p99 0.82 ms (machine shared with two tuners).
+Issue 11, seventh session (2026-12-01), answer level:
+- blind batches y and z (tests/blind_y.jsonl, tests/blind_z.jsonl: 681 questions, 240
+  English, written blind before that session's work): first run 94.1% (id 95.0%, en 92.5%;
+  21 declined, 15 other misses, 4 graded wrong), final 94.6% (id 95.0%, en 93.8%; 20
+  declined, 13 other misses, 4 graded wrong: extra text carrying a forbidden name). Not met.
+- blind batches ac and ad (tests/blind_ac.jsonl, tests/blind_ad.jsonl: 698 questions, 219
+  English, written blind after the first round and before the second, tuned on y/z): first
+  run 94.8% (id 94.4%, en 95.9%; 24 declined, 11 other misses, 1 wrong), final 95.3% (id
+  94.8%, en 96.3%; 22 declined, 10 other misses, 1 graded wrong). Not met (Indonesian < 95%,
+  misses that are not the decline).
+- dev sets now: y 98.2%, z 98.6% (tuned on after their final run); x 99.7% (97.0% at its
+  one grading), aa 99.7% (first run 93.0%), ab 100% (96.5%); every other set held; 0 wrong
+  facts in every one.
+- nlu_eval: dev 99.8% / 99.8%, held-out 95.2% / 99.5% (c 87.5%, its misses not read).
 """
 
 from __future__ import annotations
