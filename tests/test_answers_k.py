@@ -102,6 +102,7 @@ async def test_clipped_and_vowel_less_chat_nouns(bot: Harness) -> None:
     text = read(await bot.say("peserta dapat sertif?"))
     assert "sertifikat" in text.lower() and DECLINED not in text, text
     text = read(await bot.say("bjunya besok apa?"))
-    assert "batik" in text and DECLINED not in text, text
+    # Tomorrow is Friday: the practical answer's Friday part (t37 gives the day asked).
+    assert "santai" in text and "batik" not in text and DECLINED not in text, text
     text = read(await bot.say("abis ngopi ada apa?"))
     assert text.startswith("Setelah Rehat"), text

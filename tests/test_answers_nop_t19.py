@@ -120,7 +120,8 @@ async def test_any_event_file(makassar: Harness) -> None:
 async def test_english_chat_forms_and_relations(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 16, 20, 45, tzinfo=WITA))
     en = await read_en(bot, "tmrw first sesh?")
-    assert "Thursday, 17 October 2019 starts at 08:30" in en
+    # The first session proper (t33), with its start.
+    assert "first session on Thursday, 17 October 2019" in en and "08:30" in en, en
     bot.clock.set(datetime(2019, 10, 17, 9, 0, tzinfo=WITA))
     en = await read_en(bot, "what's this afternoon?")
     assert "Thursday, 17 October 2019, afternoon" in en and "13:00–15:00" in en
