@@ -81,14 +81,7 @@ class Plan:
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     words = set(textnorm.simple_tokens(q.question))
-    if words & OTHER_PEOPLE and words & PERSONAL_DETAILS and not words & ORGANIZERS:
-        # "minta daftar nama dan no hp semua peserta dari X", "participant names and
-        # emails": other delegates' personal data, never given; declined (the panitia
-        # decide), not the registration how-to ("daftar") nor a region's contact card.
-        return Plan(PlanKind.DECLINE, q, [])
-    if words & COMPANIONS and words & REGISTERED and words & STATUS_ASKED:
-        # "teman saya dari X sudah daftar ko belum?", "has my colleague registered yet?":
-        # someone else's registration, not the asker's own nor how to register.
+    if _asks_others_data(words):
         return Plan(PlanKind.DECLINE, q, [])
     if words & _TERM and q.speaker_ids:
         # "how long is X's term as president?": the span of an office, which the speaker's
@@ -270,6 +263,16 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
     if len(memo) > _MEMO_SIZE:
         memo.popitem(last=False)
     return found
+
+
+def _asks_others_data(words: set[str]) -> bool:
+    """Other delegates' personal data, which the bot never gives (the panitia decide): their
+    names, phones, e-mails ("minta daftar nama dan no hp semua peserta dari X", "participant
+    names and emails": not the registration how-to "daftar" nor a region's contact card), or
+    whether one of them registered ("teman saya sudah daftar ko belum?", "has my colleague
+    registered yet?": not the asker's own registration)."""
+    return bool((words & OTHER_PEOPLE and words & PERSONAL_DETAILS and not words & ORGANIZERS)
+                or (words & COMPANIONS and words & REGISTERED and words & STATUS_ASKED))
 
 
 def _whole_faq(event: Event, plan: Plan, t: Translator) -> Plan:

@@ -37,6 +37,7 @@ from bot.understanding.lexicon import (
     GENERAL,
     IN_CHARGE,
     LEXICON,
+    OFF_TOPIC,
     PLACE_KINDS,
     PLACE_KINDS_GENERIC,
     QUESTION_WORDS,
@@ -49,11 +50,8 @@ from bot.understanding.lexicon import (
 from bot.when import when_from_tokens
 from bot.zones import INDONESIAN_ZONES
 
-#: Words the lexicon marks as about something else: named by the question, they must be in
+#: The lexicon's off-topic words (`lexicon.OFF_TOPIC`), named by the question, must be in
 #: what the card shows ("parkir dekat balai kota" is not answered by the venue's card).
-OFF_TOPIC = frozenset(
-    w for w, votes in LEXICON.items() if any(i is Intent.UNKNOWN for i, _ in votes)
-)
 
 OFF_TOPIC_PAIRS = frozenset(
     w for w, votes in BIGRAMS.items() if any(i is Intent.UNKNOWN for i, _ in votes)

@@ -418,6 +418,12 @@ def words_of(intent: Intent) -> frozenset[str]:
     return frozenset(w for w, pairs in LEXICON.items() if any(i == intent for i, _ in pairs))
 
 
+#: Words the lexicon marks as about something else (flights, hotels, prices, parking): named
+#: by a question, a card must say them (bot/coverage.py); in a clause of the asker's own,
+#: a plan outside the event (bot/understanding/questions.py).
+OFF_TOPIC = words_of(Intent.UNKNOWN)
+
+
 # Topic words of an intent, without the bare question words (which are only priors).
 SPEAKER_WORDS = words_of(Intent.SPEAKER) - QUESTION_ONLY
 VENUE_WORDS = words_of(Intent.VENUE) - QUESTION_ONLY

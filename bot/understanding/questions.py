@@ -18,13 +18,13 @@ from bot.understanding.lexicon import (
     HOSTS,
     LEXICON,
     NEXT_WORDS,
+    OFF_TOPIC,
     ORGANIZERS,
     QUESTION_WORDS,
     RELATIONS,
     ROLES,
     THAT_WORDS,
     word_set,
-    words_of,
 )
 from bot.understanding.result import Intent, Relation, Scope, Understanding
 from bot.understanding.understander import (
@@ -439,13 +439,11 @@ def _plans_own(tokens: tuple[str, ...]) -> bool:
     asked."""
     rest = tokens[1:] if tokens[:1] and tokens[0] in FIRST_PERSON else tokens
     return (bool(rest) and rest[0] in _WANT and not set(rest) & _ASKING
-            and any(t in _OFF_TOPIC for t in rest))
+            and any(t in OFF_TOPIC for t in rest))
 
 
 #: Wanting or meaning to ("mau", "ingin" and chat's "pengen": textnorm reads them "mau").
 _WANT = word_set("mau hendak akan want wanna plan planning need")
-#: What is no part of the event (flights, hotels, prices): the lexicon's off-topic words.
-_OFF_TOPIC = words_of(Intent.UNKNOWN)
 
 
 #: Having something on ("saya ada pesawat siang", "I have a flight at noon").
@@ -736,10 +734,9 @@ _PLEA = word_set("bantuan bantuannya bantu dibantu help assistance assist")
 _PLEA_COURTESY = word_set("kami saya sy us me your kindly atas nya")
 
 
-#: Intents a part naming nothing may take its subject from the part before.
 #: Asking what something is about ("membahas apa", "temanya apa", "what is it about").
 _TOPIC = word_set("bahas membahas dibahas bahasan topik topic tema theme tentang about isi")
-
+#: Intents a part naming nothing may take its subject from the part before.
 _CONTEXTUAL = frozenset({Intent.UNKNOWN, Intent.VENUE, Intent.SPEAKER, Intent.SESSION,
                          Intent.SCHEDULE})
 #: Intents that would answer a statement with an action card (contacts, registration…).
