@@ -35,7 +35,6 @@ from bot.understanding.lexicon import (
     BRING,
     COMPANIONS,
     CONTEXT,
-    EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
     GOING_HOME,
@@ -115,13 +114,16 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if (q.intent is Intent.VENUE and not (q.venue_ids or q.session_ids or q.stops or q.day
                                           or q.period or q.time)
             and Fact.VENUES not in q.facts
-            # "seminarnya di ruang apa?": the event's word under its "-nya" too.
-            and set(understander_for(event).normalizer.tokens(q.question)) & EVENT_WORDS
             and not set(textnorm.simple_tokens(q.question)) & _EVERY
             and (main := event.main_venue()) is not None):
-        # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every
-        # place it uses (a dinner's, the tour's), which the delegate might go to instead.
-        q = replace(q, venue_ids=(main,))
+        # "seminarnya diselenggarakan di gedung mana?", "where is the venue pls": one place
+        # asked for, no item named, is the event's main venue, not every place it uses (a
+        # dinner's, the tour's), which the delegate might go to instead; "which sessions are
+        # not at the main venue?", "acara di tempat lain?": the places other than it, whose
+        # cards list their items.
+        others = tuple(v for v in event.venues if v != main)
+        q = replace(q, venue_ids=others if others and set(
+            textnorm.simple_tokens(q.question)) & _OTHER else (main,))
     if q.intent is Intent.VENUE and q.session_ids and q.venue_ids:
         at = {s.venue_id for sid in q.session_ids if (s := event.session(sid)) is not None}
         if at and not at & set(q.venue_ids):
@@ -749,7 +751,11 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
 
 
 #: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
-_EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues"})
+_EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues",
+                    "locations", "lokasi2", "tempat2"})
+#: Asking for the places other than the main one ("not at the main venue", "selain balai kota").
+_OTHER = frozenset({"not", "bukan", "selain", "lain", "lainnya", "other", "others", "besides",
+                    "except", "kecuali", "outside"})
 
 
 #: Passages that may hold a named item's words only in passing (a practical answer naming

@@ -338,18 +338,36 @@ _WHY = word_set("kenapa mengapa knp napa why")
 
 
 def asks_other_year(event: Event, text: str) -> bool:
-    """"seminar tahun lalu di mana?", "next year's host?": about another edition."""
+    """"seminar tahun lalu di mana?", "next year's host?", "kpn seminar citynet di sidoarjo?":
+    about another edition (another year's, or one held in another city)."""
     index = index_for(event)
     tokens = index.normalizer.tokens(text)
     if set(pairwise(tokens)) & _OTHER_YEAR:
         return True
-    if _next_edition(event, tokens):
+    if _next_edition(event, tokens) or _elsewhere(event, tokens):
         return True
     # "seminar citynet 2020 di kota mana?": a year not the event's, which nothing in its
     # text names either (its network's founding year is asked of its background).
     years = range(event.start_date.year, event.end_date.year + 1)
     return any(_YEAR_RE.fullmatch(w) and int(w) not in years and w not in index.by_word
                for w in tokens)
+
+
+#: "di X", "in X": where the edition asked about is held.
+_HELD_IN = word_set("di in at")
+
+
+def _elsewhere(event: Event, tokens: Sequence[str]) -> bool:
+    """"seminar citynet di sidoarjo kapan?": the event's noun and a region the event is not
+    held in right after "di" / "in" — that region's edition, which the data does not hold
+    (this edition's dates would be a wrong fact). A bare name shared by the event's city
+    ("kupang") is the event's own."""
+    if not set(tokens) & _EDITION_NOUNS:
+        return False
+    city = event.city.lower()
+    return any(m.start > 0 and tokens[m.start - 1] in _HELD_IN
+               and not any(r.lower() in city for r in m.regions)
+               for m in understander_for(event).region_index.mentions(tokens))
 
 
 def _next_edition(event: Event, tokens: Sequence[str]) -> bool:
