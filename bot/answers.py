@@ -181,8 +181,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         plan = Plan(PlanKind.INTENT, q, [])
     uncovered = _uncovered(event, plan)
     if uncovered or _off_data(event, plan):
-        # A card about a generic word of the question, not about what it asks: decline.
-        plan = Plan(PlanKind.DECLINE, q, [])
+        # A card about a generic word of the question, not about what it asks: decline,
+        # with what the data does say around it (the venues' addresses for how far they
+        # are, the tour's times and whom to call for one who is late).
+        plan = Plan(PlanKind.DECLINE, q, _said_around(event, q, t) if uncovered else [])
         reason = _reason_passage(event, q) if coverage.asks_why(event, q.question) else None
         if reason is not None:
             # "kenapa daerah perlu gabung citynet?": the event's text gives the reason ("…
@@ -215,6 +217,28 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
+
+
+def _said_around(event: Event, q: Understanding, t: Translator) -> list[str]:
+    """What the data says next to a question it cannot answer: how far places are (the
+    venues' addresses and maps: the one named, the main one when "the venue" is meant), or
+    what happens to one late for the tour (its gathering and departure, the bus leaders)."""
+    tour_id = event.tour.session_id if event.tour is not None else None
+    if (q.intent is Intent.CITY_TOUR or tour_id in q.session_ids) and coverage.asks_late(
+            event, q):
+        return render_answers.late_lines(event, q, t)
+    if q.intent is not Intent.VENUE or q.session_ids or not coverage.asks_distance(event, q):
+        return []
+    venues = q.venue_ids
+    main = event.main_venue()
+    words = set(understander_for(event).normalizer.tokens(q.question))
+    if main is not None and main not in venues and (not venues or words & _MAIN):
+        venues = (*venues, main)
+    return render_answers.venue_lines(event, venues, t)
+
+
+#: "the main venue", "gedung utama": the event's main venue.
+_MAIN = frozenset({"main", "utama"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     ROLES,
     THERE_IS,
+    VENUE_WORDS,
     WHO,
     word_set,
 )
@@ -494,6 +495,42 @@ def distance_unsaid(event: Event, q: Understanding) -> bool:
     """"dari A ke B jauh ga?", "how far is …": no text the card shows says how far."""
     asked = _DISTANCE & set(index_for(event).normalizer.tokens(q.question))
     return bool(asked) and not asked & shown_words(event, q)
+
+
+#: Near ("lokasi acara deket bandara?", "is the venue near the airport?"): a distance asked
+#: only when what comes before it is the venue ("ada ATM dekat balai kota?" asks for an ATM).
+_NEAR = word_set("dekat deket near close nearby")
+#: Late ("beta talat", "if I am late for the bus", "ditinggal ga?"): the gathering and
+#: departure are what the data says; whether anyone waits it does not.
+_LATE = word_set("telat terlambat late ditinggal")
+
+
+def asks_distance(event: Event, q: Understanding) -> bool:
+    """"dari A ke B jauh ga?", "how far is …", "lokasi acara deket bandara gk?"."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    if _DISTANCE & set(tokens):
+        return True
+    near = next((i for i, w in enumerate(tokens) if w in _NEAR), None)
+    if near is None:
+        return False
+    venue = VENUE_WORDS | EVENT_WORDS | _venue_names(event)
+    before = tokens[:near]
+    return any(w in venue for w in before) and all(
+        w in venue or w in QUESTION_WORDS or textnorm.is_ordinary(w) for w in before)
+
+
+def asks_late(event: Event, q: Understanding) -> bool:
+    """Whether the asker is (or fears being) late ("klo telat kumpul tour gmn?")."""
+    return bool(_LATE & set(index_for(event).normalizer.tokens(q.question)))
+
+
+@per_event(4)
+def _venue_names(event: Event) -> frozenset[str]:
+    """The words of the venues' names and aliases ("balai", "kota", "suba", "suka")."""
+    normalizer = index_for(event).normalizer
+    return frozenset(w for v in event.venues.values()
+                     for name in (v.name, v.name_en or "", *v.aliases)
+                     for w in normalizer.tokens(name))
 
 
 def number_unsaid(event: Event, q: Understanding) -> list[str]:
