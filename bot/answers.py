@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from html import escape
+from itertools import pairwise
 
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.faq import answer_on
@@ -122,8 +123,9 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # not at the main venue?", "acara di tempat lain?": the places other than it, whose
         # cards list their items.
         others = tuple(v for v in event.venues if v != main)
-        q = replace(q, venue_ids=others if others and set(
-            textnorm.simple_tokens(q.question)) & _OTHER else (main,))
+        tokens = understander_for(event).normalizer.tokens(q.question)
+        q = replace(q, venue_ids=others if others and (
+            set(tokens) & _OTHER or set(pairwise(tokens)) & _NOT_AT) else (main,))
     if q.intent is Intent.VENUE and q.session_ids and q.venue_ids:
         at = {s.venue_id for sid in q.session_ids if (s := event.session(sid)) is not None}
         if at and not at & set(q.venue_ids):
@@ -777,9 +779,11 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
 #: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
 _EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues",
                     "locations", "lokasi2", "tempat2"})
-#: Asking for the places other than the main one ("not at the main venue", "selain balai kota").
+#: Asking for the places other than the main one ("not at the main venue", "selain balai kota",
+#: "sesi apa yg ga di tempat utama?").
 _OTHER = frozenset({"not", "bukan", "selain", "lain", "lainnya", "other", "others", "besides",
                     "except", "kecuali", "outside"})
+_NOT_AT = frozenset({("tidak", "di"), ("bukan", "di")})
 
 
 #: Passages that may hold a named item's words only in passing (a practical answer naming

@@ -35,6 +35,7 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
+    HELD_AT,
     IN_CHARGE,
     LEXICON,
     OFF_TOPIC,
@@ -48,6 +49,7 @@ from bot.understanding.lexicon import (
     WHO,
     word_set,
 )
+from bot.understanding.understander import guessed_places
 from bot.when import when_from_tokens
 from bot.zones import INDONESIAN_ZONES
 
@@ -354,10 +356,6 @@ def asks_other_year(event: Event, text: str) -> bool:
                for w in tokens)
 
 
-#: "di X", "in X": where the edition asked about is held.
-_HELD_IN = word_set("di in at")
-
-
 def _elsewhere(event: Event, tokens: Sequence[str]) -> bool:
     """"seminar citynet di sidoarjo kapan?": the event's noun and a region the event is not
     held in right after "di" / "in" — that region's edition, which the data does not hold
@@ -366,7 +364,7 @@ def _elsewhere(event: Event, tokens: Sequence[str]) -> bool:
     if not set(tokens) & _EDITION_NOUNS:
         return False
     city = event.city.lower()
-    return any(m.start > 0 and tokens[m.start - 1] in _HELD_IN
+    return any(m.start > 0 and tokens[m.start - 1] in HELD_AT
                and not any(r.lower() in city for r in m.regions)
                for m in understander_for(event).region_index.mentions(tokens))
 
@@ -955,6 +953,12 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "WIB atau WITA?": the zone's sentence answers the zones asked about; "keynote jam
         # berapa WIB?": the item's times converted to that zone (render_answers.zone_sentence).
         specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]
+    if q.intent is Intent.VENUE and q.venue_ids:
+        # "acara di balai kota ko di hotel?": another place the asker guesses it is held at
+        # (off topic on its own) is answered by the card that says where it is.
+        tokens = index_for(event).normalizer.tokens(q.question)
+        guessed = {tokens[i] for i in guessed_places(tokens)}
+        specific = [w for w in specific if w not in guessed]
     if q.intent is Intent.CITY_TOUR and not q.stops:
         # "city tour ada ke pulau X?", "do we visit a museum?": a kind of place no stop is
         # (a stop of that kind would be named by it): the card's route does not answer it.
