@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from html import escape
-from itertools import pairwise
 
 from bot import coverage, howto, render_answers, render_howto, textnorm, zones
 from bot.faq import answer_on
@@ -36,6 +35,7 @@ from bot.understanding.lexicon import (
     BRING,
     COMPANIONS,
     CONTEXT,
+    EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
     GOING_HOME,
@@ -44,6 +44,7 @@ from bot.understanding.lexicon import (
     LEXICON,
     ORGANIZERS,
     OTHER_PEOPLE,
+    OTHER_THAN,
     PERSONAL_DETAILS,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
@@ -51,6 +52,7 @@ from bot.understanding.lexicon import (
     REGISTERED,
     SPEAKER_WORDS,
     STATUS_ASKED,
+    VENUE_WORDS,
     WHO,
 )
 from bot.when import when_from_tokens
@@ -123,9 +125,13 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # not at the main venue?", "acara di tempat lain?": the places other than it, whose
         # cards list their items.
         others = tuple(v for v in event.venues if v != main)
-        tokens = understander_for(event).normalizer.tokens(q.question)
-        q = replace(q, venue_ids=others if others and (
-            set(tokens) & _OTHER or set(pairwise(tokens)) & _NOT_AT) else (main,))
+        q = replace(q, venue_ids=others if others and _asks_others(event, q) else (main,))
+    elif (q.intent is Intent.VENUE and q.venue_ids and not (q.session_ids or q.stops)
+            and (others := tuple(v for v in event.venues if v not in q.venue_ids))
+            and _asks_others(event, q)):
+        # "acara apa aja yg ga di balai kota?", "selain balai kota ada tempat lain?": the
+        # places other than the one named, whose cards list their items.
+        q = replace(q, venue_ids=others)
     if q.intent is Intent.VENUE and q.session_ids and q.venue_ids:
         at = {s.venue_id for sid in q.session_ids if (s := event.session(sid)) is not None}
         if at and not at & set(q.venue_ids):
@@ -779,11 +785,30 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
 #: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
 _EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues",
                     "locations", "lokasi2", "tempat2"})
-#: Asking for the places other than the main one ("not at the main venue", "selain balai kota",
-#: "sesi apa yg ga di tempat utama?").
-_OTHER = frozenset({"not", "bukan", "selain", "lain", "lainnya", "other", "others", "besides",
-                    "except", "kecuali", "outside"})
-_NOT_AT = frozenset({("tidak", "di"), ("bukan", "di")})
+def _asks_others(event: Event, q: Understanding) -> bool:
+    """Whether the places other than a venue are asked for: "not at the main venue", "ga di
+    balai kota", "selain balai kota", "tempat lain", "other venue" — the negation before
+    the place ("balai kota itu bukan di pusat kota?" says something of the place itself)."""
+    tokens = understander_for(event).normalizer.tokens(q.question)
+    places = VENUE_WORDS | EVENT_WORDS | coverage.venue_words(event) | _MAIN
+    for i, w in enumerate(tokens):
+        if (w in _OTHER_AFTER and i and tokens[i - 1] in VENUE_WORDS) or (
+                w in _OTHER_BEFORE and tokens[i + 1:i + 2] and tokens[i + 1] in VENUE_WORDS):
+            return True  # "tempat lain", "other venue"
+        if w in OTHER_THAN or tuple(tokens[i:i + 2]) in _NOT_AT:
+            rest = [x for x in tokens[i + 1:i + 5] if x not in _BEFORE_PLACE]
+            if rest and rest[0] in places:
+                return True
+    return False
+
+
+#: Asking for the places other than one ("tempat lain", "other venue"; "not at the main
+#: venue", "sesi apa yg ga di tempat utama?", "selain balai kota").
+_OTHER_AFTER = frozenset({"lain", "lainnya"})
+_OTHER_BEFORE = frozenset({"other", "another"})
+_NOT_AT = frozenset({("tidak", "di"), ("bukan", "di"), ("not", "at"), ("not", "in")})
+#: Words between "not" and the place ("not at the main venue", "selain di balai kota").
+_BEFORE_PLACE = frozenset({"di", "at", "in", "the", "a", "tidak", "not"})
 
 
 #: Passages that may hold a named item's words only in passing (a practical answer naming

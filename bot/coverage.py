@@ -39,6 +39,7 @@ from bot.understanding.lexicon import (
     IN_CHARGE,
     LEXICON,
     OFF_TOPIC,
+    OTHER_THAN,
     PLACE_KINDS,
     PLACE_KINDS_GENERIC,
     QUESTION_WORDS,
@@ -500,7 +501,7 @@ def distance_unsaid(event: Event, q: Understanding) -> bool:
 _NEAR = word_set("dekat deket near close nearby")
 #: Late ("beta talat", "if I am late for the bus", "ditinggal ga?"): the gathering and
 #: departure are what the data says; whether anyone waits it does not.
-_LATE = word_set("telat terlambat late ditinggal")
+_LATE = word_set("telat terlambat late latecomer latecomers ditinggal")
 
 
 def asks_distance(event: Event, q: Understanding) -> bool:
@@ -511,19 +512,26 @@ def asks_distance(event: Event, q: Understanding) -> bool:
     near = next((i for i, w in enumerate(tokens) if w in _NEAR), None)
     if near is None:
         return False
-    venue = VENUE_WORDS | EVENT_WORDS | _venue_names(event)
+    venue = VENUE_WORDS | EVENT_WORDS | venue_words(event)
     before = tokens[:near]
     return any(w in venue for w in before) and all(
         w in venue or w in QUESTION_WORDS or textnorm.is_ordinary(w) for w in before)
 
 
+#: Missing the bus ("ketinggalan bus", "what if I miss the bus?"; not "hp sy ketinggalan di
+#: bus", a thing left behind).
+_MISSED = frozenset((a, b) for a in ("ketinggalan", "tertinggal", "miss", "missed")
+                    for b in ("bus", "bis", "rombongan", "the", "tour"))
+
+
 def asks_late(event: Event, q: Understanding) -> bool:
     """Whether the asker is (or fears being) late ("klo telat kumpul tour gmn?")."""
-    return bool(_LATE & set(index_for(event).normalizer.tokens(q.question)))
+    tokens = index_for(event).normalizer.tokens(q.question)
+    return bool(_LATE & set(tokens) or set(pairwise(tokens)) & _MISSED)
 
 
 @per_event(4)
-def _venue_names(event: Event) -> frozenset[str]:
+def venue_words(event: Event) -> frozenset[str]:
     """The words of the venues' names and aliases ("balai", "kota", "suba", "suka")."""
     normalizer = index_for(event).normalizer
     return frozenset(w for v in event.venues.values()
@@ -958,7 +966,8 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # (off topic on its own) is answered by the card that says where it is.
         tokens = index_for(event).normalizer.tokens(q.question)
         guessed = {tokens[i] for i in guessed_places(tokens)}
-        specific = [w for w in specific if w not in guessed]
+        # "selain balai kota ada acara di mana?": the other places' cards answer it.
+        specific = [w for w in specific if w not in guessed and w not in OTHER_THAN]
     if q.intent is Intent.CITY_TOUR and not q.stops:
         # "city tour ada ke pulau X?", "do we visit a museum?": a kind of place no stop is
         # (a stop of that kind would be named by it): the card's route does not answer it.

@@ -42,10 +42,21 @@ async def test_the_venue_is_the_main_one(bot: Harness, makassar: Harness) -> Non
     # The places other than the main one: their cards, with their items.
     text = await read_en(bot, "Which sessions are not at the main venue?")
     assert "Press conference" in text and "Lerik" not in text, text
+    for question in ("acara apa aja yg ga di balai kota?", "ada acara di tempat lain?",
+                     "selain di balai kota, ada acara di tempat lain?"):
+        text = read(await bot.say(question))
+        assert "Jumpa pers" in text and "Lerik" not in text and DECLINED not in text, text
+    text = await read_en(bot, "Are any sessions not at city hall?")
+    assert "Press conference" in text and "Lerik" not in text, text
+    # A negation about the place itself is not the other places.
+    text = read(await bot.say("balai kota itu bukan di pusat kota ya?"))
+    assert "Suba Suka" not in text, text
     text = read(await makassar.say("tempatnya di mana?"))
     assert "Ahmad Yani" in text and "Pantai Losari" not in text, text
     text = read(await makassar.say("sesi apa yg ga di tempat utama?"))
     assert "Diskusi kelompok" in text and "Ahmad Yani" not in text, text
+    text = await read_en(makassar, "Which sessions are held outside the main venue?")
+    assert "Group discussion" in text and "Ahmad Yani" not in text, text
 
 
 async def test_another_citys_edition_is_declined(bot: Harness, makassar: Harness) -> None:
@@ -96,6 +107,14 @@ async def test_late_for_the_tour_bus(bot: Harness) -> None:
     text = await read_en(bot, "If I am late for the bus what happen? sorry my hotel is far")
     assert "08:00" in text and "07:30" in text and "coordinator" in text, text
     assert DECLINED_EN in text, text
+    for question in ("what if I miss the bus tomorrow?", "Will the tour bus wait for latecomers?"):
+        text = await read_en(bot, question)
+        assert "08:00" in text and "0302" in text and DECLINED_EN in text, text
+    text = read(await bot.say("kalau ketinggalan bus tour gimana?"))
+    assert "08.00" in text and "0303" in text and DECLINED in text, text
+    # A thing left behind on the bus is not the asker being late.
+    text = read(await bot.say("hp sy ketinggalan di bus 2, lost and found dmn?"))
+    assert DECLINED in text and "08.00" not in text, text
     bot.clock.set(datetime(2019, 10, 18, 7, 40, tzinfo=WITA))
     text = read(await bot.say("beta talat sadiki, bus su jalan ko?"))
     assert "08.00" in text, text
