@@ -785,6 +785,8 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
 #: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
 _EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues",
                     "locations", "lokasi2", "tempat2"})
+
+
 def _asks_others(event: Event, q: Understanding) -> bool:
     """Whether the places other than a venue are asked for: "not at the main venue", "ga di
     balai kota", "selain balai kota", "tempat lain", "other venue" — the negation before
