@@ -44,6 +44,7 @@ from bot.understanding.lexicon import (
     LEXICON,
     ORGANIZERS,
     OTHER_PEOPLE,
+    OTHER_THAN,
     PERSONAL_DETAILS,
     PROGRAMME_WORDS,
     QUESTION_WORDS,
@@ -51,6 +52,7 @@ from bot.understanding.lexicon import (
     REGISTERED,
     SPEAKER_WORDS,
     STATUS_ASKED,
+    VENUE_WORDS,
     WHO,
 )
 from bot.when import when_from_tokens
@@ -115,13 +117,21 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if (q.intent is Intent.VENUE and not (q.venue_ids or q.session_ids or q.stops or q.day
                                           or q.period or q.time)
             and Fact.VENUES not in q.facts
-            # "seminarnya di ruang apa?": the event's word under its "-nya" too.
-            and set(understander_for(event).normalizer.tokens(q.question)) & EVENT_WORDS
             and not set(textnorm.simple_tokens(q.question)) & _EVERY
             and (main := event.main_venue()) is not None):
-        # "seminarnya diselenggarakan di gedung mana?": the event's main venue, not every
-        # place it uses (a dinner's, the tour's), which the delegate might go to instead.
-        q = replace(q, venue_ids=(main,))
+        # "seminarnya diselenggarakan di gedung mana?", "where is the venue pls": one place
+        # asked for, no item named, is the event's main venue, not every place it uses (a
+        # dinner's, the tour's), which the delegate might go to instead; "which sessions are
+        # not at the main venue?", "acara di tempat lain?": the places other than it, whose
+        # cards list their items.
+        others = tuple(v for v in event.venues if v != main)
+        q = replace(q, venue_ids=others if others and _asks_others(event, q) else (main,))
+    elif (q.intent is Intent.VENUE and q.venue_ids and not (q.session_ids or q.stops)
+            and (others := tuple(v for v in event.venues if v not in q.venue_ids))
+            and _asks_others(event, q)):
+        # "acara apa aja yg ga di balai kota?", "selain balai kota ada tempat lain?": the
+        # places other than the one named, whose cards list their items.
+        q = replace(q, venue_ids=others)
     if q.intent is Intent.VENUE and q.session_ids and q.venue_ids:
         at = {s.venue_id for sid in q.session_ids if (s := event.session(sid)) is not None}
         if at and not at & set(q.venue_ids):
@@ -179,8 +189,10 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         plan = Plan(PlanKind.INTENT, q, [])
     uncovered = _uncovered(event, plan)
     if uncovered or _off_data(event, plan):
-        # A card about a generic word of the question, not about what it asks: decline.
-        plan = Plan(PlanKind.DECLINE, q, [])
+        # A card about a generic word of the question, not about what it asks: decline,
+        # with what the data does say around it (the venues' addresses for how far they
+        # are, the tour's times and whom to call for one who is late).
+        plan = Plan(PlanKind.DECLINE, q, _said_around(event, q, t) if uncovered else [])
         reason = _reason_passage(event, q) if coverage.asks_why(event, q.question) else None
         if reason is not None:
             # "kenapa daerah perlu gabung citynet?": the event's text gives the reason ("…
@@ -213,6 +225,28 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     if q.readings and plan.kind is not PlanKind.DECLINE:
         plan = replace(plan, lead=[render_answers.readings_line(q.readings, t), *plan.lead])
     return plan
+
+
+def _said_around(event: Event, q: Understanding, t: Translator) -> list[str]:
+    """What the data says next to a question it cannot answer: how far places are (the
+    venues' addresses and maps: the one named, the main one when "the venue" is meant), or
+    what happens to one late for the tour (its gathering and departure, the bus leaders)."""
+    tour_id = event.tour.session_id if event.tour is not None else None
+    if (q.intent is Intent.CITY_TOUR or tour_id in q.session_ids) and coverage.asks_late(
+            event, q):
+        return render_answers.late_lines(event, q, t)
+    if q.intent is not Intent.VENUE or q.session_ids or not coverage.asks_distance(event, q):
+        return []
+    venues = q.venue_ids
+    main = event.main_venue()
+    words = set(understander_for(event).normalizer.tokens(q.question))
+    if main is not None and main not in venues and (not venues or words & _MAIN):
+        venues = (*venues, main)
+    return render_answers.venue_lines(event, venues, t)
+
+
+#: "the main venue", "gedung utama": the event's main venue.
+_MAIN = frozenset({"main", "utama"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -749,7 +783,34 @@ def _names_no_one(event: Event, q: Understanding, hit: Hit) -> bool:
 
 
 #: Asking for every one ("tempat apa aja yang dipakai?"), not the one.
-_EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues"})
+_EVERY = frozenset({"saja", "aja", "sj", "semua", "all", "daftar", "list", "places", "venues",
+                    "locations", "lokasi2", "tempat2"})
+
+
+def _asks_others(event: Event, q: Understanding) -> bool:
+    """Whether the places other than a venue are asked for: "not at the main venue", "ga di
+    balai kota", "selain balai kota", "tempat lain", "other venue" — the negation before
+    the place ("balai kota itu bukan di pusat kota?" says something of the place itself)."""
+    tokens = understander_for(event).normalizer.tokens(q.question)
+    places = VENUE_WORDS | EVENT_WORDS | coverage.venue_words(event) | _MAIN
+    for i, w in enumerate(tokens):
+        if (w in _OTHER_AFTER and i and tokens[i - 1] in VENUE_WORDS) or (
+                w in _OTHER_BEFORE and tokens[i + 1:i + 2] and tokens[i + 1] in VENUE_WORDS):
+            return True  # "tempat lain", "other venue"
+        if w in OTHER_THAN or tuple(tokens[i:i + 2]) in _NOT_AT:
+            rest = [x for x in tokens[i + 1:i + 5] if x not in _BEFORE_PLACE]
+            if rest and rest[0] in places:
+                return True
+    return False
+
+
+#: Asking for the places other than one ("tempat lain", "other venue"; "not at the main
+#: venue", "sesi apa yg ga di tempat utama?", "selain balai kota").
+_OTHER_AFTER = frozenset({"lain", "lainnya"})
+_OTHER_BEFORE = frozenset({"other", "another"})
+_NOT_AT = frozenset({("tidak", "di"), ("bukan", "di"), ("not", "at"), ("not", "in")})
+#: Words between "not" and the place ("not at the main venue", "selain di balai kota").
+_BEFORE_PLACE = frozenset({"di", "at", "in", "the", "a", "tidak", "not"})
 
 
 #: Passages that may hold a named item's words only in passing (a practical answer naming

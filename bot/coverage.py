@@ -35,18 +35,22 @@ from bot.understanding.lexicon import (
     EVENT_WORDS,
     FIRST_PERSON,
     GENERAL,
+    HELD_AT,
     IN_CHARGE,
     LEXICON,
     OFF_TOPIC,
+    OTHER_THAN,
     PLACE_KINDS,
     PLACE_KINDS_GENERIC,
     QUESTION_WORDS,
     RELATIONS,
     ROLES,
     THERE_IS,
+    VENUE_WORDS,
     WHO,
     word_set,
 )
+from bot.understanding.understander import guessed_places
 from bot.when import when_from_tokens
 from bot.zones import INDONESIAN_ZONES
 
@@ -338,18 +342,32 @@ _WHY = word_set("kenapa mengapa knp napa why")
 
 
 def asks_other_year(event: Event, text: str) -> bool:
-    """"seminar tahun lalu di mana?", "next year's host?": about another edition."""
+    """"seminar tahun lalu di mana?", "next year's host?", "kpn seminar citynet di sidoarjo?":
+    about another edition (another year's, or one held in another city)."""
     index = index_for(event)
     tokens = index.normalizer.tokens(text)
     if set(pairwise(tokens)) & _OTHER_YEAR:
         return True
-    if _next_edition(event, tokens):
+    if _next_edition(event, tokens) or _elsewhere(event, tokens):
         return True
     # "seminar citynet 2020 di kota mana?": a year not the event's, which nothing in its
     # text names either (its network's founding year is asked of its background).
     years = range(event.start_date.year, event.end_date.year + 1)
     return any(_YEAR_RE.fullmatch(w) and int(w) not in years and w not in index.by_word
                for w in tokens)
+
+
+def _elsewhere(event: Event, tokens: Sequence[str]) -> bool:
+    """"seminar citynet di sidoarjo kapan?": the event's noun and a region the event is not
+    held in right after "di" / "in" — that region's edition, which the data does not hold
+    (this edition's dates would be a wrong fact). A bare name shared by the event's city
+    ("kupang") is the event's own."""
+    if not set(tokens) & _EDITION_NOUNS:
+        return False
+    city = event.city.lower()
+    return any(m.start > 0 and tokens[m.start - 1] in HELD_AT
+               and not any(r.lower() in city for r in m.regions)
+               for m in understander_for(event).region_index.mentions(tokens))
 
 
 def _next_edition(event: Event, tokens: Sequence[str]) -> bool:
@@ -476,6 +494,49 @@ def distance_unsaid(event: Event, q: Understanding) -> bool:
     """"dari A ke B jauh ga?", "how far is …": no text the card shows says how far."""
     asked = _DISTANCE & set(index_for(event).normalizer.tokens(q.question))
     return bool(asked) and not asked & shown_words(event, q)
+
+
+#: Near ("lokasi acara deket bandara?", "is the venue near the airport?"): a distance asked
+#: only when what comes before it is the venue ("ada ATM dekat balai kota?" asks for an ATM).
+_NEAR = word_set("dekat deket near close nearby")
+#: Late ("beta talat", "if I am late for the bus", "ditinggal ga?"): the gathering and
+#: departure are what the data says; whether anyone waits it does not.
+_LATE = word_set("telat terlambat late latecomer latecomers ditinggal")
+
+
+def asks_distance(event: Event, q: Understanding) -> bool:
+    """"dari A ke B jauh ga?", "how far is …", "lokasi acara deket bandara gk?"."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    if _DISTANCE & set(tokens):
+        return True
+    near = next((i for i, w in enumerate(tokens) if w in _NEAR), None)
+    if near is None:
+        return False
+    venue = VENUE_WORDS | EVENT_WORDS | venue_words(event)
+    before = tokens[:near]
+    return any(w in venue for w in before) and all(
+        w in venue or w in QUESTION_WORDS or textnorm.is_ordinary(w) for w in before)
+
+
+#: Missing the bus ("ketinggalan bus", "what if I miss the bus?"; not "hp sy ketinggalan di
+#: bus", a thing left behind).
+_MISSED = frozenset((a, b) for a in ("ketinggalan", "tertinggal", "miss", "missed")
+                    for b in ("bus", "bis", "rombongan", "the", "tour"))
+
+
+def asks_late(event: Event, q: Understanding) -> bool:
+    """Whether the asker is (or fears being) late ("klo telat kumpul tour gmn?")."""
+    tokens = index_for(event).normalizer.tokens(q.question)
+    return bool(_LATE & set(tokens) or set(pairwise(tokens)) & _MISSED)
+
+
+@per_event(4)
+def venue_words(event: Event) -> frozenset[str]:
+    """The words of the venues' names and aliases ("balai", "kota", "suba", "suka")."""
+    normalizer = index_for(event).normalizer
+    return frozenset(w for v in event.venues.values()
+                     for name in (v.name, v.name_en or "", *v.aliases)
+                     for w in normalizer.tokens(name))
 
 
 def number_unsaid(event: Event, q: Understanding) -> list[str]:
@@ -900,6 +961,13 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "WIB atau WITA?": the zone's sentence answers the zones asked about; "keynote jam
         # berapa WIB?": the item's times converted to that zone (render_answers.zone_sentence).
         specific = [w for w in specific if w not in ZONES | _ZONE_WORDS]
+    if q.intent is Intent.VENUE and q.venue_ids:
+        # "acara di balai kota ko di hotel?": another place the asker guesses it is held at
+        # (off topic on its own) is answered by the card that says where it is.
+        tokens = index_for(event).normalizer.tokens(q.question)
+        guessed = {tokens[i] for i in guessed_places(tokens)}
+        # "selain balai kota ada acara di mana?": the other places' cards answer it.
+        specific = [w for w in specific if w not in guessed and w not in OTHER_THAN]
     if q.intent is Intent.CITY_TOUR and not q.stops:
         # "city tour ada ke pulau X?", "do we visit a museum?": a kind of place no stop is
         # (a stop of that kind would be named by it): the card's route does not answer it.

@@ -7,6 +7,7 @@ cards and buttons that follow come from bot/render.py and the feature handlers.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from html import escape
 from itertools import pairwise
@@ -274,6 +275,34 @@ _LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "pimpinan", "pemimpi
 _CALL_WORDS = frozenset({"hubungi", "dihubungi", "menghubungi", "kontak", "contact", "nomor",
                          "number", "hp", "telepon", "telp", "phone", "wa", "whatsapp", "call"})
 _BUS_WORDS = frozenset({"bus", "buses", "bis", "rombongan"})
+
+
+def late_lines(event: Event, u: Understanding, t: Translator) -> list[str]:
+    """"kalau telat kumpul tour, ditinggal?": when to gather and when the bus leaves, and
+    whom to call when late — never whether the bus waits, which the data does not say
+    (the decline these lines go with says so)."""
+    _ = t.gettext
+    out = tour_sentences(event, replace(u, facts=()), t)
+    tour = event.tour
+    leaders = [bus for bus in (tour.buses if tour is not None else ()) if bus.leader_phone]
+    if out and leaders:
+        out.append(_("Kalau terlambat, segera hubungi koordinator bus:"))
+        for bus in leaders:
+            leader = bus.leader if bus.name in bus.leader else f"{bus.name} — {bus.leader}"
+            out.append(_("{leader}: {phone}.").format(
+                leader=escape(leader), phone=escape(bus.leader_phone)))
+    return out
+
+
+def venue_lines(event: Event, venue_ids: tuple[str, ...], t: Translator) -> list[str]:
+    """Where each venue is, its address and map: what the data says when a question asks
+    how far one place is from another (no distance is in it)."""
+    _ = t.gettext
+    out = []
+    for venue in filter(None, map(event.venue, venue_ids)):
+        out.append(f"📍 <b>{escape(venue.label(t.lang))}</b>: {escape(venue.address_in(t.lang))}"
+                   f" · <a href=\"{escape(venue.map_url)}\">{escape(_('🗺 Buka peta'))}</a>")
+    return out
 
 
 def _buses_named(buses: tuple[Bus, ...], question: str) -> list[Bus]:

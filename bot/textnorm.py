@@ -78,7 +78,7 @@ REGIONAL: Mapping[str, str] = {
     "sonde": "tidak", "son": "tidak", "tra": "tidak", "trada": "tidak",
     "balom": "belum", "dolo": "dulu", "barapa": "berapa", "karmana": "bagaimana",
     "kermana": "bagaimana", "pung": "punya", "lai": "lagi", "su": "sudah", "ju": "juga",
-    "sa": "saja", "pi": "pergi", "ais": "lalu",
+    "sa": "saja", "pi": "pergi", "ais": "lalu", "talat": "telat", "sadiki": "sedikit",
 }
 # fmt: on
 

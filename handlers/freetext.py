@@ -184,7 +184,10 @@ async def free_text(update: Update, context: BotContext, answers: Answers) -> No
     # "I don't know" and one Tanya panitia button carrying all of them, not one per part.
     declined = dict.fromkeys(p.question.question for p in plans if p.kind is PlanKind.DECLINE)
     if declined:
-        await decline(update, context, "; ".join(declined))
+        # What the data does say around them ("how far is X?": X's address) comes first.
+        said = render_answers.unique_lines(
+            [line for p in plans if p.kind is PlanKind.DECLINE for line in p.lead])
+        await decline(update, context, "; ".join(declined), lead="\n".join(said))
 
 
 def _card_only(plan: Plan, head: Plan) -> bool:

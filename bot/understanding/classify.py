@@ -323,14 +323,18 @@ _LENGTH_PAIRS = frozenset({("berapa", "lama"), ("how", "long"), ("berapa", "jam"
 
 #: Room on the tour, asked as still there ("masih ada tempat?", "still room?", "space left?").
 _ROOM = frozenset({"tempat", "room", "space", "spot", "spots"})
-_STILL = frozenset({"masih", "still", "left", "sisa", "tersisa", "lagi"})
+#: Chat's "msh", "masi" too (textnorm leaves "msh" as it is: `understander._STILL_ANY`).
+_STILL = frozenset({"masih", "msh", "msih", "masi", "still", "left", "sisa", "tersisa", "lagi"})
+#: "tour udh penuh?", "is the tour full?": whether seats are left, which the capacity says
+#: with the delegate's own place on it (the tour card).
+_FULL = frozenset({"penuh", "full"})
 
 
 def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...]:
     out: list[Fact] = []
     asks_count = bool(words & ASK_HOW_MANY) or ("how", "many") in pairs
     if words & CAPACITY or (asks_count and words & (PEOPLE | {"orang", "people"})) or (
-            words & _ROOM and words & _STILL):
+            words & _ROOM and words & _STILL) or words & _FULL:
         # "masih ada tempat untuk ikut city tour?", "any room left on the tour?": seats.
         out.append(Fact.TOUR_CAPACITY)
     if words & STOPS or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}:

@@ -328,6 +328,10 @@ RELATIONS: Mapping[str, Relation] = {
 # "Sesi Prof Lee jam berapa? Dan sesudahnya?", "abis tu apa lai?": a relation word with nothing
 # named after it is about the item the message named before.
 THAT_WORDS = word_set("itu tu tuh that")
+#: "di hotel", "at a hotel", "in Sidoarjo": where something is held.
+HELD_AT = word_set("di at in")
+#: Other than a place ("selain balai kota", "outside the main venue").
+OTHER_THAN = word_set("selain kecuali besides except outside")
 # A question asks something: these words (or a question mark) make a greeting or a thank-you
 # the frame of a question, not the message itself.
 QUESTION_WORDS = word_set(

@@ -38,6 +38,7 @@ from bot.understanding.lexicon import (
     FIRST_PERSON,
     GATHER_WORDS,
     GENERAL,
+    HELD_AT,
     ITEM_NOUNS,
     KIND_WORDS,
     LAST_ITEM,
@@ -48,6 +49,7 @@ from bot.understanding.lexicon import (
     NEXT_WORDS,
     NOT_SESSIONS,
     NOW_WORDS,
+    OFF_TOPIC,
     OFFICE_OF,
     OPEN_WORDS,
     PEOPLE,
@@ -379,7 +381,8 @@ class Understander:
         asks = "?" in text or bool(words & QUESTION_WORDS)
         facts = facts_asked(words, tokens, sessions, bool(stops), has_when, self.tour_ids)
         intent, confidence = classify(Evidence(
-            tokens, when, direct, spoken, sessions, speakers, venues, bool(region_match),
+            _placed(tokens, matches) if venues else tokens, when, direct, spoken, sessions,
+            speakers, venues, bool(region_match),
             asks or bool(faq_id) or bool(facts), self.tour_ids, self.network_words,
         ))
         if relation is None and not words & REMINDER_WORDS:
@@ -1046,6 +1049,29 @@ class Understander:
 #: Nouns for a stop of the tour, which an ordinal next to it places on the route.
 _STOP_NOUNS = frozenset({"stop", "singgah", "persinggahan", "perhentian", "destinasi",
                          "destination"})
+
+
+def guessed_places(tokens: Sequence[str]) -> frozenset[int]:
+    """Where a word about something else (a hotel) follows "di" / "at" / "in" ("acara di
+    balai kota ko di hotel?", "at a hotel or at city hall?"): a place something might be
+    held at, beside a venue named."""
+    return frozenset(i for i, w in enumerate(tokens) if w in OFF_TOPIC and i and (
+        tokens[i - 1] in HELD_AT or (i > 1 and tokens[i - 1] in _ARTICLES
+                                      and tokens[i - 2] in HELD_AT)))
+
+
+_ARTICLES = frozenset({"a", "an", "the", "sebuah"})
+
+
+def _placed(tokens: tuple[str, ...], matches: Sequence[Match]) -> tuple[str, ...]:
+    """The tokens the intent is voted on when a venue is named: a word about something else
+    (a hotel) that is part of a venue's name ("How far is Hotel Pantai Losari?") or another
+    place the event might be held at beside it (`guessed_places`) names a place asked
+    about, not another topic; left blank (indexes kept)."""
+    blank = guessed_places(tokens) | {
+        i for m in matches if any(r.kind == "venue" for r in m.refs)
+        for i in range(m.start, m.end) if tokens[i] in OFF_TOPIC}
+    return tuple("" if i in blank else w for i, w in enumerate(tokens))
 
 
 @dataclass(slots=True)
