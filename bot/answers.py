@@ -453,7 +453,7 @@ def _names_another_item(event: Event, q: Understanding) -> bool:
     """Whether the question names a kind of programme item other than its anchor and the
     item related to it ("makan" names the lunch breaks)."""
     understander = understander_for(event)
-    return any(q.anchor_id not in ids and not set(q.session_ids[:1]).intersection(ids)
+    return any(q.anchor_id not in ids and not set(q.session_ids).intersection(ids)
                for w in understander.normalizer.tokens(q.question)
                if (ids := understander.item_words.get(w)))
 
@@ -557,8 +557,11 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if q.intent in _BRING_CARDS and coverage.bring_unsaid(event, q):
         # "perlu bawa apa saat registrasi?": the desk's card has no list of things to bring.
         return True
-    if q.intent in _ITEM_CARDS and coverage.off_day(event, q):
-        # "ada makan siang hari Jumat?": lunch is on the other days, none on Friday.
+    if (q.intent in _ITEM_CARDS and not (q.relation is not None and len(q.session_ids) > 1)
+            and coverage.off_day(event, q)):
+        # "ada makan siang hari Jumat?": lunch is on the other days, none on Friday. (After
+        # an item, the item asked about is shown with its own day beside what does follow:
+        # "after X is there a closing today?" is told the closing's day.)
         return True
     if coverage.details_unsaid(event, q):
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.

@@ -790,6 +790,9 @@ def _own_plan(understander: Understander, piece: str, text: str, now: datetime) 
     it ("lusa tu acara apa sa? beta baru tiba bsk pagi" asks about the day after tomorrow),
     when it names no item of its own."""
     tokens = understander.normalizer.tokens(piece)
+    # "mohon maaf, kami baru tiba kemarin": an apology before it leaves it a statement.
+    while tokens and tokens[0] in _APOLOGISING and tokens[0] not in FIRST_PERSON:
+        tokens = tokens[1:]
     return (bool(tokens) and tokens[0] in FIRST_PERSON and f"{piece.strip()}?" not in text
             and "?" not in piece and not set(tokens) & (_ASKING | _REQUEST_WORDS | _SENDER)
             and bool(_when_words(understander, piece, now))
@@ -861,8 +864,12 @@ def _is_question(part: str, text: str) -> bool:
     opens = bool(tokens) and tokens[0] in _YES_NO
     # "minta no panitia, sama email sekretariat": what a request goes on to is requested.
     also = _requests(text) and _goes_on_to(part, text)
+    # "mohon maaf kami baru tiba tadi malam …" apologises: "mohon" before an apology word
+    # requests nothing (the statement's own day or part of the day is not asked about).
+    words = {t for i, t in enumerate(tokens)
+             if not (t in _REQUEST_WORDS and tokens[i + 1:i + 2] and tokens[i + 1] in _APOLOGY)}
     return ("?" in part or f"{part}?" in text or opens or also
-            or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
+            or bool(words & (QUESTION_WORDS | _REQUEST_WORDS)))
 
 
 #: ", sama", ", and" with the space after it, at the end: what follows is a request going on.

@@ -401,6 +401,13 @@ class Understander:
                 # "ishoma after Prof Lee, then what session?": the item named is said to be
                 # the one after the anchor; what follows it is asked.
                 related = self.related(relation, related.session_ids[0], speaking=asks_who)
+            if anchor_stop is None and related.session_ids:
+                # "abis sesi X langsung sosialisasi?", "after X is there a closing today?":
+                # another item named is asked about as coming next; what does follow X is
+                # the answer, with that item's own time beside it.
+                beyond = self._named_beyond(matches, relation, anchor, related.session_ids[0])
+                if beyond is not None:
+                    related = replace(related, session_ids=(*related.session_ids, beyond))
             found = replace(related, day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
@@ -945,6 +952,23 @@ class Understander:
         word = next((i for i, t in enumerate(tokens) if RELATIONS.get(t) is relation), None)
         return word is not None and any(t in _CONTINUE for t in tokens[word + 1:]) and any(
             m.end <= word and related.session_ids[0] in self._session_refs(m) for m in matches)
+
+    def _named_beyond(self, matches: Sequence[Match], relation: Relation, anchor_id: str,
+                      target_id: str) -> str | None:
+        """An item named beside the anchor that lies on the side the relation asks about
+        (after the anchor for "after"), other than the one found there: the first such."""
+        anchor = self.event.session(anchor_id)
+        if anchor is None or relation not in (Relation.AFTER, Relation.BEFORE):
+            return None
+        for m in matches:
+            refs = self._session_refs(m)
+            if anchor_id in refs or target_id in refs:
+                continue
+            side = [s for s in self.by_start if s.id in refs and (
+                s.start >= anchor.end if relation is Relation.AFTER else s.end <= anchor.start)]
+            if side:
+                return (side[0] if relation is Relation.AFTER else side[-1]).id
+        return None
 
     def _session_refs(self, match: Match) -> list[str]:
         """The sessions a phrase names: its own, or those of the speaker it names."""
