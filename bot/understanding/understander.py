@@ -590,8 +590,12 @@ class Understander:
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
                                           or still_on or item_asked):
             return None
+        # "acara su abis semua ko?", "is it all over already?": whether the programme is
+        # over, which what is left of today says (not every day's programme).
+        over = bool((words & _OVER or ("sudah", "habis") in pairs) and words & EVENT_WORDS
+                    and (words & _ALREADY or tokens[0] in _IS))
         # "jadwal lengkap dari hari pertama sampai terakhir" names days, but asks for all.
-        if not item_asked and words & ALL_WORDS and words & PROGRAMME_WORDS and (
+        if not item_asked and not over and words & ALL_WORDS and words & PROGRAMME_WORDS and (
                 when.day is None or words & _RANGE_WORDS):
             return Scope.ALL
         if not item_asked and words & PROGRAMME_WORDS and self._all_days(tokens):
@@ -632,9 +636,7 @@ class Understander:
             when.day == today and bool(words & _LATER))
         # "acaranya udah selesai ya?", "is the seminar over?", read as nothing else: what is
         # left of today (the answer says when nothing is).
-        asks_rest = asks_rest or bool(
-            words & _OVER and words & EVENT_WORDS and (words & _ALREADY or tokens[0] in _IS)
-            and intent is Intent.UNKNOWN)
+        asks_rest = asks_rest or (over and (intent is Intent.UNKNOWN or bool(words & ALL_WORDS)))
         # "masih ada sesi sore ini?": the rest of today, up to the end of that part of it.
         if (asks_rest and when.day in (None, today) and when.time is None
                 and self.event.day_number(today)):
@@ -1235,8 +1237,9 @@ _STILL_ANY = frozenset({("msh", "ada"), ("msih", "ada")})
 _THIS_WEEK = frozenset({("minggu", "ini"), ("pekan", "ini"), ("this", "week")})
 _IS = frozenset({"is", "has", "apakah"})
 _FIRST_DAY = frozenset({("hari", "pertama"), ("first", "day")})
-#: "hari ini ada apa lagi?", "anything later today?": what is left of today.
-_LATER = frozenset({"lagi", "later"})
+#: "hari ini ada apa lagi?", "anything later today?", "anything more today?": what is left
+#: of today.
+_LATER = frozenset({"lagi", "later", "more"})
 _RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
 #: Numbers of days as words, by value.
 _NUMBER_WORDS = (("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"),
