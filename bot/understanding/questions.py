@@ -800,6 +800,27 @@ def _own_plan(understander: Understander, piece: str, text: str, now: datetime) 
             and not _names(understander.understand(piece, now)))
 
 
+#: "bos saya tanya", "my boss asks": someone of the asker's relays the question.
+_RELAYS = word_set("tanya nanya bertanya menanyakan tanyakan ask asks asked asking")
+
+
+def _aside(understander: Understander, piece: str, text: str, now: datetime) -> bool:
+    """A comma piece beside the question that asks nothing and names nothing of the event:
+    who relays it ("beta pung bos tanya, sesi X sampai jam berapa?") or the asker's own
+    state ("makan siang jam brp, parut su bunyi")."""
+    tokens = understander.normalizer.tokens(piece)
+    words = set(tokens)
+    relay = bool(words & FIRST_PERSON and words & _RELAYS)
+    state = bool(words & _ALREADY_SAID) and not words & _OVER
+    return ((relay or state) and "?" not in piece and f"{piece.strip()}?" not in text
+            and not words & (_ASKING | _REQUEST_WORDS | _SENDER | OFF_TOPIC)
+            and not _names(understander.understand(piece, now)))
+
+
+#: "sudah", said of the asker's own state ("perut sudah bunyi", "udah laper").
+_ALREADY_SAID = word_set("sudah telah")
+
+
 def _without_own_plans(understander: Understander, parts: list[str], text: str,
                        now: datetime) -> list[str]:
     """The parts without the asker's own plans (`_own_plan`), whole or a comma piece of a
@@ -808,7 +829,8 @@ def _without_own_plans(understander: Understander, parts: list[str], text: str,
     for part in parts:
         pieces = [p for p in part.split(",") if p.strip()]
         if len(pieces) > 1:
-            asked = [p for p in pieces if not _own_plan(understander, p, text, now)]
+            asked = [p for p in pieces if not (_own_plan(understander, p, text, now)
+                                               or _aside(understander, p, text, now))]
             if asked and len(asked) < len(pieces) and any(_asks_itself(p) for p in asked):
                 part = ",".join(asked).strip()
         kept.append(part)
