@@ -343,6 +343,10 @@ READ_AS: Mapping[tuple[str, ...], str] = {
     ("masuk", "wilayah"): "di wilayah",
     ("termasuk", "provinsi"): "di provinsi",
     ("termasuk", "wilayah"): "di wilayah",
+    # "pa wali ngisi kapan": "pa" before an office is "pak" ("skrg ada pa?" is "apa").
+    **{("pa", office): f"pak {office}" for office in (
+        "wali", "walikota", "wakil", "bupati", "menteri", "gubernur", "presiden", "camat",
+        "lurah", "kadis", "kepala", "sekda", "ketua", "prof", "profesor", "dr")},
     # "skrg su masuk sesi apa?", "abis rehat masuk acara apa": the programme moves on to an
     # item (not entering a place, "tiket masuk", nor being let in, "masih boleh masuk?").
     ("masuk", "sesi"): "sesi",
