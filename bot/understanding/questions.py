@@ -16,10 +16,12 @@ from bot.understanding.lexicon import (
     FIRST_PERSON,
     GENERAL,
     HOSTS,
+    ITEM_NOUNS,
     LEXICON,
     NEXT_WORDS,
     OFF_TOPIC,
     ORGANIZERS,
+    PROGRAMME_WORDS,
     QUESTION_WORDS,
     RELATIONS,
     ROLES,
@@ -42,7 +44,7 @@ from bot.when import when_from_tokens
 _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bbpk)(?<!\bsdr)"
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
                        r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bprov)(?<!\bjl)(?<!\bjln)"
-                       r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
+                       r"\.(?:\s+|$)|\s(?:terus|trus|trs|kemudian|and also|also)\s"
                        r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s"
                        # "… masih ada sesi X, dan jika ada, pukul berapa?", "… and if so, where?":
                        # the condition opens a second question about the first one's item.
@@ -651,8 +653,11 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                 if not context:
                     continue
                 joined = understander.understand(f"{context} {part}", now)
-                if (context == dated and subject is not None and joined.faq_id is not None
+                if ((context == dated or set(tokens) & (ITEM_NOUNS | PROGRAMME_WORDS))
+                        and subject is not None and joined.faq_id is not None
                         and joined.faq_id == subject.faq_id):
+                    # "mushola dmn trs sesi siang jam brp": a part asking about the programme
+                    # asks its own question, not the practical answer before again.
                     continue
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
