@@ -187,7 +187,9 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             # salah satu cara mempercepat …"); quoted, with its source.
             plan = Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, reason, t),
                         hit=reason)
-    features = howto.asked(event, q.question)
+    # A span of a day asked ("… tiba jam 10: sesi mana yang masih bisa saya ikuti?") is
+    # answered by the programme of that span, not by how to join a session.
+    features = howto.asked(event, q.question) if q.until is None else ()
     if q.intent is Intent.NOW_NEXT and _names_desk(event, q):
         # "skrg udh bs regis blm?": whether the registration desk is open now; registering
         # with the bot has no hours.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import pairwise
 
 from bot import textnorm
@@ -544,8 +544,14 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
     """
     understander = understander_for(event)
     parts = [p for part in split_questions(text) for p in _two_answers(understander, part, now)]
+    said = parts
     parts = _without_own_plans(understander, parts, text, now)
-    if len(parts) == 1:
+    # "I arrive tomorrow around 10. Which sessions will I miss and what is the next one I
+    # can join?": the moment the asker's own plan names is when what they ask is measured.
+    moment = _planned_moment(understander, [p for p in said if p not in parts], now)
+    if moment is not None:
+        parts = [p for part in parts for p in _AND_RE.split(part) if p.strip()]
+    if len(parts) == 1 and moment is None:
         # A letter's frame (address, self-introduction, signature) set aside, the question is
         # read alone: its sender's office and region are not what it asks.
         norm = understander.normalizer
@@ -561,6 +567,10 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
         if (tokens and set(tokens) <= _PREFACE) or _courtesy_only(part):
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        if moment is not None and not _when_words(understander, part, now) and (
+                timed := _from_moment(understander, part, u, moment)) is not u:
+            found.append(replace(timed, question=part))
+            continue
         said = part  # with what it was read: a later part borrows that subject too
         if (found and u.intent is Intent.ABOUT and not _names(u)
                 and {t.removesuffix("nya") for t in tokens} & _TOPIC
@@ -824,6 +834,47 @@ def _aside(understander: Understander, piece: str, text: str, now: datetime) -> 
 
 #: "sudah", said of the asker's own state ("perut sudah bunyi", "udah laper").
 _ALREADY_SAID = word_set("sudah telah")
+
+
+#: Missing items ("which sessions will I miss?", "sesi apa yang terlewat?") and joining
+#: them ("the next one I can join", "bisa ikut sesi apa?").
+_MISS = word_set("miss missed terlewat terlewatkan melewatkan kelewatan ketinggalan tertinggal")
+_JOIN = word_set("join attend catch ikut ikuti mengikuti gabung bergabung")
+
+
+def _planned_moment(understander: Understander, plans: list[str], now: datetime
+                    ) -> tuple[date, time] | None:
+    """The day and clock time the asker's own plan names ("I arrive tomorrow around 10"),
+    when one plan names both."""
+    found = []
+    for plan in plans:
+        tokens = understander.normalizer.tokens(plan)
+        when = when_from_tokens(tokens, now, understander.event.days)
+        if when.day is not None and when.time is not None and understander.event.sessions_on(
+                when.day):
+            found.append((when.day, when.time))
+    return found[0] if len(found) == 1 else None
+
+
+def _from_moment(understander: Understander, part: str, u: Understanding,
+                 moment: tuple[date, time]) -> Understanding:
+    """A part naming no time of its own, read from the moment of the asker's plan: what is
+    missed before it (that day's programme up to then), what can be joined from it (that
+    day's programme from then on); any other question as it is."""
+    words = set(understander.normalizer.tokens(part))
+    if _entities(u) or not words & (_MISS | _JOIN):
+        return u
+    day, at = moment
+    sessions = understander.event.sessions_on(day)
+    first = min(understander.event.local(s.start) for s in sessions).time()
+    last = max(understander.event.local(s.end) for s in sessions).time()
+    if words & _MISS:
+        if first >= at:
+            return u
+        return Understanding(Intent.SCHEDULE, day=day, time=first, until=at, confidence=0.5)
+    if last <= at:
+        return u
+    return Understanding(Intent.SCHEDULE, day=day, time=at, until=last, confidence=0.5)
 
 
 def _without_own_plans(understander: Understander, parts: list[str], text: str,
