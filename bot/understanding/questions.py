@@ -544,11 +544,11 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
     """
     understander = understander_for(event)
     parts = [p for part in split_questions(text) for p in _two_answers(understander, part, now)]
-    said = parts
+    every = parts
     parts = _without_own_plans(understander, parts, text, now)
     # "I arrive tomorrow around 10. Which sessions will I miss and what is the next one I
     # can join?": the moment the asker's own plan names is when what they ask is measured.
-    moment = _planned_moment(understander, [p for p in said if p not in parts], now)
+    moment = _planned_moment(understander, [p for p in every if p not in parts], now)
     if moment is not None:
         parts = [p for part in parts for p in _AND_RE.split(part) if p.strip()]
     if len(parts) == 1 and moment is None:
