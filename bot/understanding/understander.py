@@ -959,13 +959,16 @@ class Understander:
                       target_id: str) -> str | None:
         """An item named beside the anchor that lies on the side the relation asks about
         (after the anchor for "after"), other than the one found there: the first such."""
-        anchor = self.event.session(anchor_id)
-        if anchor is None or relation not in (Relation.AFTER, Relation.BEFORE):
+        anchor, target = self.event.session(anchor_id), self.event.session(target_id)
+        if anchor is None or target is None or relation not in (Relation.AFTER, Relation.BEFORE):
             return None
         for m in matches:
             refs = self._session_refs(m)
             if anchor_id in refs or target_id in refs:
                 continue
+            if len(refs) > 1 and any(s.kind is target.kind for s in map(self.event.session, refs)
+                                     if s is not None):
+                continue  # "is there a break after X?": a kind of item, the one found is one
             side = [s for s in self.by_start if s.id in refs and (
                 s.start >= anchor.end if relation is Relation.AFTER else s.end <= anchor.start)]
             if side:
