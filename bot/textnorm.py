@@ -166,7 +166,7 @@ SLANG: Mapping[str, str] = {
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
     "nggak": "tidak", "ngga": "tidak", "enggak": "tidak", "gk": "tidak", "engga": "tidak",
-    "blm": "belum", "msk": "masuk", "sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah",
+    "blm": "belum", "sdh": "sudah", "udah": "sudah", "udh": "sudah", "dah": "sudah",
     "bs": "bisa", "bsa": "bisa", "aja": "saja", "kalo": "kalau", "klo": "kalau",
     "hrs": "harus", "bbrp": "beberapa", "dpt": "dapat", "bnyk": "banyak",
     "sdg": "sedang", "lbh": "lebih", "krg": "kurang", "dri": "dari", "trus": "terus",
@@ -349,11 +349,8 @@ READ_AS: Mapping[tuple[str, ...], str] = {
         "lurah", "kadis", "kepala", "sekda", "ketua", "prof", "profesor", "dr")},
     # "skrg su masuk sesi apa?", "abis rehat masuk acara apa": the programme moves on to an
     # item (not entering a place, "tiket masuk", nor being let in, "masih boleh masuk?").
-    ("masuk", "sesi"): "sesi",
-    ("masuk", "session"): "session",
-    ("masuk", "acara"): "acara",
-    ("masuk", "agenda"): "agenda",
-    ("masuk", "materi"): "materi",
+    **{(verb, noun): noun for verb in ("masuk", "msk")
+       for noun in ("sesi", "session", "acara", "agenda", "materi")},
     # "baju bebas" is casual wear, as a dress code says it ("pakaian santai").
     ("baju", "bebas"): "pakaian santai",
     ("pakaian", "bebas"): "pakaian santai",

@@ -549,6 +549,12 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
     # "I arrive tomorrow around 10. Which sessions will I miss and what is the next one I
     # can join?": the moment the asker's own plan names is when what they ask is measured.
     moment = _planned_moment(understander, [p for p in every if p not in parts], now)
+    if moment is not None and not any(
+            _from_moment(understander, p, u, moment) is not u
+            for part in parts for p in _AND_RE.split(part) if p.strip()
+            if not _when_words(understander, p, now)
+            and (u := understander.understand(p, now))):
+        moment = None  # nothing is missed or joined: the parts are read as ever
     if moment is not None:
         parts = [p for part in parts for p in _AND_RE.split(part) if p.strip()]
     if len(parts) == 1 and moment is None:

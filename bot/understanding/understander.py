@@ -1203,7 +1203,9 @@ _WHAT_ELSE = frozenset({("apa", "lagi"), ("ngapain", "lagi"), ("acara", "lagi")}
 
 #: Words that ask nothing on their own ("after the coffee break ya?").
 _FILLER = frozenset({"the", "a", "an", "ya", "yah", "dong", "sih", "nih", "kak", "min", "pak",
-                     "bu", "then", "so"})
+                     "bu", "then", "so",
+                     # "abis X langsung Y?", "right after X straight to Y?": what follows X.
+                     "langsung", "straight", "directly", "immediately", "right", "away"})
 
 #: "antara X dan Y", "between X and Y"; "abis X … sampai Y": until the second item.
 _BETWEEN = frozenset({"antara", "between"})
