@@ -132,7 +132,8 @@ async def test_asides_beside_the_question(bot: Harness) -> None:
     text = await read_en(bot, "my boss asks, when does the closing start?")
     assert "11:15" in text and DECLINED_EN not in text, text
     bot.clock.set(datetime(2019, 10, 16, 11, 30, tzinfo=WITA))
-    for question in ("makan siang jam brp ni, parut su bunyi", "makan siang jam brp, sy udah lapar"):
+    for question in ("makan siang jam brp ni, parut su bunyi",
+                     "makan siang jam brp, sy udah lapar"):
         text = read(await bot.say(question))
         assert "12.00" in text and DECLINED not in text, (question, text)
     # An aside naming what the data does not hold is no aside.
@@ -152,7 +153,8 @@ async def test_pa_before_an_office_is_pak(bot: Harness) -> None:
 async def test_two_questions_joined_by_trs(bot: Harness) -> None:
     """ad184: the prayer room, and the afternoon session's time."""
     bot.clock.set(datetime(2019, 10, 16, 12, 5, tzinfo=WITA))
-    for question in ("mushola dmn trs sesi siang jam brp", "mushola dimana terus acara siang jam brp"):
+    for question in ("mushola dmn trs sesi siang jam brp",
+                     "mushola dimana terus acara siang jam brp"):
         text = read(await bot.say(question))
         assert "Mushola" in text and "13.00" in text and "Banyuwangi" in text, (question, text)
 
