@@ -49,6 +49,7 @@ from bot.understanding.lexicon import (
     QUESTION_WORDS,
     REACH_VERBS,
     REGISTERED,
+    RELATIONS,
     SPEAKER_WORDS,
     STATUS_ASKED,
     WHO,
@@ -534,9 +535,12 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "sentra tenun buka jam berapa hari minggu?": a card of the event's own days for a
         # day the event does not have.
         return True
-    if _every_one(plan) and q.time:
+    if _every_one(plan) and (q.time or any(
+            RELATIONS.get(w) in (Relation.AFTER, Relation.BEFORE)
+            for w in understander_for(event).normalizer.tokens(q.question))):
         # "siapa pembicara jam 2?": the list of every speaker (or venue) of the event is
-        # not that hour's; naming the others would be a wrong fact.
+        # not that hour's; naming the others would be a wrong fact. Nor is it who comes
+        # after (before) an item not found ("sesudah pak bupati siapa yg ngisi?": which one).
         return True
     if (q.intent is Intent.VENUE and not (q.facts or plan.lead or q.session_ids)
             and coverage.asks_number(event, q.question)

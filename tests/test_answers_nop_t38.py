@@ -101,8 +101,11 @@ async def test_an_office_naming_the_anchor_is_not_asked(bot: Harness) -> None:
         assert "Azwar Anas" in text and DECLINED not in text, (question, text)
     text = await read_en(bot, "after the minister, who speaks?")
     assert "Azwar Anas" in text and DECLINED_EN not in text, text
-    # An office nobody holds is still unsaid.
+    # An office nobody holds is still unsaid; one two speakers hold is not one item to
+    # follow (never the list of every speaker).
     assert DECLINED in read(await bot.say("setelah pak gubernur siapa yg ngisi?"))
+    text = read(await bot.say("sesudah pak bupati siapa yg ngisi"))
+    assert DECLINED in text and "Prof. Keesei Lee" not in text, text
 
 
 async def test_the_programme_over_and_nothing_more_today(bot: Harness) -> None:
