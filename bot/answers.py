@@ -50,6 +50,7 @@ from bot.understanding.lexicon import (
     QUESTION_WORDS,
     REACH_VERBS,
     REGISTERED,
+    RELATIONS,
     SPEAKER_WORDS,
     STATUS_ASKED,
     VENUE_WORDS,
@@ -199,7 +200,9 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             # salah satu cara mempercepat …"); quoted, with its source.
             plan = Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, reason, t),
                         hit=reason)
-    features = howto.asked(event, q.question)
+    # A span of a day asked ("… tiba jam 10: sesi mana yang masih bisa saya ikuti?") is
+    # answered by the programme of that span, not by how to join a session.
+    features = howto.asked(event, q.question) if q.until is None else ()
     if q.intent is Intent.NOW_NEXT and _names_desk(event, q):
         # "skrg udh bs regis blm?": whether the registration desk is open now; registering
         # with the bot has no hours.
@@ -487,7 +490,7 @@ def _names_another_item(event: Event, q: Understanding) -> bool:
     """Whether the question names a kind of programme item other than its anchor and the
     item related to it ("makan" names the lunch breaks)."""
     understander = understander_for(event)
-    return any(q.anchor_id not in ids and not set(q.session_ids[:1]).intersection(ids)
+    return any(q.anchor_id not in ids and not set(q.session_ids).intersection(ids)
                for w in understander.normalizer.tokens(q.question)
                if (ids := understander.item_words.get(w)))
 
@@ -566,9 +569,12 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "sentra tenun buka jam berapa hari minggu?": a card of the event's own days for a
         # day the event does not have.
         return True
-    if _every_one(plan) and q.time:
+    if _every_one(plan) and (q.time or any(
+            RELATIONS.get(w) in (Relation.AFTER, Relation.BEFORE)
+            for w in understander_for(event).normalizer.tokens(q.question))):
         # "siapa pembicara jam 2?": the list of every speaker (or venue) of the event is
-        # not that hour's; naming the others would be a wrong fact.
+        # not that hour's; naming the others would be a wrong fact. Nor is it who comes
+        # after (before) an item not found ("sesudah pak bupati siapa yg ngisi?": which one).
         return True
     if (q.intent is Intent.VENUE and not (q.facts or plan.lead or q.session_ids)
             and coverage.asks_number(event, q.question)
@@ -591,8 +597,11 @@ def _uncovered(event: Event, plan: Plan) -> bool:
     if q.intent in _BRING_CARDS and coverage.bring_unsaid(event, q):
         # "perlu bawa apa saat registrasi?": the desk's card has no list of things to bring.
         return True
-    if q.intent in _ITEM_CARDS and coverage.off_day(event, q):
-        # "ada makan siang hari Jumat?": lunch is on the other days, none on Friday.
+    if (q.intent in _ITEM_CARDS and not (q.relation is not None and len(q.session_ids) > 1)
+            and coverage.off_day(event, q)):
+        # "ada makan siang hari Jumat?": lunch is on the other days, none on Friday. (After
+        # an item, the item asked about is shown with its own day beside what does follow:
+        # "after X is there a closing today?" is told the closing's day.)
         return True
     if coverage.details_unsaid(event, q):
         # "kapan batas akhir pendaftaran?": the registration desk's card has no deadline.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import ClassVar
 
@@ -433,6 +434,10 @@ def role_unsaid(event: Event, q: Understanding) -> bool:
                if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON}
         tokens -= own
     roles = tokens & ROLES
+    if roles and q.relation is not None and q.anchor_id is not None:
+        # "sesudah pak menteri, siapa yg ngisi?": the office names the anchor, whose card
+        # says it, and the one after it is asked for.
+        roles -= shown_words(event, replace(q, session_ids=(q.anchor_id,), relation=None))
     return bool(roles) and (not roles <= shown_words(event, q) or (
         q.intent in (Intent.SESSION, Intent.SPEAKER) and _office_unheld(event, words)))
 

@@ -343,6 +343,14 @@ READ_AS: Mapping[tuple[str, ...], str] = {
     ("masuk", "wilayah"): "di wilayah",
     ("termasuk", "provinsi"): "di provinsi",
     ("termasuk", "wilayah"): "di wilayah",
+    # "pa wali ngisi kapan": "pa" before an office is "pak" ("skrg ada pa?" is "apa").
+    **{("pa", office): f"pak {office}" for office in (
+        "wali", "walikota", "wakil", "bupati", "menteri", "gubernur", "presiden", "camat",
+        "lurah", "kadis", "kepala", "sekda", "ketua", "prof", "profesor", "dr")},
+    # "skrg su masuk sesi apa?", "abis rehat masuk acara apa": the programme moves on to an
+    # item (not entering a place, "tiket masuk", nor being let in, "masih boleh masuk?").
+    **{(verb, noun): noun for verb in ("masuk", "msk")
+       for noun in ("sesi", "session", "acara", "agenda", "materi")},
     # "baju bebas" is casual wear, as a dress code says it ("pakaian santai").
     ("baju", "bebas"): "pakaian santai",
     ("pakaian", "bebas"): "pakaian santai",

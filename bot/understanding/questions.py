@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import pairwise
 
 from bot import textnorm
@@ -16,10 +16,12 @@ from bot.understanding.lexicon import (
     FIRST_PERSON,
     GENERAL,
     HOSTS,
+    ITEM_NOUNS,
     LEXICON,
     NEXT_WORDS,
     OFF_TOPIC,
     ORGANIZERS,
+    PROGRAMME_WORDS,
     QUESTION_WORDS,
     RELATIONS,
     ROLES,
@@ -42,7 +44,7 @@ from bot.when import when_from_tokens
 _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bbpk)(?<!\bsdr)"
                        r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bhj)(?<!\b[a-z])"
                        r"(?<!\bkab)(?<!\bkec)(?<!\bkel)(?<!\bprov)(?<!\bjl)(?<!\bjln)"
-                       r"\.(?:\s+|$)|\s(?:terus|trus|kemudian|and also|also)\s"
+                       r"\.(?:\s+|$)|\s(?:terus|trus|trs|kemudian|and also|also)\s"
                        r"|(?<!tahun)(?<!thn)(?<!bulan)(?<!minggu)(?<!pekan)\slalu\s"
                        # "… masih ada sesi X, dan jika ada, pukul berapa?", "… and if so, where?":
                        # the condition opens a second question about the first one's item.
@@ -542,8 +544,20 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
     """
     understander = understander_for(event)
     parts = [p for part in split_questions(text) for p in _two_answers(understander, part, now)]
+    every = parts
     parts = _without_own_plans(understander, parts, text, now)
-    if len(parts) == 1:
+    # "I arrive tomorrow around 10. Which sessions will I miss and what is the next one I
+    # can join?": the moment the asker's own plan names is when what they ask is measured.
+    moment = _planned_moment(understander, [p for p in every if p not in parts], now)
+    if moment is not None and not any(
+            _from_moment(understander, p, u, moment) is not u
+            for part in parts for p in _AND_RE.split(part) if p.strip()
+            if not _when_words(understander, p, now)
+            and (u := understander.understand(p, now))):
+        moment = None  # nothing is missed or joined: the parts are read as ever
+    if moment is not None:
+        parts = [p for part in parts for p in _AND_RE.split(part) if p.strip()]
+    if len(parts) == 1 and moment is None:
         # A letter's frame (address, self-introduction, signature) set aside, the question is
         # read alone: its sender's office and region are not what it asks.
         norm = understander.normalizer
@@ -559,6 +573,10 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
         if (tokens and set(tokens) <= _PREFACE) or _courtesy_only(part):
             continue  # "Mohon info:", "Izin bertanya," asks nothing by itself
         u = understander.understand(part, now)
+        if moment is not None and not _when_words(understander, part, now) and (
+                timed := _from_moment(understander, part, u, moment)) is not u:
+            found.append(replace(timed, question=part))
+            continue
         said = part  # with what it was read: a later part borrows that subject too
         if (found and u.intent is Intent.ABOUT and not _names(u)
                 and {t.removesuffix("nya") for t in tokens} & _TOPIC
@@ -651,8 +669,11 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                 if not context:
                     continue
                 joined = understander.understand(f"{context} {part}", now)
-                if (context == dated and subject is not None and joined.faq_id is not None
+                if ((context == dated or set(tokens) & (ITEM_NOUNS | PROGRAMME_WORDS))
+                        and subject is not None and joined.faq_id is not None
                         and joined.faq_id == subject.faq_id):
+                    # "mushola dmn trs sesi siang jam brp": a part asking about the programme
+                    # asks its own question, not the practical answer before again.
                     continue
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
@@ -790,11 +811,76 @@ def _own_plan(understander: Understander, piece: str, text: str, now: datetime) 
     it ("lusa tu acara apa sa? beta baru tiba bsk pagi" asks about the day after tomorrow),
     when it names no item of its own."""
     tokens = understander.normalizer.tokens(piece)
+    # "mohon maaf, kami baru tiba kemarin": an apology before it leaves it a statement.
+    while tokens and tokens[0] in _APOLOGISING and tokens[0] not in FIRST_PERSON:
+        tokens = tokens[1:]
     return (bool(tokens) and tokens[0] in FIRST_PERSON and f"{piece.strip()}?" not in text
             and "?" not in piece and not set(tokens) & (_ASKING | _REQUEST_WORDS | _SENDER)
             and bool(_when_words(understander, piece, now))
             # "kami besok ikut city tour. kumpul di mana?": an item named is the context.
             and not _names(understander.understand(piece, now)))
+
+
+#: "bos saya tanya", "my boss asks": someone of the asker's relays the question.
+_RELAYS = word_set("tanya nanya bertanya menanyakan tanyakan ask asks asked asking")
+
+
+def _aside(understander: Understander, piece: str, text: str, now: datetime) -> bool:
+    """A comma piece beside the question that asks nothing and names nothing of the event:
+    who relays it ("beta pung bos tanya, sesi X sampai jam berapa?") or the asker's own
+    state ("makan siang jam brp, parut su bunyi")."""
+    tokens = understander.normalizer.tokens(piece)
+    words = set(tokens)
+    relay = bool(words & FIRST_PERSON and words & _RELAYS)
+    state = bool(words & _ALREADY_SAID) and not words & _OVER
+    return ((relay or state) and "?" not in piece and f"{piece.strip()}?" not in text
+            and not words & (_ASKING | _REQUEST_WORDS | _SENDER | OFF_TOPIC)
+            and not _names(understander.understand(piece, now)))
+
+
+#: "sudah", said of the asker's own state ("perut sudah bunyi", "udah laper").
+_ALREADY_SAID = word_set("sudah telah")
+
+
+#: Missing items ("which sessions will I miss?", "sesi apa yang terlewat?") and joining
+#: them ("the next one I can join", "bisa ikut sesi apa?").
+_MISS = word_set("miss missed terlewat terlewatkan melewatkan kelewatan ketinggalan tertinggal")
+_JOIN = word_set("join attend catch ikut ikuti mengikuti gabung bergabung")
+
+
+def _planned_moment(understander: Understander, plans: list[str], now: datetime
+                    ) -> tuple[date, time] | None:
+    """The day and clock time the asker's own plan names ("I arrive tomorrow around 10"),
+    when one plan names both."""
+    found = []
+    for plan in plans:
+        tokens = understander.normalizer.tokens(plan)
+        when = when_from_tokens(tokens, now, understander.event.days)
+        if when.day is not None and when.time is not None and understander.event.sessions_on(
+                when.day):
+            found.append((when.day, when.time))
+    return found[0] if len(found) == 1 else None
+
+
+def _from_moment(understander: Understander, part: str, u: Understanding,
+                 moment: tuple[date, time]) -> Understanding:
+    """A part naming no time of its own, read from the moment of the asker's plan: what is
+    missed before it (that day's programme up to then), what can be joined from it (that
+    day's programme from then on); any other question as it is."""
+    words = set(understander.normalizer.tokens(part))
+    if _entities(u) or not words & (_MISS | _JOIN):
+        return u
+    day, at = moment
+    sessions = understander.event.sessions_on(day)
+    first = min(understander.event.local(s.start) for s in sessions).time()
+    last = max(understander.event.local(s.end) for s in sessions).time()
+    if words & _MISS:
+        if first >= at:
+            return u
+        return Understanding(Intent.SCHEDULE, day=day, time=first, until=at, confidence=0.5)
+    if last <= at:
+        return u
+    return Understanding(Intent.SCHEDULE, day=day, time=at, until=last, confidence=0.5)
 
 
 def _without_own_plans(understander: Understander, parts: list[str], text: str,
@@ -805,7 +891,8 @@ def _without_own_plans(understander: Understander, parts: list[str], text: str,
     for part in parts:
         pieces = [p for p in part.split(",") if p.strip()]
         if len(pieces) > 1:
-            asked = [p for p in pieces if not _own_plan(understander, p, text, now)]
+            asked = [p for p in pieces if not (_own_plan(understander, p, text, now)
+                                               or _aside(understander, p, text, now))]
             if asked and len(asked) < len(pieces) and any(_asks_itself(p) for p in asked):
                 part = ",".join(asked).strip()
         kept.append(part)
@@ -861,8 +948,12 @@ def _is_question(part: str, text: str) -> bool:
     opens = bool(tokens) and tokens[0] in _YES_NO
     # "minta no panitia, sama email sekretariat": what a request goes on to is requested.
     also = _requests(text) and _goes_on_to(part, text)
+    # "mohon maaf kami baru tiba tadi malam …" apologises: "mohon" before an apology word
+    # requests nothing (the statement's own day or part of the day is not asked about).
+    words = {t for i, t in enumerate(tokens)
+             if not (t in _REQUEST_WORDS and tokens[i + 1:i + 2] and tokens[i + 1] in _APOLOGY)}
     return ("?" in part or f"{part}?" in text or opens or also
-            or bool(set(tokens) & (QUESTION_WORDS | _REQUEST_WORDS)))
+            or bool(words & (QUESTION_WORDS | _REQUEST_WORDS)))
 
 
 #: ", sama", ", and" with the space after it, at the end: what follows is a request going on.

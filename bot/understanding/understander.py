@@ -404,6 +404,13 @@ class Understander:
                 # "ishoma after Prof Lee, then what session?": the item named is said to be
                 # the one after the anchor; what follows it is asked.
                 related = self.related(relation, related.session_ids[0], speaking=asks_who)
+            if anchor_stop is None and related.session_ids:
+                # "abis sesi X langsung sosialisasi?", "after X is there a closing today?":
+                # another item named is asked about as coming next; what does follow X is
+                # the answer, with that item's own time beside it.
+                beyond = self._named_beyond(matches, relation, anchor, related.session_ids[0])
+                if beyond is not None:
+                    related = replace(related, session_ids=(*related.session_ids, beyond))
             found = replace(related, day=when.day,
                             confidence=max(confidence, 0.5), doubts=doubts, readings=readings)
             return found
@@ -586,8 +593,12 @@ class Understander:
         if intent not in _SCOPED and not ((intent is Intent.UNKNOWN and confidence == 0.0)
                                           or still_on or item_asked):
             return None
+        # "acara su abis semua ko?", "is it all over already?": whether the programme is
+        # over, which what is left of today says (not every day's programme).
+        over = bool((words & _OVER or ("sudah", "habis") in pairs) and words & EVENT_WORDS
+                    and (words & _ALREADY or tokens[0] in _IS))
         # "jadwal lengkap dari hari pertama sampai terakhir" names days, but asks for all.
-        if not item_asked and words & ALL_WORDS and words & PROGRAMME_WORDS and (
+        if not item_asked and not over and words & ALL_WORDS and words & PROGRAMME_WORDS and (
                 when.day is None or words & _RANGE_WORDS):
             return Scope.ALL
         if not item_asked and words & PROGRAMME_WORDS and self._all_days(tokens):
@@ -628,9 +639,7 @@ class Understander:
             when.day == today and bool(words & _LATER))
         # "acaranya udah selesai ya?", "is the seminar over?", read as nothing else: what is
         # left of today (the answer says when nothing is).
-        asks_rest = asks_rest or bool(
-            words & _OVER and words & EVENT_WORDS and (words & _ALREADY or tokens[0] in _IS)
-            and intent is Intent.UNKNOWN)
+        asks_rest = asks_rest or (over and (intent is Intent.UNKNOWN or bool(words & ALL_WORDS)))
         # "masih ada sesi sore ini?": the rest of today, up to the end of that part of it.
         if (asks_rest and when.day in (None, today) and when.time is None
                 and self.event.day_number(today)):
@@ -949,6 +958,26 @@ class Understander:
         return word is not None and any(t in _CONTINUE for t in tokens[word + 1:]) and any(
             m.end <= word and related.session_ids[0] in self._session_refs(m) for m in matches)
 
+    def _named_beyond(self, matches: Sequence[Match], relation: Relation, anchor_id: str,
+                      target_id: str) -> str | None:
+        """An item named beside the anchor that lies on the side the relation asks about
+        (after the anchor for "after"), other than the one found there: the first such."""
+        anchor, target = self.event.session(anchor_id), self.event.session(target_id)
+        if anchor is None or target is None or relation not in (Relation.AFTER, Relation.BEFORE):
+            return None
+        for m in matches:
+            refs = self._session_refs(m)
+            if anchor_id in refs or target_id in refs:
+                continue
+            if len(refs) > 1 and any(s.kind is target.kind for s in map(self.event.session, refs)
+                                     if s is not None):
+                continue  # "is there a break after X?": a kind of item, the one found is one
+            side = [s for s in self.by_start if s.id in refs and (
+                s.start >= anchor.end if relation is Relation.AFTER else s.end <= anchor.start)]
+            if side:
+                return (side[0] if relation is Relation.AFTER else side[-1]).id
+        return None
+
     def _session_refs(self, match: Match) -> list[str]:
         """The sessions a phrase names: its own, or those of the speaker it names."""
         ids = [ref.id for ref in match.refs if ref.kind == "session"]
@@ -1200,7 +1229,9 @@ _WHAT_ELSE = frozenset({("apa", "lagi"), ("ngapain", "lagi"), ("acara", "lagi")}
 
 #: Words that ask nothing on their own ("after the coffee break ya?").
 _FILLER = frozenset({"the", "a", "an", "ya", "yah", "dong", "sih", "nih", "kak", "min", "pak",
-                     "bu", "then", "so"})
+                     "bu", "then", "so",
+                     # "abis X langsung Y?", "right after X straight to Y?": what follows X.
+                     "langsung", "straight", "directly", "immediately", "right", "away"})
 
 #: "antara X dan Y", "between X and Y"; "abis X … sampai Y": until the second item.
 _BETWEEN = frozenset({"antara", "between"})
@@ -1237,8 +1268,9 @@ _STILL_ANY = frozenset({("msh", "ada"), ("msih", "ada")})
 _THIS_WEEK = frozenset({("minggu", "ini"), ("pekan", "ini"), ("this", "week")})
 _IS = frozenset({"is", "has", "apakah"})
 _FIRST_DAY = frozenset({("hari", "pertama"), ("first", "day")})
-#: "hari ini ada apa lagi?", "anything later today?": what is left of today.
-_LATER = frozenset({"lagi", "later"})
+#: "hari ini ada apa lagi?", "anything later today?", "anything more today?": what is left
+#: of today.
+_LATER = frozenset({"lagi", "later", "more"})
 _RANGE_WORDS = frozenset({"sampai", "hingga", "until", "through", "thru"})
 #: Numbers of days as words, by value.
 _NUMBER_WORDS = (("", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh"),
