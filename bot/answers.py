@@ -40,6 +40,7 @@ from bot.understanding.lexicon import (
     GENERAL,
     GOING_HOME,
     IN_CHARGE,
+    ITEM_NOUNS,
     KIND_WORDS,
     LEXICON,
     ORGANIZERS,
@@ -91,6 +92,19 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
                         hit=hit)
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
+    if (q.intent is Intent.RSVP and _names_desk(event, q)
+            and not _SIGN_UP & set(howto.asked(event, q.question))):
+        # "gmn cara daftar ulang bsk?", "re-registration tomorrow?": re-registering on arrival
+        # is the registration desk's item (its time and place), not signing up with the bot.
+        q = replace(q, intent=Intent.SESSION)
+    if q.intent in _PARAPHRASED and not (q.session_ids or q.speaker_ids or q.venue_ids
+                                         or q.stops or q.faq_id):
+        item = _item_paraphrased(event, q)
+        if item is not None:
+            # "sesi pengenalan program jaringan X hari apa?": no title or tag is said, but one
+            # item's own text (description, speakers) says every word asked, in those words
+            # or others of the same sense: that item, not the event's card.
+            q = replace(q, intent=Intent.SESSION, session_ids=(item,), confidence=0.5)
     if q.intent is Intent.REMINDER and (q.day or q.session_ids) and _asks_told(event, q):
         # "tlg ingetin jdwl hr ke-2", "ingetin dong sosialisasi jm brp": "ingetin" asks to be
         # told that day's programme or the session's time; how to get reminders is one line.
@@ -727,6 +741,32 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t, event, q)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+#: Intents a question naming an item by a paraphrase of its text may be read as instead.
+_PARAPHRASED = frozenset({Intent.ABOUT, Intent.UNKNOWN})
+
+
+def _item_paraphrased(event: Event, q: Understanding) -> str | None:
+    """The one session whose own text (what its card shows) says every content word of a
+    question that asks for an item ("sesi …"), or None."""
+    if q.intent is Intent.UNKNOWN and q.confidence == 0.0:
+        return None  # words clearly about something else
+    index = index_for(event)
+    if not set(index.normalizer.tokens(q.question)) & ITEM_NOUNS:
+        return None
+    words = [w for w in index.content(q.question) if w not in GENERAL and w not in ITEM_NOUNS]
+    if not words:
+        return None
+    found = {s.title.id: s.id for s in event.sessions
+             if all(coverage.is_shown(w, coverage.shown_words(
+                 event, Understanding(Intent.SESSION, session_ids=(s.id,))))
+                 for w in words)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: Signing up with the bot or for its sessions (not the desk's re-registration).
+_SIGN_UP = frozenset({howto.Feature.REGISTER, howto.Feature.RSVP})
 
 
 def _names_desk(event: Event, q: Understanding) -> bool:

@@ -130,6 +130,22 @@ _SAME_SENSE = (
                "founding"}),
     frozenset({"koordinator", "koordinasi", "mengkoordinasi", "mengoordinasi", "coordinator",
                "coordination", "coordinating"}),
+    # An item named by a paraphrase of its title or description ("sesi perkenalan program",
+    # "yg cerita pengalaman kota di korea", "reformasi birokrasi sama duit infrastruktur"):
+    # general words of one sense, with their English and chat's slang. Not "uang", "biaya":
+    # those are the delegate's own costs (`lexicon.OFF_TOPIC`), no item's subject.
+    frozenset({"pengenalan", "perkenalan", "memperkenalkan", "mengenalkan", "sosialisasi",
+               "introduction", "introducing", "introductory", "intro", "orientasi",
+               "orientation"}),
+    frozenset({"berbagi", "membagikan", "sharing", "share", "shares", "cerita", "bercerita",
+               "menceritakan", "kisah", "story", "stories"}),
+    frozenset({"pengalaman", "experience", "experiences", "cerita", "bercerita",
+               "menceritakan", "kisah", "story", "stories"}),
+    frozenset({"pembiayaan", "pendanaan", "dana", "anggaran", "duit", "financing", "funding",
+               "finance", "funds", "budget"}),
+    frozenset({"birokrasi", "administrasi", "bureaucracy", "administration",
+               "administrative"}),
+    frozenset({"jaringan", "jejaring", "network", "networks", "networking"}),
 )
 #: Indonesian affixes around a root ("dipilih", "pilihan": pilih; "menjabat", "jabatan":
 #: jabat), with the letter a nasal prefix replaced.
