@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -52,6 +53,7 @@ from bot.understanding.lexicon import (
     REGISTERED,
     SPEAKER_WORDS,
     STATUS_ASKED,
+    TITLE_WORDS,
     WHO,
 )
 from bot.when import when_from_tokens
@@ -82,7 +84,7 @@ class Plan:
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     words = set(textnorm.simple_tokens(q.question))
-    if _asks_others_data(words):
+    if _asks_others_data(textnorm.simple_tokens(q.question)):
         return Plan(PlanKind.DECLINE, q, [])
     if words & _TERM and q.speaker_ids:
         # "how long is X's term as president?": the span of an office, which the speaker's
@@ -105,6 +107,16 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             # item's own text (description, speakers) says every word asked, in those words
             # or others of the same sense: that item, not the event's card.
             q = replace(q, intent=Intent.SESSION, session_ids=(item,), confidence=0.5)
+    if q.faq_id is None and howto.proves_attendance(q.question) and (
+            faq := next((f for f in event.faq
+                         if set(f.keywords) & howto.CERTIFICATE_WORDS), None)) is not None:
+        # "ada surat keterangan hadir?", "proof of attendance?": the certificate of
+        # attendance, which the organizers' practical answer about certificates says.
+        q = replace(q, faq_id=faq.id)
+    if q.intent is Intent.SPEAKER and (others := _companions(event, q)):
+        # "who accompanies the president at the press conference?": the item's other
+        # speakers, not the one named (by name, or by an office of their position).
+        q = replace(q, speaker_ids=others)
     if q.intent is Intent.REMINDER and (q.day or q.session_ids) and _asks_told(event, q):
         # "tlg ingetin jdwl hr ke-2", "ingetin dong sosialisasi jm brp": "ingetin" asks to be
         # told that day's programme or the session's time; how to get reminders is one line.
@@ -279,13 +291,18 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
     return found
 
 
-def _asks_others_data(words: set[str]) -> bool:
+def _asks_others_data(tokens: Sequence[str]) -> bool:
     """Other delegates' personal data, which the bot never gives (the panitia decide): their
     names, phones, e-mails ("minta daftar nama dan no hp semua peserta dari X", "participant
     names and emails": not the registration how-to "daftar" nor a region's contact card), or
     whether one of them registered ("teman saya sudah daftar ko belum?", "has my colleague
-    registered yet?": not the asker's own registration)."""
-    return bool((words & OTHER_PEOPLE and words & PERSONAL_DETAILS and not words & ORGANIZERS)
+    registered yet?": not the asker's own registration). The asker's own details ("nama
+    kami belum tercantum", "my name") are theirs, not others' data."""
+    words = set(tokens)
+    others = {w for i, w in enumerate(tokens) if w in PERSONAL_DETAILS
+              and not (i + 1 < len(tokens) and tokens[i + 1] in FIRST_PERSON)
+              and not (i and tokens[i - 1] in FIRST_PERSON)}
+    return bool((words & OTHER_PEOPLE and others and not words & ORGANIZERS)
                 or (words & COMPANIONS and words & REGISTERED and words & STATUS_ASKED))
 
 
@@ -743,6 +760,37 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     return Plan(PlanKind.INTENT, q, lead)
 
 
+#: Being with someone at an item ("didampingi", "accompanied by"), in any form.
+_ACCOMPANYING = frozenset(
+    """didampingi mendampingi dampingi pendamping pendampingnya mendampinginya menemani
+    ditemani temani accompany accompanies accompanied accompanying escort escorts escorted
+    alongside""".split())  # noqa: SIM905 - a word list reads better as text
+
+
+def _companions(event: Event, q: Understanding) -> tuple[str, ...]:
+    """The other speakers of the items named, when the question asks who is with one of
+    them there; empty when it does not, or when an item has no one named among its speakers."""
+    normalizer = index_for(event).normalizer
+    tokens = set(normalizer.tokens(q.question))
+    if not (tokens & WHO and tokens & _ACCOMPANYING):
+        return ()
+
+    def named(speaker_id: str) -> bool:
+        speaker = event.speaker(speaker_id)
+        if speaker_id in q.speaker_ids or speaker is None:
+            return speaker is not None
+        office = normalizer.tokens(f"{speaker.position.id} {speaker.position.en or ''}")
+        return bool(set(office) & tokens & TITLE_WORDS)
+
+    others: list[str] = []
+    for sid in q.session_ids:
+        session = event.session(sid)
+        if session is None or not any(named(sp) for sp in session.speaker_ids):
+            return ()
+        others += [sp for sp in session.speaker_ids if not named(sp)]
+    return tuple(dict.fromkeys(others))
+
+
 #: Intents a question naming an item by a paraphrase of its text may be read as instead.
 _PARAPHRASED = frozenset({Intent.ABOUT, Intent.UNKNOWN})
 
@@ -974,6 +1022,11 @@ def _faq_first(event: Event, found: Understanding) -> bool:
         return not asks_who and not found.session_ids
     if found.intent is Intent.CONTACT and not found.regions:
         return True  # "sertifikat dikirim via email?" asks about certificates
+    if (found.intent is Intent.RSVP and not (found.session_ids or found.speaker_ids)
+            and howto.proves_attendance(found.question)):
+        # "apakah panitia memberikan sertifikat atau bukti kehadiran?": a paper proving one
+        # attended is the certificate, which the practical answer says; not one's RSVP.
+        return True
     if found.intent not in _FAQ_OVER:
         return False
     if _who_then(event, found) or (

@@ -145,6 +145,9 @@ _SAME_SENSE = (
                "finance", "funds", "budget"}),
     frozenset({"birokrasi", "administrasi", "bureaucracy", "administration",
                "administrative"}),
+    # Being with someone ("X didampingi Y": who accompanies X).
+    frozenset({"didampingi", "mendampingi", "dampingi", "pendamping", "menemani", "ditemani",
+               "accompany", "accompanies", "accompanied", "accompanying"}),
     frozenset({"jaringan", "jejaring", "network", "networks", "networking"}),
 )
 #: Indonesian affixes around a root ("dipilih", "pilihan": pilih; "menjabat", "jabatan":
