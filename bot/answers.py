@@ -113,7 +113,8 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # "ada surat keterangan hadir?", "proof of attendance?": the certificate of
         # attendance, which the organizers' practical answer about certificates says.
         q = replace(q, faq_id=faq.id)
-    if q.intent is Intent.SPEAKER and (others := _companions(event, q)):
+    others = _companions(event, q) if q.intent is Intent.SPEAKER else ()
+    if others:
         # "who accompanies the president at the press conference?": the item's other
         # speakers, not the one named (by name, or by an office of their position).
         q = replace(q, speaker_ids=others)
@@ -203,7 +204,8 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # them would not.
         q = replace(q, intent=Intent.SCHEDULE)
         plan = Plan(PlanKind.INTENT, q, [])
-    uncovered = _uncovered(event, plan)
+    uncovered = _uncovered(event, replace(plan, question=replace(
+        q, question=_ACCOMPANYING_RE.sub("", q.question))) if others else plan)
     if uncovered or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline.
         plan = Plan(PlanKind.DECLINE, q, [])
@@ -767,6 +769,11 @@ _ACCOMPANYING = frozenset(
     alongside""".split())  # noqa: SIM905 - a word list reads better as text
 
 
+#: The words of being with someone: once the answer is the one with them, they are
+#: answered; whether the card covers the rest of the question is checked without them.
+_ACCOMPANYING_RE = re.compile(r"\b(?:" + "|".join(sorted(_ACCOMPANYING)) + r")\b", re.I)
+
+
 def _companions(event: Event, q: Understanding) -> tuple[str, ...]:
     """The other speakers of the items named, when the question asks who is with one of
     them there; empty when it does not, or when an item has no one named among its speakers."""
@@ -798,8 +805,6 @@ _PARAPHRASED = frozenset({Intent.ABOUT, Intent.UNKNOWN})
 def _item_paraphrased(event: Event, q: Understanding) -> str | None:
     """The one session whose own text (what its card shows) says every content word of a
     question that asks for an item ("sesi …"), or None."""
-    if q.intent is Intent.UNKNOWN and q.confidence == 0.0:
-        return None  # words clearly about something else
     index = index_for(event)
     if not set(index.normalizer.tokens(q.question)) & ITEM_NOUNS:
         return None
