@@ -141,9 +141,9 @@ _SAME_SENSE = (
                "menceritakan", "kisah", "story", "stories"}),
     frozenset({"pengalaman", "experience", "experiences", "cerita", "bercerita",
                "menceritakan", "kisah", "story", "stories"}),
-    frozenset({"pembiayaan", "pendanaan", "dana", "anggaran", "duit", "financing", "funding",
-               "finance", "funds", "budget"}),
-    frozenset({"birokrasi", "administrasi", "bureaucracy", "administration",
+    frozenset({"pembiayaan", "pendanaan", "dana", "anggaran", "duit", "financing",
+               "finance", "funds", "budget", "money"}),
+    frozenset({"birokrasi", "administrasi", "bureaucracy", "bureaucratic", "administration",
                "administrative"}),
     # Being with someone ("X didampingi Y": who accompanies X).
     frozenset({"didampingi", "mendampingi", "dampingi", "pendamping", "menemani", "ditemani",
