@@ -808,7 +808,10 @@ def _item_paraphrased(event: Event, q: Understanding) -> str | None:
     index = index_for(event)
     if not set(index.normalizer.tokens(q.question)) & ITEM_NOUNS:
         return None
-    words = [w for w in index.content(q.question) if w not in GENERAL and w not in ITEM_NOUNS]
+    # The bot's own words ("selesai", "mulai": "sesi ini selesai jam berapa?") ask about an
+    # item; they do not say which.
+    words = [w for w in index.content(q.question)
+             if w not in GENERAL and w not in ITEM_NOUNS and w not in LEXICON]
     if not words:
         return None
     found = {s.title.id: s.id for s in event.sessions
