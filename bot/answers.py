@@ -804,9 +804,11 @@ _PARAPHRASED = frozenset({Intent.ABOUT, Intent.UNKNOWN})
 
 def _item_paraphrased(event: Event, q: Understanding) -> str | None:
     """The one session whose own text (what its card shows) says every content word of a
-    question that asks for an item ("sesi …"), or None."""
+    question that asks for an item ("sesi …", "yang … itu"), or None."""
     index = index_for(event)
-    if not set(index.normalizer.tokens(q.question)) & ITEM_NOUNS:
+    tokens = index.normalizer.tokens(q.question)
+    # "sesi …", or a clause standing for the item ("yg pengenalan program … itu hari apa?").
+    if not (set(tokens) & ITEM_NOUNS or tokens[:1] == ("yang",)):
         return None
     # The bot's own words ("selesai", "mulai": "sesi ini selesai jam berapa?") ask about an
     # item; they do not say which.

@@ -33,6 +33,9 @@ async def test_an_item_named_by_a_paraphrase(bot: Harness, makassar: Harness) ->
                      "sesi perkenalan keanggotaan jaringan kapan?"):
         text = read(await bot.say(question))
         assert "Kamis" in text and "13.00" in text, text
+    # A clause standing for the item, without "sesi".
+    text = read(await bot.say("yang pengenalan program jaringan citynet itu hari apa?"))
+    assert "Kamis" in text and "13.00" in text and "Tema:" not in text, text
     text = await read_en(bot, "when is the session introducing the network's programmes?")
     assert "Thursday" in text and "13:00" in text, text
     text = read(await bot.say("yg soal reformasi birokrasi sama duit infrastruktur tu hari apa"))
@@ -49,7 +52,7 @@ async def test_an_item_named_by_a_paraphrase(bot: Harness, makassar: Harness) ->
     text = read(await bot.say("sesi cerita pengalaman luar negeri jam brp"))
     assert "10.30" in text, text
     # Words no single item says: no item is guessed.
-    for question in ("sesi kota kapan", "sesi parkir kapan?"):
+    for question in ("sesi kota kapan", "sesi parkir kapan?", "yg di kupang itu tanggal berapa?"):
         text = read(await bot.say(question))
         assert DECLINED in text, text
     makassar.clock.set(datetime(2024, 5, 13, 20, 0, tzinfo=WITA))
