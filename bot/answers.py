@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -40,6 +41,7 @@ from bot.understanding.lexicon import (
     GENERAL,
     GOING_HOME,
     IN_CHARGE,
+    ITEM_NOUNS,
     KIND_WORDS,
     LEXICON,
     ORGANIZERS,
@@ -53,6 +55,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     SPEAKER_WORDS,
     STATUS_ASKED,
+    TITLE_WORDS,
     VENUE_WORDS,
     WHO,
 )
@@ -84,7 +87,7 @@ class Plan:
 def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
     """How to answer one understood question; a misspelt day word that was read is said."""
     words = set(textnorm.simple_tokens(q.question))
-    if _asks_others_data(words):
+    if _asks_others_data(textnorm.simple_tokens(q.question)):
         return Plan(PlanKind.DECLINE, q, [])
     if words & _TERM and q.speaker_ids:
         # "how long is X's term as president?": the span of an office, which the speaker's
@@ -94,6 +97,30 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t),
                         hit=hit)
         q = replace(q, facts=tuple(f for f in q.facts if f is not Fact.LENGTH))
+    if (q.intent is Intent.RSVP and _names_desk(event, q)
+            and not _SIGN_UP & set(howto.asked(event, q.question))):
+        # "gmn cara daftar ulang bsk?", "re-registration tomorrow?": re-registering on arrival
+        # is the registration desk's item (its time and place), not signing up with the bot.
+        q = replace(q, intent=Intent.SESSION)
+    if q.intent in _PARAPHRASED and not (q.session_ids or q.speaker_ids or q.venue_ids
+                                         or q.stops or q.faq_id):
+        item = _item_paraphrased(event, q)
+        if item is not None:
+            # "sesi pengenalan program jaringan X hari apa?": no title or tag is said, but one
+            # item's own text (description, speakers) says every word asked, in those words
+            # or others of the same sense: that item, not the event's card.
+            q = replace(q, intent=Intent.SESSION, session_ids=(item,), confidence=0.5)
+    if q.faq_id is None and howto.proves_attendance(q.question) and (
+            faq := next((f for f in event.faq
+                         if set(f.keywords) & howto.CERTIFICATE_WORDS), None)) is not None:
+        # "ada surat keterangan hadir?", "proof of attendance?": the certificate of
+        # attendance, which the organizers' practical answer about certificates says.
+        q = replace(q, faq_id=faq.id)
+    others = _companions(event, q) if q.intent is Intent.SPEAKER else ()
+    if others:
+        # "who accompanies the president at the press conference?": the item's other
+        # speakers, not the one named (by name, or by an office of their position).
+        q = replace(q, speaker_ids=others)
     if q.intent is Intent.REMINDER and (q.day or q.session_ids) and _asks_told(event, q):
         # "tlg ingetin jdwl hr ke-2", "ingetin dong sosialisasi jm brp": "ingetin" asks to be
         # told that day's programme or the session's time; how to get reminders is one line.
@@ -188,7 +215,8 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         # them would not.
         q = replace(q, intent=Intent.SCHEDULE)
         plan = Plan(PlanKind.INTENT, q, [])
-    uncovered = _uncovered(event, plan)
+    uncovered = _uncovered(event, replace(plan, question=replace(
+        q, question=_ACCOMPANYING_RE.sub("", q.question))) if others else plan)
     if uncovered or _off_data(event, plan):
         # A card about a generic word of the question, not about what it asks: decline,
         # with what the data does say around it (the venues' addresses for how far they
@@ -302,13 +330,18 @@ def read_message(text: str, event: Event, now: datetime, t: Translator) -> Readi
     return found
 
 
-def _asks_others_data(words: set[str]) -> bool:
+def _asks_others_data(tokens: Sequence[str]) -> bool:
     """Other delegates' personal data, which the bot never gives (the panitia decide): their
     names, phones, e-mails ("minta daftar nama dan no hp semua peserta dari X", "participant
     names and emails": not the registration how-to "daftar" nor a region's contact card), or
     whether one of them registered ("teman saya sudah daftar ko belum?", "has my colleague
-    registered yet?": not the asker's own registration)."""
-    return bool((words & OTHER_PEOPLE and words & PERSONAL_DETAILS and not words & ORGANIZERS)
+    registered yet?": not the asker's own registration). The asker's own details ("nama
+    kami belum tercantum", "my name") are theirs, not others' data."""
+    words = set(tokens)
+    others = {w for i, w in enumerate(tokens) if w in PERSONAL_DETAILS
+              and not (i + 1 < len(tokens) and tokens[i + 1] in FIRST_PERSON)
+              and not (i and tokens[i - 1] in FIRST_PERSON)}
+    return bool((words & OTHER_PEOPLE and others and not words & ORGANIZERS)
                 or (words & COMPANIONS and words & REGISTERED and words & STATUS_ASKED))
 
 
@@ -772,6 +805,71 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
     return Plan(PlanKind.INTENT, q, lead)
 
 
+#: Being with someone at an item ("didampingi", "accompanied by"), in any form.
+_ACCOMPANYING = frozenset(
+    """didampingi mendampingi dampingi pendamping pendampingnya mendampinginya menemani
+    ditemani temani accompany accompanies accompanied accompanying escort escorts escorted
+    alongside""".split())  # noqa: SIM905 - a word list reads better as text
+
+
+#: The words of being with someone: once the answer is the one with them, they are
+#: answered; whether the card covers the rest of the question is checked without them.
+_ACCOMPANYING_RE = re.compile(r"\b(?:" + "|".join(sorted(_ACCOMPANYING)) + r")\b", re.I)
+
+
+def _companions(event: Event, q: Understanding) -> tuple[str, ...]:
+    """The other speakers of the items named, when the question asks who is with one of
+    them there; empty when it does not, or when an item has no one named among its speakers."""
+    normalizer = index_for(event).normalizer
+    tokens = set(normalizer.tokens(q.question))
+    if not (tokens & WHO and tokens & _ACCOMPANYING):
+        return ()
+
+    def named(speaker_id: str) -> bool:
+        speaker = event.speaker(speaker_id)
+        if speaker_id in q.speaker_ids or speaker is None:
+            return speaker is not None
+        office = normalizer.tokens(f"{speaker.position.id} {speaker.position.en or ''}")
+        return bool(set(office) & tokens & TITLE_WORDS)
+
+    others: list[str] = []
+    for sid in q.session_ids:
+        session = event.session(sid)
+        if session is None or not any(named(sp) for sp in session.speaker_ids):
+            return ()
+        others += [sp for sp in session.speaker_ids if not named(sp)]
+    return tuple(dict.fromkeys(others))
+
+
+#: Intents a question naming an item by a paraphrase of its text may be read as instead.
+_PARAPHRASED = frozenset({Intent.ABOUT, Intent.UNKNOWN})
+
+
+def _item_paraphrased(event: Event, q: Understanding) -> str | None:
+    """The one session whose own text (what its card shows) says every content word of a
+    question that asks for an item ("sesi …", "yang … itu"), or None."""
+    index = index_for(event)
+    tokens = index.normalizer.tokens(q.question)
+    # "sesi …", or a clause standing for the item ("yg pengenalan program … itu hari apa?").
+    if not (set(tokens) & ITEM_NOUNS or tokens[:1] == ("yang",)):
+        return None
+    # The bot's own words ("selesai", "mulai": "sesi ini selesai jam berapa?") ask about an
+    # item; they do not say which.
+    words = [w for w in index.content(q.question)
+             if w not in GENERAL and w not in ITEM_NOUNS and w not in LEXICON]
+    if not words:
+        return None
+    found = {s.title.id: s.id for s in event.sessions
+             if all(coverage.is_shown(w, coverage.shown_words(
+                 event, Understanding(Intent.SESSION, session_ids=(s.id,))))
+                 for w in words)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: Signing up with the bot or for its sessions (not the desk's re-registration).
+_SIGN_UP = frozenset({howto.Feature.REGISTER, howto.Feature.RSVP})
+
+
 def _names_desk(event: Event, q: Understanding) -> bool:
     """Whether the question names only the registration desk's item(s)."""
     sessions = [s for sid in q.session_ids if (s := event.session(sid))]
@@ -1004,6 +1102,11 @@ def _faq_first(event: Event, found: Understanding) -> bool:
         return not asks_who and not found.session_ids
     if found.intent is Intent.CONTACT and not found.regions:
         return True  # "sertifikat dikirim via email?" asks about certificates
+    if (found.intent is Intent.RSVP and not (found.session_ids or found.speaker_ids)
+            and howto.proves_attendance(found.question)):
+        # "apakah panitia memberikan sertifikat atau bukti kehadiran?": a paper proving one
+        # attended is the certificate, which the practical answer says; not one's RSVP.
+        return True
     if found.intent not in _FAQ_OVER:
         return False
     if _who_then(event, found) or (

@@ -23,7 +23,7 @@ from typing import ClassVar
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
-from bot import textnorm
+from bot import howto, textnorm
 from bot.memo import per_event
 from bot.model import Event, Faq, Speaker, Text
 from bot.retrieval import ROOT_MARK, Source, index_for, roots
@@ -907,11 +907,27 @@ _PURPOSE = word_set(
 _FOR = word_set("untuk buat guna for")
 
 
+#: "… agar kami dapat menyesuaikan", "so that we can plan": what the asker will do with the
+#: answer, said after the question in a clause of its own whose subject is the asker.
+_SO_THAT = word_set("agar supaya biar sehingga so")
+
+
 def _purpose_words(event: Event, text: str) -> set[str]:
-    """The purpose words (`_PURPOSE`) after the first "untuk/for" of a message."""
-    tokens = index_for(event).normalizer.tokens(text)
+    """The purpose words (`_PURPOSE`) after the first "untuk/for" of a message, and every
+    word of a clause "agar kami …" ("so that we …"): the asker's own purpose."""
+    normalizer = index_for(event).normalizer
+    tokens = normalizer.tokens(text)
     start = next((i for i, t in enumerate(tokens) if t in _FOR), len(tokens))
-    return {t for t in tokens[start + 1:] if t in _PURPOSE}
+    out = {t for t in tokens[start + 1:] if t in _PURPOSE}
+    for clause in _CLAUSE.findall(text):
+        words = normalizer.tokens(clause)
+        at = next((i for i, t in enumerate(words[:-1])
+                   if t in _SO_THAT and (words[i + 1] in FIRST_PERSON or (
+                       words[i + 1] == "that" and words[i + 2:i + 3]
+                       and words[i + 2] in FIRST_PERSON))), None)
+        if at is not None and not set(words[at:]) & QUESTION_WORDS:
+            out |= set(words[at:])
+    return out
 
 
 #: The asker's own plan said beside the question ("beta mau pulang cepat, penutupan jam
@@ -950,7 +966,7 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if faq_id is None and q.intent not in _CHECKED:
         return []
     specific = specific_words(event, q.question)
-    if specific and _PURPOSE & set(specific):
+    if specific:
         purpose = _purpose_words(event, q.question)
         specific = [w for w in specific if w not in purpose]
     if specific:
@@ -981,6 +997,10 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)
+    if howto.proves_attendance(q.question) and shown & howto.CERTIFICATE_WORDS:
+        # "bukti kehadiran", "surat keterangan hadir": the certificate of attendance, which
+        # an answer about the certificate shows.
+        specific = [w for w in specific if w not in howto.PROOF_WORDS]
     if _NEAREST & set(specific):
         # "mushola terdekat dari ruang seminar": the nearest of a thing the answer shows is
         # that thing; "rumah sakit terdekat" stays unanswered by what does not show one.

@@ -91,10 +91,10 @@ _SESSION_CODE = word_set("layar screen sesi session")
 _DESK = word_set("meja desk harian lobi lobby")
 _CARD = word_set("kartu badge nametag qr")
 _CARD_PAIRS = frozenset({("id", "card"), ("name", "tag")})
-_CERTIFICATE = word_set("sertifikat sertipikat certificate certificates piagam")
+CERTIFICATE_WORDS = word_set("sertifikat sertipikat certificate certificates piagam")
 #: A paper that proves something ("surat keterangan", "letter of …", "bukti …"), and having
 #: attended: together the certificate of attendance.
-_PROOF = word_set("surat keterangan bukti letter proof")
+PROOF_WORDS = word_set("surat keterangan bukti letter proof")
 _ATTENDED = word_set("hadir kehadiran attendance attended")
 #: Signing a certificate: "siapa yang tanda tangan sertifikat?", "sertifikatnya
 #: ditandatangani siapa?", "who signs it?".
@@ -165,7 +165,7 @@ _SPELLINGS = {"dapa": "dapat", "liat": "lihat", "pake": "pakai", "iko": "ikut",
               "dpt": "dapat", "masukin": "masukkan", "absenn": "absen", "checkin": "checkin"}
 
 _VOCABULARY = (
-    _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | _CERTIFICATE | _GENUINE
+    _HOW | _CAN | _ASKING | _CHECKIN | _SESSION_CODE | _DESK | _CARD | CERTIFICATE_WORDS | _GENUINE
     | _MATERIALS | _FEEDBACK | _EVALUATION | _REGISTER | _JOIN | _SESSIONS | _TOUR | _AGENDA
     | _MINE | _REMINDERS | _LANGUAGE | _ERASE | _DELETE | _DATA | _ORGANIZERS
     | _SWITCH | _LANGUAGES | _SIGN | _PROFILE | _FIX
@@ -187,9 +187,9 @@ def tokens_of(text: str) -> tuple[str, ...]:
 
 #: The words that name each feature, to answer several in the order they were asked.
 _TOPIC: dict[Feature, frozenset[str]] = {
-    Feature.CERTIFICATE: _CERTIFICATE,
-    Feature.VERIFY: _CERTIFICATE | _GENUINE,
-    Feature.SIGNATORIES: _CERTIFICATE | _SIGN,
+    Feature.CERTIFICATE: CERTIFICATE_WORDS,
+    Feature.VERIFY: CERTIFICATE_WORDS | _GENUINE,
+    Feature.SIGNATORIES: CERTIFICATE_WORDS | _SIGN,
     Feature.TOUR: _TOUR,
     Feature.TOUR_CHECKIN: _TOUR | _CHECKIN,
     Feature.ERASE: _ERASE | _DELETE,
@@ -223,6 +223,13 @@ def asked(event: Event, text: str) -> tuple[Feature, ...]:
         found.sort(key=lambda f: next(
             (i for i, t in enumerate(tokens) if t in _TOPIC[f]), len(tokens)))
     return tuple(found[:MAX_FEATURES])
+
+
+def proves_attendance(text: str) -> bool:
+    """Whether the message names a paper proving one attended ("bukti kehadiran", "surat
+    keterangan hadir", "proof of attendance"): the certificate of attendance."""
+    words = set(tokens_of(text))
+    return bool(words & PROOF_WORDS and words & _ATTENDED)
 
 
 def only_requests(text: str) -> bool:
@@ -335,18 +342,18 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     words = set(tokens)
     pairs = set(pairwise(tokens))
     found: list[Feature] = []
-    if words & _CERTIFICATE and (words & _SIGN or pairs & _SIGN_PAIRS):
+    if words & CERTIFICATE_WORDS and (words & _SIGN or pairs & _SIGN_PAIRS):
         found.append(Feature.SIGNATORIES)
-    elif words & _CERTIFICATE:
+    elif words & CERTIFICATE_WORDS:
         found.append(Feature.VERIFY if words & _GENUINE else Feature.CERTIFICATE)
-    elif words & _PROOF and words & _ATTENDED:
+    elif words & PROOF_WORDS and words & _ATTENDED:
         # "letter of attendance for my office", "surat keterangan hadir": a paper saying
         # one attended is the certificate of attendance, not checking in.
         found.append(Feature.CERTIFICATE)
     tour = bool((words & _TOUR and (words & (_JOIN | _REGISTER) or pairs & _REGISTER_PAIRS))
                 or (asks_full(tokens) and bool(words & (_TOUR | _BUS))))
     checkin = bool(words & _CHECKIN or pairs & _CHECKIN_PAIRS) and not (
-        words & _PROOF and words & _ATTENDED)
+        words & PROOF_WORDS and words & _ATTENDED)
     at_meeting = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS) and bool(words & _DONE)
     meeting_point = bool(words & _MEETING_POINT or pairs & _MEETING_PAIRS)
     there = meeting_point and bool(words & _ARRIVED) and bool(
@@ -386,7 +393,7 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     if words & _AGENDA or any((a == "jadwal" and b in _MINE) or (a in _MINE and b in _PLAN)
                               for a, b in pairs):
         found.append(Feature.AGENDA)
-    if words & _PROFILE and words & _FIX and not words & (_CERTIFICATE | _LANGUAGE | _CARD):
+    if words & _PROFILE and words & _FIX and not words & (CERTIFICATE_WORDS | _LANGUAGE | _CARD):
         # "salah ketik nama waktu daftar, gmn ubahnya?": the profile, filled in again.
         found.insert(0, Feature.PROFILE)
     if tour or ("daftar", "hadir") in pairs:

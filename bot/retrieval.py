@@ -130,6 +130,25 @@ _SAME_SENSE = (
                "founding"}),
     frozenset({"koordinator", "koordinasi", "mengkoordinasi", "mengoordinasi", "coordinator",
                "coordination", "coordinating"}),
+    # An item named by a paraphrase of its title or description ("sesi perkenalan program",
+    # "yg cerita pengalaman kota di korea", "reformasi birokrasi sama duit infrastruktur"):
+    # general words of one sense, with their English and chat's slang. Not "uang", "biaya":
+    # those are the delegate's own costs (`lexicon.OFF_TOPIC`), no item's subject.
+    frozenset({"pengenalan", "perkenalan", "memperkenalkan", "mengenalkan", "sosialisasi",
+               "introduction", "introducing", "introductory", "intro", "orientasi",
+               "orientation"}),
+    frozenset({"berbagi", "membagikan", "sharing", "share", "shares", "cerita", "bercerita",
+               "menceritakan", "kisah", "story", "stories"}),
+    frozenset({"pengalaman", "experience", "experiences", "cerita", "bercerita",
+               "menceritakan", "kisah", "story", "stories"}),
+    frozenset({"pembiayaan", "pendanaan", "dana", "anggaran", "duit", "financing",
+               "finance", "funds", "budget", "money"}),
+    frozenset({"birokrasi", "administrasi", "bureaucracy", "bureaucratic", "administration",
+               "administrative"}),
+    # Being with someone ("X didampingi Y": who accompanies X).
+    frozenset({"didampingi", "mendampingi", "dampingi", "pendamping", "menemani", "ditemani",
+               "accompany", "accompanies", "accompanied", "accompanying"}),
+    frozenset({"jaringan", "jejaring", "network", "networks", "networking"}),
 )
 #: Indonesian affixes around a root ("dipilih", "pilihan": pilih; "menjabat", "jabatan":
 #: jabat), with the letter a nasal prefix replaced.

@@ -371,8 +371,11 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         out.append(Fact.LENGTH)  # not "berapa hari lagi" (how long until)
     # "… diadakan di ruang apa?" asks where, not when, whatever its verb.
     asks_place = bool(words & {"dimana", "where"}) or bool(pairs & _WHICH_PLACE)
+    # "… diadakan oleh siapa?" asks by whom, not when, whatever its verb.
+    held_by = any(a in _HELD and b in _OLEH for a, b in pairs)
     if event_word and (words & ASK_WHEN or pairs & _WHICH_DAY) and not (
-            asks_place and not words & {"kapan", "when", "tanggal", "date"}):
+            asks_place and not words & {"kapan", "when", "tanggal", "date"}) and not (
+            held_by and not words & {"kapan", "when", "tanggal", "date"}):
         out.append(Fact.DATES)
     if event_word and words & ASK_WHERE and not words & VENUE_WORDS - {"lokasi"}:
         out.append(Fact.PLACE)
@@ -396,7 +399,8 @@ def _event_facts(words: set[str], pairs: set[tuple[str, str]], tokens: Sequence[
         out.append(Fact.NAME)  # "nama resmi acaranya apa?", "what is the event called?"
     if words & {"tema", "theme"}:
         out.append(Fact.THEME)
-    if words & HOST_WORDS and not _held_at(tokens):
+    if (words & HOST_WORDS and not _held_at(tokens)) or held_by:
+        # "acara ini diadakan oleh siapa?", "held by whom?": who holds it, its host.
         out.append(Fact.HOST)
     elif event_word and _held_at(tokens) and Fact.PLACE not in out:
         out.append(Fact.PLACE)  # "acara ini diselenggarakan di provinsi apa?"
@@ -444,6 +448,9 @@ def asks_zone(words: set[str], pairs: set[tuple[str, str]]) -> bool:
 #: "diselenggarakan di gedung mana?", "held at": where the event is held, not who hosts it.
 _AT = frozenset({"di", "at", "in"})
 _BY = frozenset({"oleh", "by", "siapa", "who"})
+_OLEH = frozenset({"oleh", "by"})
+#: Holding an event, said without a word of hosting ("diadakan oleh", "held by").
+_HELD = frozenset({"diadakan", "dilaksanakan", "digelar", "held", "run"})
 
 
 def _held_at(tokens: Sequence[str]) -> bool:

@@ -356,7 +356,8 @@ ENQUIRY = word_set("question questions query queries enquiry enquiries inquiry i
 REACHABLE = ORGANIZERS | word_set("sekretariat secretariat narahubung staff helpdesk liaison")
 HOST_WORDS = word_set(
     """tuanrumah host hosts hosting hosted penyelenggara organizer organiser organizers
-    organisers organized organised menyelenggarakan diselenggarakan"""
+    organisers organized organised organizing organising organizes organises organize
+    organise menyelenggarakan diselenggarakan penyelenggaranya"""
 )
 #: Words of a question about what lies between two items ("ada jeda antara X dan Y?"): its
 #: sentence answers them (the items between, or the gap).

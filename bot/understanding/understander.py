@@ -69,6 +69,7 @@ from bot.understanding.lexicon import (
 )
 from bot.understanding.result import Fact, Intent, Relation, Scope, Understanding
 from bot.when import (
+    MONTHS,
     ORDINALS,
     PERIOD_HOURS,
     PERIOD_WORDS,
@@ -235,6 +236,16 @@ class Understander:
         readings = self.normalizer.read_as(surface)
         local_now = self.event.local(now) if now.tzinfo else now
         when = when_from_tokens(_before_reason(tokens), local_now, self.days)
+        span = _event_span(tokens, self.days) if when.time is None and when.period is None \
+            else None
+        if span is not None:
+            # "untuk kegiatan tanggal 16 s.d. 18 Oktober, berapa pesertanya?": the event's own
+            # dates, first to last, name the event, not a day of it, nor ask its dates.
+            start, end = span
+            if start and tokens[start - 1] in _DATE_NOUNS:
+                start -= 1
+            tokens = (*tokens[:start], *tokens[end:])
+            when = When()
         if when.unread:
             # "hari ke 7" of a three-day event, "jam 27": no day or time to answer for; the
             # asker is asked, never answered for another day (an empty reading: none fits).
@@ -1324,6 +1335,33 @@ _YET_ASKED = frozenset({"sudah", "belum"})
 def _first_session(pairs: set[tuple[str, str]]) -> bool:
     """"sesi pertama", "first session": the first session proper, not the day's start."""
     return any({a, b} & _FIRST and {a, b} & ITEM_NOUNS for a, b in pairs)
+
+
+#: Words between a span's first and last day ("16 s.d. 18", "16 sampai 18", "16 to 18").
+_SPAN = frozenset({"s", "d", "sd", "sampai", "hingga", "sampe", "smp", "to", "until", "till",
+                   "through", "thru"})
+
+
+_DATE_NOUNS = frozenset({"tanggal", "tgl", "date", "dates", "on"})
+
+
+def _event_span(tokens: Sequence[str], days: Sequence[date]) -> tuple[int, int] | None:
+    """Where the message says the event's dates as a span, its first day to its last (the
+    month after them too), or None."""
+    if len(days) < 2 or days[0].month != days[-1].month:
+        return None
+    first, last = str(days[0].day), str(days[-1].day)
+    for i, word in enumerate(tokens):
+        if word != first:
+            continue
+        j = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j] not in _SPAN),
+                 None)
+        if j is not None and tokens[j] == last:
+            end = j + 1
+            if end < len(tokens) and MONTHS.get(tokens[end]) == days[0].month:
+                end += 1
+            return i, end
+    return None
 
 
 def _asks_arrival(tokens: Sequence[str]) -> bool:
