@@ -411,12 +411,31 @@ def role_unsaid(event: Event, q: Understanding) -> bool:
         if q.relation is not None:
             return False  # "setelah keynote menteri ada apa?": the office names the anchor
         # "Bupati kami hanya ikut penutupan": the asker's own office, not one asked for.
-        own = {w for i, w in enumerate(words)
-               if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON}
-        tokens -= own
+        tokens -= _own_words(words)
     roles = tokens & ROLES
     return bool(roles) and (not roles <= shown_words(event, q) or (
         q.intent in (Intent.SESSION, Intent.SPEAKER) and _office_unheld(event, words)))
+
+
+#: Words between "saya"/"I" and the office the asker introduces themselves with ("saya ini
+#: lurah", "beta ni camat", "I am the mayor of …", "kami selaku panitia").
+_INTRODUCING = word_set("ini adalah am is the a an sebagai selaku")
+
+
+def _own_words(words: Sequence[str]) -> set[str]:
+    """The words next to "saya"/"I" and the office the asker introduces themselves with:
+    what they are, not what they ask."""
+    return {w for i, w in enumerate(words)
+            if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON or _introduced(words, i)}
+
+
+def _introduced(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] follows a first-person word through introducing words and the
+    office's other words only ("saya selaku kepala dinas")."""
+    j = i - 1
+    while j >= 0 and (words[j] in _INTRODUCING or words[j] in ROLES):
+        j -= 1
+    return j >= 0 and j < i - 1 and words[j] in FIRST_PERSON
 
 
 #: Words between an office and its region ("Mayor of X", "Wali Kota X").
@@ -905,6 +924,10 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # (a stop of that kind would be named by it): the card's route does not answer it.
         specific += [w for w in index_for(event).normalizer.tokens(q.question)
                      if w in _PLACE_KIND_WORDS and w not in specific]
+    if specific and set(specific) & ROLES:
+        # "saya ini wakil bupati, penutupan jam berapa?": the asker's own office.
+        own = _own_words(index_for(event).normalizer.tokens(q.question)) & ROLES
+        specific = [w for w in specific if w not in own]
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)

@@ -373,7 +373,7 @@ ORDINARY: frozenset[str] = _words(
     kenapa kepada kita kok kota kabupaten kurang lagi lain lalu lama lambat lebih lewat
     lima mana masih mau melalui memang mereka minggu misal mulai mungkin namun nanti
     oleh orang pada pagi paling panas pasti per pergi perlu pernah pukul pula punya saat
-    saja salah sama sambil sampai sangat satu saya sebelum sedang sekali sekarang selalu
+    saja salah sama sambil sampai sangat satu saya sebelum sedang sekali sekarang selalu selaku
     semua sendiri seperti serta sesudah setelah siang siapa sini situ sore suda sudah
     supaya tadi tahu tahun tak tanpa tapi telah tempat tentang tetapi tiap tidak tiga
     dua empat enam tujuh delapan sembilan sepuluh tinggal turun untuk waktu wah ya yaitu

@@ -277,13 +277,23 @@ class Understander:
             if on:
                 return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
                                      doubts=doubts, readings=readings)
-        if not (direct or spoken) and (set(pairwise(tokens)) & _THIS_ITEM or any(
+        if direct and when.day is None and when.time is None and (
+                set(pairwise(tokens)) & _IS_THIS):
+            # "is this the keynote?" asked during another item: what is on now answers it
+            # (the item named, if it is the one on now).
+            on = [s.id for s in self.by_start if s.start <= local_now < s.end]
+            if on and not set(on) & set(sessions):
+                return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
+                                     doubts=doubts, readings=readings)
+        if not (direct or spoken) and (_points_at_this_item(tokens) or any(
                 pair == _THIS_SESSION and i > 0 and RELATIONS.get(tokens[i - 1]) in _INVERSE
                 for i, pair in enumerate(pairwise(tokens)))):
-            # "sesi ini selesai jam berapa?": the item on now; nothing on, nothing to name.
+            # "sesi ini selesai jam berapa?", "what session is this", "when does this one
+            # end": the item on now; nothing on, nothing to name.
             on = [s.id for s in self.by_start if s.start <= local_now < s.end]
-            this = next(i for i, pair in enumerate(pairwise(tokens))
-                        if pair in _THIS_ITEM or pair == _THIS_SESSION)
+            this = next((i for i, pair in enumerate(pairwise(tokens))
+                         if pair in _THIS_ITEM or pair == _THIS_SESSION),
+                        next((i for i, w in enumerate(tokens) if w in _NOW_THIS), 0))
             before = RELATIONS.get(tokens[this - 1]) if this > 0 else None
             if on and before in _INVERSE:
                 # "setelah sesi ini ada apa?": the item after the one on now.
@@ -746,7 +756,31 @@ class Understander:
             # "istirahat berikutnya jam berapa?": of the items named, the next one.
             upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > now]
             sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
+        elif sessions and not has_when and not spoken:
+            sessions = self._the_one_on(sessions, words, now)
         return direct, spoken, sessions
+
+    def _the_one_on(self, sessions: list[str], words: set[str], now: datetime) -> list[str]:
+        """Of several items named, the one on now ("how long is the break?" during a break,
+        "istirahat sampai jam berapa?"): the one asked about. An item on now that the word
+        names too, of the same kind as all named ("break" is a tag of the lunch breaks and
+        a word of "Coffee break"), counts; anything else is left as it is."""
+        on = [s for s in self.by_start if s.start <= now < s.end]
+        if not on:
+            return sessions
+        item = on[-1]
+        if item.id in sessions:
+            return [item.id] if len(sessions) > 1 else sessions
+        named = [x for sid in sessions if (x := self.event.session(sid)) is not None]
+        title = {w for text in (item.title.id, item.title.en or "")
+                 for w in textnorm.simple_tokens(text) if not textnorm.is_ordinary(w)}
+        vocabulary = {w for x in named for text in (*x.tags, x.title.id, x.title.en or "")
+                      for w in textnorm.simple_tokens(text) if not textnorm.is_ordinary(w)}
+        asked = words & vocabulary
+        if named and all(x.kind is item.kind for x in named) and asked and asked <= title:
+            # Every word naming them names the one on now too ("lunch break" does not).
+            return [item.id]
+        return sessions
 
     def nearest(self, ids: Sequence[str], now: datetime) -> str | None:
         """Of the items named, the one a relation is about: the best named, or of one item
@@ -1202,6 +1236,38 @@ _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")
 #: "this session" as textnorm reads it (the item on now, "session sekarang"): the item on
 #: now when a relation word is before it ("What was before this session?").
 _THIS_SESSION = ("session", "sekarang")
+#: "is this (the) X?", "apakah ini X?": whether the item on now is the one named.
+_IS_THIS = frozenset({("is", "this"), ("apakah", "ini"), ("apa", "ini")})
+#: Words that may stand between an item noun and "this" pointing at the item on now:
+#: "what session is this", "sesi apa ini", "ini sesi apa".
+_THIS_BETWEEN = frozenset({"apa", "what", "which", "is", "the", "yang"})
+#: Speaking now: "ini yang ngomong di depan siapa?" asks about the item on now.
+_SPEAKING = frozenset({"bicara", "berbicara", "ngomong", "speaking", "talking",
+                       "presenting", "tampil"})
+#: Nouns after "this"/"ini" that make it a day or a stretch of time, not the item on now.
+_THIS_TIME = frozenset({"hari", "day", "week", "minggu", "pekan", "bulan", "month", "year",
+                        "tahun", "time", "kali"}) | frozenset(PERIOD_WORDS)
+
+
+def _points_at_this_item(tokens: Sequence[str]) -> bool:
+    """Whether "this"/"ini" points at the item on now: "sesi ini", "this one", an item noun
+    and "this" with only question words between ("what session is this", "sesi apa ini"),
+    or the one speaking ("ini yang ngomong siapa?")."""
+    pairs = set(pairwise(tokens))
+    if pairs & _THIS_ITEM or ("this", "one") in pairs:
+        return True
+    for i, w in enumerate(tokens):
+        if w not in _NOW_THIS or (i + 1 < len(tokens) and tokens[i + 1] in _THIS_TIME):
+            continue
+        if tuple(tokens[i + 1:i + 3]) in {("yang", s) for s in _SPEAKING}:
+            return True
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(tokens) and tokens[j] in _THIS_BETWEEN:
+                j += step
+            if 0 <= j < len(tokens) and tokens[j] in ITEM_NOUNS:
+                return True
+    return False
 #: Words comparing two items named ("the same day as", "hari yang sama dengan", "bareng").
 _COMPARED = frozenset({"same", "sama", "bareng", "barengan", "bersamaan"})
 _ALREADY = frozenset({"sudah", "already"})
