@@ -55,8 +55,8 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta|juga|plus|&)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|"
     r"jam berapa|apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|"
-    r"are they|habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
-    r"then)\b)",
+    r"are they|whether|habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|"
+    r"after|before|then)\b)",
     re.IGNORECASE,
 )
 #: More questions than this in one message are not answered one by one: the rest go to a
@@ -161,6 +161,10 @@ _PURPOSE_RE = re.compile(
     r"(?=[,.;?!\n]|$|\s+(?:(?:kami|saya|we|i)\s+)?(?:mohon|minta|ingin|mau|hendak|would)\b)",
     re.IGNORECASE,
 )
+#: The asker's own plans before the question ("Before we depart on Saturday, may I ask …",
+#: "Sebelum kami berangkat hari Sabtu, …"): their day is not the one asked about.
+_OWN_PLANS_RE = re.compile(
+    r"^\s*(?:before|sebelum)\s+(?:we|i|kami|saya)\s+[^,.;?!\n]*,\s*", re.IGNORECASE)
 #: "… dan/serta/and …" between two pieces that each ask ("berapa hari … dan tanggal berapa
 #: saja?", "narasumbernya siapa dan berasal dari institusi mana?").
 _CONJUNCTION_RE = re.compile(r",?\s(?:dan|serta|and)\s", re.IGNORECASE)
@@ -237,6 +241,9 @@ def _without_intro(piece: str) -> str:
         lambda m: m[0] if set(textnorm.DEFAULT.tokens(m[0])) & _ASKING else "", piece)
     if unmeant.strip():
         piece = unmeant
+    planned = _OWN_PLANS_RE.sub("", piece, count=1)
+    if planned.strip() and planned != piece and set(textnorm.DEFAULT.tokens(planned)) & _ASKING:
+        piece = planned
     reported = _REPORTED_RE.match(piece)
     if (reported is not None and piece[reported.end():].strip()
             and not set(textnorm.DEFAULT.tokens(reported[0])) & _ASKING - _FRAME_ASKING
