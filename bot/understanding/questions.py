@@ -168,8 +168,11 @@ _OWN_PLANS_RE = re.compile(
 #: "… dan/serta/and …" between two pieces that each ask ("berapa hari … dan tanggal berapa
 #: saja?", "narasumbernya siapa dan berasal dari institusi mana?").
 _CONJUNCTION_RE = re.compile(r",?\s(?:dan|serta|and)\s", re.IGNORECASE)
-#: A comma piece giving the asker's reason ("…, karena kami harus menyusun SPT"): not asked.
-_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because"})
+#: A comma piece giving the asker's reason or purpose ("…, karena kami harus menyusun SPT",
+#: "…, mengingat sertifikat diperlukan untuk SPJ", "…, agar kami dapat menyesuaikan jadwal
+#: keberangkatan"): not asked.
+_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because",
+                           "mengingat", "agar", "supaya", "biar", "since"})
 
 
 def split_questions(text: str) -> list[str]:
@@ -329,7 +332,8 @@ def _split_commas(part: str) -> list[str]:
         if not piece:
             continue
         tokens = textnorm.DEFAULT.tokens(piece)
-        if out and tokens and tokens[0] in _REASON_WORDS and not set(tokens) & _ASKING:
+        if out and tokens and (tokens[0] in _REASON_WORDS or tokens[:2] == ("so", "that")) \
+                and not set(tokens) & _ASKING:
             continue  # "…, karena kami harus menyusun SPT": why they ask, not a question
         if (out and _asks_itself(out[-1]) and tokens[:1] and tokens[0] in FIRST_PERSON
                 and tokens[1:2] and tokens[1] in _HAVE and not set(tokens) & _ASKING):
