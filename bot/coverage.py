@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
 from bot import textnorm
 from bot.memo import per_event
-from bot.model import Event, Faq, Speaker, Text
+from bot.model import Event, Faq, SessionKind, Speaker, Text
 from bot.retrieval import ROOT_MARK, Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
@@ -109,12 +109,40 @@ DETAIL_PAIRS = frozenset(
 )
 
 
+_SIGN_UP = word_set("pendaftaran daftar mendaftar registrasi registration register signup")
+_CLOSES = word_set("ditutup tutup close closes closed closing")
+
+
+#: Food and drink served: what is served ("snack rehat kopi nanti apa aja?", "what food is
+#: served at lunch?") is a menu, which an item's card does not list by naming the snack.
+_FOOD = word_set("snack snacks kue makanan minuman konsumsi hidangan food drinks menu catering")
+_WHICH_OF = frozenset({("apa", "saja"), ("apa", "aja"), ("apa", "apa"), ("what", "kind"),
+                       ("jenis", "apa")})
+
+
+def _asks_menu(tokens: Sequence[str]) -> bool:
+    """Whether the question asks what food or drink is served (the menu)."""
+    words = set(tokens)
+    return bool(words & _FOOD) and bool(
+        set(pairwise(tokens)) & _WHICH_OF or "menu" in words
+        or any(a in ("what", "which") and b in _FOOD for a, b in pairwise(tokens))
+        or any(a in _FOOD and b == "apa" for a, b in pairwise(tokens)))
+
+
 def details_unsaid(event: Event, q: Understanding) -> list[str]:
     """The details (`DETAILS`, `DETAIL_PAIRS`) the question asks that no text the card
     shows holds (an item's card; a practical answer says whether a thing is provided)."""
     tokens = index_for(event).normalizer.tokens(q.question)
     asked = [f"{a} {b}" for a, b in pairwise(tokens) if (a, b) in DETAIL_PAIRS]
     asked += [w for w in tokens if w in DETAILS]
+    if set(tokens) & _SIGN_UP and set(tokens) & _CLOSES and any(
+            s is not None and s.kind is SessionKind.TOUR
+            for s in map(event.session, q.session_ids)):
+        # "pendaftaran city tour ditutup kapan?": the tour's sign-up deadline, not when the
+        # registration desk closes (that item's card answers "registrasi ditutup jam brp").
+        asked.append("deadline")
+    if q.relation is None and _asks_menu(tokens):
+        asked.append("menu")
     if not asked:
         return []
     shown = shown_words(event, q)
