@@ -937,6 +937,16 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if specific:
         plan = _plan_words(event, q.question)
         specific = [w for w in specific if w not in plan]
+    if specific and q.intent is Intent.CONTACT:
+        # "kalau ada kendala di lapangan, hubungi siapa?": the trouble put as a condition is
+        # what the contact will hear of, not something the bot is asked.
+        trouble: set[str] = set()
+        for clause in _CLAUSE_END.split(q.question):
+            words = index_for(event).normalizer.tokens(clause)
+            start = next((i for i, w in enumerate(words) if w in _IF), len(words))
+            if set(words[start + 1:]) & _PROBLEM:
+                trouble.update(words[start + 1:])
+        specific = [w for w in specific if w not in trouble]
     if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
         # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
         # raise with that contact is not asked of the bot.
@@ -969,6 +979,9 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
 
 
 _NEAREST = word_set("terdekat nearest closest")
+#: Trouble in general, put as the condition of whom to contact.
+_PROBLEM = word_set(
+    "kendala masalah problem problems issue issues trouble kesulitan hambatan darurat emergency")
 #: Kinds of place, Indonesian and English, that name a place on their own ("pulau", "beach";
 #: not "sentra", "centre", which need the word that says which, nor "air").
 _PLACE_KIND_WORDS = frozenset(

@@ -275,6 +275,7 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "lokasi"): "lokasi",
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
+    ("focal", "point"): "narahubung",
     # "e-mail", "e mail": the one word the contact questions know.
     ("e", "mail"): "email",
     ("tuan", "rumah"): "tuanrumah",

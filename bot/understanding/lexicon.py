@@ -231,7 +231,7 @@ GENERAL = word_set(
     almost nearly hampir
     list listed tercantum details info information dear regards
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
-    perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
+    perihal tentang soal masalah urusan pihak pelaksanaan dilaksanakan penyelenggaraan tersedia
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
     peroleh dapa diminta dikirim dikirimkan via lewat melalui
     dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
