@@ -1244,7 +1244,7 @@ _THIS_BETWEEN = frozenset({"apa", "what", "which", "is", "the", "yang"})
 #: Speaking now: "ini yang ngomong di depan siapa?" asks about the item on now.
 _SPEAKING = frozenset({"bicara", "berbicara", "ngomong", "speaking", "talking",
                        "presenting", "tampil"})
-#: Nouns after "this"/"ini" that make it a day or a stretch of time, not the item on now.
+#: Nouns with "this"/"ini" that make it a day or a stretch of time, not the item on now.
 _THIS_TIME = frozenset({"hari", "day", "week", "minggu", "pekan", "bulan", "month", "year",
                         "tahun", "time", "kali"}) | frozenset(PERIOD_WORDS)
 
@@ -1257,8 +1257,9 @@ def _points_at_this_item(tokens: Sequence[str]) -> bool:
     if pairs & _THIS_ITEM or ("this", "one") in pairs:
         return True
     for i, w in enumerate(tokens):
-        if w not in _NOW_THIS or (i + 1 < len(tokens) and tokens[i + 1] in _THIS_TIME):
-            continue
+        if w not in _NOW_THIS or (i + 1 < len(tokens) and tokens[i + 1] in _THIS_TIME) or (
+                i > 0 and tokens[i - 1] in _THIS_TIME):
+            continue  # "this afternoon", "hari ini sesi apa aja": a day, not the item on
         if tuple(tokens[i + 1:i + 3]) in {("yang", s) for s in _SPEAKING}:
             return True
         for step in (-1, 1):
