@@ -194,3 +194,14 @@ async def test_makassar_this_and_a_day_by_its_number(makassar: Harness) -> None:
     assert "Closing" in text or "Penutupan" in text, text
     text = read(await makassar.say("beta ni lurah, penutupan jam brapa?"))
     assert "11.00" in text and DECLINED not in text, text
+
+
+async def test_no_need_is_asking_what_is_needed(bot: Harness) -> None:
+    """"sonde usah bawa apa2 ko untuk city tour?" (Kupang Malay), "tidak usah bawa apa-apa
+    kan?": "usah" asks what is needed as "perlu" does."""
+    bot.clock.set(datetime(2019, 10, 17, 19, 30, tzinfo=WITA))
+    for question in ("sonde usah bawa apa2 ko untuk city tour?",
+                     "tidak usah bawa apa-apa kan ke city tour?",
+                     "ga usah bawa apa2 buat tour besok?"):
+        text = read(await bot.say(question))
+        assert "Air minum" in text and DECLINED not in text, (question, text)

@@ -219,7 +219,7 @@ GENERAL = word_set(
     acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
     yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
     terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya excuse
-    mau perlu butuh harus wajib sudah belum masih akan bakal
+    mau perlu usah butuh harus wajib sudah belum masih akan bakal
     bagus baik oke ok siap sip halo
     dia dorang ana ko nda ndak
     could would should kindly let know tell give get got need want like
