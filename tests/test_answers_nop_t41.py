@@ -46,6 +46,12 @@ async def test_this_is_the_item_on_now(bot: Harness) -> None:
     for question in ("sesi apa ini", "ini sesi apa ya?", "sesi yang ini selesai jam berapa"):
         text = read(await bot.say(question))
         assert "Semarang" in text and "10.00" in text and DECLINED not in text, (question, text)
+    for question in ("what's this talk about?", "who is this speaker?"):
+        text = await read_en(bot, question)
+        assert "Semarang" in text and "Speakers" not in text, (question, text)
+    for question in ("pembicara ini siapa?", "ini presentasi apa?", "paparan ini dari mana?"):
+        text = read(await bot.say(question))
+        assert "Semarang" in text and DECLINED not in text, (question, text)
     bot.clock.set(datetime(2019, 10, 16, 13, 15, tzinfo=WITA))  # Banyuwangi, 13.00–14.30
     for question in ("ini yang omong di depan sapa ni?", "ini yang bicara siapa?"):
         text = read(await bot.say(question))

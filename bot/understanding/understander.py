@@ -1241,6 +1241,10 @@ _IS_THIS = frozenset({("is", "this"), ("apakah", "ini"), ("apa", "ini")})
 #: Words that may stand between an item noun and "this" pointing at the item on now:
 #: "what session is this", "sesi apa ini", "ini sesi apa".
 _THIS_BETWEEN = frozenset({"apa", "what", "which", "is", "the", "yang"})
+#: What "this" points at in the room: the item ("what's this talk about?", "ini presentasi
+#: apa?") or whoever gives it ("who is this speaker?", "pembicara ini siapa?").
+_THIS_NOUNS = ITEM_NOUNS | frozenset({"talk", "presentation", "presentasi", "paparan", "panel",
+                                      "speaker", "pembicara", "narasumber", "pemateri"})
 #: Speaking now: "ini yang ngomong di depan siapa?" asks about the item on now.
 _SPEAKING = frozenset({"bicara", "berbicara", "ngomong", "speaking", "talking",
                        "presenting", "tampil"})
@@ -1266,7 +1270,7 @@ def _points_at_this_item(tokens: Sequence[str]) -> bool:
             j = i + step
             while 0 <= j < len(tokens) and tokens[j] in _THIS_BETWEEN:
                 j += step
-            if 0 <= j < len(tokens) and tokens[j] in ITEM_NOUNS:
+            if 0 <= j < len(tokens) and tokens[j] in _THIS_NOUNS:
                 return True
     return False
 #: Words comparing two items named ("the same day as", "hari yang sama dengan", "bareng").
