@@ -973,12 +973,15 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "mushola terdekat dari ruang seminar": the nearest of a thing the answer shows is
         # that thing; "rumah sakit terdekat" stays unanswered by what does not show one.
         tokens = index_for(event).normalizer.tokens(q.question)
-        near = {b for a, b in pairwise(tokens) if b in _NEAREST and is_shown(a, shown)}
+        # The thing may be the practical answer's, which joins the card ("musala near X").
+        joined = shown | (shown_words(event, q, q.faq_id) if q.faq_id and faq_id is None
+                          else set())
+        near = {b for a, b in pairwise(tokens) if b in _NEAREST and is_shown(a, joined)}
         specific = [w for w in specific if w not in near]
     return [w for w in specific if not is_shown(w, shown)]
 
 
-_NEAREST = word_set("terdekat nearest closest")
+_NEAREST = word_set("terdekat nearest closest near nearby")
 #: Trouble in general, put as the condition of whom to contact.
 _PROBLEM = word_set(
     "kendala masalah problem problems issue issues trouble kesulitan hambatan darurat emergency")

@@ -236,6 +236,11 @@ SLANG: Mapping[str, str] = {
     "introducing": "introduction", "introduces": "introduction",
     # Other countries are abroad: the data's word for it ("best practice luar negeri").
     "abroad": "luar negeri", "overseas": "luar negeri", "mancanegara": "luar negeri",
+    "foreign": "luar negeri",
+    # Integrated is "terintegrasi" as the titles say it; "terpadu" is its Indonesian twin.
+    "terpadu": "terintegrasi",
+    "mister": "mr", "persconference": "press conference",
+    "pressconference": "press conference", "presconference": "press conference",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -324,6 +329,7 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("other", "countries"): "luar negeri",
     ("other", "country"): "luar negeri",
     ("foreign", "countries"): "luar negeri",
+    ("pers", "conference"): "press conference",
     # The key speaker, speech or talk ("pembicara kunci") is Indonesian for the keynote.
     ("pembicara", "kunci"): "pembicara keynote",
     ("pidato", "kunci"): "pidato keynote",

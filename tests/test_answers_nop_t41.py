@@ -211,3 +211,24 @@ async def test_no_need_is_asking_what_is_needed(bot: Harness) -> None:
                      "ga usah bawa apa2 buat tour besok?"):
         text = read(await bot.say(question))
         assert "Air minum" in text and DECLINED not in text, (question, text)
+
+
+async def test_items_in_other_words(bot: Harness) -> None:
+    """Words of a title in other words: "foreign" is abroad ("luar negeri"), "terpadu" is
+    "terintegrasi", "Mister" is "Mr", "persconference" the press conference; "near" a thing
+    the practical answer shows is that thing."""
+    bot.clock.set(datetime(2019, 10, 16, 11, 0, tzinfo=WITA))
+    for question in ("When is the session on foreign best practices?",
+                     "Mister Lee session is wich place?"):
+        text = await read_en(bot, question)
+        assert "Keesei" in text and "10:30" in text and DECLINED_EN not in text, (
+            question, text)
+    for question in ("persconference where?", "pressconference where?"):
+        text = await read_en(bot, question)
+        assert "Suba Suka" in text, (question, text)
+    text = read(await bot.say("yg bahas pemanfaatan TIK terpadu itu hari apa?"))
+    assert "Rabu" in text and "13.00" in text and DECLINED not in text, text
+    text = await read_en(bot, "hi, is there a musala near the ruang Garuda?")
+    assert "prayer room" in text and DECLINED_EN not in text, text
+    text = await read_en(bot, "is there an ATM near the venue?")
+    assert DECLINED_EN in text, text
