@@ -232,3 +232,14 @@ async def test_items_in_other_words(bot: Harness) -> None:
     assert "prayer room" in text and DECLINED_EN not in text, text
     text = await read_en(bot, "is there an ATM near the venue?")
     assert DECLINED_EN in text, text
+
+
+async def test_resuming_after_an_item(bot: Harness) -> None:
+    """"when do we resume after lunch?": the programme going on after an item is the item
+    after it."""
+    bot.clock.set(datetime(2019, 10, 17, 12, 15, tzinfo=WITA))
+    for question in ("when do we resume after lunch", "when do we continue after the break?"):
+        text = await read_en(bot, question)
+        assert "13:00" in text and DECLINED_EN not in text, (question, text)
+    text = read(await bot.say("kapan dilanjutkan setelah ishoma?"))
+    assert "13.00" in text and DECLINED not in text, text

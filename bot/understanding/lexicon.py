@@ -374,6 +374,10 @@ ITEM_NOUNS = word_set("sesi session sessions")
 #: Going home after an item ("abis city tour langsung pulang?", "can we go straight home
 #: after the tour?"): whether anything follows it, which the item after it answers.
 GOING_HOME = word_set("pulang bubar home straight")
+#: The programme going on again after an item ("when do we resume after lunch?", "kapan
+#: dilanjutkan setelah ishoma?"): the item after it.
+RESUME = word_set(
+    "resume resumes continue continues restart reconvene lanjut dilanjutkan dilanjut mulai")
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
     kemana pergi mampir singgah anything something"""

@@ -57,6 +57,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    RESUME,
     ROLES,
     TERM_OF_OFFICE,
     THERE_IS,
@@ -359,7 +360,10 @@ class Understander:
             "?" in text and RELATIONS.get(tokens[0]) in _INVERSE and bool(named_at) and all(
                 # "sesudah rehat kopi besok?": a day word says which one, and asks no more.
                 i in named_at or i in when.used or t in _FILLER
-                for i, t in enumerate(tokens[1:], start=1)))
+                for i, t in enumerate(tokens[1:], start=1))) or (
+            # "when do we resume after lunch?", "kapan dilanjutkan setelah ishoma?": the
+            # programme going on after an item is the item after it.
+            bool(words & RESUME) and any(RELATIONS.get(t) is Relation.AFTER for t in tokens))
         between = self._between(tokens, matches, when, local_now) if (
             not words & REMINDER_WORDS) else None
         if between is not None:
@@ -1202,6 +1206,7 @@ _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arri
 _OVER = frozenset({"selesai", "kelar", "bubar", "usai", "beres", "berakhir", "over", "done",
                    "finished", "ends", "ended", "pulang"})
 _CONTINUE = frozenset({"berikutnya", "selanjutnya", "lanjut", "next", "terus", "then"})
+
 #: "su pulang dari tur, sekarang apa lai?": back from an item, what now is what follows it
 #: ("balik ke balai kota lagi?" is "again", no question for what follows).
 _WHAT_ELSE = frozenset({("apa", "lagi"), ("ngapain", "lagi"), ("acara", "lagi")})
