@@ -243,3 +243,18 @@ async def test_resuming_after_an_item(bot: Harness) -> None:
         assert "13:00" in text and DECLINED_EN not in text, (question, text)
     text = read(await bot.say("kapan dilanjutkan setelah ishoma?"))
     assert "13.00" in text and DECLINED not in text, text
+
+
+async def test_whether_an_item_is_before_or_after_another(bot: Harness) -> None:
+    """"is the X session before lunch?": X's time and the anchor's say it, not the item
+    just before the anchor; "what is before lunch?" still asks for that item."""
+    bot.clock.set(datetime(2019, 10, 16, 9, 0, tzinfo=WITA))
+    for question in ("the Banyuwangi session, is it before or after lunch?",
+                     "is the Banyuwangi session before lunch?"):
+        text = await read_en(bot, question)
+        assert "Banyuwangi" in text and "13:00" in text and "Keynote" not in text, (
+            question, text)
+    text = read(await bot.say("apakah sesi banyuwangi sebelum ishoma?"))
+    assert "13.00" in text and DECLINED not in text, text
+    text = await read_en(bot, "what is before lunch?")
+    assert "Keynote" in text, text

@@ -409,6 +409,19 @@ class Understander:
             # asked (what to bring), not what else is on during it; so is a practical
             # answer ("pakai baju apa pas city tour?": the dress code).
             relation = anchor = None
+        if (relation in (Relation.BEFORE, Relation.AFTER) and anchor is not None
+                and words & _IS_IT and anchor_stop is None
+                and not (words & _WHAT_ASKED or set(pairwise(tokens)) & THERE_IS)):
+            # "is the Banyuwangi session before lunch?", "the X session, is it before or
+            # after lunch?": whether X is, which the two items' times say; not the item
+            # just before the anchor.
+            title = self.event.session(anchor)
+            subject = [s for s in direct if (x := self.event.session(s)) is not None
+                       and title is not None and x.title != title.title]
+            if subject and subject[0] not in self.related(relation, anchor).session_ids:
+                # (The item right after/before it is the one named: its card says so.)
+                return Understanding(Intent.SESSION, session_ids=(subject[0], anchor),
+                                     confidence=0.5, doubts=doubts, readings=readings)
         if relation is not None and anchor is not None:
             related = self.related(relation, anchor, anchor_stop, speaking=asks_who)
             if anchor_stop is None and self._then_after(tokens, matches, relation, related):
@@ -1241,6 +1254,10 @@ _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")
 #: "this session" as textnorm reads it (the item on now, "session sekarang"): the item on
 #: now when a relation word is before it ("What was before this session?").
 _THIS_SESSION = ("session", "sekarang")
+#: "is X before Y?", "apakah X sebelum Y?": whether an item named is.
+_IS_IT = frozenset({"is", "was", "apakah"})
+#: Asking for an item, not whether one named is ("what is before lunch?").
+_WHAT_ASKED = frozenset({"what", "which", "apa", "ada", "anything", "who", "siapa"})
 #: "is this (the) X?", "apakah ini X?": whether the item on now is the one named.
 _IS_THIS = frozenset({("is", "this"), ("apakah", "ini"), ("apa", "ini")})
 #: Words that may stand between an item noun and "this" pointing at the item on now:
