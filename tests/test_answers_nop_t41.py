@@ -78,8 +78,12 @@ async def test_is_this_the_named_item(bot: Harness) -> None:
     bot.clock.set(datetime(2019, 10, 17, 10, 45, tzinfo=WITA))  # International best practice
     text = await read_en(bot, "is this the keynote?")
     assert "Keesei" in text and "Rudiantara" not in text, text
-    text = read(await bot.say("apakah ini keynote?"))
-    assert "Keesei" in text and "Rudiantara" not in text, text
+    for question in ("apakah ini keynote?", "ini sesi keynote kah?", "ini keynote kan?"):
+        text = read(await bot.say(question))
+        assert "Keesei" in text and "Rudiantara" not in text, (question, text)
+    # "ini" opening a question about the item named, asking its time or place, is that item.
+    text = read(await bot.say("ini keynote jam berapa ya?"))
+    assert "Rudiantara" in text, text
     bot.clock.set(datetime(2019, 10, 16, 10, 5, tzinfo=WITA))  # the keynote itself
     text = await read_en(bot, "is this the keynote?")
     assert "Rudiantara" in text, text

@@ -279,9 +279,11 @@ class Understander:
                 return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
                                      doubts=doubts, readings=readings)
         if direct and when.day is None and when.time is None and (
-                set(pairwise(tokens)) & _IS_THIS):
-            # "is this the keynote?" asked during another item: what is on now answers it
-            # (the item named, if it is the one on now).
+                set(pairwise(tokens)) & _IS_THIS
+                or (tokens[0] in _NOW_THIS and tokens[1:2] and tokens[1] not in _THIS_TIME
+                    and not words & (QUESTION_WORDS | {"jam", "pukul", "time"}))):
+            # "is this the keynote?", "ini sesi keynote kah?" asked during another item: what
+            # is on now answers it (the item named, if it is the one on now).
             on = [s.id for s in self.by_start if s.start <= local_now < s.end]
             if on and not set(on) & set(sessions):
                 return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
