@@ -1286,8 +1286,10 @@ def _points_at_this_item(tokens: Sequence[str]) -> bool:
         return True
     for i, w in enumerate(tokens):
         if w not in _NOW_THIS or (i + 1 < len(tokens) and tokens[i + 1] in _THIS_TIME) or (
-                i > 0 and tokens[i - 1] in _THIS_TIME):
-            continue  # "this afternoon", "hari ini sesi apa aja": a day, not the item on
+                i > 0 and (tokens[i - 1] in _THIS_TIME or tokens[i - 1] in RELATIONS)):
+            # "this afternoon", "hari ini sesi apa aja": a day, not the item on; "abis ini
+            # sesi apa": after now, what is next.
+            continue
         if tuple(tokens[i + 1:i + 3]) in {("yang", s) for s in _SPEAKING}:
             return True
         for step in (-1, 1):
