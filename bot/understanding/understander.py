@@ -1221,7 +1221,6 @@ _BE_THERE = frozenset({"di", "sampai", "tiba", "datang", "hadir", "there", "arri
 _OVER = frozenset({"selesai", "kelar", "bubar", "usai", "beres", "berakhir", "over", "done",
                    "finished", "ends", "ended", "pulang"})
 _CONTINUE = frozenset({"berikutnya", "selanjutnya", "lanjut", "next", "terus", "then"})
-
 #: "su pulang dari tur, sekarang apa lai?": back from an item, what now is what follows it
 #: ("balik ke balai kota lagi?" is "again", no question for what follows).
 _WHAT_ELSE = frozenset({("apa", "lagi"), ("ngapain", "lagi"), ("acara", "lagi")})
@@ -1299,6 +1298,8 @@ def _points_at_this_item(tokens: Sequence[str]) -> bool:
             if 0 <= j < len(tokens) and tokens[j] in _THIS_NOUNS:
                 return True
     return False
+
+
 #: Words comparing two items named ("the same day as", "hari yang sama dengan", "bareng").
 _COMPARED = frozenset({"same", "sama", "bareng", "barengan", "bersamaan"})
 _ALREADY = frozenset({"sudah", "already"})
