@@ -944,7 +944,7 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         for clause in _CLAUSE_END.split(q.question):
             words = index_for(event).normalizer.tokens(clause)
             start = next((i for i, w in enumerate(words) if w in _IF), len(words))
-            if set(words[start + 1:]) & _PROBLEM:
+            if set(words[start + 1:]) & PROBLEM:
                 trouble.update(words[start + 1:])
         specific = [w for w in specific if w not in trouble]
     if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
@@ -982,8 +982,8 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
 
 
 _NEAREST = word_set("terdekat nearest closest near nearby")
-#: Trouble in general, put as the condition of whom to contact.
-_PROBLEM = word_set(
+#: Trouble in general, put as the condition of whom to contact ("kalau ada kendala, …").
+PROBLEM = word_set(
     "kendala masalah problem problems issue issues trouble kesulitan hambatan darurat emergency")
 #: Kinds of place, Indonesian and English, that name a place on their own ("pulau", "beach";
 #: not "sentra", "centre", which need the word that says which, nor "air").

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot import textnorm
-from bot.coverage import GENERAL
+from bot.coverage import GENERAL, PROBLEM
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions, regions_asked
 from bot.retrieval import index_for
@@ -102,8 +102,10 @@ def search_contacts(event: Event, query: str) -> ContactSearch:
     words = [w for w in (_spelled(w, event) for w in _words(query))
              if w not in REQUEST_WORDS and w not in GENERAL and w not in textnorm.PARTICLES]
     # "kalau ada kendala di lapangan, hubungi siapa?": the trouble names no one; a word of
-    # the condition that names a contact stays ("kalau ada masalah registrasi, …").
-    trouble = {w for m in _CONDITION_RE.finditer(query.lower()) for w in _words(m[0])}
+    # the condition that names a contact stays ("kalau ada masalah registrasi, …"). Only
+    # trouble: "kalau bot tidak bisa jawab, tanya siapa?" is not a contact's.
+    trouble = {w for m in _CONDITION_RE.finditer(query.lower())
+               if PROBLEM & set(ws := _words(m[0])) for w in ws}
     words = [w for w in words
              if w not in trouble or any(w in _haystack(c) for c in event.contacts)]
     if all(w in _ANY_REGION for w in words):

@@ -788,15 +788,19 @@ class Understander:
         if not on:
             return sessions
         item = on[-1]
+        named = [x for sid in sessions if (x := self.event.session(sid)) is not None]
+        if not named or any(x.kind is not item.kind for x in named) or words & RELATIONS.keys():
+            # Two items of other kinds named ("setelah pembukaan langsung keynote kah?") are
+            # both asked about, not the one on now.
+            return sessions
         if item.id in sessions:
             return [item.id] if len(sessions) > 1 else sessions
-        named = [x for sid in sessions if (x := self.event.session(sid)) is not None]
         title = {w for text in (item.title.id, item.title.en or "")
                  for w in textnorm.simple_tokens(text) if not textnorm.is_ordinary(w)}
         vocabulary = {w for x in named for text in (*x.tags, x.title.id, x.title.en or "")
                       for w in textnorm.simple_tokens(text) if not textnorm.is_ordinary(w)}
         asked = words & vocabulary
-        if named and all(x.kind is item.kind for x in named) and asked and asked <= title:
+        if asked and asked <= title:
             # Every word naming them names the one on now too ("lunch break" does not).
             return [item.id]
         return sessions
