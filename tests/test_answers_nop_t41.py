@@ -99,6 +99,13 @@ async def test_the_break_on_now(bot: Harness) -> None:
     # "lunch" names only the lunch breaks: the coffee break on now does not answer it.
     text = await read_en(bot, "how long is the lunch break")
     assert "12:00" in text and "Coffee" not in text, text
+    # Two items of other kinds named, one of them on now: both are asked about.
+    bot.clock.set(datetime(2019, 10, 16, 8, 35, tzinfo=WITA))  # the opening
+    text = read(await bot.say("setelah pembukaan langsung keynote kah?"))
+    assert "09.30" in text, text
+    bot.clock.set(datetime(2019, 10, 18, 8, 30, tzinfo=WITA))  # the tour
+    text = read(await bot.say("kalo beta sonde ikut tour, penutupan jam brp"))
+    assert "11.15" in text, text
 
 
 async def test_a_day_by_its_number(bot: Harness) -> None:
@@ -185,6 +192,9 @@ async def test_whom_to_contact(bot: Harness) -> None:
     assert "0202" in text, text
     text = read(await bot.say("kalau mau parkir hubungi siapa?"))
     assert DECLINED in text, text
+    # Not trouble: whom to ask when the bot cannot answer is the Tanya panitia button.
+    text = read(await bot.say("kalau bot tidak bisa jawab, sy tanya ke siapa?"))
+    assert "Tanya panitia" in text and "0201" not in text, text
     for question in ("Sukabumi focal point contact?", "focal point of Banyuwangi?"):
         text = await read_en(bot, question)
         assert "Setda" in text and DECLINED_EN not in text, (question, text)
