@@ -53,6 +53,7 @@ from bot.understanding.lexicon import (
     REACH_VERBS,
     REGISTERED,
     RELATIONS,
+    RESUME,
     SPEAKER_WORDS,
     STATUS_ASKED,
     TITLE_WORDS,
@@ -641,7 +642,7 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         return True
     missing = [w for w in coverage.uncovered(event, q) if not _kind_shown(event, q, w)
                and not (q.until is not None and w in BETWEEN_WORDS)  # "between 10 and 12"
-               and not (q.relation is Relation.AFTER and w in GOING_HOME)]
+               and not (q.relation is Relation.AFTER and (w in GOING_HOME or w in RESUME))]
     if missing and q.faq_id is not None:  # the practical answer joins the card
         shown = coverage.shown_words(event, q, q.faq_id)
         faq = next((f for f in event.faq if f.id == q.faq_id), None)

@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA, DamerauLevenshtein, Levenshtein
 
 from bot import howto, textnorm
 from bot.memo import per_event
-from bot.model import Event, Faq, Speaker, Text
+from bot.model import Event, Faq, SessionKind, Speaker, Text
 from bot.retrieval import ROOT_MARK, Source, index_for, roots
 from bot.understanding import Fact, Intent, Understanding, understander_for
 from bot.understanding.classify import ZONES
@@ -114,12 +114,40 @@ DETAIL_PAIRS = frozenset(
 )
 
 
+_SIGN_UP = word_set("pendaftaran daftar mendaftar registrasi registration register signup")
+_CLOSES = word_set("ditutup tutup close closes closed closing")
+
+
+#: Food and drink served: what is served ("snack rehat kopi nanti apa aja?", "what food is
+#: served at lunch?") is a menu, which an item's card does not list by naming the snack.
+_FOOD = word_set("snack snacks kue makanan minuman konsumsi hidangan food drinks menu catering")
+_WHICH_OF = frozenset({("apa", "saja"), ("apa", "aja"), ("apa", "apa"), ("what", "kind"),
+                       ("jenis", "apa")})
+
+
+def _asks_menu(tokens: Sequence[str]) -> bool:
+    """Whether the question asks what food or drink is served (the menu)."""
+    words = set(tokens)
+    return bool(words & _FOOD) and bool(
+        set(pairwise(tokens)) & _WHICH_OF or "menu" in words
+        or any(a in ("what", "which") and b in _FOOD for a, b in pairwise(tokens))
+        or any(a in _FOOD and b == "apa" for a, b in pairwise(tokens)))
+
+
 def details_unsaid(event: Event, q: Understanding) -> list[str]:
     """The details (`DETAILS`, `DETAIL_PAIRS`) the question asks that no text the card
     shows holds (an item's card; a practical answer says whether a thing is provided)."""
     tokens = index_for(event).normalizer.tokens(q.question)
     asked = [f"{a} {b}" for a, b in pairwise(tokens) if (a, b) in DETAIL_PAIRS]
     asked += [w for w in tokens if w in DETAILS]
+    if set(tokens) & _SIGN_UP and set(tokens) & _CLOSES and any(
+            s is not None and s.kind is SessionKind.TOUR
+            for s in map(event.session, q.session_ids)):
+        # "pendaftaran city tour ditutup kapan?": the tour's sign-up deadline, not when the
+        # registration desk closes (that item's card answers "registrasi ditutup jam brp").
+        asked.append("deadline")
+    if q.relation is None and _asks_menu(tokens):
+        asked.append("menu")
     if not asked:
         return []
     shown = shown_words(event, q)
@@ -430,9 +458,7 @@ def role_unsaid(event: Event, q: Understanding) -> bool:
         if q.relation is not None:
             return False  # "setelah keynote menteri ada apa?": the office names the anchor
         # "Bupati kami hanya ikut penutupan": the asker's own office, not one asked for.
-        own = {w for i, w in enumerate(words)
-               if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON}
-        tokens -= own
+        tokens -= _own_words(words)
     roles = tokens & ROLES
     if roles and q.relation is not None and q.anchor_id is not None:
         # "sesudah pak menteri, siapa yg ngisi?": the office names the anchor, whose card
@@ -440,6 +466,27 @@ def role_unsaid(event: Event, q: Understanding) -> bool:
         roles -= shown_words(event, replace(q, session_ids=(q.anchor_id,), relation=None))
     return bool(roles) and (not roles <= shown_words(event, q) or (
         q.intent in (Intent.SESSION, Intent.SPEAKER) and _office_unheld(event, words)))
+
+
+#: Words between "saya"/"I" and the office the asker introduces themselves with ("saya ini
+#: lurah", "beta ni camat", "I am the mayor of …", "kami selaku panitia").
+_INTRODUCING = word_set("ini adalah am is the a an sebagai selaku")
+
+
+def _own_words(words: Sequence[str]) -> set[str]:
+    """The words next to "saya"/"I" and the office the asker introduces themselves with:
+    what they are, not what they ask."""
+    return {w for i, w in enumerate(words)
+            if set(words[max(0, i - 1):i + 2]) & FIRST_PERSON or _introduced(words, i)}
+
+
+def _introduced(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] follows a first-person word through introducing words and the
+    office's other words only ("saya selaku kepala dinas")."""
+    j = i - 1
+    while j >= 0 and (words[j] in _INTRODUCING or words[j] in ROLES):
+        j -= 1
+    return j >= 0 and j < i - 1 and words[j] in FIRST_PERSON
 
 
 #: Words between an office and its region ("Mayor of X", "Wali Kota X").
@@ -972,6 +1019,16 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
     if specific:
         plan = _plan_words(event, q.question)
         specific = [w for w in specific if w not in plan]
+    if specific and q.intent is Intent.CONTACT:
+        # "kalau ada kendala di lapangan, hubungi siapa?": the trouble put as a condition is
+        # what the contact will hear of, not something the bot is asked.
+        trouble: set[str] = set()
+        for clause in _CLAUSE_END.split(q.question):
+            words = index_for(event).normalizer.tokens(clause)
+            start = next((i for i, w in enumerate(words) if w in _IF), len(words))
+            if set(words[start + 1:]) & PROBLEM:
+                trouble.update(words[start + 1:])
+        specific = [w for w in specific if w not in trouble]
     if q.intent is Intent.CONTACT and (q.regions or q.speaker_ids):
         # "kontak Banyuwangi, mau follow up soal smart kampung": what the delegate will
         # raise with that contact is not asked of the bot.
@@ -994,6 +1051,10 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # (a stop of that kind would be named by it): the card's route does not answer it.
         specific += [w for w in index_for(event).normalizer.tokens(q.question)
                      if w in _PLACE_KIND_WORDS and w not in specific]
+    if specific and set(specific) & ROLES:
+        # "saya ini wakil bupati, penutupan jam berapa?": the asker's own office.
+        own = _own_words(index_for(event).normalizer.tokens(q.question)) & ROLES
+        specific = [w for w in specific if w not in own]
     if not specific:
         return []
     shown = shown_words(event, q, faq_id)
@@ -1005,12 +1066,18 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # "mushola terdekat dari ruang seminar": the nearest of a thing the answer shows is
         # that thing; "rumah sakit terdekat" stays unanswered by what does not show one.
         tokens = index_for(event).normalizer.tokens(q.question)
-        near = {b for a, b in pairwise(tokens) if b in _NEAREST and is_shown(a, shown)}
+        # The thing may be the practical answer's, which joins the card ("musala near X").
+        joined = shown | (shown_words(event, q, q.faq_id) if q.faq_id and faq_id is None
+                          else set())
+        near = {b for a, b in pairwise(tokens) if b in _NEAREST and is_shown(a, joined)}
         specific = [w for w in specific if w not in near]
     return [w for w in specific if not is_shown(w, shown)]
 
 
-_NEAREST = word_set("terdekat nearest closest")
+_NEAREST = word_set("terdekat nearest closest near nearby")
+#: Trouble in general, put as the condition of whom to contact ("kalau ada kendala, …").
+PROBLEM = word_set(
+    "kendala masalah problem problems issue issues trouble kesulitan hambatan darurat emergency")
 #: Kinds of place, Indonesian and English, that name a place on their own ("pulau", "beach";
 #: not "sentra", "centre", which need the word that says which, nor "air").
 _PLACE_KIND_WORDS = frozenset(

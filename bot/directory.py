@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot import textnorm
-from bot.coverage import GENERAL
+from bot.coverage import GENERAL, PROBLEM
 from bot.model import Contact, Event
 from bot.regions import aliases_from_contacts, match_regions, regions_asked
 from bot.retrieval import index_for
@@ -61,6 +61,10 @@ def _aliases(event: Event) -> dict[str, str]:
 _ORGANIZERS = ORGANIZERS | {"panit"}
 
 
+#: A condition put to the question, to its clause's end ("kalau ada kendala selama acara").
+_CONDITION_RE = re.compile(r"\b(?:kalau|kalo|klo|jika|bila|apabila|if)\b[^,;.?!]*")
+
+
 def _words(text: str) -> list[str]:
     words = [_word(w.strip("'")) for w in re.findall(r"[\w'-]+", text.lower().replace("’", "'"))]
     return ["panitia" if w in _ORGANIZERS else w for w in words]
@@ -97,6 +101,13 @@ def search_contacts(event: Event, query: str) -> ContactSearch:
     # "Dengan hormat, bolehkah saya meminta nomor kontak …": only the words that name someone.
     words = [w for w in (_spelled(w, event) for w in _words(query))
              if w not in REQUEST_WORDS and w not in GENERAL and w not in textnorm.PARTICLES]
+    # "kalau ada kendala di lapangan, hubungi siapa?": the trouble names no one; a word of
+    # the condition that names a contact stays ("kalau ada masalah registrasi, …"). Only
+    # trouble: "kalau bot tidak bisa jawab, tanya siapa?" is not a contact's.
+    trouble = {w for m in _CONDITION_RE.finditer(query.lower())
+               if PROBLEM & set(ws := _words(m[0])) for w in ws}
+    words = [w for w in words
+             if w not in trouble or any(w in _haystack(c) for c in event.contacts)]
     if all(w in _ANY_REGION for w in words):
         # "Which regions have a delegation contact person?", "kontak delegasi daerah": no
         # one named but the regions in general: the list of those that have contacts.

@@ -138,7 +138,7 @@ _FULL_PAIRS = frozenset({("daftar", "tunggu"), ("waiting", "list")})
 _FULL_AFTER = word_set("is are get gets")
 _BUS = word_set("bus bis buses")
 _OTHERS = word_set("bawa membawa bring ajak mengajak istri suami keluarga anak family wife "
-                   "husband")
+                   "husband spouse pasangan partner children child kids son daughter")
 _AGENDA = word_set("agendaku myagenda kalender calendar ics")
 _MINE = word_set("saya pribadi ku my personal")
 _PLAN = word_set("jadwal schedule")

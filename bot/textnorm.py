@@ -236,6 +236,11 @@ SLANG: Mapping[str, str] = {
     "introducing": "introduction", "introduces": "introduction",
     # Other countries are abroad: the data's word for it ("best practice luar negeri").
     "abroad": "luar negeri", "overseas": "luar negeri", "mancanegara": "luar negeri",
+    "foreign": "luar negeri",
+    # Integrated is "terintegrasi" as the titles say it; "terpadu" is its Indonesian twin.
+    "terpadu": "terintegrasi",
+    "mister": "mr", "persconference": "press conference",
+    "pressconference": "press conference", "presconference": "press conference",
     "makasi": "makasih", "mksh": "makasih", "mks": "makasih", "trims": "makasih",
     "trimakasih": "makasih", "terimakasih": "makasih", "thx": "makasih", "thanks": "makasih",
     "tq": "makasih", "ty": "makasih", "nuhun": "makasih", "suwun": "makasih",
@@ -275,6 +280,7 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("share", "lokasi"): "lokasi",
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",
+    ("focal", "point"): "narahubung",
     # "e-mail", "e mail": the one word the contact questions know.
     ("e", "mail"): "email",
     ("tuan", "rumah"): "tuanrumah",
@@ -323,6 +329,7 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("other", "countries"): "luar negeri",
     ("other", "country"): "luar negeri",
     ("foreign", "countries"): "luar negeri",
+    ("pers", "conference"): "press conference",
     # The key speaker, speech or talk ("pembicara kunci") is Indonesian for the keynote.
     ("pembicara", "kunci"): "pembicara keynote",
     ("pidato", "kunci"): "pidato keynote",
@@ -381,7 +388,7 @@ ORDINARY: frozenset[str] = _words(
     kenapa kepada kita kok kota kabupaten kurang lagi lain lalu lama lambat lebih lewat
     lima mana masih mau melalui memang mereka minggu misal mulai mungkin namun nanti
     oleh orang pada pagi paling panas pasti per pergi perlu pernah pukul pula punya saat
-    saja salah sama sambil sampai sangat satu saya sebelum sedang sekali sekarang selalu
+    saja salah sama sambil sampai sangat satu saya sebelum sedang sekali sekarang selalu selaku
     semua sendiri seperti serta sesudah setelah siang siapa sini situ sore suda sudah
     supaya tadi tahu tahun tak tanpa tapi telah tempat tentang tetapi tiap tidak tiga
     dua empat enam tujuh delapan sembilan sepuluh tinggal turun untuk waktu wah ya yaitu

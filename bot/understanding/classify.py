@@ -179,7 +179,9 @@ def _entity_votes(e: Evidence, content: Sequence[str], tour: Sequence[str],
 
 
 #: "What" alone beside a day asks nothing else than the day's programme.
-_WHAT = frozenset({"what", "apa"})
+#: Asking what a day holds: "what do we have on the 18th?", "what are we doing tomorrow?",
+#: "what have we got on friday?" (with PARTICLES).
+_WHAT = frozenset({"what", "apa", "have", "got", "doing", "on", "planned"})
 
 
 #: Asking someone: "tanya" after "siapa" ("siapa yang bisa saya tanya"), or "tanya

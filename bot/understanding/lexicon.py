@@ -219,7 +219,7 @@ GENERAL = word_set(
     acaranya kegiatannya sesinya seminarnya lokasinya tempatnya alamatnya jadwalnya
     yaa yah sih dong deh kak mas mbak om tante bro sis gan min admin mimin bot
     terima makasih banyak sebelumnya infonya informasinya arahan petunjuknya excuse
-    mau perlu butuh harus wajib sudah belum masih akan bakal
+    mau perlu usah butuh harus wajib sudah belum masih akan bakal
     bagus baik oke ok siap sip halo
     dia dorang ana ko nda ndak
     could would should kindly let know tell give get got need want like
@@ -231,7 +231,7 @@ GENERAL = word_set(
     almost nearly hampir
     list listed tercantum details info information dear regards
     izin ijin perkenankan perkenan hendak mengetahui ketahui diketahui mengenai terkait
-    perihal tentang soal masalah urusan pelaksanaan dilaksanakan penyelenggaraan tersedia
+    perihal tentang soal masalah urusan pihak pelaksanaan dilaksanakan penyelenggaraan tersedia
     disediakan menyediakan khusus umum bersama para kalian kita kami mendapatkan memperoleh
     peroleh dapa diminta dikirim dikirimkan via lewat melalui
     dijelaskan jelaskan menjelaskan terhormat eh btw anu sorry sori ambil mengambil
@@ -379,6 +379,10 @@ ITEM_NOUNS = word_set("sesi session sessions")
 #: Going home after an item ("abis city tour langsung pulang?", "can we go straight home
 #: after the tour?"): whether anything follows it, which the item after it answers.
 GOING_HOME = word_set("pulang bubar home straight")
+#: The programme going on again after an item ("when do we resume after lunch?", "kapan
+#: dilanjutkan setelah ishoma?"): the item after it.
+RESUME = word_set(
+    "resume resumes continue continues restart reconvene lanjut dilanjutkan dilanjut mulai")
 ASKS_ITEM = word_set(
     """apa what which ada happens happen lagi next acara sesi kegiatan session event kalau
     kemana pergi mampir singgah anything something"""

@@ -57,8 +57,8 @@ _SPLIT_RE = re.compile(r"[?!;\n]+|(?<!\bprof)(?<!\bdr)(?<!\bdrs)(?<!\bir)(?<!\bb
 _AND_RE = re.compile(
     r"\s(?:dan|and|sama|serta|juga|plus|&)\s+(?=(?:di ?mana|dmn|siapa|kapan|kpn|berapa|brp|"
     r"jam berapa|apa|apakah|gimana|bagaimana|mushola|where|who|when|how|what|is there|is it|"
-    r"are they|habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|after|before|"
-    r"then)\b)",
+    r"are they|whether|habis|abis|setelah|sesudah|setelahnya|sesudahnya|sebelum|sebelumnya|"
+    r"after|before|then)\b)",
     re.IGNORECASE,
 )
 #: More questions than this in one message are not answered one by one: the rest go to a
@@ -163,11 +163,18 @@ _PURPOSE_RE = re.compile(
     r"(?=[,.;?!\n]|$|\s+(?:(?:kami|saya|we|i)\s+)?(?:mohon|minta|ingin|mau|hendak|would)\b)",
     re.IGNORECASE,
 )
+#: The asker's own plans before the question ("Before we depart on Saturday, may I ask …",
+#: "Sebelum kami berangkat hari Sabtu, …"): their day is not the one asked about.
+_OWN_PLANS_RE = re.compile(
+    r"^\s*(?:before|sebelum)\s+(?:we|i|kami|saya)\s+[^,.;?!\n]*,\s*", re.IGNORECASE)
 #: "… dan/serta/and …" between two pieces that each ask ("berapa hari … dan tanggal berapa
 #: saja?", "narasumbernya siapa dan berasal dari institusi mana?").
 _CONJUNCTION_RE = re.compile(r",?\s(?:dan|serta|and)\s", re.IGNORECASE)
-#: A comma piece giving the asker's reason ("…, karena kami harus menyusun SPT"): not asked.
-_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because"})
+#: A comma piece giving the asker's reason or purpose ("…, karena kami harus menyusun SPT",
+#: "…, mengingat sertifikat diperlukan untuk SPJ", "…, agar kami dapat menyesuaikan jadwal
+#: keberangkatan"): not asked.
+_REASON_WORDS = frozenset({"karena", "karna", "krn", "soalnya", "sebab", "because",
+                           "mengingat", "agar", "supaya", "biar", "since"})
 
 
 def split_questions(text: str) -> list[str]:
@@ -239,6 +246,9 @@ def _without_intro(piece: str) -> str:
         lambda m: m[0] if set(textnorm.DEFAULT.tokens(m[0])) & _ASKING else "", piece)
     if unmeant.strip():
         piece = unmeant
+    planned = _OWN_PLANS_RE.sub("", piece, count=1)
+    if planned.strip() and planned != piece and set(textnorm.DEFAULT.tokens(planned)) & _ASKING:
+        piece = planned
     reported = _REPORTED_RE.match(piece)
     if (reported is not None and piece[reported.end():].strip()
             and not set(textnorm.DEFAULT.tokens(reported[0])) & _ASKING - _FRAME_ASKING
@@ -324,7 +334,8 @@ def _split_commas(part: str) -> list[str]:
         if not piece:
             continue
         tokens = textnorm.DEFAULT.tokens(piece)
-        if out and tokens and tokens[0] in _REASON_WORDS and not set(tokens) & _ASKING:
+        if out and tokens and (tokens[0] in _REASON_WORDS or tokens[:2] == ("so", "that")) \
+                and not set(tokens) & _ASKING:
             continue  # "…, karena kami harus menyusun SPT": why they ask, not a question
         if (out and _asks_itself(out[-1]) and tokens[:1] and tokens[0] in FIRST_PERSON
                 and tokens[1:2] and tokens[1] in _HAVE and not set(tokens) & _ASKING):

@@ -59,6 +59,7 @@ from bot.understanding.lexicon import (
     RELATIONS,
     REMINDER_WORDS,
     REST_WORDS,
+    RESUME,
     ROLES,
     TERM_OF_OFFICE,
     THERE_IS,
@@ -290,13 +291,25 @@ class Understander:
             if on:
                 return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
                                      doubts=doubts, readings=readings)
-        if not (direct or spoken) and (set(pairwise(tokens)) & _THIS_ITEM or any(
+        if direct and when.day is None and when.time is None and (
+                set(pairwise(tokens)) & _IS_THIS
+                or (tokens[0] in _NOW_THIS and tokens[1:2] and tokens[1] not in _THIS_TIME
+                    and not words & (QUESTION_WORDS | {"jam", "pukul", "time"}))):
+            # "is this the keynote?", "ini sesi keynote kah?" asked during another item: what
+            # is on now answers it (the item named, if it is the one on now).
+            on = [s.id for s in self.by_start if s.start <= local_now < s.end]
+            if on and not set(on) & set(sessions):
+                return Understanding(Intent.SESSION, session_ids=(on[-1],), confidence=0.5,
+                                     doubts=doubts, readings=readings)
+        if not (direct or spoken) and (_points_at_this_item(tokens) or any(
                 pair == _THIS_SESSION and i > 0 and RELATIONS.get(tokens[i - 1]) in _INVERSE
                 for i, pair in enumerate(pairwise(tokens)))):
-            # "sesi ini selesai jam berapa?": the item on now; nothing on, nothing to name.
+            # "sesi ini selesai jam berapa?", "what session is this", "when does this one
+            # end": the item on now; nothing on, nothing to name.
             on = [s.id for s in self.by_start if s.start <= local_now < s.end]
-            this = next(i for i, pair in enumerate(pairwise(tokens))
-                        if pair in _THIS_ITEM or pair == _THIS_SESSION)
+            this = next((i for i, pair in enumerate(pairwise(tokens))
+                         if pair in _THIS_ITEM or pair == _THIS_SESSION),
+                        next((i for i, w in enumerate(tokens) if w in _NOW_THIS), 0))
             before = RELATIONS.get(tokens[this - 1]) if this > 0 else None
             if on and before in _INVERSE:
                 # "setelah sesi ini ada apa?": the item after the one on now.
@@ -362,7 +375,10 @@ class Understander:
             "?" in text and RELATIONS.get(tokens[0]) in _INVERSE and bool(named_at) and all(
                 # "sesudah rehat kopi besok?": a day word says which one, and asks no more.
                 i in named_at or i in when.used or t in _FILLER
-                for i, t in enumerate(tokens[1:], start=1)))
+                for i, t in enumerate(tokens[1:], start=1))) or (
+            # "when do we resume after lunch?", "kapan dilanjutkan setelah ishoma?": the
+            # programme going on after an item is the item after it.
+            bool(words & RESUME) and any(RELATIONS.get(t) is Relation.AFTER for t in tokens))
         between = self._between(tokens, matches, when, local_now) if (
             not words & REMINDER_WORDS) else None
         if between is not None:
@@ -409,6 +425,19 @@ class Understander:
             # asked (what to bring), not what else is on during it; so is a practical
             # answer ("pakai baju apa pas city tour?": the dress code).
             relation = anchor = None
+        if (relation in (Relation.BEFORE, Relation.AFTER) and anchor is not None
+                and words & _IS_IT and anchor_stop is None
+                and not (words & _WHAT_ASKED or set(pairwise(tokens)) & THERE_IS)):
+            # "is the Banyuwangi session before lunch?", "the X session, is it before or
+            # after lunch?": whether X is, which the two items' times say; not the item
+            # just before the anchor.
+            title = self.event.session(anchor)
+            subject = [s for s in direct if (x := self.event.session(s)) is not None
+                       and title is not None and x.title != title.title]
+            if subject and subject[0] not in self.related(relation, anchor).session_ids:
+                # (The item right after/before it is the one named: its card says so.)
+                return Understanding(Intent.SESSION, session_ids=(subject[0], anchor),
+                                     confidence=0.5, doubts=doubts, readings=readings)
         if relation is not None and anchor is not None:
             related = self.related(relation, anchor, anchor_stop, speaking=asks_who)
             if anchor_stop is None and self._then_after(tokens, matches, relation, related):
@@ -769,7 +798,35 @@ class Understander:
             # "istirahat berikutnya jam berapa?": of the items named, the next one.
             upcoming = [s for s in sessions if (x := self.event.session(s)) and x.end > now]
             sessions = sorted(upcoming, key=lambda s: self.order[s])[:1] or sessions
+        elif sessions and not has_when and not spoken:
+            sessions = self._the_one_on(sessions, words, now)
         return direct, spoken, sessions
+
+    def _the_one_on(self, sessions: list[str], words: set[str], now: datetime) -> list[str]:
+        """Of several items named, the one on now ("how long is the break?" during a break,
+        "istirahat sampai jam berapa?"): the one asked about. An item on now that the word
+        names too, of the same kind as all named ("break" is a tag of the lunch breaks and
+        a word of "Coffee break"), counts; anything else is left as it is."""
+        on = [s for s in self.by_start if s.start <= now < s.end]
+        if not on:
+            return sessions
+        item = on[-1]
+        named = [x for sid in sessions if (x := self.event.session(sid)) is not None]
+        if not named or any(x.kind is not item.kind for x in named) or words & RELATIONS.keys():
+            # Two items of other kinds named ("setelah pembukaan langsung keynote kah?") are
+            # both asked about, not the one on now.
+            return sessions
+        if item.id in sessions:
+            return [item.id] if len(sessions) > 1 else sessions
+        title = {w for text in (item.title.id, item.title.en or "")
+                 for w in textnorm.simple_tokens(text) if not textnorm.is_ordinary(w)}
+        vocabulary = {w for x in named for text in (*x.tags, x.title.id, x.title.en or "")
+                      for w in textnorm.simple_tokens(text) if not textnorm.is_ordinary(w)}
+        asked = words & vocabulary
+        if asked and asked <= title:
+            # Every word naming them names the one on now too ("lunch break" does not).
+            return [item.id]
+        return sessions
 
     def nearest(self, ids: Sequence[str], now: datetime) -> str | None:
         """Of the items named, the one a relation is about: the best named, or of one item
@@ -1270,6 +1327,51 @@ _THIS_ITEM = frozenset({("sesi", "ini"), ("session", "ini"), ("this", "session")
 #: "this session" as textnorm reads it (the item on now, "session sekarang"): the item on
 #: now when a relation word is before it ("What was before this session?").
 _THIS_SESSION = ("session", "sekarang")
+#: "is X before Y?", "apakah X sebelum Y?": whether an item named is.
+_IS_IT = frozenset({"is", "was", "apakah"})
+#: Asking for an item, not whether one named is ("what is before lunch?").
+_WHAT_ASKED = frozenset({"what", "which", "apa", "ada", "anything", "who", "siapa"})
+#: "is this (the) X?", "apakah ini X?": whether the item on now is the one named.
+_IS_THIS = frozenset({("is", "this"), ("apakah", "ini"), ("apa", "ini")})
+#: Words that may stand between an item noun and "this" pointing at the item on now:
+#: "what session is this", "sesi apa ini", "ini sesi apa".
+_THIS_BETWEEN = frozenset({"apa", "what", "which", "is", "the", "yang"})
+#: What "this" points at in the room: the item ("what's this talk about?", "ini presentasi
+#: apa?") or whoever gives it ("who is this speaker?", "pembicara ini siapa?").
+_THIS_NOUNS = ITEM_NOUNS | frozenset({"talk", "presentation", "presentasi", "paparan", "panel",
+                                      "speaker", "pembicara", "narasumber", "pemateri"})
+#: Speaking now: "ini yang ngomong di depan siapa?" asks about the item on now.
+_SPEAKING = frozenset({"bicara", "berbicara", "ngomong", "speaking", "talking",
+                       "presenting", "tampil"})
+#: Nouns with "this"/"ini" that make it a day or a stretch of time, not the item on now.
+_THIS_TIME = frozenset({"hari", "day", "week", "minggu", "pekan", "bulan", "month", "year",
+                        "tahun", "time", "kali"}) | frozenset(PERIOD_WORDS)
+
+
+def _points_at_this_item(tokens: Sequence[str]) -> bool:
+    """Whether "this"/"ini" points at the item on now: "sesi ini", "this one", an item noun
+    and "this" with only question words between ("what session is this", "sesi apa ini"),
+    or the one speaking ("ini yang ngomong siapa?")."""
+    pairs = set(pairwise(tokens))
+    if pairs & _THIS_ITEM or ("this", "one") in pairs:
+        return True
+    for i, w in enumerate(tokens):
+        if w not in _NOW_THIS or (i + 1 < len(tokens) and tokens[i + 1] in _THIS_TIME) or (
+                i > 0 and (tokens[i - 1] in _THIS_TIME or tokens[i - 1] in RELATIONS)):
+            # "this afternoon", "hari ini sesi apa aja": a day, not the item on; "abis ini
+            # sesi apa": after now, what is next.
+            continue
+        if tuple(tokens[i + 1:i + 3]) in {("yang", s) for s in _SPEAKING}:
+            return True
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(tokens) and tokens[j] in _THIS_BETWEEN:
+                j += step
+            if 0 <= j < len(tokens) and tokens[j] in _THIS_NOUNS:
+                return True
+    return False
+
+
 #: Words comparing two items named ("the same day as", "hari yang sama dengan", "bareng").
 _COMPARED = frozenset({"same", "sama", "bareng", "barengan", "bersamaan"})
 _ALREADY = frozenset({"sudah", "already"})
