@@ -83,3 +83,13 @@ async def test_blind_y_and_z_gates() -> None:
     reached), 0 wrong."""
     await assert_dev_set("blind_y", 330, 0.975)
     await assert_dev_set("blind_z", 340, 0.975)
+
+
+async def test_blind_ac_ad_and_ag_gates() -> None:
+    """tests/blind_ac.jsonl and tests/blind_ad.jsonl (the seventh session's second blind
+    batches, 97.9% and 92.1% at their final run, read after it: dev) and blind_ag (written
+    blind for the eighth session as a dev set, 93.9% at its first run) stay >= 98.5% (100%
+    reached in all three), 0 wrong."""
+    await assert_dev_set("blind_ac", 380, 0.985)
+    await assert_dev_set("blind_ad", 315, 0.985)
+    await assert_dev_set("blind_ag", 390, 0.985)
