@@ -255,6 +255,7 @@ GENERAL = word_set(
     guna gunakan pergunakan
     sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
     dianjurkan
+    cocok cocoknya sesuai relevan relevant suitable suit suits fit fits
     make makes made making organizing organising afterwards afterward later else
     thing things something nothing seem seems missing half quarter past noon midday
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah biji unit
