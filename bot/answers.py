@@ -968,6 +968,10 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
             and howto.Feature.TOUR not in features):  # the tour's own screen has its button
         return replace(plan, question=replace(q, intent=Intent.SESSION),
                        lead=[*lines, *plan.lead])
+    if plan.kind is PlanKind.INTENT and q.intent is Intent.CITY_TOUR and q.facts:
+        # "how many seats on the tour, is it full?": the facts asked (its capacity), then
+        # what joining does when it is full.
+        lines = [*plan.lead, *lines]
     faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
     lead = [*lines, _faq_line(faq, t, event, q)] if faq is not None else lines
     return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)

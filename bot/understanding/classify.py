@@ -355,7 +355,11 @@ _WHICH_DAY = frozenset({("hari", "apa"), ("tahun", "berapa"), ("what", "year"),
                         ("which", "year")})
 _TRAVEL = frozenset({"kendaraan", "transportasi", "transport", "vehicle", "vehicles"})
 _TRAVEL_PAIRS = frozenset({("naik", "apa"), ("pakai", "apa"), ("get", "around"),
-                           ("travel", "by"), ("by", "bus")})
+                           ("travel", "by"), ("by", "bus"),
+                           # "naik bus apa/mana?", "which bus do we take?": the buses, each
+                           # named (a seat on one is assigned on joining).
+                           ("bus", "apa"), ("bus", "mana"), ("bis", "apa"), ("bis", "mana"),
+                           ("which", "bus"), ("what", "bus")})
 
 _WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"),
                           ("gedung", "apa"), ("which", "room"), ("what", "room")})
