@@ -196,10 +196,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         q = replace(q, intent=Intent.ABOUT)
         plan = _plan(event, q, t)
     if (plan.kind is PlanKind.PASSAGE and plan.hit is not None
-            and plan.hit.passage.source is Source.GROUP and not q.facts
+            and plan.hit.passage.source is Source.GROUP
+            and q.facts in ((), (Fact.PARTICIPANTS,))
             and set(textnorm.simple_tokens(q.question)) & _WHICH):
-        # "Which regions were invited?", "daerah mana saja yang diundang?": every group of
-        # participants, not the one sentence that best matches.
+        # "Which regions were invited?", "daerah mana saja yang diundang?", "participants
+        # from which groups?": every group of participants, not the one sentence that best
+        # matches.
         q = replace(q, intent=Intent.ABOUT, facts=(Fact.PARTICIPANTS,))
         plan = Plan(PlanKind.INTENT, q, render_answers.lead(event, q, t))
     if (plan.kind is PlanKind.INTENT and q.intent is Intent.VENUE
@@ -693,7 +695,7 @@ def _term_passage(event: Event, q: Understanding) -> Hit | None:
 
 #: Asking which ones (a list, not one of them). Chat's "sapa" and "aja" are read as "siapa"
 #: and "saja" by textnorm (`SLANG`) before this set sees them.
-_WHICH = frozenset({"which", "mana", "siapa", "who", "saja"})
+_WHICH = frozenset({"which", "mana", "siapa", "who", "saja", "apa", "what"})
 
 
 def _names_event_text(event: Event, q: Understanding) -> bool:
