@@ -279,6 +279,8 @@ def _said_around(event: Event, q: Understanding, t: Translator) -> list[str]:
     return render_answers.venue_lines(event, venues, t)
 
 
+#: "bus skrg di mana?": where the tour is now, which its route at the minute says.
+_WHERE_NOW = frozenset({"mana", "dimana", "where"})
 #: "the main venue", "gedung utama": the event's main venue.
 _MAIN = frozenset({"main", "utama"})
 
@@ -626,6 +628,13 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # "kalo sy telat kumpul tour, ditinggal ga?": the tour's card says when to gather,
         # not what happens to one who is late ("kalau jam HP saya WIB, …" is a clock in
         # another zone, which the lead converts to).
+        return True
+    if (q.intent is Intent.CITY_TOUR and not (q.facts or q.stops)
+            and coverage.asks_late(event, q) and not coverage.asks_when(event, q.question)
+            and not _WHERE_NOW & set(understander_for(event).normalizer.tokens(q.question))):
+        # "beta talat ni, bus su jalan ko?", "I'm late, has the bus gone?": whether it waits
+        # or has left is not in the data; the decline says when it gathers and leaves and
+        # whom to call (`_said_around`).
         return True
     if q.intent in _ITEM_CARDS and coverage.asks_arrived(event, q.question):
         # "pak menteri su datang ko?": whether he has arrived is not in the programme.
