@@ -627,7 +627,8 @@ _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
 _TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles walk walking"
 _FULL = "penuh full waiting tunggu waitlist daftar list"
-_LEAD = "dipimpin memimpin pemimpin pimpinan leader led leads"
+_LEAD = ("dipimpin memimpin pemimpin pimpinan leader leaders led leads coordinator coordinators"
+         " koordinator")
 
 
 def _tour_capacity(event: Event) -> int | None:

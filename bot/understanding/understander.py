@@ -898,6 +898,10 @@ class Understander:
             # "city tour itu naik apa?": transport words lean off topic, but the tour's own
             # buses answer how it travels.
             return Intent.CITY_TOUR, confidence
+        if intent is Intent.CONTACT and self._names_bus(tokens):
+            # "bus 3 leader siapa, no hp?", "phone of the bus 1 leader": a bus of the tour
+            # named; its leader (a role, with the number for delegates: the tour's card).
+            return Intent.CITY_TOUR, confidence
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
@@ -917,6 +921,16 @@ class Understander:
             # about something the data does not know is not answered with a nearby card.
             intent, confidence = Intent.UNKNOWN, 0.5
         return intent, confidence
+
+    def _names_bus(self, tokens: Sequence[str]) -> bool:
+        """Whether the tokens say a bus of the tour by its whole name ("bus 2")."""
+        tour = self.event.tour
+        for bus in tour.buses if tour is not None else ():
+            name = tuple(self.normalizer.tokens(bus.name))
+            if name and any(tuple(tokens[i:i + len(name)]) == name
+                            for i in range(len(tokens))):
+                return True
+        return False
 
     def _unknown_topic(self, tokens: Sequence[str]) -> bool:
         """Whether the thing asked about ("ada X …?", "dimana X?") is a word neither the bot
