@@ -956,6 +956,8 @@ class Understander:
         return any(
             tok == "ada" and i + 1 < len(tokens) and len(tokens[i + 1]) >= 5
             and tokens[i + 1].isalpha() and tokens[i + 1] not in vocabulary
+            # "… jam brp, beta ada urusan": what the asker has, not whether there is one.
+            and not (i > 0 and tokens[i - 1] in FIRST_PERSON)
             for i, tok in enumerate(tokens)
         )
 
