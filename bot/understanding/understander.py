@@ -753,8 +753,9 @@ class Understander:
             # "who opens the event?", "kapan acara ditutup?": the opening/closing ceremony.
             if words & CLOSE_WORDS and self.closing:
                 session_score[self.closing] = 1.0
-            elif set(pairwise(t for t in tokens if t not in _DEGREE)) & LAST_ITEM:
-                # "acara (paling) terakhir jam berapa?": the last item of the programme.
+            elif set(pairwise(t for t in tokens if t not in _DEGREE | _WHICH)) & LAST_ITEM:
+                # "acara (paling) terakhir jam berapa?", "acara apa yang paling terakhir?":
+                # the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
 
         if not session_score and when.period is not None and not named.speakers:
