@@ -392,7 +392,8 @@ ASKS_ITEM = word_set(
 THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
                       ("there", "are")})
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
-REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar else")
+REST_WORDS = word_set("masih sisa tersisa sisanya left remaining remains remain still sebentar "
+                      "else")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")
 DAY_END_WORDS = word_set(
     "selesai berakhir bubar bubaran kelar usai rampung pulang end ends finish finishes over")
