@@ -484,6 +484,11 @@ class Understander:
             # when its last day ends (not its dates, which say no hour).
             scope, facts = Scope.DAY_END, ()
             when = replace(when, day=self.session_day[self.by_start[-1].id])
+        if scope is None and self._asks_today_end(tokens, when, sessions, named, local_now):
+            # "acara ko pi jam brp abis?", "what time does the event finish?" on a programme
+            # day, no day named: when today's programme ends.
+            scope, facts = Scope.DAY_END, ()
+            when = replace(when, day=local_now.date())
         if scope is not None:
             intent = Intent.SCHEDULE
         elif named.speakers and _asks_office(tokens):
@@ -514,6 +519,19 @@ class Understander:
                     and not (sessions or named.speakers or named.venues or named.stops)
                     and words & ALL_WORDS and words & DAY_END_WORDS
                     and words & (EVENT_WORDS | PROGRAMME_WORDS) and not words & REST_WORDS)
+
+    def _asks_today_end(self, tokens: Sequence[str], when: When, sessions: Sequence[str],
+                        named: _Named, now: datetime) -> bool:
+        """Whether the clock time the programme ends is asked on one of its days, naming no
+        day or item ("acara selesai jam berapa?"), while some of today's is still ahead."""
+        words = set(tokens)
+        pairs = set(pairwise(tokens))
+        today = self.event.sessions_on(now.date())
+        return bool(today and when.day is None and when.time is None
+                    and not (sessions or named.speakers or named.venues or named.stops)
+                    and (words & DAY_END_WORDS or ("berapa", "habis") in pairs)
+                    and pairs & CLOCK_ASKED and words & (EVENT_WORDS | PROGRAMME_WORDS)
+                    and not words & REST_WORDS and any(s.end > now for s in today))
 
     def named_words(self, text: str) -> str:
         """Only the words of `text` that name the event's items or a region."""
