@@ -489,6 +489,29 @@ def _introduced(words: Sequence[str], i: int) -> bool:
     return j >= 0 and j < i - 1 and words[j] in FIRST_PERSON
 
 
+#: "kami dari …", "we are from …": the asker's origin follows, to the clause's end.
+_FROM = word_set("dari from")
+#: At most this many words after "dari" name the origin ("Bappeda Kabupaten Sikka").
+_ORIGIN_WORDS = 3
+
+
+def _origin_words(event: Event, text: str) -> set[str]:
+    """The words naming where the asker comes from ("kami dari Bappeda Kabupaten Sikka
+    ingin …", "we are from Dinas X"): who they are, not what they ask."""
+    out: set[str] = set()
+    normalizer = index_for(event).normalizer
+    for clause in _CLAUSE_END.split(text):
+        tokens = normalizer.tokens(clause)
+        for i, w in enumerate(tokens[:-1]):
+            j = i + 1
+            while j < len(tokens) and tokens[j] in _INTRODUCING:
+                j += 1  # "we are from", "kami adalah dari"
+            if w in FIRST_PERSON and j < len(tokens) and tokens[j] in _FROM:
+                out.update(t for t in tokens[j + 1:j + 1 + _ORIGIN_WORDS]
+                           if t not in QUESTION_WORDS)
+    return out
+
+
 #: Words between an office and its region ("Mayor of X", "Wali Kota X").
 _OF = word_set("of the")
 
@@ -1052,6 +1075,10 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # (a stop of that kind would be named by it): the card's route does not answer it.
         specific += [w for w in index_for(event).normalizer.tokens(q.question)
                      if w in _PLACE_KIND_WORDS and w not in specific]
+    if specific:
+        # "kami dari Bappeda Kabupaten X, …": the office the asker comes from.
+        origin = _origin_words(event, q.question)
+        specific = [w for w in specific if w not in origin]
     if specific and set(specific) & ROLES:
         # "saya ini wakil bupati, penutupan jam berapa?": the asker's own office.
         own = _own_words(index_for(event).normalizer.tokens(q.question)) & ROLES
