@@ -500,16 +500,18 @@ def _origin_words(event: Event, text: str) -> set[str]:
     ingin …", "we are from Dinas X"): who they are, not what they ask."""
     out: set[str] = set()
     normalizer = index_for(event).normalizer
+    tokens = normalizer.tokens(text)
     for clause in _CLAUSE_END.split(text):
-        tokens = normalizer.tokens(clause)
-        for i, w in enumerate(tokens[:-1]):
+        words = normalizer.tokens(clause)
+        for i, w in enumerate(words[:-1]):
             j = i + 1
-            while j < len(tokens) and tokens[j] in _INTRODUCING:
+            while j < len(words) and words[j] in _INTRODUCING:
                 j += 1  # "we are from", "kami adalah dari"
-            if w in FIRST_PERSON and j < len(tokens) and tokens[j] in _FROM:
-                out.update(t for t in tokens[j + 1:j + 1 + _ORIGIN_WORDS]
+            if w in FIRST_PERSON and j < len(words) and words[j] in _FROM:
+                out.update(t for t in words[j + 1:j + 1 + _ORIGIN_WORDS]
                            if t not in QUESTION_WORDS)
-    return out
+    # "beta dari tts, nomor panitia tts ada ko": said again, it is asked about too.
+    return {w for w in out if tokens.count(w) == 1}
 
 
 #: Words between an office and its region ("Mayor of X", "Wali Kota X").
@@ -976,6 +978,9 @@ _PURPOSE = word_set(
     cantumkan dicantumkan mencantumkan arsip diarsipkan report reports reporting superior
     superiors supervisor boss records""")
 _FOR = word_set("untuk buat guna for")
+#: A clause opening with these gives the reason one asks ("sehubungan dengan …, apakah …");
+#: not "terkait/regarding …", which names what is asked about.
+_WITH_REGARD = word_set("sehubungan berhubung berkenaan")
 
 
 #: "… agar kami dapat menyesuaikan", "so that we can plan": what the asker will do with the
@@ -992,6 +997,12 @@ def _purpose_words(event: Event, text: str) -> set[str]:
     out = {t for t in tokens[start + 1:] if t in _PURPOSE}
     for clause in _CLAUSE.findall(text):
         words = normalizer.tokens(clause)
+        if (words[:1] and words[0] in _WITH_REGARD and clause.rstrip().endswith(",")
+                and not set(words) & QUESTION_WORDS):
+            # "Sehubungan dengan pertanggungjawaban perjalanan dinas, apakah …": the reason
+            # the asker gives, a clause of its own before the question.
+            out |= set(words)
+            continue
         at = next((i for i, t in enumerate(words[:-1])
                    if t in _SO_THAT and (words[i + 1] in FIRST_PERSON or (
                        words[i + 1] == "that" and words[i + 2:i + 3]

@@ -257,6 +257,7 @@ GENERAL = word_set(
     sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
     dianjurkan
     cocok cocoknya sesuai relevan relevant suitable suit suits fit fits
+    terbitkan menerbitkan diterbitkan
     make makes made making organizing organising afterwards afterward later else
     thing things something nothing seem seems missing half quarter past noon midday
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah biji unit
