@@ -1021,6 +1021,9 @@ _PLAN = word_set("mau akan want will going plan planning")
 #: too, not what they ask about.
 _WHEREABOUTS = word_set("di at msh masih still lagi sedang")
 _MAY = word_set("boleh bisa can may could allowed izin ijin")
+#: Something of the asker's run out or dead ("pulsa abis", "hp lowbat"): their situation.
+_RAN_OUT = word_set("habis lowbat lobet mati")
+_RAN_OUT_EN = frozenset({("ran", "out"), ("run", "out"), ("is", "dead"), ("is", "empty")})
 _CLAUSE = re.compile(r"[^,;.?!]+[,;.?!]*")
 
 
@@ -1037,6 +1040,11 @@ def _plan_words(event: Event, text: str) -> set[str]:
         if (len(tokens) >= 3 and tokens[0] in FIRST_PERSON
                 and set(tokens[1:3]) & (_PLAN | _WHEREABOUTS)
                 and "?" not in clause and not set(tokens) & QUESTION_WORDS):
+            out |= set(tokens)
+        elif (len(tokens) >= 2 and (tokens[-1] in _RAN_OUT or tuple(tokens[-2:]) in _RAN_OUT_EN)
+              and "?" not in clause
+              and not set(tokens) & QUESTION_WORDS):
+            # "ada wifi ko sonde, pulsa abis": what ran out is why one asks.
             out |= set(tokens)
         elif set(tokens) & _MAY:
             return set()
@@ -1175,6 +1183,10 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
     """The nouns of things (`THINGS`) the question names that the practical answer's own
     question and answer do not (its keywords alone route, they do not answer)."""
     things = [w for w in specific_words(event, q.question) if w in THINGS]
+    if things:
+        # "…, pulsa abis": the asker's own situation, not a thing asked about.
+        plan = _plan_words(event, q.question)
+        things = [w for w in things if w not in plan]
     if not things:
         return []
     normalizer = index_for(event).normalizer
