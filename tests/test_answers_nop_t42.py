@@ -70,7 +70,8 @@ async def test_the_tour_seats_and_buses(bot: Harness) -> None:
     assert "120" in text and "waiting list" in text, text
     text = read(await bot.say("city tour kuotanya berapa, udah penuh belum?"))
     assert "120" in text and "daftar tunggu" in text, text
-    for question in ("kalau ikut city tour naik bus apa", "tur nanti pake bis apa?"):
+    for question in ("kalau ikut city tour naik bus apa", "tur nanti pake bis apa?",
+                     "city tour sy naik bus yg mana"):
         text = read(await bot.say(question))
         assert "Bus 1" in text and "Bus 3" in text, (question, text)
     text = await read_en(bot, "which bus do we take for the city tour?")

@@ -345,7 +345,8 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
         out.append(Fact.TOUR_TIMES)
     if words & BRING:
         out.append(Fact.TOUR_BRING)
-    if (asks_count and words & {"bus", "buses"}) or words & _TRAVEL or pairs & _TRAVEL_PAIRS:
+    if (asks_count and words & {"bus", "buses"}) or words & _TRAVEL or pairs & _TRAVEL_PAIRS or (
+            words & {"bus", "bis"} and ("yang", "mana") in pairs):  # "naik bus yg mana?"
         out.append(Fact.TOUR_BUSES)  # "city tour naik apa?": its buses are how it travels
     return tuple(out)
 
