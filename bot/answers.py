@@ -196,10 +196,12 @@ def plan_answer(event: Event, q: Understanding, t: Translator) -> Plan:
         q = replace(q, intent=Intent.ABOUT)
         plan = _plan(event, q, t)
     if (plan.kind is PlanKind.PASSAGE and plan.hit is not None
-            and plan.hit.passage.source is Source.GROUP and not q.facts
+            and plan.hit.passage.source is Source.GROUP
+            and q.facts in ((), (Fact.PARTICIPANTS,))
             and set(textnorm.simple_tokens(q.question)) & _WHICH):
-        # "Which regions were invited?", "daerah mana saja yang diundang?": every group of
-        # participants, not the one sentence that best matches.
+        # "Which regions were invited?", "daerah mana saja yang diundang?", "participants
+        # from which groups?": every group of participants, not the one sentence that best
+        # matches.
         q = replace(q, intent=Intent.ABOUT, facts=(Fact.PARTICIPANTS,))
         plan = Plan(PlanKind.INTENT, q, render_answers.lead(event, q, t))
     if (plan.kind is PlanKind.INTENT and q.intent is Intent.VENUE
@@ -277,6 +279,8 @@ def _said_around(event: Event, q: Understanding, t: Translator) -> list[str]:
     return render_answers.venue_lines(event, venues, t)
 
 
+#: "bus skrg di mana?": where the tour is now, which its route at the minute says.
+_WHERE_NOW = frozenset({"mana", "dimana", "where"})
 #: "the main venue", "gedung utama": the event's main venue.
 _MAIN = frozenset({"main", "utama"})
 
@@ -625,6 +629,13 @@ def _uncovered(event: Event, plan: Plan) -> bool:
         # not what happens to one who is late ("kalau jam HP saya WIB, …" is a clock in
         # another zone, which the lead converts to).
         return True
+    if (q.intent is Intent.CITY_TOUR and not (q.facts or q.stops)
+            and coverage.asks_late(event, q) and not coverage.asks_when(event, q.question)
+            and not _WHERE_NOW & set(understander_for(event).normalizer.tokens(q.question))):
+        # "beta talat ni, bus su jalan ko?", "I'm late, has the bus gone?": whether it waits
+        # or has left is not in the data; the decline says when it gathers and leaves and
+        # whom to call (`_said_around`).
+        return True
     if q.intent in _ITEM_CARDS and coverage.asks_arrived(event, q.question):
         # "pak menteri su datang ko?": whether he has arrived is not in the programme.
         return True
@@ -693,7 +704,7 @@ def _term_passage(event: Event, q: Understanding) -> Hit | None:
 
 #: Asking which ones (a list, not one of them). Chat's "sapa" and "aja" are read as "siapa"
 #: and "saja" by textnorm (`SLANG`) before this set sees them.
-_WHICH = frozenset({"which", "mana", "siapa", "who", "saja"})
+_WHICH = frozenset({"which", "mana", "siapa", "who", "saja", "apa", "what"})
 
 
 def _names_event_text(event: Event, q: Understanding) -> bool:
@@ -968,6 +979,10 @@ def _howto(event: Event, q: Understanding, plan: Plan, features: tuple[howto.Fea
             and howto.Feature.TOUR not in features):  # the tour's own screen has its button
         return replace(plan, question=replace(q, intent=Intent.SESSION),
                        lead=[*lines, *plan.lead])
+    if plan.kind is PlanKind.INTENT and q.intent is Intent.CITY_TOUR and q.facts:
+        # "how many seats on the tour, is it full?": the facts asked (its capacity), then
+        # what joining does when it is full.
+        lines = [*plan.lead, *lines]
     faq = plan.faq or next((f for f in event.faq if f.id == q.faq_id), None)
     lead = [*lines, _faq_line(faq, t, event, q)] if faq is not None else lines
     return Plan(PlanKind.HOWTO, q, lead, faq=faq, features=features)

@@ -489,6 +489,31 @@ def _introduced(words: Sequence[str], i: int) -> bool:
     return j >= 0 and j < i - 1 and words[j] in FIRST_PERSON
 
 
+#: "kami dari …", "we are from …": the asker's origin follows, to the clause's end.
+_FROM = word_set("dari from")
+#: At most this many words after "dari" name the origin ("Bappeda Kabupaten Sikka").
+_ORIGIN_WORDS = 3
+
+
+def _origin_words(event: Event, text: str) -> set[str]:
+    """The words naming where the asker comes from ("kami dari Bappeda Kabupaten Sikka
+    ingin …", "we are from Dinas X"): who they are, not what they ask."""
+    out: set[str] = set()
+    normalizer = index_for(event).normalizer
+    tokens = normalizer.tokens(text)
+    for clause in _CLAUSE_END.split(text):
+        words = normalizer.tokens(clause)
+        for i, w in enumerate(words[:-1]):
+            j = i + 1
+            while j < len(words) and words[j] in _INTRODUCING:
+                j += 1  # "we are from", "kami adalah dari"
+            if w in FIRST_PERSON and j < len(words) and words[j] in _FROM:
+                out.update(t for t in words[j + 1:j + 1 + _ORIGIN_WORDS]
+                           if t not in QUESTION_WORDS)
+    # "beta dari tts, nomor panitia tts ada ko": said again, it is asked about too.
+    return {w for w in out if tokens.count(w) == 1}
+
+
 #: Words between an office and its region ("Mayor of X", "Wali Kota X").
 _OF = word_set("of the")
 
@@ -627,7 +652,8 @@ _ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
 
 _TRAVEL = "naik apa kendaraan transport transportasi vehicle vehicles walk walking"
 _FULL = "penuh full waiting tunggu waitlist daftar list"
-_LEAD = "dipimpin memimpin pemimpin pimpinan leader led leads"
+_LEAD = ("dipimpin memimpin pemimpin pimpinan leader leaders led leads coordinator coordinators"
+         " koordinator")
 
 
 def _tour_capacity(event: Event) -> int | None:
@@ -952,6 +978,9 @@ _PURPOSE = word_set(
     cantumkan dicantumkan mencantumkan arsip diarsipkan report reports reporting superior
     superiors supervisor boss records""")
 _FOR = word_set("untuk buat guna for")
+#: A clause opening with these gives the reason one asks ("sehubungan dengan …, apakah …");
+#: not "terkait/regarding …", which names what is asked about.
+_WITH_REGARD = word_set("sehubungan berhubung berkenaan")
 
 
 #: "… agar kami dapat menyesuaikan", "so that we can plan": what the asker will do with the
@@ -968,6 +997,12 @@ def _purpose_words(event: Event, text: str) -> set[str]:
     out = {t for t in tokens[start + 1:] if t in _PURPOSE}
     for clause in _CLAUSE.findall(text):
         words = normalizer.tokens(clause)
+        if (words[:1] and words[0] in _WITH_REGARD and clause.rstrip().endswith(",")
+                and not set(words) & QUESTION_WORDS):
+            # "Sehubungan dengan pertanggungjawaban perjalanan dinas, apakah …": the reason
+            # the asker gives, a clause of its own before the question.
+            out |= set(words)
+            continue
         at = next((i for i, t in enumerate(words[:-1])
                    if t in _SO_THAT and (words[i + 1] in FIRST_PERSON or (
                        words[i + 1] == "that" and words[i + 2:i + 3]
@@ -986,6 +1021,9 @@ _PLAN = word_set("mau akan want will going plan planning")
 #: too, not what they ask about.
 _WHEREABOUTS = word_set("di at msh masih still lagi sedang")
 _MAY = word_set("boleh bisa can may could allowed izin ijin")
+#: Something of the asker's run out or dead ("pulsa abis", "hp lowbat"): their situation.
+_RAN_OUT = word_set("habis lowbat lobet mati")
+_RAN_OUT_EN = frozenset({("ran", "out"), ("run", "out"), ("is", "dead"), ("is", "empty")})
 _CLAUSE = re.compile(r"[^,;.?!]+[,;.?!]*")
 
 
@@ -1002,6 +1040,11 @@ def _plan_words(event: Event, text: str) -> set[str]:
         if (len(tokens) >= 3 and tokens[0] in FIRST_PERSON
                 and set(tokens[1:3]) & (_PLAN | _WHEREABOUTS)
                 and "?" not in clause and not set(tokens) & QUESTION_WORDS):
+            out |= set(tokens)
+        elif (len(tokens) >= 2 and (tokens[-1] in _RAN_OUT or tuple(tokens[-2:]) in _RAN_OUT_EN)
+              and "?" not in clause
+              and not set(tokens) & QUESTION_WORDS):
+            # "ada wifi ko sonde, pulsa abis": what ran out is why one asks.
             out |= set(tokens)
         elif set(tokens) & _MAY:
             return set()
@@ -1051,6 +1094,10 @@ def uncovered(event: Event, q: Understanding, faq_id: str | None = None) -> list
         # (a stop of that kind would be named by it): the card's route does not answer it.
         specific += [w for w in index_for(event).normalizer.tokens(q.question)
                      if w in _PLACE_KIND_WORDS and w not in specific]
+    if specific:
+        # "kami dari Bappeda Kabupaten X, …": the office the asker comes from.
+        origin = _origin_words(event, q.question)
+        specific = [w for w in specific if w not in origin]
     if specific and set(specific) & ROLES:
         # "saya ini wakil bupati, penutupan jam berapa?": the asker's own office.
         own = _own_words(index_for(event).normalizer.tokens(q.question)) & ROLES
@@ -1136,6 +1183,10 @@ def things_unsaid(event: Event, q: Understanding, faq: Faq) -> list[str]:
     """The nouns of things (`THINGS`) the question names that the practical answer's own
     question and answer do not (its keywords alone route, they do not answer)."""
     things = [w for w in specific_words(event, q.question) if w in THINGS]
+    if things:
+        # "…, pulsa abis": the asker's own situation, not a thing asked about.
+        plan = _plan_words(event, q.question)
+        things = [w for w in things if w not in plan]
     if not things:
         return []
     normalizer = index_for(event).normalizer

@@ -399,11 +399,22 @@ def _features(tokens: Sequence[str]) -> list[Feature]:
     if tour or ("daftar", "hadir") in pairs:
         # "daftar city tour" is joining the tour, "daftar hadir" the attendance list.
         return found
-    if "rsvp" in words or (words & _JOIN and words & _SESSIONS):
+    if "rsvp" in words or (words & _JOIN and words & _SESSIONS and not _which_session(pairs)):
         found.append(Feature.RSVP)
     elif (words & _REGISTER or pairs & _REGISTER_PAIRS) and _registers(tokens):
         found.append(Feature.REGISTER)
     return found
+
+
+#: Session nouns a choice is asked of: "sesi mana yang cocok kami ikuti?", "which session
+#: should we attend?" ask for a session (its topic finds it), not how to join one.
+_SESSION_NOUNS = word_set("sesi session sessions acara materi topik topic")
+
+
+def _which_session(pairs: set[tuple[str, str]]) -> bool:
+    return any((a in _SESSION_NOUNS and b in _WHICH - {"what", "which"})
+               or (a in _WHICH - {"apa", "apaan", "mana"} and b in _SESSION_NOUNS)
+               for a, b in pairs)
 
 
 def _registers(tokens: Sequence[str]) -> bool:

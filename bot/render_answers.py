@@ -265,7 +265,8 @@ def tour_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:
 #: Asking what one does at a place ("di pantai ada apa?", "ngapain di sana?").
 _WHAT_THERE = frozenset({"ngapain", "kegiatan", "activity", "activities", "do"})
 #: Words asking who leads a bus or how to reach them.
-_LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "pimpinan", "pemimpin", "leader",
+_LEADER_WORDS = frozenset({"koordinator", "koordinatornya", "coordinator", "pimpinan", "pemimpin",
+                           "leader",
                            "dipimpin", "memimpin", "led",
                            "leads", "pj", "siapa", "who", "kontak", "contact", "nomor",
                            "number", "hp", "telepon", "telp", "phone", "wa", "whatsapp"})

@@ -345,7 +345,8 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
         out.append(Fact.TOUR_TIMES)
     if words & BRING:
         out.append(Fact.TOUR_BRING)
-    if (asks_count and words & {"bus", "buses"}) or words & _TRAVEL or pairs & _TRAVEL_PAIRS:
+    if (asks_count and words & {"bus", "buses"}) or words & _TRAVEL or pairs & _TRAVEL_PAIRS or (
+            words & {"bus", "bis"} and ("yang", "mana") in pairs):  # "naik bus yg mana?"
         out.append(Fact.TOUR_BUSES)  # "city tour naik apa?": its buses are how it travels
     return tuple(out)
 
@@ -355,7 +356,11 @@ _WHICH_DAY = frozenset({("hari", "apa"), ("tahun", "berapa"), ("what", "year"),
                         ("which", "year")})
 _TRAVEL = frozenset({"kendaraan", "transportasi", "transport", "vehicle", "vehicles"})
 _TRAVEL_PAIRS = frozenset({("naik", "apa"), ("pakai", "apa"), ("get", "around"),
-                           ("travel", "by"), ("by", "bus")})
+                           ("travel", "by"), ("by", "bus"),
+                           # "naik bus apa/mana?", "which bus do we take?": the buses, each
+                           # named (a seat on one is assigned on joining).
+                           ("bus", "apa"), ("bus", "mana"), ("bis", "apa"), ("bis", "mana"),
+                           ("which", "bus"), ("what", "bus")})
 
 _WHICH_PLACE = frozenset({("ruang", "apa"), ("ruangan", "apa"), ("tempat", "apa"),
                           ("gedung", "apa"), ("which", "room"), ("what", "room")})

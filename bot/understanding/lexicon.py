@@ -64,7 +64,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
         pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
         recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
-        changer:5 valas:5
+        changer:5 valas:5 rupiah:4 usd:4 idr:4 currency:5 atm:4
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
         politik:4 saham:4 resep:4 halal:3 warung:3 parkir:5 parking:5 honorarium:6
         honor:5 uang:4 biaya:4 bayar:2 pay:2 paid:2 payment:4 fee:4 fees:4 cost:4
@@ -96,7 +96,8 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
         kendala_pendaftaran:-4 kendala_daftar:-4""",
     Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
         uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4 menu_makan:6
-        menu_makanan:6 food_menu:6 lunch_menu:6""",
+        menu_makanan:6 food_menu:6 lunch_menu:6 change_money:6 exchange_money:6 tukar_uang:6
+        tukar_duit:6 money_changer:6""",
     Intent.ANNOUNCEMENT: """info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3
         news_from:2 jadi_tidak:4 still_on:3""",
 }
@@ -255,6 +256,8 @@ GENERAL = word_set(
     guna gunakan pergunakan
     sebaiknya sebaik seharusnya seharus semestinya semesti sepatutnya sepatut disarankan
     dianjurkan
+    cocok cocoknya sesuai relevan relevant suitable suit suits fit fits
+    terbitkan menerbitkan diterbitkan
     make makes made making organizing organising afterwards afterward later else
     thing things something nothing seem seems missing half quarter past noon midday
     tersebut keikutsertaan urus mengurus mengurusi ngurus buah biji unit
@@ -391,7 +394,8 @@ ASKS_ITEM = word_set(
 THERE_IS = frozenset({("is", "there"), ("are", "there"), ("there", "be"), ("there", "is"),
                       ("there", "are")})
 # -- parts of the programme: the rest of today, every day, a day's start, end or last item ---
-REST_WORDS = word_set("masih sisa tersisa left remaining still sebentar else")
+REST_WORDS = word_set("masih sisa tersisa sisanya left remaining remains remain still sebentar "
+                      "else")
 ALL_WORDS = word_set("lengkap semua seluruh full all whole complete entire keseluruhan")
 DAY_END_WORDS = word_set(
     "selesai berakhir bubar bubaran kelar usai rampung pulang end ends finish finishes over")

@@ -484,6 +484,11 @@ class Understander:
             # when its last day ends (not its dates, which say no hour).
             scope, facts = Scope.DAY_END, ()
             when = replace(when, day=self.session_day[self.by_start[-1].id])
+        if scope is None and self._asks_today_end(tokens, when, sessions, named, local_now):
+            # "acara ko pi jam brp abis?", "what time does the event finish?" on a programme
+            # day, no day named: when today's programme ends.
+            scope, facts = Scope.DAY_END, ()
+            when = replace(when, day=local_now.date())
         if scope is not None:
             intent = Intent.SCHEDULE
         elif named.speakers and _asks_office(tokens):
@@ -514,6 +519,19 @@ class Understander:
                     and not (sessions or named.speakers or named.venues or named.stops)
                     and words & ALL_WORDS and words & DAY_END_WORDS
                     and words & (EVENT_WORDS | PROGRAMME_WORDS) and not words & REST_WORDS)
+
+    def _asks_today_end(self, tokens: Sequence[str], when: When, sessions: Sequence[str],
+                        named: _Named, now: datetime) -> bool:
+        """Whether the clock time the programme ends is asked on one of its days, naming no
+        day or item ("acara selesai jam berapa?"), while some of today's is still ahead."""
+        words = set(tokens)
+        pairs = set(pairwise(tokens))
+        today = self.event.sessions_on(now.date())
+        return bool(today and when.day is None and when.time is None
+                    and not (sessions or named.speakers or named.venues or named.stops)
+                    and (words & DAY_END_WORDS or ("berapa", "habis") in pairs)
+                    and pairs & CLOCK_ASKED and words & (EVENT_WORDS | PROGRAMME_WORDS)
+                    and not words & REST_WORDS and any(s.end > now for s in today))
 
     def named_words(self, text: str) -> str:
         """Only the words of `text` that name the event's items or a region."""
@@ -753,8 +771,9 @@ class Understander:
             # "who opens the event?", "kapan acara ditutup?": the opening/closing ceremony.
             if words & CLOSE_WORDS and self.closing:
                 session_score[self.closing] = 1.0
-            elif set(pairwise(t for t in tokens if t not in _DEGREE)) & LAST_ITEM:
-                # "acara (paling) terakhir jam berapa?": the last item of the programme.
+            elif set(pairwise(t for t in tokens if t not in _DEGREE | _WHICH)) & LAST_ITEM:
+                # "acara (paling) terakhir jam berapa?", "acara apa yang paling terakhir?":
+                # the last item of the programme.
                 session_score[self.by_start[-1].id] = 1.0
 
         if not session_score and when.period is not None and not named.speakers:
@@ -898,6 +917,10 @@ class Understander:
             # "city tour itu naik apa?": transport words lean off topic, but the tour's own
             # buses answer how it travels.
             return Intent.CITY_TOUR, confidence
+        if intent is Intent.CONTACT and self._names_bus(tokens):
+            # "bus 3 leader siapa, no hp?", "phone of the bus 1 leader": a bus of the tour
+            # named; its leader (a role, with the number for delegates: the tour's card).
+            return Intent.CITY_TOUR, confidence
         if facts and intent in over and not (direct or named.speakers or named.venues
                                              or off_topic):
             intent = Intent.CITY_TOUR if facts[0].startswith("tour") else Intent.ABOUT
@@ -917,6 +940,16 @@ class Understander:
             # about something the data does not know is not answered with a nearby card.
             intent, confidence = Intent.UNKNOWN, 0.5
         return intent, confidence
+
+    def _names_bus(self, tokens: Sequence[str]) -> bool:
+        """Whether the tokens say a bus of the tour by its whole name ("bus 2")."""
+        tour = self.event.tour
+        for bus in tour.buses if tour is not None else ():
+            name = tuple(self.normalizer.tokens(bus.name))
+            if name and any(tuple(tokens[i:i + len(name)]) == name
+                            for i in range(len(tokens))):
+                return True
+        return False
 
     def _unknown_topic(self, tokens: Sequence[str]) -> bool:
         """Whether the thing asked about ("ada X …?", "dimana X?") is a word neither the bot
@@ -942,6 +975,8 @@ class Understander:
         return any(
             tok == "ada" and i + 1 < len(tokens) and len(tokens[i + 1]) >= 5
             and tokens[i + 1].isalpha() and tokens[i + 1] not in vocabulary
+            # "… jam brp, beta ada urusan": what the asker has, not whether there is one.
+            and not (i > 0 and tokens[i - 1] in FIRST_PERSON)
             for i, tok in enumerate(tokens)
         )
 
