@@ -38,6 +38,7 @@ from bot.understanding.lexicon import (
     CONTEXT,
     EVENT_WORDS,
     FIRST_PERSON,
+    GATHER_WORDS,
     GENERAL,
     GOING_HOME,
     IN_CHARGE,
@@ -57,6 +58,7 @@ from bot.understanding.lexicon import (
     SPEAKER_WORDS,
     STATUS_ASKED,
     TITLE_WORDS,
+    TOUR_TIMES,
     VENUE_WORDS,
     WHO,
 )
@@ -794,8 +796,11 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         hit = answer_passage(event, q.question, fits=fits)
         if (hit is not None and not elsewhere(hit) and _passage_first(event, q, hit)
                 and not _names_no_one(event, q, hit) and fits(hit.passage.text)):
-            if q.intent is Intent.ABOUT:
+            if q.intent is Intent.ABOUT and hit.passage.source in _EVENT_TEXT:
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
+            # A speaker's, session's or venue's own text ("Sidoarjo gabung sejak 2009" from
+            # a speaker's profile): under it, that source's card (its button), not the
+            # event's about card, whose own facts (another year) the question did not ask.
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if q.intent is Intent.UNKNOWN:
         return Plan(PlanKind.DECLINE, q, [])
@@ -804,6 +809,17 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t, event, q)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def route_asked(event: Event, q: Understanding) -> bool:
+    """Whether the tour card's route (every stop) belongs under the answer: not when the
+    question asks one detail the answer sentence gives, where or when to gather, leave or
+    get back ("tmpt kumpul tur dmn", "pulang city tour turun di mana", "what time does the
+    bus leave?"); the card's buttons (join, check in, the meeting point) stay."""
+    if q.stops or Fact.TOUR_STOPS in q.facts:
+        return True
+    tokens = set(index_for(event).normalizer.tokens(q.question))
+    return not (tokens & (GATHER_WORDS | TOUR_TIMES) or coverage.asks_when(event, q.question))
 
 
 #: Being with someone at an item ("didampingi", "accompanied by"), in any form.
@@ -924,6 +940,8 @@ _BEFORE_PLACE = frozenset({"di", "at", "in", "the", "a", "tidak", "not"})
 #: Passages that may hold a named item's words only in passing (a practical answer naming
 #: the venue, a tour stop); the event's own text has its own rule (`_passage_first`).
 _ELSEWHERE = frozenset({Source.FAQ, Source.STOP})
+#: The event's own texts: a passage of them answers an about-question above the about card.
+_EVENT_TEXT = frozenset({Source.BACKGROUND, Source.ABOUT, Source.GOAL, Source.GROUP})
 
 
 #: Asking where a place is.

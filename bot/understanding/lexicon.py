@@ -312,7 +312,7 @@ STOPS = word_set(
     rute route destinasi destinations itinerary"""
 )
 TOUR_TIMES = word_set(
-    """selesai berakhir pulang end ends finish finishes kembali berangkat depart departs
+    """selesai berakhir pulang end ends finish finishes kembali balik berangkat depart departs
     leave leaves return returns drop"""
 )
 BRING = word_set("bawa dibawa membawa bring")
