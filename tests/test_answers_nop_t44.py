@@ -59,14 +59,15 @@ async def test_one_tour_detail_without_the_route(bot: Harness) -> None:
     for question in ("tmpt kumpul tur dmn", "titik kumpul city tour di mana?",
                      "pulang city tour turun di mana", "kumpul tour jam brp",
                      "city tour berangkat jam berapa?", "habis city tour balik ke mana?",
-                     "tur selesai jam brapa"):
+                     "tur selesai jam brapa", "ngumpul tour di mana ya", "titik temu city tour?"):
         text = read(await bot.say(question))
         assert "Kantor Wali Kota" in text and DECLINED not in text, (question, text)
         assert "Lasiana" not in text and "Rute" not in text, (question, text)
         # What the delegate acts on stays: joining, the meeting point's pin.
         assert "Ikut city tour" in text and "Titik kumpul" in text, (question, text)
     for question in ("Where is meeting point for city tour", "where do we gather for the tour?",
-                     "What time does the tour bus leave?", "where does the tour drop us off?"):
+                     "What time does the tour bus leave?", "where does the tour drop us off?",
+                     "where's the assembly point for the tour"):
         text = await read_en(bot, question)
         assert "Kantor Wali Kota" in text and DECLINED_EN not in text, (question, text)
         assert "Lasiana" not in text and "Route" not in text, (question, text)
