@@ -940,8 +940,6 @@ _BEFORE_PLACE = frozenset({"di", "at", "in", "the", "a", "tidak", "not"})
 #: Passages that may hold a named item's words only in passing (a practical answer naming
 #: the venue, a tour stop); the event's own text has its own rule (`_passage_first`).
 _ELSEWHERE = frozenset({Source.FAQ, Source.STOP})
-#: The event's own texts: a passage of them answers an about-question above the about card.
-_EVENT_TEXT = frozenset({Source.BACKGROUND, Source.ABOUT, Source.GOAL, Source.GROUP})
 
 
 #: Asking where a place is.
