@@ -813,11 +813,14 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
 
 def route_asked(event: Event, q: Understanding) -> bool:
     """Whether the tour card's route (every stop) belongs under the answer: not when the
-    question asks one detail the answer sentence gives, where or when to gather, leave or
+    question asks one detail the answer above it gives, where or when to gather, leave or
     get back ("tmpt kumpul tur dmn", "pulang city tour turun di mana", "what time does the
-    bus leave?"); the card's buttons (join, check in, the meeting point) stay."""
+    bus leave?"), or another of the tour's facts (what to bring, the seats, the buses, a
+    practical answer); the card's buttons (join, check in, the meeting point) stay."""
     if q.stops or Fact.TOUR_STOPS in q.facts:
         return True
+    if q.facts or q.faq_id is not None:
+        return False
     tokens = set(index_for(event).normalizer.tokens(q.question))
     return not (tokens & (GATHER_WORDS | TOUR_TIMES) or coverage.asks_when(event, q.question))
 

@@ -7,7 +7,8 @@ ah and ai; issue 11), through the real Application and the stand-in.
   the event's own text still comes with the about card;
 - a tour question asking one detail the answer sentence gives (where or when to gather,
   leave or get back) gets the tour card without its route (every stop): its buttons (join,
-  the meeting point) stay; asking the route, a stop, or the tour itself keeps the route.
+  the meeting point) stay, and so for another of its facts (what to bring); asking the
+  route ("berhenti di mana aja"), a stop, or the tour itself keeps the route.
 
 Everything comes from the event file: the Makassar example (no tour, no profiles) keeps its
 about card under a passage of its own text.
@@ -72,6 +73,9 @@ async def test_one_tour_detail_without_the_route(bot: Harness) -> None:
         assert "Kantor Wali Kota" in text and DECLINED_EN not in text, (question, text)
         assert "Lasiana" not in text and "Route" not in text, (question, text)
         assert "Join the city tour" in text, (question, text)
+    # Another of the tour's facts, answered above the card: what to bring.
+    text = read(await bot.say("bawa apa aja untuk city tour?"))
+    assert "Tabir surya" in text and "Lasiana" not in text and "Ikut city tour" in text, text
 
 
 async def test_the_route_when_asked(bot: Harness) -> None:
@@ -80,6 +84,9 @@ async def test_the_route_when_asked(bot: Harness) -> None:
                      "city tour ke pantai lasiana jam berapa"):
         text = read(await bot.say(question))
         assert "Lasiana" in text and DECLINED not in text, (question, text)
+    for question in ("tour berhenti di mana aja?", "bus ada berapa? terus perhentian pertama apa?"):
+        text = read(await bot.say(question))
+        assert "Nostalgia" in text and DECLINED not in text, (question, text)
     text = read(await bot.say("/citytour"))
     assert "Rute" in text and "Lasiana" in text, text
     text = await read_en(bot, "which places does the city tour visit?")
