@@ -339,8 +339,8 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
             words & _ROOM and words & _STILL) or words & _FULL:
         # "masih ada tempat untuk ikut city tour?", "any room left on the tour?": seats.
         out.append(Fact.TOUR_CAPACITY)
-    where_to = words & _WHERE_TO or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}
-    if words & (STOPS - _WHERE_TO) or (where_to and not words & _GOING_BACK):
+    where_to = words & _GOES_WHERE or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}
+    if words & (STOPS - _GOES_WHERE) or (where_to and not words & _GOING_BACK):
         # "balik ke mana habis tour?": where it ends (its return), not where it stops.
         out.append(Fact.TOUR_STOPS)
     if words & TOUR_TIMES:
@@ -353,7 +353,7 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
 
 
 #: Where the tour goes ("kemana"), unless asked with going back ("pulang kemana?").
-_WHERE_TO = frozenset({"kemana"})
+_GOES_WHERE = frozenset({"kemana"})
 _GOING_BACK = frozenset({"pulang", "kembali", "balik", "return", "returns"})
 
 
