@@ -796,11 +796,15 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         hit = answer_passage(event, q.question, fits=fits)
         if (hit is not None and not elsewhere(hit) and _passage_first(event, q, hit)
                 and not _names_no_one(event, q, hit) and fits(hit.passage.text)):
-            if q.intent is Intent.ABOUT and hit.passage.source in _EVENT_TEXT:
+            if q.intent is Intent.ABOUT and (
+                    hit.passage.source in _EVENT_TEXT
+                    or not (coverage.asks_when(event, q.question)
+                            or coverage.asks_number(event, q.question))):
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
-            # A speaker's, session's or venue's own text ("Sidoarjo gabung sejak 2009" from
-            # a speaker's profile): under it, that source's card (its button), not the
-            # event's about card, whose own facts (another year) the question did not ask.
+            # One detail (a year, a number) from a speaker's, session's or venue's own text
+            # ("Sidoarjo gabung sejak 2009" from a speaker's profile): under it, that
+            # source's card (its button), not the event's about card, whose own facts
+            # (another year) the question did not ask.
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if q.intent is Intent.UNKNOWN:
         return Plan(PlanKind.DECLINE, q, [])
