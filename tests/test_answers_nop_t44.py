@@ -49,6 +49,9 @@ async def test_a_speakers_fact_comes_with_the_speakers_card(bot: Harness) -> Non
 async def test_the_events_own_text_keeps_the_about_card(bot: Harness, makassar: Harness
                                                         ) -> None:
     bot.clock.set(datetime(2019, 10, 16, 10, 30, tzinfo=WITA))
+    # Asked no single detail, a speaker's line is no answer on its own: the about card too.
+    text = await read_en(bot, "what is Citynet Indonesia?")
+    assert "forum" in text and DECLINED_EN not in text, text
     text = read(await bot.say("citynet berdiri tahun berapa?"))
     assert "1987" in text and DECLINED not in text, text
     text = read(await makassar.say("apa tujuan rakor ini?"))
