@@ -38,6 +38,7 @@ from bot.understanding.lexicon import (
     CONTEXT,
     EVENT_WORDS,
     FIRST_PERSON,
+    GATHER_WORDS,
     GENERAL,
     GOING_HOME,
     IN_CHARGE,
@@ -57,6 +58,7 @@ from bot.understanding.lexicon import (
     SPEAKER_WORDS,
     STATUS_ASKED,
     TITLE_WORDS,
+    TOUR_TIMES,
     VENUE_WORDS,
     WHO,
 )
@@ -805,8 +807,15 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         hit = answer_passage(event, q.question, fits=fits)
         if (hit is not None and not elsewhere(hit) and _passage_first(event, q, hit)
                 and not _names_no_one(event, q, hit) and fits(hit.passage.text)):
-            if q.intent is Intent.ABOUT:
+            if q.intent is Intent.ABOUT and (
+                    hit.passage.source in _EVENT_TEXT
+                    or not (coverage.asks_when(event, q.question)
+                            or coverage.asks_number(event, q.question))):
                 return Plan(PlanKind.INTENT, q, render_answers.passage_lines(event, hit, t))
+            # One detail (a year, a number) from a speaker's, session's or venue's own text
+            # ("Sidoarjo gabung sejak 2009" from a speaker's profile): under it, that
+            # source's card (its button), not the event's about card, whose own facts
+            # (another year) the question did not ask.
             return Plan(PlanKind.PASSAGE, q, render_answers.passage_lines(event, hit, t), hit=hit)
     if q.intent is Intent.UNKNOWN:
         return Plan(PlanKind.DECLINE, q, [])
@@ -815,6 +824,20 @@ def _plan(event: Event, q: Understanding, t: Translator) -> Plan:
         # "dress code for the city tour?": the practical answer, then the tour's card.
         lead = [*lead, _faq_line(faq, t, event, q)]
     return Plan(PlanKind.INTENT, q, lead)
+
+
+def route_asked(event: Event, q: Understanding) -> bool:
+    """Whether the tour card's route (every stop) belongs under the answer: not when the
+    question asks one detail the answer above it gives, where or when to gather, leave or
+    get back ("tmpt kumpul tur dmn", "pulang city tour turun di mana", "what time does the
+    bus leave?"), or another of the tour's facts (what to bring, the seats, the buses, a
+    practical answer); the card's buttons (join, check in, the meeting point) stay."""
+    if q.stops or Fact.TOUR_STOPS in q.facts:
+        return True
+    if q.facts or q.faq_id is not None:
+        return False
+    tokens = set(index_for(event).normalizer.tokens(q.question))
+    return not (tokens & (GATHER_WORDS | TOUR_TIMES) or coverage.asks_when(event, q.question))
 
 
 #: Being with someone at an item ("didampingi", "accompanied by"), in any form.

@@ -39,6 +39,7 @@ def tour_view(
     can_check_in: bool,
     private: bool = True,
     phone_shared: bool = True,
+    route: bool = True,
 ) -> Reply:
     # Long, but one screen read top to bottom (plan, then the delegate's own status and
     # buttons); split into pieces, the order of what a delegate sees would be scattered.
@@ -54,7 +55,8 @@ def tour_view(
         _("🕗 Bus berangkat {time}, kembali sekitar {end}").format(
             time=t.time(session.start), end=t.time(session.end)),
     ]
-    if tour.stops:
+    if tour.stops and route:
+        # Left out under an answer to one detail (where to gather): the stops do not say it.
         lines += ["", _("<b>Rute:</b>")]
         for stop in tour.stops:
             line = f"• {escape(t.time(stop.time))} {escape(stop.name.get(t.lang))}"

@@ -179,6 +179,7 @@ SLANG: Mapping[str, str] = {
     "pdh": "pakaian dinas harian",
     "dkt": "dekat", "dket": "dekat",
     "sertif": "sertifikat", "serti": "sertifikat", "bju": "baju", "ngopi": "kopi",
+    "ngumpul": "kumpul", "ngumpulnya": "kumpul",
     "jg": "juga", "lg": "lagi", "dr": "dari", "ttg": "tentang", "sblm": "sebelum",
     "stlh": "setelah", "sesudah": "setelah", "dlm": "dalam", "sm": "sama",
     # thanks and greetings
@@ -277,6 +278,10 @@ PHRASES: Mapping[tuple[str, ...], str] = {
     ("meeting", "point"): "titikkumpul",
     ("titik", "kumpul"): "titikkumpul",
     ("tempat", "kumpul"): "titikkumpul",
+    ("titik", "temu"): "titikkumpul",
+    ("assembly", "point"): "titikkumpul",
+    ("meeting", "place"): "titikkumpul",
+    ("meeting", "spot"): "titikkumpul",
     ("share", "lokasi"): "lokasi",
     ("share", "location"): "lokasi",
     ("contact", "person"): "narahubung",

@@ -40,7 +40,7 @@ from handlers import (
 
 #: Questions in free text that a feature answers (the rest are answered from the programme).
 QUESTIONS: freetext.Answers = {
-    Intent.CITY_TOUR: freetext.plain(citytour.plan),
+    Intent.CITY_TOUR: citytour.question,
     Intent.CONTACT: contacts.answer_question,
     Intent.VENUE: venues.answer_question,
     Intent.RSVP: freetext.plain(rsvp.overview),

@@ -7,11 +7,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot import callbacks as cb
 from bot import commands, render, render_tour
+from bot.answers import route_asked
 from bot.context import BotContext
 from bot.features import tour as tours
 from bot.features.organizers import is_organizer
 from bot.features.tour import CheckIn, Mark, Say
 from bot.model import Bus, Session, Tour
+from bot.understanding import Understanding
 from handlers.common import (
     answer,
     asked,
@@ -35,7 +37,7 @@ async def no_tour(update: Update, context: BotContext) -> None:
     await show(update, _no_tour(context))
 
 
-async def plan(update: Update, context: BotContext) -> None:
+async def plan(update: Update, context: BotContext, route: bool = True) -> None:
     """/citytour: the plan, the meeting point, and the delegate's own status and bus."""
     found, user = tours.tour_of(context.services), update.effective_user
     if found is None or user is None:
@@ -50,7 +52,15 @@ async def plan(update: Update, context: BotContext) -> None:
         can_check_in=mine.check_in_open and is_private(update),
         private=is_private(update),
         phone_shared=mine.phone_shared,
+        route=route,
     ))
+
+
+async def question(update: Update, context: BotContext, _text: str, found: Understanding
+                   ) -> None:
+    """A typed question about the tour: its card, without the route when the question asks
+    one detail the answer above it gives ("where do we gather?")."""
+    await plan(update, context, route=route_asked(context.event, found))
 
 
 async def not_going(update: Update, context: BotContext) -> None:

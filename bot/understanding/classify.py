@@ -339,7 +339,9 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
             words & _ROOM and words & _STILL) or words & _FULL:
         # "masih ada tempat untuk ikut city tour?", "any room left on the tour?": seats.
         out.append(Fact.TOUR_CAPACITY)
-    if words & STOPS or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}:
+    where_to = words & _GOES_WHERE or pairs & {("ke", "mana"), ("pergi", "mana"), ("where", "to")}
+    if words & (STOPS - _GOES_WHERE) or (where_to and not words & _GOING_BACK):
+        # "balik ke mana habis tour?": where it ends (its return), not where it stops.
         out.append(Fact.TOUR_STOPS)
     if words & TOUR_TIMES:
         out.append(Fact.TOUR_TIMES)
@@ -349,6 +351,11 @@ def _tour_facts(words: set[str], pairs: set[tuple[str, str]]) -> tuple[Fact, ...
             words & {"bus", "bis"} and ("yang", "mana") in pairs):  # "naik bus yg mana?"
         out.append(Fact.TOUR_BUSES)  # "city tour naik apa?": its buses are how it travels
     return tuple(out)
+
+
+#: Where the tour goes ("kemana"), unless asked with going back ("pulang kemana?").
+_GOES_WHERE = frozenset({"kemana"})
+_GOING_BACK = frozenset({"pulang", "kembali", "balik", "return", "returns"})
 
 
 #: "hari apa", and "tahun berapa" (which year: the dates say it).

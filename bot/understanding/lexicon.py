@@ -311,11 +311,11 @@ ATTENDING = word_set("hadir datang ikut join joining attend come coming")
 DAY_UNITS = word_set("hari days day")
 CAPACITY = word_set("kapasitas capacity seats seat kursi muat kuota quota slot slots")
 STOPS = word_set(
-    """singgah stops stop mampir kemana dikunjungi kunjungi mengunjungi visit visits tujuan
-    rute route destinasi destinations itinerary"""
+    """singgah stops stop berhenti perhentian pemberhentian mampir kemana dikunjungi kunjungi
+    mengunjungi visit visits tujuan rute route destinasi destinations itinerary"""
 )
 TOUR_TIMES = word_set(
-    """selesai berakhir pulang end ends finish finishes kembali berangkat depart departs
+    """selesai berakhir pulang end ends finish finishes kembali balik berangkat depart departs
     leave leaves return returns drop"""
 )
 BRING = word_set("bawa dibawa membawa bring")
