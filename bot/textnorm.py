@@ -162,6 +162,8 @@ SLANG: Mapping[str, str] = {
     "presentasi": "paparan",
     # English's word for a talk's material is the Indonesian word's ("materi").
     "material": "materi", "materials": "materi",
+    # What a sharing session shares: "Semarang's experience" is its "pengalaman".
+    "experience": "pengalaman", "experiences": "pengalaman",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",

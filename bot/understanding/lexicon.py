@@ -63,7 +63,8 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
         pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
-        recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
+        recommend:3 enak:2 bagus:2 recommendation:3 recommended:3 panas:3 hujan:4 rain:4
+        exchange:4 dollar:4 dollars:4 kurs:4
         changer:5 valas:5
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
         politik:4 saham:4 resep:4 halal:3 warung:3 parkir:5 parking:5 honorarium:6

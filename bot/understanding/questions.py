@@ -642,8 +642,8 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
             subject = replace(found[-1], session_ids=(item.id,), anchor_stop=None)
         if subject is not None and relation is not None and u.relation is None:
             # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
-            anchor = subject.anchor_id if subject.anchor_stop is not None else (
-                understander.nearest(subject.session_ids, now))
+            anchor = subject.anchor_id if subject.anchor_stop is not None or _turns_back(
+                subject, relation) else understander.nearest(subject.session_ids, now)
             stop = subject.anchor_stop if subject.anchor_stop is not None else (
                 subject.stops[0] if len(subject.stops) == 1 else None)
             if anchor is not None:
@@ -680,11 +680,13 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                 if not context:
                     continue
                 joined = understander.understand(f"{context} {part}", now)
-                if ((context == dated or set(tokens) & (ITEM_NOUNS | PROGRAMME_WORDS))
+                if ((context == dated or set(tokens) & (ITEM_NOUNS | PROGRAMME_WORDS)
+                     or own.scope is not None)
                         and subject is not None and joined.faq_id is not None
                         and joined.faq_id == subject.faq_id):
                     # "mushola dmn trs sesi siang jam brp": a part asking about the programme
-                    # asks its own question, not the practical answer before again.
+                    # asks its own question, not the practical answer before again; so does
+                    # one asking a part of the day ("dress code besok? trs selesai jm brp?").
                     continue
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
@@ -1084,3 +1086,15 @@ _ASKED_OF_ITEM = _NAMES_NOTHING | textnorm.PARTICLES | GENERAL | frozenset(LEXIC
 def _asks(part: str) -> bool:
     words = set(textnorm.simple_tokens(part))
     return bool(words & (QUESTION_WORDS | set(LEXICON)) - {"saya", "selamat"})
+
+
+#: The relation that undoes another: the item before the one after X is X itself.
+_OPPOSITE = {Relation.AFTER: Relation.BEFORE, Relation.BEFORE: Relation.AFTER}
+
+
+def _turns_back(subject: Understanding, relation: Relation) -> bool:
+    """"What comes before lunch and after it?", "sebelum dan sesudah ishoma apa?": the second
+    relation, the opposite of the first, is about the first's anchor; read about the item found
+    it would only give the anchor back."""
+    return (subject.anchor_id is not None and subject.relation is not None
+            and _OPPOSITE.get(subject.relation) is relation)
