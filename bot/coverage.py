@@ -817,7 +817,9 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
-_PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
+#: English plurals and past tenses of a known word ("buses", "cities"; "happened",
+#: "prepared", "carried") are that word.
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"))
 
 
 def _stem(word: str, vocabulary: frozenset[str]) -> str:
@@ -830,8 +832,7 @@ def _stem(word: str, vocabulary: frozenset[str]) -> str:
     root = _root(word, vocabulary)
     if root is not None:
         return root
-    for ending, restored in _PLURALS:
-        # English plurals of a known word ("buses", "cities") are that word.
+    for ending, restored in _INFLECTIONS:
         stem = word[: -len(ending)] + restored
         if word.endswith(ending) and len(stem) >= 3 and (stem in vocabulary or stem in GENERAL):
             return stem

@@ -248,7 +248,7 @@ GENERAL = word_set(
     what who when where how which why saya anda yang untuk sama dan bikin
     atau di pada the a an of for to me my i we you it this that can
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
-    judul title bahas membahas dibahas bahasan tema subject provided provide provides
+    judul title bahas membahas dibahas bahasan tema subject provided provide provides prepare
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     special istimewa istimewanya keistimewaan unik keunikan keunikannya menarik
