@@ -669,6 +669,9 @@ class Normalizer:
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
                         return self._fix(cand)
+                if suffix == "nya" and self._known(base + "a"):
+                    # "temnya", "acarnya": the word's last "a" run into "-nya"'s.
+                    return self._fix(base + "a")
                 if len(base) >= 4:
                     # "acranya": the suffix off, then the typo ("acra" -> "acara"); not a
                     # skipped letter ("bertanya" is no "berita" + "-nya").

@@ -282,7 +282,8 @@ GENERAL = word_set(
     enquire inquire enquiry inquiry query wonder wondering hope hoping message finds well warm
     sincerely faithfully advance due precisely officially formally formal send sent
     distributing receive received obtain served serve serving clarify confirm confirmed kind
-    sir madam mr mrs ms regard hold line sentence stage podium use used using handle handles
+    sir madam mr mrs ms regard hold line sentence stage podium panggung mimbar use used using
+    handle handles
     handling responsible manage manages managing try trying tries with may might must shall
     someone anyone somebody anybody heading headed
     """
@@ -440,6 +441,13 @@ VENUE_WORDS = words_of(Intent.VENUE) - QUESTION_ONLY
 # Words that ask what is on now ("berlangsung" alone also says how long something lasts).
 NOW_ALL = words_of(Intent.NOW_NEXT)
 NOW_WORDS = NOW_ALL - {"berlangsung"}
+#: Speaking, and where or how it is seen going on: "yang bicara di depan tu sapa?", "siapa
+#: yang sedang presentasi?", "who is that at the podium?" ask who speaks now.
+SPEAKING = word_set("bicara berbicara ngomong paparan tampil speaking talking presenting")
+#: The stage itself says who speaks ("who is that at the podium?"); "depan" needs the verb.
+STAGE = word_set("panggung mimbar podium")
+ON_STAGE = STAGE | {"depan"}
+UNDER_WAY = word_set("sedang lagi tengah")
 
 
 def has_schedule_word(words: set[str]) -> bool:
