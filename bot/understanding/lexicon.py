@@ -459,7 +459,7 @@ def has_schedule_word(words: set[str]) -> bool:
 #: tour stop by its kind ("when do we reach the beach?"). General vocabulary, not any event's.
 #: ("park" is left out: "where can I park my car?" asks about parking.)
 PLACE_KINDS: dict[str, tuple[str, ...]] = {
-    "pantai": ("beach",), "taman": ("garden",), "kebun": ("garden",),
+    "pantai": ("beach",), "taman": ("garden", "park"), "kebun": ("garden",),
     "tenun": ("weaving",), "sentra": ("centre", "center"), "pusat": ("centre", "center"),
     "pasar": ("market",), "museum": ("museum",), "galeri": ("gallery",),
     "gereja": ("church",), "masjid": ("mosque",), "pura": ("temple",), "klenteng": ("temple",),
