@@ -59,6 +59,9 @@ async def test_a_recommendation_is_declined(bot: Harness, makassar: Harness) -> 
                      "pantai yang bagus di kupang mana ya", "tempat ngopi yg bagus dmn?"):
         text = read(await bot.say(question))
         assert DECLINED in text and "Lasiana" not in text, text
+    # Praise is no recommendation asked: the question after it is answered.
+    text = read(await bot.say("materinya bagus, bisa minta slidenya?"))
+    assert DECLINED not in text, text
     text = await read_en(bot, "any recommended beach tonight?")
     assert DECLINED_EN in text and "Lasiana" not in text, text
     text = read(await makassar.say("pantai yang bagus di makassar mana ya?"))

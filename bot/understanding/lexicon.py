@@ -63,7 +63,7 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
         pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
-        recommend:3 enak:2 bagus:2 recommendation:3 recommended:3 panas:3 hujan:4 rain:4
+        recommend:3 enak:2 recommendation:3 recommended:3 panas:3 hujan:4 rain:4
         exchange:4 dollar:4 dollars:4 kurs:4
         changer:5 valas:5
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
@@ -95,7 +95,10 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
         ikut_sesi:4 gabung_sesi:4 masalah_pendaftaran:-4 masalah_daftar:-4
         kendala_pendaftaran:-4 kendala_daftar:-4""",
-    Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
+    # "pantai yang bagus di mana?", "mana yang paling bagus?": a recommendation, which the
+    # data does not make ("materinya bagus" only praises).
+    Intent.UNKNOWN: """yang_bagus:3 paling_bagus:3 tempat_makan:4 rumah_makan:4
+        berapa_sekarang:1.5 makan_malam:4
         uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4 menu_makan:6
         menu_makanan:6 food_menu:6 lunch_menu:6""",
     Intent.ANNOUNCEMENT: """info_terbaru:3 info_penting:3 dari_panitia:1.5 kabar_terbaru:3
