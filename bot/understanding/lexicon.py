@@ -476,6 +476,9 @@ PLACE_KINDS: dict[str, tuple[str, ...]] = {
 #: Kinds too general to name a stop alone ("centre"): they name it only after the word
 #: that says which ("weaving centre").
 PLACE_KINDS_GENERIC = frozenset({"sentra", "pusat"})
+#: English kinds that are verbs too ("where can I park my car?"): they name a stop only as a
+#: noun, after an article ("the park", "a park").
+PLACE_KINDS_VERBS = frozenset({"park"})
 #: Titles a speaker is called by ("is the minister speaking now?"): one speaker's position
 #: holding it names that speaker. General vocabulary, not any event's.
 TITLE_WORDS = word_set(
