@@ -1,8 +1,8 @@
 """Dev batch ah (issue 11), through the real Application and the stand-in: answered from the
 event model, or declined — never a loosely related card.
 
-- two relations about one item ("what comes before lunch and after it?"): both about that
-  item, not the second about the first's answer;
+- two relations about one item ("what comes before lunch and after it?", "sebelum dan
+  sesudah ishoma?"): both about that item, not the second about the first's answer;
 - a part of the day asked after a practical answer ("dress code besok? trs selesai jm brp?"):
   the day's end, not the practical answer again;
 - a recommendation ("pantai yang bagus di mana?", "any recommended beach?"): not in the data,
@@ -34,7 +34,17 @@ async def test_two_relations_about_one_item(bot: Harness, makassar: Harness) -> 
                      "sebelum makan siang ada apa, trus abis itu apa?"):
         text = read(await bot.say(question))
         assert "Keesei Lee" in text and "Sosialisasi Program" in text, text
+    # Both sides of one item, its name said once.
+    for question in ("What's before and after lunch?", "what comes after and before lunch?"):
+        text = await read_en(bot, question)
+        assert "Keesei Lee" in text and "Introduction to Citynet" in text, text
+    for question in ("sebelum dan sesudah ishoma ada apa?",
+                     "acara sblm dan stlh makan siang apa aja"):
+        text = read(await bot.say(question))
+        assert "Keesei Lee" in text and "Sosialisasi Program" in text, text
     makassar.clock.set(datetime(2024, 5, 14, 9, 0, tzinfo=WITA))
+    text = read(await makassar.say("sebelum dan sesudah ishoma ada apa?"))
+    assert "Paparan rencana" in text and "Diskusi kelompok" in text, text
     text = await read_en(makassar, "what comes before lunch and after it?")
     assert "smart city plans" in text and "Group discussion" in text, text
     text = read(await makassar.say("sebelum ishoma apa dan sesudahnya apa?"))
