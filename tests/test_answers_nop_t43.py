@@ -106,6 +106,9 @@ async def test_spellings_and_inflections(bot: Harness, makassar: Harness) -> Non
     bot.clock.set(datetime(2019, 10, 16, 9, 25, tzinfo=WITA))
     text = await read_en(bot, "what happened right before the keynote?")
     assert "Opening" in text and DECLINED_EN not in text, text
+    # A past tense of a word about something still asks what the data does not hold.
+    text = await read_en(bot, "How many people attended the keynote?")
+    assert DECLINED_EN in text, text
     bot.clock.set(datetime(2019, 10, 17, 18, 15, tzinfo=WITA))
     text = await read_en(bot, "Dear committee, may I know how many buses are prepared for the "
                               "city tour and their capacity? Best regards.")
