@@ -843,7 +843,12 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+#: English plurals of a known word ("buses", "cities") are that word.
 _PLURALS = (("ies", "y"), ("es", ""), ("s", ""))
+#: English past tenses of a general word ("what happened before X", "buses prepared") are
+#: that word; of a word about something ("how many attended?") they ask what the data does
+#: not hold (a count of the past), so they stay specific.
+_PAST = (("ied", "y"), ("ed", ""), ("ed", "e"))
 
 
 def _stem(word: str, vocabulary: frozenset[str]) -> str:
@@ -860,6 +865,10 @@ def _stem(word: str, vocabulary: frozenset[str]) -> str:
         # English plurals of a known word ("buses", "cities") are that word.
         stem = word[: -len(ending)] + restored
         if word.endswith(ending) and len(stem) >= 3 and (stem in vocabulary or stem in GENERAL):
+            return stem
+    for ending, restored in _PAST:
+        stem = word[: -len(ending)] + restored
+        if word.endswith(ending) and len(stem) >= 3 and stem in GENERAL:
             return stem
     return word[:-3] if word.endswith("nya") and len(word) > 5 else word  # "umurnya"
 

@@ -162,6 +162,8 @@ SLANG: Mapping[str, str] = {
     "presentasi": "paparan",
     # English's word for a talk's material is the Indonesian word's ("materi").
     "material": "materi", "materials": "materi",
+    # What a sharing session shares: "Semarang's experience" is its "pengalaman".
+    "experience": "pengalaman", "experiences": "pengalaman",
     # function words
     "yg": "yang", "dgn": "dengan", "utk": "untuk", "untk": "untuk", "buat": "untuk",
     "bwt": "untuk", "krn": "karena", "tdk": "tidak", "gak": "tidak", "ga": "tidak",
@@ -672,6 +674,9 @@ class Normalizer:
                 for cand in (base, _REPEAT2_RE.sub(r"\1", base)):
                     if self._known(cand):
                         return self._fix(cand)
+                if suffix == "nya" and self._known(base + "a"):
+                    # "temnya", "acarnya": the word's last "a" run into "-nya"'s.
+                    return self._fix(base + "a")
                 if len(base) >= 4:
                     # "acranya": the suffix off, then the typo ("acra" -> "acara"); not a
                     # skipped letter ("bertanya" is no "berita" + "-nya").

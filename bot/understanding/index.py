@@ -34,6 +34,7 @@ from bot.understanding.lexicon import (
     PEOPLE,
     PLACE_KINDS,
     PLACE_KINDS_GENERIC,
+    PLACE_KINDS_VERBS,
     RELATIONS,
     REST_WORDS,
     STOPS,
@@ -291,7 +292,8 @@ def _add_place_kinds(tokens: Sequence[str], ref: Ref, add: _Add) -> None:
         kinds = PLACE_KINDS.get(word, ())
         if word not in PLACE_KINDS_GENERIC:
             for kind in kinds:
-                add(kind, ref)
+                for said in (("the", "a") if kind in PLACE_KINDS_VERBS else ("",)):
+                    add(f"{said} {kind}".strip(), ref)
         after = PLACE_KINDS.get(tokens[i + 1], ()) if i + 1 < len(tokens) else ()
         for kind in kinds:
             for modifier in after:

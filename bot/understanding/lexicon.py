@@ -63,8 +63,9 @@ _LEXICON_SPEC: Mapping[Intent, str] = {
     Intent.UNKNOWN: """jakarta:2 wib:2 cuaca:5 weather:5 harga:3 price:3 tiket:3 ticket:3
         pesawat:4 flight:4
         hotel:3 penginapan:3 bola:4 football:4 pulsa:5 bensin:5 kuliner:4 rekomendasi:3
-        recommend:3 enak:2 panas:3 hujan:4 rain:4 exchange:4 dollar:4 dollars:4 kurs:4
-        changer:5 valas:5 rupiah:4 usd:4 idr:4 currency:5 atm:4
+        recommend:3 enak:2 recommendation:3 recommended:3 panas:3 hujan:4 rain:4
+        exchange:4 dollar:4 dollars:4 kurs:4 changer:5 valas:5 rupiah:4 usd:4 idr:4
+        currency:5 atm:4
         murah:3 cheap:3 jual:3 beli:3 buy:3 sell:3 skor:4 pertandingan:4 film:3 lagu:3
         politik:4 saham:4 resep:4 halal:3 warung:3 parkir:5 parking:5 honorarium:6
         honor:5 uang:4 biaya:4 bayar:2 pay:2 paid:2 payment:4 fee:4 fees:4 cost:4
@@ -94,7 +95,10 @@ _BIGRAM_SPEC: Mapping[Intent, str] = {
         cara_daftar:4 cara_registrasi:4 registrasi_online:4 daftar_online:4 mau_gabung:4
         ikut_sesi:4 gabung_sesi:4 masalah_pendaftaran:-4 masalah_daftar:-4
         kendala_pendaftaran:-4 kendala_daftar:-4""",
-    Intent.UNKNOWN: """tempat_makan:4 rumah_makan:4 berapa_sekarang:1.5 makan_malam:4
+    # "pantai yang bagus di mana?", "mana yang paling bagus?": a recommendation, which the
+    # data does not make ("materinya bagus" only praises).
+    Intent.UNKNOWN: """yang_bagus:3 paling_bagus:3 tempat_makan:4 rumah_makan:4
+        berapa_sekarang:1.5 makan_malam:4
         uang_saku:4 uang_harian:4 oleh_oleh:4 antar_jemput:3 naik_apa:4 menu_makan:6
         menu_makanan:6 food_menu:6 lunch_menu:6 change_money:6 exchange_money:6 tukar_uang:6
         tukar_duit:6 money_changer:6""",
@@ -248,7 +252,7 @@ GENERAL = word_set(
     what who when where how which why saya anda yang untuk sama dan bikin
     atau di pada the a an of for to me my i we you it this that can
     alamat address mail e-mail surel download didownload unduh diunduh topik topic topics
-    judul title bahas membahas dibahas bahasan tema subject provided provide provides
+    judul title bahas membahas dibahas bahasan tema subject provided provide provides prepare
     available long lama duration msh kosong sisa tersisa ngomongin omongin dibicarakan link
     tautan google web website online berjalan giliran letak terletak dihubungi sebagai
     special istimewa istimewanya keistimewaan unik keunikan keunikannya menarik
@@ -284,7 +288,8 @@ GENERAL = word_set(
     enquire inquire enquiry inquiry query wonder wondering hope hoping message finds well warm
     sincerely faithfully advance due precisely officially formally formal send sent
     distributing receive received obtain served serve serving clarify confirm confirmed kind
-    sir madam mr mrs ms regard hold line sentence stage podium use used using handle handles
+    sir madam mr mrs ms regard hold line sentence stage podium panggung mimbar use used using
+    handle handles
     handling responsible manage manages managing try trying tries with may might must shall
     someone anyone somebody anybody heading headed
     """
@@ -443,6 +448,13 @@ VENUE_WORDS = words_of(Intent.VENUE) - QUESTION_ONLY
 # Words that ask what is on now ("berlangsung" alone also says how long something lasts).
 NOW_ALL = words_of(Intent.NOW_NEXT)
 NOW_WORDS = NOW_ALL - {"berlangsung"}
+#: Speaking, and where or how it is seen going on: "yang bicara di depan tu sapa?", "siapa
+#: yang sedang presentasi?", "who is that at the podium?" ask who speaks now.
+SPEAKING = word_set("bicara berbicara ngomong paparan tampil speaking talking presenting")
+#: The stage itself says who speaks ("who is that at the podium?"); "depan" needs the verb.
+STAGE = word_set("panggung mimbar podium")
+ON_STAGE = STAGE | {"depan"}
+UNDER_WAY = word_set("sedang lagi tengah")
 
 
 def has_schedule_word(words: set[str]) -> bool:
@@ -454,7 +466,7 @@ def has_schedule_word(words: set[str]) -> bool:
 #: tour stop by its kind ("when do we reach the beach?"). General vocabulary, not any event's.
 #: ("park" is left out: "where can I park my car?" asks about parking.)
 PLACE_KINDS: dict[str, tuple[str, ...]] = {
-    "pantai": ("beach",), "taman": ("garden",), "kebun": ("garden",),
+    "pantai": ("beach",), "taman": ("garden", "park"), "kebun": ("garden",),
     "tenun": ("weaving",), "sentra": ("centre", "center"), "pusat": ("centre", "center"),
     "pasar": ("market",), "museum": ("museum",), "galeri": ("gallery",),
     "gereja": ("church",), "masjid": ("mosque",), "pura": ("temple",), "klenteng": ("temple",),
@@ -468,6 +480,9 @@ PLACE_KINDS: dict[str, tuple[str, ...]] = {
 #: Kinds too general to name a stop alone ("centre"): they name it only after the word
 #: that says which ("weaving centre").
 PLACE_KINDS_GENERIC = frozenset({"sentra", "pusat"})
+#: English kinds that are verbs too ("where can I park my car?"): they name a stop only as a
+#: noun, after an article ("the park", "a park").
+PLACE_KINDS_VERBS = frozenset({"park"})
 #: Titles a speaker is called by ("is the minister speaking now?"): one speaker's position
 #: holding it names that speaker. General vocabulary, not any event's.
 TITLE_WORDS = word_set(

@@ -187,7 +187,7 @@ def split_questions(text: str) -> list[str]:
         text = unsigned
     parts: list[str] = []
     for piece in _SPLIT_RE.split(text):
-        for p in _AND_RE.split(_without_context(_without_intro(piece))):
+        for p in _joined_sides(_AND_RE.split(_without_context(_without_intro(piece)))):
             for q in _split_conjunction(p):
                 if q and q.strip():
                     q = _without_frame(q)
@@ -199,6 +199,18 @@ def split_questions(text: str) -> list[str]:
     asked = [p for p in parts
              if not (_greets_only(p) and set(textnorm.simple_tokens(p)) & _LETTER_ADDRESS)]
     return asked or parts or [text]
+
+
+def _joined_sides(pieces: list[str]) -> list[str]:
+    """The pieces split at "dan"/"and", joined again where the "and" joined the two sides of
+    one item ("what's before | after lunch?")."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _sides(out[-1].split()[-1:] + piece.split()[:1]):
+            out[-1] = f"{out[-1]} and {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 #: "wifi dan tempat sholat", "jumlah peserta serta asal daerahnya": two things asked at once.
@@ -301,6 +313,8 @@ def _split_conjunction(piece: str) -> list[str]:
     or "and" when the pieces on both sides ask something of their own."""
     for m in _CONJUNCTION_RE.finditer(piece):
         left, right = piece[:m.start()], piece[m.end():]
+        if _sides(left.split()[-1:] + right.split()[:1]):
+            continue  # "what's before and after lunch?": one item, both its sides
         if _asks_own(left) and _asks_own(right):
             return [left, *_split_conjunction(right)]
     return [piece]
@@ -505,7 +519,7 @@ def understand_all(text: str, event: Event, now: datetime) -> tuple[Understandin
             and u.time is None and not (u.session_ids or u.relation)) else ()
         # "jadwal kamis sama jumat", "Thursday and Friday", "besok dan lusa": each day's
         # programme (when a day starts or ends: each day's start or end).
-        out += [replace(u, day=day) for day in days] or [u]
+        out += [replace(u, day=day) for day in days] or _both_sides(understander, u) or [u]
     return tuple(out)  # answers.py answers MAX_QUESTIONS and declines the rest together
 
 
@@ -538,6 +552,27 @@ def _days_joined(understander: Understander, text: str, now: datetime) -> tuple[
         days.append(when.day)
         end = used[-1]
     return tuple(days) if len(days) > 1 else ()
+
+
+def _sides(words: list[str]) -> bool:
+    """Two words, the relations before and after ("before", "sesudah"), in either order."""
+    found = {RELATIONS.get(textnorm.DEFAULT.tokens(w)[0]) for w in words
+             if textnorm.DEFAULT.tokens(w)}
+    return len(words) == 2 and found == {Relation.BEFORE, Relation.AFTER}
+
+
+def _both_sides(understander: Understander, u: Understanding) -> list[Understanding]:
+    """"sebelum dan sesudah ishoma ada apa?", "what's before and after lunch?": the item
+    before the one named and the item after it, two questions; none unless so asked."""
+    if u.relation not in (Relation.BEFORE, Relation.AFTER) or u.anchor_id is None:
+        return []
+    tokens = understander.normalizer.tokens(u.question)
+    if not any(_sides([a, c]) and b in _JOINING for a, b, c in zip(tokens, tokens[1:],
+                                                                       tokens[2:], strict=False)):
+        return []
+    return [replace(understander.related(relation, u.anchor_id, u.anchor_stop),
+                    confidence=u.confidence, day=u.day, question=u.question)
+            for relation in (Relation.BEFORE, Relation.AFTER)]
 
 
 #: Words that join two days asked ("kamis dan/sama/n jumat", "today or tomorrow").
@@ -642,8 +677,8 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
             subject = replace(found[-1], session_ids=(item.id,), anchor_stop=None)
         if subject is not None and relation is not None and u.relation is None:
             # "Sesi Prof Lee jam berapa? Dan sesudahnya ada apa?": after the item named before.
-            anchor = subject.anchor_id if subject.anchor_stop is not None else (
-                understander.nearest(subject.session_ids, now))
+            anchor = subject.anchor_id if subject.anchor_stop is not None or _turns_back(
+                subject, relation) else understander.nearest(subject.session_ids, now)
             stop = subject.anchor_stop if subject.anchor_stop is not None else (
                 subject.stops[0] if len(subject.stops) == 1 else None)
             if anchor is not None:
@@ -680,11 +715,13 @@ def _questions(text: str, event: Event, now: datetime) -> tuple[Understanding, .
                 if not context:
                     continue
                 joined = understander.understand(f"{context} {part}", now)
-                if ((context == dated or set(tokens) & (ITEM_NOUNS | PROGRAMME_WORDS))
+                if ((context == dated or set(tokens) & (ITEM_NOUNS | PROGRAMME_WORDS)
+                     or own.scope is not None)
                         and subject is not None and joined.faq_id is not None
                         and joined.faq_id == subject.faq_id):
                     # "mushola dmn trs sesi siang jam brp": a part asking about the programme
-                    # asks its own question, not the practical answer before again.
+                    # asks its own question, not the practical answer before again; so does
+                    # one asking a part of the day ("dress code besok? trs selesai jm brp?").
                     continue
                 if joined.intent is not Intent.UNKNOWN and (
                     u.intent is Intent.UNKNOWN or joined.intent is u.intent
@@ -1084,3 +1121,15 @@ _ASKED_OF_ITEM = _NAMES_NOTHING | textnorm.PARTICLES | GENERAL | frozenset(LEXIC
 def _asks(part: str) -> bool:
     words = set(textnorm.simple_tokens(part))
     return bool(words & (QUESTION_WORDS | set(LEXICON)) - {"saya", "selamat"})
+
+
+#: The relation that undoes another: the item before the one after X is X itself.
+_OPPOSITE = {Relation.AFTER: Relation.BEFORE, Relation.BEFORE: Relation.AFTER}
+
+
+def _turns_back(subject: Understanding, relation: Relation) -> bool:
+    """"What comes before lunch and after it?", "apa sebelum ishoma, dan sesudahnya?": the second
+    relation, the opposite of the first, is about the first's anchor; read about the item found
+    it would only give the anchor back."""
+    return (subject.anchor_id is not None and subject.relation is not None
+            and _OPPOSITE.get(subject.relation) is relation)

@@ -51,6 +51,7 @@ from bot.understanding.lexicon import (
     NOW_WORDS,
     OFF_TOPIC,
     OFFICE_OF,
+    ON_STAGE,
     OPEN_WORDS,
     PEOPLE,
     PROGRAMME_WORDS,
@@ -61,8 +62,11 @@ from bot.understanding.lexicon import (
     REST_WORDS,
     RESUME,
     ROLES,
+    SPEAKING,
+    STAGE,
     TERM_OF_OFFICE,
     THERE_IS,
+    UNDER_WAY,
     UNTIL_PAIRS,
     WHERE_TO,
     WHO,
@@ -478,6 +482,11 @@ class Understander:
             # "narsum yg skrg sapa?", "where is the next session?": the speaker (or place)
             # of what is on now or next, not the list of every speaker of the event.
             intent = Intent.NOW_NEXT
+        elif (intent in (Intent.SPEAKER, Intent.UNKNOWN) and words & WHO and _seen_speaking(tokens)
+              and not (has_when or sessions or named.speakers or named.venues or named.stops)):
+            # "bapa yang bicara di depan tu sapa?", "siapa yang sedang presentasi?": who
+            # is seen speaking is who speaks now.
+            intent, confidence = Intent.NOW_NEXT, max(confidence, 0.5)
         scope = self._scope(tokens, when, intent, confidence, sessions, named, local_now)
         if scope is None and self._asks_event_end(tokens, when, sessions, named):
             # "kapan seluruh rangkaian acara selesai?", "when does the whole event end?":
@@ -1608,3 +1617,11 @@ def in_period(event: Event, items: list[Session], period: str | None) -> list[Se
         return []
     low, high = PERIOD_HOURS[period or ""]
     return [s for s in items if low <= event.local(s.start).hour < high]
+
+
+def _seen_speaking(tokens: Sequence[str]) -> bool:
+    """On the stage, or speaking at the front or under way ("bicara di depan", "lagi
+    ngomong")."""
+    words = set(tokens)
+    return bool(words & STAGE) or (bool(words & SPEAKING) and bool(words & ON_STAGE or any(
+        a in UNDER_WAY and b in SPEAKING for a, b in pairwise(tokens))))
