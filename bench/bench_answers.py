@@ -46,7 +46,7 @@ from bot.terminal import OfflineBot, as_text  # noqa: E402
 from handlers import register  # noqa: E402
 
 DATA_PATH = ROOT / "data" / "citynet-kupang-2019.toml"
-DEFAULT_FILES = [ROOT / "tests" / "blind_ac.jsonl", ROOT / "tests" / "blind_ad.jsonl"]
+DEFAULT_FILES = [ROOT / "tests" / "blind_ae.jsonl", ROOT / "tests" / "blind_af.jsonl"]
 
 #: What an honest decline says, in either language (the bot's own words; lower case): that
 #: it cannot answer. The "Tanya panitia" button alone does not make a decline: it is also

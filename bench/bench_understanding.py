@@ -81,6 +81,18 @@ Issue 11, seventh session (2026-12-01), answer level:
   one grading), aa 99.7% (first run 93.0%), ab 100% (96.5%); every other set held; 0 wrong
   facts in every one.
 - nlu_eval: dev 99.8% / 99.8%, held-out 95.2% / 99.5% (c 87.5%, its misses not read).
+Issue 11, eighth session (2026-12-01), answer level:
+- blind batches ae and af (tests/blind_ae.jsonl, tests/blind_af.jsonl: 687 questions, 224
+  English, written blind before that session's work): first run 93.4% (id 93.7%, en 92.9%;
+  30 declined, 10 other misses, 5 graded wrong), final 94.8% (id 95.0%, en 94.2%; 24
+  declined, 9 other misses, 3 graded wrong: the right answer sentence, then a card whose
+  extra text names what the row forbids). Not met (English < 95%, misses that are not the
+  decline, 3 graded wrong).
+- dev sets tuned on in two rounds: ac 97.9% -> 100%, ad 92.1% -> 100%, and three new dev
+  batches written blind that session: ag 93.9% -> 100%, ah 96.8% -> 99.7%, ai 94.8% -> 100%;
+  every other set held; 0 wrong facts in every one.
+- nlu_eval: dev 99.8% / 99.8%, held-out 95.2% / 99.5% (c 87.5%, unchanged); understand_all()
+  + plan p99 0.75 ms (quiet machine).
 """
 
 from __future__ import annotations
