@@ -125,9 +125,15 @@ _WHICH_OF = frozenset({("apa", "saja"), ("apa", "aja"), ("apa", "apa"), ("what",
                        ("jenis", "apa")})
 
 
+#: Words that make "menu" the bot's own (its commands), not what is served.
+_BOT_MENU = frozenset({"bot", "perintah", "command", "commands", "fitur", "features"})
+
+
 def _asks_menu(tokens: Sequence[str]) -> bool:
     """Whether the question asks what food or drink is served (the menu)."""
     words = set(tokens)
+    if words & _BOT_MENU:  # "menu bot apa aja?": the bot's own menu, not food
+        return False
     return bool(words & _FOOD) and bool(
         set(pairwise(tokens)) & _WHICH_OF or "menu" in words
         or any(a in ("what", "which") and b in _FOOD for a, b in pairwise(tokens))
