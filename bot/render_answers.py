@@ -309,12 +309,8 @@ def venue_lines(event: Event, venue_ids: tuple[str, ...], t: Translator) -> list
 def _buses_named(buses: tuple[Bus, ...], question: str) -> list[Bus]:
     """The buses whose whole name the question says ("bus 2", "Bus 1")."""
     tokens = textnorm.DEFAULT.tokens(question)
-    out = []
-    for bus in buses:
-        name = textnorm.DEFAULT.tokens(bus.name)
-        if name and any(tuple(tokens[i:i + len(name)]) == name for i in range(len(tokens))):
-            out.append(bus)
-    return out
+    return [bus for bus in buses if (name := textnorm.DEFAULT.tokens(bus.name))
+            and textnorm.contains_phrase(tokens, name)]
 
 
 def stop_relation_sentences(event: Event, u: Understanding, t: Translator) -> list[str]:

@@ -953,12 +953,9 @@ class Understander:
     def _names_bus(self, tokens: Sequence[str]) -> bool:
         """Whether the tokens say a bus of the tour by its whole name ("bus 2")."""
         tour = self.event.tour
-        for bus in tour.buses if tour is not None else ():
-            name = tuple(self.normalizer.tokens(bus.name))
-            if name and any(tuple(tokens[i:i + len(name)]) == name
-                            for i in range(len(tokens))):
-                return True
-        return False
+        return any((name := self.normalizer.tokens(bus.name))
+                   and textnorm.contains_phrase(tokens, name)
+                   for bus in (tour.buses if tour is not None else ()))
 
     def _unknown_topic(self, tokens: Sequence[str]) -> bool:
         """Whether the thing asked about ("ada X …?", "dimana X?") is a word neither the bot
